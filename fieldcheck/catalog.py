@@ -1,0 +1,53 @@
+"""The installed rubrics: the ``rubrics/`` folder shipped with FieldCheck, or ``FIELDCHECK_RUBRICS``."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from .lang import t
+from .rubric import Rubric, RubricInvalid, check_file, load_file
+
+
+def rubric_dirs() -> list[Path]:
+    """Where installed rubrics are looked for, first match wins."""
+    dirs = []
+    env = os.environ.get("FIELDCHECK_RUBRICS")
+    if env:
+        dirs.extend(Path(p) for p in env.split(os.pathsep) if p)
+    here = Path(__file__).resolve().parent
+    dirs.append(here.parent / "rubrics")  # a source checkout or an editable install
+    dirs.append(here / "rubrics")  # a frozen build copies them beside the package
+    return [d for d in dirs if d.is_dir()]
+
+
+def installed() -> list[Rubric]:
+    """Every valid installed rubric, by id; a broken file is skipped (``rubric validate`` names it)."""
+    found: dict[str, Rubric] = {}
+    for folder in rubric_dirs():
+        for path in sorted(folder.glob("*.yaml")):
+            rubric, _ = check_file(path)
+            if rubric is not None and rubric.id not in found:
+                found[rubric.id] = rubric
+    return list(found.values())
+
+
+class UnknownRubric(LookupError):
+    pass
+
+
+def find(ref: str) -> Rubric:
+    """A rubric by installed id or by path; raises UnknownRubric or RubricInvalid."""
+    path = Path(ref)
+    if path.suffix in (".yaml", ".yml") or path.exists():
+        if not path.exists():
+            raise UnknownRubric(t(f"找不到细则文件 {ref}", f"rubric file not found: {ref}"))
+        return load_file(path)
+    for rubric in installed():
+        if rubric.id == ref:
+            return rubric
+    ids = "、".join(r.id for r in installed())
+    raise UnknownRubric(t(f"没有 id 为「{ref}」的细则;已安装:{ids}", f"no rubric with id '{ref}'; installed: {ids}"))
+
+
+__all__ = ["installed", "find", "rubric_dirs", "UnknownRubric", "RubricInvalid"]
