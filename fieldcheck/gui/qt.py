@@ -1,0 +1,10 @@
+"""The one module that imports Qt (PySide6); everything else imports Qt names from here.
+
+A test (tests/test_layering.py) fails if any other module imports PySide6, except the
+generated forms in ``fieldcheck/gui/forms``.
+"""
+
+from PySide6 import QtCore, QtGui, QtWidgets  # noqa: F401
+from PySide6.QtCore import Qt, Signal, Slot  # noqa: F401
+
+__all__ = ["QtCore", "QtGui", "QtWidgets", "Qt", "Signal", "Slot"]
