@@ -1,7 +1,8 @@
-"""The user's language for messages outside the window: Chinese first, English available.
+"""The user's language for messages outside Qt's translations: Chinese first, English available.
 
-``FIELDCHECK_LANG`` (``zh`` or ``en``) wins; otherwise the system locale decides,
-and anything not Chinese gets English.
+``FIELDCHECK_LANG`` (``zh`` or ``en``) wins; otherwise the system locale decides, and
+anything not Chinese gets English. The choice is read once per process (scoring asks for
+it on every explanation); the window's language switch calls ``set_language``.
 """
 
 from __future__ import annotations
@@ -9,9 +10,10 @@ from __future__ import annotations
 import locale
 import os
 
+_chosen: str | None = None
 
-def current() -> str:
-    """Return ``"zh"`` or ``"en"``."""
+
+def _from_environment() -> str:
     forced = os.environ.get("FIELDCHECK_LANG", "").strip().lower()
     if forced.startswith("zh"):
         return "zh"
@@ -23,6 +25,22 @@ def current() -> str:
             return "zh" if value.lower().startswith("zh") else "en"
     loc = locale.getlocale()[0] or ""
     return "zh" if loc.lower().startswith("zh") else "en"
+
+
+def current() -> str:
+    """Return ``"zh"`` or ``"en"``."""
+    global _chosen
+    if _chosen is None:
+        _chosen = _from_environment()
+    return _chosen
+
+
+def set_language(language: str | None) -> None:
+    """Use ``"zh"`` or ``"en"`` from now on; None goes back to the environment's choice."""
+    global _chosen
+    if language not in (None, "zh", "en"):
+        raise ValueError(f"unknown language {language!r}")
+    _chosen = language
 
 
 def t(zh: str, en: str) -> str:

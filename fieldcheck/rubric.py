@@ -338,11 +338,14 @@ class _Builder:
         if not isinstance(children, list) or not children:
             self.error(data.line, f"章节 {node_id} 没有任何条目", f"section {node_id} has no children")
             children = []
+        all_built = True
         for child in children:
             built = self.node(child, section, data.line)
             if built is not None:
                 section.children.append(built)
-        self.check_sum(section)
+            all_built = all_built and built is not None
+        if all_built:  # a child that failed is reported already; its points would only mislead the sum
+            self.check_sum(section)
         return section
 
     def check_sum(self, section: Section) -> None:
