@@ -1,17 +1,15 @@
-# The two set-up commands of the README. Both install what is missing (system packages,
-# the virtual environment, the project) and then run.
-VENV := .venv
-
-.PHONY: run test setup forms translations bench screenshots
+# Shortcuts for developers; the README's two commands are scripts/run and scripts/test,
+# which need nothing but bash on a fresh machine.
+.PHONY: run test setup bench
 
 setup:
 	bash scripts/setup.sh
 
-run: setup
-	$(VENV)/bin/fieldcheck
+run:
+	bash scripts/run
 
-test: setup
-	$(VENV)/bin/python -m pytest -q
+test:
+	bash scripts/test
 
 bench: setup
-	$(VENV)/bin/python -m benchmarks.run_all
+	.venv/bin/python -m benchmarks.run_all

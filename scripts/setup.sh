@@ -13,8 +13,8 @@ SYSTEM_PACKAGES=(
   libxkbcommon-x11-0
   # screenshots and reading PDFs back
   xvfb x11-apps netpbm poppler-utils
-  # venv for the project
-  python3-venv
+  # Python and venv for the project
+  python3 python3-venv
 )
 
 missing=()
