@@ -1,0 +1,179 @@
+"""The store's tables and their migrations, versioned with ``PRAGMA user_version``.
+
+Each migration moves the schema up by one version inside one transaction, so a power
+cut during an upgrade leaves the old version intact. Every table of user data has the
+same merge columns: a UUID ``id`` (text), ``device`` and ``hlc`` (hybrid logical clock
+stamp of the last change, see ``clock``), ``created_at``/``updated_at`` (UTC, ISO 8601)
+and ``deleted`` (a tombstone: rows are never removed, so a merge can tell "deleted" from
+"never seen"). The audit log is append-only: triggers refuse UPDATE and DELETE on it.
+
+History:
+  1  places, households, inspections (with the frozen rubric snapshot), findings,
+     photo files and photo links, audit log, meta
+  2  item marks (an item looked at with nothing found, or not applicable) and
+     the finding order index
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+_COMMON = """
+    device TEXT NOT NULL,
+    hlc TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    deleted INTEGER NOT NULL DEFAULT 0
+"""
+
+V1 = f"""
+CREATE TABLE meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+CREATE TABLE places (
+    id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL,
+    name TEXT NOT NULL,
+    parent_id TEXT REFERENCES places(id),
+    grp TEXT,
+    {_COMMON}
+);
+CREATE INDEX places_parent ON places(parent_id);
+CREATE TABLE households (
+    id TEXT PRIMARY KEY,
+    village_id TEXT NOT NULL REFERENCES places(id),
+    head_name TEXT NOT NULL,
+    members INTEGER NOT NULL DEFAULT 1,
+    helper TEXT NOT NULL DEFAULT '',
+    status TEXT NOT NULL DEFAULT '贫困户',
+    id_masked TEXT,
+    {_COMMON}
+);
+CREATE INDEX households_village ON households(village_id);
+CREATE TABLE inspections (
+    id TEXT PRIMARY KEY,
+    rubric_id TEXT NOT NULL,
+    rubric_version TEXT NOT NULL,
+    rubric_title TEXT NOT NULL,
+    rubric_text TEXT NOT NULL,
+    assessee_id TEXT REFERENCES places(id),
+    assessee_name TEXT NOT NULL,
+    assessee_group TEXT,
+    inspectors TEXT NOT NULL DEFAULT '[]',
+    date TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'signed', 'exported')),
+    {_COMMON}
+);
+CREATE TABLE findings (
+    id TEXT PRIMARY KEY,
+    inspection_id TEXT NOT NULL REFERENCES inspections(id),
+    item_id TEXT NOT NULL,
+    value TEXT,
+    household_id TEXT REFERENCES households(id),
+    note TEXT NOT NULL DEFAULT '',
+    entered_by TEXT NOT NULL DEFAULT '',
+    {_COMMON}
+);
+CREATE INDEX findings_inspection ON findings(inspection_id, item_id);
+CREATE TABLE photo_files (
+    sha256 TEXT PRIMARY KEY,
+    ext TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    width INTEGER NOT NULL,
+    height INTEGER NOT NULL,
+    taken_at TEXT,
+    lat REAL,
+    lon REAL,
+    thumbnail BLOB NOT NULL,
+    created_at TEXT NOT NULL
+);
+CREATE TABLE photos (
+    id TEXT PRIMARY KEY,
+    finding_id TEXT NOT NULL REFERENCES findings(id),
+    sha256 TEXT NOT NULL REFERENCES photo_files(sha256),
+    original_name TEXT NOT NULL DEFAULT '',
+    {_COMMON}
+);
+CREATE INDEX photos_finding ON photos(finding_id);
+CREATE TABLE audit (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
+    at TEXT NOT NULL,
+    who TEXT NOT NULL,
+    device TEXT NOT NULL,
+    hlc TEXT NOT NULL,
+    action TEXT NOT NULL,
+    entity TEXT NOT NULL,
+    entity_id TEXT NOT NULL,
+    inspection_id TEXT,
+    field TEXT,
+    old TEXT,
+    new TEXT
+);
+CREATE INDEX audit_inspection ON audit(inspection_id);
+CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+"""
+
+V2 = f"""
+CREATE TABLE item_marks (
+    id TEXT PRIMARY KEY,
+    inspection_id TEXT NOT NULL REFERENCES inspections(id),
+    item_id TEXT NOT NULL,
+    mark TEXT CHECK (mark IN ('checked', 'na')),
+    {_COMMON},
+    UNIQUE (inspection_id, item_id)
+);
+CREATE INDEX findings_order ON findings(inspection_id, created_at);
+"""
+
+#: migration n takes the schema from version n-1 to n
+MIGRATIONS: dict[int, str] = {1: V1, 2: V2}
+VERSION = max(MIGRATIONS)
+
+#: the tables a FieldCheck database has at every version; anything else is not ours
+OUR_TABLES = {"meta", "places", "households", "inspections", "findings", "photo_files", "photos", "audit",
+              "item_marks", "sqlite_sequence"}
+
+
+def user_version(conn: sqlite3.Connection) -> int:
+    return conn.execute("PRAGMA user_version").fetchone()[0]
+
+
+def migrate(conn: sqlite3.Connection, target: int = VERSION) -> list[int]:
+    """Apply the migrations from the database's version up to ``target``; return those applied.
+
+    The connection must be in autocommit mode (``isolation_level=None``): each step runs
+    in its own ``BEGIN IMMEDIATE`` … ``COMMIT`` together with its ``user_version`` bump.
+    """
+    applied = []
+    current = user_version(conn)
+    for version in range(current + 1, target + 1):
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for statement in _statements(MIGRATIONS[version]):
+                conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {version}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        applied.append(version)
+    return applied
+
+
+def _statements(script: str) -> list[str]:
+    """Split a script into statements (executescript would commit behind our back)."""
+    out, buf = [], ""
+    for line in script.splitlines(keepends=True):
+        buf += line
+        if sqlite3.complete_statement(buf):
+            if buf.strip():
+                out.append(buf.strip())
+            buf = ""
+    if buf.strip():
+        out.append(buf.strip())
+    return out
