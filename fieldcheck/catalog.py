@@ -6,7 +6,8 @@ import os
 from pathlib import Path
 
 from .lang import t
-from .rubric import Rubric, RubricInvalid, check_file, load_file
+from .rubric import Rubric
+from .rubric_file import RubricInvalid, check_file, load_file
 
 
 def rubric_dirs() -> list[Path]:

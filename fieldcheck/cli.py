@@ -49,7 +49,7 @@ def print_json(data: Any) -> None:
 
 
 def cmd_rubric_validate(args: argparse.Namespace) -> int:
-    from .rubric import check_file
+    from .rubric_file import check_file
 
     failed = False
     for path in args.files:
@@ -157,10 +157,11 @@ def _extensions() -> list[Callable[[Any], None]]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    if not argv:
+    if not argv or argv[0] == "gui" or argv[0] == "--db" or argv[0].startswith("--db="):
+        # The window: `fieldcheck`, `fieldcheck --db PATH`, `fieldcheck gui [--db PATH]`.
         from .gui.app import run
 
-        return run([])
+        return run(argv)
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "handler", None):
@@ -172,7 +173,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def run_handler(handler: Handler, args: argparse.Namespace) -> int:
     """Run a command, turning every expected failure into one clear message and exit 1."""
     from .catalog import UnknownRubric
-    from .rubric import RubricInvalid
+    from .rubric_file import RubricInvalid
     from .rules import AnswerError
 
     try:

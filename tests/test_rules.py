@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 from fieldcheck import lang
-from fieldcheck.rubric import load_text
+from fieldcheck.rubric_file import load_text
 from fieldcheck.rules import AnswerError
 from fieldcheck.scoring import score
 
