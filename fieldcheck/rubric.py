@@ -78,7 +78,9 @@ class Item:
             text += t(f";本节({pool.id} {pool.title})扣完 {fmt(pool.points)} 分为止",
                       f"; pooled in {pool.id} {pool.title}, at most {fmt(pool.points)}")
         elif self.points is not None and self.rule.kind not in ("bonus", "veto"):
-            text += t(f";扣完 {fmt(self.points)} 分为止", f"; at most {fmt(self.points)}")
+            most = self.rule.max_deduction(self.points)
+            if most is None or most > self.points:  # only where the rule could ask for more than the item holds
+                text += t(f";扣完 {fmt(self.points)} 分为止", f"; at most {fmt(self.points)}")
         return text
 
 
