@@ -1,0 +1,134 @@
+"""One open inspection in the window: the store, the frozen rubric, the undo stack, the latest score.
+
+Widgets never write to the store themselves: they ask the session, which pushes an undoable
+command (``edits``). Every command, on redo and undo, calls ``edited(item_id)``; the session
+then recomputes the score from the store's answers with the engine (never its own way) and
+emits ``changed(item_id)`` for the view to move there and refresh.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .. import scoring
+from ..rubric import Item
+from . import edits
+from .qt import QtCore, QtGui, Signal
+
+
+class WalkSession(QtCore.QObject):
+    #: an edit (or its undo/redo) touched this item; ``result`` already holds the new score
+    changed = Signal(str)
+
+    def __init__(self, store, inspection_id: str, parent: QtCore.QObject | None = None):
+        super().__init__(parent)
+        self.store = store
+        self.inspection_id = inspection_id
+        self.inspection = store.inspection(inspection_id)
+        self.rubric = self.inspection.rubric
+        self.items: list[Item] = self.rubric.items()
+        self.index = {item.id: n for n, item in enumerate(self.items)}
+        self.assessee = self._assessee()
+        self.undo_stack = QtGui.QUndoStack(self)
+        self._marks: dict[str, str] | None = None
+        self.households = self._households()
+        self.result = self.rescore()
+
+    # -- reading ------------------------------------------------------------------------------
+    def _assessee(self) -> dict[str, Any]:
+        return self.inspection.assessee
+
+    def _households(self) -> dict[str, Any]:
+        """The assessee village's households by id (empty when the assessee is not a village)."""
+        village = self.inspection.assessee_id
+        if not village:
+            return {}
+        try:
+            return {h.id: h for h in self.store.households(village)}
+        except Exception:  # noqa: BLE001 - a non-village assessee simply has no households
+            return {}
+
+    def rescore(self):
+        self.result = scoring.score(self.rubric, self.store.answers(self.inspection_id), self.assessee)
+        return self.result
+
+    def findings(self, item_id: str) -> list:
+        return self.store.findings(self.inspection_id, item_id)
+
+    def marks(self) -> dict[str, str]:
+        if self._marks is None:
+            self._marks = dict(self.store.item_marks(self.inspection_id))
+        return self._marks
+
+    def mark(self, item_id: str) -> str | None:
+        return self.marks().get(item_id)
+
+    def status(self, item_id: str) -> str:
+        """The item's state for the tree: the engine's status, or "looked" when marked but unanswered."""
+        status = self.result.nodes[item_id].status
+        if status == "unanswered" and self.mark(item_id) == "checked":
+            return "looked"
+        return status
+
+    def item(self, item_id: str) -> Item:
+        return self.items[self.index[item_id]]
+
+    # -- writing (each an undoable command) ---------------------------------------------------
+    def edited(self, item_id: str) -> None:
+        self._marks = None
+        self.rescore()
+        self.changed.emit(item_id)
+
+    def push(self, command: QtGui.QUndoCommand) -> None:
+        self.undo_stack.push(command)
+
+    def _macro(self, item_id: str, text: str, commands: list[QtGui.QUndoCommand]) -> None:
+        """Push commands as one undo step; a finding on an item marked n/a also clears that mark."""
+        if self.mark(item_id) == "na":
+            commands.insert(0, edits.SetMark(self, item_id, "na", "checked"))
+        if len(commands) == 1:
+            self.push(commands[0])
+            return
+        self.undo_stack.beginMacro(text)
+        for command in commands:
+            self.push(command)
+        self.undo_stack.endMacro()
+
+    def add_finding(self, item_id: str, *, value: Any = None, household_id: str | None = None,
+                    note: str = "") -> edits.AddFinding:
+        command = edits.AddFinding(self, item_id, value=value, household_id=household_id, note=note)
+        self._macro(item_id, command.text(), [command])
+        return command
+
+    def update_finding(self, item_id: str, finding, **changes) -> None:
+        old = {k: getattr(finding, k) for k in changes}
+        if old == changes:
+            return
+        self.push(edits.UpdateFinding(self, item_id, finding.id, old, changes))
+
+    def delete_finding(self, item_id: str, finding_id: str) -> None:
+        self.push(edits.DeleteFinding(self, item_id, finding_id))
+
+    def set_value(self, item_id: str, value: Any) -> None:
+        """For forms scored on the latest finding's value: change that finding, or record the first."""
+        found = self.findings(item_id)
+        if found:
+            latest = found[-1]
+            if latest.value == value and self.mark(item_id) != "na":
+                return
+            command = edits.UpdateFinding(self, item_id, latest.id, {"value": latest.value}, {"value": value})
+            self._macro(item_id, command.text(), [command])
+        else:
+            self.add_finding(item_id, value=value)
+
+    def set_mark(self, item_id: str, mark: str | None) -> None:
+        old = self.mark(item_id)
+        if old != mark:
+            self.push(edits.SetMark(self, item_id, old, mark))
+
+    def add_photos(self, item_id: str, photos: list[tuple[str, str]]) -> None:
+        if photos:
+            self.push(edits.AddPhotos(self, item_id, photos))
+
+    def remove_photo(self, item_id: str, finding_id: str, photo_id: str) -> None:
+        self.push(edits.RemovePhoto(self, item_id, finding_id, photo_id))
