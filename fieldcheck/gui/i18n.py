@@ -20,3 +20,72 @@ Convention (shared by every module in fieldcheck/gui, decided for the whole wind
   English). The choice is also exported as ``FIELDCHECK_LANG`` so that messages from the
   domain code (``fieldcheck.lang.t``, e.g. a StoreError) speak the same language as the window.
 """
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from ..lang import current as _env_language
+from .qt import QtCore
+
+LANGUAGES = ("zh", "en")
+SETTING_KEY = "ui/language"  # "zh", "en", or absent/"" for "follow the system"
+
+
+def translations_dir() -> Path:
+    """``resources/translations`` in a checkout, or beside the package in a frozen build."""
+    here = Path(__file__).resolve().parent
+    candidates = [here.parent.parent / "resources" / "translations",
+                  here.parent / "resources" / "translations"]
+    frozen = getattr(sys, "_MEIPASS", None)
+    if frozen:
+        candidates.insert(0, Path(frozen) / "resources" / "translations")
+    for folder in candidates:
+        if folder.is_dir():
+            return folder
+    return candidates[0]
+
+
+def saved_language(settings: QtCore.QSettings) -> str:
+    """The language saved in the settings, or ``""`` when the user left it to the system."""
+    value = str(settings.value(SETTING_KEY, "") or "")
+    return value if value in LANGUAGES else ""
+
+
+def choose_language(settings: QtCore.QSettings) -> str:
+    """``"zh"`` or ``"en"``: the saved setting, else FIELDCHECK_LANG, else the system locale."""
+    return saved_language(settings) or _env_language()
+
+
+class Translations:
+    """The translators installed on the application for one language; ``switch`` replaces them."""
+
+    def __init__(self, app: QtCore.QCoreApplication):
+        self.app = app
+        self.language = ""
+        self._installed: list[QtCore.QTranslator] = []
+
+    def switch(self, language: str) -> None:
+        """Install the catalogues for ``language`` (removing the previous ones) and export it."""
+        for translator in self._installed:
+            self.app.removeTranslator(translator)
+        self._installed = []
+        self.language = language
+        # Domain messages (fieldcheck.lang.t) follow the window's language.
+        os.environ["FIELDCHECK_LANG"] = language
+        if language != "zh":
+            return  # English is the source language: nothing to load.
+        qt_dir = QtCore.QLibraryInfo.path(QtCore.QLibraryInfo.LibraryPath.TranslationsPath)
+        files = [Path(qt_dir) / "qtbase_zh_CN.qm"]  # Qt's own strings: OK, Cancel, context menus
+        files += sorted(translations_dir().glob("*_zh_CN.qm"))
+        for path in files:
+            translator = QtCore.QTranslator(self.app)
+            if path.is_file() and translator.load(str(path)):
+                self.app.installTranslator(translator)
+                self._installed.append(translator)
+
+    def catalogues(self) -> list[str]:
+        """File names of the loaded catalogues (for tests and the about box)."""
+        return [Path(t.filePath()).name for t in self._installed]

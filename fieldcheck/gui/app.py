@@ -1,0 +1,158 @@
+"""Starting the window: ``fieldcheck`` (no arguments), ``fieldcheck --db PATH`` or ``fieldcheck gui``.
+
+Order matters: the bundled CJK font and the translators are installed before any widget
+exists, so the first frame already shows Chinese glyphs in the chosen language.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from ..lang import t
+from .fonts import register_bundled_fonts
+from .i18n import Translations, choose_language
+from .qt import QtCore, QtWidgets
+
+SETTINGS_FILE = "settings.ini"
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="fieldcheck gui", description=t(
+        "打开 FieldCheck 窗口。", "Open the FieldCheck window."))
+    parser.add_argument("--db", metavar="PATH", help=t("数据库文件(默认在数据文件夹中)",
+                                                       "database file (default: in the data folder)"))
+    parser.add_argument("--no-first-start", action="store_true", help=argparse.SUPPRESS)
+    # For benchmarks/bench_startup.py: print the seconds to a usable window, then quit.
+    parser.add_argument("--quit-when-ready", action="store_true", help=argparse.SUPPRESS)
+    if argv and argv[0] == "gui":
+        argv = argv[1:]
+    return parser.parse_args(argv)
+
+
+def open_settings(data_dir: Path) -> QtCore.QSettings:
+    """The window's settings, an INI file in the data folder (so FIELDCHECK_HOME isolates it too)."""
+    data_dir.mkdir(parents=True, exist_ok=True)
+    return QtCore.QSettings(str(data_dir / SETTINGS_FILE), QtCore.QSettings.Format.IniFormat)
+
+
+def application() -> QtWidgets.QApplication:
+    """The QApplication (made once), with the bundled fonts registered."""
+    app = QtWidgets.QApplication.instance()
+    if app is None:
+        app = QtWidgets.QApplication([sys.argv[0] if sys.argv else "fieldcheck"])
+    app.setApplicationName("FieldCheck")
+    app.setOrganizationName("FieldCheck")
+    register_bundled_fonts(app)
+    return app
+
+
+class Shell(QtCore.QObject):
+    """What lives as long as the application: store, settings, translators, and the one main window."""
+
+    def __init__(self, app, store, settings: QtCore.QSettings, *, data_dir: Path,
+                 translations: Translations | None = None):
+        super().__init__()
+        self.app = app
+        self.store = store
+        self.settings = settings
+        self.data_dir = data_dir
+        self.translations = translations or Translations(app)
+        self.translations.switch(choose_language(settings))
+        self.window = self._build_window()
+
+    def _build_window(self):
+        from .main_window import MainWindow
+
+        window = MainWindow(self.store, self.settings, data_dir=self.data_dir)
+        window.language_requested.connect(self.retranslate)
+        return window
+
+    def start(self, *, offer_first_start: bool = True) -> None:
+        """Show the window where the user left it; on a first start, offer the demo county."""
+        self.window.show()
+        if not self.window.reopen_last() and offer_first_start:
+            from .first_start import is_first_start
+
+            if is_first_start(self.store, self.settings):
+                QtCore.QTimer.singleShot(0, self.offer_first_start)
+
+    def offer_first_start(self, dialog=None) -> str:
+        """Ask demo or empty (``dialog`` lets a test answer it); return the choice made."""
+        from .. import catalog
+        from .first_start import DONE_KEY, FirstStartDialog, populate_demo
+
+        if dialog is None:
+            dialog = FirstStartDialog([r.title for r in catalog.installed()], self.window)
+            dialog.exec()
+        choice = dialog.choice
+        dialog.deleteLater()
+        self.settings.setValue(DONE_KEY, True)
+        self.settings.sync()
+        if choice == "demo":
+            QtWidgets.QApplication.setOverrideCursor(QtCore.Qt.CursorShape.WaitCursor)
+            try:
+                populate_demo(self.store)
+            finally:
+                QtWidgets.QApplication.restoreOverrideCursor()
+            self.window.show_list()
+            rows = self.store.inspections()
+            if rows:
+                # The draft with the most findings (a signed one cannot be edited): a real inspection at once.
+                best = max(rows, key=lambda r: (r.status == "draft", r.findings, r.answered))
+                self.window.list_page.select(best.id)
+                self.window.open_inspection(best.id)
+        return choice
+
+    def retranslate(self) -> None:
+        """Apply a new language: a fresh window in it, at the same inspection and item."""
+        old = self.window
+        old.save_window_state()
+        inspection_id, item_id = old.inspection_id, None
+        if old.view is not None:
+            item_id = old.view.current_item_id()
+        self.translations.switch(choose_language(self.settings))
+        self.window = self._build_window()
+        self.window.show()
+        if inspection_id:
+            self.window.open_inspection(inspection_id, item_id)
+        old.language_requested.disconnect(self.retranslate)
+        old.close()
+        old.deleteLater()
+
+
+def run(argv: list[str] | None = None) -> int:
+    """Open the window and run until it closes; the exit status of the process."""
+    started = time.perf_counter()
+    args = parse_args(list(argv or []))
+    from ..paths import data_dir, default_db_path
+
+    app = application()
+    home = data_dir()
+    settings = open_settings(home)
+    translations = Translations(app)
+    translations.switch(choose_language(settings))  # so a start-up error is in the chosen language
+    from ..store import Store, StoreError
+
+    db_path = Path(args.db) if args.db else default_db_path()
+    try:
+        store = Store.open(db_path)
+    except StoreError as exc:
+        print(exc, file=sys.stderr)
+        if not args.quit_when_ready:
+            QtWidgets.QMessageBox.critical(None, "FieldCheck", str(exc))
+        return 1
+    try:
+        shell = Shell(app, store, settings, data_dir=home, translations=translations)
+        shell.start(offer_first_start=not (args.no_first_start or args.quit_when_ready))
+        if args.quit_when_ready:
+            def ready():
+                print(f"ready {time.perf_counter() - started:.4f}", flush=True)
+                shell.window.close()
+            QtCore.QTimer.singleShot(0, ready)
+        code = app.exec()
+    finally:
+        store.close()
+    return code

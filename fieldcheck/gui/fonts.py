@@ -1,0 +1,46 @@
+"""The bundled CJK font, registered before any widget shows so Chinese never renders as boxes.
+
+The test machines and many field laptops have no Chinese font at all (``fc-list :lang=zh``
+prints nothing); WenQuanYi Micro Hei ships in ``resources/fonts`` with its copyright file.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from .qt import QtGui
+
+BUNDLED_FAMILY = "WenQuanYi Micro Hei"
+
+
+def font_dir() -> Path:
+    """``resources/fonts`` in a source checkout, or beside the package in a frozen build."""
+    here = Path(__file__).resolve().parent
+    candidates = [here.parent.parent / "resources" / "fonts", here.parent / "resources" / "fonts"]
+    frozen = getattr(sys, "_MEIPASS", None)
+    if frozen:
+        candidates.insert(0, Path(frozen) / "resources" / "fonts")
+    for folder in candidates:
+        if folder.is_dir():
+            return folder
+    return candidates[0]
+
+
+def register_bundled_fonts(app: QtGui.QGuiApplication) -> list[str]:
+    """Register every bundled font and make the CJK one the application font's fallback.
+
+    Returns the families registered. Safe to call twice (Qt returns the same font id).
+    """
+    families: list[str] = []
+    for path in sorted(font_dir().glob("*.tt[cf]")):
+        font_id = QtGui.QFontDatabase.addApplicationFont(str(path))
+        if font_id >= 0:
+            families.extend(QtGui.QFontDatabase.applicationFontFamilies(font_id))
+    if BUNDLED_FAMILY in families:
+        font = app.font()
+        current = [f for f in font.families() if f != BUNDLED_FAMILY] or [font.family()]
+        # The system's Latin face first (it looks native), the bundled face for every glyph it lacks.
+        font.setFamilies(current + [BUNDLED_FAMILY])
+        app.setFont(font)
+    return sorted(set(families))
