@@ -99,8 +99,8 @@ def ingest(source: str | Path | bytes) -> Ingested:
         raise PhotoError(t(f"{label} 不是图片文件,请选择照片(JPEG 或 PNG)",
                            f"{label} is not an image; choose a photo (JPEG or PNG)")) from None
     except (OSError, SyntaxError, ValueError, Image.DecompressionBombError) as exc:
-        raise PhotoError(t(f"{label} 已损坏或不完整({exc}),请从相机或手机重新拷贝",
-                           f"{label} is damaged or incomplete ({exc}); copy it again from the camera or phone")) from None
+        raise PhotoError(t(f"{label} 已损坏或不完整,请从相机或手机重新拷贝",
+                           f"{label} is damaged or incomplete; copy it again from the camera or phone")) from exc
     return Ingested(data, hashlib.sha256(data).hexdigest(), _FORMATS[fmt], width, height, taken_at, lat, lon,
                     out.getvalue(), name)
 
