@@ -1,0 +1,155 @@
+"""Schema versions, migrations from every older version, foreign files, and backups."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from fieldcheck import backup, catalog, schema
+from fieldcheck.store import Store, StoreError
+
+RUBRIC = catalog.find("village-work-team")
+
+
+def _v1_database(path):
+    """A database as FieldCheck with schema version 1 left it, holding one inspection and one finding."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA journal_mode = WAL")
+    schema.migrate(conn, target=1)
+    stamp, at = "001790000000000-0000-old", "2026-10-01T08:00:00.000000Z"
+    common = ("old", stamp, at, at)
+    conn.execute("INSERT INTO places (id, kind, name, parent_id, grp, device, hlc, created_at, updated_at)"
+                 " VALUES ('p1', '单位', '梅花村', NULL, NULL, ?, ?, ?, ?)", common)
+    conn.execute("INSERT INTO inspections (id, rubric_id, rubric_version, rubric_title, rubric_text, assessee_id,"
+                 " assessee_name, inspectors, date, status, device, hlc, created_at, updated_at)"
+                 " VALUES ('i1', ?, ?, ?, ?, 'p1', '梅花村', '[\"李明\"]', '2026-10-01', 'draft', ?, ?, ?, ?)",
+                 (RUBRIC.id, RUBRIC.version, RUBRIC.title, RUBRIC.text, *common))
+    conn.execute("INSERT INTO findings (id, inspection_id, item_id, value, note, entered_by, device, hlc,"
+                 " created_at, updated_at) VALUES ('f1', 'i1', '2.1.4', '2', '两处未签字', '李明', ?, ?, ?, ?)", common)
+    conn.close()
+
+
+def test_fresh_database_is_at_the_current_version(tmp_path):
+    with Store.open(tmp_path / "new.db", device="d") as store:
+        assert schema.user_version(store.connection) == schema.VERSION
+
+
+@pytest.mark.parametrize("start", range(1, schema.VERSION))
+def test_migrate_from_each_older_version(tmp_path, start):
+    path = tmp_path / "old.db"
+    _v1_database(path)
+    if start > 1:
+        conn = sqlite3.connect(path, isolation_level=None)
+        schema.migrate(conn, target=start)
+        conn.close()
+    with Store.open(path, device="new") as store:
+        assert schema.user_version(store.connection) == schema.VERSION
+        # the old data is there and scores; the new version's features work on it
+        assert store.answers("i1") == {"2.1.4": 2}
+        store.set_item_mark("i1", "2.6.1", "na")
+        assert store.answers("i1") == {"2.1.4": 2, "2.6.1": "na"}
+        assert store.clock.tick() > "001790000000000-0000-old"
+        assert store.connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert store.connection.execute("PRAGMA foreign_key_check").fetchall() == []
+    # a copy from before the upgrade is kept
+    assert any("before-v" in p.name for p in backup.backups(path))
+
+
+def test_a_failed_migration_leaves_the_old_version(tmp_path, monkeypatch):
+    path = tmp_path / "old.db"
+    _v1_database(path)
+    monkeypatch.setitem(schema.MIGRATIONS, 2, schema.V2 + "\nCREATE TABLE findings (x);")  # fails half way
+    with pytest.raises(StoreError):
+        Store.open(path, device="d")
+    conn = sqlite3.connect(path)
+    assert schema.user_version(conn) == 1
+    assert conn.execute("SELECT name FROM sqlite_master WHERE name = 'item_marks'").fetchone() is None
+    conn.close()
+
+
+def test_newer_database_is_refused_untouched(tmp_path):
+    path = tmp_path / "future.db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
+    conn.execute(f"PRAGMA user_version = {schema.VERSION + 1}")
+    conn.commit()
+    conn.close()
+    before = path.read_bytes()
+    with pytest.raises(StoreError, match="更新版本的 FieldCheck"):
+        Store.open(path, device="d")
+    assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize("content", [b"PK\x03\x04 this is a zip, not a database" * 20,
+                                     "考核记录,梅花村,198\n".encode() * 40, b"SQLite format 2\x00" + bytes(200)])
+def test_not_sqlite_is_refused_untouched(tmp_path, content):
+    path = tmp_path / "records.db"
+    path.write_bytes(content)
+    with pytest.raises(StoreError, match="不是 FieldCheck 数据库") as info:
+        Store.open(path, device="d")
+    assert "\n" not in str(info.value)
+    assert path.read_bytes() == content
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["records.db"]
+
+
+def test_someone_elses_sqlite_database_is_refused(tmp_path):
+    path = tmp_path / "other.db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE customers (id INTEGER)")
+    conn.commit()
+    conn.close()
+    before = path.read_bytes()
+    with pytest.raises(StoreError, match="不是 FieldCheck 的数据库"):
+        Store.open(path, device="d")
+    assert path.read_bytes() == before
+
+
+def test_a_folder_is_not_a_database(tmp_path):
+    with pytest.raises(StoreError, match="文件夹"):
+        Store.open(tmp_path, device="d")
+
+
+def test_close_takes_a_backup_and_old_ones_rotate(tmp_path):
+    path = tmp_path / "field.db"
+    for n in range(5):
+        with Store.open(path, device="d", backup_keep=3) as store:
+            store.add_place("单位", f"单位{n}")
+    kept = backup.backups(path)
+    assert len(kept) == 3
+    conn = sqlite3.connect(kept[-1])
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert conn.execute("SELECT count(*) FROM places").fetchone()[0] == 5
+    conn.close()
+
+
+def test_daily_backup_on_open(tmp_path):
+    path = tmp_path / "field.db"
+    Store.open(path, device="d", backup_on_close=False).close()
+    assert len(backup.backups(path)) == 1  # the first open of the day
+    Store.open(path, device="d", backup_on_close=False).close()
+    assert len(backup.backups(path)) == 1  # not again the same day
+
+
+def test_backup_and_restore(tmp_path):
+    path = tmp_path / "field.db"
+    store = Store.open(path, device="d", backup_on_close=False, daily_backup=False)
+    inspection = store.create_inspection(RUBRIC, assessee_id=None, assessee_name="梅花村", inspectors=["李明"],
+                                         date="2026-11-20")
+    kept = store.add_finding(inspection, "2.1.4")
+    copy = store.backup()
+    store.add_finding(inspection, "2.1.1")  # made after the backup
+    store.close()
+    backup.restore(copy, path)
+    with Store.open(path, device="d", backup_on_close=False) as again:
+        assert [f.id for f in again.findings(inspection)] == [kept.id]
+        assert again.connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_restore_refuses_what_is_not_a_backup(tmp_path):
+    bogus = tmp_path / "bogus.db"
+    bogus.write_text("not a backup")
+    with pytest.raises(StoreError, match="不是 FieldCheck 备份"):
+        backup.restore(bogus, tmp_path / "field.db")
+    with pytest.raises(StoreError, match="找不到备份"):
+        backup.restore(tmp_path / "nope.db", tmp_path / "field.db")
