@@ -63,10 +63,16 @@ class InspectionView(QtWidgets.QWidget):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 0)
         self.splitter.setSizes([340, 720, 300])
-        self.tree.setMinimumWidth(220)
-        self.score_panel.setMinimumWidth(200)
+        # Explicit minimum sizes keep the window's minimum constant while texts and editors change
+        # (a changing minimum makes the window manager resize, and the offscreen platform warn).
+        self.tree.setMinimumSize(220, 240)
+        centre.setMinimumSize(440, 300)
+        self.score_panel.setMinimumSize(200, 300)
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
+        # Embedded, the shell's window sizes the view; shown alone (tests), the view must not push
+        # its minimum onto a native window after it is created.
+        layout.setSizeConstraint(QtWidgets.QLayout.SetNoConstraint)
         layout.addWidget(self.splitter)
 
         self.session.changed.connect(self._on_changed)
