@@ -28,8 +28,8 @@ def default_db_path() -> Path:
 
 
 def _clean(name: str) -> str:
-    """A device name safe inside an HLC stamp and a file name: letters, digits, '_' and '.'."""
-    return re.sub(r"[^0-9A-Za-z_.\u4e00-\u9fff]+", "_", name).strip("_")[:40]
+    """A device name safe inside an HLC stamp and a file name: letters, digits, CJK, "_", "-" and ".".""" 
+    return re.sub(r"[^0-9A-Za-z_.\u4e00-\u9fff-]+", "_", name).strip("_-")[:40]
 
 
 def device_name() -> str:

@@ -87,9 +87,12 @@ def cmd_inspection_add(args: argparse.Namespace) -> int:
 
 
 def cmd_summary(args: argparse.Namespace) -> int:
-    from .cli import print_json
+    from .cli import UserError, print_json
     from .numbers import fmt, to_json
 
+    if not _db_path(args).is_file():
+        raise UserError(t(f"找不到数据库 {_db_path(args)};可先运行 fieldcheck demo 生成演示数据",
+                          f"database not found: {_db_path(args)}; run fieldcheck demo to make demo data"))
     store = _open(args, daily_backup=False, backup_on_close=False)
     try:
         rows = store.inspections()

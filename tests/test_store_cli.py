@@ -1,0 +1,140 @@
+"""The store's commands, run as a user runs them: db check, demo, inspection add, summary."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from fieldcheck.cli import build_parser, main
+from fieldcheck.store import Store
+
+ROOT = Path(__file__).resolve().parent.parent
+
+ANSWERS = {"rubric": "village-work-team", "assessee": {"name": "衡阳县/西渡镇/梅花村"}, "inspectors": ["李明"],
+           "date": "2026-11-20",
+           "answers": {"2.1.4": 3, "1.2": 2, "3.1.2": ["民情日记"], "2.4.1": {"not_done": 1},
+                       "2.3.2": {"selected": ["宣传栏", "标语"]}, "2.5.4": False, "2.5.5": "基本满意",
+                       "4.1": True, "2.6.1": "na", "2.1.1": 0}}
+
+
+def run(*args, env=None):
+    # the installed ``fieldcheck`` script's way in (``-m fieldcheck.cli`` would import cli.py twice)
+    code = "import sys; from fieldcheck.cli import main; sys.exit(main())"
+    return subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True,
+                          env={**os.environ, **(env or {})}, cwd=ROOT)
+
+
+def test_every_store_command_has_help():
+    parser = build_parser()
+    for argv in (["db", "check", "--help"], ["demo", "--help"], ["inspection", "add", "--help"],
+                 ["summary", "--help"]):
+        with pytest.raises(SystemExit) as info:
+            parser.parse_args(argv)
+        assert info.value.code == 0
+
+
+def test_inspection_add_scores_like_fieldcheck_score(tmp_path, capsys):
+    doc = tmp_path / "answers.json"
+    doc.write_text(json.dumps(ANSWERS, ensure_ascii=False), encoding="utf-8")
+    db = tmp_path / "field.db"
+    assert main(["score", "village-work-team", str(doc), "--json"]) == 0
+    expected = json.loads(capsys.readouterr().out)["total"]
+    assert main(["inspection", "add", "--db", str(db), str(doc)]) == 0
+    inspection = capsys.readouterr().out.strip()
+    with Store.open(db, device="t", backup_on_close=False) as store:
+        got = store.inspection(inspection)
+        assert store.place_path(got.assessee_id) == "衡阳县/西渡镇/梅花村"
+        assert (got.inspectors, got.date) == (["李明"], "2026-11-20")
+        assert store.score(inspection).total == expected
+        assert len(store.findings(inspection, "1.2")) == 2
+    assert main(["summary", "--db", str(db), "--json"]) == 0
+    [row] = json.loads(capsys.readouterr().out)
+    assert (row["id"], row["assessee"], row["total"], row["status"], row["findings"]) == \
+        (inspection, "衡阳县/西渡镇/梅花村", expected, "draft", 9)
+
+
+def test_inspection_add_with_a_bad_answer_changes_nothing(tmp_path, capsys):
+    db = tmp_path / "field.db"
+    Store.open(db, device="t", backup_on_close=False).close()
+    bad = dict(ANSWERS, answers={"2.1.4": 1, "2.5.5": "很好"})
+    doc = tmp_path / "answers.json"
+    doc.write_text(json.dumps(bad, ensure_ascii=False), encoding="utf-8")
+    assert main(["inspection", "add", "--db", str(db), str(doc)]) == 1
+    err = capsys.readouterr().err
+    assert "2.5.5" in err and "很好" in err and "Traceback" not in err
+    conn = sqlite3.connect(db)
+    assert conn.execute("SELECT count(*) FROM inspections").fetchone()[0] == 0
+    assert conn.execute("SELECT count(*) FROM places").fetchone()[0] == 0
+    conn.close()
+
+
+def test_hengyang_inspection_add_uses_the_assessee_group(tmp_path, capsys):
+    doc = tmp_path / "h.json"
+    doc.write_text(json.dumps({"rubric": "hengyang-2015", "assessee": {"name": "珠晖区"},
+                               "answers": {"4": 3, "veto": True}}, ensure_ascii=False), encoding="utf-8")
+    db = tmp_path / "field.db"
+    assert main(["inspection", "add", "--db", str(db), str(doc)]) == 0
+    inspection = capsys.readouterr().out.strip()
+    with Store.open(db, device="t", backup_on_close=False) as store:
+        assert store.inspection(inspection).assessee_group == "区"
+        result = store.score(inspection)
+        assert result.vetoes and result.nodes["4"].deduction == 2
+
+
+def test_demo_summary_and_check_from_the_shell(tmp_path):
+    db = tmp_path / "demo.db"
+    done = run("demo", "--db", str(db), "--villages", "3", "--seed", "5", "--device", "laptop-7")
+    assert done.returncode == 0, done.stderr
+    assert "3" in done.stdout
+    summary = run("summary", "--db", str(db))
+    assert summary.returncode == 0, summary.stderr
+    lines = summary.stdout.strip().splitlines()
+    assert len(lines) == 1 + 3 + 2  # header, 3 villages, 2 县市区
+    assert any("hengyang-2015" in line for line in lines) and "laptop-7" in summary.stdout
+    checked = run("db", "check", "--db", str(db))
+    assert checked.returncode == 0, checked.stderr
+    assert "正常" in checked.stdout
+
+
+def test_db_check_finds_a_changed_photo(tmp_path):
+    db = tmp_path / "demo.db"
+    assert run("demo", "--db", str(db), "--villages", "1").returncode == 0
+    photo = next(p for p in db.with_name("demo-photos").rglob("*.jpg"))
+    data = bytearray(photo.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    photo.write_bytes(bytes(data))
+    checked = run("db", "check", "--db", str(db))
+    assert checked.returncode == 1
+    assert photo.name[:12] in checked.stderr and "改动或损坏" in checked.stderr
+
+
+def test_db_check_refuses_what_is_not_a_database(tmp_path):
+    path = tmp_path / "notes.db"
+    path.write_text("hello")
+    done = run("db", "check", "--db", str(path))
+    assert done.returncode == 1 and "不是 FieldCheck 数据库" in done.stderr and "Traceback" not in done.stderr
+    done = run("summary", "--db", str(tmp_path / "missing-dir" / "x.db"))
+    assert done.returncode == 1 and "找不到数据库" in done.stderr and not (tmp_path / "missing-dir").exists()
+    done = run("db", "check", "--db", str(tmp_path / "nope.db"))
+    assert done.returncode == 1 and "找不到" in done.stderr
+
+
+def test_default_database_lives_in_fieldcheck_home(tmp_path):
+    home = tmp_path / "home"
+    done = run("demo", "--villages", "1", env={"FIELDCHECK_HOME": str(home)})
+    assert done.returncode == 0, done.stderr
+    assert (home / "fieldcheck.db").is_file()
+    assert run("db", "check", env={"FIELDCHECK_HOME": str(home)}).returncode == 0
+
+
+def test_english_messages(tmp_path):
+    path = tmp_path / "notes.db"
+    path.write_text("hello")
+    done = run("summary", "--db", str(path), env={"FIELDCHECK_LANG": "en"})
+    assert done.returncode == 1 and "not a FieldCheck database" in done.stderr
