@@ -1,0 +1,97 @@
+"""The demo county: realistic, varied, deterministic for a seed."""
+
+from __future__ import annotations
+
+import pytest
+
+from fieldcheck import catalog
+from fieldcheck.demo import HANDBOOK_ITEMS, populate
+from fieldcheck.store import Store
+
+
+def _snapshot(store):
+    places = [(p.id, p.kind, p.name, p.parent_id) for p in store.places()]
+    rows = []
+    for row in sorted(store.inspections(), key=lambda r: r.id):
+        findings = [(f.id, f.item_id, f.value, f.household_id, f.note) for f in store.findings(row.id)]
+        photos = sorted(p.sha256 for f in store.findings(row.id) for p in store.photos(f.id))
+        rows.append((row.id, row.assessee_path, row.status, row.date, row.total, findings, photos,
+                     store.item_marks(row.id)))
+    return places, rows
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    store = Store.open(path, device="demo-laptop", backup_on_close=False)
+    populate(store, villages=6, seed=3)
+    yield store
+    store.close()
+
+
+def test_same_seed_same_data(demo, tmp_path):
+    with Store.open(tmp_path / "again.db", device="other", backup_on_close=False) as again:
+        populate(again, villages=6, seed=3)
+        assert _snapshot(again) == _snapshot(demo)
+    with Store.open(tmp_path / "other.db", device="other", backup_on_close=False) as other:
+        populate(other, villages=6, seed=4)
+        assert _snapshot(other)[0] != _snapshot(demo)[0]
+
+
+def test_a_county_of_townships_villages_and_households(demo):
+    [county] = demo.places("县")
+    townships = demo.places("乡镇", parent_id=county.id)
+    villages = [v for t in townships for v in demo.places("村", parent_id=t.id)]
+    assert len(townships) == 2 and len(villages) == 6
+    for village in villages:
+        households = demo.households(village.id)
+        assert 8 <= len(households) <= 14
+        assert all(h.id_masked and "*" * 8 in h.id_masked for h in households)
+        assert len({h.head_name for h in households}) == len(households)
+    names = [p.name for p in demo.places()]
+    assert county.name.endswith("县") and all(v.name.endswith("村") for v in villages)
+    assert len(set(names)) == len(names)
+
+
+def test_inspections_at_varied_stages(demo):
+    rows = demo.inspections()
+    assert len(rows) == 8 and all(r.error is None for r in rows)
+    village_rows = [r for r in rows if r.rubric_id == "village-work-team"]
+    assert {r.status for r in village_rows} == {"draft", "signed", "exported"}
+    assert all(r.complete for r in village_rows if r.status != "draft")
+    assert any(not r.complete for r in village_rows if r.status == "draft")
+    assert len({r.total for r in village_rows}) > 2  # villages differ
+    assert sum(r.photos for r in rows) >= 12
+
+
+def test_handbook_findings_concern_households(demo):
+    findings = [f for r in demo.inspections() for f in demo.findings(r.id)]
+    handbook = [f for f in findings if f.item_id in HANDBOOK_ITEMS + ["2.3.1"]]
+    assert handbook and all(f.household_id for f in handbook)
+    ratings = [f for f in findings if f.item_id == "2.5.5"]
+    assert ratings and all(f.household_id and f.value in ("满意", "基本满意", "不满意") for f in ratings)
+
+
+def test_hengyang_units_use_real_names_from_the_target_table(demo):
+    table = catalog.find("hengyang-2015").targets
+    units = demo.places("县市区")
+    assert len(units) == 2 and {u.group for u in units} == {"县市", "区"}
+    assert all(u.name in table and table[u.name].group == u.group for u in units)
+    rows = [r for r in demo.inspections() if r.rubric_id == "hengyang-2015"]
+    assert len(rows) == 2 and all(r.complete and r.grade for r in rows)
+
+
+def test_photos_carry_exif_time_and_gps(demo):
+    photos = [p for r in demo.inspections() for f in demo.findings(r.id) for p in demo.photos(f.id)]
+    assert photos and all(p.taken_at and p.taken_at.startswith("2026-") for p in photos)
+    assert all(26 < p.lat < 27.3 and 112.2 < p.lon < 112.9 for p in photos)
+    assert any(p.height > p.width for p in photos)  # a phone held upright (EXIF orientation 6)
+
+
+def test_demo_device_name(tmp_path):
+    with Store.open(tmp_path / "d.db", device="mine", backup_on_close=False) as store:
+        populate(store, villages=1, seed=1, device="demo-7")
+        assert {r.device for r in store.inspections()} == {"demo-7"}
+        assert store.device == "mine"
+        populate(store, villages=1, seed=1)  # a second county in the same database: no clashes
+        assert len(store.places("县")) == 2
