@@ -23,6 +23,7 @@ class ItemPanel(QtWidgets.QScrollArea):
         self.session = session
         self.setWidgetResizable(True)
         self.setAcceptDrops(True)
+        self.viewport().setAcceptDrops(True)
         body = QtWidgets.QWidget()
         self.setWidget(body)
         layout = QtWidgets.QVBoxLayout(body)

@@ -43,6 +43,7 @@ class PhotoViewer(QtWidgets.QDialog):
         self.setObjectName("photoViewer")
         self.setWindowTitle(title)
         layout = QtWidgets.QVBoxLayout(self)
+        layout.setSizeConstraint(QtWidgets.QLayout.SetNoConstraint)  # sized by resize() below
         self.scroll = QtWidgets.QScrollArea()
         self.scroll.setAlignment(Qt.AlignCenter)
         self.label = QtWidgets.QLabel()
@@ -141,6 +142,8 @@ class PhotoStrip(QtWidgets.QWidget):
     # -- showing ---------------------------------------------------------------------------------
     def show_finding(self, item_id: str, finding_id: str | None) -> None:
         """Show the photos of ``finding_id`` (None: the item has no finding to attach photos to)."""
+        if (item_id, finding_id) != (self.item_id, self.finding_id) and self.job is None:
+            self.message.setText("")
         self.item_id, self.finding_id = item_id, finding_id
         self.reload()
 
@@ -153,8 +156,6 @@ class PhotoStrip(QtWidgets.QWidget):
         else:
             photos = self.session.store.photos(self.finding_id)
             self.caption.setText(self.tr("Photos of the selected finding: {0}").format(len(photos)))
-            if not self.progress_box.isVisible():
-                self.message.setText("")
             for photo in photos:
                 row = QtWidgets.QListWidgetItem(self._icon(photo.sha256), "")
                 row.setData(PHOTO_ROLE, photo.id)

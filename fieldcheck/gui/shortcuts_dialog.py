@@ -11,6 +11,7 @@ class ShortcutsDialog(QtWidgets.QDialog):
         self.setObjectName("shortcutsDialog")
         self.setWindowTitle(self.tr("Keyboard shortcuts"))
         layout = QtWidgets.QVBoxLayout(self)
+        layout.setSizeConstraint(QtWidgets.QLayout.SetNoConstraint)  # sized by resize() below
         self.table = QtWidgets.QTableWidget(0, 2)
         self.table.setObjectName("shortcutsTable")
         self.table.setHorizontalHeaderLabels([self.tr("Action"), self.tr("Keys")])

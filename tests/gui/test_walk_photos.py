@@ -1,0 +1,208 @@
+"""Photos in the walk: background import of many large JPEGs (the window keeps running), cancel,
+drag and drop, paste, full-size view, remove, and undo/redo of all of it."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from fieldcheck import catalog
+from fieldcheck.demo import make_photo
+from fieldcheck.gui.inspection_view import InspectionView
+from fieldcheck.gui.photo_strip import PhotoViewer
+from fieldcheck.gui.qt import QtCore, QtGui, QtWidgets, Qt
+from fieldcheck.store import Store
+
+LARGE = (3000, 2250)  # a 6.75 MP phone photo
+MANY = 22
+
+
+@pytest.fixture(scope="module")
+def large_jpegs(tmp_path_factory) -> list[str]:
+    folder = tmp_path_factory.mktemp("camera")
+    rng = random.Random(11)
+    paths = []
+    for n in range(MANY):
+        path = folder / f"IMG_{n:04d}.jpg"
+        path.write_bytes(make_photo(rng, size=LARGE, caption=f"photo {n}", quality=92))
+        paths.append(str(path))
+    return paths
+
+
+@pytest.fixture
+def walk(qtbot, tmp_path):
+    store = Store.open(tmp_path / "fieldcheck.db", device="laptop-1")
+    county = store.add_place("县", "衡阳县")
+    town = store.add_place("乡镇", "西渡镇", county)
+    village = store.add_place("村", "梅花村", town)
+    store.add_household(village, "张三")
+    inspection = store.create_inspection(catalog.find("village-work-team"), assessee_id=village, assessee_name="",
+                                         inspectors=["检查员甲"], date="2026-11-22")
+    view = InspectionView(store, inspection)
+    qtbot.addWidget(view)
+    view.resize(1366, 740)
+    view.show()
+    qtbot.waitExposed(view)
+    view.windowHandle().requestActivate()
+    qtbot.waitUntil(lambda: QtWidgets.QApplication.activeWindow() is view)
+    view.go_to_item("2.1.1")
+    qtbot.mouseClick(view.panel.editor.add_buttons[None], Qt.LeftButton)
+    yield store, inspection, view
+    view.close()
+    store.close()
+
+
+def live_photos(store, inspection_id):
+    finding = store.findings(inspection_id, "2.1.1")[0]
+    return finding, store.photos(finding.id)
+
+
+def test_importing_many_large_photos_keeps_the_window_running(qtbot, walk, large_jpegs):
+    store, inspection_id, view = walk
+    strip = view.panel.photos
+    ticks: list[float] = []
+    progress_seen: list[int] = []
+    timer = QtCore.QTimer()
+    timer.setInterval(10)
+    clock = QtCore.QElapsedTimer()
+    clock.start()
+    timer.timeout.connect(lambda: ticks.append(clock.elapsed()))
+    strip.progress.valueChanged.connect(progress_seen.append)
+    timer.start()
+    with qtbot.waitSignal(strip.import_finished, timeout=120000):
+        assert strip.import_sources(large_jpegs)
+        assert strip.progress_box.isVisible() and strip.busy()
+        assert not strip.add_button.isEnabled()  # one import at a time
+    timer.stop()
+
+    finding, photos = live_photos(store, inspection_id)
+    assert len(photos) == MANY
+    assert strip.count() == MANY and not strip.progress_box.isVisible()
+    assert strip.message.text() == ""
+    # the event loop ran all along: the timer ticked throughout and progress came photo by photo
+    assert len(ticks) >= MANY
+    gaps = [b - a for a, b in zip(ticks, ticks[1:])]
+    assert max(gaps) < 1000, max(gaps)
+    assert [v for v in progress_seen if v] == list(range(1, MANY + 1))
+    # one undo step removes the whole import; redo brings the same photos back
+    assert view.undo_stack.undoText().startswith("Add 22 photo")
+    view.undo()
+    assert store.photos(finding.id) == [] and strip.count() == 0
+    view.redo()
+    assert [p.id for p in store.photos(finding.id)] == [p.id for p in photos]
+    assert strip.count() == MANY
+
+
+def test_cancel_stops_the_import_and_leaves_only_whole_photos(qtbot, walk, large_jpegs):
+    store, inspection_id, view = walk
+    strip = view.panel.photos
+    with qtbot.waitSignal(strip.import_finished, timeout=120000):
+        strip.import_sources(large_jpegs)
+        qtbot.waitUntil(lambda: strip.progress.value() >= 2, timeout=60000)
+        qtbot.mouseClick(strip.cancel_button, Qt.LeftButton)
+    finding, photos = live_photos(store, inspection_id)
+    assert 2 <= len(photos) < MANY
+    assert strip.count() == len(photos)
+    assert "{0} of {1}".format(len(photos), MANY) in strip.message.text()
+    for photo in photos:  # every photo there is whole: original, thumbnail and row
+        original = store.photo_path(photo.sha256)
+        with Image.open(original) as image:
+            image.load()
+            assert image.size == LARGE
+        assert store.thumbnail_bytes(photo.sha256)[:2] == b"\xff\xd8"
+    assert not [p for p in store.photo_dir.iterdir() if p.name.startswith(".tmp-")]
+    files = {p.name for p in store.photo_dir.rglob("*") if p.is_file()}
+    assert len(files) == len(photos)  # no stray file of a photo cut off half-way
+    view.undo()
+    assert store.photos(finding.id) == []
+
+
+def _drop(widget: QtWidgets.QWidget, mime: QtCore.QMimeData) -> bool:
+    pos = QtCore.QPointF(widget.width() / 2, widget.height() / 2)
+    enter = QtGui.QDragEnterEvent(pos, Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)
+    QtWidgets.QApplication.sendEvent(widget, enter)
+    if not enter.isAccepted():
+        return False
+    drop = QtGui.QDropEvent(pos, Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)
+    QtWidgets.QApplication.sendEvent(widget, drop)
+    return drop.isAccepted()
+
+
+def test_drop_paste_view_and_remove(qtbot, walk, large_jpegs, tmp_path):
+    store, inspection_id, view = walk
+    strip = view.panel.photos
+
+    # drag image files from the file manager onto the item
+    mime = QtCore.QMimeData()
+    mime.setUrls([QtCore.QUrl.fromLocalFile(p) for p in large_jpegs[:2]])
+    with qtbot.waitSignal(strip.import_finished, timeout=60000):
+        assert _drop(view.panel.viewport(), mime)
+    assert strip.count() == 2
+
+    # a text file is not taken
+    text = QtCore.QMimeData()
+    notes = tmp_path / "notes.txt"
+    notes.write_text("x")
+    text.setUrls([QtCore.QUrl.fromLocalFile(str(notes))])
+    assert not _drop(view.panel.viewport(), text)
+
+    # paste an image (a screenshot) with Ctrl+V
+    image = QtGui.QImage(640, 480, QtGui.QImage.Format_RGB32)
+    image.fill(QtGui.QColor(30, 120, 200))
+    QtWidgets.QApplication.clipboard().setImage(image)
+    view.tree.setFocus()
+    with qtbot.waitSignal(strip.import_finished, timeout=60000):
+        qtbot.keyClick(view.tree, Qt.Key_V, Qt.ControlModifier)
+    assert strip.count() == 3
+    finding, photos = live_photos(store, inspection_id)
+    assert (photos[-1].width, photos[-1].height) == (640, 480)
+
+    # an empty "photo" is refused with one sentence, and nothing is added
+    empty = tmp_path / "empty.jpg"
+    empty.write_bytes(b"")
+    mime = QtCore.QMimeData()
+    mime.setUrls([QtCore.QUrl.fromLocalFile(str(empty))])
+    with qtbot.waitSignal(strip.import_finished, timeout=60000):
+        assert _drop(view.panel.viewport(), mime)
+    assert strip.count() == 3
+    assert "empty.jpg" in strip.message.text() and "Traceback" not in strip.message.text()
+
+    # open the first photo full size: scaled to the screen, not larger
+    strip.list.setCurrentRow(0)
+    viewer = strip.view_current()
+    assert isinstance(viewer, PhotoViewer)
+    qtbot.addWidget(viewer)
+    pixmap = viewer.label.pixmap()
+    assert not pixmap.isNull()
+    screen = QtGui.QGuiApplication.primaryScreen().availableGeometry()
+    assert pixmap.width() <= screen.width() and pixmap.height() <= screen.height()
+    assert abs(pixmap.width() / pixmap.height() - LARGE[0] / LARGE[1]) < 0.01
+    viewer.close()
+
+    # remove one, undo, redo
+    strip.list.setCurrentRow(1)
+    removed = strip.current_photo_id()
+    qtbot.mouseClick(strip.remove_button, Qt.LeftButton)
+    assert strip.count() == 2 and removed not in [p.id for p in store.photos(finding.id)]
+    view.undo()
+    assert removed in [p.id for p in store.photos(finding.id)] and strip.count() == 3
+    view.redo()
+    assert strip.count() == 2
+
+
+def test_an_item_without_a_finding_asks_for_one_before_photos(qtbot, walk, large_jpegs):
+    store, inspection_id, view = walk
+    view.go_to_item("2.5.4")  # met / not met: no finding until a verdict is given
+    strip = view.panel.photos
+    assert not strip.add_button.isEnabled()
+    assert not strip.import_sources(large_jpegs[:1])
+    assert strip.message.text()
+    qtbot.mouseClick(view.panel.editor.no_button, Qt.LeftButton)
+    assert strip.add_button.isEnabled()
+    with qtbot.waitSignal(strip.import_finished, timeout=60000):
+        assert strip.import_sources(large_jpegs[:1])
+    finding = store.findings(inspection_id, "2.5.4")[0]
+    assert finding.value is False and len(store.photos(finding.id)) == 1
