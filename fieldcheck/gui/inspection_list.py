@@ -155,6 +155,14 @@ class InspectionListPage(QtWidgets.QWidget):
         self.undo_action.triggered.connect(self.undo_delete)
         self.addAction(self.undo_action)
 
+        # Delete on the list itself only: the walk uses Ctrl+Delete for a finding, and a window-wide
+        # key must never delete a whole inspection while the inspector is in the rubric tree.
+        self.delete_action = QtGui.QAction(self.tr("Delete inspection"), self)
+        self.delete_action.setShortcut(QtGui.QKeySequence.StandardKey.Delete)
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.delete_action.triggered.connect(self.delete_selected)
+        self.ui.table.addAction(self.delete_action)
+
         self._fill_filters()
         self.refresh()
 

@@ -121,15 +121,19 @@ class MainWindow(QtWidgets.QMainWindow):
         self._item_timer.start()
 
         self.restore_window_state()
-        self.show_list()
+        self._show_list_page()
 
     # -- pages -------------------------------------------------------------------------------------
 
     def show_list(self) -> None:
+        """Back to the list; a restart then starts on the list too."""
         self._close_view()
         self.settings.remove(LAST_INSPECTION_KEY)
         self.settings.remove(LAST_ITEM_KEY)
         self.settings.sync()
+        self._show_list_page()
+
+    def _show_list_page(self) -> None:
         self.list_page.reload_places()
         self.list_page.refresh()
         self.ui.stack.setCurrentWidget(self.list_page)

@@ -43,6 +43,10 @@
         <translation>撤销删除</translation>
     </message>
     <message>
+        <source>Delete inspection</source>
+        <translation>删除检查</translation>
+    </message>
+    <message>
         <source>All</source>
         <translation>全部</translation>
     </message>

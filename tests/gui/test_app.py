@@ -1,0 +1,309 @@
+"""The application shell as a user meets it: start, first start, menus, remembering, languages."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from fieldcheck import catalog
+from fieldcheck.gui.app import Shell, application, open_settings
+from fieldcheck.gui.first_start import FirstStartDialog, is_first_start
+from fieldcheck.gui.fonts import BUNDLED_FAMILY
+from fieldcheck.gui.main_window import LAST_INSPECTION_KEY
+from fieldcheck.gui.qt import QtCore, QtGui, QtWidgets, Qt
+from fieldcheck.numbers import fmt
+from fieldcheck.store import Store
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+
+@pytest.fixture
+def home(tmp_path, monkeypatch):
+    monkeypatch.setenv("FIELDCHECK_HOME", str(tmp_path))
+    monkeypatch.setenv("FIELDCHECK_LANG", "zh")  # Shell exports the window's language here; restored after
+    return tmp_path
+
+
+@pytest.fixture
+def store(home):
+    s = Store.open(home / "fieldcheck.db")
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def make_shell(qtbot, qapp, store, home):
+    """Start the shell the way ``fieldcheck`` does (fonts, settings file, translators), without exec()."""
+    shells = []
+
+    def make(settings=None):
+        app = application()
+        shell = Shell(app, store, settings or open_settings(home), data_dir=home)
+        shells.append(shell)
+        shell.start(offer_first_start=False)
+        qtbot.addWidget(shell.window)
+        return shell
+
+    yield make
+    for shell in shells:
+        if shell.window.isVisible():
+            shell.window.close()
+        shell.translations.switch("en")
+
+
+@pytest.fixture
+def village(store):
+    rubric = catalog.find("village-work-team")
+    c = store.add_place("县", "荷坪县")
+    t = store.add_place("乡镇", "杉山乡", c)
+    v = store.add_place("村", "梅花村", t)
+    inspection = store.create_inspection(rubric, assessee_id=v, assessee_name="梅花村", inspectors=["张三"],
+                                         date="2026-10-01")
+    store.add_finding(inspection, "2.1.3", value=2)
+    return inspection
+
+
+def menu_titles(window) -> list[str]:
+    return [a.text() for a in window.menuBar().actions()]
+
+
+def test_the_bundled_chinese_font_is_registered(make_shell):
+    make_shell()
+    assert BUNDLED_FAMILY in QtGui.QFontDatabase.families()
+    assert BUNDLED_FAMILY in QtWidgets.QApplication.font().families()
+    metrics = QtGui.QFontMetrics(QtGui.QFont(BUNDLED_FAMILY))
+    assert all(metrics.inFontUcs4(ord(ch)) for ch in "脱贫攻坚考核细则检查")
+
+
+def test_the_window_starts_in_chinese_on_the_list(make_shell, village):
+    shell = make_shell()
+    window = shell.window
+    assert menu_titles(window) == ["文件(&F)", "编辑(&E)", "检查(&I)", "转到(&G)", "帮助(&H)"]
+    assert window.ui.stack.currentWidget() is window.list_page
+    assert window.list_page.selected_id() == village
+    assert window.ui.actionOpen.isEnabled()
+
+
+def test_first_start_demo_opens_a_real_draft_inspection(qtbot, make_shell, store, home):
+    shell = make_shell()
+    assert is_first_start(store, shell.settings)
+    dialog = FirstStartDialog([r.title for r in catalog.installed()], shell.window)
+    qtbot.addWidget(dialog)
+    assert "脱贫攻坚考核方案考核细则" in dialog.ui.rubricsLabel.text()
+    qtbot.mouseClick(dialog.ui.demoButton, Qt.MouseButton.LeftButton)
+    assert shell.offer_first_start(dialog) == "demo"
+    rows = store.inspections()
+    assert len(rows) >= 6 and store.places("村")
+    window = shell.window
+    opened = store.inspection(window.inspection_id)
+    assert window.ui.stack.currentWidget() is window.view
+    assert opened.status == "draft" and store.findings(opened.id)
+    result = store.score(opened.id)
+    assert window.score_label.text().startswith(f"得分 {fmt(result.total)} / {fmt(result.max)}")
+    assert not is_first_start(store, shell.settings)
+
+
+def test_an_empty_start_is_not_offered_again(qtbot, make_shell, store, home):
+    shell = make_shell()
+    dialog = FirstStartDialog([], shell.window)
+    qtbot.addWidget(dialog)
+    qtbot.mouseClick(dialog.ui.emptyButton, Qt.MouseButton.LeftButton)
+    assert shell.offer_first_start(dialog) == "empty"
+    assert store.inspections() == [] and store.places() == []
+    assert not is_first_start(store, open_settings(home))
+
+
+def test_reopens_the_same_inspection_and_item_after_a_restart(make_shell, village, home):
+    first = make_shell()
+    assert first.window.open_inspection(village)
+    first.window.view.go_to_item("2.1.3")
+    first.window.close()
+    second = make_shell()
+    assert second.window.inspection_id == village
+    assert second.window.view.current_item_id() == "2.1.3"
+
+
+def test_reopens_after_a_crash(make_shell, village, home):
+    # No close, no save on exit: what was written as the inspector moved must be enough.
+    first = make_shell()
+    first.window.open_inspection(village)
+    first.window.view.go_to_item("3.1.1")
+    crashed_settings = open_settings(home)  # a new process reads the file from disk
+    assert crashed_settings.value(LAST_INSPECTION_KEY) == village
+    second = make_shell(crashed_settings)
+    assert second.window.inspection_id == village
+    assert second.window.view.current_item_id() == "3.1.1"
+
+
+def test_the_list_is_shown_again_when_the_user_left_from_the_list(make_shell, village):
+    first = make_shell()
+    first.window.open_inspection(village)
+    first.window.ui.actionShowList.trigger()
+    first.window.close()
+    second = make_shell()
+    assert second.window.view is None and second.window.ui.stack.currentWidget() is second.window.list_page
+
+
+def test_a_deleted_last_inspection_is_not_reopened(make_shell, store, village):
+    first = make_shell()
+    first.window.open_inspection(village)
+    first.window.close()
+    store.delete_inspection(village)
+    second = make_shell()
+    assert second.window.view is None
+
+
+def test_window_size_is_remembered(make_shell):
+    window = make_shell().window
+    window.showNormal()
+    window.resize(760, 560)  # inside the offscreen screen (800×800)
+    window.close()
+    assert make_shell().window.size() == QtCore.QSize(760, 560)
+
+
+def test_splitter_is_remembered(make_shell, village):
+    window = make_shell().window
+    window.open_inspection(village)
+    splitter = window.view.findChild(QtWidgets.QSplitter, "walkSplitter")
+    splitter.setSizes([300, 500, 300])
+    sizes = splitter.sizes()
+    window.close()
+    again = make_shell().window.view.findChild(QtWidgets.QSplitter, "walkSplitter")
+    assert again.sizes() == sizes
+
+
+def test_walk_actions_are_in_the_menus_while_an_inspection_is_open(make_shell, village):
+    window = make_shell().window
+    window.open_inspection(village)
+    edit = window.ui.menuEdit.actions()
+    go = window.ui.menuGo.actions()
+    assert window.view.action("undo") in edit and window.view.action("redo") in edit
+    assert window.view.action("next") in go and window.view.action("previous") in go
+    assert window.walk_toolbar.isVisible() and window.view.action("undo") in window.walk_toolbar.actions()
+    # every shortcut reaches the user: none is claimed twice
+    keys = [k.toString() for a in window.findChildren(QtGui.QAction) if a.isVisible() and a.isEnabled()
+            for k in a.shortcuts()]
+    assert len(keys) == len(set(keys)), sorted(keys)
+    window.show_list()
+    assert window.view is None
+    assert not window.ui.menuGo.actions() and not window.walk_toolbar.isVisible()
+    assert window.list_page.undo_action in window.ui.menuEdit.actions()
+
+
+def test_new_inspection_through_the_menu_opens_it(qtbot, make_shell, store, village):
+    window = make_shell().window
+
+    def fill():
+        dialog = QtWidgets.QApplication.activeModalWidget()
+        dialog.ui.rubricCombo.setCurrentIndex(dialog.ui.rubricCombo.findData("village-work-team"))
+        dialog.ui.assesseeCombo.setEditText("荷坪县/杉山乡/梅花村")
+        dialog.ui.inspectorsEdit.setText("李四、王五")
+        dialog.ui.buttonBox.button(QtWidgets.QDialogButtonBox.StandardButton.Ok).click()
+
+    QtCore.QTimer.singleShot(0, fill)
+    window.ui.actionNewInspection.trigger()
+    assert window.inspection_id not in (None, village)
+    made = store.inspection(window.inspection_id)
+    assert made.assessee_name == "梅花村" and made.inspectors == ["李四", "王五"]
+    assert "梅花村" in window.windowTitle()
+    assert len(store.inspections()) == 2
+
+
+def test_mark_signed_and_delete_from_the_inspection_page(qtbot, make_shell, store, village):
+    window = make_shell().window
+    window.open_inspection(village)
+    window.ui.actionMarkSigned.trigger()
+    assert store.inspection(village).status == "signed"
+    assert window.statusBar().currentMessage() == "已标为已签字。"
+    window.ui.actionMarkDraft.trigger()
+    assert store.inspection(village).status == "draft"
+    window.ui.actionDelete.trigger()
+    assert store.inspection(village).deleted
+    assert window.view is None and window.list_page.ui.undoBar.isVisible()
+    qtbot.mouseClick(window.list_page.ui.undoButton, Qt.MouseButton.LeftButton)
+    assert not store.inspection(village).deleted
+
+
+def test_duplicate_from_the_inspection_page_opens_the_copy(make_shell, store, village):
+    window = make_shell().window
+    window.open_inspection(village)
+    window.ui.actionDuplicate.trigger()
+    assert window.inspection_id != village
+    assert [f.value for f in store.findings(window.inspection_id)] == [f.value for f in store.findings(village)]
+
+
+def test_switching_the_language_keeps_the_inspection_and_item(qtbot, make_shell, village):
+    shell = make_shell()
+    shell.window.open_inspection(village)
+    shell.window.view.go_to_item("2.1.3")
+
+    def choose(language):
+        dialog = QtWidgets.QApplication.activeModalWidget()
+        dialog.ui.languageCombo.setCurrentIndex(dialog.ui.languageCombo.findData(language))
+        dialog.ui.buttonBox.button(QtWidgets.QDialogButtonBox.StandardButton.Ok).click()
+
+    QtCore.QTimer.singleShot(0, lambda: choose("en"))
+    shell.window.ui.actionSettings.trigger()
+    window = shell.window
+    qtbot.addWidget(window)
+    assert menu_titles(window) == ["&File", "&Edit", "&Inspection", "&Go", "&Help"]
+    assert window.inspection_id == village and window.view.current_item_id() == "2.1.3"
+    assert window.score_label.text().startswith("Score ")
+    assert os.environ["FIELDCHECK_LANG"] == "en"  # the store's messages follow the window
+    assert len([w for w in QtWidgets.QApplication.topLevelWidgets()
+                if isinstance(w, QtWidgets.QMainWindow) and w.isVisible()]) == 1
+    QtCore.QTimer.singleShot(0, lambda: choose("zh"))
+    window.ui.actionSettings.trigger()
+    qtbot.addWidget(shell.window)
+    assert menu_titles(shell.window)[0] == "文件(&F)"
+
+
+def test_the_settings_dialog_shows_where_the_data_is(qtbot, make_shell, store, home):
+    from fieldcheck.gui.settings_dialog import SettingsDialog
+
+    window = make_shell().window
+    dialog = SettingsDialog(window.settings, data_dir=home, db_path=store.path)
+    qtbot.addWidget(dialog)
+    assert dialog.ui.dataFolderEdit.text() == str(home)
+    assert dialog.ui.databaseEdit.text() == str(store.path)
+    assert dialog.ui.languageCombo.currentData() == ""  # follow the system until chosen
+
+
+def test_a_store_error_is_one_sentence_in_a_box(qtbot, make_shell, store, village):
+    window = make_shell().window
+    store.delete_inspection(village)
+    assert not window.open_inspection(village)
+    boxes = [w for w in QtWidgets.QApplication.topLevelWidgets() if isinstance(w, QtWidgets.QMessageBox)
+             and w.isVisible()]
+    assert len(boxes) == 1 and boxes[0].text() == "这份检查已被删除。"
+    boxes[0].close()
+
+
+# -- the real command ------------------------------------------------------------------------------
+
+
+def run_fieldcheck(args, home):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", FIELDCHECK_HOME=str(home), FIELDCHECK_LANG="zh")
+    return subprocess.run([sys.executable, "-m", "fieldcheck.cli", *args], capture_output=True, text=True,
+                          env=env, timeout=60)
+
+
+def test_fieldcheck_with_a_db_opens_the_window(tmp_path):
+    done = run_fieldcheck(["--db", str(tmp_path / "x.db"), "--quit-when-ready"], tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("ready ")
+    assert (tmp_path / "x.db").exists() and (tmp_path / "settings.ini").exists()
+    done = run_fieldcheck(["gui", "--db", str(tmp_path / "x.db"), "--quit-when-ready"], tmp_path)
+    assert done.returncode == 0 and done.stdout.startswith("ready ")
+
+
+def test_fieldcheck_on_a_file_that_is_not_a_database_says_so(tmp_path):
+    bad = tmp_path / "notes.db"
+    bad.write_text("这不是数据库\n" * 100, encoding="utf-8")
+    done = run_fieldcheck(["--db", str(bad), "--quit-when-ready"], tmp_path)
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1 and done.stderr.strip()
