@@ -42,6 +42,12 @@ STATUSES = ("draft", "signed", "exported")
 HOUSEHOLD_STATUSES = ("贫困户", "脱贫户", "低保户", "五保户", "一般户", "边缘户")
 
 
+#: rubric snapshots already parsed, by version (the SHA-256 of their content): parsing YAML is
+#: the slowest part of opening an inspection, and a version always parses to the same rubric
+_RUBRICS: dict[str, Rubric] = {}
+_ITEMS: dict[str, dict[str, Any]] = {}
+
+
 class StoreError(Exception):
     """A store operation that cannot be done; ``str(e)`` is one clear sentence in the user's language."""
 
@@ -98,7 +104,7 @@ class Store:
         self._conn = conn
         self._lock = threading.RLock()
         self._depth = 0
-        self._rubrics: dict[str, Rubric] = {}
+        self._rubrics = _RUBRICS
         self._closed = False
         self.clock = HybridClock(device)
         for table in ("places", "households", "inspections", "findings", "photos", "item_marks", "audit"):
@@ -392,6 +398,7 @@ class Store:
             inspection_id = self.new_id()
             hlc, at = self._stamp()
             people = _people(inspectors)
+            self._rubrics.setdefault(rubric.version, rubric)
             self._conn.execute(
                 "INSERT INTO inspections (id, rubric_id, rubric_version, rubric_title, rubric_text, assessee_id,"
                 " assessee_name, assessee_group, inspectors, date, status, device, hlc, created_at, updated_at)"
@@ -615,22 +622,28 @@ class Store:
     def _finding_from_row(self, r) -> Finding:
         return Finding(r[0], r[1], r[2], _load(r[3]), r[4], r[5], r[6], r[7], r[8], r[9], r[10])
 
-    def _check_finding(self, inspection: Inspection, item_id: str, value: Any, household_id: str | None) -> Any:
-        try:
-            item = inspection.rubric.node(str(item_id))
-        except KeyError:
-            item = None
-        if item is None or not hasattr(item, "rule"):
+    def _items(self, inspection: Inspection) -> dict[str, Any]:
+        items = _ITEMS.get(inspection.rubric_version)
+        if items is None:
+            items = _ITEMS[inspection.rubric_version] = {i.id: i for i in inspection.rubric.items()}
+        return items
+
+    def _check_finding(self, inspection: Inspection, item_id: str, value: Any, household_id: str | None,
+                       known_households: set[str] | None = None) -> Any:
+        item = self._items(inspection).get(str(item_id))
+        if item is None:
             raise StoreError(t(f"细则「{inspection.rubric_title}」中没有项目 {item_id}",
                                f"rubric '{inspection.rubric_title}' has no item {item_id}"))
         try:
             value = check_value(item, value)
         except AnswerError as exc:
             raise StoreError(str(exc)) from None
-        if household_id is not None:
+        if household_id is not None and (known_households is None or household_id not in known_households):
             if self._conn.execute("SELECT 1 FROM households WHERE id = ? AND deleted = 0",
                                   (household_id,)).fetchone() is None:
                 raise StoreError(t(f"找不到农户 {household_id}", f"no household with id {household_id}"))
+            if known_households is not None:
+                known_households.add(household_id)
         return value
 
     def add_finding(self, inspection_id: str, item_id: str, *, value: Any = None, household_id: str | None = None,
@@ -648,12 +661,29 @@ class Store:
         value, household_id, note, entered_by. All are checked first: one bad row adds none."""
         with self.transaction():
             inspection = self._editable(inspection_id)
-            checked = []
+            households: set[str] = set()
+            findings, audits, ids = [], [], []
             for row in rows:
-                value = self._check_finding(inspection, row["item_id"], row.get("value"), row.get("household_id"))
-                checked.append((str(row["item_id"]), value, row.get("household_id"), row.get("note") or "",
-                                row.get("entered_by") or self.user))
-            return [self._insert_finding(inspection_id, *c) for c in checked]
+                item_id = str(row["item_id"])
+                household = row.get("household_id")
+                value = self._check_finding(inspection, item_id, row.get("value"), household, households)
+                note, who = row.get("note") or "", row.get("entered_by") or self.user
+                finding_id = self.new_id()
+                hlc, at = self._stamp()
+                findings.append((finding_id, inspection_id, item_id, _dump(value), household, note, who,
+                                 self.device, hlc, at, at))
+                audits.append((self.new_id(), at, self.user, self.device, hlc, "create", "finding", finding_id,
+                               inspection_id, None, None, _dump({"item_id": item_id, "value": value,
+                                                                 "household_id": household, "note": note,
+                                                                 "entered_by": who})))
+                ids.append(finding_id)
+            self._conn.executemany(
+                "INSERT INTO findings (id, inspection_id, item_id, value, household_id, note, entered_by, device,"
+                " hlc, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", findings)
+            self._conn.executemany(
+                "INSERT INTO audit (id, at, who, device, hlc, action, entity, entity_id, inspection_id, field,"
+                " old, new) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", audits)
+            return ids
 
     def _insert_finding(self, inspection_id: str, item_id: str, value: Any, household_id: str | None, note: str,
                         entered_by: str) -> str:
