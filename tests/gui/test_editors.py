@@ -1,0 +1,249 @@
+"""Each rule form's editor, driven like an inspector would, checked against what the store and the
+score then hold: counts with households, checklists, options, verdicts, ratings, metrics, proportions, vetoes."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from fieldcheck import catalog
+from fieldcheck.gui.editors import EDITORS
+from fieldcheck.gui.inspection_view import InspectionView
+from fieldcheck.gui.qt import QtGui, QtWidgets, Qt
+from fieldcheck.rules import RULES
+from fieldcheck.store import Store
+
+
+@pytest.fixture
+def store(tmp_path):
+    s = Store.open(tmp_path / "fieldcheck.db", device="laptop-1")
+    yield s
+    s.close()
+
+
+def show(qtbot, store, inspection_id) -> InspectionView:
+    view = InspectionView(store, inspection_id)
+    qtbot.addWidget(view)
+    view.resize(1366, 740)
+    view.show()
+    qtbot.waitExposed(view)
+    return view
+
+
+def village(store) -> tuple[str, dict]:
+    county = store.add_place("县", "衡阳县")
+    town = store.add_place("乡镇", "西渡镇", county)
+    place = store.add_place("村", "梅花村", town)
+    other = store.add_place("村", "桃花村", town)
+    households = {n: store.add_household(place, n) for n in ("张三", "李四")}
+    store.add_household(other, "外村户")
+    return store.create_inspection(catalog.find("village-work-team"), assessee_id=place, assessee_name="",
+                                   inspectors=["甲"], date="2026-11-22"), households
+
+
+def hengyang(store, name="珠晖区") -> str:
+    place = store.add_place("县市区", name, group="区")
+    return store.create_inspection(catalog.find("hengyang-2015"), assessee_id=place, assessee_name="",
+                                   inspectors=["甲"], date="2026-11-22")
+
+
+def type_into(qtbot, edit: QtWidgets.QLineEdit, text: str) -> None:
+    edit.setFocus()
+    edit.selectAll()
+    qtbot.keyClicks(edit, text)
+    qtbot.keyClick(edit, Qt.Key_Return)
+
+
+def test_every_rule_form_has_an_editor():
+    assert set(EDITORS) == set(RULES)
+
+
+def test_occurrences_with_household_picker_counts_and_notes(qtbot, store):
+    inspection_id, households = village(store)
+    view = show(qtbot, store, inspection_id)
+    view.go_to_item("2.6.2")  # 每有一户不得脱贫扣10分: a per-event counter
+    editor = view.panel.editor
+    picker = editor.household_edit
+    assert [picker.itemText(i) for i in range(picker.count())][1:] == ["张三(贫困户)", "李四(贫困户)"]
+    assert not editor.detail.isEnabled()  # nothing to edit until a finding exists
+    qtbot.mouseClick(editor.add_buttons[None], Qt.LeftButton)
+    picker.setFocus()
+    qtbot.keyClick(picker, Qt.Key_Down)
+    qtbot.keyClick(picker, Qt.Key_Down)
+    qtbot.mouseClick(editor.add_buttons[None], Qt.LeftButton)
+    assert editor.model.rowCount() == 2 and editor.table.currentIndex().row() == 1
+    found = store.findings(inspection_id, "2.6.2")
+    assert [f.household_id for f in found] == [households["李四"], None]
+    assert editor.model.index(0, 2).data() == "李四"
+    assert view.tree.state_text("2.6.2") == "✗ −20" and view.tree.state_text("2.6") == "−20/40"
+    # the pool of 40 takes at most 40, whatever the count
+    spin = editor.value_edit
+    spin.setFocus()
+    spin.selectAll()
+    qtbot.keyClicks(spin, "5")
+    qtbot.keyClick(spin, Qt.Key_Return)
+    assert view.tree.state_text("2.6") == "−40/40"
+    assert re.search(r"6\D", editor.summary.text())
+    # choose the first row with the mouse, delete it with its button
+    table = editor.table
+    qtbot.mouseClick(table.viewport(), Qt.LeftButton, pos=table.visualRect(editor.model.index(0, 1)).center())
+    assert picker.currentText().startswith("李四")
+    qtbot.mouseClick(editor.delete_button, Qt.LeftButton)
+    assert [f.value for f in store.findings(inspection_id, "2.6.2")] == [5]
+    view.close()
+
+
+def test_a_note_is_saved_when_moving_to_another_finding(qtbot, store):
+    inspection_id, _ = village(store)
+    view = show(qtbot, store, inspection_id)
+    view.go_to_item("2.1.2")
+    editor = view.panel.editor
+    qtbot.mouseClick(editor.add_buttons[None], Qt.LeftButton)
+    qtbot.mouseClick(editor.add_buttons[None], Qt.LeftButton)
+    editor.note_edit.setFocus()
+    qtbot.keyClicks(editor.note_edit, "second")
+    table = editor.table
+    qtbot.mouseClick(table.viewport(), Qt.LeftButton, pos=table.visualRect(editor.model.index(0, 3)).center())
+    assert [f.note for f in store.findings(inspection_id, "2.1.2")] == ["", "second"]
+    assert editor.note_edit.text() == ""
+    assert editor.model.index(1, 3).data() == "second"
+    view.close()
+
+
+def test_ratings_take_the_worst_household(qtbot, store):
+    inspection_id, households = village(store)
+    view = show(qtbot, store, inspection_id)
+    view.go_to_item("2.5.5")
+    editor = view.panel.editor
+    qtbot.mouseClick(editor.add_buttons["满意"], Qt.LeftButton)
+    assert view.tree.state_text("2.5.5") == "✓ 0"
+    qtbot.mouseClick(editor.add_buttons["不满意"], Qt.LeftButton)
+    assert view.tree.state_text("2.5.5") == "✗ −4"
+    assert store.answers(inspection_id)["2.5.5"] == "不满意"
+    # the dissatisfied household was asked again: change its rating
+    combo = editor.value_edit
+    combo.setFocus()
+    qtbot.keyClick(combo, Qt.Key_Up)
+    qtbot.keyClick(combo, Qt.Key_Up)
+    assert combo.currentText() == "满意"
+    assert view.tree.state_text("2.5.5") == "✓ 0"
+    assert [f.value for f in store.findings(inspection_id, "2.5.5")] == ["满意", "满意"]
+    view.close()
+
+
+def test_checklists_add_and_remove_one_finding_per_element(qtbot, store):
+    inspection_id, _ = village(store)
+    view = show(qtbot, store, inspection_id)
+    view.go_to_item("3.1.2")
+    editor = view.panel.editor
+    for name in ("民情日记", "帮扶联系卡"):
+        row = editor.row(name)
+        rect = editor.list.visualItemRect(row)
+        qtbot.mouseClick(editor.list.viewport(), Qt.LeftButton, pos=rect.center())
+        editor.list.setFocus()
+        qtbot.keyClick(editor.list, Qt.Key_Space)
+    assert sorted(f.value for f in store.findings(inspection_id, "3.1.2")) == ["帮扶联系卡", "民情日记"]
+    assert view.tree.state_text("3.1.2") == "✗ −4"
+    assert editor.current_finding_id() == store.findings(inspection_id, "3.1.2")[-1].id  # photos go there
+    qtbot.keyClick(editor.list, Qt.Key_Space)  # untick 帮扶联系卡
+    assert [f.value for f in store.findings(inspection_id, "3.1.2")] == ["民情日记"]
+    assert re.search(r"1\D+6", editor.summary.text())
+    view.go_to_item("2.4.1")  # 十个一: any one not done costs all 10
+    editor = view.panel.editor
+    assert editor.list.count() == 10
+    for n in (0, 3):
+        editor.list.setCurrentRow(n)
+        editor.list.setFocus()
+        qtbot.keyClick(editor.list, Qt.Key_Space)
+    assert view.tree.state_text("2.4.1") == "✗ −10"
+    view.close()
+
+
+def test_options_show_the_minimum_and_score_when_it_is_met(qtbot, store):
+    inspection_id, _ = village(store)
+    view = show(qtbot, store, inspection_id)
+    view.go_to_item("2.3.2")
+    editor = view.panel.editor
+    assert "2" in editor.findChild(QtWidgets.QLabel, "optionsMinimum").text()
+    editor.list.setFocus()
+    editor.list.setCurrentRow(1)
+    qtbot.keyClick(editor.list, Qt.Key_Space)
+    assert view.tree.state_text("2.3.2") == "✗ −5" and editor.summary.text().startswith("✗")
+    editor.list.setCurrentRow(3)
+    qtbot.keyClick(editor.list, Qt.Key_Space)
+    assert view.tree.state_text("2.3.2") == "✓ 0" and editor.summary.text().startswith("✓")
+    assert store.answers(inspection_id)["2.3.2"] == {"selected": ["宣传页", "标语"]}
+    assert len(store.findings(inspection_id, "2.3.2")) == 1  # the latest value, not a pile of findings
+    view.close()
+
+
+def test_metric_shows_target_and_shortfall(qtbot, store):
+    inspection_id = hengyang(store)
+    view = show(qtbot, store, inspection_id)
+    view.go_to_item("4")  # 危房改造: 珠晖区 (区) must rebuild 5 houses, −1 per house short
+    editor = view.panel.editor
+    assert "5" in editor.target_edit.placeholderText()
+    type_into(qtbot, editor.actual_edit, "3")
+    assert store.answers(inspection_id)["4"] == 3
+    assert "2" in editor.shortfall_label.text() and "5" in editor.shortfall_label.text()
+    assert view.tree.state_text("4") == "✗ −2"
+    assert any("扣 2 分" in line for line in view.score_panel.trace_lines())
+    type_into(qtbot, editor.actual_edit, "abc")
+    assert editor.error_label.isVisible() and store.answers(inspection_id)["4"] == 3
+    type_into(qtbot, editor.actual_edit, "6")
+    assert view.tree.state_text("4") == "✓ 0" and editor.shortfall_label.text().startswith("✓")
+    assert not editor.error_label.isVisible()
+    # 6.2 帮扶资金到位 has no target in the rubric: the inspector gives it
+    view.go_to_item("6.2")
+    editor = view.panel.editor
+    type_into(qtbot, editor.actual_edit, "80")
+    assert editor.error_label.isVisible() and "6.2" not in store.answers(inspection_id)
+    type_into(qtbot, editor.target_edit, "100")
+    assert store.answers(inspection_id)["6.2"] == {"actual": 80, "target": 100}
+    assert view.tree.state_text("6.2") == "✗ −10"
+    view.close()
+
+
+def test_proportional_scores_in_proportion(qtbot, store):
+    inspection_id = store.create_inspection(catalog.find("county-township"), assessee_id=None,
+                                            assessee_name="西渡镇", inspectors=["甲"], date="2026-11-22")
+    view = show(qtbot, store, inspection_id)
+    view.go_to_item("2.8")  # 计3分;其他按完成情况计分 (target 100%)
+    editor = view.panel.editor
+    type_into(qtbot, editor.actual_edit, "75.5")
+    assert store.answers(inspection_id)["2.8"] == 75.5
+    node = view.session.result.nodes["2.8"]
+    assert str(node.score) == "2.265"
+    assert view.tree.state_text("2.8") == "✗ −0.735"
+    view.close()
+
+
+def test_veto_takes_the_assessee_out_of_the_ranking(qtbot, store):
+    inspection_id = hengyang(store)
+    view = show(qtbot, store, inspection_id)
+    view.go_to_item("veto")
+    editor = view.panel.editor
+    assert not view.score_panel.veto_label.isVisible()
+    qtbot.mouseClick(editor.yes_button, Qt.LeftButton)
+    assert view.tree.state_text("veto").startswith("⚠")
+    assert view.score_panel.veto_label.isVisible() and "违规违纪" in view.score_panel.veto_label.text()
+    qtbot.mouseClick(editor.no_button, Qt.LeftButton)
+    assert not view.score_panel.veto_label.isVisible()
+    assert store.answers(inspection_id)["veto"] is False
+    view.close()
+
+
+def test_no_households_to_pick_when_the_assessee_is_not_a_village(qtbot, store):
+    inspection_id = hengyang(store)
+    view = show(qtbot, store, inspection_id)
+    view.go_to_item("1.2")
+    assert view.panel.editor.yes_button.text()
+    store_id = store.create_inspection(catalog.find("county-township"), assessee_id=None, assessee_name="西渡镇",
+                                       inspectors=["甲"], date="2026-11-22")
+    other = show(qtbot, store, store_id)
+    first_count = next(i for i in other.session.items if i.rule.kind in ("per_occurrence", "per_event"))
+    other.go_to_item(first_count.id)
+    assert other.panel.editor.household_edit.count() == 1  # only "no household"
+    other.close()
+    view.close()
