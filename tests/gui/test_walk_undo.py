@@ -1,0 +1,92 @@
+"""Undo and redo, for any sequence of edits: every step back shows exactly the answers of that
+moment, all the way to nothing, and redo brings each moment back with the same finding ids."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from fieldcheck import catalog
+from fieldcheck.gui.walk_session import WalkSession
+from fieldcheck.store import Store
+
+COUNTS = ["2.1.1", "2.1.4", "3.2.1", "2.6.2"]
+VERDICTS = ["2.5.4", "3.1.1", "4.1"]
+NAMES = {"1.2": ["独立的扶贫工作室", "相关设施配备齐全", "扶贫档案柜不少于2个"]}
+ITEMS = COUNTS + VERDICTS + list(NAMES) + ["2.3.2", "2.5.5"]
+
+edit = st.one_of(
+    st.tuples(st.just("add"), st.sampled_from(COUNTS)),
+    st.tuples(st.just("delete"), st.integers(0, 50)),
+    st.tuples(st.just("verdict"), st.sampled_from(VERDICTS), st.booleans()),
+    st.tuples(st.just("missing"), st.sampled_from(NAMES["1.2"])),
+    st.tuples(st.just("options"), st.lists(st.sampled_from(["宣传栏", "宣传页", "宣传横幅", "标语"]), unique=True)),
+    st.tuples(st.just("rating"), st.sampled_from(["满意", "基本满意", "不满意"])),
+    st.tuples(st.just("mark"), st.sampled_from(ITEMS), st.sampled_from(["checked", "na", None])),
+    st.tuples(st.just("undo"), st.integers(1, 3)),
+)
+
+
+def apply(session: WalkSession, op: tuple) -> None:
+    kind = op[0]
+    if kind == "add":
+        session.add_finding(op[1])
+    elif kind == "delete":
+        live = session.store.findings(session.inspection_id)
+        if live:
+            finding = live[op[1] % len(live)]
+            session.delete_finding(finding.item_id, finding.id)
+    elif kind == "verdict":
+        session.set_value(op[1], op[2])
+    elif kind == "missing":
+        session.add_finding("1.2", value=op[1])
+    elif kind == "options":
+        session.set_value("2.3.2", {"selected": op[1]})
+    elif kind == "rating":
+        session.add_finding("2.5.5", value=op[1])
+    elif kind == "mark":
+        session.set_mark(op[1], op[2])
+    elif kind == "undo":
+        for _ in range(op[1]):
+            session.undo_stack.undo()
+
+
+def state(session: WalkSession) -> tuple:
+    store = session.store
+    findings = store.findings(session.inspection_id)
+    return (store.answers(session.inspection_id), sorted(f.id for f in findings),
+            session.result.to_json()["total"])
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(ops=st.lists(edit, min_size=1, max_size=25))
+def test_undo_and_redo_retrace_every_step(qapp, ops):
+    with tempfile.TemporaryDirectory() as folder:
+        store = Store.open(Path(folder) / "f.db", device="laptop-1", backup_on_close=False, daily_backup=False)
+        try:
+            inspection_id = store.create_inspection(catalog.find("village-work-team"), assessee_id=None,
+                                                    assessee_name="梅花村", inspectors=["甲"], date="2026-11-22")
+            session = WalkSession(store, inspection_id)
+            stack = session.undo_stack
+            snapshots = {0: state(session)}
+            for op in ops:
+                apply(session, op)
+                if op[0] == "undo":
+                    assert state(session) == snapshots[stack.index()]
+                else:
+                    snapshots[stack.index()] = state(session)
+            top = stack.index()
+            # the score shown is always the engine's score of the stored answers
+            assert session.result.to_json() == store.score(inspection_id).to_json()
+            while stack.canUndo():
+                stack.undo()
+                assert state(session) == snapshots[stack.index()]
+            assert store.answers(inspection_id) == {} and store.item_marks(inspection_id) == {}
+            while stack.index() < top:
+                stack.redo()
+                assert state(session) == snapshots[stack.index()]
+        finally:
+            store.close()
