@@ -17,17 +17,16 @@ Convention (shared by every module in fieldcheck/gui, decided for the whole wind
   committed; tests/test_ui_generated.py fails when they are stale.
 * The language is chosen as: the setting saved from the settings dialog ("zh" or "en"), else
   ``FIELDCHECK_LANG``, else the system locale (Chinese locale → Chinese, anything else →
-  English). The choice is also exported as ``FIELDCHECK_LANG`` so that messages from the
-  domain code (``fieldcheck.lang.t``, e.g. a StoreError) speak the same language as the window.
+  English). The choice is also handed to ``fieldcheck.lang.set_language`` so that messages
+  from the domain code (``fieldcheck.lang.t``, e.g. a StoreError) speak the window's language.
 """
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
-from ..lang import current as _env_language
+from .. import lang
 from .qt import QtCore
 
 LANGUAGES = ("zh", "en")
@@ -56,7 +55,8 @@ def saved_language(settings: QtCore.QSettings) -> str:
 
 def choose_language(settings: QtCore.QSettings) -> str:
     """``"zh"`` or ``"en"``: the saved setting, else FIELDCHECK_LANG, else the system locale."""
-    return saved_language(settings) or _env_language()
+    # The environment is read afresh: an earlier switch has pinned lang.current() to its choice.
+    return saved_language(settings) or lang._from_environment()
 
 
 class Translations:
@@ -74,7 +74,7 @@ class Translations:
         self._installed = []
         self.language = language
         # Domain messages (fieldcheck.lang.t) follow the window's language.
-        os.environ["FIELDCHECK_LANG"] = language
+        lang.set_language(language)
         if language != "zh":
             return  # English is the source language: nothing to load.
         qt_dir = QtCore.QLibraryInfo.path(QtCore.QLibraryInfo.LibraryPath.TranslationsPath)

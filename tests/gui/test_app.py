@@ -8,14 +8,14 @@ import sys
 
 import pytest
 
-from fieldcheck import catalog
+from fieldcheck import catalog, lang
 from fieldcheck.gui.app import Shell, application, open_settings
 from fieldcheck.gui.first_start import FirstStartDialog, is_first_start
 from fieldcheck.gui.fonts import BUNDLED_FAMILY
 from fieldcheck.gui.main_window import LAST_INSPECTION_KEY
 from fieldcheck.gui.qt import QtCore, QtGui, QtWidgets, Qt
 from fieldcheck.numbers import fmt
-from fieldcheck.store import Store
+from fieldcheck.store import Store, StoreError
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -23,8 +23,9 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSi
 @pytest.fixture
 def home(tmp_path, monkeypatch):
     monkeypatch.setenv("FIELDCHECK_HOME", str(tmp_path))
-    monkeypatch.setenv("FIELDCHECK_LANG", "zh")  # Shell exports the window's language here; restored after
-    return tmp_path
+    monkeypatch.setenv("FIELDCHECK_LANG", "zh")
+    yield tmp_path
+    lang.set_language(None)  # the shell pins the domain's language to the window's
 
 
 @pytest.fixture
@@ -252,7 +253,9 @@ def test_switching_the_language_keeps_the_inspection_and_item(qtbot, make_shell,
     assert menu_titles(window) == ["&File", "&Edit", "&Inspection", "&Go", "&Help"]
     assert window.inspection_id == village and window.view.current_item_id() == "2.1.3"
     assert window.score_label.text().startswith("Score ")
-    assert os.environ["FIELDCHECK_LANG"] == "en"  # the store's messages follow the window
+    assert lang.current() == "en"  # the store's messages follow the window
+    with pytest.raises(StoreError, match="^no inspection with id"):
+        shell.store.inspection("nonexistent")
     assert len([w for w in QtWidgets.QApplication.topLevelWidgets()
                 if isinstance(w, QtWidgets.QMainWindow) and w.isVisible()]) == 1
     QtCore.QTimer.singleShot(0, lambda: choose("zh"))

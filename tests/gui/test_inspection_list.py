@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from fieldcheck import catalog
+from fieldcheck import catalog, lang
 from fieldcheck.gui.app import open_settings
 from fieldcheck.gui.i18n import Translations
 from fieldcheck.gui.inspection_list import ROW_ID_ROLE, InspectionListPage
@@ -23,6 +23,7 @@ def chinese(qapp):
     translations.switch("zh")
     yield translations
     translations.switch("en")
+    lang.set_language(None)  # switching pins the domain's language too
 
 
 @pytest.fixture
