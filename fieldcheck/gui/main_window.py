@@ -121,7 +121,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self._item_timer.start()
 
         self.restore_window_state()
-        self._show_list_page()
+        self._show_list_page(refresh=False)  # the page has just loaded its rows
 
     # -- pages -------------------------------------------------------------------------------------
 
@@ -133,9 +133,10 @@ class MainWindow(QtWidgets.QMainWindow):
         self.settings.sync()
         self._show_list_page()
 
-    def _show_list_page(self) -> None:
-        self.list_page.reload_places()
-        self.list_page.refresh()
+    def _show_list_page(self, refresh: bool = True) -> None:
+        if refresh:
+            self.list_page.reload_places()
+            self.list_page.refresh()
         self.ui.stack.setCurrentWidget(self.list_page)
         self.setWindowTitle(self.tr("FieldCheck"))
         self.score_label.clear()
