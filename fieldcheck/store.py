@@ -411,12 +411,17 @@ class Store:
                          "date": _date(date)})
         return inspection_id
 
-    _INSPECTION_COLUMNS = ("id, rubric_id, rubric_version, rubric_title, rubric_text, assessee_id, assessee_name,"
+    # the snapshot text (tens of KB) is read only when its version has not been parsed yet
+    _INSPECTION_COLUMNS = ("id, rubric_id, rubric_version, rubric_title, '' AS rubric_text, assessee_id, assessee_name,"
                            " assessee_group, inspectors, date, status, device, created_at, updated_at, deleted")
 
     def _rubric(self, version: str, text: str, rubric_id: str) -> Rubric:
         cached = self._rubrics.get(version)
         if cached is None:
+            if not text:
+                row = self._conn.execute("SELECT rubric_text FROM inspections WHERE rubric_version = ? LIMIT 1",
+                                         (version,)).fetchone()
+                text = row[0] if row else ""
             try:
                 cached = load_text(text, f"<{rubric_id} {version[:12]}>")
             except RubricInvalid as exc:
