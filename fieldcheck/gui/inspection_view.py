@@ -227,5 +227,5 @@ class InspectionView(QtWidgets.QWidget):
         else:
             self.panel.reload()
             self.score_panel.show_trace(result, item_id)
-        self.tree.refresh()
+        self.tree.refresh(item_id)
         self.score_changed.emit(result)

@@ -87,6 +87,7 @@ class PhotoStrip(QtWidgets.QWidget):
         self.pool.setMaxThreadCount(1)
         self.job: PhotoImport | None = None
         self._job_item: str | None = None
+        self._shown: tuple | None = None
 
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -149,12 +150,16 @@ class PhotoStrip(QtWidgets.QWidget):
 
     def reload(self) -> None:
         keep = self.current_photo_id()
+        photos = self.session.store.photos(self.finding_id) if self.finding_id is not None else []
+        shown = (self.finding_id, [p.id for p in photos])
+        if shown == self._shown:
+            return  # an edit that did not touch these photos: keep the thumbnails
+        self._shown = shown
         self.list.clear()
         if self.finding_id is None:
             self.caption.setText(self.tr("Photos"))
             self.message.setText(self.tr("Record a finding first: photos are the evidence of a finding."))
         else:
-            photos = self.session.store.photos(self.finding_id)
             self.caption.setText(self.tr("Photos of the selected finding: {0}").format(len(photos)))
             for photo in photos:
                 row = QtWidgets.QListWidgetItem(self._icon(photo.sha256), "")

@@ -36,7 +36,14 @@ class RubricTree(QtWidgets.QTreeWidget):
         header = self.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QtWidgets.QHeaderView.Stretch)
-        header.setSectionResizeMode(1, QtWidgets.QHeaderView.ResizeToContents)
+        # A fixed state column: resizing it to its contents re-measures every row on each edit.
+        header.setSectionResizeMode(1, QtWidgets.QHeaderView.Fixed)
+        metrics = self.fontMetrics()
+        bold = QtGui.QFont(self.font())
+        bold.setBold(True)
+        widest = max(metrics.horizontalAdvance("✗ −120.25"), QtGui.QFontMetrics(bold).horizontalAdvance("−120/120"),
+                     metrics.horizontalAdvance("◔ " + self.tr("no answer")))
+        header.resizeSection(1, widest + 24)
         self._rows: dict[str, QtWidgets.QTreeWidgetItem] = {}
         self._shown: dict[str, tuple] = {}
         self._build()
@@ -94,9 +101,17 @@ class RubricTree(QtWidgets.QTreeWidget):
             fmt(node.deduction), fmt(node.max), fmt(node.max - node.deduction))
         return text, (_RED if node.deduction else None), tip
 
-    def refresh(self) -> None:
-        """Update the rows whose state changed since the last refresh."""
-        for node in self.session.rubric.walk():
+    def refresh(self, item_id: str | None = None) -> None:
+        """Update the rows whose state changed: all of them, or one item's row and its sections'."""
+        if item_id is None:
+            nodes = list(self.session.rubric.walk())
+        else:
+            nodes = []
+            node = self.session.item(item_id)
+            while node is not None:
+                nodes.append(node)
+                node = node.parent
+        for node in nodes:
             state = self._section_state(node) if isinstance(node, Section) else self._item_state(node.id)
             if self._shown.get(node.id) == state:
                 continue

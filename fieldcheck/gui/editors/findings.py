@@ -13,6 +13,7 @@ from ..qt import QtCore, QtWidgets, Qt
 from .base import Editor, touch
 
 _NO_HOUSEHOLD = ""
+_DISPLAY = int(Qt.DisplayRole.value)
 
 
 class FindingsModel(QtCore.QAbstractTableModel):
@@ -20,12 +21,40 @@ class FindingsModel(QtCore.QAbstractTableModel):
         super().__init__(editor)
         self.editor = editor
         self.rows: list = []
+        self._cells: dict = {}
         self.headers = [self.tr("#"), editor.value_header(), self.tr("Household"), self.tr("Note")]
 
     def set_rows(self, rows: list) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
+        """Show ``rows``; a finding added at the end or an edited row repaints only what changed."""
+        before = {f.id: f for f in self.rows}
+        for finding in rows:
+            if before.get(finding.id, finding) != finding:
+                self._cells.pop(finding.id, None)  # edited: show its new value, household, note
+        if len(self._cells) > 2 * len(rows) + 64:
+            self._cells.clear()
+        old = [f.id for f in self.rows]
+        new = [f.id for f in rows]
+        if new[:len(old)] == old and len(new) > len(old):
+            changed = [n for n in range(len(old)) if self.rows[n] != rows[n]]
+            self.beginInsertRows(QtCore.QModelIndex(), len(old), len(new) - 1)
+            self.rows = rows
+            self.endInsertRows()
+        elif len(new) == len(old) - 1 and len(set(old) - set(new)) == 1:
+            gone = old.index((set(old) - set(new)).pop())
+            changed = []
+            self.beginRemoveRows(QtCore.QModelIndex(), gone, gone)
+            self.rows = rows
+            self.endRemoveRows()
+        elif new == old:
+            changed = [n for n, (a, b) in enumerate(zip(self.rows, rows)) if a != b]
+            self.rows = rows
+        else:
+            self.beginResetModel()
+            self.rows = rows
+            self.endResetModel()
+            return
+        for n in changed:
+            self.dataChanged.emit(self.index(n, 0), self.index(n, 3))
 
     def rowCount(self, parent=QtCore.QModelIndex()) -> int:  # noqa: N802 - Qt API
         return 0 if parent.isValid() else len(self.rows)
@@ -33,23 +62,25 @@ class FindingsModel(QtCore.QAbstractTableModel):
     def columnCount(self, parent=QtCore.QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else 4
 
-    def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802
-        if orientation == Qt.Horizontal and role == Qt.DisplayRole:
+    def headerData(self, section, orientation, role=_DISPLAY):  # noqa: N802
+        if role == _DISPLAY and orientation == Qt.Horizontal:
             return self.headers[section]
         return None
 
-    def data(self, index, role=Qt.DisplayRole):
-        if role != Qt.DisplayRole or not index.isValid():
+    def data(self, index, role=_DISPLAY):
+        # Called for every role of every painted cell: answer the one role shown, from a cache.
+        if role != _DISPLAY:
             return None
-        finding = self.rows[index.row()]
+        row = index.row()
         column = index.column()
         if column == 0:
-            return str(index.row() + 1)
-        if column == 1:
-            return self.editor.value_text(finding.value)
-        if column == 2:
-            return self.editor.household_name(finding.household_id)
-        return finding.note
+            return str(row + 1)
+        finding = self.rows[row]
+        cells = self._cells.get(finding.id)
+        if cells is None:
+            cells = self._cells[finding.id] = (self.editor.value_text(finding.value),
+                                            self.editor.household_name(finding.household_id), finding.note)
+        return cells[column - 1]
 
 
 class FindingsEditor(Editor):
@@ -94,6 +125,10 @@ class FindingsEditor(Editor):
         self.table.setEditTriggers(QtWidgets.QAbstractItemView.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(28)
+        self.table.verticalHeader().setSectionResizeMode(QtWidgets.QHeaderView.Fixed)  # no per-row measuring
+        self.table.setColumnWidth(0, 48)
+        self.table.setColumnWidth(1, 90)
+        self.table.setColumnWidth(2, 140)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setMinimumHeight(140)
         self.table.selectionModel().currentRowChanged.connect(self._on_row)
@@ -144,6 +179,7 @@ class FindingsEditor(Editor):
         self._selected_id: str | None = None
         self._reloading = False
         self._note_dirty = False
+        self._select_last = False
         self.reload()
 
     # -- display ---------------------------------------------------------------------------------
@@ -167,7 +203,7 @@ class FindingsEditor(Editor):
         try:
             self.model.set_rows(rows)
             ids = [f.id for f in rows]
-            if self._selected_id in ids:
+            if self._selected_id in ids and not self._select_last:
                 row = ids.index(self._selected_id)
             else:
                 row = len(rows) - 1
@@ -238,10 +274,11 @@ class FindingsEditor(Editor):
 
     def _add(self, value: Any) -> None:
         self._save_note()
-        command = self.session.add_finding(self.item.id, value=value if self.rating else 1)
-        self._selected_id = command.finding_id
-        self.reload()
-        self.finding_changed.emit()
+        self._select_last = True  # the view's refresh after the edit selects the new finding
+        try:
+            self.session.add_finding(self.item.id, value=value if self.rating else 1)
+        finally:
+            self._select_last = False
 
     def add_finding(self) -> None:
         self._add(next(iter(self.item.rule.levels)) if self.rating else None)
