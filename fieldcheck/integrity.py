@@ -70,6 +70,12 @@ def check(path: str | Path) -> Report:
             if actual != sha:
                 report.problems.append(t(f"照片 {sha[:12]} 的内容已被改动或损坏:{original}",
                                          f"photo {sha[:12]} has been changed or damaged: {original}"))
+        known = {photo_files.original_path(folder, sha, ext).name for sha, ext, _ in files}
+        stray = [p for p in folder.glob("??/*") if p.is_file() and p.name not in known] if folder.is_dir() else []
+        if stray:
+            report.notes.append(t(f"照片文件夹中有 {len(stray)} 个文件没有被任何记录引用(添加照片时中断所致,无害)",
+                                  f"{len(stray)} photo file(s) are not referenced by any record "
+                                  "(left by an interrupted photo import; harmless)"))
         temps = list(folder.glob(photo_files.TEMP_PREFIX + "*")) if folder.is_dir() else []
         if temps:
             report.notes.append(t(f"照片文件夹中有 {len(temps)} 个中断时留下的临时文件,下次打开时会自动清理",

@@ -115,7 +115,7 @@ def cmd_summary(args: argparse.Namespace) -> int:
     for r in rows:
         total = "?" if r.total is None else fmt(r.total)
         done = t("是", "yes") if r.complete else t(f"否({r.answered}/{r.item_count})", f"no ({r.answered}/{r.item_count})")
-        print("\t".join([r.id[:8], r.assessee_path, r.rubric_id, r.rubric_version[:12],
+        print("\t".join([r.id, r.assessee_path, r.rubric_id, r.rubric_version[:12],
                          t(status_zh.get(r.status, r.status), r.status), total, fmt(r.max), r.grade or "-", done,
                          str(r.findings), str(r.photos), r.device]))
     return 0

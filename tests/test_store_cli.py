@@ -138,3 +138,14 @@ def test_english_messages(tmp_path):
     path.write_text("hello")
     done = run("summary", "--db", str(path), env={"FIELDCHECK_LANG": "en"})
     assert done.returncode == 1 and "not a FieldCheck database" in done.stderr
+
+
+def test_db_check_notes_unreferenced_photo_files_without_failing(tmp_path):
+    db = tmp_path / "demo.db"
+    assert run("demo", "--db", str(db), "--villages", "1").returncode == 0
+    stray = db.with_name("demo-photos") / "ff" / ("f" * 64 + ".jpg")
+    stray.parent.mkdir(exist_ok=True)
+    stray.write_bytes(b"\xff\xd8 half a photo from an interrupted import")
+    checked = run("db", "check", "--db", str(db))
+    assert checked.returncode == 0, checked.stderr
+    assert "没有被任何记录引用" in checked.stdout and "正常" in checked.stdout
