@@ -22,10 +22,6 @@ class Session(Protocol):
     def edited(self, item_id: str) -> None: ...
 
 
-def _tr(text: str) -> str:
-    return QtCore.QCoreApplication.translate("Edits", text)
-
-
 class _Edit(QtGui.QUndoCommand):
     def __init__(self, session: Session, item_id: str, text: str):
         super().__init__(text)
@@ -42,7 +38,8 @@ class AddFinding(_Edit):
 
     def __init__(self, session: Session, item_id: str, *, value: Any = None, household_id: str | None = None,
                  note: str = ""):
-        super().__init__(session, item_id, _tr("Add finding to {0}").format(item_id))
+        text = QtCore.QCoreApplication.translate("Edits", "Add finding to {0}")
+        super().__init__(session, item_id, text.format(item_id))
         self.value, self.household_id, self.note = value, household_id, note
         self.finding_id: str | None = None
 
@@ -64,7 +61,8 @@ class UpdateFinding(_Edit):
     """Change a finding's value, household or note; ``old`` and ``new`` hold the changed fields."""
 
     def __init__(self, session: Session, item_id: str, finding_id: str, old: dict, new: dict):
-        super().__init__(session, item_id, _tr("Change finding in {0}").format(item_id))
+        text = QtCore.QCoreApplication.translate("Edits", "Change finding in {0}")
+        super().__init__(session, item_id, text.format(item_id))
         self.finding_id, self.old, self.new = finding_id, dict(old), dict(new)
 
     def redo(self) -> None:
@@ -80,7 +78,8 @@ class DeleteFinding(_Edit):
     """Remove a finding (kept as a tombstone, so undo brings back the same id with its photos)."""
 
     def __init__(self, session: Session, item_id: str, finding_id: str):
-        super().__init__(session, item_id, _tr("Delete finding in {0}").format(item_id))
+        text = QtCore.QCoreApplication.translate("Edits", "Delete finding in {0}")
+        super().__init__(session, item_id, text.format(item_id))
         self.finding_id = finding_id
 
     def redo(self) -> None:
@@ -96,7 +95,8 @@ class SetMark(_Edit):
     """Mark an item looked at ("checked"), not applicable ("na"), or neither (None)."""
 
     def __init__(self, session: Session, item_id: str, old: str | None, new: str | None):
-        super().__init__(session, item_id, _tr("Mark {0}").format(item_id))
+        text = QtCore.QCoreApplication.translate("Edits", "Mark {0}")
+        super().__init__(session, item_id, text.format(item_id))
         self.old, self.new = old, new
 
     def redo(self) -> None:
@@ -112,7 +112,8 @@ class AddPhotos(_Edit):
     """Photos already imported (in the background); undo removes them, redo restores them."""
 
     def __init__(self, session: Session, item_id: str, photos: list[tuple[str, str]]):
-        super().__init__(session, item_id, _tr("Add {0} photo(s) to {1}").format(len(photos), item_id))
+        text = QtCore.QCoreApplication.translate("Edits", "Add {0} photo(s) to {1}")
+        super().__init__(session, item_id, text.format(len(photos), item_id))
         self.photos = list(photos)  # (finding_id, photo_id)
         self._first = True
 
@@ -132,7 +133,8 @@ class AddPhotos(_Edit):
 
 class RemovePhoto(_Edit):
     def __init__(self, session: Session, item_id: str, finding_id: str, photo_id: str):
-        super().__init__(session, item_id, _tr("Remove photo from {0}").format(item_id))
+        text = QtCore.QCoreApplication.translate("Edits", "Remove photo from {0}")
+        super().__init__(session, item_id, text.format(item_id))
         self.finding_id, self.photo_id = finding_id, photo_id
 
     def redo(self) -> None:

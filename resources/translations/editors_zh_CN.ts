@@ -1,0 +1,194 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>ChecklistEditor</name>
+    <message>
+        <source>Tick each duty that is not done:</source>
+        <translation>勾选每项未完成的职责:</translation>
+    </message>
+    <message>
+        <source>Tick each element that is missing:</source>
+        <translation>勾选每项缺少的内容:</translation>
+    </message>
+    <message>
+        <source>{0} of {1} not done</source>
+        <translation>{1} 项中 {0} 项未完成</translation>
+    </message>
+    <message>
+        <source>{0} of {1} missing</source>
+        <translation>{1} 项中缺少 {0} 项</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsEditor</name>
+    <message>
+        <source>+ {0}</source>
+        <translation>+ {0}</translation>
+    </message>
+    <message>
+        <source>Record one household&apos;s rating: {0}</source>
+        <translation>记录一户的评价:{0}</translation>
+    </message>
+    <message>
+        <source>+ Add event</source>
+        <translation>+ 记一户/一次</translation>
+    </message>
+    <message>
+        <source>+ Add finding</source>
+        <translation>+ 记一处问题</translation>
+    </message>
+    <message>
+        <source>Record one more occurrence (Ctrl+Return)</source>
+        <translation>再记一处(Ctrl+回车)</translation>
+    </message>
+    <message>
+        <source>Selected finding</source>
+        <translation>选中的问题</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>评价</translation>
+    </message>
+    <message>
+        <source>How many</source>
+        <translation>处数</translation>
+    </message>
+    <message>
+        <source>(no household)</source>
+        <translation>(不指定农户)</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>农户</translation>
+    </message>
+    <message>
+        <source>What was found, where</source>
+        <translation>发现了什么,在哪里</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Delete this finding</source>
+        <translation>删除这条问题</translation>
+    </message>
+    <message>
+        <source>{0} household(s) rated</source>
+        <translation>已评价 {0} 户</translation>
+    </message>
+    <message>
+        <source>{0} occurrence(s)</source>
+        <translation>共 {0} 处</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsModel</name>
+    <message>
+        <source>#</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>农户</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>MetricEditor</name>
+    <message>
+        <source>Actual value</source>
+        <translation>实际值</translation>
+    </message>
+    <message>
+        <source>{0} (from the rubric)</source>
+        <translation>{0}(细则规定)</translation>
+    </message>
+    <message>
+        <source>No target in the rubric: type it</source>
+        <translation>细则未给目标值,请填写</translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation>实际值</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标值</translation>
+    </message>
+    <message>
+        <source>Shortfall</source>
+        <translation>差额</translation>
+    </message>
+    <message>
+        <source>Target {0}{1}</source>
+        <translation>目标 {0}{1}</translation>
+    </message>
+    <message>
+        <source>✓ target {0}{1} reached</source>
+        <translation>✓ 达到目标 {0}{1}</translation>
+    </message>
+    <message>
+        <source>✗ {0}{1} short of the target {2}{1}</source>
+        <translation>✗ 距目标 {2}{1} 差 {0}{1}</translation>
+    </message>
+    <message>
+        <source>Type a number, such as 12.5.</source>
+        <translation>请输入数字,例如 12.5。</translation>
+    </message>
+    <message>
+        <source>The rubric gives no target here: type the target too.</source>
+        <translation>细则未给出此项目标值,请同时填写目标值。</translation>
+    </message>
+</context>
+<context>
+    <name>OptionsEditor</name>
+    <message>
+        <source>Tick each one in use (at least {0} needed):</source>
+        <translation>勾选已采用的方式(至少需要 {0} 种):</translation>
+    </message>
+    <message>
+        <source>Nothing recorded yet</source>
+        <translation>尚未记录</translation>
+    </message>
+    <message>
+        <source>✓ {0} in use, at least {1} needed: met</source>
+        <translation>✓ 采用 {0} 种,至少 {1} 种:达标</translation>
+    </message>
+    <message>
+        <source>✗ {0} in use, at least {1} needed: not met</source>
+        <translation>✗ 仅采用 {0} 种,至少 {1} 种:不达标</translation>
+    </message>
+</context>
+<context>
+    <name>VerdictEditor</name>
+    <message>
+        <source>Bonus earned</source>
+        <translation>符合加分</translation>
+    </message>
+    <message>
+        <source>No bonus</source>
+        <translation>不加分</translation>
+    </message>
+    <message>
+        <source>Applies (out of ranking)</source>
+        <translation>存在该情形(取消排序资格)</translation>
+    </message>
+    <message>
+        <source>Does not apply</source>
+        <translation>无此情形</translation>
+    </message>
+    <message>
+        <source>Met</source>
+        <translation>达标</translation>
+    </message>
+    <message>
+        <source>Not met</source>
+        <translation>未达标</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,64 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>InspectionView</name>
+    <message>
+        <source>Item {0} of {1}</source>
+        <extracomment>the new ScoreResult after every edit, undo or redo the id of the item now shown</extracomment>
+        <translation>第 {0} 项,共 {1} 项</translation>
+    </message>
+    <message>
+        <source>◀ Previous item</source>
+        <translation>◀ 上一项</translation>
+    </message>
+    <message>
+        <source>Next item ▶</source>
+        <translation>下一项 ▶</translation>
+    </message>
+    <message>
+        <source>Next unanswered »</source>
+        <translation>下一未答项 »</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <source>Add a finding</source>
+        <translation>记一处问题</translation>
+    </message>
+    <message>
+        <source>Delete the selected finding</source>
+        <translation>删除选中的问题</translation>
+    </message>
+    <message>
+        <source>Looked at (no deduction if nothing found)</source>
+        <translation>已检查(无发现即不扣分)</translation>
+    </message>
+    <message>
+        <source>Not applicable</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <source>Add photos…</source>
+        <translation>添加照片…</translation>
+    </message>
+    <message>
+        <source>Paste a photo</source>
+        <translation>粘贴照片</translation>
+    </message>
+    <message>
+        <source>Go to the rubric tree</source>
+        <translation>转到细则目录</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>快捷键</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,35 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>ItemPanel</name>
+    <message>
+        <source>Criterion</source>
+        <translation>考核内容</translation>
+    </message>
+    <message>
+        <source>Scoring standard</source>
+        <translation>评分标准</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>计分规则</translation>
+    </message>
+    <message>
+        <source>Looked at (nothing found = no deduction)</source>
+        <translation>已检查(无发现即不扣分)</translation>
+    </message>
+    <message>
+        <source>Not applicable</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>检查发现</translation>
+    </message>
+    <message>
+        <source>{0} {1} ({2} points)</source>
+        <translation>{0} {1}({2} 分)</translation>
+    </message>
+</context>
+</TS>
