@@ -610,6 +610,11 @@ class Store:
             self._audit(hlc, at, "delete" if deleted else "restore", entity, row_id, inspection_id,
                         "deleted", not deleted, deleted)
 
+    def editable(self, inspection_id: str) -> bool:
+        """Whether findings, marks and photos of the inspection may change (a live draft)."""
+        inspection = self.inspection(inspection_id)
+        return not inspection.deleted and inspection.status == "draft"
+
     def _editable(self, inspection_id: str) -> Inspection:
         """The inspection, if findings may change: it exists, is not deleted and is a draft."""
         inspection = self.inspection(inspection_id)

@@ -217,7 +217,9 @@ def test_update_inspection_and_the_signed_lock(store, inspection):
     with pytest.raises(StoreError):
         store.update_inspection(inspection, status="approved")
     finding = store.add_finding(inspection, "2.1.4")
+    assert store.editable(inspection)
     store.update_inspection(inspection, status="signed")
+    assert not store.editable(inspection)
     with pytest.raises(StoreError, match="签字"):
         store.add_finding(inspection, "2.1.4")
     with pytest.raises(StoreError, match="签字"):
