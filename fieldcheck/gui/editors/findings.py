@@ -26,16 +26,16 @@ class FindingsModel(QtCore.QAbstractTableModel):
 
     def set_rows(self, rows: list) -> None:
         """Show ``rows``; a finding added at the end or an edited row repaints only what changed."""
-        before = {f.id: f for f in self.rows}
+        before = {f.id: f.updated_at for f in self.rows}
         for finding in rows:
-            if before.get(finding.id, finding) != finding:
+            if before.get(finding.id, finding.updated_at) != finding.updated_at:
                 self._cells.pop(finding.id, None)  # edited: show its new value, household, note
         if len(self._cells) > 2 * len(rows) + 64:
             self._cells.clear()
         old = [f.id for f in self.rows]
         new = [f.id for f in rows]
         if new[:len(old)] == old and len(new) > len(old):
-            changed = [n for n in range(len(old)) if self.rows[n] != rows[n]]
+            changed = [n for n in range(len(old)) if self.rows[n].updated_at != rows[n].updated_at]
             self.beginInsertRows(QtCore.QModelIndex(), len(old), len(new) - 1)
             self.rows = rows
             self.endInsertRows()
@@ -46,7 +46,7 @@ class FindingsModel(QtCore.QAbstractTableModel):
             self.rows = rows
             self.endRemoveRows()
         elif new == old:
-            changed = [n for n, (a, b) in enumerate(zip(self.rows, rows)) if a != b]
+            changed = [n for n, (a, b) in enumerate(zip(self.rows, rows)) if a.updated_at != b.updated_at]
             self.rows = rows
         else:
             self.beginResetModel()
@@ -217,7 +217,8 @@ class FindingsEditor(Editor):
         if self.rating:
             self.summary.setText(self.tr("{0} household(s) rated").format(len(rows)))
         else:
-            total = sum(int(self.value_text(f.value)) for f in rows)
+            answer = self.session.answers.get(self.item.id)  # the engine's count of this item
+            total = answer if isinstance(answer, int) else 0
             self.summary.setText(self.tr("{0} occurrence(s)").format(total))
         finding = rows[row] if row >= 0 else None
         changed = (finding.id if finding else None) != self._selected_id
