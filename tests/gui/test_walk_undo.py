@@ -57,6 +57,9 @@ def apply(session: WalkSession, op: tuple) -> None:
 def state(session: WalkSession) -> tuple:
     store = session.store
     findings = store.findings(session.inspection_id)
+    # the window re-derives only the edited item's answer: it must always agree with the store's
+    assert session.answers == store.answers(session.inspection_id)
+    assert session.result.to_json() == store.score(session.inspection_id).to_json()
     return (store.answers(session.inspection_id), sorted(f.id for f in findings),
             session.result.to_json()["total"])
 
@@ -79,8 +82,6 @@ def test_undo_and_redo_retrace_every_step(qapp, ops):
                 else:
                     snapshots[stack.index()] = state(session)
             top = stack.index()
-            # the score shown is always the engine's score of the stored answers
-            assert session.result.to_json() == store.score(inspection_id).to_json()
             while stack.canUndo():
                 stack.undo()
                 assert state(session) == snapshots[stack.index()]
