@@ -216,20 +216,36 @@ class Store:
                 finally:
                     self._depth -= 1
                 return
-            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                self._conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as exc:  # another program holds the database
+                raise StoreError(t(f"数据库正被其他程序使用,请关闭后重试({exc})",
+                                   f"the database is in use by another program; close it and try again ({exc})")) from None
             self._depth = 1
             try:
                 yield
+            except sqlite3.Error as exc:  # disk full, I/O error: nothing of this edit is kept
+                self._depth = 0
+                self._rollback()
+                raise StoreError(t(f"保存失败,刚才的修改没有保存:{exc}",
+                                   f"saving failed and the change was not kept: {exc}")) from exc
             except BaseException:
                 self._depth = 0
-                self._conn.execute("ROLLBACK")
+                self._rollback()
                 raise
             self._depth = 0
             try:
                 self._conn.execute("COMMIT")
             except sqlite3.Error as exc:
-                self._conn.execute("ROLLBACK")
-                raise StoreError(t(f"保存失败:{exc}", f"saving failed: {exc}")) from None
+                self._rollback()
+                raise StoreError(t(f"保存失败,刚才的修改没有保存:{exc}",
+                                   f"saving failed and the change was not kept: {exc}")) from exc
+
+    def _rollback(self) -> None:
+        try:
+            self._conn.execute("ROLLBACK")
+        except sqlite3.Error:
+            pass  # SQLite already rolled back (e.g. after a disk-full error)
 
     def _stamp(self) -> tuple[str, str]:
         return self.clock.tick(), _now()

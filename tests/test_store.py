@@ -327,3 +327,21 @@ def test_connection_settings(store):
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
     assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+
+
+def test_a_database_locked_by_another_program_is_a_clear_message(tmp_path, village_rubric):
+    path = tmp_path / "field.db"
+    store = Store.open(path, device="laptop1", backup_on_close=False)
+    store.connection.execute("PRAGMA busy_timeout = 50")
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # e.g. a second FieldCheck writing at this moment
+    try:
+        with pytest.raises(StoreError, match="其他程序"):
+            store.add_place("单位", "衡阳市扶贫办")
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert store.places() == []
+    store.add_place("单位", "衡阳市扶贫办")  # and works again once it is free
+    assert len(store.places()) == 1
+    store.close()
