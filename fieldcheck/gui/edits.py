@@ -1,7 +1,9 @@
 """Undoable edits of an inspection: each command writes to the store at once and can be undone.
 
 Every command knows the item it touched; after each redo or undo it calls
-``session.edited(item_id)`` so the view moves to that item and shows the new score.
+``session.edited(item_id, …)`` so the view moves to that item and shows the new score. It
+passes on the record the store returned (the finding added or updated, the id removed), so
+the session need not read the item's findings back; a restore makes it read them.
 Undo of an add is a delete (a tombstone); its redo is a ``restore_*`` call, so a finding
 or photo keeps its id through any number of undo/redo rounds.
 """
@@ -48,13 +50,14 @@ class AddFinding(_Edit):
             finding = self.store.add_finding(self.session.inspection_id, self.item_id, value=self.value,
                                              household_id=self.household_id, note=self.note)
             self.finding_id = finding.id
+            self.session.edited(self.item_id, added=finding)
         else:
             self.store.restore_finding(self.finding_id)
-        self.session.edited(self.item_id)
+            self.session.edited(self.item_id)
 
     def undo(self) -> None:
         self.store.delete_finding(self.finding_id)
-        self.session.edited(self.item_id)
+        self.session.edited(self.item_id, removed=self.finding_id)
 
 
 class UpdateFinding(_Edit):
@@ -66,12 +69,10 @@ class UpdateFinding(_Edit):
         self.finding_id, self.old, self.new = finding_id, dict(old), dict(new)
 
     def redo(self) -> None:
-        self.store.update_finding(self.finding_id, **self.new)
-        self.session.edited(self.item_id)
+        self.session.edited(self.item_id, updated=self.store.update_finding(self.finding_id, **self.new))
 
     def undo(self) -> None:
-        self.store.update_finding(self.finding_id, **self.old)
-        self.session.edited(self.item_id)
+        self.session.edited(self.item_id, updated=self.store.update_finding(self.finding_id, **self.old))
 
 
 class DeleteFinding(_Edit):
@@ -84,7 +85,7 @@ class DeleteFinding(_Edit):
 
     def redo(self) -> None:
         self.store.delete_finding(self.finding_id)
-        self.session.edited(self.item_id)
+        self.session.edited(self.item_id, removed=self.finding_id)
 
     def undo(self) -> None:
         self.store.restore_finding(self.finding_id)
@@ -101,11 +102,11 @@ class SetMark(_Edit):
 
     def redo(self) -> None:
         self.store.set_item_mark(self.session.inspection_id, self.item_id, self.new)
-        self.session.edited(self.item_id)
+        self.session.edited(self.item_id, findings_kept=True)
 
     def undo(self) -> None:
         self.store.set_item_mark(self.session.inspection_id, self.item_id, self.old)
-        self.session.edited(self.item_id)
+        self.session.edited(self.item_id, findings_kept=True)
 
 
 class AddPhotos(_Edit):
@@ -123,12 +124,12 @@ class AddPhotos(_Edit):
         else:
             for finding_id, photo_id in self.photos:
                 self.store.restore_photo(finding_id, photo_id)
-        self.session.edited(self.item_id)
+        self.session.edited(self.item_id, findings_kept=True)
 
     def undo(self) -> None:
         for finding_id, photo_id in reversed(self.photos):
             self.store.remove_photo(finding_id, photo_id)
-        self.session.edited(self.item_id)
+        self.session.edited(self.item_id, findings_kept=True)
 
 
 class RemovePhoto(_Edit):
@@ -139,8 +140,8 @@ class RemovePhoto(_Edit):
 
     def redo(self) -> None:
         self.store.remove_photo(self.finding_id, self.photo_id)
-        self.session.edited(self.item_id)
+        self.session.edited(self.item_id, findings_kept=True)
 
     def undo(self) -> None:
         self.store.restore_photo(self.finding_id, self.photo_id)
-        self.session.edited(self.item_id)
+        self.session.edited(self.item_id, findings_kept=True)
