@@ -10,13 +10,27 @@ normalised by ``Rule.parse``; every refusal is an ``AnswerError`` naming the ite
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from typing import Any, Mapping
 
 from .lang import t
 from .numbers import ZERO, fmt, to_decimal
 
 NOT_APPLICABLE = "na"
+
+#: Points are kept to 0.01, the precision of a score sheet.
+CENT = Decimal("0.01")
+
+
+def round_points(value: Decimal) -> tuple[Decimal, bool]:
+    """A prorated value kept exact when it fits in two decimals, else rounded half-up to 0.01.
+
+    Division by a step like 3万元 has no exact decimal (1/3 × 0.5 = 0.1666…); a score sheet
+    shows 0.17 (四舍五入保留两位小数). Returns the value and whether it was rounded.
+    """
+    if value == value.quantize(CENT, rounding=ROUND_HALF_UP):
+        return value, False
+    return value.quantize(CENT, rounding=ROUND_HALF_UP), True
 
 
 class AnswerError(ValueError):
@@ -396,7 +410,7 @@ class Metric(_TargetRule):
             steps = steps.to_integral_value(rounding=ROUND_FLOOR)
         elif rounding == "ceil":
             steps = steps.to_integral_value(rounding=ROUND_CEILING)
-        d = steps * per_step
+        d, rounded = round_points(steps * per_step)
         if shortfall == 0:
             text = t(f"实际 {fmt(actual)}{unit},达到目标 {fmt(target)}{unit}",
                      f"actual {fmt(actual)}{unit} meets target {fmt(target)}{unit}")
@@ -405,6 +419,8 @@ class Metric(_TargetRule):
                      f"每差 {fmt(step)}{unit} 扣 {fmt(per_step)} 分 = 扣 {fmt(d)} 分",
                      f"actual {fmt(actual)}{unit}, target {fmt(target)}{unit}, short {fmt(shortfall)}{unit}; "
                      f"−{fmt(per_step)} per {fmt(step)}{unit} = −{fmt(d)}")
+        if rounded:
+            text += t("(四舍五入保留两位小数)", " (rounded to 0.01)")
         return Outcome(d, explanation=text)
 
     def describe(self, points):
@@ -435,13 +451,13 @@ class Proportional(_TargetRule):
         actual = answer["actual"]
         target = self.target(item_id, answer, assessee)
         ratio = Decimal(1) if target <= 0 else min(Decimal(1), actual / target)
-        earned = points * ratio
-        # A ratio like 1/3 has no exact decimal; keep scores to 4 places so that a
-        # printed sheet and a re-score agree digit for digit.
-        earned = earned.quantize(Decimal("0.0001")).normalize() if earned != earned.to_integral_value() else earned
+        earned, rounded = round_points(points * ratio)
         d = points - earned
-        return Outcome(d, explanation=t(f"完成 {fmt(actual)} / {fmt(target)},得 {fmt(earned)} 分(扣 {fmt(d)} 分)",
-                                        f"{fmt(actual)} of {fmt(target)} done: {fmt(earned)} (−{fmt(d)})"))
+        text = t(f"完成 {fmt(actual)} / {fmt(target)},得 {fmt(earned)} 分(扣 {fmt(d)} 分)",
+                 f"{fmt(actual)} of {fmt(target)} done: {fmt(earned)} (−{fmt(d)})")
+        if rounded:
+            text += t("(四舍五入保留两位小数)", " (rounded to 0.01)")
+        return Outcome(d, explanation=text)
 
     def max_deduction(self, points):
         return points

@@ -76,6 +76,9 @@ def test_no_node_below_zero_or_above_its_max(rubric_id):
         for node_id, node in result.nodes.items():
             assert 0 <= node.score <= node.max, node_id
             assert node.deduction >= 0
+            # a score sheet's precision: never more than two decimals (no 0.1666…)
+            assert node.score == node.score.quantize(Decimal("0.01")), (node_id, node.score)
+            assert node.deduction == node.deduction.quantize(Decimal("0.01")), (node_id, node.deduction)
         assert 0 <= result.total <= result.max == rubric.max_points
 
     check()

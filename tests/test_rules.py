@@ -108,7 +108,8 @@ def test_group_steps_from_the_target_table():
 
 
 def test_proportional():
-    assert s({"2.4": 2}).nodes["2.4"].score == D("6.6667")  # 10 × 2/3, to four places
+    assert s({"2.4": 2}).nodes["2.4"].score == D("6.67")  # 10 × 2/3, 四舍五入保留两位小数
+    assert "四舍五入保留两位小数" in s({"2.4": 2}).nodes["2.4"].explanation
     assert s({"2.4": 3}).nodes["2.4"].score == 10
     assert s({"2.4": 5}).nodes["2.4"].score == 10  # at most the points
     assert s({"2.4": {"actual": 1, "target": 4}}).nodes["2.4"].score == D("2.5")

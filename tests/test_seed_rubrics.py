@@ -299,6 +299,16 @@ def test_items_are_capped_at_their_own_points(hengyang):
     assert "封顶" in r.nodes["2"].explanation
 
 
+def test_a_shortfall_with_no_exact_decimal_is_rounded_to_a_cent(hengyang):
+    # 6.3: 扶贫项目投入每少3万元扣0.5分; 1万 short is 0.1666…, a sheet prints 0.17
+    r = score(hengyang, {"6.3": 29}, {"name": "衡阳县"})
+    assert r.nodes["6.3"].deduction == D("0.17") and r.total == D("99.83")
+    assert r.nodes["6.3"].explanation.endswith("(四舍五入保留两位小数)")
+    # exact values are never rounded: 2万 short is 1/3 steps … 0.333…; 3万 short is exactly 0.5
+    assert score(hengyang, {"6.3": 27}, {"name": "衡阳县"}).nodes["6.3"].deduction == D("0.5")
+    assert score(hengyang, {"1.1": 14.237}, {"name": "衡阳县"}).nodes["1.1"].deduction == D("2.26")
+
+
 def test_item_five_takes_at_most_seven(hengyang):
     r = score(hengyang, {"5.1": False, "5.2": False, "5.3": False})
     assert r.nodes["5"].score == 3
