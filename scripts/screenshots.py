@@ -127,6 +127,18 @@ def child(tag: str, out: Path) -> int:
     settle(1.0)
     shoot("list")
 
+    # The dialogs, shown without blocking so they can be captured over the window.
+    from fieldcheck import catalog
+    from fieldcheck.gui.first_start import FirstStartDialog
+    from fieldcheck.gui.new_inspection import NewInspectionDialog
+
+    for name, dialog in (("first-start", FirstStartDialog([r.title for r in catalog.installed()], window)),
+                         ("new-inspection", NewInspectionDialog(store, settings, window))):
+        dialog.show()
+        shoot(name)
+        dialog.close()
+        dialog.deleteLater()
+
     # An item with findings and photos, in a draft: the one with the most photos.
     best = None
     for row in store.inspections(status="draft"):

@@ -123,10 +123,24 @@ class Shell(QtCore.QObject):
         old.deleteLater()
 
 
+def no_display() -> bool:
+    """True on Linux with no X or Wayland display and no platform chosen: Qt would abort."""
+    import os
+
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return False
+    return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
 def run(argv: list[str] | None = None) -> int:
     """Open the window and run until it closes; the exit status of the process."""
     started = time.perf_counter()
     args = parse_args(list(argv or []))
+    if no_display():
+        print(t("没有可用的显示器:请在桌面环境中运行 fieldcheck(命令行功能见 fieldcheck --help)。",
+                "there is no display: run fieldcheck on the desktop (see fieldcheck --help for the commands)."),
+              file=sys.stderr)
+        return 1
     from ..paths import data_dir, default_db_path
 
     app = application()

@@ -32,17 +32,22 @@ class NewInspectionDialog(QtWidgets.QDialog):
         self.inspection_id: str | None = None
         self.ui = Ui_NewInspectionDialog()
         self.ui.setupUi(self)
-        self.rubrics = list(rubrics if rubrics is not None else catalog.installed())
+        # Complete rubrics first: an incomplete source is offered but not suggested.
+        self.rubrics = sorted(rubrics if rubrics is not None else catalog.installed(), key=lambda r: not r.complete)
         self.places = {p.id: p for p in store.places()}
         for rubric in self.rubrics:
             title = rubric.title if rubric.complete else self.tr("{0} (incomplete source)").format(rubric.title)
             self.ui.rubricCombo.addItem(title, rubric.id)
         self.ui.dateEdit.setDate(QtCore.QDate.currentDate())
+        # Suggest the rubric used last here, else that of the newest inspection in the store.
+        recent = store.inspections()
+        suggested = recent[0].rubric_id if recent else ""
         if settings is not None:
             self.ui.inspectorsEdit.setText(str(settings.value(LAST_INSPECTORS_KEY, "") or ""))
-            index = self.ui.rubricCombo.findData(settings.value(LAST_RUBRIC_KEY, ""))
-            if index >= 0:
-                self.ui.rubricCombo.setCurrentIndex(index)
+            suggested = str(settings.value(LAST_RUBRIC_KEY, "") or "") or suggested
+        index = self.ui.rubricCombo.findData(suggested)
+        if index >= 0:
+            self.ui.rubricCombo.setCurrentIndex(index)
         self.ui.rubricCombo.currentIndexChanged.connect(self._rubric_changed)
         self.ui.assesseeCombo.currentTextChanged.connect(self._assessee_changed)
         self.ui.buttonBox.accepted.connect(self.accept)

@@ -310,3 +310,12 @@ def test_fieldcheck_on_a_file_that_is_not_a_database_says_so(tmp_path):
     assert done.returncode == 1
     assert "Traceback" not in done.stderr
     assert len(done.stderr.strip().splitlines()) == 1 and done.stderr.strip()
+
+
+def test_fieldcheck_without_a_display_says_so_instead_of_aborting(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    env.update(FIELDCHECK_HOME=str(tmp_path), FIELDCHECK_LANG="zh")
+    done = subprocess.run([sys.executable, "-m", "fieldcheck.cli"], capture_output=True, text=True, env=env,
+                          timeout=60)
+    assert done.returncode == 1
+    assert done.stderr.strip().startswith("没有可用的显示器") and "Traceback" not in done.stderr

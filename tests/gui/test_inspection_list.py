@@ -170,7 +170,10 @@ def choose_rubric(dialog, rubric_id):
 
 
 def test_new_inspection_from_the_roster(qtbot, dialog, store):
-    choose_rubric(dialog, "village-work-team")
+    # The newest inspection's rubric is suggested; the incomplete source comes last.
+    assert dialog.ui.rubricCombo.currentData() == "village-work-team"
+    combo = dialog.ui.rubricCombo
+    assert combo.itemData(combo.count() - 1) == "county-township" and "原文不完整" in combo.itemText(combo.count() - 1)
     labels = [dialog.ui.assesseeCombo.itemText(i) for i in range(dialog.ui.assesseeCombo.count())]
     assert labels[:3] == ["荷坪县/杉山乡/梅花村", "荷坪县/杉山乡/青水村", "荷坪县/石山镇/竹岗村"]  # villages first
     dialog.ui.assesseeCombo.setCurrentIndex(1)

@@ -31,7 +31,7 @@ class Ui_NewInspectionDialog(object):
         self.mainLayout.setObjectName(u"mainLayout")
         self.form = QFormLayout()
         self.form.setObjectName(u"form")
-        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.rubricLabel = QLabel(NewInspectionDialog)
         self.rubricLabel.setObjectName(u"rubricLabel")
 

@@ -30,7 +30,7 @@ class Ui_SettingsDialog(object):
         self.mainLayout.setObjectName(u"mainLayout")
         self.form = QFormLayout()
         self.form.setObjectName(u"form")
-        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.languageLabel = QLabel(SettingsDialog)
         self.languageLabel.setObjectName(u"languageLabel")
 
