@@ -319,3 +319,53 @@ def test_fieldcheck_without_a_display_says_so_instead_of_aborting(tmp_path):
                           timeout=60)
     assert done.returncode == 1
     assert done.stderr.strip().startswith("没有可用的显示器") and "Traceback" not in done.stderr
+
+
+def test_a_day_in_the_window_new_inspection_findings_undo_restart_and_the_cli_agrees(qtbot, make_shell, store,
+                                                                                       tmp_path):
+    """Through the window's own menus and keys: the shell and the walk working together."""
+    import json
+
+    shell = make_shell()
+    window = shell.window
+
+    def fill():
+        dialog = QtWidgets.QApplication.activeModalWidget()
+        dialog.ui.rubricCombo.setCurrentIndex(dialog.ui.rubricCombo.findData("village-work-team"))
+        dialog.ui.assesseeCombo.setEditText("梅花村")
+        dialog.ui.inspectorsEdit.setText("张三")
+        dialog.ui.buttonBox.button(QtWidgets.QDialogButtonBox.StandardButton.Ok).click()
+
+    QtCore.QTimer.singleShot(0, fill)
+    window.ui.actionNewInspection.trigger()
+    inspection_id = window.inspection_id
+    assert inspection_id and window.view.current_item_id() == "1.1"
+    go = {a.objectName(): a for a in window.ui.menuGo.actions()}
+    edit = {a.objectName(): a for a in window.ui.menuEdit.actions()}
+    while window.view.current_item_id() != "2.1.1":  # 发现一处错误扣2分
+        go["action_next"].trigger()
+    for _ in range(3):
+        edit["action_add_finding"].trigger()
+    result = store.score(inspection_id)
+    assert result.total == result.max - 10 - 6  # 3 × 2 here; the 10 bonus points are not earned yet
+    assert window.score_label.text().startswith(f"得分 {fmt(result.total)} / {fmt(result.max)}")
+    qtbot.waitExposed(window)
+    window.windowHandle().requestActivate()
+    qtbot.waitUntil(lambda: QtWidgets.QApplication.activeWindow() is window)
+    window.view.tree.setFocus()
+    qtbot.keyClick(window.view.tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # one Ctrl+Z, one step
+    assert len(store.findings(inspection_id, "2.1.1")) == 2
+    after_undo = store.score(inspection_id)
+    assert window.score_label.text().startswith(f"得分 {fmt(after_undo.total)} /")
+    window.close()
+
+    again = make_shell().window
+    assert again.inspection_id == inspection_id and again.view.current_item_id() == "2.1.1"
+    inspection = store.inspection(inspection_id)
+    answers = tmp_path / "answers.json"
+    answers.write_text(json.dumps({"rubric": inspection.rubric_id, "assessee": inspection.assessee,
+                                   "answers": store.answers(inspection_id)}, ensure_ascii=False), encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "fieldcheck.cli", "score", inspection.rubric_id, str(answers),
+                           "--json"], capture_output=True, text=True, timeout=60, check=True)
+    cli = json.loads(done.stdout)
+    assert again.score_label.text().startswith(f"得分 {cli['total']} / {cli['max']}")
