@@ -12,19 +12,24 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
+from ..store import StoreError
 from .qt import QtCore, QtGui
 
 
 class Session(Protocol):
-    """What a command needs: the store, the inspection, and a callback after each change."""
+    """What a command needs: the store, the inspection, and callbacks after each change or refusal."""
 
     store: Any
     inspection_id: str
 
-    def edited(self, item_id: str) -> None: ...
+    def edited(self, item_id: str, **changes: Any) -> None: ...
+
+    def refused(self, item_id: str, message: str) -> None: ...
 
 
 class _Edit(QtGui.QUndoCommand):
+    """A command whose store call may be refused (a signed inspection): then it leaves the stack."""
+
     def __init__(self, session: Session, item_id: str, text: str):
         super().__init__(text)
         self.session = session
@@ -33,6 +38,25 @@ class _Edit(QtGui.QUndoCommand):
     @property
     def store(self):
         return self.session.store
+
+    def redo(self) -> None:
+        self._guard(self._redo)
+
+    def undo(self) -> None:
+        self._guard(self._undo)
+
+    def _guard(self, step) -> None:
+        try:
+            step()
+        except StoreError as error:
+            self.setObsolete(True)  # QUndoStack drops an obsolete command instead of keeping it
+            self.session.refused(self.item_id, str(error))
+
+    def _redo(self) -> None:
+        raise NotImplementedError
+
+    def _undo(self) -> None:
+        raise NotImplementedError
 
 
 class AddFinding(_Edit):
@@ -45,7 +69,7 @@ class AddFinding(_Edit):
         self.value, self.household_id, self.note = value, household_id, note
         self.finding_id: str | None = None
 
-    def redo(self) -> None:
+    def _redo(self) -> None:
         if self.finding_id is None:
             finding = self.store.add_finding(self.session.inspection_id, self.item_id, value=self.value,
                                              household_id=self.household_id, note=self.note)
@@ -55,7 +79,7 @@ class AddFinding(_Edit):
             self.store.restore_finding(self.finding_id)
             self.session.edited(self.item_id)
 
-    def undo(self) -> None:
+    def _undo(self) -> None:
         self.store.delete_finding(self.finding_id)
         self.session.edited(self.item_id, removed=self.finding_id)
 
@@ -68,10 +92,10 @@ class UpdateFinding(_Edit):
         super().__init__(session, item_id, text.format(item_id))
         self.finding_id, self.old, self.new = finding_id, dict(old), dict(new)
 
-    def redo(self) -> None:
+    def _redo(self) -> None:
         self.session.edited(self.item_id, updated=self.store.update_finding(self.finding_id, **self.new))
 
-    def undo(self) -> None:
+    def _undo(self) -> None:
         self.session.edited(self.item_id, updated=self.store.update_finding(self.finding_id, **self.old))
 
 
@@ -83,11 +107,11 @@ class DeleteFinding(_Edit):
         super().__init__(session, item_id, text.format(item_id))
         self.finding_id = finding_id
 
-    def redo(self) -> None:
+    def _redo(self) -> None:
         self.store.delete_finding(self.finding_id)
         self.session.edited(self.item_id, removed=self.finding_id)
 
-    def undo(self) -> None:
+    def _undo(self) -> None:
         self.store.restore_finding(self.finding_id)
         self.session.edited(self.item_id)
 
@@ -100,11 +124,11 @@ class SetMark(_Edit):
         super().__init__(session, item_id, text.format(item_id))
         self.old, self.new = old, new
 
-    def redo(self) -> None:
+    def _redo(self) -> None:
         self.store.set_item_mark(self.session.inspection_id, self.item_id, self.new)
         self.session.edited(self.item_id, findings_kept=True)
 
-    def undo(self) -> None:
+    def _undo(self) -> None:
         self.store.set_item_mark(self.session.inspection_id, self.item_id, self.old)
         self.session.edited(self.item_id, findings_kept=True)
 
@@ -118,7 +142,7 @@ class AddPhotos(_Edit):
         self.photos = list(photos)  # (finding_id, photo_id)
         self._first = True
 
-    def redo(self) -> None:
+    def _redo(self) -> None:
         if self._first:
             self._first = False
         else:
@@ -126,7 +150,7 @@ class AddPhotos(_Edit):
                 self.store.restore_photo(finding_id, photo_id)
         self.session.edited(self.item_id, findings_kept=True)
 
-    def undo(self) -> None:
+    def _undo(self) -> None:
         for finding_id, photo_id in reversed(self.photos):
             self.store.remove_photo(finding_id, photo_id)
         self.session.edited(self.item_id, findings_kept=True)
@@ -138,10 +162,10 @@ class RemovePhoto(_Edit):
         super().__init__(session, item_id, text.format(item_id))
         self.finding_id, self.photo_id = finding_id, photo_id
 
-    def redo(self) -> None:
+    def _redo(self) -> None:
         self.store.remove_photo(self.finding_id, self.photo_id)
         self.session.edited(self.item_id, findings_kept=True)
 
-    def undo(self) -> None:
+    def _undo(self) -> None:
         self.store.restore_photo(self.finding_id, self.photo_id)
         self.session.edited(self.item_id, findings_kept=True)

@@ -51,6 +51,12 @@ class InspectionView(QtWidgets.QWidget):
         self.position_label.setObjectName("positionLabel")
         nav.addWidget(self.position_label)
         centre_layout.addLayout(nav)
+        self.message = QtWidgets.QLabel()
+        self.message.setObjectName("walkMessage")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: rgb(190,20,20); font-weight: bold;")
+        self.message.hide()
+        centre_layout.addWidget(self.message)
         centre_layout.addWidget(self.panel, 1)
 
         self.splitter = QtWidgets.QSplitter(Qt.Horizontal)
@@ -76,6 +82,10 @@ class InspectionView(QtWidgets.QWidget):
         layout.addWidget(self.splitter)
 
         self.session.changed.connect(self._on_changed)
+        self.session.refused_edit.connect(self._on_refused)
+        if not self.session.editable:
+            self.panel.set_read_only(True)
+            self._show_message(self.tr("This inspection is signed or exported: it can be read, not changed."))
         self.tree.item_chosen.connect(self.go_to_item)
         self.score_panel.show_score(self.session.result)
         first = self._next_unanswered(None) or self.session.items[0].id
@@ -218,8 +228,17 @@ class InspectionView(QtWidgets.QWidget):
         dialog.show()
         return dialog
 
+    def _show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
+    def _on_refused(self, _item_id: str, message: str) -> None:
+        self._show_message(message)
+
     def _on_changed(self, item_id: str) -> None:
         """An edit, undo or redo touched ``item_id``: show it, with the new score everywhere."""
+        if self.session.editable:
+            self._show_message("")
         result = self.session.result
         self.score_panel.show_score(result)
         if item_id != self._current:

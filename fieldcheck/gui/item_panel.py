@@ -76,6 +76,18 @@ class ItemPanel(QtWidgets.QScrollArea):
 
         self.item_id: str | None = None
         self.editor: Editor | None = None
+        self.read_only = False
+
+    def set_read_only(self, read_only: bool) -> None:
+        """A signed inspection: everything shows, nothing can be entered."""
+        self.read_only = read_only
+        for widget in (self.checked_box, self.na_box):
+            widget.setEnabled(not read_only)
+        if self.editor is not None:
+            self.editor.setEnabled(not read_only)
+        self.photos.set_read_only(read_only)
+        self.setAcceptDrops(not read_only)
+        self.viewport().setAcceptDrops(not read_only)
 
     def _text(self, name: str) -> QtWidgets.QLabel:
         label = QtWidgets.QLabel()
@@ -112,6 +124,7 @@ class ItemPanel(QtWidgets.QScrollArea):
         self.editor.setObjectName("editor")
         self.editor.finding_changed.connect(self._follow_finding)
         self.editor_layout.addWidget(self.editor)
+        self.editor.setEnabled(not self.read_only)
         self.editor.show()
         self._show_marks()
         self._follow_finding()
@@ -167,5 +180,7 @@ class ItemPanel(QtWidgets.QScrollArea):
         return started
 
     def paste(self) -> bool:
+        if self.read_only:
+            return False
         clipboard = QtWidgets.QApplication.clipboard()
         return self.add_mime(clipboard.mimeData())

@@ -88,6 +88,7 @@ class PhotoStrip(QtWidgets.QWidget):
         self.job: PhotoImport | None = None
         self._job_item: str | None = None
         self._shown: tuple | None = None
+        self.read_only = False
 
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -183,12 +184,16 @@ class PhotoStrip(QtWidgets.QWidget):
         row = self.list.currentItem()
         return row.data(PHOTO_ROLE) if row is not None else None
 
+    def set_read_only(self, read_only: bool) -> None:
+        self.read_only = read_only
+        self._update_buttons()
+
     def _update_buttons(self) -> None:
         busy = self.job is not None
-        self.add_button.setEnabled(self.finding_id is not None and not busy)
+        self.add_button.setEnabled(self.finding_id is not None and not busy and not self.read_only)
         has_photo = self.list.currentItem() is not None
         self.view_button.setEnabled(has_photo)
-        self.remove_button.setEnabled(has_photo and not busy)
+        self.remove_button.setEnabled(has_photo and not busy and not self.read_only)
 
     # -- adding ----------------------------------------------------------------------------------
     def choose_files(self) -> None:
@@ -205,6 +210,8 @@ class PhotoStrip(QtWidgets.QWidget):
             return False
         if self.finding_id is None:
             self.message.setText(self.tr("Record a finding first: photos are the evidence of a finding."))
+            return False
+        if self.read_only:
             return False
         if self.job is not None:
             self.message.setText(self.tr("Photos are still being added; wait for them or cancel."))
@@ -273,5 +280,5 @@ class PhotoStrip(QtWidgets.QWidget):
 
     def remove_current(self) -> None:
         photo_id = self.current_photo_id()
-        if photo_id is not None and self.finding_id is not None and self.job is None:
+        if photo_id is not None and self.finding_id is not None and self.job is None and not self.read_only:
             self.session.remove_photo(self.item_id, self.finding_id, photo_id)

@@ -26,6 +26,8 @@ from .qt import QtCore, QtGui, Signal
 class WalkSession(QtCore.QObject):
     #: an edit (or its undo/redo) touched this item; ``result`` already holds the new score
     changed = Signal(str)
+    #: the store refused an edit (item id, one sentence saying why); nothing was changed
+    refused_edit = Signal(str, str)
 
     def __init__(self, store, inspection_id: str, parent: QtCore.QObject | None = None):
         super().__init__(parent)
@@ -113,6 +115,18 @@ class WalkSession(QtCore.QObject):
             self._findings[item_id] = [f for f in cached if f.id != removed]
         self.rescore(item_id)
         self.changed.emit(item_id)
+
+    @property
+    def editable(self) -> bool:
+        """Only a draft can change; a signed or exported inspection is shown as it is."""
+        return self.inspection.status == "draft" and not self.inspection.deleted
+
+    def refused(self, item_id: str, message: str) -> None:
+        self._marks = None
+        self._findings.pop(item_id, None)
+        self.rescore(item_id)
+        self.changed.emit(item_id)
+        self.refused_edit.emit(item_id, message)
 
     def push(self, command: QtGui.QUndoCommand) -> None:
         self.undo_stack.push(command)

@@ -4,8 +4,12 @@
 <context>
     <name>InspectionView</name>
     <message>
-        <source>Item {0} of {1}</source>
+        <source>This inspection is signed or exported: it can be read, not changed.</source>
         <extracomment>the new ScoreResult after every edit, undo or redo the id of the item now shown</extracomment>
+        <translation>这份检查已签字或已导出:只能查看,不能修改。</translation>
+    </message>
+    <message>
+        <source>Item {0} of {1}</source>
         <translation>第 {0} 项,共 {1} 项</translation>
     </message>
     <message>

@@ -235,3 +235,34 @@ def test_a_crash_loses_nothing_entered(qtbot, tmp_path):
     assert view.score_panel.total_label.text() == "198 / 210"
     view.close()
     store.close()
+
+
+def test_an_edit_the_store_refuses_is_explained_and_not_kept(qtbot, view, store):
+    inspection_id = view.inspection_id
+    view.go_to_item("2.1.1")
+    press(qtbot, view, Qt.Key_Return, Qt.ControlModifier)
+    store.update_inspection(inspection_id, status="signed")  # signed on this laptop meanwhile
+    view.go_to_item("2.1.2")
+    view.tree.setFocus()
+    press(qtbot, view, Qt.Key_Return, Qt.ControlModifier)
+    assert view.message.isVisible() and view.message.text()
+    assert "Traceback" not in view.message.text()
+    assert store.findings(inspection_id, "2.1.2") == []
+    assert view.undo_stack.count() == 1  # the refused edit left no step behind
+    assert view.tree.state_text("2.1.2").startswith("○")
+    # undo is refused too, and explained; the finding stays
+    press(qtbot, view, Qt.Key_Z, Qt.ControlModifier)
+    assert len(store.findings(inspection_id, "2.1.1")) == 1 and view.message.isVisible()
+
+
+def test_a_signed_inspection_opens_read_only(qtbot, store):
+    inspection_id = village_inspection(store)
+    store.add_finding(inspection_id, "2.1.1")
+    store.update_inspection(inspection_id, status="signed")
+    view = show(qtbot, store, inspection_id)
+    assert view.message.isVisible()
+    view.go_to_item("2.1.1")
+    assert not view.panel.editor.isEnabled() and not view.panel.checked_box.isEnabled()
+    assert not view.panel.photos.add_button.isEnabled()
+    assert view.tree.state_text("2.1.1") == "✗ −2" and view.score_panel.total_label.text() == "198 / 210"
+    view.close()
