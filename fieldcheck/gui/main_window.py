@@ -309,6 +309,9 @@ class MainWindow(QtWidgets.QMainWindow):
             return
         if self.view is None:
             self.list_page.refresh(select_id=target)
+        else:
+            # A signed inspection is read-only in the walk (and a draft editable again): reopen it in place.
+            self.open_inspection(target, self.view.current_item_id())
         names = {"draft": self.tr("Marked as draft."), "signed": self.tr("Marked as signed.")}
         self.statusBar().showMessage(names.get(status, status), 5000)
 

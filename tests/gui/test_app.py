@@ -216,11 +216,14 @@ def test_new_inspection_through_the_menu_opens_it(qtbot, make_shell, store, vill
 def test_mark_signed_and_delete_from_the_inspection_page(qtbot, make_shell, store, village):
     window = make_shell().window
     window.open_inspection(village)
+    window.view.go_to_item("2.1.3")
     window.ui.actionMarkSigned.trigger()
     assert store.inspection(village).status == "signed"
     assert window.statusBar().currentMessage() == "已标为已签字。"
+    assert not window.view.session.editable and window.view.current_item_id() == "2.1.3"
     window.ui.actionMarkDraft.trigger()
     assert store.inspection(village).status == "draft"
+    assert window.view.session.editable
     window.ui.actionDelete.trigger()
     assert store.inspection(village).deleted
     assert window.view is None and window.list_page.ui.undoBar.isVisible()
