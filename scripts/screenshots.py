@@ -131,9 +131,11 @@ def child(tag: str, out: Path) -> int:
     from fieldcheck import catalog
     from fieldcheck.gui.first_start import FirstStartDialog
     from fieldcheck.gui.new_inspection import NewInspectionDialog
+    from fieldcheck.gui.settings_dialog import SettingsDialog
 
     for name, dialog in (("first-start", FirstStartDialog([r.title for r in catalog.installed()], window)),
-                         ("new-inspection", NewInspectionDialog(store, settings, window))):
+                         ("new-inspection", NewInspectionDialog(store, settings, window)),
+                         ("settings", SettingsDialog(settings, data_dir=home, db_path=store.path, parent=window))):
         dialog.show()
         shoot(name)
         dialog.close()
