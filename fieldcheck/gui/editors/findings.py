@@ -131,6 +131,7 @@ class FindingsEditor(Editor):
         self.table.setColumnWidth(2, 140)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setMinimumHeight(140)
+        self.table.setWordWrap(False)  # one line per finding; wrapping lays out every painted cell
         self.table.selectionModel().currentRowChanged.connect(self._on_row)
         layout.addWidget(self.table)
 
