@@ -54,10 +54,7 @@ class WalkSession(QtCore.QObject):
         village = self.inspection.assessee_id
         if not village:
             return {}
-        try:
-            return {h.id: h for h in self.store.households(village)}
-        except Exception:  # noqa: BLE001 - a non-village assessee simply has no households
-            return {}
+        return {h.id: h for h in self.store.households(village)}  # none for a county or a unit
 
     def rescore(self, item_id: str | None = None):
         """Score again: all answers from the store, or (after an edit) re-derive one item's answer."""
