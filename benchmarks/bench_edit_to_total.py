@@ -120,9 +120,9 @@ def main() -> None:
     print(f"  baseline: store.answers ({FINDINGS:,} findings)          {_ms(answers_runs):6.2f} ms")
     print(f"  baseline: scoring.score                             {_ms(score_runs):6.2f} ms")
     print(f"  baseline: write + recompute, no window              {base:6.2f} ms")
-    print(f"  window: met/not met on 2.5.4 → total shown           {_ms(verdict_runs):6.2f} ms   ×{_ms(verdict_runs) / base:.1f}")
-    print(f"  window: add a finding on 2.1.1 → total shown         {_ms(add_runs):6.2f} ms   ×{_ms(add_runs) / base:.1f}")
-    print(f"  window: undo (Ctrl+Z) → total shown                  {_ms(undo_runs):6.2f} ms   ×{_ms(undo_runs) / base:.1f}")
+    for label, runs in (("met/not met on 2.5.4", verdict_runs), ("add a finding on 2.1.1", add_runs),
+                        ("undo (Ctrl+Z)", undo_runs)):
+        print(f"  window: {label + ' → total shown':44s}{_ms(runs):6.2f} ms   ×{_ms(runs) / base:.1f}")
     print(f"  of which painting (all three kinds of edit)         {_ms(painting):6.2f} ms")
     print(f"  one frame at 60 Hz                                  {FRAME_MS:6.2f} ms")
 

@@ -69,7 +69,8 @@ class PhotoViewer(QtWidgets.QDialog):
             self.label.setText(self.tr("This photo cannot be shown: {0}").format(reader.errorString()))
         else:
             self.label.setPixmap(QtGui.QPixmap.fromImage(image))
-        self.resize(min(bound.width(), max(480, image.width() + 40)), min(bound.height(), max(360, image.height() + 80)))
+        self.resize(min(bound.width(), max(480, image.width() + 40)),
+                    min(bound.height(), max(360, image.height() + 80)))
 
 
 class PhotoStrip(QtWidgets.QWidget):

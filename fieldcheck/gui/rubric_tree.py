@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..numbers import fmt
 from ..rubric import Item, Section
-from .qt import QtCore, QtGui, QtWidgets, Qt, Signal
+from .qt import QtGui, QtWidgets, Qt, Signal
 
 ID_ROLE = Qt.UserRole + 1
 

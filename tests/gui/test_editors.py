@@ -12,7 +12,7 @@ from fieldcheck import catalog
 from fieldcheck.gui.editors import EDITORS
 from fieldcheck.numbers import fmt
 from fieldcheck.gui.inspection_view import InspectionView
-from fieldcheck.gui.qt import QtGui, QtWidgets, Qt
+from fieldcheck.gui.qt import QtWidgets, Qt
 from fieldcheck.rules import RULES
 from fieldcheck.store import Store
 

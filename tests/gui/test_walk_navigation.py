@@ -12,7 +12,7 @@ import pytest
 
 from fieldcheck import catalog
 from fieldcheck.gui.inspection_view import InspectionView
-from fieldcheck.gui.qt import QtCore, QtGui, QtWidgets, Qt
+from fieldcheck.gui.qt import QtWidgets, Qt
 from fieldcheck.gui.shortcuts_dialog import ShortcutsDialog
 from fieldcheck.store import Store
 

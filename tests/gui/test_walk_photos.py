@@ -4,7 +4,6 @@ drag and drop, paste, full-size view, remove, and undo/redo of all of it."""
 from __future__ import annotations
 
 import random
-from pathlib import Path
 
 import pytest
 from PIL import Image
