@@ -90,6 +90,7 @@ class PhotoStrip(QtWidgets.QWidget):
         self._job_item: str | None = None
         self._shown: tuple | None = None
         self.read_only = False
+        self._finished_jobs: list[PhotoImport] = []
 
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -217,6 +218,10 @@ class PhotoStrip(QtWidgets.QWidget):
         if self.job is not None:
             self.message.setText(self.tr("Photos are still being added; wait for them or cancel."))
             return False
+        # The last job's run() may still be returning in its pool thread: let it end before
+        # its Python object (and so the C++ runnable) is released.
+        self.pool.waitForDone()
+        self._finished_jobs.clear()
         store = self.session.store
         self.job = PhotoImport(store, self.finding_id, sources)
         self._job_item = self.item_id
@@ -244,6 +249,7 @@ class PhotoStrip(QtWidgets.QWidget):
 
     def _on_finished(self, added: list, errors: list, cancelled: bool) -> None:
         job, self.job = self.job, None
+        self._finished_jobs.append(job)
         self.progress_box.hide()
         self.cancel_button.setEnabled(True)
         parts = []
