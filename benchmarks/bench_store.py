@@ -95,21 +95,20 @@ def bench_single_edits(folder: Path, n: int) -> None:
     import uuid
 
     store, inspection = _new_store(folder, "single.db")
-    runs = []
+    conn = _bare_db(folder / "single-bare.db")
+    runs, bare = [], []
+    # interleaved, so that both see the same disk (an fsync waits for whatever else is being flushed)
     for i in range(n):
         start = time.perf_counter()
         store.add_finding(inspection, ITEMS[i % len(ITEMS)], note=f"第 {i} 处")
         runs.append(time.perf_counter() - start)
-    store.close()
-    conn = _bare_db(folder / "single-bare.db")
-    bare = []
-    for i in range(n):
         start = time.perf_counter()
         conn.execute("BEGIN")
         conn.execute("INSERT INTO findings (id, inspection_id, item_id, note) VALUES (?, 'i', ?, ?)",
                      (str(uuid.uuid4()), ITEMS[i % len(ITEMS)], f"第 {i} 处"))
         conn.execute("COMMIT")
         bare.append(time.perf_counter() - start)
+    store.close()
     conn.close()
     s, b = _median(runs) * 1000, _median(bare) * 1000
     print(f"one finding per commit, as the window saves ({n} edits, median per edit)")
