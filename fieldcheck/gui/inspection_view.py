@@ -86,6 +86,8 @@ class InspectionView(QtWidgets.QWidget):
         if not self.session.editable:
             self.panel.set_read_only(True)
             self._show_message(self.tr("This inspection is signed or exported: it can be read, not changed."))
+        elif self.session.problems:
+            self._show_problems()
         self.tree.item_chosen.connect(self.go_to_item)
         self.score_panel.show_score(self.session.result)
         first = self._next_unanswered(None) or self.session.items[0].id
@@ -235,9 +237,14 @@ class InspectionView(QtWidgets.QWidget):
     def _on_refused(self, _item_id: str, message: str) -> None:
         self._show_message(message)
 
+    def _show_problems(self) -> None:
+        self._show_message(self.tr("Not scored until corrected: {0}").format(" ".join(self.session.problems)))
+
     def _on_changed(self, item_id: str) -> None:
         """An edit, undo or redo touched ``item_id``: show it, with the new score everywhere."""
-        if self.session.editable:
+        if self.session.problems:
+            self._show_problems()
+        elif self.session.editable:
             self._show_message("")
         result = self.session.result
         self.score_panel.show_score(result)

@@ -64,5 +64,9 @@
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
+    <message>
+        <source>Not scored until corrected: {0}</source>
+        <translation>改正前不计分:{0}</translation>
+    </message>
 </context>
 </TS>

@@ -250,3 +250,21 @@ def test_no_households_to_pick_when_the_assessee_is_not_a_village(qtbot, store):
     assert other.panel.editor.household_edit.count() == 1  # only "no household"
     other.close()
     view.close()
+
+
+def test_an_answer_the_engine_cannot_score_is_explained_not_fatal(qtbot, store):
+    # 新区 is not in the 附2 target table, and 危房改造 has no default target
+    place = store.add_place("县市区", "新区", group="区")
+    inspection_id = store.create_inspection(catalog.find("hengyang-2015"), assessee_id=place, assessee_name="",
+                                            inspectors=["甲"], date="2026-11-22")
+    store.add_finding(inspection_id, "4", value=3)
+    view = show(qtbot, store, inspection_id)
+    assert view.message.isVisible() and "4" in view.message.text()
+    assert view.tree.state_text("4").startswith("○")  # left unscored, not a crash
+    view.go_to_item("4")
+    editor = view.panel.editor
+    type_into(qtbot, editor.target_edit, "5")
+    assert store.answers(inspection_id)["4"] == {"actual": 3, "target": 5}
+    assert not view.message.isVisible()
+    assert view.tree.state_text("4") == "✗ −2"
+    view.close()
