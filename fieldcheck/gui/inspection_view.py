@@ -7,6 +7,7 @@ in the store the moment it is entered, so reopening the inspection shows it all 
 
 from __future__ import annotations
 
+from .forms.ui_inspection_view import Ui_InspectionView
 from .item_panel import ItemPanel
 from .qt import QtCore, QtGui, QtWidgets, Qt, Signal
 from .rubric_tree import RubricTree
@@ -23,63 +24,34 @@ class InspectionView(QtWidgets.QWidget):
 
     def __init__(self, store, inspection_id: str, parent: QtWidgets.QWidget | None = None):
         super().__init__(parent)
-        self.setObjectName("inspectionView")
         self.session = WalkSession(store, inspection_id, self)
         self.store = store
         self.inspection_id = inspection_id
         self.undo_stack: QtGui.QUndoStack = self.session.undo_stack
         self._current: str | None = None
 
+        self.ui = Ui_InspectionView()
+        self.ui.setupUi(self)
+        self.setObjectName("inspectionView")
         self.tree = RubricTree(self.session)
         self.panel = ItemPanel(self.session)
         self.score_panel = ScorePanel()
-
-        centre = QtWidgets.QWidget()
-        centre_layout = QtWidgets.QVBoxLayout(centre)
-        centre_layout.setContentsMargins(0, 0, 0, 0)
-        nav = QtWidgets.QHBoxLayout()
+        self.ui.treeLayout.addWidget(self.tree)
+        self.ui.panelLayout.addWidget(self.panel)
+        self.ui.scoreLayout.addWidget(self.score_panel)
         self._actions = self._make_actions()
         for key in ("previous", "next", "next_unanswered"):
-            button = QtWidgets.QToolButton()
-            button.setDefaultAction(self.action(key))
-            button.setToolButtonStyle(Qt.ToolButtonTextOnly)
-            button.setMinimumHeight(32)
-            button.setObjectName(f"nav_{key}")
-            nav.addWidget(button)
-        nav.addStretch(1)
-        self.position_label = QtWidgets.QLabel()
-        self.position_label.setObjectName("positionLabel")
-        nav.addWidget(self.position_label)
-        centre_layout.addLayout(nav)
-        self.message = QtWidgets.QLabel()
-        self.message.setObjectName("walkMessage")
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: rgb(190,20,20); font-weight: bold;")
+            getattr(self.ui, f"nav_{key}").setDefaultAction(self.action(key))
+        self.position_label = self.ui.positionLabel
+        self.message = self.ui.walkMessage
         self.message.hide()
-        centre_layout.addWidget(self.message)
-        centre_layout.addWidget(self.panel, 1)
-
-        self.splitter = QtWidgets.QSplitter(Qt.Horizontal)
-        self.splitter.setObjectName("walkSplitter")
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(self.tree)
-        self.splitter.addWidget(centre)
-        self.splitter.addWidget(self.score_panel)
+        # The hosts' explicit minimum sizes (in the form) keep the window's minimum constant while
+        # texts and editors change; the form's layout never pushes a minimum onto the window.
+        self.splitter = self.ui.walkSplitter
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 0)
         self.splitter.setSizes([340, 720, 300])
-        # Explicit minimum sizes keep the window's minimum constant while texts and editors change
-        # (a changing minimum makes the window manager resize, and the offscreen platform warn).
-        self.tree.setMinimumSize(220, 240)
-        centre.setMinimumSize(440, 300)
-        self.score_panel.setMinimumSize(200, 300)
-        layout = QtWidgets.QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        # Embedded, the shell's window sizes the view; shown alone (tests), the view must not push
-        # its minimum onto a native window after it is created.
-        layout.setSizeConstraint(QtWidgets.QLayout.SetNoConstraint)
-        layout.addWidget(self.splitter)
 
         self.session.changed.connect(self._on_changed)
         self.session.refused_edit.connect(self._on_refused)

@@ -19,9 +19,5 @@
         <source>Photos: drop image files on the item, or paste an image with Ctrl+V.</source>
         <translation>照片:把图片文件拖到本项上,或用 Ctrl+V 粘贴图片。</translation>
     </message>
-    <message>
-        <source>Close</source>
-        <translation>关闭</translation>
-    </message>
 </context>
 </TS>
