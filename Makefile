@@ -1,6 +1,6 @@
 # Shortcuts for developers; the README's two commands are scripts/run and scripts/test,
 # which need nothing but bash on a fresh machine.
-.PHONY: run test setup bench
+.PHONY: run test setup bench forms screenshots
 
 setup:
 	bash scripts/setup.sh
@@ -13,3 +13,11 @@ test:
 
 bench: setup
 	.venv/bin/python -m benchmarks.run_all
+
+# Regenerate the compiled Designer forms and the .qm translations (committed, marked generated).
+forms: setup
+	.venv/bin/python scripts/build_ui.py
+
+# Screenshots of the real window under Xvfb, zh and en, 1366x768 and 1920x1080, into out/screenshots.
+screenshots: setup
+	.venv/bin/python scripts/screenshots.py

@@ -13,7 +13,8 @@ import os
 _chosen: str | None = None
 
 
-def _from_environment() -> str:
+def from_environment() -> str:
+    """The language the environment asks for, ignoring any ``set_language``."""
     forced = os.environ.get("FIELDCHECK_LANG", "").strip().lower()
     if forced.startswith("zh"):
         return "zh"
@@ -31,7 +32,7 @@ def current() -> str:
     """Return ``"zh"`` or ``"en"``."""
     global _chosen
     if _chosen is None:
-        _chosen = _from_environment()
+        _chosen = from_environment()
     return _chosen
 
 

@@ -189,8 +189,8 @@ def test_english_messages():
 def test_language_follows_the_environment(monkeypatch):
     monkeypatch.delenv("FIELDCHECK_LANG")
     monkeypatch.setenv("LC_ALL", "zh_CN.UTF-8")
-    assert lang._from_environment() == "zh"
+    assert lang.from_environment() == "zh"
     monkeypatch.setenv("LC_ALL", "de_DE.UTF-8")
-    assert lang._from_environment() == "en"
+    assert lang.from_environment() == "en"
     monkeypatch.setenv("FIELDCHECK_LANG", "zh")
-    assert lang._from_environment() == "zh"
+    assert lang.from_environment() == "zh"

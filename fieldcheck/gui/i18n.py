@@ -56,7 +56,7 @@ def saved_language(settings: QtCore.QSettings) -> str:
 def choose_language(settings: QtCore.QSettings) -> str:
     """``"zh"`` or ``"en"``: the saved setting, else FIELDCHECK_LANG, else the system locale."""
     # The environment is read afresh: an earlier switch has pinned lang.current() to its choice.
-    return saved_language(settings) or lang._from_environment()
+    return saved_language(settings) or lang.from_environment()
 
 
 class Translations:
