@@ -36,6 +36,12 @@ HANDBOOK_NOTES = {
     "2.2.1": ["手册人口与信息采集表不一致", "手册与实际住房情况不符"],
     "2.2.2": ["新增人口未更新", "已脱贫未更新状态"],
 }
+#: what inspectors write for the other occurrences (data, so Chinese whatever the interface language)
+OTHER_NOTES = {
+    "2.5.1": "光伏电站申报材料缺少选址说明", "2.5.2": "产业扶贫措施未落实到户", "2.5.3": "一名在校学生漏报雨露计划",
+    "2.6.2": "一户未达到脱贫标准", "3.2.1": "月报延报一次", "3.4.1": "乡镇扶贫工作会议无故缺席一次",
+    "3.5.1": "一户越级到县上访",
+}
 HOUSEHOLD_STATUSES = [("贫困户", 6), ("脱贫户", 3), ("低保户", 1), ("五保户", 1)]
 # the Hengyang area, where the rules come from
 BASE_LAT, BASE_LON = 26.89, 112.57
@@ -226,7 +232,7 @@ def _village_inspection(store, rng, rubric, village, households, inspectors, day
         elif kind in ("per_occurrence", "per_event") and item.id not in HANDBOOK_ITEMS + ["2.3.1"]:
             if rng.random() < 0.12:
                 rows.append({"item_id": item.id, "entered_by": team[0],
-                             "note": t("检查发现", "found on inspection")})
+                             "note": OTHER_NOTES.get(item.id, "现场检查发现")})
         if len(rows) == before and not any(r["item_id"] == item.id for r in rows):
             marks[item.id] = "checked"
     if stage != "draft" and rng.random() < 0.5:

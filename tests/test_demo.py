@@ -95,3 +95,18 @@ def test_demo_device_name(tmp_path):
         assert store.device == "mine"
         populate(store, villages=1, seed=1)  # a second county in the same database: no clashes
         assert len(store.places("县")) == 2
+
+
+def test_the_data_does_not_depend_on_the_interface_language(tmp_path):
+    from fieldcheck.lang import set_language
+
+    snapshots = []
+    try:
+        for lang in ("zh", "en"):
+            set_language(lang)
+            with Store.open(tmp_path / f"{lang}.db", device="d", backup_on_close=False) as store:
+                populate(store, villages=2, seed=9)
+                snapshots.append(_snapshot(store))
+    finally:
+        set_language(None)
+    assert snapshots[0] == snapshots[1]
