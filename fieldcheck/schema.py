@@ -2,8 +2,9 @@
 
 Each migration moves the schema up by one version inside one transaction, so a power
 cut during an upgrade leaves the old version intact. Every table of user data has the
-same merge columns: a UUID ``id`` (text), ``device`` and ``hlc`` (hybrid logical clock
-stamp of the last change, see ``clock``), ``created_at``/``updated_at`` (UTC, ISO 8601)
+same merge columns: a UUID ``id`` (text), ``device`` (the device that created the row),
+``hlc`` (hybrid logical clock stamp of the last change, whose suffix names the device that
+made it, see ``clock``), ``created_at``/``updated_at`` (UTC, ISO 8601)
 and ``deleted`` (a tombstone: rows are never removed, so a merge can tell "deleted" from
 "never seen"). The audit log is append-only: triggers refuse UPDATE and DELETE on it.
 

@@ -163,8 +163,8 @@ class StoreBase:
             if bool(row[0]) == deleted:
                 return
             hlc, at = self._stamp()
-            self._conn.execute(f"UPDATE {table} SET deleted = ?, hlc = ?, device = ?, updated_at = ? WHERE id = ?",
-                               (int(deleted), hlc, self.device, at, row_id))
+            self._conn.execute(f"UPDATE {table} SET deleted = ?, hlc = ?, updated_at = ? WHERE id = ?",
+                               (int(deleted), hlc, at, row_id))
             self._audit(hlc, at, "delete" if deleted else "restore", entity, row_id, inspection_id,
                         "deleted", not deleted, deleted)
 

@@ -130,9 +130,8 @@ class FindingsMixin(StoreBase):
             if diff:
                 hlc, at = self._stamp()
                 for key, (old, val) in diff.items():
-                    self._conn.execute(f"UPDATE findings SET {key} = ?, hlc = ?, device = ?, updated_at = ?"
-                                       " WHERE id = ?", (_dump(val) if key == "value" else val, hlc, self.device,
-                                                         at, finding_id))
+                    self._conn.execute(f"UPDATE findings SET {key} = ?, hlc = ?, updated_at = ? WHERE id = ?",
+                                       (_dump(val) if key == "value" else val, hlc, at, finding_id))
                     self._audit(hlc, at, "update", "finding", finding_id, finding.inspection_id, key, old, val)
             return self.finding(finding_id)
 
@@ -191,7 +190,7 @@ class FindingsMixin(StoreBase):
         self._conn.execute(
             "INSERT INTO item_marks (id, inspection_id, item_id, mark, device, hlc, created_at, updated_at, deleted)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (inspection_id, item_id) DO UPDATE SET"
-            " mark = excluded.mark, device = excluded.device, hlc = excluded.hlc, updated_at = excluded.updated_at,"
+            " mark = excluded.mark, hlc = excluded.hlc, updated_at = excluded.updated_at,"
             " deleted = excluded.deleted",
             (self.new_id(), inspection_id, item_id, mark, self.device, hlc, at, at, int(mark is None)))
 

@@ -191,8 +191,8 @@ class InspectionsMixin(StoreBase):
             for key, (old, new) in changes.items():
                 column = key
                 stored = _dump(new) if key == "inspectors" else new
-                self._conn.execute(f"UPDATE inspections SET {column} = ?, hlc = ?, device = ?, updated_at = ?"
-                                   " WHERE id = ?", (stored, hlc, self.device, at, inspection_id))
+                self._conn.execute(f"UPDATE inspections SET {column} = ?, hlc = ?, updated_at = ? WHERE id = ?",
+                                   (stored, hlc, at, inspection_id))
                 self._audit(hlc, at, "update", "inspection", inspection_id, inspection_id, key, old, new)
 
     def duplicate_inspection(self, inspection_id: str) -> str:

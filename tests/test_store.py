@@ -345,3 +345,18 @@ def test_a_database_locked_by_another_program_is_a_clear_message(tmp_path, villa
     store.add_place("单位", "衡阳市扶贫办")  # and works again once it is free
     assert len(store.places()) == 1
     store.close()
+
+
+def test_device_is_the_creator_and_the_stamp_names_the_last_editor(tmp_path, village_rubric):
+    path = tmp_path / "field.db"
+    with Store.open(path, device="laptop1", backup_on_close=False) as first:
+        inspection = first.create_inspection(village_rubric, assessee_id=None, assessee_name="梅花村",
+                                             inspectors=["李明"], date="2026-11-20")
+        finding = first.add_finding(inspection, "2.1.4", note="未签字")
+    with Store.open(path, device="laptop2", backup_on_close=False) as second:
+        changed = second.update_finding(finding.id, note="帮扶人未签字")
+        second.update_inspection(inspection, date="2026-11-21")
+        assert changed.device == "laptop1" and changed.hlc.endswith("-laptop2") and changed.hlc > finding.hlc
+        assert second.inspection(inspection).device == "laptop1"
+        assert [r.device for r in second.inspections()] == ["laptop1"]
+        assert [a.device for a in second.audit(inspection)][-2:] == ["laptop2", "laptop2"]
