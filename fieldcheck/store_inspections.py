@@ -198,7 +198,7 @@ class InspectionsMixin(StoreBase):
     def duplicate_inspection(self, inspection_id: str) -> str:
         """A new draft with the same rubric snapshot, assessee, findings, marks and photos."""
         with self.transaction():
-            src = self.inspection(inspection_id)
+            self.inspection(inspection_id)  # StoreError for an unknown id
             new = self.new_id()
             hlc, at = self._stamp()
             self._conn.execute(
@@ -226,7 +226,6 @@ class InspectionsMixin(StoreBase):
                                 {"finding_id": fid, "sha256": p.sha256})
             for item_id, mark in self._marks(inspection_id).items():
                 self._write_mark(new, item_id, mark, hlc, at)
-        _ = src
         return new
 
     def delete_inspection(self, inspection_id: str) -> None:
