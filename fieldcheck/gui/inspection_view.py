@@ -101,6 +101,13 @@ class InspectionView(QtWidgets.QWidget):
             self.panel.editor.flush()
         self.panel.photos.shutdown()
 
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        # The walk's shortcuts work where the focus is inside the view: start in the tree.
+        focus = QtWidgets.QApplication.focusWidget()
+        if focus is None or not self.isAncestorOf(focus):
+            self.tree.setFocus()
+
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
         self.shutdown()
         super().closeEvent(event)
