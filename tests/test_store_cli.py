@@ -149,3 +149,23 @@ def test_db_check_notes_unreferenced_photo_files_without_failing(tmp_path):
     checked = run("db", "check", "--db", str(db))
     assert checked.returncode == 0, checked.stderr
     assert "没有被任何记录引用" in checked.stdout and "正常" in checked.stdout
+
+
+def test_commands_refuse_a_newer_database_untouched(tmp_path):
+    from fieldcheck import schema
+
+    db = tmp_path / "future.db"
+    conn = sqlite3.connect(db)
+    conn.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
+    conn.execute(f"PRAGMA user_version = {schema.VERSION + 3}")
+    conn.commit()
+    conn.close()
+    before = db.read_bytes()
+    doc = tmp_path / "answers.json"
+    doc.write_text(json.dumps(ANSWERS, ensure_ascii=False), encoding="utf-8")
+    for args in (["db", "check", "--db", str(db)], ["summary", "--db", str(db)],
+                 ["inspection", "add", "--db", str(db), str(doc)], ["demo", "--db", str(db)]):
+        done = run(*args)
+        assert done.returncode == 1, args
+        assert "更新版本的 FieldCheck" in done.stderr and "Traceback" not in done.stderr, args
+    assert db.read_bytes() == before
