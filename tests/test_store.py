@@ -360,3 +360,22 @@ def test_device_is_the_creator_and_the_stamp_names_the_last_editor(tmp_path, vil
         assert second.inspection(inspection).device == "laptop1"
         assert [r.device for r in second.inspections()] == ["laptop1"]
         assert [a.device for a in second.audit(inspection)][-2:] == ["laptop2", "laptop2"]
+
+
+def test_edits_from_two_threads_are_all_kept(store, inspection):
+    """The window saves off the UI thread; one connection, serialised by the store's lock."""
+    import threading
+
+    made: list[str] = []
+
+    def writer(item_id):
+        for _ in range(40):
+            made.append(store.add_finding(inspection, item_id).id)
+
+    threads = [threading.Thread(target=writer, args=(i,)) for i in ("2.1.1", "2.1.2", "2.1.3")]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    assert sorted(f.id for f in store.findings(inspection)) == sorted(made) and len(made) == 120
+    assert store.answers(inspection) == {"2.1.1": 40, "2.1.2": 40, "2.1.3": 40}
