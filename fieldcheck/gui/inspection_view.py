@@ -142,6 +142,11 @@ class InspectionView(QtWidgets.QWidget):
         out["redo"].setEnabled(self.undo_stack.canRedo())
         self.undo_stack.canUndoChanged.connect(out["undo"].setEnabled)
         self.undo_stack.canRedoChanged.connect(out["redo"].setEnabled)
+        # say what would be undone or redone ("Undo: Add finding to 2.1.1")
+        self.undo_stack.undoTextChanged.connect(
+            lambda text: out["undo"].setToolTip(self.tr("Undo: {0}").format(text) if text else ""))
+        self.undo_stack.redoTextChanged.connect(
+            lambda text: out["redo"].setToolTip(self.tr("Redo: {0}").format(text) if text else ""))
         return out
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt API

@@ -65,6 +65,14 @@
         <translation>快捷键</translation>
     </message>
     <message>
+        <source>Undo: {0}</source>
+        <translation>撤销:{0}</translation>
+    </message>
+    <message>
+        <source>Redo: {0}</source>
+        <translation>重做:{0}</translation>
+    </message>
+    <message>
         <source>Not scored until corrected: {0}</source>
         <translation>改正前不计分:{0}</translation>
     </message>

@@ -266,3 +266,11 @@ def test_a_signed_inspection_opens_read_only(qtbot, store):
     assert not view.panel.photos.add_button.isEnabled()
     assert view.tree.state_text("2.1.1") == "✗ −2" and view.score_panel.total_label.text() == "198 / 210"
     view.close()
+
+
+def test_undo_says_what_it_would_undo(qtbot, view):
+    view.go_to_item("2.1.4")
+    press(qtbot, view, Qt.Key_Return, Qt.ControlModifier)
+    assert "2.1.4" in view.action("undo").toolTip()
+    view.undo()
+    assert "2.1.4" not in view.action("undo").toolTip() and "2.1.4" in view.action("redo").toolTip()
