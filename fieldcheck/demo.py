@@ -85,15 +85,15 @@ def make_photo(rng: random.Random, *, size: tuple[int, int] = (1600, 1200), take
         pts = [(0, h)] + [(x, y + int(rng.uniform(-1, 1) * h * 0.05)) for x in range(0, w + 1, max(1, w // 8))] + [(w, h)]
         draw.polygon(pts, fill=(40 + 20 * i, 110 + 25 * i, 50 + 10 * i))
     draw.rectangle((0, horizon, w, h), fill=(120, 100, 70))
+    for _ in range(12):  # stones and bushes, so that the JPEG has real detail
+        x, y = rng.randrange(w), rng.randrange(horizon, h)
+        r = rng.randrange(max(2, w // 200), max(3, w // 40))
+        draw.ellipse((x - r, y - r, x + r, y + r), fill=tuple(rng.randrange(40, 200) for _ in range(3)))
     hx, hy = int(w * rng.uniform(0.2, 0.6)), horizon - int(h * 0.05)
     hw, hh = int(w * 0.25), int(h * 0.22)
     draw.rectangle((hx, hy, hx + hw, hy + hh), fill=(200, 190, 170), outline=(60, 50, 40), width=max(1, w // 400))
     draw.polygon([(hx - hw // 10, hy), (hx + hw // 2, hy - hh // 2), (hx + hw + hw // 10, hy)], fill=(150, 60, 50))
     draw.rectangle((hx + hw // 2 - hw // 10, hy + hh // 2, hx + hw // 2 + hw // 10, hy + hh), fill=(90, 60, 40))
-    for _ in range(12):  # clutter so that the JPEG has real detail
-        x, y = rng.randrange(w), rng.randrange(horizon, h)
-        r = rng.randrange(max(2, w // 200), max(3, w // 40))
-        draw.ellipse((x - r, y - r, x + r, y + r), fill=tuple(rng.randrange(40, 200) for _ in range(3)))
     if caption:
         draw.text((w // 40, h - h // 20), caption, fill=(255, 255, 255))
     exif = Image.Exif()
