@@ -23,8 +23,12 @@ def home(tmp_path, monkeypatch):
     lang.set_language(None)
 
 
+SHELLS: list[Shell] = []
+
+
 def start(qtbot, store, home) -> Shell:
     shell = Shell(application(), store, open_settings(home), data_dir=home)
+    SHELLS.append(shell)
     shell.start(offer_first_start=False)
     qtbot.addWidget(shell.window)
     shell.window.show()
@@ -76,5 +80,7 @@ def test_the_walk_in_the_window_speaks_chinese_and_takes_its_keys(qtbot, home):
         assert view.tree.state_text("2.1.1") == "✗ −2"
         shell.window.close()
     finally:
-        shell.translations.switch("en")
+        for each in SHELLS:  # every shell installed Chinese translators: leave none behind
+            each.translations.switch("en")
+        SHELLS.clear()
         store.close()
