@@ -189,4 +189,8 @@ def run_handler(handler: Handler, args: argparse.Namespace) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    # Run as a script this file is "__main__", a second copy of fieldcheck.cli: the
+    # extensions' exceptions would be the other copy's classes and escape run_handler.
+    from fieldcheck.cli import main as _main
+
+    sys.exit(_main())

@@ -23,7 +23,7 @@ HENGYANG_ANSWERS = {"rubric": "hengyang-2015", "assessee": {"name": "衡阳县"}
 
 def run(*args, lang="zh", stdin=None):
     env = dict(os.environ, FIELDCHECK_LANG=lang)
-    return subprocess.run([sys.executable, "-m", "fieldcheck.cli", *args], capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "fieldcheck", *args], capture_output=True, text=True,
                           cwd=ROOT, env=env, input=stdin)
 
 

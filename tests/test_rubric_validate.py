@@ -152,7 +152,7 @@ def test_validate_command_fails_with_file_and_line(tmp_path, capsys):
 def test_validate_never_shows_a_traceback(tmp_path, content):
     path = tmp_path / "weird.yaml"
     path.write_bytes(content)
-    proc = subprocess.run([sys.executable, "-m", "fieldcheck.cli", "rubric", "validate", str(path)],
+    proc = subprocess.run([sys.executable, "-m", "fieldcheck", "rubric", "validate", str(path)],
                           capture_output=True, text=True, cwd=ROOT)
     assert proc.returncode == 1
     assert "Traceback" not in proc.stderr
