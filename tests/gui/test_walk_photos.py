@@ -3,6 +3,7 @@ drag and drop, paste, full-size view, remove, and undo/redo of all of it."""
 
 from __future__ import annotations
 
+import io
 import random
 
 import pytest
@@ -15,18 +16,31 @@ from fieldcheck.gui.photo_strip import PhotoViewer
 from fieldcheck.gui.qt import QtCore, QtGui, QtWidgets, Qt
 from fieldcheck.store import Store
 
-LARGE = (3000, 2250)  # a 6.75 MP phone photo
+LARGE = (4000, 3000)  # a 12 MP phone photo
 MANY = 22
 
 
 @pytest.fixture(scope="module")
 def large_jpegs(tmp_path_factory) -> list[str]:
+    """22 different 12 MP JPEGs of about 5 MB each, grainy like a phone's.
+
+    One photo is made (with sensor-like noise, so it does not compress to nothing) and each copy
+    gets its own JPEG comment: different files, as costly to import as the first.
+    """
     folder = tmp_path_factory.mktemp("camera")
-    rng = random.Random(11)
+    base = Image.open(io.BytesIO(make_photo(random.Random(11), size=LARGE, quality=90))).convert("RGB")
+    noise = Image.effect_noise(LARGE, 40)
+    grainy = Image.blend(base, Image.merge("RGB", (noise, noise, noise)), 0.3)
+    out = io.BytesIO()
+    grainy.save(out, "JPEG", quality=92)
+    data = out.getvalue()
+    assert len(data) > 3_000_000
     paths = []
     for n in range(MANY):
+        comment = f"FieldCheck test photo {n}".encode()
+        segment = b"\xff\xfe" + (len(comment) + 2).to_bytes(2, "big") + comment
         path = folder / f"IMG_{n:04d}.jpg"
-        path.write_bytes(make_photo(rng, size=LARGE, caption=f"photo {n}", quality=92))
+        path.write_bytes(data[:2] + segment + data[2:])  # after SOI
         paths.append(str(path))
     return paths
 
