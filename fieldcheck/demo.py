@@ -14,7 +14,7 @@ import io
 import random
 import uuid
 from datetime import date, datetime, timedelta
-from decimal import Decimal
+from decimal import ROUND_FLOOR, Decimal
 from typing import Any
 
 from .lang import t
@@ -271,14 +271,15 @@ def _hengyang_inspection(store, rng, rubric, place, name, inspectors, day, stage
             answers[item.id] = False
         elif kind == "metric":
             spec = item.rule.spec.get("target")
+            whole = item.rule.spec.get("unit") in WHOLE_UNITS
             if isinstance(spec, dict):
                 target = row.values.get(spec["column"], Decimal(str(spec.get("default", 100))))
-                answers[item.id] = _near(rng, target)
+                answers[item.id] = _near(rng, target, whole)
             elif spec is None:
                 target = Decimal(rng.choice((50, 80, 100, 120)))
-                answers[item.id] = {"actual": _near(rng, target), "target": int(target)}
+                answers[item.id] = {"actual": _near(rng, target, whole), "target": int(target)}
             else:
-                answers[item.id] = _near(rng, Decimal(str(spec)))
+                answers[item.id] = _near(rng, Decimal(str(spec)), whole)
     findings, marks = findings_from_answers(rubric, answers)
     store.add_findings(inspection, [{"item_id": i, "value": v} for i, v in findings])
     for item_id, mark in marks.items():
@@ -288,8 +289,12 @@ def _hengyang_inspection(store, rng, rubric, place, name, inspectors, day, stage
     return inspection
 
 
-def _near(rng: random.Random, target: Decimal) -> float | int:
+#: units that are counted, never fractional: 1.9 households cannot be renovated
+WHOLE_UNITS = {"户", "个村", "人", "元"}
+
+
+def _near(rng: random.Random, target: Decimal, whole: bool = False) -> float | int:
     """A result near a target: most meet it, some fall a little short."""
     factor = Decimal(str(round(rng.choice((1.0, 1.0, 1.02, 0.97, 0.9, 0.95)), 2)))
-    value = (target * factor).quantize(Decimal("0.1"))
+    value = (target * factor).quantize(Decimal("1") if whole else Decimal("0.1"), rounding=ROUND_FLOOR)
     return int(value) if value == value.to_integral_value() else float(value)

@@ -176,6 +176,16 @@ def child(tag: str, out: Path) -> int:
     window.view.go_to_item(worst)
     shoot("score")
 
+    # The top of an item: its criterion verbatim, the rule said plainly, the 十个一 checklist.
+    window.view.go_to_item("2.4.1")
+    shoot("checklist")
+
+    # A metric against the 附2 target table (a Hengyang inspection of a 县市区).
+    hengyang = [r for r in store.inspections() if r.rubric_id == "hengyang-2015"]
+    if hengyang:
+        window.open_inspection(hengyang[0].id, "4")
+        shoot("metric")
+
     # The Go menu open, to see the shortcuts fit.
     menu = window.ui.menuGo
     menu.popup(window.mapToGlobal(window.menuBar().actionGeometry(menu.menuAction()).bottomLeft()))

@@ -81,6 +81,19 @@ def test_hengyang_units_use_real_names_from_the_target_table(demo):
     assert len(rows) == 2 and all(r.complete and r.grade for r in rows)
 
 
+def test_counted_metrics_are_whole_numbers(demo):
+    # 危房改造 in households and 驻村帮扶 in villages cannot be 1.9
+    rubric = catalog.find("hengyang-2015")
+    counted = {i.id for i in rubric.items() if i.rule.kind == "metric" and i.rule.spec.get("unit") in ("户", "个村", "元")}
+    assert counted == {"3.1", "4", "6.1"}
+    for row in (r for r in demo.inspections() if r.rubric_id == "hengyang-2015"):
+        answers = demo.answers(row.id)
+        for item_id in counted:
+            value = answers[item_id]
+            actual = value["actual"] if isinstance(value, dict) else value
+            assert float(actual).is_integer(), (item_id, actual)
+
+
 def test_photos_carry_exif_time_and_gps(demo):
     photos = [p for r in demo.inspections() for f in demo.findings(r.id) for p in demo.photos(f.id)]
     assert photos and all(p.taken_at and p.taken_at.startswith("2026-") for p in photos)
