@@ -64,11 +64,15 @@ class Rule:
     """One rule form. Subclasses say how to read an answer and what it deducts."""
 
     kind: str = ""
-    #: a short Chinese name of the form, shown in the window and the trace
-    label: str = ""
+    #: a short name of the form, shown in the window and the trace (see ``label``)
+    label_zh, label_en = "", ""
 
     def __init__(self, spec: Mapping[str, Any]):
         self.spec = spec
+
+    @property
+    def label(self) -> str:
+        return t(self.label_zh, self.label_en)
 
     # -- reading answers ------------------------------------------------------------
     def parse(self, item_id: str, raw: Any) -> Any:
@@ -133,7 +137,7 @@ class PerOccurrence(Rule):
     """发现一处错误扣2分 / 延报错报一次扣1分: a count times a fixed deduction."""
 
     kind = "per_occurrence"
-    label = "按次扣分"
+    label_zh, label_en = "按次扣分", "per case"
     unit_zh, unit_en = "处", "case(s)"
 
     def parse(self, item_id, raw):
@@ -154,7 +158,7 @@ class PerEvent(PerOccurrence):
     """一户不得脱贫扣10分: a fixed deduction for each event."""
 
     kind = "per_event"
-    label = "按事件扣分"
+    label_zh, label_en = "按事件扣分", "per event"
     unit_zh, unit_en = "次", "event(s)"
 
     def parse(self, item_id, raw):
@@ -169,7 +173,7 @@ class MissingElements(Rule):
     """每缺少一项扣2分: the item lists its elements; the answer says which (or how many) are missing."""
 
     kind = "missing_elements"
-    label = "缺项扣分"
+    label_zh, label_en = "缺项扣分", "per missing element"
 
     @property
     def elements(self) -> list[str]:
@@ -197,7 +201,7 @@ class DutyChecklist(Rule):
     """"十个一"有一个完成不了,扣10分: all or nothing over a list of duties."""
 
     kind = "duty_checklist"
-    label = "职责清单"
+    label_zh, label_en = "职责清单", "duty checklist"
 
     @property
     def duties(self) -> list[str]:
@@ -232,7 +236,7 @@ class MinimumOptions(Rule):
     """至少2种宣传方式,否则不得分: the item's points, or nothing."""
 
     kind = "min_options"
-    label = "最少项数"
+    label_zh, label_en = "最少项数", "minimum options"
 
     @property
     def options(self) -> list[str]:
@@ -270,7 +274,7 @@ class PassFail(Rule):
     """没有不得分 / 未专题研究扣2分: met or not; not met deducts the item's points or a fixed amount."""
 
     kind = "pass_fail"
-    label = "达标与否"
+    label_zh, label_en = "达标与否", "met or not"
 
     def parse(self, item_id, raw):
         if not isinstance(raw, bool):
@@ -297,7 +301,7 @@ class Rating(Rule):
     """基本满意和不满意不得分: a label from a fixed list, each worth some points."""
 
     kind = "rating"
-    label = "评价等级"
+    label_zh, label_en = "评价等级", "rating"
 
     @property
     def levels(self) -> dict[str, Decimal]:
@@ -395,7 +399,7 @@ class Metric(_TargetRule):
     """
 
     kind = "metric"
-    label = "指标对比"
+    label_zh, label_en = "指标对比", "against a target"
 
     def evaluate(self, item_id, answer, points, assessee):
         actual = answer["actual"]
@@ -445,7 +449,7 @@ class Proportional(_TargetRule):
     """其他按比例计分: points × actual / target, at most the points."""
 
     kind = "proportional"
-    label = "按比例计分"
+    label_zh, label_en = "按比例计分", "in proportion"
 
     def evaluate(self, item_id, answer, points, assessee):
         actual = answer["actual"]
@@ -471,7 +475,7 @@ class Bonus(Rule):
     """加5分: earned or not; added after deductions, capped by the bonus section."""
 
     kind = "bonus"
-    label = "加分"
+    label_zh, label_en = "加分", "bonus"
 
     @property
     def add(self) -> Decimal:
@@ -496,7 +500,7 @@ class Veto(Rule):
     """取消年度考核排序资格: the score stands, the assessee is taken out of the ranking."""
 
     kind = "veto"
-    label = "一票否决"
+    label_zh, label_en = "一票否决", "veto"
 
     def parse(self, item_id, raw):
         if not isinstance(raw, bool):

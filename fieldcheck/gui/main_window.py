@@ -7,11 +7,10 @@ comes back to the same place.
 
 from __future__ import annotations
 
-import importlib
-
 from ..numbers import fmt
 from .forms.ui_main_window import Ui_MainWindow
 from .inspection_list import InspectionListPage
+from .inspection_view import InspectionView
 from .qt import QtCore, QtGui, QtWidgets, Qt, Signal
 
 LAST_INSPECTION_KEY = "last/inspection"
@@ -19,49 +18,6 @@ LAST_ITEM_KEY = "last/item"
 GEOMETRY_KEY = "window/geometry"
 STATE_KEY = "window/state"
 SPLITTER_PREFIX = "splitters/"
-
-
-def load_inspection_view_class():
-    """The walk's ``InspectionView`` class, or None while that module is not there."""
-    try:
-        module = importlib.import_module("fieldcheck.gui.inspection_view")
-    except ModuleNotFoundError as exc:
-        if exc.name != "fieldcheck.gui.inspection_view":
-            raise
-        return None
-    return getattr(module, "InspectionView", None)
-
-
-class PlaceholderView(QtWidgets.QWidget):
-    """Stands in for the walk while ``fieldcheck.gui.inspection_view`` is missing: shows the score."""
-
-    score_changed = Signal(object)
-
-    def __init__(self, store, inspection_id: str, parent=None):
-        super().__init__(parent)
-        self.store = store
-        self.inspection_id = inspection_id
-        self.undo_stack = QtGui.QUndoStack(self)
-        layout = QtWidgets.QVBoxLayout(self)
-        self.label = QtWidgets.QLabel(self)
-        self.label.setWordWrap(True)
-        self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(self.label)
-        inspection = store.inspection(inspection_id)
-        self._item = inspection.rubric.items()[0].id if inspection.rubric.items() else ""
-        result = store.score(inspection_id)
-        self.label.setText(self.tr("{0}\n{1}\n\nScore {2} / {3}\n\nThe item-by-item walk is not installed.").format(
-            inspection.assessee_name, inspection.rubric.title, fmt(result.total), fmt(result.max)))
-        QtCore.QTimer.singleShot(0, lambda: self.score_changed.emit(result))
-
-    def current_item_id(self) -> str:
-        return self._item
-
-    def go_to_item(self, item_id: str) -> None:
-        self._item = item_id
-
-    def actions(self) -> list:
-        return []
 
 
 class MainWindow(QtWidgets.QMainWindow):
@@ -115,11 +71,6 @@ class MainWindow(QtWidgets.QMainWindow):
         ui.actionAbout.triggered.connect(self.about)
         ui.menuEdit.addAction(self.list_page.undo_action)
 
-        # Crash safety for "the same item": the walk has no item-changed signal, so look now and then.
-        self._item_timer = QtCore.QTimer(self, interval=1000)
-        self._item_timer.timeout.connect(self._remember_item)
-        self._item_timer.start()
-
         self.restore_window_state()
         self._show_list_page(refresh=False)  # the page has just loaded its rows
 
@@ -152,8 +103,7 @@ class MainWindow(QtWidgets.QMainWindow):
             inspection = self.store.inspection(inspection_id)
             if getattr(inspection, "deleted", False):
                 raise StoreError(self.tr("That inspection was deleted."))
-            view_class = load_inspection_view_class() or PlaceholderView
-            view = view_class(self.store, inspection_id, self.ui.stack)
+            view = InspectionView(self.store, inspection_id, self.ui.stack)
         except StoreError as exc:
             self.show_error(str(exc))
             return False
@@ -162,8 +112,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.ui.stack.addWidget(view)
         self.ui.stack.setCurrentWidget(view)
         view.score_changed.connect(self._show_score)
-        if hasattr(view, "item_changed"):
-            view.item_changed.connect(lambda _item: self._remember_item())
+        view.item_changed.connect(lambda _item: self._remember_item())
         session = getattr(view, "session", None)
         self._show_score(getattr(session, "result", None) or self.store.score(inspection_id))
         self._install_view_actions(view)
@@ -418,8 +367,7 @@ class MainWindow(QtWidgets.QMainWindow):
         return self.open_inspection(inspection_id, item_id)
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
-        if self.view is not None and hasattr(self.view, "shutdown"):
+        if self.view is not None:
             self.view.shutdown()
         self.save_window_state()
-        self._item_timer.stop()
         super().closeEvent(event)

@@ -122,21 +122,4 @@ Data file: {0}</source>
         <translation>关于 FieldCheck(&amp;A)</translation>
     </message>
 </context>
-<context>
-    <name>PlaceholderView</name>
-    <message>
-        <source>{0}
-{1}
-
-Score {2} / {3}
-
-The item-by-item walk is not installed.</source>
-        <translation>{0}
-{1}
-
-得分 {2} / {3}
-
-逐项检查界面尚未安装。</translation>
-    </message>
-</context>
 </TS>
