@@ -125,9 +125,14 @@ def item_answer(item: Item, values: list[Any], mark: str | None) -> Any:
 
 def answers_from_findings(rubric: Rubric, findings: Iterable[FindingLike], marks: Mapping[str, str]) -> dict:
     """The answers document (item id → answer) for ``fieldcheck score`` and ``scoring.score``."""
+    return answers_from_values(rubric, ((f.item_id, f.value) for f in findings), marks)
+
+
+def answers_from_values(rubric: Rubric, values: Iterable[tuple[str, Any]], marks: Mapping[str, str]) -> dict:
+    """Like ``answers_from_findings`` from (item id, value) pairs in entry order: all scoring needs."""
     by_item: dict[str, list[Any]] = {}
-    for finding in findings:
-        by_item.setdefault(finding.item_id, []).append(finding.value)
+    for item_id, value in values:
+        by_item.setdefault(item_id, []).append(value)
     answers: dict[str, Any] = {}
     for item in rubric.items():
         answer = item_answer(item, by_item.get(item.id, []), marks.get(item.id))

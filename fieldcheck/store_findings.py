@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Iterable, Mapping
 
-from .answers import MARKS, answers_from_findings, check_value
+from .answers import MARKS, answers_from_values, check_value
 from .lang import t
 from .records import Finding, Inspection
 from .rules import AnswerError
@@ -205,21 +205,31 @@ class FindingsMixin(StoreBase):
 
     # -- answers and score --------------------------------------------------------------------------
 
+    def _values(self, inspection_id: str) -> list[tuple[str, Any]]:
+        """(item id, value) of the live findings in entry order: all that answers need.
+
+        Building whole Finding records for 2,000 findings took 16 ms of a 17 ms rescore.
+        """
+        rows = self._conn.execute("SELECT item_id, value FROM findings WHERE inspection_id = ? AND deleted = 0"
+                                  " ORDER BY created_at, rowid", (inspection_id,)).fetchall()
+        return [(item_id, _load(value)) for item_id, value in rows]
+
     def answers(self, inspection_id: str) -> dict:
         """The answers the rubric engine scores, derived from the live findings and the marks."""
         with self._lock:
             inspection = self.inspection(inspection_id)
-            return answers_from_findings(inspection.rubric, self._findings(inspection_id), self._marks(inspection_id))
+            return answers_from_values(inspection.rubric, self._values(inspection_id), self._marks(inspection_id))
 
     def score(self, inspection_id: str):
         """``scoring.score`` on the frozen rubric with the derived answers and the assessee."""
         with self._lock:
             inspection = self.inspection(inspection_id)
-            return self._score(inspection, self._findings(inspection_id), self._marks(inspection_id))
+            values, marks = self._values(inspection_id), self._marks(inspection_id)
+        return self._score(inspection, values, marks)
 
     @staticmethod
-    def _score(inspection: Inspection, findings: list[Finding], marks: dict[str, str]):
+    def _score(inspection: Inspection, values: list[tuple[str, Any]], marks: dict[str, str]):
         from .scoring import score
 
-        answers = answers_from_findings(inspection.rubric, findings, marks)
+        answers = answers_from_values(inspection.rubric, values, marks)
         return score(inspection.rubric, answers, inspection.assessee)

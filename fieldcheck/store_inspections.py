@@ -128,14 +128,14 @@ class InspectionsMixin(StoreBase):
 
     def _row(self, r) -> InspectionRow:
         inspection = self._inspection_from_row(r)
-        findings = self._findings(inspection.id)
+        values = self._values(inspection.id)
         photos = self._conn.execute(
             "SELECT count(*) FROM photos p JOIN findings f ON f.id = p.finding_id"
             " WHERE f.inspection_id = ? AND p.deleted = 0 AND f.deleted = 0", (inspection.id,)).fetchone()[0]
         path = self.place_path(inspection.assessee_id) if inspection.assessee_id else inspection.assessee_name
         error = None
         try:
-            result = self._score(inspection, findings, self._marks(inspection.id))
+            result = self._score(inspection, values, self._marks(inspection.id))
             total, maximum, grade = result.total, result.max, result.grade
             complete, answered, items = result.complete, result.answered, result.item_count
         except AnswerError as exc:
@@ -144,7 +144,7 @@ class InspectionsMixin(StoreBase):
             complete, answered, items = False, 0, len(inspection.rubric.items())
         return InspectionRow(inspection.id, path, inspection.assessee_name, inspection.rubric_id,
                              inspection.rubric_title, inspection.rubric_version, inspection.status, inspection.date,
-                             total, maximum, grade, complete, answered, items, len(findings), photos,
+                             total, maximum, grade, complete, answered, items, len(values), photos,
                              inspection.device, inspection.inspectors, inspection.updated_at, error)
 
     def update_inspection(self, inspection_id: str, **fields: Any) -> None:
