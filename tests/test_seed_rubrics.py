@@ -15,7 +15,6 @@ from pathlib import Path
 import pytest
 
 from fieldcheck import catalog
-from fieldcheck.rubric import Item, Section
 from fieldcheck.scoring import score
 
 ROOT = Path(__file__).resolve().parent.parent

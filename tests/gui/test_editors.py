@@ -15,6 +15,7 @@ from fieldcheck.gui.inspection_view import InspectionView
 from fieldcheck.gui.qt import QtWidgets, Qt
 from fieldcheck.rules import RULES
 from fieldcheck.store import Store
+from walkkit import show_view
 
 
 @pytest.fixture
@@ -25,12 +26,7 @@ def store(tmp_path):
 
 
 def show(qtbot, store, inspection_id) -> InspectionView:
-    view = InspectionView(store, inspection_id)
-    qtbot.addWidget(view)
-    view.resize(1366, 740)
-    view.show()
-    qtbot.waitExposed(view)
-    return view
+    return show_view(qtbot, store, inspection_id, activate=False)
 
 
 def village(store) -> tuple[str, dict]:

@@ -12,11 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from fieldcheck import catalog
 from fieldcheck.demo import make_photo
-from fieldcheck.gui.inspection_view import InspectionView
 from fieldcheck.gui.qt import QtGui, QtWidgets, Qt
 from fieldcheck.store import Store
+from walkkit import show_view, village_inspection
 
 
 # -- set-up ------------------------------------------------------------------------------------------
@@ -24,28 +23,6 @@ from fieldcheck.store import Store
 @pytest.fixture
 def db_path(tmp_path) -> Path:
     return tmp_path / "fieldcheck.db"
-
-
-def make_inspection(store: Store) -> tuple[str, dict[str, str]]:
-    county = store.add_place("县", "衡阳县")
-    town = store.add_place("乡镇", "西渡镇", county)
-    village = store.add_place("村", "梅花村", town)
-    households = {name: store.add_household(village, name, members=3) for name in ("张三", "李四", "王五")}
-    rubric = catalog.find("village-work-team")
-    inspection = store.create_inspection(rubric, assessee_id=village, assessee_name="", inspectors=["检查员甲"],
-                                          date="2026-11-22")
-    return inspection, households
-
-
-def open_view(qtbot, store: Store, inspection_id: str) -> InspectionView:
-    view = InspectionView(store, inspection_id)
-    qtbot.addWidget(view)
-    view.resize(1366, 740)
-    view.show()
-    qtbot.waitExposed(view)
-    view.windowHandle().requestActivate()
-    qtbot.waitUntil(lambda: QtWidgets.QApplication.activeWindow() is view)
-    return view
 
 
 # -- driving the real widgets -----------------------------------------------------------------------
@@ -188,8 +165,8 @@ def cli_score(tmp_path: Path, document: dict) -> dict:
 
 def test_walk_every_item_undo_redo_reopen_and_score_like_the_cli(qtbot, db_path, tmp_path, monkeypatch):
     store = Store.open(db_path, device="laptop-1")
-    inspection_id, households = make_inspection(store)
-    view = open_view(qtbot, store, inspection_id)
+    inspection_id, households = village_inspection(store, ("张三", "李四", "王五"))
+    view = show_view(qtbot, store, inspection_id)
     remembered: list[str] = []
     view.item_changed.connect(remembered.append)
     scores: list = []
@@ -262,7 +239,7 @@ def test_walk_every_item_undo_redo_reopen_and_score_like_the_cli(qtbot, db_path,
     view.close()
     store.close()
     store = Store.open(db_path, device="laptop-1")
-    view = open_view(qtbot, store, inspection_id)
+    view = show_view(qtbot, store, inspection_id)
     view.restore_splitter_state(splitter)
     view.go_to_item(remembered[-1])
     assert view.current_item_id() == "2.5.5"

@@ -10,20 +10,11 @@ import textwrap
 
 import pytest
 
-from fieldcheck import catalog
 from fieldcheck.gui.inspection_view import InspectionView
 from fieldcheck.gui.qt import QtWidgets, Qt
 from fieldcheck.gui.shortcuts_dialog import ShortcutsDialog
 from fieldcheck.store import Store
-
-
-def village_inspection(store: Store) -> str:
-    county = store.add_place("县", "衡阳县")
-    town = store.add_place("乡镇", "西渡镇", county)
-    village = store.add_place("村", "梅花村", town)
-    store.add_household(village, "张三")
-    return store.create_inspection(catalog.find("village-work-team"), assessee_id=village, assessee_name="",
-                                   inspectors=["检查员甲"], date="2026-11-22")
+from walkkit import show_view, village_inspection
 
 
 @pytest.fixture
@@ -34,20 +25,14 @@ def store(tmp_path):
 
 
 def show(qtbot, store, inspection_id) -> InspectionView:
-    view = InspectionView(store, inspection_id)
-    qtbot.addWidget(view)
-    view.resize(1366, 740)
-    view.show()
-    qtbot.waitExposed(view)
-    view.windowHandle().requestActivate()
-    qtbot.waitUntil(lambda: QtWidgets.QApplication.activeWindow() is view)
+    view = show_view(qtbot, store, inspection_id)
     view.tree.setFocus()
     return view
 
 
 @pytest.fixture
 def view(qtbot, store):
-    v = show(qtbot, store, village_inspection(store))
+    v = show(qtbot, store, village_inspection(store)[0])
     yield v
     v.close()
 
@@ -220,7 +205,7 @@ CRASH = textwrap.dedent("""
 def test_a_crash_loses_nothing_entered(qtbot, tmp_path):
     db = tmp_path / "fieldcheck.db"
     store = Store.open(db, device="laptop-1")
-    inspection_id = village_inspection(store)
+    inspection_id = village_inspection(store)[0]
     store.close()
     run = subprocess.run([sys.executable, "-c", CRASH, str(db), inspection_id], capture_output=True, text=True,
                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
@@ -256,7 +241,7 @@ def test_an_edit_the_store_refuses_is_explained_and_not_kept(qtbot, view, store)
 
 
 def test_a_signed_inspection_opens_read_only(qtbot, store):
-    inspection_id = village_inspection(store)
+    inspection_id = village_inspection(store)[0]
     store.add_finding(inspection_id, "2.1.1")
     store.update_inspection(inspection_id, status="signed")
     view = show(qtbot, store, inspection_id)

@@ -9,12 +9,11 @@ import random
 import pytest
 from PIL import Image
 
-from fieldcheck import catalog
 from fieldcheck.demo import make_photo
-from fieldcheck.gui.inspection_view import InspectionView
 from fieldcheck.gui.photo_strip import PhotoViewer
 from fieldcheck.gui.qt import QtCore, QtGui, QtWidgets, Qt
 from fieldcheck.store import Store
+from walkkit import show_view, village_inspection
 
 LARGE = (4000, 3000)  # a 12 MP phone photo
 MANY = 22
@@ -48,19 +47,8 @@ def large_jpegs(tmp_path_factory) -> list[str]:
 @pytest.fixture
 def walk(qtbot, tmp_path):
     store = Store.open(tmp_path / "fieldcheck.db", device="laptop-1")
-    county = store.add_place("县", "衡阳县")
-    town = store.add_place("乡镇", "西渡镇", county)
-    village = store.add_place("村", "梅花村", town)
-    store.add_household(village, "张三")
-    inspection = store.create_inspection(catalog.find("village-work-team"), assessee_id=village, assessee_name="",
-                                         inspectors=["检查员甲"], date="2026-11-22")
-    view = InspectionView(store, inspection)
-    qtbot.addWidget(view)
-    view.resize(1366, 740)
-    view.show()
-    qtbot.waitExposed(view)
-    view.windowHandle().requestActivate()
-    qtbot.waitUntil(lambda: QtWidgets.QApplication.activeWindow() is view)
+    inspection, _ = village_inspection(store)
+    view = show_view(qtbot, store, inspection)
     view.go_to_item("2.1.1")
     qtbot.mouseClick(view.panel.editor.add_buttons[None], Qt.LeftButton)
     yield store, inspection, view
