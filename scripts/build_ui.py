@@ -61,6 +61,9 @@ def compile_form(ui: Path) -> str:
         out = Path(tmp) / "form.py"
         _run([_tool("pyside6-uic"), "-g", "python", str(ui), "-o", str(out)])
         body = out.read_text(encoding="utf-8")
+    # uic writes its own version into the header; without it the committed forms stay
+    # current when a newer PySide6 is installed (CI installs the newest one allowed).
+    body = re.sub(r"^(## Created by: Qt User Interface Compiler) version .*$", r"\1", body, flags=re.M)
     return FORM_HEADER.format(name=ui.stem) + body
 
 

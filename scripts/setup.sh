@@ -11,6 +11,8 @@ SYSTEM_PACKAGES=(
   libxkbcommon0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1
   libxcb-render-util0 libxcb-render0 libxcb-shape0 libxcb-util1 libxcb-xkb1
   libxkbcommon-x11-0
+  # fc-list, to check that no system Chinese font is needed (it brings no fonts itself)
+  fontconfig
   # screenshots and reading PDFs back
   xvfb x11-apps netpbm poppler-utils
   # Python and venv for the project
