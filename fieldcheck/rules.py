@@ -438,11 +438,11 @@ class Metric(_TargetRule):
                 p = per[g] if isinstance(per, dict) else per
                 parts.append(t(f"{g}每少 {fmt(to_decimal(s))}{unit} 扣 {fmt(to_decimal(p))} 分",
                                f"{g}: −{fmt(to_decimal(p))} per {fmt(to_decimal(s))}{unit} short"))
-            core = ";".join(parts)
+            core = t(";", "; ").join(parts)
         else:
             core = t(f"每少 {fmt(to_decimal(step))}{unit} 扣 {fmt(to_decimal(per))} 分",
                      f"−{fmt(to_decimal(per))} per {fmt(to_decimal(step))}{unit} short")
-        return f"{core}({self.target_text()})"
+        return t(f"{core}({self.target_text()})", f"{core} ({self.target_text()})")
 
 
 class Proportional(_TargetRule):
