@@ -20,7 +20,7 @@ from typing import Any, Callable, Iterator
 from .clock import HybridClock
 from .lang import t
 from .numbers import to_json
-from .records import AuditEntry, Finding
+from .records import AuditEntry, Finding, split_names
 from .rubric import Rubric
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -178,7 +178,7 @@ def _os_user() -> str:
 
 def _people(value: Any) -> list[str]:
     if isinstance(value, str):
-        value = [p for p in value.replace(",", "、").replace(",", "、").split("、")]
+        value = split_names(value)
     if not isinstance(value, (list, tuple)) or not all(isinstance(p, str) for p in value):
         raise StoreError(t("检查人员应为姓名列表", "inspectors must be a list of names"))
     return [p.strip() for p in value if p.strip()]

@@ -124,6 +124,12 @@ def test_inspection_freezes_the_rubric(store, village, village_rubric):
     assert store.score(later).total == Decimal(195)
 
 
+def test_inspectors_typed_with_chinese_punctuation_are_separate_people(store, village, village_rubric):
+    inspection = store.create_inspection(village_rubric, assessee_id=village, assessee_name="",
+                                         inspectors="李明\uff0c王芳\u3001赵强\uff1b李明", date="2026-11-20")
+    assert store.inspection(inspection).inspectors == ["李明", "王芳", "赵强"]
+
+
 def test_findings_create_edit_delete_restore(store, inspection):
     a = store.add_finding(inspection, "2.1.4", note="帮扶人未签字")
     b = store.add_finding(inspection, "2.1.4", value=2, note="两户未按手印")

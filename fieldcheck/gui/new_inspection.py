@@ -2,24 +2,13 @@
 
 from __future__ import annotations
 
-import re
-
 from .. import catalog
+from ..records import split_names
 from .forms.ui_new_inspection import Ui_NewInspectionDialog
 from .qt import QtCore, QtWidgets
 
-NAME_SEPARATORS = re.compile(r"[,,、;;\s]+")
 LAST_INSPECTORS_KEY = "new_inspection/inspectors"
 LAST_RUBRIC_KEY = "new_inspection/rubric"
-
-
-def split_names(text: str) -> list[str]:
-    """Inspectors typed as '张三、李四, 王五' → ['张三', '李四', '王五'] (order kept, no repeats)."""
-    seen: list[str] = []
-    for name in NAME_SEPARATORS.split(text.strip()):
-        if name and name not in seen:
-            seen.append(name)
-    return seen
 
 
 class NewInspectionDialog(QtWidgets.QDialog):

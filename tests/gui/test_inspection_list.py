@@ -8,7 +8,8 @@ from fieldcheck import catalog, lang
 from fieldcheck.gui.app import open_settings
 from fieldcheck.gui.i18n import Translations
 from fieldcheck.gui.inspection_list import ROW_ID_ROLE, InspectionListPage
-from fieldcheck.gui.new_inspection import NewInspectionDialog, split_names
+from fieldcheck.gui.new_inspection import NewInspectionDialog
+from fieldcheck.records import split_names
 from fieldcheck.gui.qt import QtCore, Qt
 from fieldcheck.store import Store
 
@@ -232,4 +233,6 @@ def test_the_dialog_remembers_the_last_inspectors_and_rubric(qtbot, store, count
 
 def test_split_names():
     assert split_names(" 张三、李四,王五;赵六  张三 ") == ["张三", "李四", "王五", "赵六"]
+    # what a Chinese input method types: full-width comma and semicolon
+    assert split_names("张三\uff0c李四\uff1b王五") == ["张三", "李四", "王五"]
     assert split_names("") == []
