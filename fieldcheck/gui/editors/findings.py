@@ -130,10 +130,12 @@ class FindingsEditor(Editor):
         self.table.setColumnWidth(1, 90)
         self.table.setColumnWidth(2, 140)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setMinimumHeight(140)
         self.table.setWordWrap(False)  # one line per finding; wrapping lays out every painted cell
         self.table.selectionModel().currentRowChanged.connect(self._on_row)
+        for signal in (self.model.rowsInserted, self.model.rowsRemoved, self.model.modelReset):
+            signal.connect(self._fit_table)
         layout.addWidget(self.table)
+        self._fit_table()
 
         # the selected finding
         detail = QtWidgets.QGroupBox(self.tr("Selected finding"))
@@ -229,6 +231,15 @@ class FindingsEditor(Editor):
         self._show_detail(finding)
         if changed:
             self.finding_changed.emit()
+
+    def _fit_table(self, *_args) -> None:
+        """As tall as its rows (3 to 8 shown, then it scrolls): at 1366×768 a table of two findings
+        must not push the criterion above it out of view."""
+        rows = min(max(self.model.rowCount(), 3), 8)
+        height = (self.table.horizontalHeader().sizeHint().height() + rows * self.table.verticalHeader().defaultSectionSize()
+                  + 2 * self.table.frameWidth())
+        if self.table.maximumHeight() != height:  # unchanged constraints would still relayout
+            self.table.setFixedHeight(height)
 
     def _on_row(self, current: QtCore.QModelIndex, _previous) -> None:
         if self._reloading:
