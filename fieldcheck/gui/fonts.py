@@ -6,25 +6,17 @@ prints nothing); WenQuanYi Micro Hei ships in ``resources/fonts`` with its copyr
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
+from .resources import resource_dir
 from .qt import QtGui
 
 BUNDLED_FAMILY = "WenQuanYi Micro Hei"
 
 
 def font_dir() -> Path:
-    """``resources/fonts`` in a source checkout, or beside the package in a frozen build."""
-    here = Path(__file__).resolve().parent
-    candidates = [here.parent.parent / "resources" / "fonts", here.parent / "resources" / "fonts"]
-    frozen = getattr(sys, "_MEIPASS", None)
-    if frozen:
-        candidates.insert(0, Path(frozen) / "resources" / "fonts")
-    for folder in candidates:
-        if folder.is_dir():
-            return folder
-    return candidates[0]
+    """``resources/fonts`` (see ``resources.resource_dir``)."""
+    return resource_dir("fonts")
 
 
 def register_bundled_fonts(app: QtGui.QGuiApplication) -> list[str]:

@@ -23,10 +23,10 @@ Convention (shared by every module in fieldcheck/gui, decided for the whole wind
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from .. import lang
+from .resources import resource_dir
 from .qt import QtCore
 
 LANGUAGES = ("zh", "en")
@@ -34,17 +34,8 @@ SETTING_KEY = "ui/language"  # "zh", "en", or absent/"" for "follow the system"
 
 
 def translations_dir() -> Path:
-    """``resources/translations`` in a checkout, or beside the package in a frozen build."""
-    here = Path(__file__).resolve().parent
-    candidates = [here.parent.parent / "resources" / "translations",
-                  here.parent / "resources" / "translations"]
-    frozen = getattr(sys, "_MEIPASS", None)
-    if frozen:
-        candidates.insert(0, Path(frozen) / "resources" / "translations")
-    for folder in candidates:
-        if folder.is_dir():
-            return folder
-    return candidates[0]
+    """``resources/translations`` (see ``resources.resource_dir``)."""
+    return resource_dir("translations")
 
 
 def saved_language(settings: QtCore.QSettings) -> str:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-import pytest
 
 from fieldcheck import catalog
 from fieldcheck.gui.editors import EDITORS
@@ -14,15 +13,7 @@ from fieldcheck.numbers import fmt
 from fieldcheck.gui.inspection_view import InspectionView
 from fieldcheck.gui.qt import QtWidgets, Qt
 from fieldcheck.rules import RULES
-from fieldcheck.store import Store
 from walkkit import show_view
-
-
-@pytest.fixture
-def store(tmp_path):
-    s = Store.open(tmp_path / "fieldcheck.db", device="laptop-1")
-    yield s
-    s.close()
 
 
 def show(qtbot, store, inspection_id) -> InspectionView:

@@ -11,7 +11,6 @@ from fieldcheck.gui.inspection_list import ROW_ID_ROLE, InspectionListPage
 from fieldcheck.gui.new_inspection import NewInspectionDialog
 from fieldcheck.records import split_names
 from fieldcheck.gui.qt import QtCore, Qt
-from fieldcheck.store import Store
 
 # The offscreen platform cannot pass size hints to a window manager; that is its limit, not ours.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -25,13 +24,6 @@ def chinese(qapp):
     yield translations
     translations.switch("en")
     lang.set_language(None)  # switching pins the domain's language too
-
-
-@pytest.fixture
-def store(tmp_path):
-    s = Store.open(tmp_path / "list.db")
-    yield s
-    s.close()
 
 
 @pytest.fixture

@@ -17,13 +17,6 @@ from fieldcheck.store import Store
 from walkkit import show_view, village_inspection
 
 
-@pytest.fixture
-def store(tmp_path):
-    s = Store.open(tmp_path / "fieldcheck.db", device="laptop-1")
-    yield s
-    s.close()
-
-
 def show(qtbot, store, inspection_id) -> InspectionView:
     view = show_view(qtbot, store, inspection_id)
     view.tree.setFocus()

@@ -3,14 +3,34 @@
 from __future__ import annotations
 
 from ...rules import AnswerError
-from ..qt import QtWidgets, Signal
+from ..qt import Qt, QtWidgets, Signal
 
 #: touch screens: nothing the inspector taps is smaller than this
 TOUCH_HEIGHT = 32
 
 
+#: where a checkable row keeps the name it stands for
+NAME_ROLE = Qt.UserRole + 1
+
+
 def touch(widget: QtWidgets.QWidget) -> QtWidgets.QWidget:
     widget.setMinimumHeight(TOUCH_HEIGHT)
+    return widget
+
+
+def checkable_list(names: list[str], object_name: str, max_height: int) -> QtWidgets.QListWidget:
+    """Names with a tick box each, every row tall enough to tap, all unticked."""
+    widget = QtWidgets.QListWidget()
+    widget.setObjectName(object_name)
+    widget.setStyleSheet(f"QListWidget::item {{ min-height: {TOUCH_HEIGHT}px; }}")
+    widget.setWordWrap(True)
+    for name in names:
+        row = QtWidgets.QListWidgetItem(name)
+        row.setData(NAME_ROLE, name)
+        row.setFlags(Qt.ItemIsEnabled | Qt.ItemIsSelectable | Qt.ItemIsUserCheckable)
+        row.setCheckState(Qt.Unchecked)
+        widget.addItem(row)
+    widget.setMinimumHeight(min((TOUCH_HEIGHT + 4) * len(names) + 6, max_height))
     return widget
 
 

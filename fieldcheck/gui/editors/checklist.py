@@ -8,9 +8,8 @@ row's finding takes the photos.
 from __future__ import annotations
 
 from ..qt import QtWidgets, Qt
-from .base import Editor
+from .base import NAME_ROLE, Editor, checkable_list
 
-NAME_ROLE = Qt.UserRole + 1
 
 
 class ChecklistEditor(Editor):
@@ -30,17 +29,7 @@ class ChecklistEditor(Editor):
             note_label.setWordWrap(True)
             note_label.setStyleSheet("color: rgb(110,110,110);")
             layout.addWidget(note_label)
-        self.list = QtWidgets.QListWidget()
-        self.list.setObjectName("checklist")
-        self.list.setStyleSheet("QListWidget::item { min-height: 32px; }")
-        self.list.setWordWrap(True)
-        for name in self.names:
-            row = QtWidgets.QListWidgetItem(name)
-            row.setData(NAME_ROLE, name)
-            row.setFlags(Qt.ItemIsEnabled | Qt.ItemIsSelectable | Qt.ItemIsUserCheckable)
-            row.setCheckState(Qt.Unchecked)
-            self.list.addItem(row)
-        self.list.setMinimumHeight(min(36 * len(self.names) + 6, 380))
+        self.list = checkable_list(self.names, "checklist", 380)
         self.list.itemChanged.connect(self._on_changed)
         self.list.currentItemChanged.connect(lambda *_: self.finding_changed.emit())
         layout.addWidget(self.list)

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from ..qt import QtWidgets, Qt
-from .base import Editor
+from .base import NAME_ROLE, Editor, checkable_list
 
-NAME_ROLE = Qt.UserRole + 1
 
 
 class OptionsEditor(Editor):
@@ -18,16 +17,7 @@ class OptionsEditor(Editor):
         hint.setObjectName("optionsMinimum")
         hint.setWordWrap(True)
         layout.addWidget(hint)
-        self.list = QtWidgets.QListWidget()
-        self.list.setObjectName("optionsList")
-        self.list.setStyleSheet("QListWidget::item { min-height: 32px; }")
-        for name in rule.options:
-            row = QtWidgets.QListWidgetItem(name)
-            row.setData(NAME_ROLE, name)
-            row.setFlags(Qt.ItemIsEnabled | Qt.ItemIsSelectable | Qt.ItemIsUserCheckable)
-            row.setCheckState(Qt.Unchecked)
-            self.list.addItem(row)
-        self.list.setMinimumHeight(min(36 * len(rule.options) + 6, 300))
+        self.list = checkable_list(rule.options, "optionsList", 300)
         self.list.itemChanged.connect(self._on_changed)
         layout.addWidget(self.list)
         self.summary = QtWidgets.QLabel()
