@@ -44,10 +44,11 @@ def find(ref: str) -> Rubric:
         if not path.exists():
             raise UnknownRubric(t(f"找不到细则文件 {ref}", f"rubric file not found: {ref}"))
         return load_file(path)
-    for rubric in installed():
+    rubrics = installed()
+    for rubric in rubrics:
         if rubric.id == ref:
             return rubric
-    ids = "、".join(r.id for r in installed())
+    ids = "、".join(r.id for r in rubrics)
     raise UnknownRubric(t(f"没有 id 为「{ref}」的细则;已安装:{ids}", f"no rubric with id '{ref}'; installed: {ids}"))
 
 
