@@ -24,8 +24,8 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from fieldcheck import catalog, scoring  # noqa: E402
-from fieldcheck.store import Store  # noqa: E402
+from fieldcheck import catalog, scoring
+from fieldcheck.store import Store
 
 COUNT_ITEMS = ["2.1.1", "2.1.2", "2.1.3", "2.1.4", "2.1.5", "2.2.1", "2.2.2", "2.3.1", "2.5.1", "2.5.2", "2.5.3",
                "3.2.1", "3.4.1", "3.5.1", "2.6.2"]
@@ -47,8 +47,8 @@ def _store(folder: Path) -> tuple[Store, str]:
 
 
 def main() -> None:
-    from fieldcheck.gui.inspection_view import InspectionView
     from fieldcheck.gui.qt import QtWidgets
+    from fieldcheck.gui.walk.inspection_view import InspectionView
 
     quick = "--quick" in sys.argv
     repeat = 15 if quick else 60
@@ -94,7 +94,7 @@ def main() -> None:
             return runs
 
         def scoring_total(v) -> str:
-            from fieldcheck.numbers import fmt
+            from fieldcheck.engine.numbers import fmt
             return fmt(v.session.result.total)
 
         view.go_to_item("2.5.4")

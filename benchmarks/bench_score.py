@@ -12,8 +12,8 @@ from __future__ import annotations
 import statistics
 import time
 
-from fieldcheck import catalog
-from fieldcheck.scoring import score
+from fieldcheck.engine import catalog
+from fieldcheck.engine.scoring import score
 
 XIZE_ALL = {
     "1.1": ["工作计划"], "1.2": 1, "1.3": [], "2.1.1": 3, "2.1.2": 2, "2.1.3": 4, "2.1.4": 5, "2.1.5": 2,

@@ -50,7 +50,7 @@ def timed(args: list[str], env: dict) -> float:
 
 def prepare(home: Path) -> tuple[Path, str]:
     """A demo database, and the id of a draft village inspection to reopen."""
-    from fieldcheck.demo import populate
+    from fieldcheck.ops.demo import populate
     from fieldcheck.store import Store
 
     db = home / "demo.db"
@@ -70,7 +70,7 @@ def main(argv: list[str] | None = None) -> None:
         env = dict(os.environ, QT_QPA_PLATFORM="offscreen", FIELDCHECK_HOME=str(home), FIELDCHECK_LANG="zh")
         db, inspection_id = prepare(home)
         settings = home / "settings.ini"
-        app = [sys.executable, "-m", "fieldcheck.cli", "--db", str(db), "--quit-when-ready"]
+        app = [sys.executable, "-m", "fieldcheck", "--db", str(db), "--quit-when-ready"]
         cases = {"bare PySide6 window (baseline)": ([sys.executable, "-c", BARE], None),
                  "fieldcheck: inspections list": (app, ""),
                  "fieldcheck: reopen an inspection (考核细则)": (app, inspection_id)}

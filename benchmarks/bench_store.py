@@ -29,7 +29,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from fieldcheck import catalog
+from fieldcheck.engine import catalog
 from fieldcheck.store import Store
 
 ITEMS = ["2.1.1", "2.1.2", "2.1.3", "2.1.4", "2.1.5", "2.2.1", "2.2.2", "2.3.1", "3.2.1"]
@@ -174,7 +174,7 @@ def _twelve_mp(rng: random.Random, folder: Path, count: int, variants: int) -> l
     """``count`` distinct 4000×3000 JPEGs, each in ``variants`` byte-different copies (EXIF maker note)."""
     from PIL import Image
 
-    from fieldcheck.demo import make_photo
+    from fieldcheck.ops.demo import make_photo
 
     paths = []
     for k in range(count):
@@ -204,7 +204,7 @@ def bench_photos(folder: Path, count: int, variants: int) -> None:
     copies = folder / "copies"
     copies.mkdir()
     store_runs, bare_runs, thumb_runs = [], [], []
-    for i, path in enumerate(paths):
+    for path in paths:
         start = time.perf_counter()
         with Image.open(path) as img:
             img.draft("RGB", (256, 256))

@@ -5,7 +5,7 @@
     .venv/bin/python scripts/build_ui.py --check  # exit 1 naming every stale output, write nothing
 
 * ``ui/X.ui`` → ``fieldcheck/gui/forms/ui_X.py`` (pyside6-uic, with a "generated" header).
-* The English source strings of ``fieldcheck/gui/X.py`` (or the package ``fieldcheck/gui/X/``)
+* The English source strings of ``fieldcheck/gui/[group/]X.py`` (or the package ``…/X/``)
   and of ``ui/X.ui`` → ``resources/translations/X_zh_CN.ts`` (pyside6-lupdate; existing
   translations are kept, strings no longer in the code are dropped).
 * Each ``.ts`` → its ``.qm`` (pyside6-lrelease), which the window loads.
@@ -31,6 +31,7 @@ FORMS_DIR = GUI_DIR / "forms"
 TS_DIR = ROOT / "resources" / "translations"
 LOCALE = "zh_CN"
 SKIP_MODULES = {"__init__", "qt", "i18n"}  # no user-facing strings by design
+SCREEN_GROUPS = {"window", "inspections", "walk", "photos"}  # fieldcheck/gui/<group>/
 TR_CALL = re.compile(r"\btr\(|\btranslate\(|QT_TRANSLATE_NOOP|QT_TR_NOOP")
 
 FORM_HEADER = ("# Generated from ui/{name}.ui by scripts/build_ui.py (pyside6-uic): do not edit.\n"
@@ -68,20 +69,33 @@ def compile_form(ui: Path) -> str:
 
 
 def catalogue_sources() -> dict[str, list[Path]]:
-    """Catalogue name → the sources whose strings it holds (module/package plus same-named form)."""
+    """Catalogue name → the sources whose strings it holds (module/package plus same-named form).
+
+    ``fieldcheck/gui`` is grouped by screen (window/, inspections/, walk/, photos/); inside a
+    group, each module and each sub-package (walk/editors/) is a catalogue of its own.
+    """
     parts: dict[str, list[Path]] = {}
-    for entry in sorted(GUI_DIR.iterdir()):
-        if entry.name in ("forms", "__pycache__"):
-            continue
+
+    def add(entry: Path) -> None:
         if entry.is_file() and entry.suffix == ".py" and entry.stem not in SKIP_MODULES:
             files = [entry]
         elif entry.is_dir() and (entry / "__init__.py").exists():
             files = sorted(entry.rglob("*.py"))
         else:
-            continue
+            return
         files = [f for f in files if TR_CALL.search(f.read_text(encoding="utf-8"))]
         if files:
             parts.setdefault(entry.stem, []).extend(files)
+
+    for entry in sorted(GUI_DIR.iterdir()):
+        if entry.name in ("forms", "__pycache__"):
+            continue
+        if entry.is_dir() and entry.name in SCREEN_GROUPS:
+            for inner in sorted(entry.iterdir()):
+                if inner.name not in ("__init__.py", "__pycache__"):
+                    add(inner)
+        else:
+            add(entry)
     for ui in sorted(UI_DIR.glob("*.ui")):
         parts.setdefault(ui.stem, []).append(ui)
     return parts

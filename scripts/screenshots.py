@@ -92,11 +92,11 @@ def main(argv: list[str] | None = None) -> int:
 
 def child(tag: str, out: Path) -> int:
     sys.path.insert(0, str(ROOT))
-    from fieldcheck.demo import populate
     from fieldcheck.gui.app import Shell, application, open_settings
-    from fieldcheck.gui.first_start import DONE_KEY
     from fieldcheck.gui.i18n import SETTING_KEY
     from fieldcheck.gui.qt import QtWidgets
+    from fieldcheck.gui.window.first_start import DONE_KEY
+    from fieldcheck.ops.demo import populate
     from fieldcheck.paths import data_dir, default_db_path
     from fieldcheck.store import Store
 
@@ -128,10 +128,10 @@ def child(tag: str, out: Path) -> int:
     shoot("list")
 
     # The dialogs, shown without blocking so they can be captured over the window.
-    from fieldcheck import catalog
-    from fieldcheck.gui.first_start import FirstStartDialog
-    from fieldcheck.gui.new_inspection import NewInspectionDialog
-    from fieldcheck.gui.settings_dialog import SettingsDialog
+    from fieldcheck.engine import catalog
+    from fieldcheck.gui.inspections.new_inspection import NewInspectionDialog
+    from fieldcheck.gui.window.first_start import FirstStartDialog
+    from fieldcheck.gui.window.settings_dialog import SettingsDialog
 
     for name, dialog in (("first-start", FirstStartDialog([r.title for r in catalog.installed()], window)),
                          ("new-inspection", NewInspectionDialog(store, settings, window)),

@@ -9,10 +9,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from fieldcheck import catalog
-from fieldcheck.answers import answers_from_findings, findings_from_answers
-from fieldcheck.rules import AnswerError
-from fieldcheck.scoring import score
+from fieldcheck.engine import catalog
+from fieldcheck.engine.answers import answers_from_findings, findings_from_answers
+from fieldcheck.engine.rules import AnswerError
+from fieldcheck.engine.scoring import score
 from fieldcheck.store import Store
 
 VILLAGE = catalog.find("village-work-team")
@@ -123,7 +123,7 @@ def test_round_trip_hengyang(answers):
                                                                    HealthCheck.function_scoped_fixture])
 @given(answers=_documents(VILLAGE))
 def test_round_trip_through_a_real_store(tmp_path_factory, answers):
-    from fieldcheck.importing import add_inspection_from_answers
+    from fieldcheck.ops.importing import add_inspection_from_answers
 
     path = tmp_path_factory.mktemp("rt") / "field.db"
     with Store.open(path, device="t", backup_on_close=False, daily_backup=False) as store:

@@ -17,9 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from fieldcheck import catalog
-from fieldcheck.integrity import check
+from fieldcheck.engine import catalog
 from fieldcheck.store import Store
+from fieldcheck.store.integrity import check
 
 ROUNDS = 24
 ROOT = Path(__file__).resolve().parent.parent

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from fieldcheck import catalog
-from fieldcheck.demo import HANDBOOK_ITEMS, populate
+from fieldcheck.engine import catalog
+from fieldcheck.ops.demo import HANDBOOK_ITEMS, populate
 from fieldcheck.store import Store
 
 
@@ -111,7 +111,7 @@ def test_demo_device_name(tmp_path):
 
 
 def test_the_data_does_not_depend_on_the_interface_language(tmp_path):
-    from fieldcheck.lang import set_language
+    from fieldcheck.i18n import set_language
 
     snapshots = []
     try:

@@ -10,8 +10,8 @@ from datetime import datetime
 import pytest
 from PIL import Image
 
-from fieldcheck import catalog
-from fieldcheck.demo import make_photo
+from fieldcheck.engine import catalog
+from fieldcheck.ops.demo import make_photo
 from fieldcheck.store import Store, StoreError
 
 

@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import json
 import random
-
 from decimal import Decimal
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from fieldcheck import catalog
-from fieldcheck.numbers import fmt
-from fieldcheck.rubric import Item
-from fieldcheck.scoring import score
+from fieldcheck.engine import catalog
+from fieldcheck.engine.numbers import fmt
+from fieldcheck.engine.rubric import Item
+from fieldcheck.engine.scoring import score
 
 RUBRICS = {r.id: r for r in catalog.installed()}
 

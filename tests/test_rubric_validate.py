@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from fieldcheck.cli import main
-from fieldcheck.rubric_file import check_text, load_text
+from fieldcheck.engine.rubric_file import check_text, load_text
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -7,10 +7,10 @@ from decimal import Decimal
 
 import pytest
 
-from fieldcheck import lang
-from fieldcheck.rubric_file import load_text
-from fieldcheck.rules import AnswerError
-from fieldcheck.scoring import score
+from fieldcheck import i18n as lang
+from fieldcheck.engine.rubric_file import load_text
+from fieldcheck.engine.rules import AnswerError
+from fieldcheck.engine.scoring import score
 
 D = Decimal
 

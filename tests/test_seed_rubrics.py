@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from fieldcheck import catalog
-from fieldcheck.scoring import score
+from fieldcheck.engine import catalog
+from fieldcheck.engine.scoring import score
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"

@@ -7,8 +7,8 @@ from decimal import Decimal
 
 import pytest
 
-from fieldcheck import catalog
-from fieldcheck.rubric import load_text
+from fieldcheck.engine import catalog
+from fieldcheck.engine.rubric_file import load_text
 from fieldcheck.store import Store, StoreError, mask_id_number
 
 

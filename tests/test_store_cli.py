@@ -152,7 +152,7 @@ def test_db_check_notes_unreferenced_photo_files_without_failing(tmp_path):
 
 
 def test_commands_refuse_a_newer_database_untouched(tmp_path):
-    from fieldcheck import schema
+    from fieldcheck.store import schema
 
     db = tmp_path / "future.db"
     conn = sqlite3.connect(db)

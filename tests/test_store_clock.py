@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from fieldcheck import paths
-from fieldcheck.clock import HybridClock, parse_stamp
+from fieldcheck.store.clock import HybridClock, parse_stamp
 
 
 @given(st.lists(st.integers(0, 2_000_000_000_000), min_size=1, max_size=60))

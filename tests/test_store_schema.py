@@ -6,8 +6,8 @@ import sqlite3
 
 import pytest
 
-from fieldcheck import backup, catalog, schema
-from fieldcheck.store import Store, StoreError
+from fieldcheck.engine import catalog
+from fieldcheck.store import Store, StoreError, backup, schema
 
 RUBRIC = catalog.find("village-work-team")
 

@@ -11,10 +11,10 @@ import sys
 import time
 from pathlib import Path
 
-from ..lang import t
-from .fonts import register_bundled_fonts
-from .i18n import Translations, choose_language
-from .qt import QtCore, QtWidgets
+from fieldcheck.gui.fonts import register_bundled_fonts
+from fieldcheck.gui.i18n import Translations, choose_language
+from fieldcheck.gui.qt import QtCore, QtWidgets
+from fieldcheck.i18n import t
 
 SETTINGS_FILE = "settings.ini"
 
@@ -64,7 +64,7 @@ class Shell(QtCore.QObject):
         self.window = self._build_window()
 
     def _build_window(self):
-        from .main_window import MainWindow
+        from fieldcheck.gui.window.main_window import MainWindow
 
         window = MainWindow(self.store, self.settings, data_dir=self.data_dir)
         window.language_requested.connect(self.retranslate)
@@ -74,15 +74,15 @@ class Shell(QtCore.QObject):
         """Show the window where the user left it; on a first start, offer the demo county."""
         self.window.show()
         if not self.window.reopen_last() and offer_first_start:
-            from .first_start import is_first_start
+            from fieldcheck.gui.window.first_start import is_first_start
 
             if is_first_start(self.store, self.settings):
                 QtCore.QTimer.singleShot(0, self.offer_first_start)
 
     def offer_first_start(self, dialog=None) -> str:
         """Ask demo or empty (``dialog`` lets a test answer it); return the choice made."""
-        from .. import catalog
-        from .first_start import DONE_KEY, FirstStartDialog, populate_demo
+        from fieldcheck.engine import catalog
+        from fieldcheck.gui.window.first_start import DONE_KEY, FirstStartDialog, populate_demo
 
         if dialog is None:
             dialog = FirstStartDialog([r.title for r in catalog.installed()], self.window)
@@ -141,14 +141,14 @@ def run(argv: list[str] | None = None) -> int:
                 "there is no display: run fieldcheck on the desktop (see fieldcheck --help for the commands)."),
               file=sys.stderr)
         return 1
-    from ..paths import data_dir, default_db_path
+    from fieldcheck.paths import data_dir, default_db_path
 
     app = application()
     home = data_dir()
     settings = open_settings(home)
     translations = Translations(app)
     translations.switch(choose_language(settings))  # so a start-up error is in the chosen language
-    from ..store import Store, StoreError
+    from fieldcheck.store import Store, StoreError
 
     db_path = Path(args.db) if args.db else default_db_path()
     try:

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .resources import resource_dir
-from .qt import QtGui
+from fieldcheck.gui.qt import QtGui
+from fieldcheck.shipped import resource_dir
 
 BUNDLED_FAMILY = "WenQuanYi Micro Hei"
 
 
 def font_dir() -> Path:
-    """``resources/fonts`` (see ``resources.resource_dir``)."""
+    """``resources/fonts`` (see ``fieldcheck.shipped``)."""
     return resource_dir("fonts")
 
 

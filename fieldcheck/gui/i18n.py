@@ -17,24 +17,24 @@ Convention (shared by every module in fieldcheck/gui, decided for the whole wind
   committed; tests/test_ui_generated.py fails when they are stale.
 * The language is chosen as: the setting saved from the settings dialog ("zh" or "en"), else
   ``FIELDCHECK_LANG``, else the system locale (Chinese locale → Chinese, anything else →
-  English). The choice is also handed to ``fieldcheck.lang.set_language`` so that messages
-  from the domain code (``fieldcheck.lang.t``, e.g. a StoreError) speak the window's language.
+  English). The choice is also handed to ``fieldcheck.i18n.set_language`` so that messages
+  from the domain code (``fieldcheck.i18n.t``, e.g. a StoreError) speak the window's language.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from .. import lang
-from .resources import resource_dir
-from .qt import QtCore
+from fieldcheck import i18n as lang
+from fieldcheck.gui.qt import QtCore
+from fieldcheck.shipped import resource_dir
 
 LANGUAGES = ("zh", "en")
 SETTING_KEY = "ui/language"  # "zh", "en", or absent/"" for "follow the system"
 
 
 def translations_dir() -> Path:
-    """``resources/translations`` (see ``resources.resource_dir``)."""
+    """``resources/translations`` (see ``fieldcheck.shipped``)."""
     return resource_dir("translations")
 
 
@@ -64,7 +64,7 @@ class Translations:
             self.app.removeTranslator(translator)
         self._installed = []
         self.language = language
-        # Domain messages (fieldcheck.lang.t) follow the window's language.
+        # Domain messages (fieldcheck.i18n.t) follow the window's language.
         lang.set_language(language)
         if language != "zh":
             return  # English is the source language: nothing to load.

@@ -4,7 +4,7 @@ A test (tests/test_layering.py) fails if any other module imports PySide6, excep
 generated forms in ``fieldcheck/gui/forms``.
 """
 
-from PySide6 import QtCore, QtGui, QtWidgets  # noqa: F401
-from PySide6.QtCore import Qt, Signal, Slot  # noqa: F401
+from PySide6 import QtCore, QtGui, QtWidgets
+from PySide6.QtCore import Qt, Signal, Slot
 
 __all__ = ["QtCore", "QtGui", "QtWidgets", "Qt", "Signal", "Slot"]

@@ -8,13 +8,14 @@ import sys
 
 import pytest
 
-from fieldcheck import catalog, lang
+from fieldcheck import i18n as lang
+from fieldcheck.engine import catalog
+from fieldcheck.engine.numbers import fmt
 from fieldcheck.gui.app import Shell, application, open_settings
-from fieldcheck.gui.first_start import FirstStartDialog, is_first_start
 from fieldcheck.gui.fonts import BUNDLED_FAMILY
-from fieldcheck.gui.main_window import LAST_INSPECTION_KEY
-from fieldcheck.gui.qt import QtCore, QtGui, QtWidgets, Qt
-from fieldcheck.numbers import fmt
+from fieldcheck.gui.qt import Qt, QtCore, QtGui, QtWidgets
+from fieldcheck.gui.window.first_start import FirstStartDialog, is_first_start
+from fieldcheck.gui.window.main_window import LAST_INSPECTION_KEY
 from fieldcheck.store import Store, StoreError
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -268,7 +269,7 @@ def test_switching_the_language_keeps_the_inspection_and_item(qtbot, make_shell,
 
 
 def test_the_settings_dialog_shows_where_the_data_is(qtbot, make_shell, store, home):
-    from fieldcheck.gui.settings_dialog import SettingsDialog
+    from fieldcheck.gui.window.settings_dialog import SettingsDialog
 
     window = make_shell().window
     dialog = SettingsDialog(window.settings, data_dir=home, db_path=store.path)
@@ -293,7 +294,7 @@ def test_a_store_error_is_one_sentence_in_a_box(qtbot, make_shell, store, villag
 
 def run_fieldcheck(args, home):
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", FIELDCHECK_HOME=str(home), FIELDCHECK_LANG="zh")
-    return subprocess.run([sys.executable, "-m", "fieldcheck.cli", *args], capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "fieldcheck", *args], capture_output=True, text=True,
                           env=env, timeout=60)
 
 
@@ -318,7 +319,7 @@ def test_fieldcheck_on_a_file_that_is_not_a_database_says_so(tmp_path):
 def test_fieldcheck_without_a_display_says_so_instead_of_aborting(tmp_path):
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
     env.update(FIELDCHECK_HOME=str(tmp_path), FIELDCHECK_LANG="zh")
-    done = subprocess.run([sys.executable, "-m", "fieldcheck.cli"], capture_output=True, text=True, env=env,
+    done = subprocess.run([sys.executable, "-m", "fieldcheck"], capture_output=True, text=True, env=env,
                           timeout=60)
     assert done.returncode == 1
     assert done.stderr.strip().startswith("没有可用的显示器") and "Traceback" not in done.stderr
@@ -368,7 +369,7 @@ def test_a_day_in_the_window_new_inspection_findings_undo_restart_and_the_cli_ag
     answers = tmp_path / "answers.json"
     answers.write_text(json.dumps({"rubric": inspection.rubric_id, "assessee": inspection.assessee,
                                    "answers": store.answers(inspection_id)}, ensure_ascii=False), encoding="utf-8")
-    done = subprocess.run([sys.executable, "-m", "fieldcheck.cli", "score", inspection.rubric_id, str(answers),
+    done = subprocess.run([sys.executable, "-m", "fieldcheck", "score", inspection.rubric_id, str(answers),
                            "--json"], capture_output=True, text=True, timeout=60, check=True)
     cli = json.loads(done.stdout)
     assert again.score_label.text().startswith(f"得分 {cli['total']} / {cli['max']}")

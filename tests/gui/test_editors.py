@@ -6,14 +6,14 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-
-from fieldcheck import catalog
-from fieldcheck.gui.editors import EDITORS
-from fieldcheck.numbers import fmt
-from fieldcheck.gui.inspection_view import InspectionView
-from fieldcheck.gui.qt import QtWidgets, Qt
-from fieldcheck.rules import RULES
 from walkkit import show_view
+
+from fieldcheck.engine import catalog
+from fieldcheck.engine.numbers import fmt
+from fieldcheck.engine.rules import RULES
+from fieldcheck.gui.qt import Qt, QtWidgets
+from fieldcheck.gui.walk.editors import EDITORS
+from fieldcheck.gui.walk.inspection_view import InspectionView
 
 
 def show(qtbot, store, inspection_id) -> InspectionView:

@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from fieldcheck import lang
+from fieldcheck import i18n as lang
 from fieldcheck.gui.app import open_settings
 from fieldcheck.gui.i18n import SETTING_KEY, Translations, choose_language, translations_dir
 from fieldcheck.gui.qt import QtCore, QtWidgets
@@ -108,7 +108,7 @@ def visible_texts(window):
 
 
 def test_the_chinese_window_has_no_english_left(qtbot, qapp, tmp_path, monkeypatch):
-    from fieldcheck.gui.main_window import MainWindow
+    from fieldcheck.gui.window.main_window import MainWindow
     from fieldcheck.store import Store
 
     monkeypatch.setenv("FIELDCHECK_LANG", "zh")
@@ -127,7 +127,7 @@ def test_the_chinese_window_has_no_english_left(qtbot, qapp, tmp_path, monkeypat
 
 
 def test_the_english_window_has_no_chinese_left(qtbot, qapp, tmp_path, monkeypatch):
-    from fieldcheck.gui.main_window import MainWindow
+    from fieldcheck.gui.window.main_window import MainWindow
     from fieldcheck.store import Store
 
     monkeypatch.setenv("FIELDCHECK_LANG", "en")

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from fieldcheck import catalog, lang
+from fieldcheck import i18n as lang
+from fieldcheck.engine import catalog
 from fieldcheck.gui.app import open_settings
 from fieldcheck.gui.i18n import Translations
-from fieldcheck.gui.inspection_list import ROW_ID_ROLE, InspectionListPage
-from fieldcheck.gui.new_inspection import NewInspectionDialog
-from fieldcheck.records import split_names
-from fieldcheck.gui.qt import QtCore, Qt
+from fieldcheck.gui.inspections.inspection_list import ROW_ID_ROLE, InspectionListPage
+from fieldcheck.gui.inspections.new_inspection import NewInspectionDialog
+from fieldcheck.gui.qt import Qt, QtCore
+from fieldcheck.store.records import split_names
 
 # The offscreen platform cannot pass size hints to a window manager; that is its limit, not ours.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")

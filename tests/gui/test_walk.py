@@ -4,19 +4,18 @@ keys, photos, undo and redo across items, close and reopen, and the same score a
 from __future__ import annotations
 
 import json
-import re
 import random
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-
-from fieldcheck.demo import make_photo
-from fieldcheck.gui.qt import QtGui, QtWidgets, Qt
-from fieldcheck.store import Store
 from walkkit import show_view, village_inspection
 
+from fieldcheck.gui.qt import Qt, QtGui, QtWidgets
+from fieldcheck.ops.demo import make_photo
+from fieldcheck.store import Store
 
 # -- set-up ------------------------------------------------------------------------------------------
 

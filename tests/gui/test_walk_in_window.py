@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from fieldcheck import catalog, lang
+from fieldcheck import i18n as lang
+from fieldcheck.engine import catalog
 from fieldcheck.gui.app import Shell, application, open_settings
-from fieldcheck.gui.inspection_view import InspectionView
-from fieldcheck.gui.qt import QtWidgets, Qt
+from fieldcheck.gui.qt import Qt, QtWidgets
+from fieldcheck.gui.walk.inspection_view import InspectionView
 from fieldcheck.store import Store
 
 # the main window (the shell's) is shown offscreen, where Qt cannot pass on size hints

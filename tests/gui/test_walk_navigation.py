@@ -9,12 +9,12 @@ import sys
 import textwrap
 
 import pytest
-
-from fieldcheck.gui.inspection_view import InspectionView
-from fieldcheck.gui.qt import QtWidgets, Qt
-from fieldcheck.gui.shortcuts_dialog import ShortcutsDialog
-from fieldcheck.store import Store
 from walkkit import show_view, village_inspection
+
+from fieldcheck.gui.qt import Qt, QtWidgets
+from fieldcheck.gui.walk.inspection_view import InspectionView
+from fieldcheck.gui.window.shortcuts_dialog import ShortcutsDialog
+from fieldcheck.store import Store
 
 
 def show(qtbot, store, inspection_id) -> InspectionView:
@@ -177,7 +177,7 @@ CRASH = textwrap.dedent("""
     from fieldcheck.gui.qt import QtWidgets, Qt
     from PySide6.QtTest import QTest
     from fieldcheck.store import Store
-    from fieldcheck.gui.inspection_view import InspectionView
+    from fieldcheck.gui.walk.inspection_view import InspectionView
     app = QtWidgets.QApplication([])
     store = Store.open(sys.argv[1], device="laptop-1")
     view = InspectionView(store, sys.argv[2])

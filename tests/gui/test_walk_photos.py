@@ -8,12 +8,12 @@ import random
 
 import pytest
 from PIL import Image
-
-from fieldcheck.demo import make_photo
-from fieldcheck.gui.photo_strip import PhotoViewer
-from fieldcheck.gui.qt import QtCore, QtGui, QtWidgets, Qt
-from fieldcheck.store import Store
 from walkkit import show_view, village_inspection
+
+from fieldcheck.gui.photos.photo_strip import PhotoViewer
+from fieldcheck.gui.qt import Qt, QtCore, QtGui, QtWidgets
+from fieldcheck.ops.demo import make_photo
+from fieldcheck.store import Store
 
 LARGE = (4000, 3000)  # a 12 MP phone photo
 MANY = 22

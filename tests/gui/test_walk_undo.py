@@ -10,8 +10,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from fieldcheck import catalog
-from fieldcheck.gui.walk_session import WalkSession
+from fieldcheck.engine import catalog
+from fieldcheck.gui.walk.walk_session import WalkSession
 from fieldcheck.store import Store
 
 COUNTS = ["2.1.1", "2.1.4", "3.2.1", "2.6.2"]

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from fieldcheck import catalog
-from fieldcheck.gui.inspection_view import InspectionView
+from fieldcheck.engine import catalog
 from fieldcheck.gui.qt import QtWidgets
+from fieldcheck.gui.walk.inspection_view import InspectionView
 from fieldcheck.store import Store
 
 

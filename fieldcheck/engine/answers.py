@@ -1,0 +1,190 @@
+"""From stored findings to the answers the rubric engine scores, and back.
+
+A finding is one occurrence of something an inspector found. The answer of an item is
+derived from its live findings and its mark (``"checked"``: looked at; ``"na"``: not
+applicable) according to the item's rule form:
+
+* per_occurrence / per_event: each finding is one occurrence; its value may hold a
+  count ≥ 1 (default 1). The answer is the sum.
+* missing_elements: each finding names one missing element (or is ``None``, an element
+  the inspector did not name). The same element found twice is still one missing element.
+* duty_checklist: each finding names one duty not done (or ``None``), answer ``{"not_done": …}``.
+* min_options: the latest finding's ``{"selected": [...]}`` (a bare list is accepted).
+* pass_fail / bonus / veto: the latest finding's bool.
+* rating: each finding is one household's rating; the item's rating is the WORST of them
+  (one dissatisfied household means the item is not 满意). Among labels worth the same,
+  the one listed later in the rubric is the worse (不满意 after 基本满意).
+* metric / proportional: the latest finding's number or ``{"actual", "target"}``.
+
+Marks: ``"na"`` → ``"na"`` whatever the findings. ``"checked"`` with no findings gives the
+zero answer of the forms where a finding is a problem found (0, [], ``{"not_done": []}``,
+and false for bonus and veto: nothing earned, nothing applies); the value forms
+(pass_fail, min_options, rating, metric, proportional) stay unanswered until a value is
+entered. No mark and no findings: unanswered (the key is absent).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
+from typing import Any, Protocol
+
+from fieldcheck.engine.numbers import to_decimal
+from fieldcheck.engine.rubric import Item, Rubric
+from fieldcheck.engine.rules import NOT_APPLICABLE, AnswerError
+from fieldcheck.i18n import t
+
+COUNT_FORMS = {"per_occurrence", "per_event"}
+NAME_FORMS = {"missing_elements", "duty_checklist"}
+LATEST_FORMS = {"min_options", "pass_fail", "bonus", "veto", "metric", "proportional"}
+MARKS = {"checked", "na"}
+
+
+class FindingLike(Protocol):
+    item_id: str
+    value: Any
+
+
+def _zero(kind: str) -> Any:
+    return {"per_occurrence": 0, "per_event": 0, "missing_elements": [], "duty_checklist": {"not_done": []},
+            "bonus": False, "veto": False}.get(kind)
+
+
+def _known(item: Item) -> list[str]:
+    kind = item.rule.kind
+    if kind == "missing_elements":
+        return item.rule.elements  # type: ignore[attr-defined]
+    if kind == "duty_checklist":
+        return item.rule.duties  # type: ignore[attr-defined]
+    return []
+
+
+def check_value(item: Item, value: Any) -> Any:
+    """The value of one finding on ``item``, normalised; AnswerError says what is wrong with it."""
+    kind = item.rule.kind
+    if kind in COUNT_FORMS:
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            raise AnswerError(item.id, t(f"一条发现记一处,或给出 ≥1 的处数,收到 {value!r}",
+                                         f"a finding is one case, or a count ≥ 1, got {value!r}"))
+        return value
+    if kind in NAME_FORMS:
+        known = _known(item)
+        if value is None:
+            return None
+        if not isinstance(value, str) or (known and value not in known):
+            what = t("缺少的项", "missing element") if kind == "missing_elements" else t("未完成的职责", "duty not done")
+            raise AnswerError(item.id, t(f"{what}应为以下之一:{'、'.join(known)},收到 {value!r}",
+                                         f"the {what} must be one of: {', '.join(known)}; got {value!r}"))
+        return value
+    if kind == "min_options" and isinstance(value, list):
+        value = {"selected": value}
+    if kind == "rating" or kind in LATEST_FORMS:
+        if value is None or value == NOT_APPLICABLE:
+            raise AnswerError(item.id, t("这条发现需要一个值", "this finding needs a value"))
+        item.rule.parse(item.id, value)  # raises AnswerError with the rule's own message
+        return value
+    raise AnswerError(item.id, t(f"未知的规则类型 {kind}", f"unknown rule form {kind}"))
+
+
+def _rating_rank(item: Item, label: str) -> tuple[Decimal, int]:
+    levels = list(item.rule.levels.items())  # type: ignore[attr-defined]
+    for index, (name, points) in enumerate(levels):
+        if name == label:
+            return points, -index
+    return Decimal("Infinity"), 0
+
+
+def item_answer(item: Item, values: list[Any], mark: str | None) -> Any:
+    """One item's answer from its findings' values (entry order) and its mark; None = unanswered."""
+    kind = item.rule.kind
+    if mark == "na":
+        return NOT_APPLICABLE
+    if not values:
+        return _zero(kind) if mark == "checked" else None
+    if kind in COUNT_FORMS:
+        return sum(1 if v is None else int(v) for v in values)
+    if kind in NAME_FORMS:
+        names: list[str] = []
+        unnamed = 0
+        for v in values:
+            if v is None:
+                unnamed += 1
+            elif v not in names:
+                names.append(v)
+        known = _known(item)
+        answer: Any = names if not unnamed else min(len(names) + unnamed, len(known) if known else 10**9)
+        return {"not_done": answer} if kind == "duty_checklist" else answer
+    if kind == "rating":
+        return min(values, key=lambda label: _rating_rank(item, label))
+    if kind == "min_options":
+        last = values[-1]
+        return {"selected": last} if isinstance(last, list) else last
+    return values[-1]
+
+
+def answers_from_findings(rubric: Rubric, findings: Iterable[FindingLike], marks: Mapping[str, str]) -> dict:
+    """The answers document (item id → answer) for ``fieldcheck score`` and ``scoring.score``."""
+    return answers_from_values(rubric, ((f.item_id, f.value) for f in findings), marks)
+
+
+def answers_from_values(rubric: Rubric, values: Iterable[tuple[str, Any]], marks: Mapping[str, str]) -> dict:
+    """Like ``answers_from_findings`` from (item id, value) pairs in entry order: all scoring needs."""
+    by_item: dict[str, list[Any]] = {}
+    for item_id, value in values:
+        by_item.setdefault(item_id, []).append(value)
+    answers: dict[str, Any] = {}
+    for item in rubric.items():
+        answer = item_answer(item, by_item.get(item.id, []), marks.get(item.id))
+        if answer is not None:
+            answers[item.id] = answer
+    return answers
+
+
+def findings_from_answers(rubric: Rubric, answers: Mapping[str, Any]) -> tuple[list[tuple[str, Any]], dict[str, str]]:
+    """The findings (item id, value) and marks that give back ``answers``; AnswerError if one is bad.
+
+    Used by ``fieldcheck inspection add`` for results gathered outside the window: a count
+    becomes one finding holding the count, a list of names one finding per name, a count
+    of unnamed elements that many unnamed findings, a zero answer the mark "checked".
+    """
+    from fieldcheck.engine.scoring import parse_answers
+
+    parse_answers(rubric, answers)  # every answer checked before anything is derived
+    items = {i.id: i for i in rubric.items()}
+    findings: list[tuple[str, Any]] = []
+    marks: dict[str, str] = {}
+    for item_id, raw in answers.items():
+        if raw is None:
+            continue
+        item = items[str(item_id)]
+        kind = item.rule.kind
+        if raw == NOT_APPLICABLE:
+            marks[item.id] = "na"
+            continue
+        if kind in COUNT_FORMS:
+            n = int(raw)
+            if n == 0:
+                marks[item.id] = "checked"
+            else:
+                findings.append((item.id, n))
+            continue
+        if kind in NAME_FORMS:
+            inner = raw["not_done"] if kind == "duty_checklist" else raw
+            values: list[Any] = list(inner) if isinstance(inner, list) else [None] * int(inner)
+            if not values:
+                marks[item.id] = "checked"
+            findings.extend((item.id, v) for v in values)
+            continue
+        if kind in ("metric", "proportional") and not isinstance(raw, dict):
+            raw = _plain_number(raw)
+        findings.append((item.id, raw))
+    return findings, marks
+
+
+def _plain_number(raw: Any) -> Any:
+    if isinstance(raw, (int, float)) and not isinstance(raw, bool):
+        return raw
+    value = to_decimal(raw)
+    return int(value) if value == value.to_integral_value() else float(value)

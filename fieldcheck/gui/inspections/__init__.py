@@ -1,0 +1,1 @@
+"""The inspections list and the new-inspection dialog."""

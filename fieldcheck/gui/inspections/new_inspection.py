@@ -1,0 +1,144 @@
+"""The new-inspection dialog: rubric, assessee (from the roster or typed), inspectors, date."""
+
+from __future__ import annotations
+
+from fieldcheck.engine import catalog
+from fieldcheck.gui.forms.ui_new_inspection import Ui_NewInspectionDialog
+from fieldcheck.gui.qt import QtCore, QtWidgets
+from fieldcheck.store.records import split_names
+
+LAST_INSPECTORS_KEY = "new_inspection/inspectors"
+LAST_RUBRIC_KEY = "new_inspection/rubric"
+
+
+class NewInspectionDialog(QtWidgets.QDialog):
+    """Creates the inspection in the store when accepted; ``inspection_id`` then holds its id."""
+
+    def __init__(self, store, settings: QtCore.QSettings | None = None, parent=None, rubrics=None):
+        super().__init__(parent)
+        self.store = store
+        self.settings = settings
+        self.inspection_id: str | None = None
+        self.ui = Ui_NewInspectionDialog()
+        self.ui.setupUi(self)
+        # Complete rubrics first: an incomplete source is offered but not suggested.
+        self.rubrics = sorted(rubrics if rubrics is not None else catalog.installed(), key=lambda r: not r.complete)
+        self.places = {p.id: p for p in store.places()}
+        for rubric in self.rubrics:
+            title = rubric.title if rubric.complete else self.tr("{0} (incomplete source)").format(rubric.title)
+            self.ui.rubricCombo.addItem(title, rubric.id)
+        self.ui.dateEdit.setDate(QtCore.QDate.currentDate())
+        # Suggest the rubric used last here, else that of the newest inspection in the store.
+        recent = store.inspections()
+        suggested = recent[0].rubric_id if recent else ""
+        if settings is not None:
+            self.ui.inspectorsEdit.setText(str(settings.value(LAST_INSPECTORS_KEY, "") or ""))
+            suggested = str(settings.value(LAST_RUBRIC_KEY, "") or "") or suggested
+        index = self.ui.rubricCombo.findData(suggested)
+        if index >= 0:
+            self.ui.rubricCombo.setCurrentIndex(index)
+        self.ui.rubricCombo.currentIndexChanged.connect(self._rubric_changed)
+        self.ui.assesseeCombo.currentTextChanged.connect(self._assessee_changed)
+        self.ui.buttonBox.accepted.connect(self.accept)
+        self.ui.buttonBox.rejected.connect(self.reject)
+        self._rubric_changed()
+
+    # -- choices -----------------------------------------------------------------------------------
+
+    def rubric(self):
+        index = self.ui.rubricCombo.currentIndex()
+        return self.rubrics[index] if 0 <= index < len(self.rubrics) else None
+
+    def _candidates(self, rubric) -> list[tuple[str, str | None, str | None]]:
+        """(label, place id, group) the assessee list offers for this rubric."""
+        out: list[tuple[str, str | None, str | None]] = []
+        if rubric is not None and rubric.targets:
+            # A rubric with a target table assesses 县市区: the roster's ones, then the table's rows.
+            for place in self.places.values():
+                if place.kind == "县市区":
+                    out.append((place.name, place.id, place.group))
+            listed = {label for label, _, _ in out}
+            out += [(name, None, row.group) for name, row in rubric.targets.items() if name not in listed]
+            return out
+        order = {"村": 0, "乡镇": 1, "县": 2, "单位": 3, "县市区": 4}
+        for place in sorted(self.places.values(), key=lambda p: (order.get(p.kind, 9), self.store.place_path(p.id))):
+            out.append((self.store.place_path(place.id), place.id, place.group))
+        return out
+
+    def _rubric_changed(self) -> None:
+        rubric = self.rubric()
+        combo = self.ui.assesseeCombo
+        typed = combo.currentText()
+        combo.blockSignals(True)
+        combo.clear()
+        for label, place_id, group in self._candidates(rubric):
+            combo.addItem(label, (place_id, group))
+        combo.setCurrentIndex(-1)
+        combo.setEditText(typed)
+        combo.blockSignals(False)
+        groups = list(rubric.groups) if rubric is not None else []
+        self.ui.groupCombo.clear()
+        for group in groups:
+            self.ui.groupCombo.addItem(group, group)
+        self.ui.groupLabel.setVisible(bool(groups))
+        self.ui.groupCombo.setVisible(bool(groups))
+        self._assessee_changed(combo.currentText())
+
+    def _assessee_changed(self, text: str) -> None:
+        _place_id, group = self._matched(text)
+        if group:
+            index = self.ui.groupCombo.findData(group)
+            if index >= 0:
+                self.ui.groupCombo.setCurrentIndex(index)
+        self.ui.errorLabel.clear()
+
+    def _matched(self, text: str) -> tuple[str | None, str | None]:
+        """The (place id, group) of the list entry whose label is ``text``, else (None, None)."""
+        index = self.ui.assesseeCombo.findText(text.strip(), QtCore.Qt.MatchFlag.MatchFixedString)
+        if index < 0:
+            return None, None
+        data = self.ui.assesseeCombo.itemData(index)
+        return tuple(data) if data else (None, None)
+
+    # -- accepting ---------------------------------------------------------------------------------
+
+    def values(self) -> dict:
+        """What the form holds, as ``Store.create_inspection`` takes it (without the rubric)."""
+        text = self.ui.assesseeCombo.currentText().strip()
+        place_id, _group = self._matched(text)
+        name = self.places[place_id].name if place_id in self.places else text
+        rubric = self.rubric()
+        group = self.ui.groupCombo.currentData() if rubric is not None and rubric.groups else None
+        return {"assessee_id": place_id, "assessee_name": name,
+                "inspectors": split_names(self.ui.inspectorsEdit.text()),
+                "date": self.ui.dateEdit.date().toString("yyyy-MM-dd"),
+                "assessee_group": group}
+
+    def check(self) -> str | None:
+        """The first problem with the form, as one sentence, or None."""
+        if self.rubric() is None:
+            return self.tr("No rubric is installed: add a rubric file to the rubrics folder first.")
+        values = self.values()
+        if not values["assessee_name"]:
+            return self.tr("Enter the assessee, or choose one from the list.")
+        if not values["inspectors"]:
+            return self.tr("Enter at least one inspector's name.")
+        return None
+
+    def accept(self) -> None:
+        from fieldcheck.store import StoreError
+
+        problem = self.check()
+        if problem:
+            self.ui.errorLabel.setText(problem)
+            return
+        values = self.values()
+        try:
+            self.inspection_id = self.store.create_inspection(self.rubric(), **values)
+        except StoreError as exc:
+            self.ui.errorLabel.setText(str(exc))
+            return
+        if self.settings is not None:
+            self.settings.setValue(LAST_INSPECTORS_KEY, "、".join(values["inspectors"]))
+            self.settings.setValue(LAST_RUBRIC_KEY, self.rubric().id)
+        super().accept()

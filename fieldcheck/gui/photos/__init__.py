@@ -1,0 +1,1 @@
+"""Photo evidence: the strip under a finding and the background import."""

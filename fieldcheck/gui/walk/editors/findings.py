@@ -1,0 +1,334 @@
+"""Forms with one finding per occurrence: counts (按次 / 按事件扣分) and household ratings (评价等级).
+
+A table lists the item's findings; the selected one is edited below it: how many (or which
+rating), which household, a note. Photos attach to the selected finding. The table is a
+model over the store's findings, so an item with hundreds of them stays quick.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fieldcheck.gui.qt import Qt, QtCore, QtWidgets
+from fieldcheck.gui.walk.editors.base import Editor, touch
+
+_NO_HOUSEHOLD = ""
+_DISPLAY = int(Qt.DisplayRole.value)
+
+
+class FindingsModel(QtCore.QAbstractTableModel):
+    def __init__(self, editor: FindingsEditor):
+        super().__init__(editor)
+        self.editor = editor
+        self.rows: list = []
+        self._cells: dict = {}
+        self.headers = [self.tr("#"), editor.value_header(), self.tr("Household"), self.tr("Note")]
+
+    def set_rows(self, rows: list) -> None:
+        """Show ``rows``; a finding added at the end or an edited row repaints only what changed."""
+        before = {f.id: f.updated_at for f in self.rows}
+        for finding in rows:
+            if before.get(finding.id, finding.updated_at) != finding.updated_at:
+                self._cells.pop(finding.id, None)  # edited: show its new value, household, note
+        if len(self._cells) > 2 * len(rows) + 64:
+            self._cells.clear()
+        old = [f.id for f in self.rows]
+        new = [f.id for f in rows]
+        if new[:len(old)] == old and len(new) > len(old):
+            changed = [n for n in range(len(old)) if self.rows[n].updated_at != rows[n].updated_at]
+            self.beginInsertRows(QtCore.QModelIndex(), len(old), len(new) - 1)
+            self.rows = rows
+            self.endInsertRows()
+        elif len(new) == len(old) - 1 and len(set(old) - set(new)) == 1:
+            gone = old.index((set(old) - set(new)).pop())
+            changed = []
+            self.beginRemoveRows(QtCore.QModelIndex(), gone, gone)
+            self.rows = rows
+            self.endRemoveRows()
+        elif new == old:
+            changed = [n for n, (a, b) in enumerate(zip(self.rows, rows)) if a.updated_at != b.updated_at]
+            self.rows = rows
+        else:
+            self.beginResetModel()
+            self.rows = rows
+            self.endResetModel()
+            return
+        for n in changed:
+            self.dataChanged.emit(self.index(n, 0), self.index(n, 3))
+
+    def rowCount(self, parent=QtCore.QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QtCore.QModelIndex()) -> int:
+        return 0 if parent.isValid() else 4
+
+    def headerData(self, section, orientation, role=_DISPLAY):
+        if role == _DISPLAY and orientation == Qt.Horizontal:
+            return self.headers[section]
+        return None
+
+    def data(self, index, role=_DISPLAY):
+        # Called for every role of every painted cell: answer the one role shown, from a cache.
+        if role != _DISPLAY:
+            return None
+        row = index.row()
+        column = index.column()
+        if column == 0:
+            return str(row + 1)
+        finding = self.rows[row]
+        cells = self._cells.get(finding.id)
+        if cells is None:
+            cells = self._cells[finding.id] = (self.editor.value_text(finding.value),
+                                            self.editor.household_name(finding.household_id), finding.note)
+        return cells[column - 1]
+
+
+class FindingsEditor(Editor):
+    """Counts per occurrence or per event, or one rating per household."""
+
+    def __init__(self, session, item, parent: QtWidgets.QWidget | None = None):
+        super().__init__(session, item, parent)
+        self.rating = item.rule.kind == "rating"
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+
+        buttons = QtWidgets.QHBoxLayout()
+        self.add_buttons: dict[Any, QtWidgets.QPushButton] = {}
+        if self.rating:
+            for level in item.rule.levels:
+                button = touch(QtWidgets.QPushButton(self.tr("+ {0}").format(level)))
+                button.setObjectName(f"addRating_{level}")
+                button.setToolTip(self.tr("Record one household's rating: {0}").format(level))
+                button.clicked.connect(lambda _=False, v=level: self._add(v))
+                buttons.addWidget(button)
+                self.add_buttons[level] = button
+        else:
+            text = self.tr("+ Add event") if item.rule.kind == "per_event" else self.tr("+ Add finding")
+            button = touch(QtWidgets.QPushButton(text))
+            button.setObjectName("addFinding")
+            button.setToolTip(self.tr("Record one more occurrence (Ctrl+Return)"))
+            button.clicked.connect(lambda: self._add(None))
+            buttons.addWidget(button)
+            self.add_buttons[None] = button
+        buttons.addStretch(1)
+        self.summary = QtWidgets.QLabel()
+        self.summary.setObjectName("findingsSummary")
+        buttons.addWidget(self.summary)
+        layout.addLayout(buttons)
+
+        self.model = FindingsModel(self)
+        self.table = QtWidgets.QTableView()
+        self.table.setObjectName("findingsTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectRows)
+        self.table.setSelectionMode(QtWidgets.QAbstractItemView.SingleSelection)
+        self.table.setEditTriggers(QtWidgets.QAbstractItemView.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(28)
+        self.table.verticalHeader().setSectionResizeMode(QtWidgets.QHeaderView.Fixed)  # no per-row measuring
+        self.table.setColumnWidth(0, 48)
+        self.table.setColumnWidth(1, 90)
+        self.table.setColumnWidth(2, 140)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setWordWrap(False)  # one line per finding; wrapping lays out every painted cell
+        self.table.selectionModel().currentRowChanged.connect(self._on_row)
+        for signal in (self.model.rowsInserted, self.model.rowsRemoved, self.model.modelReset):
+            signal.connect(self._fit_table)
+        layout.addWidget(self.table)
+        self._fit_table()
+
+        # the selected finding
+        detail = QtWidgets.QGroupBox(self.tr("Selected finding"))
+        self.detail = detail
+        form = QtWidgets.QFormLayout(detail)
+        if self.rating:
+            self.value_edit = touch(QtWidgets.QComboBox())
+            self.value_edit.addItems(list(item.rule.levels))
+            self.value_edit.activated.connect(self._on_value)
+            form.addRow(self.tr("Rating"), self.value_edit)
+        else:
+            self.value_edit = touch(QtWidgets.QSpinBox())
+            self.value_edit.setRange(1, 9999)
+            self.value_edit.setKeyboardTracking(False)
+            self.value_edit.valueChanged.connect(self._on_value)
+            form.addRow(self.tr("How many"), self.value_edit)
+        self.value_edit.setObjectName("findingValue")
+        self.household_edit = touch(QtWidgets.QComboBox())
+        self.household_edit.setObjectName("householdPicker")
+        self.household_edit.addItem(self.tr("(no household)"), _NO_HOUSEHOLD)
+        for household in session.households.values():
+            label = household.head_name
+            if getattr(household, "status", ""):
+                label += f"({household.status})"
+            self.household_edit.addItem(label, household.id)
+        self.household_edit.activated.connect(self._on_household)
+        form.addRow(self.tr("Household"), self.household_edit)
+        self.note_edit = touch(QtWidgets.QLineEdit())
+        self.note_edit.setObjectName("findingNote")
+        self.note_edit.setPlaceholderText(self.tr("What was found, where"))
+        self.note_timer = QtCore.QTimer(self)
+        self.note_timer.setSingleShot(True)
+        self.note_timer.setInterval(700)
+        self.note_timer.timeout.connect(self._save_note)
+        self.note_edit.textEdited.connect(self._on_note_edited)
+        self.note_edit.editingFinished.connect(self._save_note)
+        form.addRow(self.tr("Note"), self.note_edit)
+        self.delete_button = touch(QtWidgets.QPushButton(self.tr("Delete this finding")))
+        self.delete_button.setObjectName("deleteFinding")
+        self.delete_button.clicked.connect(self.delete_current)
+        form.addRow("", self.delete_button)
+        layout.addWidget(detail)
+        layout.addWidget(self.error_label)
+        self._selected_id: str | None = None
+        self._reloading = False
+        self._note_dirty = False
+        self._select_last = False
+        self.reload()
+
+    # -- display ---------------------------------------------------------------------------------
+    def value_header(self) -> str:
+        return self.tr("Rating") if self.rating else self.tr("How many")
+
+    def value_text(self, value: Any) -> str:
+        if self.rating:
+            return str(value) if value is not None else ""
+        return str(value if isinstance(value, int) and not isinstance(value, bool) else 1)
+
+    def household_name(self, household_id: str | None) -> str:
+        if not household_id:
+            return ""
+        household = self.session.households.get(household_id)
+        return household.head_name if household is not None else household_id
+
+    def reload(self) -> None:
+        rows = self.findings()
+        self._reloading = True
+        try:
+            self.model.set_rows(rows)
+            ids = [f.id for f in rows]
+            if self._selected_id in ids and not self._select_last:
+                row = ids.index(self._selected_id)
+            else:
+                row = len(rows) - 1
+            if row >= 0:
+                index = self.model.index(row, 0)
+                self.table.selectionModel().setCurrentIndex(
+                    index, QtCore.QItemSelectionModel.ClearAndSelect | QtCore.QItemSelectionModel.Rows)
+                self.table.scrollTo(index)
+        finally:
+            self._reloading = False
+        if self.rating:
+            self.summary.setText(self.tr("{0} household(s) rated").format(len(rows)))
+        else:
+            answer = self.session.answers.get(self.item.id)  # the engine's count of this item
+            total = answer if isinstance(answer, int) else 0
+            self.summary.setText(self.tr("{0} occurrence(s)").format(total))
+        finding = rows[row] if row >= 0 else None
+        changed = (finding.id if finding else None) != self._selected_id
+        self._selected_id = finding.id if finding else None
+        if changed:
+            self._note_dirty = False
+        self._show_detail(finding)
+        if changed:
+            self.finding_changed.emit()
+
+    def _fit_table(self, *_args) -> None:
+        """As tall as its rows (3 to 8 shown, then it scrolls): at 1366×768 a table of two findings
+        must not push the criterion above it out of view."""
+        rows = min(max(self.model.rowCount(), 3), 8)
+        height = (self.table.horizontalHeader().sizeHint().height() + rows * self.table.verticalHeader().defaultSectionSize()
+                  + 2 * self.table.frameWidth())
+        if self.table.maximumHeight() != height:  # unchanged constraints would still relayout
+            self.table.setFixedHeight(height)
+
+    def _on_row(self, current: QtCore.QModelIndex, _previous) -> None:
+        if self._reloading:
+            return
+        finding = self.model.rows[current.row()] if current.isValid() else None
+        new_id = finding.id if finding is not None else None
+        if new_id == self._selected_id:
+            return
+        pending = self._pending_note()
+        self._selected_id = new_id
+        self._note_dirty = False
+        self._show_detail(finding)
+        if pending is not None:
+            self.session.update_finding(self.item.id, pending[0], note=pending[1])
+        self.finding_changed.emit()
+
+    def _show_detail(self, finding) -> None:
+        self.detail.setEnabled(finding is not None)
+        for widget in (self.value_edit, self.household_edit, self.note_edit):
+            widget.blockSignals(True)
+        if finding is None:
+            self.note_edit.clear()
+            self.household_edit.setCurrentIndex(0)
+        else:
+            if self.rating:
+                self.value_edit.setCurrentText(str(finding.value))
+            else:
+                self.value_edit.setValue(int(self.value_text(finding.value)))
+            at = self.household_edit.findData(finding.household_id or _NO_HOUSEHOLD)
+            self.household_edit.setCurrentIndex(max(at, 0))
+            if not self._note_dirty and self.note_edit.text() != finding.note:
+                self.note_edit.setText(finding.note)
+        for widget in (self.value_edit, self.household_edit, self.note_edit):
+            widget.blockSignals(False)
+
+    # -- edits -----------------------------------------------------------------------------------
+    def selected(self):
+        for finding in self.model.rows:
+            if finding.id == self._selected_id:
+                return finding
+        return None
+
+    def current_finding_id(self) -> str | None:
+        return self._selected_id
+
+    def _add(self, value: Any) -> None:
+        self._save_note()
+        self._select_last = True  # the view's refresh after the edit selects the new finding
+        try:
+            self.session.add_finding(self.item.id, value=value if self.rating else 1)
+        finally:
+            self._select_last = False
+
+    def add_finding(self) -> None:
+        self._add(next(iter(self.item.rule.levels)) if self.rating else None)
+
+    def delete_current(self) -> None:
+        if self._selected_id is not None:
+            self.session.delete_finding(self.item.id, self._selected_id)
+
+    def _on_value(self, *_args) -> None:
+        finding = self.selected()
+        if finding is None:
+            return
+        value = self.value_edit.currentText() if self.rating else self.value_edit.value()
+        self.session.update_finding(self.item.id, finding, value=value)
+
+    def _on_household(self, *_args) -> None:
+        finding = self.selected()
+        if finding is not None:
+            self.session.update_finding(self.item.id, finding,
+                                        household_id=self.household_edit.currentData() or None)
+
+    def flush(self) -> None:
+        self._save_note()
+
+    def _on_note_edited(self, _text: str) -> None:
+        self._note_dirty = True
+        self.note_timer.start()
+
+    def _pending_note(self):
+        finding = self.selected()
+        if self._note_dirty and finding is not None and self.note_edit.text() != finding.note:
+            return finding, self.note_edit.text()
+        return None
+
+    def _save_note(self) -> None:
+        self.note_timer.stop()
+        pending = self._pending_note()
+        self._note_dirty = False
+        if pending is not None:
+            self.session.update_finding(self.item.id, pending[0], note=pending[1])

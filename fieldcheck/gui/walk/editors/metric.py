@@ -1,0 +1,128 @@
+"""Numbers against a target (指标对比, 按比例计分): the actual value, the target, the shortfall.
+
+The target comes from the rubric (its value, or the assessee's row of the target table); the
+inspector may type another one, which then goes with the answer (as the engine allows).
+The shortfall shown is target − actual; the deduction itself is the engine's, in the trace.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from fieldcheck.engine.numbers import fmt, to_decimal
+from fieldcheck.engine.rules import AnswerError
+from fieldcheck.engine.scoring import resolve_assessee
+from fieldcheck.gui.qt import QtCore, QtWidgets
+from fieldcheck.gui.walk.editors.base import Editor, touch
+
+
+def _json_number(value: Decimal) -> int | float:
+    return int(value) if value == value.to_integral_value() else float(fmt(value))
+
+
+class MetricEditor(Editor):
+    def __init__(self, session, item, parent: QtWidgets.QWidget | None = None):
+        super().__init__(session, item, parent)
+        self.unit = item.rule.spec.get("unit", "")
+        form = QtWidgets.QFormLayout(self)
+        form.setContentsMargins(0, 0, 0, 0)
+        self.actual_edit = touch(QtWidgets.QLineEdit())
+        self.actual_edit.setObjectName("metricActual")
+        self.actual_edit.setPlaceholderText(self.tr("Actual value"))
+        self.target_edit = touch(QtWidgets.QLineEdit())
+        self.target_edit.setObjectName("metricTarget")
+        self.table_target = self._table_target()
+        if self.table_target is not None:
+            self.target_edit.setPlaceholderText(self.tr("{0} (from the rubric)").format(fmt(self.table_target)))
+        else:
+            self.target_edit.setPlaceholderText(self.tr("No target in the rubric: type it"))
+        self.shortfall_label = QtWidgets.QLabel()
+        self.shortfall_label.setObjectName("metricShortfall")
+        self.shortfall_label.setWordWrap(True)
+        unit = f" ({self.unit})" if self.unit else ""
+        form.addRow(self.tr("Actual") + unit, self.actual_edit)
+        form.addRow(self.tr("Target") + unit, self.target_edit)
+        form.addRow(self.tr("Shortfall"), self.shortfall_label)
+        form.addRow("", self.error_label)
+        self.timer = QtCore.QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(700)
+        self.timer.timeout.connect(self.commit)
+        for edit in (self.actual_edit, self.target_edit):
+            edit.textEdited.connect(lambda _t: self.timer.start())
+            edit.editingFinished.connect(self.commit)
+        self.reload()
+
+    def _table_target(self) -> Decimal | None:
+        try:
+            assessee = resolve_assessee(self.session.rubric, self.session.assessee)
+            return self.item.rule.target(self.item.id, {}, assessee)
+        except AnswerError:
+            return None
+
+    def value(self):
+        found = self.findings()
+        return found[-1].value if found else None
+
+    def reload(self) -> None:
+        if self.timer.isActive():
+            return  # the inspector is typing; what is typed is saved in a moment
+        value = self.value()
+        actual = target = ""
+        if isinstance(value, dict):
+            actual = "" if value.get("actual") is None else fmt(to_decimal(value["actual"]))
+            target = "" if value.get("target") is None else fmt(to_decimal(value["target"]))
+        elif value is not None and not isinstance(value, bool):
+            actual = fmt(to_decimal(value))
+        if self.actual_edit.text() != actual:
+            self.actual_edit.setText(actual)
+        if self.target_edit.text() != target:
+            self.target_edit.setText(target)
+        self._show_shortfall()
+
+    def _show_shortfall(self) -> None:
+        try:
+            actual = to_decimal(self.actual_edit.text()) if self.actual_edit.text().strip() else None
+            target = to_decimal(self.target_edit.text()) if self.target_edit.text().strip() else self.table_target
+        except ValueError:
+            self.shortfall_label.setText("")
+            return
+        if actual is None or target is None:
+            self.shortfall_label.setText(self.tr("Target {0}{1}").format(fmt(target), self.unit)
+                                         if target is not None else "")
+            return
+        short = max(Decimal(0), target - actual)
+        if short == 0:
+            self.shortfall_label.setText(self.tr("✓ target {0}{1} reached").format(fmt(target), self.unit))
+        else:
+            self.shortfall_label.setText(self.tr("✗ {0}{1} short of the target {2}{1}").format(
+                fmt(short), self.unit, fmt(target)))
+
+    def flush(self) -> None:
+        if self.timer.isActive():
+            self.commit()
+
+    def commit(self) -> None:
+        self.timer.stop()
+        actual_text = self.actual_edit.text().strip()
+        target_text = self.target_edit.text().strip()
+        if not actual_text:
+            return
+        try:
+            actual = to_decimal(actual_text)
+            target = to_decimal(target_text) if target_text else None
+        except ValueError:
+            self.error_label.setText(self.tr("Type a number, such as 12.5."))
+            self.error_label.show()
+            return
+        value = ({"actual": _json_number(actual), "target": _json_number(target)} if target is not None
+                 else _json_number(actual))
+        if self.table_target is None and target is None:
+            self.error_label.setText(self.tr("The rubric gives no target here: type the target too."))
+            self.error_label.show()
+            return
+        if not self.checked_value(value):
+            return
+        self._show_shortfall()
+        if value != self.value():
+            self.session.set_value(self.item.id, value)

@@ -1,0 +1,70 @@
+"""Always in view: the total against the maximum, the grade, items answered, the current item's trace."""
+
+from __future__ import annotations
+
+from fieldcheck.engine.numbers import fmt
+from fieldcheck.gui.qt import Qt, QtWidgets
+
+
+class ScorePanel(QtWidgets.QFrame):
+    def __init__(self, parent: QtWidgets.QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("scorePanel")
+        self.setFrameShape(QtWidgets.QFrame.StyledPanel)
+        layout = QtWidgets.QVBoxLayout(self)
+
+        self.total_label = QtWidgets.QLabel()
+        self.total_label.setObjectName("totalLabel")
+        font = self.total_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.8)
+        font.setBold(True)
+        self.total_label.setFont(font)
+        self.total_label.setAlignment(Qt.AlignCenter)
+        self.grade_label = QtWidgets.QLabel()
+        self.grade_label.setObjectName("gradeLabel")
+        self.grade_label.setAlignment(Qt.AlignCenter)
+        self.answered_label = QtWidgets.QLabel()
+        self.answered_label.setObjectName("answeredLabel")
+        self.answered_label.setAlignment(Qt.AlignCenter)
+        self.veto_label = QtWidgets.QLabel()
+        self.veto_label.setObjectName("vetoLabel")
+        self.veto_label.setWordWrap(True)
+        self.veto_label.setStyleSheet("color: rgb(190,20,20); font-weight: bold;")
+
+        caption = QtWidgets.QLabel(self.tr("Deductions for this item"))
+        caption.setWordWrap(True)
+        self.trace_view = QtWidgets.QListWidget()
+        self.trace_view.setObjectName("traceView")
+        self.trace_view.setWordWrap(True)
+        self.trace_view.setTextElideMode(Qt.ElideNone)
+        self.trace_view.setFocusPolicy(Qt.NoFocus)
+
+        for widget in (self.total_label, self.grade_label, self.answered_label, self.veto_label, caption):
+            layout.addWidget(widget)
+        layout.addWidget(self.trace_view, 1)
+        self._trace_key: tuple | None = None
+
+    def show_score(self, result) -> None:
+        self.total_label.setText(self.tr("{0} / {1}").format(fmt(result.total), fmt(result.max)))
+        self.grade_label.setText(self.tr("Grade: {0}").format(result.grade) if result.grade
+                                 else self.tr("Grade: none defined"))
+        self.answered_label.setText(self.tr("Answered {0} of {1} items").format(result.answered, result.item_count))
+        self.veto_label.setVisible(bool(result.vetoes))
+        if result.vetoes:
+            self.veto_label.setText(self.tr("Out of the ranking: {0}").format("; ".join(result.vetoes)))
+
+    def show_trace(self, result, item_id: str) -> None:
+        entries = result.item_trace(item_id)
+        node = result.nodes[item_id]
+        lines = [e.text if e.kind != "cap" else f"{e.node} {e.title}: {e.text}" for e in entries]
+        if not lines:
+            lines = [node.explanation or self.tr("No deduction")]
+        key = tuple(lines)
+        if key == self._trace_key:
+            return
+        self._trace_key = key
+        self.trace_view.clear()
+        self.trace_view.addItems(lines)
+
+    def trace_lines(self) -> list[str]:
+        return [self.trace_view.item(i).text() for i in range(self.trace_view.count())]

@@ -1,0 +1,1 @@
+"""The application window, its dialogs and the settings."""

@@ -1,0 +1,47 @@
+"""First start: offer a demo county (so a new user sees a real inspection at once) or an empty start."""
+
+from __future__ import annotations
+
+from fieldcheck.gui.forms.ui_first_start import Ui_FirstStartDialog
+from fieldcheck.gui.qt import QtCore, QtWidgets
+
+DONE_KEY = "first_start/done"
+
+
+def is_first_start(store, settings: QtCore.QSettings) -> bool:
+    """True when the offer was never answered and the store holds nothing yet."""
+    if settings.value(DONE_KEY, False, type=bool):
+        return False
+    return not store.inspections() and not store.places()
+
+
+class FirstStartDialog(QtWidgets.QDialog):
+    """``choice`` is "demo" or "empty" once a button was pressed (closing it means empty)."""
+
+    def __init__(self, rubric_titles: list[str], parent=None):
+        super().__init__(parent)
+        self.choice = "empty"
+        self.ui = Ui_FirstStartDialog()
+        self.ui.setupUi(self)
+        font = self.ui.headingLabel.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        self.ui.headingLabel.setFont(font)
+        # Big buttons: some inspectors use a touch screen.
+        for button in (self.ui.demoButton, self.ui.emptyButton):
+            button.setMinimumHeight(self.fontMetrics().height() * 3)
+        lines = "".join(f"<li>{title}</li>" for title in rubric_titles)
+        self.ui.rubricsLabel.setText(self.tr("Rubrics installed:") + f"<ul>{lines}</ul>")
+        self.ui.demoButton.clicked.connect(lambda: self._choose("demo"))
+        self.ui.emptyButton.clicked.connect(lambda: self._choose("empty"))
+
+    def _choose(self, choice: str) -> None:
+        self.choice = choice
+        self.accept()
+
+
+def populate_demo(store) -> None:
+    """Fill the store with the demo county (the same as ``fieldcheck demo``)."""
+    from fieldcheck.ops.demo import populate
+
+    populate(store)

@@ -1,0 +1,373 @@
+"""The main window: the inspections list and the open inspection in one stack, menus and status bar.
+
+It remembers its geometry, toolbar, list columns and every named splitter of the inspection
+page (QSettings), and which inspection and item were open, so a restart, or a power cut,
+comes back to the same place.
+"""
+
+from __future__ import annotations
+
+from fieldcheck.engine.numbers import fmt
+from fieldcheck.gui.forms.ui_main_window import Ui_MainWindow
+from fieldcheck.gui.inspections.inspection_list import InspectionListPage
+from fieldcheck.gui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
+from fieldcheck.gui.walk.inspection_view import InspectionView
+
+LAST_INSPECTION_KEY = "last/inspection"
+LAST_ITEM_KEY = "last/item"
+GEOMETRY_KEY = "window/geometry"
+STATE_KEY = "window/state"
+SPLITTER_PREFIX = "splitters/"
+
+
+class MainWindow(QtWidgets.QMainWindow):
+    """Holds the store for its lifetime; ``language_requested`` asks the application to retranslate."""
+
+    language_requested = Signal()
+
+    def __init__(self, store, settings: QtCore.QSettings, *, data_dir=None, parent=None):
+        super().__init__(parent)
+        self.store = store
+        self.settings = settings
+        self.data_dir = data_dir
+        self.view = None
+        self.inspection_id: str | None = None
+        self._view_actions: list[QtGui.QAction] = []
+        self._last_item_saved = ""
+        self.ui = Ui_MainWindow()
+        self.ui.setupUi(self)
+        self.setWindowTitle(self.tr("FieldCheck"))
+
+        self.list_page = InspectionListPage(store, self)
+        self.ui.stack.addWidget(self.list_page)
+        self.list_page.open_requested.connect(self.open_inspection)
+        self.list_page.new_requested.connect(self.new_inspection)
+        self.list_page.changed.connect(self._update_actions)
+
+        self.score_label = QtWidgets.QLabel(self)
+        self.location_label = QtWidgets.QLabel(self)
+        self.statusBar().addPermanentWidget(self.score_label)
+        self.statusBar().addPermanentWidget(self.location_label)
+        self.location_label.setText(self.tr("Device {0}").format(getattr(store, "device", "")))
+        self.location_label.setToolTip(str(getattr(store, "path", "")))
+
+        self.walk_toolbar = QtWidgets.QToolBar(self.tr("Walk"), self)
+        self.walk_toolbar.setObjectName("walkToolbar")
+        self.walk_toolbar.setMovable(False)
+        self.walk_toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.addToolBar(self.walk_toolbar)
+        self.walk_toolbar.hide()
+
+        ui = self.ui
+        ui.actionNewInspection.triggered.connect(self.new_inspection)
+        ui.actionShowList.triggered.connect(self.show_list)
+        ui.actionSettings.triggered.connect(self.open_settings)
+        ui.actionQuit.triggered.connect(self.close)
+        ui.actionOpen.triggered.connect(self.list_page.open_selected)
+        ui.actionDuplicate.triggered.connect(self.duplicate_current)
+        ui.actionDelete.triggered.connect(self.delete_current)
+        ui.actionMarkDraft.triggered.connect(lambda: self.set_status("draft"))
+        ui.actionMarkSigned.triggered.connect(lambda: self.set_status("signed"))
+        ui.actionAbout.triggered.connect(self.about)
+        ui.menuEdit.addAction(self.list_page.undo_action)
+
+        self.restore_window_state()
+        self._show_list_page(refresh=False)  # the page has just loaded its rows
+
+    # -- pages -------------------------------------------------------------------------------------
+
+    def show_list(self) -> None:
+        """Back to the list; a restart then starts on the list too."""
+        self._close_view()
+        self.settings.remove(LAST_INSPECTION_KEY)
+        self.settings.remove(LAST_ITEM_KEY)
+        self.settings.sync()
+        self._show_list_page()
+
+    def _show_list_page(self, refresh: bool = True) -> None:
+        if refresh:
+            self.list_page.reload_places()
+            self.list_page.refresh()
+        self.ui.stack.setCurrentWidget(self.list_page)
+        self.setWindowTitle(self.tr("FieldCheck"))
+        self.score_label.clear()
+        self._update_actions()
+        self.list_page.ui.table.setFocus()
+
+    def open_inspection(self, inspection_id: str, item_id: str | None = None) -> bool:
+        """Show one inspection in the walk (at ``item_id`` when given); False if it cannot be opened."""
+        from fieldcheck.store import StoreError
+
+        self._close_view()
+        try:
+            inspection = self.store.inspection(inspection_id)
+            if getattr(inspection, "deleted", False):
+                raise StoreError(self.tr("That inspection was deleted."))
+            view = InspectionView(self.store, inspection_id, self.ui.stack)
+        except StoreError as exc:
+            self.show_error(str(exc))
+            return False
+        self.view = view
+        self.inspection_id = inspection_id
+        self.ui.stack.addWidget(view)
+        self.ui.stack.setCurrentWidget(view)
+        view.score_changed.connect(self._show_score)
+        view.item_changed.connect(lambda _item: self._remember_item())
+        session = getattr(view, "session", None)
+        self._show_score(getattr(session, "result", None) or self.store.score(inspection_id))
+        self._install_view_actions(view)
+        self._restore_splitters(view)
+        if item_id:
+            view.go_to_item(item_id)
+        self.setWindowTitle(self.tr("{0} · {1} — FieldCheck").format(inspection.assessee_name, inspection.rubric.title))
+        self.settings.setValue(LAST_INSPECTION_KEY, inspection_id)
+        self._remember_item()
+        self.settings.sync()
+        self._update_actions()
+        return True
+
+    def _close_view(self) -> None:
+        view = self.view
+        if view is None:
+            return
+        self._remember_item()
+        self._save_splitters(view)
+        shutdown = getattr(view, "shutdown", None)
+        if shutdown is not None:
+            shutdown()  # the walk saves what is being typed and stops a photo import
+        self.walk_toolbar.clear()
+        for action in self._view_actions:
+            for container in (self.ui.menuEdit, self.ui.menuGo, self.ui.menuHelp):
+                container.removeAction(action)
+            if action.parent() is self:
+                action.deleteLater()
+        self._view_actions = []
+        self.walk_toolbar.hide()
+        self.ui.stack.removeWidget(view)
+        view.hide()
+        view.deleteLater()
+        self.view = None
+        self.inspection_id = None
+
+    # Where the walk's actions go, by their object name ("action_<key>"); others go to the Go menu.
+    EDIT_ACTIONS = ("undo", "redo", None, "add_finding", "delete_finding", "mark_checked", "mark_na", None,
+                    "add_photos", "paste_photo")
+    HELP_ACTIONS = ("help",)
+    TOOLBAR_ACTIONS = ("undo", "redo", None, "add_finding", "add_photos")
+
+    def _install_view_actions(self, view) -> None:
+        walk = {a.objectName().removeprefix("action_"): a for a in view.actions()}
+        if "undo" not in walk:  # a view without its own undo/redo actions: make them from its stack
+            walk["undo"] = view.undo_stack.createUndoAction(self, self.tr("&Undo"))
+            walk["undo"].setShortcut(QtGui.QKeySequence.StandardKey.Undo)
+        if "redo" not in walk:
+            walk["redo"] = view.undo_stack.createRedoAction(self, self.tr("&Redo"))
+            walk["redo"].setShortcuts([QtGui.QKeySequence("Ctrl+Y"), QtGui.QKeySequence("Ctrl+Shift+Z")])
+        added: list[QtGui.QAction] = []
+
+        def place(container, keys, before=None):
+            for key in keys:
+                if key is None:
+                    added.append(container.insertSeparator(before) if before else container.addSeparator())
+                elif key in walk:
+                    container.insertAction(before, walk[key]) if before else container.addAction(walk[key])
+                    added.append(walk[key])
+
+        first_edit = self.ui.menuEdit.actions()[0] if self.ui.menuEdit.actions() else None
+        place(self.ui.menuEdit, self.EDIT_ACTIONS, first_edit)
+        place(self.ui.menuHelp, self.HELP_ACTIONS, self.ui.actionAbout)
+        used = {k for k in self.EDIT_ACTIONS + self.HELP_ACTIONS if k}
+        place(self.ui.menuGo, [k for k in walk if k not in used])
+        self.walk_toolbar.clear()
+        for key in self.TOOLBAR_ACTIONS:
+            if key is None:
+                self.walk_toolbar.addSeparator()
+            elif key in walk:
+                self.walk_toolbar.addAction(walk[key])
+        self._view_actions = added
+        self.walk_toolbar.setVisible(True)
+
+    def _show_score(self, result) -> None:
+        grade = f" · {result.grade}" if getattr(result, "grade", None) else ""
+        self.score_label.setText(self.tr("Score {0} / {1}{2} · {3} of {4} items").format(
+            fmt(result.total), fmt(result.max), grade, result.answered, result.item_count))
+
+    def _update_actions(self) -> None:
+        on_list = self.view is None
+        selected = self.list_page.selected_id() if on_list else self.inspection_id
+        self.ui.actionOpen.setEnabled(on_list and selected is not None)
+        for action in (self.ui.actionDuplicate, self.ui.actionDelete, self.ui.actionMarkDraft,
+                       self.ui.actionMarkSigned):
+            action.setEnabled(selected is not None)
+        self.list_page.undo_action.setVisible(on_list)
+
+    # -- the shell's edits (each stored at once) ---------------------------------------------------
+
+    def new_inspection(self) -> str | None:
+        from fieldcheck.gui.inspections.new_inspection import NewInspectionDialog
+
+        dialog = NewInspectionDialog(self.store, self.settings, self)
+        try:
+            if dialog.exec() != QtWidgets.QDialog.DialogCode.Accepted or not dialog.inspection_id:
+                return None
+            new_id = dialog.inspection_id
+        finally:
+            dialog.deleteLater()
+        self.list_page.reload_places()
+        self.list_page.refresh(select_id=new_id)
+        self.open_inspection(new_id)
+        return new_id
+
+    def duplicate_current(self) -> str | None:
+        from fieldcheck.store import StoreError
+
+        try:
+            if self.view is None:
+                return self.list_page.duplicate_selected()
+            new_id = self.store.duplicate_inspection(self.inspection_id)
+        except StoreError as exc:
+            self.show_error(str(exc))
+            return None
+        self.open_inspection(new_id)
+        self.statusBar().showMessage(self.tr("Opened the copy."), 5000)
+        return new_id
+
+    def delete_current(self) -> str | None:
+        from fieldcheck.store import StoreError
+
+        if self.view is not None:
+            current = self.inspection_id
+            self.show_list()
+            self.list_page.select(current)
+        try:
+            return self.list_page.delete_selected()
+        except StoreError as exc:
+            self.show_error(str(exc))
+            return None
+
+    def set_status(self, status: str) -> None:
+        from fieldcheck.store import StoreError
+
+        target = self.inspection_id if self.view is not None else self.list_page.selected_id()
+        if not target:
+            return
+        try:
+            self.store.update_inspection(target, status=status)
+        except StoreError as exc:
+            self.show_error(str(exc))
+            return
+        if self.view is None:
+            self.list_page.refresh(select_id=target)
+        else:
+            # A signed inspection is read-only in the walk (and a draft editable again): reopen it in place.
+            self.open_inspection(target, self.view.current_item_id())
+        names = {"draft": self.tr("Marked as draft."), "signed": self.tr("Marked as signed.")}
+        self.statusBar().showMessage(names.get(status, status), 5000)
+
+    # -- dialogs -----------------------------------------------------------------------------------
+
+    def open_settings(self) -> None:
+        from fieldcheck.gui.window.settings_dialog import SettingsDialog
+        from fieldcheck.paths import data_dir
+
+        dialog = SettingsDialog(self.settings, data_dir=self.data_dir or data_dir(),
+                                db_path=getattr(self.store, "path", ""), parent=self)
+        accepted = dialog.exec() == QtWidgets.QDialog.DialogCode.Accepted
+        changed = dialog.language_changed
+        dialog.deleteLater()
+        if accepted and changed:
+            self.language_requested.emit()
+
+    def about(self) -> None:
+        QtWidgets.QMessageBox.about(self, self.tr("About FieldCheck"), self.tr(
+            "FieldCheck: offline inspection and scoring of poverty-alleviation work.\n"
+            "Data file: {0}").format(getattr(self.store, "path", "")))
+
+    def show_error(self, message: str) -> None:
+        """One clear sentence in a box that does not block (tests and a busy inspector both go on)."""
+        box = QtWidgets.QMessageBox(QtWidgets.QMessageBox.Icon.Warning, self.tr("FieldCheck"), message,
+                                    QtWidgets.QMessageBox.StandardButton.Ok, self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        self.statusBar().showMessage(message, 10000)
+
+    # -- remembered state --------------------------------------------------------------------------
+
+    def _remember_item(self) -> None:
+        if self.view is None:
+            return
+        try:
+            item = self.view.current_item_id() or ""
+        except RuntimeError:  # the view's C++ side is already gone
+            return
+        if item != self._last_item_saved:
+            self.settings.setValue(LAST_ITEM_KEY, item)
+            self.settings.sync()
+            self._last_item_saved = item
+
+    def _splitters(self, view) -> list:
+        return [s for s in view.findChildren(QtWidgets.QSplitter) if s.objectName()]
+
+    def _save_splitters(self, view) -> None:
+        for splitter in self._splitters(view):
+            self.settings.setValue(SPLITTER_PREFIX + splitter.objectName(), splitter.saveState())
+
+    def _restore_splitters(self, view) -> None:
+        for splitter in self._splitters(view):
+            state = self.settings.value(SPLITTER_PREFIX + splitter.objectName())
+            if isinstance(state, QtCore.QByteArray) and not state.isEmpty():
+                splitter.restoreState(state)
+
+    def save_window_state(self) -> None:
+        self.settings.setValue(GEOMETRY_KEY, self.saveGeometry())
+        self.settings.setValue(STATE_KEY, self.saveState())
+        self.list_page.save_state(self.settings)
+        if self.view is not None:
+            self._save_splitters(self.view)
+            self._remember_item()
+        self.settings.sync()
+
+    def restore_window_state(self) -> None:
+        geometry = self.settings.value(GEOMETRY_KEY)
+        if isinstance(geometry, QtCore.QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self._fit_to_screen()
+        state = self.settings.value(STATE_KEY)
+        if isinstance(state, QtCore.QByteArray) and not state.isEmpty():
+            self.restoreState(state)
+        self.list_page.restore_state(self.settings)
+
+    def _fit_to_screen(self) -> None:
+        """First start: most of the screen, maximized on a small laptop screen."""
+        screen = QtGui.QGuiApplication.primaryScreen()
+        if screen is None:
+            return
+        area = screen.availableGeometry()
+        if area.width() <= 1440 or area.height() <= 900:
+            self.setWindowState(Qt.WindowState.WindowMaximized)
+        self.resize(min(1280, area.width()), min(800, area.height()))
+
+    def reopen_last(self) -> bool:
+        """Open the inspection (and item) that was open when the application last stopped."""
+        inspection_id = str(self.settings.value(LAST_INSPECTION_KEY, "") or "")
+        if not inspection_id:
+            return False
+        item_id = str(self.settings.value(LAST_ITEM_KEY, "") or "") or None
+        from fieldcheck.store import StoreError
+
+        try:
+            gone = self.store.inspection(inspection_id).deleted
+        except StoreError:
+            gone = True
+        if gone:
+            self.settings.remove(LAST_INSPECTION_KEY)
+            self.settings.remove(LAST_ITEM_KEY)
+            return False
+        return self.open_inspection(inspection_id, item_id)
+
+    def closeEvent(self, event) -> None:
+        if self.view is not None:
+            self.view.shutdown()
+        self.save_window_state()
+        super().closeEvent(event)

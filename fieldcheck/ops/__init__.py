@@ -1,0 +1,1 @@
+"""Where the store and the engine meet: an inspection's score, demo data, answer files."""

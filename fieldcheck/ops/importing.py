@@ -1,0 +1,61 @@
+"""An inspection made from an answers document (``fieldcheck inspection add``).
+
+The document is the one ``fieldcheck score`` reads, with the assessee's name (and group),
+and optionally ``inspectors`` and ``date``. Its answers become findings and marks (see
+``answers.findings_from_answers``), so the stored inspection scores exactly as the
+document does. Everything is checked first and written in one transaction: a bad
+document changes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+from fieldcheck.engine.answers import findings_from_answers
+from fieldcheck.engine.rubric import Rubric
+from fieldcheck.engine.scoring import resolve_assessee, score
+from fieldcheck.i18n import t
+
+
+def add_inspection_from_answers(store, rubric: Rubric, assessee: Mapping[str, Any], answers: Mapping[str, Any],
+                                doc: Mapping[str, Any] | None = None) -> str:
+    """Create the inspection and return its id; AnswerError or StoreError before anything is written."""
+    from fieldcheck.store import StoreError
+
+    doc = doc or {}
+    name = str((assessee or {}).get("name") or "").strip()
+    if not name:
+        raise StoreError(t('答案文件需要写明被考核单位:"assessee": {"name": …}',
+                           'the answers file must name the assessee: "assessee": {"name": …}'))
+    who = resolve_assessee(rubric, assessee)
+    score(rubric, answers, who)  # every answer is checked, with the assessee's targets, before any write
+    findings, marks = findings_from_answers(rubric, answers)
+    inspectors = doc.get("inspectors") or []
+    day = doc.get("date") or date.today().isoformat()
+    with store.transaction():
+        place = _place_for(store, rubric, name, who.group)
+        inspection = store.create_inspection(rubric, assessee_id=place, assessee_name=name.split("/")[-1],
+                                             inspectors=inspectors, date=day, assessee_group=who.group)
+        store.add_findings(inspection, [{"item_id": item_id, "value": value} for item_id, value in findings])
+        for item_id, mark in marks.items():
+            store.set_item_mark(inspection, item_id, mark)
+    return inspection
+
+
+def _place_for(store, rubric: Rubric, name: str, group: str | None) -> str:
+    """The place named (or at the path "县/乡镇/村"), created when it is not there yet."""
+    found = store.find_place(name)
+    if found is not None:
+        return found.id
+    parts = [p.strip() for p in name.split("/") if p.strip()]
+    if len(parts) == 3:
+        parent = None
+        for kind, part, prefix in zip(("县", "乡镇", "村"), parts, ("/".join(parts[:1]), "/".join(parts[:2]), name)):
+            existing = store.find_place(prefix) if parent is not None else next(
+                (p for p in store.places("县") if p.name == part), None)
+            parent = existing.id if existing is not None else store.add_place(kind, part, parent)
+        return parent  # type: ignore[return-value]
+    kind = "县市区" if rubric.groups else "单位"
+    return store.add_place(kind, name, group=group if kind == "县市区" else None)

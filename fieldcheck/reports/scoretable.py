@@ -1,0 +1,92 @@
+"""A score as a readable plain-text table (the CLI's output without --json)."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from fieldcheck.engine.numbers import fmt
+from fieldcheck.engine.rubric import Item, Rubric, Section
+from fieldcheck.engine.scoring import ScoreResult
+from fieldcheck.i18n import t
+
+
+def width(text: str) -> int:
+    """Terminal columns: CJK characters take two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def pad(text: str, columns: int) -> str:
+    return text + " " * max(0, columns - width(text))
+
+
+def clip(text: str, columns: int) -> str:
+    out = ""
+    for ch in text:
+        if width(out + ch) > columns - 1:
+            return out + "…"
+        out += ch
+    return out
+
+
+def _depth(node: Section | Item) -> int:
+    depth, parent = 0, node.parent
+    while parent is not None:
+        depth, parent = depth + 1, parent.parent
+    return depth
+
+
+def render_score(rubric: Rubric, result: ScoreResult) -> str:
+    lines = [f"{rubric.title}({rubric.id},{t('版本', 'version')} {rubric.version[:12]})"]
+    if result.assessee and result.assessee.name:
+        group = f"({result.assessee.group})" if result.assessee.group else ""
+        lines.append(t(f"被考核单位:{result.assessee.name}{group}", f"Assessee: {result.assessee.name}{group}"))
+    lines.append("")
+    head = pad(t("编号", "Id"), 8) + pad(t("项目", "Item"), 34) + pad(t("得分/满分", "Score"), 12) + t("扣分", "Lost")
+    lines += [head, "-" * width(head)]
+    for node in rubric.walk():
+        depth = _depth(node)
+        ns = result.nodes[node.id]
+        title = node.title or node.content
+        label = clip("  " * depth + title, 34)
+        status = ""
+        if isinstance(node, Item):
+            status = {"unanswered": t("未检查", "not inspected"), "na": t("不适用", "n/a")}.get(ns.status, "")
+            if ns.status == "bonus":
+                status = t(f"加{fmt(ns.score)}", f"+{fmt(ns.score)}")
+            elif ns.status == "veto":
+                status = t("否决", "veto")
+        lost = t(f"扣{fmt(ns.deduction)}", f"−{fmt(ns.deduction)}") if ns.deduction else ""
+        lines.append(pad(node.id, 8) + pad(label, 34) + pad(f"{fmt(ns.score)}/{fmt(ns.max)}", 12) + (lost or status))
+    lines.append("-" * width(head))
+    grade = result.grade or "—"
+    state = t("已全部检查", "complete") if result.complete else t("未检查完", "incomplete")
+    lines.append(t(f"合计 {fmt(result.total)} / {fmt(result.max)}   等级:{grade}   已答 {result.answered}/{result.item_count} 项({state})",
+                   f"Total {fmt(result.total)} / {fmt(result.max)}   grade: {grade}   answered {result.answered}/{result.item_count} ({state})"))
+    if not result.rubric_complete:
+        lines.append(t("注意:本细则原文残缺,只按已收录的条目计分。", "Note: this rubric's source is incomplete; only the items it gives are scored."))
+    if result.vetoes:
+        lines.append(t("取消排序资格:", "Out of ranking: ") + ";".join(result.vetoes))
+    if result.trace:
+        lines += ["", t("扣分明细:", "Deductions:")]
+        for entry in result.trace:
+            lines.append(f"  {entry.node} {entry.title}:{entry.text}")
+    return "\n".join(lines)
+
+
+def render_tree(rubric: Rubric) -> str:
+    lines = [f"{rubric.title}", f"id {rubric.id}  {t('版本', 'version')} {rubric.version}",
+             t(f"来源:{rubric.source}", f"Source: {rubric.source}"),
+             t(f"满分 {fmt(rubric.max_points)} 分", f"Maximum {fmt(rubric.max_points)}")]
+    if not rubric.complete:
+        lines.append(t("本细则不完整:", "This rubric is incomplete: ") + ";".join(rubric.missing))
+    lines.append("")
+    for node in rubric.walk():
+        depth = _depth(node)
+        indent = "  " * depth
+        if isinstance(node, Section):
+            extra = t("(加分)", " (bonus)") if node.kind == "bonus" else ""
+            lines.append(f"{indent}{node.id} {node.title}  {fmt(node.max_points)}{t('分', '')}{extra}")
+        else:
+            lines.append(f"{indent}{node.id} {node.title or node.content}  {fmt(node.max_points)}{t('分', '')}  "
+                         f"[{node.rule.label}] {node.describe_rule()}")
+    return "\n".join(lines)

@@ -1,0 +1,123 @@
+"""The local store: places, households, inspections, findings, photos and the audit log in SQLite.
+
+Crash safety: WAL journal with ``synchronous=FULL`` and one transaction per edit, the
+audit rows written in the same transaction as the change, so a change and its history
+are both there or both not, even after a power cut. Nothing is ever deleted: a delete
+sets a tombstone, and every row carries a UUID, the device that last changed it and a
+hybrid logical clock stamp, so that many laptops' data can later be merged exactly.
+
+The score is never stored: ``answers`` derives the rubric engine's answers from the live
+findings and marks, and ``score`` runs ``scoring.score`` on the inspection's frozen
+rubric snapshot, so editing a rubric file never changes an old inspection.
+
+The parts live beside this module: ``store_base`` (transactions, clock, audit),
+``store_places``, ``store_inspections``, ``store_findings`` and ``store_photos``.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from fieldcheck.i18n import t
+from fieldcheck.store import backup as backups
+from fieldcheck.store import photofiles as photo_files
+from fieldcheck.store import schema
+from fieldcheck.store.database import SQLITE_HEADER, StoreBase, StoreError, _os_user, _refuse_foreign_file
+from fieldcheck.store.findings import FindingsMixin
+from fieldcheck.store.inspections import InspectionsMixin
+from fieldcheck.store.photos import PhotosMixin
+from fieldcheck.store.places import PlacesMixin, mask_id_number
+from fieldcheck.store.records import AuditEntry, Finding, Household, Inspection, InspectionRow, Photo, Place
+
+
+class Store(PlacesMixin, InspectionsMixin, FindingsMixin, PhotosMixin, StoreBase):
+    """One FieldCheck database. Every method that changes something commits before it returns."""
+
+    # -- opening and closing ----------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: str | Path, *, device: str | None = None, user: str | None = None,
+             backup_keep: int = backups.KEEP, daily_backup: bool = True, backup_on_close: bool = True) -> Store:
+        """Open (creating or migrating) the database at ``path``.
+
+        StoreError, leaving the file untouched, when it is not a SQLite file, not a
+        FieldCheck database, or made by a newer FieldCheck.
+        """
+        from fieldcheck.paths import clean_device, device_name
+
+        path = Path(path).expanduser()
+        _refuse_foreign_file(path)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(t(f"无法创建数据库文件夹 {path.parent}:{exc.strerror}",
+                               f"cannot create the database folder {path.parent}: {exc.strerror}")) from None
+        try:
+            conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        except sqlite3.Error as exc:
+            raise StoreError(t(f"无法打开数据库 {path}:{exc}", f"cannot open the database {path}: {exc}")) from None
+        try:
+            conn.execute("PRAGMA busy_timeout = 5000")
+            version = schema.user_version(conn)
+            if version > schema.VERSION:
+                raise StoreError(t(f"此数据库由更新版本的 FieldCheck 创建(数据格式 {version},本程序支持到 {schema.VERSION}),"
+                                   "请升级 FieldCheck 后再打开",
+                                   f"this database was made by a newer FieldCheck (data format {version}, this one "
+                                   f"knows up to {schema.VERSION}); upgrade FieldCheck to open it"))
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            if tables - schema.OUR_TABLES or (version == 0 and tables):
+                raise StoreError(t(f"{path} 是 SQLite 数据库,但不是 FieldCheck 的数据库;请选择 FieldCheck 数据文件",
+                                   f"{path} is a SQLite database but not a FieldCheck one; choose a FieldCheck data file"))
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = FULL")
+            conn.execute("PRAGMA foreign_keys = ON")
+            if 0 < version < schema.VERSION:
+                backups.take(conn, path, keep=backup_keep, label=f"before-v{schema.VERSION}")
+            schema.migrate(conn)
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            raise StoreError(t(f"{path} 无法作为数据库读取({exc});请选择 FieldCheck 数据文件或从备份恢复",
+                               f"{path} cannot be read as a database ({exc}); choose a FieldCheck data file "
+                               "or restore a backup")) from None
+        except BaseException:
+            conn.close()
+            raise
+        store = cls(path, conn, clean_device(device) if device else device_name(), user or _os_user(),
+                    backup_keep=backup_keep, backup_on_close=backup_on_close)
+        photo_files.remove_temps(store.photo_dir)
+        if daily_backup and backups.due(path):
+            store.backup()
+        return store
+
+    def close(self) -> None:
+        """Take a rotating backup and close. Closing twice is harmless."""
+        with self._lock:
+            if self._closed:
+                return
+            try:
+                if self.backup_on_close:
+                    self.backup()
+            finally:
+                self._closed = True
+                self._conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def backup(self, label: str = "") -> Path:
+        """A consistent copy of the database in the backup folder (online backup API); the oldest drop off."""
+        with self._lock:
+            return backups.take(self._conn, self.path, keep=self.backup_keep, label=label)
+
+    @property
+    def connection(self) -> sqlite3.Connection:
+        """The underlying connection, for read-only queries by benchmarks and checks."""
+        return self._conn
+
+
+__all__ = ["Store", "StoreError", "Place", "Household", "Inspection", "InspectionRow", "Finding", "Photo",
+           "AuditEntry", "mask_id_number", "SQLITE_HEADER", "_refuse_foreign_file"]

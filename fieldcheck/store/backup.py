@@ -1,0 +1,87 @@
+"""Rotating backups with SQLite's online backup API: a consistent copy even while the store is open.
+
+Backups go to ``<db stem>-backups/`` beside the database, named by UTC time, and only the
+newest ``keep`` are kept. The store takes one on close and one a day (on open when the
+newest is older than a day). Photos are not copied: their files are content-addressed and
+never deleted, so every backup's references stay valid.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from fieldcheck.i18n import t
+
+KEEP = 10
+DAY = timedelta(days=1)
+
+
+def backup_dir(db_path: Path) -> Path:
+    return db_path.with_name(f"{db_path.stem}-backups")
+
+
+def backups(db_path: Path) -> list[Path]:
+    """Existing backups, oldest first."""
+    folder = backup_dir(db_path)
+    if not folder.is_dir():
+        return []
+    return sorted(folder.glob(f"{db_path.stem}-*.db"))
+
+
+def take(conn: sqlite3.Connection, db_path: Path, *, keep: int = KEEP, label: str = "") -> Path:
+    """Copy the open database to a new backup file and drop all but the newest ``keep``."""
+    folder = backup_dir(db_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    final = folder / f"{db_path.stem}-{stamp}{'-' + label if label else ''}.db"
+    tmp = folder / f".partial-{final.name}"
+    target = sqlite3.connect(tmp)
+    try:
+        conn.backup(target)
+        target.execute("PRAGMA journal_mode=DELETE")
+    finally:
+        target.close()
+    with open(tmp, "rb") as fh:
+        os.fsync(fh.fileno())
+    os.replace(tmp, final)
+    for old in backups(db_path)[:-keep] if keep > 0 else []:
+        try:
+            old.unlink()
+        except OSError:
+            pass
+    return final
+
+
+def due(db_path: Path, now: datetime | None = None) -> bool:
+    """True when there is no backup from the last day."""
+    existing = backups(db_path)
+    if not existing:
+        return True
+    now = now or datetime.now(UTC)
+    newest = datetime.fromtimestamp(existing[-1].stat().st_mtime, UTC)
+    return now - newest >= DAY
+
+
+def restore(backup_path: str | Path, db_path: str | Path) -> None:
+    """Replace the database at ``db_path`` with a backup's content (the store must be closed)."""
+    from fieldcheck.store import StoreError
+
+    source_path = Path(backup_path)
+    if not source_path.is_file():
+        raise StoreError(t(f"找不到备份文件 {source_path}", f"backup file not found: {source_path}"))
+    with open(source_path, "rb") as fh:
+        if fh.read(16) != b"SQLite format 3\x00":
+            raise StoreError(t(f"{source_path} 不是 FieldCheck 备份", f"{source_path} is not a FieldCheck backup"))
+    source = sqlite3.connect(f"file:{source_path}?mode=ro", uri=True)
+    target = sqlite3.connect(db_path)
+    try:
+        if source.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
+            raise StoreError(t(f"备份 {source_path} 已损坏,请选择另一个备份",
+                               f"backup {source_path} is damaged; choose another one"))
+        source.backup(target)
+    finally:
+        source.close()
+        target.close()

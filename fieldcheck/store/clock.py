@@ -1,0 +1,63 @@
+"""A hybrid logical clock per device: an order of changes that survives clock skew and merges.
+
+Every stored change carries an HLC stamp ``"<wall ms, 15 digits>-<counter, 4 digits>-<device>"``.
+Stamps from one device only ever grow (even when the laptop's clock is set back), and
+sorting stamps as text orders changes from many devices consistently, the device name
+breaking ties. A later merge of many laptops' data keeps, per field, the change with the
+greatest stamp (last writer wins) and never has to trust anyone's wall clock alone.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+
+
+def _now_ms() -> int:
+    return time.time_ns() // 1_000_000
+
+
+def format_stamp(wall_ms: int, counter: int, device: str) -> str:
+    return f"{wall_ms:015d}-{counter:04d}-{device}"
+
+
+def parse_stamp(stamp: str) -> tuple[int, int, str]:
+    """Split a stamp into (wall ms, counter, device); ValueError when it is not one."""
+    wall, counter, device = stamp.split("-", 2)
+    if len(wall) != 15 or len(counter) != 4 or not device:
+        raise ValueError(f"not an HLC stamp: {stamp!r}")
+    return int(wall), int(counter), device
+
+
+class HybridClock:
+    """Issues strictly increasing stamps for one device."""
+
+    def __init__(self, device: str, last: str | None = None, now: Callable[[], int] = _now_ms):
+        if not device:
+            raise ValueError("device name is empty")
+        self.device = device
+        self._now = now
+        self._lock = threading.Lock()
+        self._wall, self._counter = 0, 0
+        if last:
+            self.observe(last)
+
+    def observe(self, stamp: str) -> None:
+        """Move past a stamp seen elsewhere (a stored row, another device's bundle)."""
+        wall, counter, _ = parse_stamp(stamp)
+        with self._lock:
+            if (wall, counter) > (self._wall, self._counter):
+                self._wall, self._counter = wall, counter
+
+    def tick(self) -> str:
+        """A new stamp, greater than every stamp this clock has issued or observed."""
+        with self._lock:
+            now = self._now()
+            if now > self._wall:
+                self._wall, self._counter = now, 0
+            else:
+                self._counter += 1
+                if self._counter > 9999:  # more than 10,000 changes in one ms: borrow the next ms
+                    self._wall, self._counter = self._wall + 1, 0
+            return format_stamp(self._wall, self._counter, self.device)

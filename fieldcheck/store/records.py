@@ -1,0 +1,137 @@
+"""The records the store hands out: plain frozen data, no database handles."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from fieldcheck.engine.rubric import Rubric
+
+#: what separates names typed in one field: ASCII and full-width commas and semicolons, 、
+#: and spaces (written as escapes: the full-width forms look like the ASCII ones in an editor)
+NAME_SEPARATORS = re.compile("[,\uff0c\u3001;\uff1b\\s]+")
+
+
+def split_names(text: str) -> list[str]:
+    """Inspectors typed as '张三、李四，王五' → ['张三', '李四', '王五'] (order kept, no repeats)."""
+    seen: list[str] = []
+    for name in NAME_SEPARATORS.split(text.strip()):
+        if name and name not in seen:
+            seen.append(name)
+    return seen
+
+
+@dataclass(frozen=True)
+class Place:
+    id: str
+    kind: str  # "县" "乡镇" "村", or "县市区" / "单位" for other rubrics' assessees
+    name: str
+    parent_id: str | None
+    group: str | None = None
+
+
+@dataclass(frozen=True)
+class Household:
+    id: str
+    village_id: str
+    head_name: str
+    members: int
+    helper: str
+    status: str
+    id_masked: str | None
+
+
+@dataclass(frozen=True)
+class Inspection:
+    id: str
+    rubric: Rubric = field(repr=False)
+    rubric_id: str
+    rubric_version: str
+    rubric_title: str
+    assessee_id: str | None
+    assessee_name: str
+    assessee_group: str | None
+    inspectors: list[str]
+    date: str
+    status: str
+    device: str
+    created_at: str
+    updated_at: str
+    deleted: bool = False
+
+    @property
+    def assessee(self) -> dict[str, Any]:
+        """The assessee as ``scoring.score`` takes it."""
+        out: dict[str, Any] = {"name": self.assessee_name}
+        if self.assessee_group:
+            out["group"] = self.assessee_group
+        return out
+
+
+@dataclass(frozen=True)
+class InspectionRow:
+    id: str
+    assessee_path: str
+    assessee_name: str
+    rubric_id: str
+    rubric_title: str
+    rubric_version: str
+    status: str
+    date: str
+    total: Any  # Decimal
+    max: Any  # Decimal
+    grade: str | None
+    complete: bool
+    answered: int
+    item_count: int
+    findings: int
+    photos: int
+    device: str
+    inspectors: list[str] = field(default_factory=list)
+    updated_at: str = ""
+    error: str | None = None  # why the score could not be computed (a stored value the rule refuses)
+
+
+@dataclass(frozen=True)
+class Finding:
+    id: str
+    inspection_id: str
+    item_id: str
+    value: Any
+    household_id: str | None
+    note: str
+    entered_by: str
+    created_at: str
+    updated_at: str
+    device: str = ""
+    hlc: str = ""
+
+
+@dataclass(frozen=True)
+class Photo:
+    id: str
+    sha256: str
+    width: int
+    height: int
+    taken_at: str | None
+    lat: float | None
+    lon: float | None
+    original_name: str
+    finding_id: str = ""
+    size: int = 0
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    at: str
+    who: str
+    device: str
+    action: str  # "create", "update", "delete", "restore"
+    entity: str  # "place", "household", "inspection", "finding", "mark", "photo"
+    entity_id: str
+    field: str | None
+    old: Any
+    new: Any
+    inspection_id: str | None = None
+    hlc: str = ""
