@@ -25,6 +25,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from fieldcheck import catalog, scoring
+from fieldcheck.ops import scores
 from fieldcheck.store import Store
 
 COUNT_ITEMS = ["2.1.1", "2.1.2", "2.1.3", "2.1.4", "2.1.5", "2.2.1", "2.2.2", "2.3.1", "2.5.1", "2.5.2", "2.5.3",
@@ -39,9 +40,9 @@ def _ms(runs: list[float]) -> float:
 
 def _store(folder: Path) -> tuple[Store, str]:
     store = Store.open(folder / "bench.db", device="bench", backup_on_close=False, daily_backup=False)
-    inspection = store.create_inspection(catalog.find("village-work-team"), assessee_id=None, assessee_name="梅花村",
+    inspection = store.inspections.create(catalog.find("village-work-team"), assessee_id=None, assessee_name="梅花村",
                                          inspectors=["李明"], date="2026-11-22")
-    store.add_findings(inspection, [{"item_id": COUNT_ITEMS[i % len(COUNT_ITEMS)], "note": f"第 {i} 处"}
+    store.findings.add_many(inspection, [{"item_id": COUNT_ITEMS[i % len(COUNT_ITEMS)], "note": f"第 {i} 处"}
                                     for i in range(FINDINGS)])
     return store, inspection
 
@@ -55,23 +56,23 @@ def main() -> None:
     app = QtWidgets.QApplication.instance() or QtWidgets.QApplication([])
     with tempfile.TemporaryDirectory(prefix="fieldcheck-bench-") as tmp:
         store, inspection = _store(Path(tmp))
-        rubric = store.inspection(inspection).rubric
-        assessee = store.inspection(inspection).assessee
+        rubric = store.inspections.get(inspection).rubric
+        assessee = store.inspections.get(inspection).assessee
 
         # baselines: the write alone, the recompute alone
         writes, answers_runs, score_runs = [], [], []
         for _ in range(repeat):
             start = time.perf_counter()
-            finding = store.add_finding(inspection, "3.2.1")
+            finding = store.findings.add(inspection, "3.2.1")
             writes.append(time.perf_counter() - start)
             start = time.perf_counter()
-            answers = store.answers(inspection)
+            answers = scores.answers(store, inspection)
             mid = time.perf_counter()
             scoring.score(rubric, answers, assessee)
             end = time.perf_counter()
             answers_runs.append(mid - start)
             score_runs.append(end - mid)
-            store.delete_finding(finding.id)
+            store.findings.delete(finding.id)
 
         view = InspectionView(store, inspection)
         view.resize(1366, 740)

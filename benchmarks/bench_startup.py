@@ -25,6 +25,7 @@ from pathlib import Path
 BARE = """
 import time; t0 = time.perf_counter()
 from PySide6 import QtCore, QtWidgets
+from fieldcheck.ops import scores
 app = QtWidgets.QApplication([])
 w = QtWidgets.QMainWindow(); w.setWindowTitle("bare"); w.resize(1366, 768); w.show()
 def ready():
@@ -50,13 +51,14 @@ def timed(args: list[str], env: dict) -> float:
 
 def prepare(home: Path) -> tuple[Path, str]:
     """A demo database, and the id of a draft village inspection to reopen."""
+    from fieldcheck.ops import scores
     from fieldcheck.ops.demo import populate
     from fieldcheck.store import Store
 
     db = home / "demo.db"
     store = Store.open(db, device="bench")
     populate(store)
-    rows = [r for r in store.inspections(status="draft") if r.rubric_id == "village-work-team"]
+    rows = [r for r in scores.scored_rows(store, status="draft") if r.rubric_id == "village-work-team"]
     store.close()
     return db, max(rows, key=lambda r: r.findings).id
 

@@ -45,7 +45,7 @@ def _rows(n: int) -> list[dict]:
 
 def _new_store(folder: Path, name: str) -> tuple[Store, str]:
     store = Store.open(folder / name, device="bench", backup_on_close=False, daily_backup=False)
-    inspection = store.create_inspection(catalog.find("village-work-team"), assessee_id=None,
+    inspection = store.inspections.create(catalog.find("village-work-team"), assessee_id=None,
                                          assessee_name="梅花村", inspectors=["李明"], date="2026-11-20")
     return store, inspection
 
@@ -70,9 +70,9 @@ def bench_insert(folder: Path, n: int, repeat: int) -> None:
         store, inspection = _new_store(folder, f"insert{r}.db")
         rows = _rows(n)
         start = time.perf_counter()
-        store.add_findings(inspection, rows)
+        store.findings.add_many(inspection, rows)
         store_runs.append(time.perf_counter() - start)
-        assert len(store.findings(inspection)) == n
+        assert len(store.findings.of(inspection)) == n
         store.close()
 
         conn = _bare_db(folder / f"bare{r}.db")
@@ -100,7 +100,7 @@ def bench_single_edits(folder: Path, n: int) -> None:
     # interleaved, so that both see the same disk (an fsync waits for whatever else is being flushed)
     for i in range(n):
         start = time.perf_counter()
-        store.add_finding(inspection, ITEMS[i % len(ITEMS)], note=f"第 {i} 处")
+        store.findings.add(inspection, ITEMS[i % len(ITEMS)], note=f"第 {i} 处")
         runs.append(time.perf_counter() - start)
         start = time.perf_counter()
         conn.execute("BEGIN")
@@ -120,10 +120,11 @@ _OPEN_SCORE = """
 import sys, time
 start = time.perf_counter()
 from fieldcheck.store import Store
+from fieldcheck.ops import scores
 imported = time.perf_counter()
 store = Store.open(sys.argv[1], device="bench", backup_on_close=False, daily_backup=False)
 opened = time.perf_counter()
-result = store.score(sys.argv[2])
+result = scores.score_inspection(store, sys.argv[2])
 done = time.perf_counter()
 assert result.total is not None
 print(imported - start, opened - imported, done - opened)
@@ -142,7 +143,7 @@ print(time.perf_counter() - start)
 
 def bench_open_and_score(folder: Path, repeat: int) -> None:
     store, inspection = _new_store(folder, "open.db")
-    store.add_findings(inspection, _rows(2000))
+    store.findings.add_many(inspection, _rows(2000))
     store.close()
     path = str(folder / "open.db")
     imports, opens, scores, bares, warm = [], [], [], [], []
@@ -155,10 +156,10 @@ def bench_open_and_score(folder: Path, repeat: int) -> None:
         bares.append(float(subprocess.run([sys.executable, "-c", _OPEN_BARE, path, inspection],
                                           capture_output=True, text=True, check=True).stdout))
     with Store.open(path, device="bench", backup_on_close=False, daily_backup=False) as again:
-        again.score(inspection)
+        scores.score_inspection(again, inspection)
         for _ in range(repeat * 3):
             start = time.perf_counter()
-            again.score(inspection)
+            scores.score_inspection(again, inspection)
             warm.append(time.perf_counter() - start)
     i, o, s, b, w = (_median(x) * 1000 for x in (imports, opens, scores, bares, warm))
     print(f"open an inspection with 2,000 findings and score it ({repeat} cold processes, median)")
@@ -200,7 +201,7 @@ def bench_photos(folder: Path, count: int, variants: int) -> None:
     paths = _twelve_mp(random.Random(12), source, count, variants)
     sizes = [p.stat().st_size for p in paths]
     store, inspection = _new_store(folder, "photos.db")
-    finding = store.add_finding(inspection, "2.1.4")
+    finding = store.findings.add(inspection, "2.1.4")
     copies = folder / "copies"
     copies.mkdir()
     store_runs, bare_runs, thumb_runs = [], [], []
@@ -215,9 +216,9 @@ def bench_photos(folder: Path, count: int, variants: int) -> None:
         shutil.copyfile(path, copies / path.name)
         bare_runs.append(time.perf_counter() - start)
         start = time.perf_counter()
-        store.add_photo(finding.id, path)
+        store.photos.add(finding.id, path)
         store_runs.append(time.perf_counter() - start)
-    assert len(store.photos(finding.id)) == len(paths)
+    assert len(store.photos.of(finding.id)) == len(paths)
     store.close()
     full_runs = []
     for path in paths[:: max(1, len(paths) // 10)]:  # a sample: what draft mode saves

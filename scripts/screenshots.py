@@ -21,6 +21,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from fieldcheck.ops import scores
+
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "out" / "screenshots"
 SIZES = ["1366x768", "1920x1080"]
@@ -143,9 +145,9 @@ def child(tag: str, out: Path) -> int:
 
     # An item with findings and photos, in a draft: the one with the most photos.
     best = None
-    for row in store.inspections(status="draft"):
-        for finding in store.findings(row.id):
-            count = len(store.photos(finding.id))
+    for row in scores.scored_rows(store, status="draft"):
+        for finding in store.findings.of(row.id):
+            count = len(store.photos.of(finding.id))
             if count and (best is None or count > best[0]):
                 best = (count, row.id, finding.item_id, finding.id)
     if best is None:
@@ -170,8 +172,8 @@ def child(tag: str, out: Path) -> int:
     shoot("item")
 
     # The score: the item with the largest deduction, whose trace explains a cap.
-    result = store.score(inspection_id)
-    items = [i.id for i in store.inspection(inspection_id).rubric.items()]
+    result = scores.score_inspection(store, inspection_id)
+    items = [i.id for i in store.inspections.get(inspection_id).rubric.items()]
     worst = max(items, key=lambda i: result.nodes[i].deduction)
     window.view.go_to_item(worst)
     shoot("score")
@@ -181,7 +183,7 @@ def child(tag: str, out: Path) -> int:
     shoot("checklist")
 
     # A metric against the 附2 target table (a Hengyang inspection of a 县市区).
-    hengyang = [r for r in store.inspections() if r.rubric_id == "hengyang-2015"]
+    hengyang = [r for r in scores.scored_rows(store) if r.rubric_id == "hengyang-2015"]
     if hengyang:
         window.open_inspection(hengyang[0].id, "4")
         shoot("metric")

@@ -13,6 +13,7 @@ from fieldcheck.engine import catalog
 from fieldcheck.engine.answers import answers_from_findings, findings_from_answers
 from fieldcheck.engine.rules import AnswerError
 from fieldcheck.engine.scoring import score
+from fieldcheck.ops import scores
 from fieldcheck.store import Store
 
 VILLAGE = catalog.find("village-work-team")
@@ -128,4 +129,4 @@ def test_round_trip_through_a_real_store(tmp_path_factory, answers):
     path = tmp_path_factory.mktemp("rt") / "field.db"
     with Store.open(path, device="t", backup_on_close=False, daily_backup=False) as store:
         inspection = add_inspection_from_answers(store, VILLAGE, {"name": "梅花村"}, answers)
-        assert store.score(inspection).total == score(VILLAGE, answers).total
+        assert scores.score_inspection(store, inspection).total == score(VILLAGE, answers).total

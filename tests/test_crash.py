@@ -34,11 +34,11 @@ store = Store.open(path, device=f"crash{round_no}", daily_backup=False, backup_o
 n = 0
 while True:
     n += 1
-    finding = store.add_finding(inspection, "2.1.4", note=f"round {round_no} finding {n}")
+    finding = store.findings.add(inspection, "2.1.4", note=f"round {round_no} finding {n}")
     if n % 5 == 0:  # a photo now and then, so that kills also land in the middle of photo writes
         buf = io.BytesIO()
         Image.new("RGB", (640, 480), ((round_no * 37) % 256, n % 256, 90)).save(buf, "JPEG", quality=90)
-        store.add_photo(finding.id, buf.getvalue())
+        store.photos.add(finding.id, buf.getvalue())
     print(finding.id, flush=True)
 """
 
@@ -47,7 +47,7 @@ while True:
 def test_sigkill_at_random_moments_loses_nothing_committed(tmp_path):
     path = tmp_path / "field.db"
     with Store.open(path, device="setup", backup_on_close=False) as store:
-        inspection = store.create_inspection(catalog.find("village-work-team"), assessee_id=None,
+        inspection = store.inspections.create(catalog.find("village-work-team"), assessee_id=None,
                                              assessee_name="梅花村", inspectors=["李明"], date="2026-11-20")
     rng = random.Random(20261122)
     reported: list[str] = []
@@ -82,11 +82,11 @@ def test_sigkill_at_random_moments_loses_nothing_committed(tmp_path):
     with Store.open(path, device="verify", backup_on_close=False) as store:
         conn = store.connection
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-        stored = {f.id for f in store.findings(inspection)}
+        stored = {f.id for f in store.findings.of(inspection)}
         missing = [fid for fid in reported if fid not in stored]
         assert missing == []
         # a change and its audit row are one transaction: never one without the other
-        audited = {a.entity_id for a in store.audit(inspection) if a.entity == "finding" and a.action == "create"}
+        audited = {a.entity_id for a in store.audit.entries(inspection) if a.entity == "finding" and a.action == "create"}
         assert audited == stored
         for photo_sha, in conn.execute("SELECT DISTINCT sha256 FROM photos"):
-            assert store.photo_path(photo_sha).is_file()
+            assert store.photos.path(photo_sha).is_file()

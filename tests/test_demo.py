@@ -5,18 +5,19 @@ from __future__ import annotations
 import pytest
 
 from fieldcheck.engine import catalog
+from fieldcheck.ops import scores
 from fieldcheck.ops.demo import HANDBOOK_ITEMS, populate
 from fieldcheck.store import Store
 
 
 def _snapshot(store):
-    places = [(p.id, p.kind, p.name, p.parent_id) for p in store.places()]
+    places = [(p.id, p.kind, p.name, p.parent_id) for p in store.places.all()]
     rows = []
-    for row in sorted(store.inspections(), key=lambda r: r.id):
-        findings = [(f.id, f.item_id, f.value, f.household_id, f.note) for f in store.findings(row.id)]
-        photos = sorted(p.sha256 for f in store.findings(row.id) for p in store.photos(f.id))
+    for row in sorted(scores.scored_rows(store), key=lambda r: r.id):
+        findings = [(f.id, f.item_id, f.value, f.household_id, f.note) for f in store.findings.of(row.id)]
+        photos = sorted(p.sha256 for f in store.findings.of(row.id) for p in store.photos.of(f.id))
         rows.append((row.id, row.assessee_path, row.status, row.date, row.total, findings, photos,
-                     store.item_marks(row.id)))
+                     store.findings.marks(row.id)))
     return places, rows
 
 
@@ -39,22 +40,22 @@ def test_same_seed_same_data(demo, tmp_path):
 
 
 def test_a_county_of_townships_villages_and_households(demo):
-    [county] = demo.places("县")
-    townships = demo.places("乡镇", parent_id=county.id)
-    villages = [v for t in townships for v in demo.places("村", parent_id=t.id)]
+    [county] = demo.places.all("县")
+    townships = demo.places.all("乡镇", parent_id=county.id)
+    villages = [v for t in townships for v in demo.places.all("村", parent_id=t.id)]
     assert len(townships) == 2 and len(villages) == 6
     for village in villages:
-        households = demo.households(village.id)
+        households = demo.households.of_village(village.id)
         assert 8 <= len(households) <= 14
         assert all(h.id_masked and "*" * 8 in h.id_masked for h in households)
         assert len({h.head_name for h in households}) == len(households)
-    names = [p.name for p in demo.places()]
+    names = [p.name for p in demo.places.all()]
     assert county.name.endswith("县") and all(v.name.endswith("村") for v in villages)
     assert len(set(names)) == len(names)
 
 
 def test_inspections_at_varied_stages(demo):
-    rows = demo.inspections()
+    rows = scores.scored_rows(demo)
     assert len(rows) == 8 and all(r.error is None for r in rows)
     village_rows = [r for r in rows if r.rubric_id == "village-work-team"]
     assert {r.status for r in village_rows} == {"draft", "signed", "exported"}
@@ -65,7 +66,7 @@ def test_inspections_at_varied_stages(demo):
 
 
 def test_handbook_findings_concern_households(demo):
-    findings = [f for r in demo.inspections() for f in demo.findings(r.id)]
+    findings = [f for r in scores.scored_rows(demo) for f in demo.findings.of(r.id)]
     handbook = [f for f in findings if f.item_id in HANDBOOK_ITEMS + ["2.3.1"]]
     assert handbook and all(f.household_id for f in handbook)
     ratings = [f for f in findings if f.item_id == "2.5.5"]
@@ -74,10 +75,10 @@ def test_handbook_findings_concern_households(demo):
 
 def test_hengyang_units_use_real_names_from_the_target_table(demo):
     table = catalog.find("hengyang-2015").targets
-    units = demo.places("县市区")
+    units = demo.places.all("县市区")
     assert len(units) == 2 and {u.group for u in units} == {"县市", "区"}
     assert all(u.name in table and table[u.name].group == u.group for u in units)
-    rows = [r for r in demo.inspections() if r.rubric_id == "hengyang-2015"]
+    rows = [r for r in scores.scored_rows(demo) if r.rubric_id == "hengyang-2015"]
     assert len(rows) == 2 and all(r.complete and r.grade for r in rows)
 
 
@@ -86,8 +87,8 @@ def test_counted_metrics_are_whole_numbers(demo):
     rubric = catalog.find("hengyang-2015")
     counted = {i.id for i in rubric.items() if i.rule.kind == "metric" and i.rule.spec.get("unit") in ("户", "个村", "元")}
     assert counted == {"3.1", "4", "6.1"}
-    for row in (r for r in demo.inspections() if r.rubric_id == "hengyang-2015"):
-        answers = demo.answers(row.id)
+    for row in (r for r in scores.scored_rows(demo) if r.rubric_id == "hengyang-2015"):
+        answers = scores.answers(demo, row.id)
         for item_id in counted:
             value = answers[item_id]
             actual = value["actual"] if isinstance(value, dict) else value
@@ -95,7 +96,7 @@ def test_counted_metrics_are_whole_numbers(demo):
 
 
 def test_photos_carry_exif_time_and_gps(demo):
-    photos = [p for r in demo.inspections() for f in demo.findings(r.id) for p in demo.photos(f.id)]
+    photos = [p for r in scores.scored_rows(demo) for f in demo.findings.of(r.id) for p in demo.photos.of(f.id)]
     assert photos and all(p.taken_at and p.taken_at.startswith("2026-") for p in photos)
     assert all(26 < p.lat < 27.3 and 112.2 < p.lon < 112.9 for p in photos)
     assert any(p.height > p.width for p in photos)  # a phone held upright (EXIF orientation 6)
@@ -104,22 +105,22 @@ def test_photos_carry_exif_time_and_gps(demo):
 def test_demo_device_name(tmp_path):
     with Store.open(tmp_path / "d.db", device="mine", backup_on_close=False) as store:
         populate(store, villages=1, seed=1, device="demo-7")
-        assert {r.device for r in store.inspections()} == {"demo-7"}
+        assert {r.device for r in scores.scored_rows(store)} == {"demo-7"}
         assert store.device == "mine"
         populate(store, villages=1, seed=1)  # a second county in the same database: no clashes
-        assert len(store.places("县")) == 2
+        assert len(store.places.all("县")) == 2
 
 
 def test_the_data_does_not_depend_on_the_interface_language(tmp_path):
-    from fieldcheck.i18n import set_language
+    from fieldcheck.i18n import set_default
 
     snapshots = []
     try:
         for lang in ("zh", "en"):
-            set_language(lang)
+            set_default(lang)
             with Store.open(tmp_path / f"{lang}.db", device="d", backup_on_close=False) as store:
                 populate(store, villages=2, seed=9)
                 snapshots.append(_snapshot(store))
     finally:
-        set_language(None)
+        set_default(None)
     assert snapshots[0] == snapshots[1]

@@ -11,6 +11,7 @@ import pytest
 from PIL import Image
 
 from fieldcheck.engine import catalog
+from fieldcheck.ops import scores
 from fieldcheck.ops.demo import make_photo
 from fieldcheck.store import Store, StoreError
 
@@ -24,9 +25,9 @@ def store(tmp_path):
 
 @pytest.fixture
 def finding(store):
-    inspection = store.create_inspection(catalog.find("village-work-team"), assessee_id=None, assessee_name="梅花村",
+    inspection = store.inspections.create(catalog.find("village-work-team"), assessee_id=None, assessee_name="梅花村",
                                          inspectors=["李明"], date="2026-11-20")
-    return store.add_finding(inspection, "2.1.4", note="未签字")
+    return store.findings.add(inspection, "2.1.4", note="未签字")
 
 
 @pytest.fixture(scope="module")
@@ -46,55 +47,55 @@ def _state(store):
 def test_photo_is_kept_unchanged_with_exif(store, finding, jpeg, tmp_path):
     source = tmp_path / "IMG_0001.jpg"
     source.write_bytes(jpeg)
-    photo = store.add_photo(finding.id, source)
+    photo = store.photos.add(finding.id, source)
     assert photo.sha256 == hashlib.sha256(jpeg).hexdigest()
-    assert store.photo_path(photo.sha256).read_bytes() == jpeg
+    assert store.photos.path(photo.sha256).read_bytes() == jpeg
     assert (photo.width, photo.height, photo.original_name) == (1200, 900, "IMG_0001.jpg")
     assert photo.taken_at == "2026-11-20T10:23:45"
     assert photo.lat == pytest.approx(26.8932, abs=1e-4) and photo.lon == pytest.approx(112.5721, abs=1e-4)
-    assert store.photos(finding.id) == [photo]
-    thumb = Image.open(io.BytesIO(store.thumbnail_bytes(photo.sha256)))
+    assert store.photos.of(finding.id) == [photo]
+    thumb = Image.open(io.BytesIO(store.photos.thumbnail(photo.sha256)))
     assert thumb.format == "JPEG" and max(thumb.size) == 256 and thumb.size[0] > thumb.size[1]
 
 
 def test_same_photo_twice_is_stored_once(store, finding, jpeg):
-    other = store.add_finding(finding.inspection_id, "2.1.1", note="漏填")
-    a = store.add_photo(finding.id, jpeg)
-    again = store.add_photo(finding.id, jpeg)
-    b = store.add_photo(other.id, jpeg)
+    other = store.findings.add(finding.inspection_id, "2.1.1", note="漏填")
+    a = store.photos.add(finding.id, jpeg)
+    again = store.photos.add(finding.id, jpeg)
+    b = store.photos.add(other.id, jpeg)
     assert again.id == a.id  # the same photo on the same finding is one piece of evidence
     assert b.id != a.id and b.sha256 == a.sha256
     originals = [p for p in store.photo_dir.rglob("*") if p.is_file()]
     assert len(originals) == 1
     assert store.connection.execute("SELECT count(*) FROM photo_files").fetchone()[0] == 1
-    assert [r.photos for r in store.inspections()] == [2]
+    assert [r.photos for r in scores.scored_rows(store)] == [2]
 
 
 def test_orientation_is_applied_to_the_thumbnail(store, finding):
     rotated = make_photo(random.Random(1), size=(800, 600), orientation=6)  # stored landscape, shown portrait
-    photo = store.add_photo(finding.id, rotated)
+    photo = store.photos.add(finding.id, rotated)
     assert (photo.width, photo.height) == (600, 800)
-    thumb = Image.open(io.BytesIO(store.thumbnail_bytes(photo.sha256)))
+    thumb = Image.open(io.BytesIO(store.photos.thumbnail(photo.sha256)))
     assert thumb.size[1] == 256 and thumb.size[0] < thumb.size[1]
-    assert store.photo_path(photo.sha256).read_bytes() == rotated  # the original is not rotated
+    assert store.photos.path(photo.sha256).read_bytes() == rotated  # the original is not rotated
 
 
 def test_photo_without_exif_and_png(store, finding):
     out = io.BytesIO()
     Image.new("RGB", (300, 200), (10, 200, 30)).save(out, "PNG")
-    photo = store.add_photo(finding.id, out.getvalue())
+    photo = store.photos.add(finding.id, out.getvalue())
     assert (photo.taken_at, photo.lat, photo.lon) == (None, None, None)
-    assert store.photo_path(photo.sha256).suffix == ".png"
+    assert store.photos.path(photo.sha256).suffix == ".png"
 
 
 def test_remove_and_restore_photo(store, finding, jpeg):
-    photo = store.add_photo(finding.id, jpeg)
-    store.remove_photo(finding.id, photo.id)
-    assert store.photos(finding.id) == []
-    assert store.photo_path(photo.sha256).exists()  # kept for the audit log and undo
-    store.restore_photo(finding.id, photo.id)
-    assert [p.id for p in store.photos(finding.id)] == [photo.id]
-    actions = [(a.entity, a.action) for a in store.audit(finding.inspection_id) if a.entity == "photo"]
+    photo = store.photos.add(finding.id, jpeg)
+    store.photos.remove(finding.id, photo.id)
+    assert store.photos.of(finding.id) == []
+    assert store.photos.path(photo.sha256).exists()  # kept for the audit log and undo
+    store.photos.restore(finding.id, photo.id)
+    assert [p.id for p in store.photos.of(finding.id)] == [photo.id]
+    actions = [(a.entity, a.action) for a in store.audit.entries(finding.inspection_id) if a.entity == "photo"]
     assert actions == [("photo", "create"), ("photo", "delete"), ("photo", "restore")]
 
 
@@ -117,14 +118,14 @@ def test_bad_photo_files_change_nothing(store, finding, jpeg, tmp_path, case):
         expected = "文件夹"
     before = _state(store)
     with pytest.raises(StoreError, match=expected) as info:
-        store.add_photo(finding.id, path)
+        store.photos.add(finding.id, path)
     assert "\n" not in str(info.value) and "Traceback" not in str(info.value)
     assert _state(store) == before
 
 
 def test_photo_on_a_missing_finding_is_refused(store, jpeg):
     with pytest.raises(StoreError, match="找不到"):
-        store.add_photo("no-such-finding", jpeg)
+        store.photos.add("no-such-finding", jpeg)
 
 
 def test_leftover_temp_files_are_cleaned_on_open(tmp_path, jpeg):

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from fieldcheck import i18n as lang
+from fieldcheck import i18n
 from fieldcheck.engine.rubric_file import load_text
 from fieldcheck.engine.rules import AnswerError
 from fieldcheck.engine.scoring import score
@@ -71,7 +71,7 @@ def ded(answers, item, assessee=None):
 def test_per_occurrence_is_capped_at_its_own_points_without_a_pool():
     assert ded({"1.1": 3}, "1.1") == 6
     assert ded({"1.1": 9}, "1.1") == 10  # 扣完为止: its own 10
-    assert "封顶" in s({"1.1": 9}).nodes["1.1"].explanation
+    assert "封顶" in str(s({"1.1": 9}).nodes["1.1"].explanation)
 
 
 def test_missing_elements_by_name_or_count():
@@ -109,7 +109,7 @@ def test_group_steps_from_the_target_table():
 
 def test_proportional():
     assert s({"2.4": 2}).nodes["2.4"].score == D("6.67")  # 10 × 2/3, 四舍五入保留两位小数
-    assert "四舍五入保留两位小数" in s({"2.4": 2}).nodes["2.4"].explanation
+    assert "四舍五入保留两位小数" in str(s({"2.4": 2}).nodes["2.4"].explanation)
     assert s({"2.4": 3}).nodes["2.4"].score == 10
     assert s({"2.4": 5}).nodes["2.4"].score == 10  # at most the points
     assert s({"2.4": {"actual": 1, "target": 4}}).nodes["2.4"].score == D("2.5")
@@ -177,20 +177,33 @@ def test_a_table_target_for_an_unknown_assessee_asks_for_the_target():
 
 
 def test_english_messages():
-    lang.set_language("en")
-    try:
+    with i18n.using("en"):
         with pytest.raises(AnswerError) as info:
             s({"1.1": -2})
+        assert str(info.value) == "item 1.1: number of cases cannot be negative, got -2"
+
+
+def test_a_result_renders_in_the_language_asked_for_whatever_the_default():
+    # The window is in English; the score sheet of the same result is Chinese.
+    i18n.set_default("en")
+    try:
+        result = s({"1.1": 9})
+        explanation = result.nodes["1.1"].explanation
+        assert str(explanation).startswith("9 case(s)")
+        assert explanation.render("zh").startswith("发现 9 处")
+        with i18n.using("zh"):
+            assert str(explanation).startswith("发现 9 处")
+            assert result.to_json()["trace"][0]["text"].startswith("发现 9 处")
+        assert result.to_json()["trace"][0]["text"].startswith("9 case(s)")
     finally:
-        lang.set_language(None)
-    assert str(info.value) == "item 1.1: number of cases cannot be negative, got -2"
+        i18n.set_default(None)
 
 
 def test_language_follows_the_environment(monkeypatch):
     monkeypatch.delenv("FIELDCHECK_LANG")
     monkeypatch.setenv("LC_ALL", "zh_CN.UTF-8")
-    assert lang.from_environment() == "zh"
+    assert i18n.from_environment() == "zh"
     monkeypatch.setenv("LC_ALL", "de_DE.UTF-8")
-    assert lang.from_environment() == "en"
+    assert i18n.from_environment() == "en"
     monkeypatch.setenv("FIELDCHECK_LANG", "zh")
-    assert lang.from_environment() == "zh"
+    assert i18n.from_environment() == "zh"

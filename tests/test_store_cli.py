@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from fieldcheck.cli import build_parser, main
+from fieldcheck.ops import scores
 from fieldcheck.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -48,11 +49,11 @@ def test_inspection_add_scores_like_fieldcheck_score(tmp_path, capsys):
     assert main(["inspection", "add", "--db", str(db), str(doc)]) == 0
     inspection = capsys.readouterr().out.strip()
     with Store.open(db, device="t", backup_on_close=False) as store:
-        got = store.inspection(inspection)
-        assert store.place_path(got.assessee_id) == "衡阳县/西渡镇/梅花村"
+        got = store.inspections.get(inspection)
+        assert store.places.path(got.assessee_id) == "衡阳县/西渡镇/梅花村"
         assert (got.inspectors, got.date) == (["李明"], "2026-11-20")
-        assert store.score(inspection).total == expected
-        assert len(store.findings(inspection, "1.2")) == 2
+        assert scores.score_inspection(store, inspection).total == expected
+        assert len(store.findings.of(inspection, "1.2")) == 2
     assert main(["summary", "--db", str(db), "--json"]) == 0
     [row] = json.loads(capsys.readouterr().out)
     assert (row["id"], row["assessee"], row["total"], row["status"], row["findings"]) == \
@@ -82,8 +83,8 @@ def test_hengyang_inspection_add_uses_the_assessee_group(tmp_path, capsys):
     assert main(["inspection", "add", "--db", str(db), str(doc)]) == 0
     inspection = capsys.readouterr().out.strip()
     with Store.open(db, device="t", backup_on_close=False) as store:
-        assert store.inspection(inspection).assessee_group == "区"
-        result = store.score(inspection)
+        assert store.inspections.get(inspection).assessee_group == "区"
+        result = scores.score_inspection(store, inspection)
         assert result.vetoes and result.nodes["4"].deduction == 2
 
 

@@ -7,6 +7,7 @@ import sqlite3
 import pytest
 
 from fieldcheck.engine import catalog
+from fieldcheck.ops import scores
 from fieldcheck.store import Store, StoreError, backup, schema
 
 RUBRIC = catalog.find("village-work-team")
@@ -46,10 +47,10 @@ def test_migrate_from_each_older_version(tmp_path, start):
     with Store.open(path, device="new") as store:
         assert schema.user_version(store.connection) == schema.VERSION
         # the old data is there and scores; the new version's features work on it
-        assert store.answers("i1") == {"2.1.4": 2}
-        store.set_item_mark("i1", "2.6.1", "na")
-        assert store.answers("i1") == {"2.1.4": 2, "2.6.1": "na"}
-        assert store.clock.tick() > "001790000000000-0000-old"
+        assert scores.answers(store, "i1") == {"2.1.4": 2}
+        store.findings.set_mark("i1", "2.6.1", "na")
+        assert scores.answers(store, "i1") == {"2.1.4": 2, "2.6.1": "na"}
+        assert store.db.clock.tick() > "001790000000000-0000-old"
         assert store.connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert store.connection.execute("PRAGMA foreign_key_check").fetchall() == []
     # a copy from before the upgrade is kept
@@ -114,7 +115,7 @@ def test_close_takes_a_backup_and_old_ones_rotate(tmp_path):
     path = tmp_path / "field.db"
     for n in range(5):
         with Store.open(path, device="d", backup_keep=3) as store:
-            store.add_place("单位", f"单位{n}")
+            store.places.add("单位", f"单位{n}")
     kept = backup.backups(path)
     assert len(kept) == 3
     conn = sqlite3.connect(kept[-1])
@@ -134,15 +135,15 @@ def test_daily_backup_on_open(tmp_path):
 def test_backup_and_restore(tmp_path):
     path = tmp_path / "field.db"
     store = Store.open(path, device="d", backup_on_close=False, daily_backup=False)
-    inspection = store.create_inspection(RUBRIC, assessee_id=None, assessee_name="梅花村", inspectors=["李明"],
+    inspection = store.inspections.create(RUBRIC, assessee_id=None, assessee_name="梅花村", inspectors=["李明"],
                                          date="2026-11-20")
-    kept = store.add_finding(inspection, "2.1.4")
+    kept = store.findings.add(inspection, "2.1.4")
     copy = store.backup()
-    store.add_finding(inspection, "2.1.1")  # made after the backup
+    store.findings.add(inspection, "2.1.1")  # made after the backup
     store.close()
     backup.restore(copy, path)
     with Store.open(path, device="d", backup_on_close=False) as again:
-        assert [f.id for f in again.findings(inspection)] == [kept.id]
+        assert [f.id for f in again.findings.of(inspection)] == [kept.id]
         assert again.connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 

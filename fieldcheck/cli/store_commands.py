@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from fieldcheck.i18n import t
+from fieldcheck.ops import scores
 
 
 def _db_arg(parser: argparse.ArgumentParser) -> None:
@@ -53,7 +54,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     store = _open(args, device=args.device)
     try:
         populate(store, villages=args.villages, seed=args.seed)
-        count = len(store.inspections())
+        count = len(scores.scored_rows(store))
     except StoreError as exc:
         raise UserError(str(exc)) from None
     finally:
@@ -95,7 +96,7 @@ def cmd_summary(args: argparse.Namespace) -> int:
                           f"database not found: {_db_path(args)}; run fieldcheck demo to make demo data"))
     store = _open(args, daily_backup=False, backup_on_close=False)
     try:
-        rows = store.inspections()
+        rows = scores.scored_rows(store)
     finally:
         store.close()
     if args.json:

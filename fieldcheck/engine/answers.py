@@ -32,7 +32,7 @@ from typing import Any, Protocol
 from fieldcheck.engine.numbers import to_decimal
 from fieldcheck.engine.rubric import Item, Rubric
 from fieldcheck.engine.rules import NOT_APPLICABLE, AnswerError
-from fieldcheck.i18n import t
+from fieldcheck.i18n import Text, t
 
 COUNT_FORMS = {"per_occurrence", "per_event"}
 NAME_FORMS = {"missing_elements", "duty_checklist"}
@@ -66,7 +66,7 @@ def check_value(item: Item, value: Any) -> Any:
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-            raise AnswerError(item.id, t(f"一条发现记一处,或给出 ≥1 的处数,收到 {value!r}",
+            raise AnswerError(item.id, Text(f"一条发现记一处,或给出 ≥1 的处数,收到 {value!r}",
                                          f"a finding is one case, or a count ≥ 1, got {value!r}"))
         return value
     if kind in NAME_FORMS:
@@ -75,17 +75,17 @@ def check_value(item: Item, value: Any) -> Any:
             return None
         if not isinstance(value, str) or (known and value not in known):
             what = t("缺少的项", "missing element") if kind == "missing_elements" else t("未完成的职责", "duty not done")
-            raise AnswerError(item.id, t(f"{what}应为以下之一:{'、'.join(known)},收到 {value!r}",
+            raise AnswerError(item.id, Text(f"{what}应为以下之一:{'、'.join(known)},收到 {value!r}",
                                          f"the {what} must be one of: {', '.join(known)}; got {value!r}"))
         return value
     if kind == "min_options" and isinstance(value, list):
         value = {"selected": value}
     if kind == "rating" or kind in LATEST_FORMS:
         if value is None or value == NOT_APPLICABLE:
-            raise AnswerError(item.id, t("这条发现需要一个值", "this finding needs a value"))
+            raise AnswerError(item.id, Text("这条发现需要一个值", "this finding needs a value"))
         item.rule.parse(item.id, value)  # raises AnswerError with the rule's own message
         return value
-    raise AnswerError(item.id, t(f"未知的规则类型 {kind}", f"unknown rule form {kind}"))
+    raise AnswerError(item.id, Text(f"未知的规则类型 {kind}", f"unknown rule form {kind}"))
 
 
 def _rating_rank(item: Item, label: str) -> tuple[Decimal, int]:

@@ -15,7 +15,7 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from typing import Any
 
 from fieldcheck.engine.numbers import ZERO, fmt, to_decimal
-from fieldcheck.i18n import t
+from fieldcheck.i18n import EMPTY, Text, t
 
 NOT_APPLICABLE = "na"
 
@@ -35,11 +35,20 @@ def round_points(value: Decimal) -> tuple[Decimal, bool]:
 
 
 class AnswerError(ValueError):
-    """An answer that cannot be scored; the message names the item and says what is wrong."""
+    """An answer that cannot be scored; the message names the item and says what is wrong.
 
-    def __init__(self, item_id: str, message: str):
-        super().__init__(t(f"项目 {item_id}:{message}", f"item {item_id}: {message}"))
+    ``text`` keeps it in both languages, for results that show it later.
+    """
+
+    def __init__(self, item_id: str, message: str | Text):
+        if isinstance(message, str):
+            message = Text(message, message)
         self.item_id = item_id
+        self.text = Text(f"项目 {item_id}:{message.zh}", f"item {item_id}: {message.en}")
+        super().__init__(self.text.zh)
+
+    def __str__(self) -> str:
+        return self.text.render()
 
 
 @dataclass(frozen=True)
@@ -58,7 +67,7 @@ class Outcome:
     deduction: Decimal = ZERO
     bonus: Decimal = ZERO
     veto: str | None = None
-    explanation: str = ""
+    explanation: Text = EMPTY
 
 
 class Rule:
@@ -97,10 +106,10 @@ class Rule:
         if isinstance(raw, bool) or not isinstance(raw, int):
             if isinstance(raw, float) and raw.is_integer() and raw >= 0:
                 return int(raw)
-            raise AnswerError(item_id, t(f"需要一个非负整数({what}),收到 {raw!r}",
+            raise AnswerError(item_id, Text(f"需要一个非负整数({what}),收到 {raw!r}",
                                          f"needs a whole number ≥ 0 ({what}), got {raw!r}"))
         if raw < 0:
-            raise AnswerError(item_id, t(f"{what}不能为负数,收到 {raw}",
+            raise AnswerError(item_id, Text(f"{what}不能为负数,收到 {raw}",
                                          f"{what} cannot be negative, got {raw}"))
         return raw
 
@@ -110,19 +119,19 @@ class Rule:
             seen: list[str] = []
             for name in raw:
                 if not isinstance(name, str):
-                    raise AnswerError(item_id, t(f"{what}应是名称列表,收到 {name!r}",
+                    raise AnswerError(item_id, Text(f"{what}应是名称列表,收到 {name!r}",
                                                  f"{what} must be a list of names, got {name!r}"))
                 if known and name not in known:
-                    raise AnswerError(item_id, t(
+                    raise AnswerError(item_id, Text(
                         f"未知选项「{name}」,可选:{'、'.join(known)}",
                         f"unknown option '{name}'; expected one of: {', '.join(known)}"))
                 if name in seen:
-                    raise AnswerError(item_id, t(f"「{name}」重复", f"'{name}' is listed twice"))
+                    raise AnswerError(item_id, Text(f"「{name}」重复", f"'{name}' is listed twice"))
                 seen.append(name)
             return seen
         count = self._count(item_id, raw, what)
         if known and count > len(known):
-            raise AnswerError(item_id, t(f"{what}最多 {len(known)} 项,收到 {count}",
+            raise AnswerError(item_id, Text(f"{what}最多 {len(known)} 项,收到 {count}",
                                          f"{what} can be at most {len(known)}, got {count}"))
         return count
 
@@ -147,7 +156,7 @@ class PerOccurrence(Rule):
     def evaluate(self, item_id, answer, points, assessee):
         each = self._deduct(points)
         d = each * answer
-        return Outcome(d, explanation=t(f"发现 {answer} {self.unit_zh} × {fmt(each)} 分 = 扣 {fmt(d)} 分",
+        return Outcome(d, explanation=Text(f"发现 {answer} {self.unit_zh} × {fmt(each)} 分 = 扣 {fmt(d)} 分",
                                         f"{answer} {self.unit_en} × {fmt(each)} = −{fmt(d)}"))
 
     def describe(self, points):
@@ -188,7 +197,7 @@ class MissingElements(Rule):
         n = len(answer) if isinstance(answer, list) else answer
         d = each * n
         which = f"({'、'.join(answer)})" if isinstance(answer, list) and answer else ""
-        return Outcome(d, explanation=t(f"缺少 {n} 项{which} × {fmt(each)} 分 = 扣 {fmt(d)} 分",
+        return Outcome(d, explanation=Text(f"缺少 {n} 项{which} × {fmt(each)} 分 = 扣 {fmt(d)} 分",
                                         f"{n} missing{which} × {fmt(each)} = −{fmt(d)}"))
 
     def max_deduction(self, points):
@@ -210,7 +219,7 @@ class DutyChecklist(Rule):
 
     def parse(self, item_id, raw):
         if not isinstance(raw, dict) or set(raw) != {"not_done"}:
-            raise AnswerError(item_id, t('需要 {"not_done": 未完成的职责名称或数目}',
+            raise AnswerError(item_id, Text('需要 {"not_done": 未完成的职责名称或数目}',
                                          'needs {"not_done": names or number of duties not done}'))
         return {"not_done": self._names_or_count(item_id, raw["not_done"], self.duties,
                                                   t("未完成的职责", "duties not done"))}
@@ -219,10 +228,10 @@ class DutyChecklist(Rule):
         nd = answer["not_done"]
         n = len(nd) if isinstance(nd, list) else nd
         if n == 0:
-            return Outcome(ZERO, explanation=t("全部完成", "all done"))
+            return Outcome(ZERO, explanation=Text("全部完成", "all done"))
         d = self._deduct(points)
         which = f"({'、'.join(nd)})" if isinstance(nd, list) else ""
-        return Outcome(d, explanation=t(f"{n} 项未完成{which},扣 {fmt(d)} 分",
+        return Outcome(d, explanation=Text(f"{n} 项未完成{which},扣 {fmt(d)} 分",
                                         f"{n} not done{which}: −{fmt(d)}"))
 
     def max_deduction(self, points):
@@ -249,7 +258,7 @@ class MinimumOptions(Rule):
 
     def parse(self, item_id, raw):
         if not isinstance(raw, dict) or set(raw) != {"selected"}:
-            raise AnswerError(item_id, t('需要 {"selected": 采用的方式名称或数目}',
+            raise AnswerError(item_id, Text('需要 {"selected": 采用的方式名称或数目}',
                                          'needs {"selected": names or number of options used}'))
         return {"selected": self._names_or_count(item_id, raw["selected"], self.options,
                                                   t("采用的方式", "options used"))}
@@ -258,10 +267,10 @@ class MinimumOptions(Rule):
         sel = answer["selected"]
         n = len(sel) if isinstance(sel, list) else sel
         if n >= self.minimum:
-            return Outcome(ZERO, explanation=t(f"采用 {n} 种,达到至少 {self.minimum} 种",
+            return Outcome(ZERO, explanation=Text(f"采用 {n} 种,达到至少 {self.minimum} 种",
                                                f"{n} used, at least {self.minimum} required"))
         d = self._deduct(points)
-        return Outcome(d, explanation=t(f"仅采用 {n} 种,少于 {self.minimum} 种,不得分(扣 {fmt(d)} 分)",
+        return Outcome(d, explanation=Text(f"仅采用 {n} 种,少于 {self.minimum} 种,不得分(扣 {fmt(d)} 分)",
                                         f"only {n} used, fewer than {self.minimum}: no points (−{fmt(d)})"))
 
     def max_deduction(self, points):
@@ -279,15 +288,15 @@ class PassFail(Rule):
 
     def parse(self, item_id, raw):
         if not isinstance(raw, bool):
-            raise AnswerError(item_id, t(f"需要 true(达标)或 false(未达标),收到 {raw!r}",
+            raise AnswerError(item_id, Text(f"需要 true(达标)或 false(未达标),收到 {raw!r}",
                                          f"needs true (met) or false (not met), got {raw!r}"))
         return raw
 
     def evaluate(self, item_id, answer, points, assessee):
         if answer:
-            return Outcome(ZERO, explanation=t("达标", "met"))
+            return Outcome(ZERO, explanation=Text("达标", "met"))
         d = self._deduct(points)
-        return Outcome(d, explanation=t(f"未达标,扣 {fmt(d)} 分", f"not met: −{fmt(d)}"))
+        return Outcome(d, explanation=Text(f"未达标,扣 {fmt(d)} 分", f"not met: −{fmt(d)}"))
 
     def max_deduction(self, points):
         return self._deduct(points)
@@ -310,14 +319,14 @@ class Rating(Rule):
 
     def parse(self, item_id, raw):
         if raw not in self.levels:
-            raise AnswerError(item_id, t(f"未知评价「{raw}」,可选:{'、'.join(self.levels)}",
+            raise AnswerError(item_id, Text(f"未知评价「{raw}」,可选:{'、'.join(self.levels)}",
                                          f"unknown rating {raw!r}; expected one of: {', '.join(self.levels)}"))
         return raw
 
     def evaluate(self, item_id, answer, points, assessee):
         got = self.levels[answer]
         d = max(ZERO, points - got)
-        return Outcome(d, explanation=t(f"「{answer}」得 {fmt(got)} 分(扣 {fmt(d)} 分)",
+        return Outcome(d, explanation=Text(f"「{answer}」得 {fmt(got)} 分(扣 {fmt(d)} 分)",
                                         f"'{answer}' earns {fmt(got)} (−{fmt(d)})"))
 
     def max_deduction(self, points):
@@ -331,10 +340,10 @@ def _per_group(item_id: str, value: Any, assessee: Assessee, what: str) -> Decim
     """A number, or a mapping from assessee group (县市 / 区) to a number."""
     if isinstance(value, dict):
         if assessee.group is None:
-            raise AnswerError(item_id, t(f"{what}因分组而异,请给出被考核单位的分组({'/'.join(value)})",
+            raise AnswerError(item_id, Text(f"{what}因分组而异,请给出被考核单位的分组({'/'.join(value)})",
                                          f"{what} depends on the group; give the assessee's group ({'/'.join(value)})"))
         if assessee.group not in value:
-            raise AnswerError(item_id, t(f"分组「{assessee.group}」没有对应的{what}",
+            raise AnswerError(item_id, Text(f"分组「{assessee.group}」没有对应的{what}",
                                          f"no {what} for group '{assessee.group}'"))
         return to_decimal(value[assessee.group])
     return to_decimal(value)
@@ -346,7 +355,7 @@ class _TargetRule(Rule):
     def parse(self, item_id, raw):
         if isinstance(raw, dict):
             if "actual" not in raw or not set(raw) <= {"actual", "target"}:
-                raise AnswerError(item_id, t('需要数值,或 {"actual": 实际值, "target": 目标值}',
+                raise AnswerError(item_id, Text('需要数值,或 {"actual": 实际值, "target": 目标值}',
                                              'needs a number or {"actual": …, "target": …}'))
             out = {"actual": self._number(item_id, raw["actual"])}
             if raw.get("target") is not None:
@@ -359,9 +368,9 @@ class _TargetRule(Rule):
         try:
             value = to_decimal(raw)
         except ValueError:
-            raise AnswerError(item_id, t(f"需要一个数值,收到 {raw!r}", f"needs a number, got {raw!r}")) from None
+            raise AnswerError(item_id, Text(f"需要一个数值,收到 {raw!r}", f"needs a number, got {raw!r}")) from None
         if value < 0:
-            raise AnswerError(item_id, t(f"数值不能为负数,收到 {fmt(value)}", f"cannot be negative, got {fmt(value)}"))
+            raise AnswerError(item_id, Text(f"数值不能为负数,收到 {fmt(value)}", f"cannot be negative, got {fmt(value)}"))
         return value
 
     def target(self, item_id: str, answer: Mapping[str, Decimal], assessee: Assessee) -> Decimal:
@@ -376,10 +385,10 @@ class _TargetRule(Rule):
             if "default" in spec:
                 return to_decimal(spec["default"])
             who = assessee.name or t("未指定", "unnamed")
-            raise AnswerError(item_id, t(f"目标表中没有「{who}」的「{column}」,请在答案中给出 target",
+            raise AnswerError(item_id, Text(f"目标表中没有「{who}」的「{column}」,请在答案中给出 target",
                                          f"the target table has no '{column}' for '{who}'; give a target with the answer"))
         if spec is None:
-            raise AnswerError(item_id, t('没有目标值,请给出 {"actual": …, "target": …}',
+            raise AnswerError(item_id, Text('没有目标值,请给出 {"actual": …, "target": …}',
                                          'no target; give {"actual": …, "target": …}'))
         return to_decimal(spec)
 
@@ -417,15 +426,15 @@ class Metric(_TargetRule):
             steps = steps.to_integral_value(rounding=ROUND_CEILING)
         d, rounded = round_points(steps * per_step)
         if shortfall == 0:
-            text = t(f"实际 {fmt(actual)}{unit},达到目标 {fmt(target)}{unit}",
+            text = Text(f"实际 {fmt(actual)}{unit},达到目标 {fmt(target)}{unit}",
                      f"actual {fmt(actual)}{unit} meets target {fmt(target)}{unit}")
         else:
-            text = t(f"实际 {fmt(actual)}{unit},目标 {fmt(target)}{unit},差 {fmt(shortfall)}{unit};"
+            text = Text(f"实际 {fmt(actual)}{unit},目标 {fmt(target)}{unit},差 {fmt(shortfall)}{unit};"
                      f"每差 {fmt(step)}{unit} 扣 {fmt(per_step)} 分 = 扣 {fmt(d)} 分",
                      f"actual {fmt(actual)}{unit}, target {fmt(target)}{unit}, short {fmt(shortfall)}{unit}; "
                      f"−{fmt(per_step)} per {fmt(step)}{unit} = −{fmt(d)}")
         if rounded:
-            text += t("(四舍五入保留两位小数)", " (rounded to 0.01)")
+            text += Text("(四舍五入保留两位小数)", " (rounded to 0.01)")
         return Outcome(d, explanation=text)
 
     def describe(self, points):
@@ -458,10 +467,10 @@ class Proportional(_TargetRule):
         ratio = Decimal(1) if target <= 0 else min(Decimal(1), actual / target)
         earned, rounded = round_points(points * ratio)
         d = points - earned
-        text = t(f"完成 {fmt(actual)} / {fmt(target)},得 {fmt(earned)} 分(扣 {fmt(d)} 分)",
+        text = Text(f"完成 {fmt(actual)} / {fmt(target)},得 {fmt(earned)} 分(扣 {fmt(d)} 分)",
                  f"{fmt(actual)} of {fmt(target)} done: {fmt(earned)} (−{fmt(d)})")
         if rounded:
-            text += t("(四舍五入保留两位小数)", " (rounded to 0.01)")
+            text += Text("(四舍五入保留两位小数)", " (rounded to 0.01)")
         return Outcome(d, explanation=text)
 
     def max_deduction(self, points):
@@ -484,14 +493,14 @@ class Bonus(Rule):
 
     def parse(self, item_id, raw):
         if not isinstance(raw, bool):
-            raise AnswerError(item_id, t(f"需要 true(加分)或 false,收到 {raw!r}",
+            raise AnswerError(item_id, Text(f"需要 true(加分)或 false,收到 {raw!r}",
                                          f"needs true (bonus earned) or false, got {raw!r}"))
         return raw
 
     def evaluate(self, item_id, answer, points, assessee):
         if answer:
-            return Outcome(bonus=self.add, explanation=t(f"加 {fmt(self.add)} 分", f"+{fmt(self.add)}"))
-        return Outcome(explanation=t("不加分", "no bonus"))
+            return Outcome(bonus=self.add, explanation=Text(f"加 {fmt(self.add)} 分", f"+{fmt(self.add)}"))
+        return Outcome(explanation=Text("不加分", "no bonus"))
 
     def describe(self, points):
         return t(f"符合条件加 {fmt(self.add)} 分", f"+{fmt(self.add)} when earned")
@@ -505,15 +514,15 @@ class Veto(Rule):
 
     def parse(self, item_id, raw):
         if not isinstance(raw, bool):
-            raise AnswerError(item_id, t(f"需要 true(存在该情形)或 false,收到 {raw!r}",
+            raise AnswerError(item_id, Text(f"需要 true(存在该情形)或 false,收到 {raw!r}",
                                          f"needs true (applies) or false, got {raw!r}"))
         return raw
 
     def evaluate(self, item_id, answer, points, assessee):
         if answer:
             reason = self.spec.get("reason", item_id)
-            return Outcome(veto=reason, explanation=t(f"取消排序资格:{reason}", f"out of ranking: {reason}"))
-        return Outcome(explanation=t("无此情形", "does not apply"))
+            return Outcome(veto=reason, explanation=Text(f"取消排序资格:{reason}", f"out of ranking: {reason}"))
+        return Outcome(explanation=Text("无此情形", "does not apply"))
 
     def describe(self, points):
         return t("存在该情形的,分数照计,取消排序资格", "score stands; out of ranking if it applies")

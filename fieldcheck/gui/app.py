@@ -15,6 +15,7 @@ from fieldcheck.gui.fonts import register_bundled_fonts
 from fieldcheck.gui.i18n import Translations, choose_language
 from fieldcheck.gui.qt import QtCore, QtWidgets
 from fieldcheck.i18n import t
+from fieldcheck.ops import scores
 
 SETTINGS_FILE = "settings.ini"
 
@@ -98,7 +99,7 @@ class Shell(QtCore.QObject):
             finally:
                 QtWidgets.QApplication.restoreOverrideCursor()
             self.window.show_list()
-            rows = self.store.inspections()
+            rows = scores.scored_rows(self.store)
             if rows:
                 # The draft with the most findings (a signed one cannot be edited): a real inspection at once.
                 best = max(rows, key=lambda r: (r.status == "draft", r.findings, r.answered))

@@ -17,7 +17,7 @@ Convention (shared by every module in fieldcheck/gui, decided for the whole wind
   committed; tests/test_ui_generated.py fails when they are stale.
 * The language is chosen as: the setting saved from the settings dialog ("zh" or "en"), else
   ``FIELDCHECK_LANG``, else the system locale (Chinese locale → Chinese, anything else →
-  English). The choice is also handed to ``fieldcheck.i18n.set_language`` so that messages
+  English). The choice is also handed to ``fieldcheck.i18n.set_default`` so that messages
   from the domain code (``fieldcheck.i18n.t``, e.g. a StoreError) speak the window's language.
 """
 
@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from fieldcheck import i18n as lang
+from fieldcheck import i18n
 from fieldcheck.gui.qt import QtCore
 from fieldcheck.shipped import resource_dir
 
@@ -46,8 +46,8 @@ def saved_language(settings: QtCore.QSettings) -> str:
 
 def choose_language(settings: QtCore.QSettings) -> str:
     """``"zh"`` or ``"en"``: the saved setting, else FIELDCHECK_LANG, else the system locale."""
-    # The environment is read afresh: an earlier switch has pinned lang.current() to its choice.
-    return saved_language(settings) or lang.from_environment()
+    # The environment is read afresh: an earlier switch has pinned i18n.current() to its choice.
+    return saved_language(settings) or i18n.from_environment()
 
 
 class Translations:
@@ -65,7 +65,7 @@ class Translations:
         self._installed = []
         self.language = language
         # Domain messages (fieldcheck.i18n.t) follow the window's language.
-        lang.set_language(language)
+        i18n.set_default(language)
         if language != "zh":
             return  # English is the source language: nothing to load.
         qt_dir = QtCore.QLibraryInfo.path(QtCore.QLibraryInfo.LibraryPath.TranslationsPath)

@@ -135,17 +135,17 @@ def populate(store, *, villages: int = 6, seed: int = 1, device: str | None = No
     if villages < 1:
         raise ValueError(t("村的数目至少为 1", "at least one village"))
     rng = random.Random(seed)
-    existing = len(store.places())
+    existing = len(store.places.all())
     id_rng = random.Random(f"{seed}-{existing}")
-    saved_id, saved_device = store.new_id, store.device
-    store.new_id = lambda: str(uuid.UUID(int=id_rng.getrandbits(128), version=4))
+    saved_id, saved_device = store.db.new_id, store.db.device
+    store.db.new_id = lambda: str(uuid.UUID(int=id_rng.getrandbits(128), version=4))
     if device:
         from fieldcheck.paths import clean_device
         from fieldcheck.store.clock import HybridClock
 
-        store.device = clean_device(device)
-        saved_clock, store.clock = store.clock, HybridClock(store.device)
-        store.clock.observe(saved_clock.tick())
+        store.db.device = clean_device(device)
+        saved_clock, store.db.clock = store.db.clock, HybridClock(store.db.device)
+        store.db.clock.observe(saved_clock.tick())
     try:
         names = _Names(rng)
         shipped = {r.id: r for r in catalog.installed()}  # parse the YAML once, not per rubric
@@ -153,13 +153,13 @@ def populate(store, *, villages: int = 6, seed: int = 1, device: str | None = No
         inspectors = [names.person() for _ in range(INSPECTORS_POOL)]
         base_day = date(2026, 10, 12) + timedelta(days=rng.randrange(20))
         with store.transaction():
-            county = store.add_place("县", names.place(("县",)))
-            townships = [store.add_place("乡镇", names.place(("镇", "乡")), county)
+            county = store.places.add("县", names.place(("县",)))
+            townships = [store.places.add("乡镇", names.place(("镇", "乡")), county)
                          for _ in range(max(1, (villages + 2) // 3))]
         for n in range(villages):
             with store.transaction():
                 township = townships[n % len(townships)]
-                village = store.add_place("村", names.place(("村",)), township)
+                village = store.places.add("村", names.place(("村",)), township)
                 households = _households(store, rng, names, village)
                 day = base_day + timedelta(days=n // 2)
                 stage = ("signed", "exported", "draft")[n % 3] if n else "draft"
@@ -169,17 +169,17 @@ def populate(store, *, villages: int = 6, seed: int = 1, device: str | None = No
             rng.sample([k for k, row in hengyang.targets.items() if row.group == "区" and len(row.values) > 4], 1)
         for n, name in enumerate(picks):
             with store.transaction():
-                existing_place = next((p for p in store.places("县市区") if p.name == name), None)
+                existing_place = next((p for p in store.places.all("县市区") if p.name == name), None)
                 place = existing_place.id if existing_place else \
-                    store.add_place("县市区", name, group=hengyang.targets[name].group)
+                    store.places.add("县市区", name, group=hengyang.targets[name].group)
                 _hengyang_inspection(store, rng, hengyang, place, name, inspectors,
                                      base_day + timedelta(days=7 + n), "signed" if n == 0 else "draft")
     finally:
-        store.new_id = saved_id
+        store.db.new_id = saved_id
         if device:
-            store.device = saved_device
-            saved_clock.observe(store.clock.tick())
-            store.clock = saved_clock
+            store.db.device = saved_device
+            saved_clock.observe(store.db.clock.tick())
+            store.db.clock = saved_clock
 
 
 def _households(store, rng: random.Random, names: _Names, village: str) -> list[str]:
@@ -187,7 +187,7 @@ def _households(store, rng: random.Random, names: _Names, village: str) -> list[
     statuses = [s for s, w in HOUSEHOLD_STATUSES for _ in range(w)]
     out = []
     for _ in range(rng.randint(8, 14)):
-        out.append(store.add_household(
+        out.append(store.households.add(
             village, names.person(), members=rng.choice((1, 2, 3, 3, 4, 4, 5, 6)), helper=rng.choice(helpers),
             status=rng.choice(statuses), id_number=_fake_id_number(rng, rng.randint(1940, 1990))))
     return out
@@ -195,7 +195,7 @@ def _households(store, rng: random.Random, names: _Names, village: str) -> list[
 
 def _village_inspection(store, rng, rubric, village, households, inspectors, day, stage, index) -> str:
     team = rng.sample(inspectors, 2)
-    inspection = store.create_inspection(rubric, assessee_id=village, assessee_name="", inspectors=team,
+    inspection = store.inspections.create(rubric, assessee_id=village, assessee_name="", inspectors=team,
                                          date=day.isoformat())
     items = rubric.items()
     # a draft stops part way through the rubric, the way a walk is interrupted
@@ -238,20 +238,20 @@ def _village_inspection(store, rng, rubric, village, households, inspectors, day
     if stage != "draft" and rng.random() < 0.5:
         marks["2.6.1"] = "na"  # a non-poor village has no 出列 task
         rows = [r for r in rows if r["item_id"] != "2.6.1"]
-    ids = store.add_findings(inspection, rows)
+    ids = store.findings.add_many(inspection, rows)
     for item_id, mark in marks.items():
-        store.set_item_mark(inspection, item_id, mark)
+        store.findings.set_mark(inspection, item_id, mark)
     # photos: the evidence an inspector takes of what was wrong, a few per village
     evidence = [fid for fid, row in zip(ids, rows) if row.get("household_id") or row["item_id"].startswith("1.")]
     for k, fid in enumerate(rng.sample(evidence, min(len(evidence), 2 + index % 2))):
         taken = datetime.combine(day, datetime.min.time()) + timedelta(hours=9, minutes=rng.randrange(480))
         gps = (BASE_LAT + rng.uniform(-0.3, 0.3), BASE_LON + rng.uniform(-0.3, 0.3))
         data = make_photo(rng, taken=taken, gps=gps, orientation=6 if k == 1 else 1, caption=f"FieldCheck demo {k}")
-        store.add_photo(fid, data)
+        store.photos.add(fid, data)
     if stage in ("signed", "exported"):
-        store.update_inspection(inspection, status="signed")
+        store.inspections.update(inspection, status="signed")
     if stage == "exported":
-        store.update_inspection(inspection, status="exported")
+        store.inspections.update(inspection, status="exported")
     return inspection
 
 
@@ -259,7 +259,7 @@ def _hengyang_inspection(store, rng, rubric, place, name, inspectors, day, stage
     from fieldcheck.engine.answers import findings_from_answers
 
     row = rubric.targets[name]
-    inspection = store.create_inspection(rubric, assessee_id=place, assessee_name=name,
+    inspection = store.inspections.create(rubric, assessee_id=place, assessee_name=name,
                                          inspectors=rng.sample(inspectors, 2), date=day.isoformat(),
                                          assessee_group=row.group)
     answers: dict[str, Any] = {}
@@ -281,11 +281,11 @@ def _hengyang_inspection(store, rng, rubric, place, name, inspectors, day, stage
             else:
                 answers[item.id] = _near(rng, Decimal(str(spec)), whole)
     findings, marks = findings_from_answers(rubric, answers)
-    store.add_findings(inspection, [{"item_id": i, "value": v} for i, v in findings])
+    store.findings.add_many(inspection, [{"item_id": i, "value": v} for i, v in findings])
     for item_id, mark in marks.items():
-        store.set_item_mark(inspection, item_id, mark)
+        store.findings.set_mark(inspection, item_id, mark)
     if stage != "draft":
-        store.update_inspection(inspection, status=stage)
+        store.inspections.update(inspection, status=stage)
     return inspection
 
 

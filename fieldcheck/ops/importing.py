@@ -36,26 +36,26 @@ def add_inspection_from_answers(store, rubric: Rubric, assessee: Mapping[str, An
     day = doc.get("date") or date.today().isoformat()
     with store.transaction():
         place = _place_for(store, rubric, name, who.group)
-        inspection = store.create_inspection(rubric, assessee_id=place, assessee_name=name.split("/")[-1],
+        inspection = store.inspections.create(rubric, assessee_id=place, assessee_name=name.split("/")[-1],
                                              inspectors=inspectors, date=day, assessee_group=who.group)
-        store.add_findings(inspection, [{"item_id": item_id, "value": value} for item_id, value in findings])
+        store.findings.add_many(inspection, [{"item_id": item_id, "value": value} for item_id, value in findings])
         for item_id, mark in marks.items():
-            store.set_item_mark(inspection, item_id, mark)
+            store.findings.set_mark(inspection, item_id, mark)
     return inspection
 
 
 def _place_for(store, rubric: Rubric, name: str, group: str | None) -> str:
     """The place named (or at the path "县/乡镇/村"), created when it is not there yet."""
-    found = store.find_place(name)
+    found = store.places.find(name)
     if found is not None:
         return found.id
     parts = [p.strip() for p in name.split("/") if p.strip()]
     if len(parts) == 3:
         parent = None
         for kind, part, prefix in zip(("县", "乡镇", "村"), parts, ("/".join(parts[:1]), "/".join(parts[:2]), name)):
-            existing = store.find_place(prefix) if parent is not None else next(
-                (p for p in store.places("县") if p.name == part), None)
-            parent = existing.id if existing is not None else store.add_place(kind, part, parent)
+            existing = store.places.find(prefix) if parent is not None else next(
+                (p for p in store.places.all("县") if p.name == part), None)
+            parent = existing.id if existing is not None else store.places.add(kind, part, parent)
         return parent  # type: ignore[return-value]
     kind = "县市区" if rubric.groups else "单位"
-    return store.add_place(kind, name, group=group if kind == "县市区" else None)
+    return store.places.add(kind, name, group=group if kind == "县市区" else None)

@@ -6,12 +6,15 @@ are both there or both not, even after a power cut. Nothing is ever deleted: a d
 sets a tombstone, and every row carries a UUID, the device that last changed it and a
 hybrid logical clock stamp, so that many laptops' data can later be merged exactly.
 
-The score is never stored: ``answers`` derives the rubric engine's answers from the live
-findings and marks, and ``score`` runs ``scoring.score`` on the inspection's frozen
-rubric snapshot, so editing a rubric file never changes an old inspection.
+The score is never stored: ``ops.scores`` derives the engine's answers from the live
+findings and marks and scores them on the inspection's frozen rubric snapshot, so editing
+a rubric file never changes an old inspection.
 
-The parts live beside this module: ``store_base`` (transactions, clock, audit),
-``store_places``, ``store_inspections``, ``store_findings`` and ``store_photos``.
+A ``Store`` is made of parts, as Anki's collection is (``col.decks``): ``store.places``,
+``store.households``, ``store.inspections``, ``store.findings``, ``store.photos`` and
+``store.audit``, over one ``Database`` (``database.py``) that owns the connection, the
+transaction, the clock and the audit writer. Each part owns its tables and talks to the
+others through their public methods.
 """
 
 from __future__ import annotations
@@ -20,19 +23,51 @@ import sqlite3
 from pathlib import Path
 
 from fieldcheck.i18n import t
+from fieldcheck.paths import clean_device, device_name
 from fieldcheck.store import backup as backups
 from fieldcheck.store import photofiles as photo_files
 from fieldcheck.store import schema
-from fieldcheck.store.database import SQLITE_HEADER, StoreBase, StoreError, _os_user, _refuse_foreign_file
-from fieldcheck.store.findings import FindingsMixin
-from fieldcheck.store.inspections import InspectionsMixin
-from fieldcheck.store.photos import PhotosMixin
-from fieldcheck.store.places import PlacesMixin, mask_id_number
+from fieldcheck.store.audit import AuditLog
+from fieldcheck.store.database import SQLITE_HEADER, Database, StoreError, os_user, refuse_foreign_file
+from fieldcheck.store.findings import Findings
+from fieldcheck.store.inspections import Inspections
+from fieldcheck.store.photos import Photos
+from fieldcheck.store.places import Households, Places, mask_id_number
 from fieldcheck.store.records import AuditEntry, Finding, Household, Inspection, InspectionRow, Photo, Place
 
 
-class Store(PlacesMixin, InspectionsMixin, FindingsMixin, PhotosMixin, StoreBase):
+class Store:
     """One FieldCheck database. Every method that changes something commits before it returns."""
+
+    def __init__(self, db: Database, *, backup_keep: int, backup_on_close: bool):
+        self.db = db
+        self.backup_keep = backup_keep
+        self.backup_on_close = backup_on_close
+        self.places = Places(db)
+        self.households = Households(db, self.places)
+        self.inspections = Inspections(db, self.places)
+        self.findings = Findings(db, self.inspections, self.households)
+        self.photos = Photos(db, self.findings)
+        self.audit = AuditLog(db)
+
+    path = property(lambda self: self.db.path)
+    device = property(lambda self: self.db.device)
+    user = property(lambda self: self.db.user)
+    photo_dir = property(lambda self: self.db.photo_dir)
+
+    def transaction(self):
+        """Group several edits, of any parts, into one commit."""
+        return self.db.transaction()
+
+    def duplicate_inspection(self, inspection_id: str) -> str:
+        """A new draft with the same rubric snapshot, assessee, findings, marks and photos."""
+        with self.db.transaction():
+            new = self.inspections.copy(inspection_id)
+            for finding in self.findings.of(inspection_id):
+                copied = self.findings.copy(finding, new)
+                self.photos.copy(finding.id, copied, new)
+            self.findings.copy_marks(inspection_id, new)
+        return new
 
     # -- opening and closing ----------------------------------------------------------------------
 
@@ -44,10 +79,9 @@ class Store(PlacesMixin, InspectionsMixin, FindingsMixin, PhotosMixin, StoreBase
         StoreError, leaving the file untouched, when it is not a SQLite file, not a
         FieldCheck database, or made by a newer FieldCheck.
         """
-        from fieldcheck.paths import clean_device, device_name
 
         path = Path(path).expanduser()
-        _refuse_foreign_file(path)
+        refuse_foreign_file(path)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -83,8 +117,8 @@ class Store(PlacesMixin, InspectionsMixin, FindingsMixin, PhotosMixin, StoreBase
         except BaseException:
             conn.close()
             raise
-        store = cls(path, conn, clean_device(device) if device else device_name(), user or _os_user(),
-                    backup_keep=backup_keep, backup_on_close=backup_on_close)
+        db = Database(path, conn, clean_device(device) if device else device_name(), user or os_user())
+        store = cls(db, backup_keep=backup_keep, backup_on_close=backup_on_close)
         photo_files.remove_temps(store.photo_dir)
         if daily_backup and backups.due(path):
             store.backup()
@@ -92,15 +126,15 @@ class Store(PlacesMixin, InspectionsMixin, FindingsMixin, PhotosMixin, StoreBase
 
     def close(self) -> None:
         """Take a rotating backup and close. Closing twice is harmless."""
-        with self._lock:
-            if self._closed:
+        with self.db.lock:
+            if self.db.closed:
                 return
             try:
                 if self.backup_on_close:
                     self.backup()
             finally:
-                self._closed = True
-                self._conn.close()
+                self.db.closed = True
+                self.db.conn.close()
 
     def __enter__(self) -> Store:
         return self
@@ -110,14 +144,14 @@ class Store(PlacesMixin, InspectionsMixin, FindingsMixin, PhotosMixin, StoreBase
 
     def backup(self, label: str = "") -> Path:
         """A consistent copy of the database in the backup folder (online backup API); the oldest drop off."""
-        with self._lock:
-            return backups.take(self._conn, self.path, keep=self.backup_keep, label=label)
+        with self.db.lock:
+            return backups.take(self.db.conn, self.path, keep=self.backup_keep, label=label)
 
     @property
     def connection(self) -> sqlite3.Connection:
         """The underlying connection, for read-only queries by benchmarks and checks."""
-        return self._conn
+        return self.db.conn
 
 
 __all__ = ["Store", "StoreError", "Place", "Household", "Inspection", "InspectionRow", "Finding", "Photo",
-           "AuditEntry", "mask_id_number", "SQLITE_HEADER", "_refuse_foreign_file"]
+           "AuditEntry", "mask_id_number", "SQLITE_HEADER", "refuse_foreign_file"]

@@ -30,12 +30,12 @@ class Report:
 
 def check(path: str | Path) -> Report:
     """Check the database at ``path`` without changing it; StoreError when it cannot be read at all."""
-    from fieldcheck.store import StoreError, _refuse_foreign_file
+    from fieldcheck.store.database import StoreError, refuse_foreign_file
 
     path = Path(path)
     if not path.exists():
         raise StoreError(t(f"找不到数据库 {path}", f"database not found: {path}"))
-    _refuse_foreign_file(path)
+    refuse_foreign_file(path)
     report = Report(path)
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from fieldcheck.i18n import t
-from fieldcheck.store.database import PARENT_KIND, PLACE_KINDS, StoreBase, StoreError
+from fieldcheck.store.database import PARENT_KIND, PLACE_KINDS, Database, StoreError
 from fieldcheck.store.records import Household, Place
 
 
@@ -32,10 +32,13 @@ def mask_id_number(number: str | None) -> str | None:
     return text[:6] + "*" * (len(text) - 10) + text[-4:]
 
 
-class PlacesMixin(StoreBase):
-    """Places (县 → 乡镇 → 村, 县市区, 单位) and households."""
+class Places:
+    """Places: 县 → 乡镇 → 村, and the assessees of other rubrics (县市区, 单位)."""
 
-    def add_place(self, kind: str, name: str, parent_id: str | None = None, *, group: str | None = None) -> str:
+    def __init__(self, db: Database):
+        self._db = db
+
+    def add(self, kind: str, name: str, parent_id: str | None = None, *, group: str | None = None) -> str:
         """A county, township, village, or another rubric's assessee (县市区 with group 县市|区, 单位)."""
         name = (name or "").strip()
         if kind not in PLACE_KINDS:
@@ -47,37 +50,38 @@ class PlacesMixin(StoreBase):
             raise StoreError(t("只有县市区有分组(县市/区)", "only a 县市区 has a group (县市/区)"))
         if group is not None and group not in ("县市", "区"):
             raise StoreError(t(f"分组「{group}」未知,可选:县市、区", f"unknown group '{group}'; expected 县市 or 区"))
-        with self.transaction():
+        with self._db.transaction():
             if parent_id is not None:
-                parent = self._place_row(parent_id)
+                parent = self.row(parent_id)
                 want = PARENT_KIND.get(kind)
                 if want and parent["kind"] != want:
                     raise StoreError(t(f"「{kind}」应属于一个「{want}」,而「{parent['name']}」是「{parent['kind']}」",
                                        f"a {kind} belongs to a {want}, but '{parent['name']}' is a {parent['kind']}"))
             elif kind in PARENT_KIND:
                 raise StoreError(t(f"请指定这个{kind}所属的{PARENT_KIND[kind]}", f"give the {PARENT_KIND[kind]} this {kind} belongs to"))
-            place_id = self.new_id()
-            hlc, at = self._stamp()
-            self._conn.execute(
+            place_id = self._db.new_id()
+            hlc, at = self._db.stamp()
+            self._db.conn.execute(
                 "INSERT INTO places (id, kind, name, parent_id, grp, device, hlc, created_at, updated_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", (place_id, kind, name, parent_id, group, self.device, hlc, at, at))
-            self._audit(hlc, at, "create", "place", place_id, None, None, None,
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", (place_id, kind, name, parent_id, group, self._db.device, hlc, at, at))
+            self._db.record(hlc, at, "create", "place", place_id, None, None, None,
                         {"kind": kind, "name": name, "parent_id": parent_id, "group": group})
         return place_id
 
-    def _place_row(self, place_id: str) -> dict[str, Any]:
-        row = self._conn.execute("SELECT id, kind, name, parent_id, grp FROM places WHERE id = ? AND deleted = 0",
+    def row(self, place_id: str) -> dict[str, Any]:
+        """A live place as a dict (id, kind, name, parent_id, group), inside the caller's lock."""
+        row = self._db.conn.execute("SELECT id, kind, name, parent_id, grp FROM places WHERE id = ? AND deleted = 0",
                                  (place_id,)).fetchone()
         if row is None:
             raise StoreError(t(f"找不到单位或地点 {place_id}", f"no place with id {place_id}"))
         return {"id": row[0], "kind": row[1], "name": row[2], "parent_id": row[3], "group": row[4]}
 
-    def place(self, place_id: str) -> Place:
-        with self._lock:
-            r = self._place_row(place_id)
+    def get(self, place_id: str) -> Place:
+        with self._db.lock:
+            r = self.row(place_id)
         return Place(r["id"], r["kind"], r["name"], r["parent_id"], r["group"])
 
-    def places(self, kind: str | None = None, parent_id: str | None = None) -> list[Place]:
+    def all(self, kind: str | None = None, parent_id: str | None = None) -> list[Place]:
         """Live places, by kind and/or parent, in the order they were added."""
         sql = "SELECT id, kind, name, parent_id, grp FROM places WHERE deleted = 0"
         params: list[Any] = []
@@ -87,19 +91,19 @@ class PlacesMixin(StoreBase):
         if parent_id is not None:
             sql += " AND parent_id = ?"
             params.append(parent_id)
-        with self._lock:
-            rows = self._conn.execute(sql + " ORDER BY created_at, rowid", params).fetchall()
+        with self._db.lock:
+            rows = self._db.conn.execute(sql + " ORDER BY created_at, rowid", params).fetchall()
         return [Place(*r) for r in rows]
 
-    def place_path(self, place_id: str) -> str:
+    def path(self, place_id: str) -> str:
         """"衡阳县/西渡镇/梅花村": the names from the top down."""
         names = []
         seen = set()
-        with self._lock:
+        with self._db.lock:
             current: str | None = place_id
             while current is not None and current not in seen:
                 seen.add(current)
-                row = self._conn.execute("SELECT name, parent_id FROM places WHERE id = ?", (current,)).fetchone()
+                row = self._db.conn.execute("SELECT name, parent_id FROM places WHERE id = ?", (current,)).fetchone()
                 if row is None:
                     if current == place_id:
                         raise StoreError(t(f"找不到单位或地点 {place_id}", f"no place with id {place_id}"))
@@ -108,14 +112,23 @@ class PlacesMixin(StoreBase):
                 current = row[1]
         return "/".join(reversed(names))
 
-    def find_place(self, name_or_path: str) -> Place | None:
+    def find(self, name_or_path: str) -> Place | None:
         """A live place by its name or its path ("衡阳县/西渡镇/梅花村"), or None."""
-        for place in self.places():
-            if place.name == name_or_path or ("/" in name_or_path and self.place_path(place.id) == name_or_path):
+        for place in self.all():
+            if place.name == name_or_path or ("/" in name_or_path and self.path(place.id) == name_or_path):
                 return place
         return None
 
-    def add_household(self, village_id: str, head_name: str, *, members: int = 1, helper: str = "",
+
+
+class Households:
+    """The households of villages: only what the rules need, and a masked ID number."""
+
+    def __init__(self, db: Database, places: Places):
+        self._db = db
+        self._places = places
+
+    def add(self, village_id: str, head_name: str, *, members: int = 1, helper: str = "",
                       status: str = "贫困户", id_number: str | None = None) -> str:
         """A household of a village. Only a masked ID number is kept (430421********1234)."""
         head_name = (head_name or "").strip()
@@ -124,32 +137,38 @@ class PlacesMixin(StoreBase):
         if isinstance(members, bool) or not isinstance(members, int) or members < 1:
             raise StoreError(t(f"家庭人口应为 ≥1 的整数,收到 {members!r}", f"members must be a whole number ≥ 1, got {members!r}"))
         masked = mask_id_number(id_number)
-        with self.transaction():
-            village = self._place_row(village_id)
+        with self._db.transaction():
+            village = self._places.row(village_id)
             if village["kind"] != "村":
                 raise StoreError(t(f"农户应属于一个村,而「{village['name']}」是「{village['kind']}」",
                                    f"a household belongs to a village, but '{village['name']}' is a {village['kind']}"))
-            household_id = self.new_id()
-            hlc, at = self._stamp()
-            self._conn.execute(
+            household_id = self._db.new_id()
+            hlc, at = self._db.stamp()
+            self._db.conn.execute(
                 "INSERT INTO households (id, village_id, head_name, members, helper, status, id_masked, device, hlc,"
                 " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (household_id, village_id, head_name, members, helper or "", status, masked, self.device, hlc, at, at))
-            self._audit(hlc, at, "create", "household", household_id, None, None, None,
+                (household_id, village_id, head_name, members, helper or "", status, masked, self._db.device, hlc, at, at))
+            self._db.record(hlc, at, "create", "household", household_id, None, None, None,
                         {"village_id": village_id, "head_name": head_name, "members": members, "helper": helper,
                          "status": status, "id_masked": masked})
         return household_id
 
-    def households(self, village_id: str) -> list[Household]:
-        with self._lock:
-            rows = self._conn.execute(
+    def of_village(self, village_id: str) -> list[Household]:
+        with self._db.lock:
+            rows = self._db.conn.execute(
                 "SELECT id, village_id, head_name, members, helper, status, id_masked FROM households"
                 " WHERE village_id = ? AND deleted = 0 ORDER BY created_at, rowid", (village_id,)).fetchall()
         return [Household(*r) for r in rows]
 
-    def household(self, household_id: str) -> Household:
-        with self._lock:
-            r = self._conn.execute(
+    def exists(self, household_id: str) -> bool:
+        """Whether a live household has this id."""
+        with self._db.lock:
+            return self._db.conn.execute("SELECT 1 FROM households WHERE id = ? AND deleted = 0",
+                                         (household_id,)).fetchone() is not None
+
+    def get(self, household_id: str) -> Household:
+        with self._db.lock:
+            r = self._db.conn.execute(
                 "SELECT id, village_id, head_name, members, helper, status, id_masked FROM households WHERE id = ?",
                 (household_id,)).fetchone()
         if r is None:

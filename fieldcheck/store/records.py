@@ -71,26 +71,25 @@ class Inspection:
 
 @dataclass(frozen=True)
 class InspectionRow:
-    id: str
+    """An inspection as the list shows it, before scoring: its counts and its last change stamp."""
+
+    inspection: Inspection
     assessee_path: str
-    assessee_name: str
-    rubric_id: str
-    rubric_title: str
-    rubric_version: str
-    status: str
-    date: str
-    total: Any  # Decimal
-    max: Any  # Decimal
-    grade: str | None
-    complete: bool
-    answered: int
-    item_count: int
     findings: int
     photos: int
-    device: str
-    inspectors: list[str] = field(default_factory=list)
-    updated_at: str = ""
-    error: str | None = None  # why the score could not be computed (a stored value the rule refuses)
+    #: the HLC stamp of the inspection row's last change (findings carry their own)
+    hlc: str = ""
+
+    id = property(lambda self: self.inspection.id)
+    assessee_name = property(lambda self: self.inspection.assessee_name)
+    rubric_id = property(lambda self: self.inspection.rubric_id)
+    rubric_title = property(lambda self: self.inspection.rubric_title)
+    rubric_version = property(lambda self: self.inspection.rubric_version)
+    status = property(lambda self: self.inspection.status)
+    date = property(lambda self: self.inspection.date)
+    device = property(lambda self: self.inspection.device)
+    inspectors = property(lambda self: self.inspection.inspectors)
+    updated_at = property(lambda self: self.inspection.updated_at)
 
 
 @dataclass(frozen=True)

@@ -44,6 +44,10 @@
         <translation>否决</translation>
     </message>
     <message>
+        <source>cannot score</source>
+        <translation>无法计分</translation>
+    </message>
+    <message>
         <source>No deduction</source>
         <translation>不扣分</translation>
     </message>

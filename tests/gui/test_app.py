@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from fieldcheck import i18n as lang
+from fieldcheck import i18n
 from fieldcheck.engine import catalog
 from fieldcheck.engine.numbers import fmt
 from fieldcheck.gui.app import Shell, application, open_settings
@@ -16,6 +16,7 @@ from fieldcheck.gui.fonts import BUNDLED_FAMILY
 from fieldcheck.gui.qt import Qt, QtCore, QtGui, QtWidgets
 from fieldcheck.gui.window.first_start import FirstStartDialog, is_first_start
 from fieldcheck.gui.window.main_window import LAST_INSPECTION_KEY
+from fieldcheck.ops import scores
 from fieldcheck.store import Store, StoreError
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -26,7 +27,7 @@ def home(tmp_path, monkeypatch):
     monkeypatch.setenv("FIELDCHECK_HOME", str(tmp_path))
     monkeypatch.setenv("FIELDCHECK_LANG", "zh")
     yield tmp_path
-    lang.set_language(None)  # the shell pins the domain's language to the window's
+    i18n.set_default(None)  # the shell pins the domain's language to the window's
 
 
 @pytest.fixture
@@ -59,12 +60,12 @@ def make_shell(qtbot, qapp, store, home):
 @pytest.fixture
 def village(store):
     rubric = catalog.find("village-work-team")
-    c = store.add_place("县", "荷坪县")
-    t = store.add_place("乡镇", "杉山乡", c)
-    v = store.add_place("村", "梅花村", t)
-    inspection = store.create_inspection(rubric, assessee_id=v, assessee_name="梅花村", inspectors=["张三"],
+    c = store.places.add("县", "荷坪县")
+    t = store.places.add("乡镇", "杉山乡", c)
+    v = store.places.add("村", "梅花村", t)
+    inspection = store.inspections.create(rubric, assessee_id=v, assessee_name="梅花村", inspectors=["张三"],
                                          date="2026-10-01")
-    store.add_finding(inspection, "2.1.3", value=2)
+    store.findings.add(inspection, "2.1.3", value=2)
     return inspection
 
 
@@ -97,13 +98,13 @@ def test_first_start_demo_opens_a_real_draft_inspection(qtbot, make_shell, store
     assert "脱贫攻坚考核方案考核细则" in dialog.ui.rubricsLabel.text()
     qtbot.mouseClick(dialog.ui.demoButton, Qt.MouseButton.LeftButton)
     assert shell.offer_first_start(dialog) == "demo"
-    rows = store.inspections()
-    assert len(rows) >= 6 and store.places("村")
+    rows = scores.scored_rows(store)
+    assert len(rows) >= 6 and store.places.all("村")
     window = shell.window
-    opened = store.inspection(window.inspection_id)
+    opened = store.inspections.get(window.inspection_id)
     assert window.ui.stack.currentWidget() is window.view
-    assert opened.status == "draft" and store.findings(opened.id)
-    result = store.score(opened.id)
+    assert opened.status == "draft" and store.findings.of(opened.id)
+    result = scores.score_inspection(store, opened.id)
     assert window.score_label.text().startswith(f"得分 {fmt(result.total)} / {fmt(result.max)}")
     assert not is_first_start(store, shell.settings)
 
@@ -114,7 +115,7 @@ def test_an_empty_start_is_not_offered_again(qtbot, make_shell, store, home):
     qtbot.addWidget(dialog)
     qtbot.mouseClick(dialog.ui.emptyButton, Qt.MouseButton.LeftButton)
     assert shell.offer_first_start(dialog) == "empty"
-    assert store.inspections() == [] and store.places() == []
+    assert scores.scored_rows(store) == [] and store.places.all() == []
     assert not is_first_start(store, open_settings(home))
 
 
@@ -153,7 +154,7 @@ def test_a_deleted_last_inspection_is_not_reopened(make_shell, store, village):
     first = make_shell()
     first.window.open_inspection(village)
     first.window.close()
-    store.delete_inspection(village)
+    store.inspections.delete(village)
     second = make_shell()
     assert second.window.view is None
 
@@ -208,10 +209,10 @@ def test_new_inspection_through_the_menu_opens_it(qtbot, make_shell, store, vill
     QtCore.QTimer.singleShot(0, fill)
     window.ui.actionNewInspection.trigger()
     assert window.inspection_id not in (None, village)
-    made = store.inspection(window.inspection_id)
+    made = store.inspections.get(window.inspection_id)
     assert made.assessee_name == "梅花村" and made.inspectors == ["李四", "王五"]
     assert "梅花村" in window.windowTitle()
-    assert len(store.inspections()) == 2
+    assert len(scores.scored_rows(store)) == 2
 
 
 def test_mark_signed_and_delete_from_the_inspection_page(qtbot, make_shell, store, village):
@@ -219,17 +220,17 @@ def test_mark_signed_and_delete_from_the_inspection_page(qtbot, make_shell, stor
     window.open_inspection(village)
     window.view.go_to_item("2.1.3")
     window.ui.actionMarkSigned.trigger()
-    assert store.inspection(village).status == "signed"
+    assert store.inspections.get(village).status == "signed"
     assert window.statusBar().currentMessage() == "已标为已签字。"
     assert not window.view.session.editable and window.view.current_item_id() == "2.1.3"
     window.ui.actionMarkDraft.trigger()
-    assert store.inspection(village).status == "draft"
+    assert store.inspections.get(village).status == "draft"
     assert window.view.session.editable
     window.ui.actionDelete.trigger()
-    assert store.inspection(village).deleted
+    assert store.inspections.get(village).deleted
     assert window.view is None and window.list_page.ui.undoBar.isVisible()
     qtbot.mouseClick(window.list_page.ui.undoButton, Qt.MouseButton.LeftButton)
-    assert not store.inspection(village).deleted
+    assert not store.inspections.get(village).deleted
 
 
 def test_duplicate_from_the_inspection_page_opens_the_copy(make_shell, store, village):
@@ -237,7 +238,7 @@ def test_duplicate_from_the_inspection_page_opens_the_copy(make_shell, store, vi
     window.open_inspection(village)
     window.ui.actionDuplicate.trigger()
     assert window.inspection_id != village
-    assert [f.value for f in store.findings(window.inspection_id)] == [f.value for f in store.findings(village)]
+    assert [f.value for f in store.findings.of(window.inspection_id)] == [f.value for f in store.findings.of(village)]
 
 
 def test_switching_the_language_keeps_the_inspection_and_item(qtbot, make_shell, village):
@@ -257,9 +258,9 @@ def test_switching_the_language_keeps_the_inspection_and_item(qtbot, make_shell,
     assert menu_titles(window) == ["&File", "&Edit", "&Inspection", "&Go", "&Help"]
     assert window.inspection_id == village and window.view.current_item_id() == "2.1.3"
     assert window.score_label.text().startswith("Score ")
-    assert lang.current() == "en"  # the store's messages follow the window
+    assert i18n.current() == "en"  # the store's messages follow the window
     with pytest.raises(StoreError, match="^no inspection with id"):
-        shell.store.inspection("nonexistent")
+        shell.store.inspections.get("nonexistent")
     assert len([w for w in QtWidgets.QApplication.topLevelWidgets()
                 if isinstance(w, QtWidgets.QMainWindow) and w.isVisible()]) == 1
     QtCore.QTimer.singleShot(0, lambda: choose("zh"))
@@ -281,7 +282,7 @@ def test_the_settings_dialog_shows_where_the_data_is(qtbot, make_shell, store, h
 
 def test_a_store_error_is_one_sentence_in_a_box(qtbot, make_shell, store, village):
     window = make_shell().window
-    store.delete_inspection(village)
+    store.inspections.delete(village)
     assert not window.open_inspection(village)
     boxes = [w for w in QtWidgets.QApplication.topLevelWidgets() if isinstance(w, QtWidgets.QMessageBox)
              and w.isVisible()]
@@ -350,7 +351,7 @@ def test_a_day_in_the_window_new_inspection_findings_undo_restart_and_the_cli_ag
         go["action_next"].trigger()
     for _ in range(3):
         edit["action_add_finding"].trigger()
-    result = store.score(inspection_id)
+    result = scores.score_inspection(store, inspection_id)
     assert result.total == result.max - 10 - 6  # 3 × 2 here; the 10 bonus points are not earned yet
     assert window.score_label.text().startswith(f"得分 {fmt(result.total)} / {fmt(result.max)}")
     qtbot.waitExposed(window)
@@ -358,17 +359,17 @@ def test_a_day_in_the_window_new_inspection_findings_undo_restart_and_the_cli_ag
     qtbot.waitUntil(lambda: QtWidgets.QApplication.activeWindow() is window)
     window.view.tree.setFocus()
     qtbot.keyClick(window.view.tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # one Ctrl+Z, one step
-    assert len(store.findings(inspection_id, "2.1.1")) == 2
-    after_undo = store.score(inspection_id)
+    assert len(store.findings.of(inspection_id, "2.1.1")) == 2
+    after_undo = scores.score_inspection(store, inspection_id)
     assert window.score_label.text().startswith(f"得分 {fmt(after_undo.total)} /")
     window.close()
 
     again = make_shell().window
     assert again.inspection_id == inspection_id and again.view.current_item_id() == "2.1.1"
-    inspection = store.inspection(inspection_id)
+    inspection = store.inspections.get(inspection_id)
     answers = tmp_path / "answers.json"
     answers.write_text(json.dumps({"rubric": inspection.rubric_id, "assessee": inspection.assessee,
-                                   "answers": store.answers(inspection_id)}, ensure_ascii=False), encoding="utf-8")
+                                   "answers": scores.answers(store, inspection_id)}, ensure_ascii=False), encoding="utf-8")
     done = subprocess.run([sys.executable, "-m", "fieldcheck", "score", inspection.rubric_id, str(answers),
                            "--json"], capture_output=True, text=True, timeout=60, check=True)
     cli = json.loads(done.stdout)

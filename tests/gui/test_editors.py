@@ -14,6 +14,7 @@ from fieldcheck.engine.rules import RULES
 from fieldcheck.gui.qt import Qt, QtWidgets
 from fieldcheck.gui.walk.editors import EDITORS
 from fieldcheck.gui.walk.inspection_view import InspectionView
+from fieldcheck.ops import scores
 
 
 def show(qtbot, store, inspection_id) -> InspectionView:
@@ -21,19 +22,19 @@ def show(qtbot, store, inspection_id) -> InspectionView:
 
 
 def village(store) -> tuple[str, dict]:
-    county = store.add_place("县", "衡阳县")
-    town = store.add_place("乡镇", "西渡镇", county)
-    place = store.add_place("村", "梅花村", town)
-    other = store.add_place("村", "桃花村", town)
-    households = {n: store.add_household(place, n) for n in ("张三", "李四")}
-    store.add_household(other, "外村户")
-    return store.create_inspection(catalog.find("village-work-team"), assessee_id=place, assessee_name="",
+    county = store.places.add("县", "衡阳县")
+    town = store.places.add("乡镇", "西渡镇", county)
+    place = store.places.add("村", "梅花村", town)
+    other = store.places.add("村", "桃花村", town)
+    households = {n: store.households.add(place, n) for n in ("张三", "李四")}
+    store.households.add(other, "外村户")
+    return store.inspections.create(catalog.find("village-work-team"), assessee_id=place, assessee_name="",
                                    inspectors=["甲"], date="2026-11-22"), households
 
 
 def hengyang(store, name="珠晖区") -> str:
-    place = store.add_place("县市区", name, group="区")
-    return store.create_inspection(catalog.find("hengyang-2015"), assessee_id=place, assessee_name="",
+    place = store.places.add("县市区", name, group="区")
+    return store.inspections.create(catalog.find("hengyang-2015"), assessee_id=place, assessee_name="",
                                    inspectors=["甲"], date="2026-11-22")
 
 
@@ -62,7 +63,7 @@ def test_occurrences_with_household_picker_counts_and_notes(qtbot, store):
     qtbot.keyClick(picker, Qt.Key_Down)
     qtbot.mouseClick(editor.add_buttons[None], Qt.LeftButton)
     assert editor.model.rowCount() == 2 and editor.table.currentIndex().row() == 1
-    found = store.findings(inspection_id, "2.6.2")
+    found = store.findings.of(inspection_id, "2.6.2")
     assert [f.household_id for f in found] == [households["李四"], None]
     assert editor.model.index(0, 2).data() == "李四"
     assert view.tree.state_text("2.6.2") == "✗ −20" and view.tree.state_text("2.6") == "−20/40"
@@ -79,7 +80,7 @@ def test_occurrences_with_household_picker_counts_and_notes(qtbot, store):
     qtbot.mouseClick(table.viewport(), Qt.LeftButton, pos=table.visualRect(editor.model.index(0, 1)).center())
     assert picker.currentText().startswith("李四")
     qtbot.mouseClick(editor.delete_button, Qt.LeftButton)
-    assert [f.value for f in store.findings(inspection_id, "2.6.2")] == [5]
+    assert [f.value for f in store.findings.of(inspection_id, "2.6.2")] == [5]
     view.close()
 
 
@@ -94,7 +95,7 @@ def test_a_note_is_saved_when_moving_to_another_finding(qtbot, store):
     qtbot.keyClicks(editor.note_edit, "second")
     table = editor.table
     qtbot.mouseClick(table.viewport(), Qt.LeftButton, pos=table.visualRect(editor.model.index(0, 3)).center())
-    assert [f.note for f in store.findings(inspection_id, "2.1.2")] == ["", "second"]
+    assert [f.note for f in store.findings.of(inspection_id, "2.1.2")] == ["", "second"]
     assert editor.note_edit.text() == ""
     assert editor.model.index(1, 3).data() == "second"
     view.close()
@@ -109,7 +110,7 @@ def test_ratings_take_the_worst_household(qtbot, store):
     assert view.tree.state_text("2.5.5") == "✓ 0"
     qtbot.mouseClick(editor.add_buttons["不满意"], Qt.LeftButton)
     assert view.tree.state_text("2.5.5") == "✗ −4"
-    assert store.answers(inspection_id)["2.5.5"] == "不满意"
+    assert scores.answers(store, inspection_id)["2.5.5"] == "不满意"
     # the dissatisfied household was asked again: change its rating
     combo = editor.value_edit
     combo.setFocus()
@@ -117,7 +118,7 @@ def test_ratings_take_the_worst_household(qtbot, store):
     qtbot.keyClick(combo, Qt.Key_Up)
     assert combo.currentText() == "满意"
     assert view.tree.state_text("2.5.5") == "✓ 0"
-    assert [f.value for f in store.findings(inspection_id, "2.5.5")] == ["满意", "满意"]
+    assert [f.value for f in store.findings.of(inspection_id, "2.5.5")] == ["满意", "满意"]
     view.close()
 
 
@@ -132,11 +133,11 @@ def test_checklists_add_and_remove_one_finding_per_element(qtbot, store):
         qtbot.mouseClick(editor.list.viewport(), Qt.LeftButton, pos=rect.center())
         editor.list.setFocus()
         qtbot.keyClick(editor.list, Qt.Key_Space)
-    assert sorted(f.value for f in store.findings(inspection_id, "3.1.2")) == ["帮扶联系卡", "民情日记"]
+    assert sorted(f.value for f in store.findings.of(inspection_id, "3.1.2")) == ["帮扶联系卡", "民情日记"]
     assert view.tree.state_text("3.1.2") == "✗ −4"
-    assert editor.current_finding_id() == store.findings(inspection_id, "3.1.2")[-1].id  # photos go there
+    assert editor.current_finding_id() == store.findings.of(inspection_id, "3.1.2")[-1].id  # photos go there
     qtbot.keyClick(editor.list, Qt.Key_Space)  # untick 帮扶联系卡
-    assert [f.value for f in store.findings(inspection_id, "3.1.2")] == ["民情日记"]
+    assert [f.value for f in store.findings.of(inspection_id, "3.1.2")] == ["民情日记"]
     assert re.search(r"1\D+6", editor.summary.text())
     view.go_to_item("2.4.1")  # 十个一: any one not done costs all 10
     editor = view.panel.editor
@@ -162,8 +163,8 @@ def test_options_show_the_minimum_and_score_when_it_is_met(qtbot, store):
     editor.list.setCurrentRow(3)
     qtbot.keyClick(editor.list, Qt.Key_Space)
     assert view.tree.state_text("2.3.2") == "✓ 0" and editor.summary.text().startswith("✓")
-    assert store.answers(inspection_id)["2.3.2"] == {"selected": ["宣传页", "标语"]}
-    assert len(store.findings(inspection_id, "2.3.2")) == 1  # the latest value, not a pile of findings
+    assert scores.answers(store, inspection_id)["2.3.2"] == {"selected": ["宣传页", "标语"]}
+    assert len(store.findings.of(inspection_id, "2.3.2")) == 1  # the latest value, not a pile of findings
     view.close()
 
 
@@ -174,12 +175,12 @@ def test_metric_shows_target_and_shortfall(qtbot, store):
     editor = view.panel.editor
     assert "5" in editor.target_edit.placeholderText()
     type_into(qtbot, editor.actual_edit, "3")
-    assert store.answers(inspection_id)["4"] == 3
+    assert scores.answers(store, inspection_id)["4"] == 3
     assert "2" in editor.shortfall_label.text() and "5" in editor.shortfall_label.text()
     assert view.tree.state_text("4") == "✗ −2"
     assert any("扣 2 分" in line for line in view.score_panel.trace_lines())
     type_into(qtbot, editor.actual_edit, "abc")
-    assert editor.error_label.isVisible() and store.answers(inspection_id)["4"] == 3
+    assert editor.error_label.isVisible() and scores.answers(store, inspection_id)["4"] == 3
     type_into(qtbot, editor.actual_edit, "6")
     assert view.tree.state_text("4") == "✓ 0" and editor.shortfall_label.text().startswith("✓")
     assert not editor.error_label.isVisible()
@@ -187,25 +188,25 @@ def test_metric_shows_target_and_shortfall(qtbot, store):
     view.go_to_item("6.2")
     editor = view.panel.editor
     type_into(qtbot, editor.actual_edit, "80")
-    assert editor.error_label.isVisible() and "6.2" not in store.answers(inspection_id)
+    assert editor.error_label.isVisible() and "6.2" not in scores.answers(store, inspection_id)
     type_into(qtbot, editor.target_edit, "100")
-    assert store.answers(inspection_id)["6.2"] == {"actual": 80, "target": 100}
+    assert scores.answers(store, inspection_id)["6.2"] == {"actual": 80, "target": 100}
     assert view.tree.state_text("6.2") == "✗ −10"
     view.close()
 
 
 def test_proportional_scores_in_proportion(qtbot, store):
-    inspection_id = store.create_inspection(catalog.find("county-township"), assessee_id=None,
+    inspection_id = store.inspections.create(catalog.find("county-township"), assessee_id=None,
                                             assessee_name="西渡镇", inspectors=["甲"], date="2026-11-22")
     view = show(qtbot, store, inspection_id)
     view.go_to_item("2.8")  # 计3分;其他按完成情况计分 (target 100%)
     editor = view.panel.editor
     type_into(qtbot, editor.actual_edit, "75.5")
-    assert store.answers(inspection_id)["2.8"] == 75.5
+    assert scores.answers(store, inspection_id)["2.8"] == 75.5
     node = view.session.result.nodes["2.8"]
     assert abs(node.score - Decimal("2.265")) <= Decimal("0.005")  # 3 × 75.5 %, as the engine rounds it
     assert view.tree.state_text("2.8") == f"✗ −{fmt(node.deduction)}"
-    assert node.to_json() == store.score(inspection_id).nodes["2.8"].to_json()
+    assert node.to_json() == scores.score_inspection(store, inspection_id).nodes["2.8"].to_json()
     view.close()
 
 
@@ -220,7 +221,7 @@ def test_veto_takes_the_assessee_out_of_the_ranking(qtbot, store):
     assert view.score_panel.veto_label.isVisible() and "违规违纪" in view.score_panel.veto_label.text()
     qtbot.mouseClick(editor.no_button, Qt.LeftButton)
     assert not view.score_panel.veto_label.isVisible()
-    assert store.answers(inspection_id)["veto"] is False
+    assert scores.answers(store, inspection_id)["veto"] is False
     view.close()
 
 
@@ -229,7 +230,7 @@ def test_no_households_to_pick_when_the_assessee_is_not_a_village(qtbot, store):
     view = show(qtbot, store, inspection_id)
     view.go_to_item("1.2")
     assert view.panel.editor.yes_button.text()
-    store_id = store.create_inspection(catalog.find("county-township"), assessee_id=None, assessee_name="西渡镇",
+    store_id = store.inspections.create(catalog.find("county-township"), assessee_id=None, assessee_name="西渡镇",
                                        inspectors=["甲"], date="2026-11-22")
     other = show(qtbot, store, store_id)
     first_count = next(i for i in other.session.items if i.rule.kind in ("per_occurrence", "per_event"))
@@ -241,17 +242,17 @@ def test_no_households_to_pick_when_the_assessee_is_not_a_village(qtbot, store):
 
 def test_an_answer_the_engine_cannot_score_is_explained_not_fatal(qtbot, store):
     # 新区 is not in the 附2 target table, and 危房改造 has no default target
-    place = store.add_place("县市区", "新区", group="区")
-    inspection_id = store.create_inspection(catalog.find("hengyang-2015"), assessee_id=place, assessee_name="",
+    place = store.places.add("县市区", "新区", group="区")
+    inspection_id = store.inspections.create(catalog.find("hengyang-2015"), assessee_id=place, assessee_name="",
                                             inspectors=["甲"], date="2026-11-22")
-    store.add_finding(inspection_id, "4", value=3)
+    store.findings.add(inspection_id, "4", value=3)
     view = show(qtbot, store, inspection_id)
     assert view.message.isVisible() and "4" in view.message.text()
-    assert view.tree.state_text("4").startswith("○")  # left unscored, not a crash
+    assert view.tree.state_text("4").startswith("⚠")  # shown as not scored, not a crash nor a silent 0
     view.go_to_item("4")
     editor = view.panel.editor
     type_into(qtbot, editor.target_edit, "5")
-    assert store.answers(inspection_id)["4"] == {"actual": 3, "target": 5}
+    assert scores.answers(store, inspection_id)["4"] == {"actual": 3, "target": 5}
     assert not view.message.isVisible()
     assert view.tree.state_text("4") == "✗ −2"
     view.close()

@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from fieldcheck import i18n as lang
+from fieldcheck import i18n
 from fieldcheck.gui.app import open_settings
 from fieldcheck.gui.i18n import SETTING_KEY, Translations, choose_language, translations_dir
 from fieldcheck.gui.qt import QtCore, QtWidgets
@@ -28,7 +28,7 @@ def messages(ts):
 @pytest.fixture(autouse=True)
 def unpin_language():
     yield
-    lang.set_language(None)  # Translations.switch pins the domain's language to the window's
+    i18n.set_default(None)  # Translations.switch pins the domain's language to the window's
 
 
 @pytest.fixture

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from fieldcheck import i18n as lang
+from fieldcheck import i18n
 from fieldcheck.engine import catalog
 from fieldcheck.gui.app import open_settings
 from fieldcheck.gui.i18n import Translations
 from fieldcheck.gui.inspections.inspection_list import ROW_ID_ROLE, InspectionListPage
 from fieldcheck.gui.inspections.new_inspection import NewInspectionDialog
 from fieldcheck.gui.qt import Qt, QtCore
+from fieldcheck.ops import scores
 from fieldcheck.store.records import split_names
 
 # The offscreen platform cannot pass size hints to a window manager; that is its limit, not ours.
@@ -24,23 +25,23 @@ def chinese(qapp):
     translations.switch("zh")
     yield translations
     translations.switch("en")
-    lang.set_language(None)  # switching pins the domain's language too
+    i18n.set_default(None)  # switching pins the domain's language too
 
 
 @pytest.fixture
 def county(store):
     """A county with two townships and three villages, one inspection each (one signed)."""
     rubric = catalog.find("village-work-team")
-    c = store.add_place("县", "荷坪县")
-    t1 = store.add_place("乡镇", "杉山乡", c)
-    t2 = store.add_place("乡镇", "石山镇", c)
+    c = store.places.add("县", "荷坪县")
+    t1 = store.places.add("乡镇", "杉山乡", c)
+    t2 = store.places.add("乡镇", "石山镇", c)
     ids = {}
     for name, town, date in (("梅花村", t1, "2026-10-01"), ("青水村", t1, "2026-10-02"), ("竹岗村", t2, "2026-10-03")):
-        v = store.add_place("村", name, town)
-        ids[name] = store.create_inspection(rubric, assessee_id=v, assessee_name=name,
+        v = store.places.add("村", name, town)
+        ids[name] = store.inspections.create(rubric, assessee_id=v, assessee_name=name,
                                             inspectors=["张三", "李四"], date=date)
-    store.add_finding(ids["梅花村"], "1.1", value="工作计划")
-    store.update_inspection(ids["竹岗村"], status="signed")
+    store.findings.add(ids["梅花村"], "1.1", value="工作计划")
+    store.inspections.update(ids["竹岗村"], status="signed")
     return ids
 
 
@@ -65,7 +66,7 @@ def row_of(page, inspection_id) -> int:
 def test_the_list_shows_every_inspection_with_its_score(page, store, county):
     assert sorted(shown(page)) == ["荷坪县/杉山乡/梅花村", "荷坪县/杉山乡/青水村", "荷坪县/石山镇/竹岗村"]
     r = row_of(page, county["梅花村"])
-    expected = store.score(county["梅花村"])
+    expected = scores.score_inspection(store, county["梅花村"])
     columns = page.model.COLUMNS
     assert page.proxy.index(r, columns.index("score")).data() == f"{expected.total} / {expected.max}"
     assert page.proxy.index(r, columns.index("status")).data() == "草稿"
@@ -109,20 +110,20 @@ def test_duplicate_makes_a_draft_copy_with_the_same_findings(qtbot, page, store,
     assert shown(page).count("荷坪县/杉山乡/梅花村") == 2
     new_id = page.selected_id()
     assert new_id not in county.values()
-    assert [f.value for f in store.findings(new_id)] == ["工作计划"]
-    assert store.score(new_id).total == store.score(county["梅花村"]).total
+    assert [f.value for f in store.findings.of(new_id)] == ["工作计划"]
+    assert scores.score_inspection(store, new_id).total == scores.score_inspection(store, county["梅花村"]).total
 
 
 def test_delete_shows_an_undo_bar_and_undo_restores(qtbot, page, store, county):
     page.select(county["青水村"])
     qtbot.mouseClick(page.ui.deleteButton, Qt.MouseButton.LeftButton)
     assert "荷坪县/杉山乡/青水村" not in shown(page)
-    assert store.inspection(county["青水村"]).deleted  # stored at once
+    assert store.inspections.get(county["青水村"]).deleted  # stored at once
     assert page.ui.undoBar.isVisible()
     assert "青水村" in page.ui.undoLabel.text() and page.ui.undoLabel.text().startswith("已删除")
     qtbot.mouseClick(page.ui.undoButton, Qt.MouseButton.LeftButton)
     assert "荷坪县/杉山乡/青水村" in shown(page)
-    assert not store.inspection(county["青水村"]).deleted
+    assert not store.inspections.get(county["青水村"]).deleted
     assert page.selected_id() == county["青水村"]
     assert not page.ui.undoBar.isVisible()
 
@@ -136,7 +137,7 @@ def test_ctrl_z_on_the_list_undoes_the_delete(qtbot, page, store, county):
     assert len(shown(page)) == 2
     page.ui.table.setFocus()
     qtbot.keyClick(page.ui.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert len(shown(page)) == 3 and not store.inspection(county["梅花村"]).deleted
+    assert len(shown(page)) == 3 and not store.inspections.get(county["梅花村"]).deleted
 
 
 def test_sorting_by_score_is_numeric(page, store, county):
@@ -176,8 +177,8 @@ def test_new_inspection_from_the_roster(qtbot, dialog, store):
     dialog.ui.dateEdit.setDate(QtCore.QDate(2026, 11, 3))
     qtbot.mouseClick(dialog.ui.buttonBox.button(dialog.ui.buttonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
     assert dialog.result() == dialog.DialogCode.Accepted
-    made = store.inspection(dialog.inspection_id)
-    assert made.assessee_name == "青水村" and made.assessee_id == store.find_place("青水村").id
+    made = store.inspections.get(dialog.inspection_id)
+    assert made.assessee_name == "青水村" and made.assessee_id == store.places.find("青水村").id
     assert made.inspectors == ["王五", "赵六"] and made.date == "2026-11-03" and made.status == "draft"
     assert made.rubric_id == "village-work-team"
 
@@ -190,13 +191,13 @@ def test_a_typed_assessee_and_the_hengyang_group(qtbot, dialog, store):
     assert dialog.ui.groupCombo.currentData() == "县市"  # from the rubric's target table
     dialog.ui.inspectorsEdit.insert("张三")
     dialog.accept()
-    made = store.inspection(dialog.inspection_id)
+    made = store.inspections.get(dialog.inspection_id)
     assert (made.assessee_id, made.assessee_name, made.assessee_group) == (None, "衡阳县", "县市")
-    assert store.score(made.id).max == catalog.find("hengyang-2015").max_points
+    assert scores.score_inspection(store, made.id).max == catalog.find("hengyang-2015").max_points
 
 
 def test_missing_fields_say_what_to_do_and_create_nothing(qtbot, dialog, store):
-    before = len(store.inspections())
+    before = len(scores.scored_rows(store))
     choose_rubric(dialog, "village-work-team")
     dialog.ui.assesseeCombo.setEditText("")
     dialog.ui.inspectorsEdit.setText("张三")
@@ -207,7 +208,7 @@ def test_missing_fields_say_what_to_do_and_create_nothing(qtbot, dialog, store):
     dialog.accept()
     assert dialog.ui.errorLabel.text() == "请至少填写一名检查人员的姓名。"
     assert dialog.isVisible() and dialog.inspection_id is None
-    assert len(store.inspections()) == before
+    assert len(scores.scored_rows(store)) == before
 
 
 def test_the_dialog_remembers_the_last_inspectors_and_rubric(qtbot, store, county, tmp_path):

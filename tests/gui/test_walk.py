@@ -14,6 +14,7 @@ import pytest
 from walkkit import show_view, village_inspection
 
 from fieldcheck.gui.qt import Qt, QtGui, QtWidgets
+from fieldcheck.ops import scores
 from fieldcheck.ops.demo import make_photo
 from fieldcheck.store import Store
 
@@ -147,8 +148,8 @@ def numbers(text: str) -> list[int]:
 
 
 def answers_document(store: Store, inspection_id: str) -> dict:
-    inspection = store.inspection(inspection_id)
-    return {"rubric": inspection.rubric_id, "assessee": inspection.assessee, "answers": store.answers(inspection_id)}
+    inspection = store.inspections.get(inspection_id)
+    return {"rubric": inspection.rubric_id, "assessee": inspection.assessee, "answers": scores.answers(store, inspection_id)}
 
 
 def cli_score(tmp_path: Path, document: dict) -> dict:
@@ -168,8 +169,8 @@ def test_walk_every_item_undo_redo_reopen_and_score_like_the_cli(qtbot, db_path,
     view = show_view(qtbot, store, inspection_id)
     remembered: list[str] = []
     view.item_changed.connect(remembered.append)
-    scores: list = []
-    view.score_changed.connect(scores.append)
+    emitted: list = []
+    view.score_changed.connect(emitted.append)
 
     assert view.current_item_id() == "1.1"
     assert numbers(view.score_panel.answered_label.text()) == [0, 30]
@@ -201,14 +202,14 @@ def test_walk_every_item_undo_redo_reopen_and_score_like_the_cli(qtbot, db_path,
     assert numbers(view.score_panel.answered_label.text()) == [30, 30]
     for node_id, text in EXPECTED_TREE.items():
         assert view.tree.state_text(node_id) == text, node_id
-    assert scores[-1].to_json() == store.score(inspection_id).to_json()
-    finding = store.findings(inspection_id, "2.1.1")[0]
+    assert emitted[-1].to_json() == scores.score_inspection(store, inspection_id).to_json()
+    finding = store.findings.of(inspection_id, "2.1.1")[0]
     assert (finding.value, finding.household_id, finding.note) == (3, households["张三"], "家庭人口填错")
-    assert store.findings(inspection_id, "2.6.2")[0].household_id == households["李四"]
+    assert store.findings.of(inspection_id, "2.6.2")[0].household_id == households["李四"]
     view.go_to_item("2.1.4")
     assert any("封顶" in line for line in view.score_panel.trace_lines())  # the 30-point pool's cap is explained
-    final = store.answers(inspection_id)
-    final_json = store.score(inspection_id).to_json()
+    final = scores.answers(store, inspection_id)
+    final_json = scores.score_inspection(store, inspection_id).to_json()
 
     # undo everything (Ctrl+Z), moving back through the items; then redo everything (Ctrl+Shift+Z)
     view.tree.setFocus()
@@ -218,8 +219,8 @@ def test_walk_every_item_undo_redo_reopen_and_score_like_the_cli(qtbot, db_path,
         key(qtbot, view, Qt.Key_Z, Qt.ControlModifier)
         seen_items.append(view.current_item_id())
     assert not view.undo_stack.canUndo()
-    assert store.answers(inspection_id) == {}
-    assert store.photos(finding.id) == [] or not store.findings(inspection_id, "2.1.1")
+    assert scores.answers(store, inspection_id) == {}
+    assert store.photos.of(finding.id) == [] or not store.findings.of(inspection_id, "2.1.1")
     assert view.score_panel.total_label.text() == "200 / 210"
     assert numbers(view.score_panel.answered_label.text()) == [0, 30]
     assert seen_items[0] == "2.1.1" and seen_items[-1] == "1.1"  # undo walks back to where each edit was
@@ -227,7 +228,7 @@ def test_walk_every_item_undo_redo_reopen_and_score_like_the_cli(qtbot, db_path,
     for _ in range(steps):
         key(qtbot, view, Qt.Key_Z, Qt.ControlModifier | Qt.ShiftModifier)
     assert not view.undo_stack.canRedo()
-    assert store.answers(inspection_id) == final
+    assert scores.answers(store, inspection_id) == final
     assert view.current_item_id() == "2.1.1"
     assert view.panel.photos.count() == 2  # the same photos came back (restore, same ids)
     assert view.score_panel.total_label.text() == EXPECTED_TOTAL
@@ -245,7 +246,7 @@ def test_walk_every_item_undo_redo_reopen_and_score_like_the_cli(qtbot, db_path,
     assert view.splitter_state() == splitter
     assert view.score_panel.total_label.text() == EXPECTED_TOTAL
     assert editor(view).model.rowCount() == 2
-    assert store.score(inspection_id).to_json() == final_json
+    assert scores.score_inspection(store, inspection_id).to_json() == final_json
     for node_id, text in EXPECTED_TREE.items():
         assert view.tree.state_text(node_id) == text, node_id
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from fieldcheck import i18n as lang
+from fieldcheck import i18n
 from fieldcheck.engine import catalog
 from fieldcheck.gui.app import Shell, application, open_settings
 from fieldcheck.gui.qt import Qt, QtWidgets
@@ -21,7 +21,7 @@ def home(tmp_path, monkeypatch):
     monkeypatch.setenv("FIELDCHECK_HOME", str(tmp_path))
     monkeypatch.setenv("FIELDCHECK_LANG", "zh")
     yield tmp_path
-    lang.set_language(None)
+    i18n.set_default(None)
 
 
 SHELLS: list[Shell] = []
@@ -41,10 +41,10 @@ def start(qtbot, store, home) -> Shell:
 
 def test_the_walk_in_the_window_speaks_chinese_and_takes_its_keys(qtbot, home):
     store = Store.open(home / "fieldcheck.db")
-    county = store.add_place("县", "衡阳县")
-    town = store.add_place("乡镇", "西渡镇", county)
-    village = store.add_place("村", "梅花村", town)
-    inspection_id = store.create_inspection(catalog.find("village-work-team"), assessee_id=village,
+    county = store.places.add("县", "衡阳县")
+    town = store.places.add("乡镇", "西渡镇", county)
+    village = store.places.add("村", "梅花村", town)
+    inspection_id = store.inspections.create(catalog.find("village-work-team"), assessee_id=village,
                                             assessee_name="", inspectors=["甲"], date="2026-11-22")
     shell = start(qtbot, store, home)
     try:
@@ -64,10 +64,10 @@ def test_the_walk_in_the_window_speaks_chinese_and_takes_its_keys(qtbot, home):
         view.go_to_item("2.1.1")
         view.tree.setFocus()
         qtbot.keyClick(view.tree, Qt.Key_Return, Qt.ControlModifier)
-        assert len(store.findings(inspection_id, "2.1.1")) == 1
+        assert len(store.findings.of(inspection_id, "2.1.1")) == 1
         assert "198 / 210" in window.score_label.text()
         qtbot.keyClick(view.tree, Qt.Key_Z, Qt.ControlModifier)
-        assert store.findings(inspection_id, "2.1.1") == []
+        assert store.findings.of(inspection_id, "2.1.1") == []
         assert "200 / 210" in window.score_label.text()
         qtbot.keyClick(view.tree, Qt.Key_Z, Qt.ControlModifier | Qt.ShiftModifier)
         view.go_to_item("3.2.1")

@@ -14,6 +14,7 @@ from walkkit import show_view, village_inspection
 from fieldcheck.gui.qt import Qt, QtWidgets
 from fieldcheck.gui.walk.inspection_view import InspectionView
 from fieldcheck.gui.window.shortcuts_dialog import ShortcutsDialog
+from fieldcheck.ops import scores
 from fieldcheck.store import Store
 
 
@@ -106,7 +107,7 @@ def test_marks_by_key_and_checkbox(qtbot, view, store):
     inspection_id = view.inspection_id
     view.go_to_item("2.1.3")
     press(qtbot, view, Qt.Key_K, Qt.ControlModifier)
-    assert store.item_marks(inspection_id) == {"2.1.3": "checked"}
+    assert store.findings.marks(inspection_id) == {"2.1.3": "checked"}
     assert view.tree.state_text("2.1.3") == "✓ 0" and view.panel.checked_box.isChecked()
     press(qtbot, view, Qt.Key_K, Qt.ControlModifier | Qt.ShiftModifier)
     assert view.tree.state_text("2.1.3") == "– " + view.tree.tr("n/a")
@@ -115,19 +116,19 @@ def test_marks_by_key_and_checkbox(qtbot, view, store):
     view.go_to_item("2.5.4")
     qtbot.mouseClick(view.panel.checked_box, Qt.LeftButton)
     assert view.tree.state_text("2.5.4").startswith("◔")
-    assert "2.5.4" not in store.answers(inspection_id)
+    assert "2.5.4" not in scores.answers(store, inspection_id)
     # a finding on an item marked n/a clears the mark, in the same undo step
     view.go_to_item("2.1.3")
     press(qtbot, view, Qt.Key_Return, Qt.ControlModifier)
-    assert store.item_marks(inspection_id).get("2.1.3") == "checked"
+    assert store.findings.marks(inspection_id).get("2.1.3") == "checked"
     assert view.tree.state_text("2.1.3") == "✗ −2"
     view.undo()
-    assert store.item_marks(inspection_id).get("2.1.3") == "na" and not store.findings(inspection_id, "2.1.3")
+    assert store.findings.marks(inspection_id).get("2.1.3") == "na" and not store.findings.of(inspection_id, "2.1.3")
     # Ctrl+Delete removes the selected finding
     view.redo()
     view.tree.setFocus()
     press(qtbot, view, Qt.Key_Delete, Qt.ControlModifier)
-    assert not store.findings(inspection_id, "2.1.3")
+    assert not store.findings.of(inspection_id, "2.1.3")
 
 
 def test_help_lists_every_shortcut(qtbot, view):
@@ -219,24 +220,24 @@ def test_an_edit_the_store_refuses_is_explained_and_not_kept(qtbot, view, store)
     inspection_id = view.inspection_id
     view.go_to_item("2.1.1")
     press(qtbot, view, Qt.Key_Return, Qt.ControlModifier)
-    store.update_inspection(inspection_id, status="signed")  # signed on this laptop meanwhile
+    store.inspections.update(inspection_id, status="signed")  # signed on this laptop meanwhile
     view.go_to_item("2.1.2")
     view.tree.setFocus()
     press(qtbot, view, Qt.Key_Return, Qt.ControlModifier)
     assert view.message.isVisible() and view.message.text()
     assert "Traceback" not in view.message.text()
-    assert store.findings(inspection_id, "2.1.2") == []
+    assert store.findings.of(inspection_id, "2.1.2") == []
     assert view.undo_stack.count() == 1  # the refused edit left no step behind
     assert view.tree.state_text("2.1.2").startswith("○")
     # undo is refused too, and explained; the finding stays
     press(qtbot, view, Qt.Key_Z, Qt.ControlModifier)
-    assert len(store.findings(inspection_id, "2.1.1")) == 1 and view.message.isVisible()
+    assert len(store.findings.of(inspection_id, "2.1.1")) == 1 and view.message.isVisible()
 
 
 def test_a_signed_inspection_opens_read_only(qtbot, store):
     inspection_id = village_inspection(store)[0]
-    store.add_finding(inspection_id, "2.1.1")
-    store.update_inspection(inspection_id, status="signed")
+    store.findings.add(inspection_id, "2.1.1")
+    store.inspections.update(inspection_id, status="signed")
     view = show(qtbot, store, inspection_id)
     assert view.message.isVisible()
     view.go_to_item("2.1.1")

@@ -57,8 +57,8 @@ def walk(qtbot, tmp_path):
 
 
 def live_photos(store, inspection_id):
-    finding = store.findings(inspection_id, "2.1.1")[0]
-    return finding, store.photos(finding.id)
+    finding = store.findings.of(inspection_id, "2.1.1")[0]
+    return finding, store.photos.of(finding.id)
 
 
 def test_importing_many_large_photos_keeps_the_window_running(qtbot, walk, large_jpegs):
@@ -92,9 +92,9 @@ def test_importing_many_large_photos_keeps_the_window_running(qtbot, walk, large
     assert view.undo_stack.undoText() == QtCore.QCoreApplication.translate(
         "Edits", "Add {0} photo(s) to {1}").format(MANY, "2.1.1")
     view.undo()
-    assert store.photos(finding.id) == [] and strip.count() == 0
+    assert store.photos.of(finding.id) == [] and strip.count() == 0
     view.redo()
-    assert [p.id for p in store.photos(finding.id)] == [p.id for p in photos]
+    assert [p.id for p in store.photos.of(finding.id)] == [p.id for p in photos]
     assert strip.count() == MANY
 
 
@@ -110,16 +110,16 @@ def test_cancel_stops_the_import_and_leaves_only_whole_photos(qtbot, walk, large
     assert strip.count() == len(photos)
     assert strip.message.text() == strip.tr("Cancelled: {0} of {1} photo(s) added.").format(len(photos), MANY)
     for photo in photos:  # every photo there is whole: original, thumbnail and row
-        original = store.photo_path(photo.sha256)
+        original = store.photos.path(photo.sha256)
         with Image.open(original) as image:
             image.load()
             assert image.size == LARGE
-        assert store.thumbnail_bytes(photo.sha256)[:2] == b"\xff\xd8"
+        assert store.photos.thumbnail(photo.sha256)[:2] == b"\xff\xd8"
     assert not [p for p in store.photo_dir.iterdir() if p.name.startswith(".tmp-")]
     files = {p.name for p in store.photo_dir.rglob("*") if p.is_file()}
     assert len(files) == len(photos)  # no stray file of a photo cut off half-way
     view.undo()
-    assert store.photos(finding.id) == []
+    assert store.photos.of(finding.id) == []
 
 
 def _drop(widget: QtWidgets.QWidget, mime: QtCore.QMimeData) -> bool:
@@ -188,9 +188,9 @@ def test_drop_paste_view_and_remove(qtbot, walk, large_jpegs, tmp_path):
     strip.list.setCurrentRow(1)
     removed = strip.current_photo_id()
     qtbot.mouseClick(strip.remove_button, Qt.LeftButton)
-    assert strip.count() == 2 and removed not in [p.id for p in store.photos(finding.id)]
+    assert strip.count() == 2 and removed not in [p.id for p in store.photos.of(finding.id)]
     view.undo()
-    assert removed in [p.id for p in store.photos(finding.id)] and strip.count() == 3
+    assert removed in [p.id for p in store.photos.of(finding.id)] and strip.count() == 3
     view.redo()
     assert strip.count() == 2
 
@@ -206,5 +206,5 @@ def test_an_item_without_a_finding_asks_for_one_before_photos(qtbot, walk, large
     assert strip.add_button.isEnabled()
     with qtbot.waitSignal(strip.import_finished, timeout=60000):
         assert strip.import_sources(large_jpegs[:1])
-    finding = store.findings(inspection_id, "2.5.4")[0]
-    assert finding.value is False and len(store.photos(finding.id)) == 1
+    finding = store.findings.of(inspection_id, "2.5.4")[0]
+    assert finding.value is False and len(store.photos.of(finding.id)) == 1

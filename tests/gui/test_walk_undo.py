@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from fieldcheck.engine import catalog
 from fieldcheck.gui.walk.walk_session import WalkSession
+from fieldcheck.ops import scores
 from fieldcheck.store import Store
 
 COUNTS = ["2.1.1", "2.1.4", "3.2.1", "2.6.2"]
@@ -36,7 +37,7 @@ def apply(session: WalkSession, op: tuple) -> None:
     if kind == "add":
         session.add_finding(op[1])
     elif kind == "delete":
-        live = session.store.findings(session.inspection_id)
+        live = session.store.findings.of(session.inspection_id)
         if live:
             finding = live[op[1] % len(live)]
             session.delete_finding(finding.item_id, finding.id)
@@ -57,11 +58,11 @@ def apply(session: WalkSession, op: tuple) -> None:
 
 def state(session: WalkSession) -> tuple:
     store = session.store
-    findings = store.findings(session.inspection_id)
+    findings = store.findings.of(session.inspection_id)
     # the window re-derives only the edited item's answer: it must always agree with the store's
-    assert session.answers == store.answers(session.inspection_id)
-    assert session.result.to_json() == store.score(session.inspection_id).to_json()
-    return (store.answers(session.inspection_id), sorted(f.id for f in findings),
+    assert session.answers == scores.answers(store, session.inspection_id)
+    assert session.result.to_json() == scores.score_inspection(store, session.inspection_id).to_json()
+    return (scores.answers(store, session.inspection_id), sorted(f.id for f in findings),
             session.result.to_json()["total"])
 
 
@@ -72,7 +73,7 @@ def test_undo_and_redo_retrace_every_step(qapp, ops):
     with tempfile.TemporaryDirectory() as folder:
         store = Store.open(Path(folder) / "f.db", device="laptop-1", backup_on_close=False, daily_backup=False)
         try:
-            inspection_id = store.create_inspection(catalog.find("village-work-team"), assessee_id=None,
+            inspection_id = store.inspections.create(catalog.find("village-work-team"), assessee_id=None,
                                                     assessee_name="梅花村", inspectors=["甲"], date="2026-11-22")
             session = WalkSession(store, inspection_id)
             stack = session.undo_stack
@@ -87,7 +88,7 @@ def test_undo_and_redo_retrace_every_step(qapp, ops):
             while stack.canUndo():
                 stack.undo()
                 assert state(session) == snapshots[stack.index()]
-            assert store.answers(inspection_id) == {} and store.item_marks(inspection_id) == {}
+            assert scores.answers(store, inspection_id) == {} and store.findings.marks(inspection_id) == {}
             while stack.index() < top:
                 stack.redo()
                 assert state(session) == snapshots[stack.index()]

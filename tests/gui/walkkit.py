@@ -10,11 +10,11 @@ from fieldcheck.store import Store
 
 def village_inspection(store: Store, households=("张三",)) -> tuple[str, dict[str, str]]:
     """A draft 考核细则 inspection of 衡阳县/西渡镇/梅花村 and the ids of its households by name."""
-    county = store.add_place("县", "衡阳县")
-    town = store.add_place("乡镇", "西渡镇", county)
-    village = store.add_place("村", "梅花村", town)
-    ids = {name: store.add_household(village, name, members=3) for name in households}
-    inspection = store.create_inspection(catalog.find("village-work-team"), assessee_id=village, assessee_name="",
+    county = store.places.add("县", "衡阳县")
+    town = store.places.add("乡镇", "西渡镇", county)
+    village = store.places.add("村", "梅花村", town)
+    ids = {name: store.households.add(village, name, members=3) for name in households}
+    inspection = store.inspections.create(catalog.find("village-work-team"), assessee_id=village, assessee_name="",
                                          inspectors=["检查员甲"], date="2026-11-22")
     return inspection, ids
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from fieldcheck.engine.numbers import fmt
 from fieldcheck.gui.forms.ui_inspection_list import Ui_InspectionList
 from fieldcheck.gui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
+from fieldcheck.ops import scores
 
 ROW_ID_ROLE = Qt.ItemDataRole.UserRole
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -185,7 +186,7 @@ class InspectionListPage(QtWidgets.QWidget):
         combo.blockSignals(True)
         combo.clear()
         combo.addItem(self.tr("All places"), None)
-        places = self.store.places()
+        places = self.store.places.all()
         children: dict[str | None, list] = {}
         for place in places:
             children.setdefault(place.parent_id, []).append(place)
@@ -213,7 +214,7 @@ class InspectionListPage(QtWidgets.QWidget):
 
     def refresh(self, select_id: str | None = None) -> None:
         keep = select_id or self.selected_id()
-        self.model.set_rows(self.store.inspections(**self.filters()))
+        self.model.set_rows(scores.scored_rows(self.store, **self.filters()))
         total = len(self.model.rows)
         self.ui.countLabel.setText(self.tr("%n inspection(s)", "", total))
         if keep:
@@ -270,12 +271,12 @@ class InspectionListPage(QtWidgets.QWidget):
             return None
         label = self.selected_label()
         row = self.ui.table.currentIndex().row()
-        self.store.delete_inspection(inspection_id)
+        self.store.inspections.delete(inspection_id)
         self._deleted = (inspection_id, label)
         self.ui.undoLabel.setText(self.tr("Deleted “{0}”.").format(label))
         self.ui.undoBar.show()
         self.undo_action.setEnabled(True)
-        self.model.set_rows(self.store.inspections(**self.filters()))
+        self.model.set_rows(scores.scored_rows(self.store, **self.filters()))
         if self.proxy.rowCount():
             self.ui.table.selectRow(min(max(row, 0), self.proxy.rowCount() - 1))
         self.ui.countLabel.setText(self.tr("%n inspection(s)", "", len(self.model.rows)))
@@ -287,7 +288,7 @@ class InspectionListPage(QtWidgets.QWidget):
         if not self._deleted:
             return None
         inspection_id, _label = self._deleted
-        self.store.restore_inspection(inspection_id)
+        self.store.inspections.restore(inspection_id)
         self._deleted = None
         self.ui.undoBar.hide()
         self.undo_action.setEnabled(False)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from fieldcheck.engine import catalog
 from fieldcheck.gui.forms.ui_new_inspection import Ui_NewInspectionDialog
 from fieldcheck.gui.qt import QtCore, QtWidgets
+from fieldcheck.ops import scores
 from fieldcheck.store.records import split_names
 
 LAST_INSPECTORS_KEY = "new_inspection/inspectors"
@@ -23,13 +24,13 @@ class NewInspectionDialog(QtWidgets.QDialog):
         self.ui.setupUi(self)
         # Complete rubrics first: an incomplete source is offered but not suggested.
         self.rubrics = sorted(rubrics if rubrics is not None else catalog.installed(), key=lambda r: not r.complete)
-        self.places = {p.id: p for p in store.places()}
+        self.places = {p.id: p for p in store.places.all()}
         for rubric in self.rubrics:
             title = rubric.title if rubric.complete else self.tr("{0} (incomplete source)").format(rubric.title)
             self.ui.rubricCombo.addItem(title, rubric.id)
         self.ui.dateEdit.setDate(QtCore.QDate.currentDate())
         # Suggest the rubric used last here, else that of the newest inspection in the store.
-        recent = store.inspections()
+        recent = scores.scored_rows(store)
         suggested = recent[0].rubric_id if recent else ""
         if settings is not None:
             self.ui.inspectorsEdit.setText(str(settings.value(LAST_INSPECTORS_KEY, "") or ""))
@@ -61,8 +62,8 @@ class NewInspectionDialog(QtWidgets.QDialog):
             out += [(name, None, row.group) for name, row in rubric.targets.items() if name not in listed]
             return out
         order = {"村": 0, "乡镇": 1, "县": 2, "单位": 3, "县市区": 4}
-        for place in sorted(self.places.values(), key=lambda p: (order.get(p.kind, 9), self.store.place_path(p.id))):
-            out.append((self.store.place_path(place.id), place.id, place.group))
+        for place in sorted(self.places.values(), key=lambda p: (order.get(p.kind, 9), self.store.places.path(p.id))):
+            out.append((self.store.places.path(place.id), place.id, place.group))
         return out
 
     def _rubric_changed(self) -> None:
@@ -134,7 +135,7 @@ class NewInspectionDialog(QtWidgets.QDialog):
             return
         values = self.values()
         try:
-            self.inspection_id = self.store.create_inspection(self.rubric(), **values)
+            self.inspection_id = self.store.inspections.create(self.rubric(), **values)
         except StoreError as exc:
             self.ui.errorLabel.setText(str(exc))
             return

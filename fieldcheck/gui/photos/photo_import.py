@@ -56,7 +56,7 @@ class PhotoImport(QtCore.QRunnable):
                     break
                 name = Path(source).name if isinstance(source, (str, Path)) else ""
                 try:
-                    photo = store.add_photo(self.finding_id, source)
+                    photo = store.photos.add(self.finding_id, source)
                     added.append((self.finding_id, photo.id))
                 except StoreError as error:
                     errors.append(f"{name}: {error}" if name else str(error))

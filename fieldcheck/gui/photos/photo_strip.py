@@ -153,7 +153,7 @@ class PhotoStrip(QtWidgets.QWidget):
 
     def reload(self) -> None:
         keep = self.current_photo_id()
-        photos = self.session.store.photos(self.finding_id) if self.finding_id is not None else []
+        photos = self.session.store.photos.of(self.finding_id) if self.finding_id is not None else []
         shown = (self.finding_id, [p.id for p in photos])
         if shown == self._shown:
             return  # an edit that did not touch these photos: keep the thumbnails
@@ -176,7 +176,7 @@ class PhotoStrip(QtWidgets.QWidget):
 
     def _icon(self, sha256: str) -> QtGui.QIcon:
         pixmap = QtGui.QPixmap()
-        pixmap.loadFromData(self.session.store.thumbnail_bytes(sha256), "JPEG")
+        pixmap.loadFromData(self.session.store.photos.thumbnail(sha256), "JPEG")
         return QtGui.QIcon(pixmap)
 
     def count(self) -> int:
@@ -276,10 +276,10 @@ class PhotoStrip(QtWidgets.QWidget):
         photo_id = self.current_photo_id()
         if photo_id is None or self.finding_id is None:
             return None
-        photo = next((p for p in self.session.store.photos(self.finding_id) if p.id == photo_id), None)
+        photo = next((p for p in self.session.store.photos.of(self.finding_id) if p.id == photo_id), None)
         if photo is None:
             return None
-        viewer = PhotoViewer(self.session.store.photo_path(photo.sha256), photo.original_name or photo.sha256[:12],
+        viewer = PhotoViewer(self.session.store.photos.path(photo.sha256), photo.original_name or photo.sha256[:12],
                              self)
         viewer.setAttribute(Qt.WA_DeleteOnClose)
         viewer.show()

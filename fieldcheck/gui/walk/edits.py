@@ -71,16 +71,16 @@ class AddFinding(_Edit):
 
     def _redo(self) -> None:
         if self.finding_id is None:
-            finding = self.store.add_finding(self.session.inspection_id, self.item_id, value=self.value,
+            finding = self.store.findings.add(self.session.inspection_id, self.item_id, value=self.value,
                                              household_id=self.household_id, note=self.note)
             self.finding_id = finding.id
             self.session.edited(self.item_id, added=finding)
         else:
-            self.store.restore_finding(self.finding_id)
+            self.store.findings.restore(self.finding_id)
             self.session.edited(self.item_id)
 
     def _undo(self) -> None:
-        self.store.delete_finding(self.finding_id)
+        self.store.findings.delete(self.finding_id)
         self.session.edited(self.item_id, removed=self.finding_id)
 
 
@@ -93,10 +93,10 @@ class UpdateFinding(_Edit):
         self.finding_id, self.old, self.new = finding_id, dict(old), dict(new)
 
     def _redo(self) -> None:
-        self.session.edited(self.item_id, updated=self.store.update_finding(self.finding_id, **self.new))
+        self.session.edited(self.item_id, updated=self.store.findings.update(self.finding_id, **self.new))
 
     def _undo(self) -> None:
-        self.session.edited(self.item_id, updated=self.store.update_finding(self.finding_id, **self.old))
+        self.session.edited(self.item_id, updated=self.store.findings.update(self.finding_id, **self.old))
 
 
 class DeleteFinding(_Edit):
@@ -108,11 +108,11 @@ class DeleteFinding(_Edit):
         self.finding_id = finding_id
 
     def _redo(self) -> None:
-        self.store.delete_finding(self.finding_id)
+        self.store.findings.delete(self.finding_id)
         self.session.edited(self.item_id, removed=self.finding_id)
 
     def _undo(self) -> None:
-        self.store.restore_finding(self.finding_id)
+        self.store.findings.restore(self.finding_id)
         self.session.edited(self.item_id)
 
 
@@ -125,11 +125,11 @@ class SetMark(_Edit):
         self.old, self.new = old, new
 
     def _redo(self) -> None:
-        self.store.set_item_mark(self.session.inspection_id, self.item_id, self.new)
+        self.store.findings.set_mark(self.session.inspection_id, self.item_id, self.new)
         self.session.edited(self.item_id, findings_kept=True)
 
     def _undo(self) -> None:
-        self.store.set_item_mark(self.session.inspection_id, self.item_id, self.old)
+        self.store.findings.set_mark(self.session.inspection_id, self.item_id, self.old)
         self.session.edited(self.item_id, findings_kept=True)
 
 
@@ -147,12 +147,12 @@ class AddPhotos(_Edit):
             self._first = False
         else:
             for finding_id, photo_id in self.photos:
-                self.store.restore_photo(finding_id, photo_id)
+                self.store.photos.restore(finding_id, photo_id)
         self.session.edited(self.item_id, findings_kept=True)
 
     def _undo(self) -> None:
         for finding_id, photo_id in reversed(self.photos):
-            self.store.remove_photo(finding_id, photo_id)
+            self.store.photos.remove(finding_id, photo_id)
         self.session.edited(self.item_id, findings_kept=True)
 
 
@@ -163,9 +163,9 @@ class RemovePhoto(_Edit):
         self.finding_id, self.photo_id = finding_id, photo_id
 
     def _redo(self) -> None:
-        self.store.remove_photo(self.finding_id, self.photo_id)
+        self.store.photos.remove(self.finding_id, self.photo_id)
         self.session.edited(self.item_id, findings_kept=True)
 
     def _undo(self) -> None:
-        self.store.restore_photo(self.finding_id, self.photo_id)
+        self.store.photos.restore(self.finding_id, self.photo_id)
         self.session.edited(self.item_id, findings_kept=True)

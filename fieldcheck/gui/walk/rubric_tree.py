@@ -86,9 +86,11 @@ class RubricTree(QtWidgets.QTreeWidget):
         if status == "bonus":
             return f"+ {fmt(node.score)}", _GREEN, self.tr("Bonus earned")
         if status == "veto":
-            return "⚠ " + self.tr("veto"), _RED, node.explanation
+            return "⚠ " + self.tr("veto"), _RED, str(node.explanation)
         if status == "deducted":
-            return f"✗ −{fmt(node.deduction)}", _RED, node.explanation
+            return f"✗ −{fmt(node.deduction)}", _RED, str(node.explanation)
+        if status == "unscored":
+            return "⚠ " + self.tr("cannot score"), _RED, str(node.explanation)
         return "✓ 0", _GREEN, self.tr("No deduction")
 
     def _section_state(self, section: Section) -> tuple[str, QtGui.QColor | None, str]:

@@ -56,9 +56,9 @@ class ScorePanel(QtWidgets.QFrame):
     def show_trace(self, result, item_id: str) -> None:
         entries = result.item_trace(item_id)
         node = result.nodes[item_id]
-        lines = [e.text if e.kind != "cap" else f"{e.node} {e.title}: {e.text}" for e in entries]
+        lines = [str(e.text) if e.kind != "cap" else f"{e.node} {e.title}: {e.text}" for e in entries]
         if not lines:
-            lines = [node.explanation or self.tr("No deduction")]
+            lines = [str(node.explanation) or self.tr("No deduction")]
         key = tuple(lines)
         if key == self._trace_key:
             return

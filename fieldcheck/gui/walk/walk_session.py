@@ -17,12 +17,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from fieldcheck.engine import scoring
 from fieldcheck.engine.answers import item_answer
 from fieldcheck.engine.rubric import Item
-from fieldcheck.engine.rules import AnswerError
 from fieldcheck.gui.qt import QtCore, QtGui, Signal
 from fieldcheck.gui.walk import edits
+from fieldcheck.ops import scores
 
 
 class WalkSession(QtCore.QObject):
@@ -35,7 +34,7 @@ class WalkSession(QtCore.QObject):
         super().__init__(parent)
         self.store = store
         self.inspection_id = inspection_id
-        self.inspection = store.inspection(inspection_id)
+        self.inspection = store.inspections.get(inspection_id)
         self.rubric = self.inspection.rubric
         self.items: list[Item] = self.rubric.items()
         self.index = {item.id: n for n, item in enumerate(self.items)}
@@ -58,14 +57,14 @@ class WalkSession(QtCore.QObject):
         village = self.inspection.assessee_id
         if not village:
             return {}
-        return {h.id: h for h in self.store.households(village)}  # none for a county or a unit
+        return {h.id: h for h in self.store.households.of_village(village)}  # none for a county or a unit
 
     def rescore(self, item_id: str | None = None):
         """Score again: all answers from the store, or (after an edit) re-derive one item's answer."""
         if item_id is None:
             self._findings.clear()
             self._marks = None
-            self.answers = self.store.answers(self.inspection_id)
+            self.answers = scores.answers(self.store, self.inspection_id)
         else:
             answer = item_answer(self.item(item_id), [f.value for f in self.findings(item_id)], self.mark(item_id))
             if answer is None:
@@ -76,33 +75,22 @@ class WalkSession(QtCore.QObject):
         return self.result
 
     def _score(self):
-        """The engine's score; an answer it cannot score (a metric with no target for this assessee)
-        is left out and explained in ``problems`` rather than stopping the window."""
-        answers = dict(self.answers)
-        self.problems = []
-        assessee = self.assessee
-        while True:
-            try:
-                return scoring.score(self.rubric, answers, assessee)
-            except AnswerError as error:
-                self.problems.append(str(error))
-                if error.item_id in answers:
-                    del answers[error.item_id]
-                elif assessee is not None:
-                    assessee = None  # an assessee the rubric does not know: score without its targets
-                else:
-                    raise
+        """The score every view shows (``ops.scores``): an answer the engine cannot score (a metric
+        with no target for this assessee) is left out and explained in ``problems``."""
+        result = scores.score_answers(self.inspection, self.answers)
+        self.problems = [str(u.reason) for u in result.unscored]
+        return result
 
     def findings(self, item_id: str) -> list:
         """The item's live findings, in entry order (read once after each change of the item)."""
         found = self._findings.get(item_id)
         if found is None:
-            found = self._findings[item_id] = self.store.findings(self.inspection_id, item_id)
+            found = self._findings[item_id] = self.store.findings.of(self.inspection_id, item_id)
         return found
 
     def marks(self) -> dict[str, str]:
         if self._marks is None:
-            self._marks = dict(self.store.item_marks(self.inspection_id))
+            self._marks = dict(self.store.findings.marks(self.inspection_id))
         return self._marks
 
     def mark(self, item_id: str) -> str | None:

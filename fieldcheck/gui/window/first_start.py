@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from fieldcheck.gui.forms.ui_first_start import Ui_FirstStartDialog
 from fieldcheck.gui.qt import QtCore, QtWidgets
+from fieldcheck.ops import scores
 
 DONE_KEY = "first_start/done"
 
@@ -12,7 +13,7 @@ def is_first_start(store, settings: QtCore.QSettings) -> bool:
     """True when the offer was never answered and the store holds nothing yet."""
     if settings.value(DONE_KEY, False, type=bool):
         return False
-    return not store.inspections() and not store.places()
+    return not scores.scored_rows(store) and not store.places.all()
 
 
 class FirstStartDialog(QtWidgets.QDialog):

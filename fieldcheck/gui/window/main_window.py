@@ -12,6 +12,7 @@ from fieldcheck.gui.forms.ui_main_window import Ui_MainWindow
 from fieldcheck.gui.inspections.inspection_list import InspectionListPage
 from fieldcheck.gui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
 from fieldcheck.gui.walk.inspection_view import InspectionView
+from fieldcheck.ops import scores
 
 LAST_INSPECTION_KEY = "last/inspection"
 LAST_ITEM_KEY = "last/item"
@@ -100,7 +101,7 @@ class MainWindow(QtWidgets.QMainWindow):
 
         self._close_view()
         try:
-            inspection = self.store.inspection(inspection_id)
+            inspection = self.store.inspections.get(inspection_id)
             if getattr(inspection, "deleted", False):
                 raise StoreError(self.tr("That inspection was deleted."))
             view = InspectionView(self.store, inspection_id, self.ui.stack)
@@ -114,7 +115,7 @@ class MainWindow(QtWidgets.QMainWindow):
         view.score_changed.connect(self._show_score)
         view.item_changed.connect(lambda _item: self._remember_item())
         session = getattr(view, "session", None)
-        self._show_score(getattr(session, "result", None) or self.store.score(inspection_id))
+        self._show_score(getattr(session, "result", None) or scores.score_inspection(self.store, inspection_id))
         self._install_view_actions(view)
         self._restore_splitters(view)
         if item_id:
@@ -252,7 +253,7 @@ class MainWindow(QtWidgets.QMainWindow):
         if not target:
             return
         try:
-            self.store.update_inspection(target, status=status)
+            self.store.inspections.update(target, status=status)
         except StoreError as exc:
             self.show_error(str(exc))
             return
@@ -357,7 +358,7 @@ class MainWindow(QtWidgets.QMainWindow):
         from fieldcheck.store import StoreError
 
         try:
-            gone = self.store.inspection(inspection_id).deleted
+            gone = self.store.inspections.get(inspection_id).deleted
         except StoreError:
             gone = True
         if gone:
