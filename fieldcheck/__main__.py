@@ -1,7 +1,27 @@
-"""``python -m fieldcheck``: the same as the ``fieldcheck`` command."""
+"""``fieldcheck`` (and ``python -m fieldcheck``): the window with no command, else a command.
+
+    fieldcheck                 the window, on the default database
+    fieldcheck --db PATH       the window, on PATH
+    fieldcheck gui [--db PATH] the same
+    fieldcheck COMMAND …       a command (``fieldcheck --help``)
+"""
+
+from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 
-from fieldcheck.cli import main
 
-sys.exit(main())
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if not args or args[0] == "gui" or args[0] == "--db" or args[0].startswith("--db="):
+        from fieldcheck.gui.app import run  # lazy: Qt loads only for the window
+
+        return run(args)
+    from fieldcheck.cli import main as commands  # lazy: the window does not need the commands
+
+    return commands(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -12,13 +12,14 @@ import socket
 import uuid
 from pathlib import Path
 
+from platformdirs import user_data_dir
+
 
 def data_dir() -> Path:
     """``FIELDCHECK_HOME`` when set, else the platform's user data folder for "FieldCheck"."""
     home = os.environ.get("FIELDCHECK_HOME")
     if home:
         return Path(home).expanduser()
-    from platformdirs import user_data_dir
 
     return Path(user_data_dir("FieldCheck", appauthor=False))
 

@@ -12,3 +12,26 @@ _home = tempfile.mkdtemp(prefix="fieldcheck-test-home-")
 os.environ["FIELDCHECK_HOME"] = _home
 os.environ["XDG_CONFIG_HOME"] = os.path.join(_home, "config")
 os.environ["XDG_DATA_HOME"] = os.path.join(_home, "data")
+
+import pytest
+
+from fieldcheck import i18n
+from fieldcheck.store import Store
+
+
+@pytest.fixture
+def store(tmp_path):
+    """A fresh FieldCheck database on a temporary SQLite file, closed (and backed up) at the end."""
+    s = Store.open(tmp_path / "fieldcheck.db", device="laptop1", user="李明")
+    yield s
+    s.close()
+
+
+@pytest.fixture(autouse=True)
+def language():
+    """Messages in the environment's language (Chinese) unless a test sets one: ``language("en")``.
+
+    The window's language switch sets the process default too; it is reset after every test.
+    """
+    yield i18n.set_default
+    i18n.set_default(None)

@@ -32,6 +32,7 @@ from typing import Any, Protocol
 from fieldcheck.engine.numbers import to_decimal
 from fieldcheck.engine.rubric import Item, Rubric
 from fieldcheck.engine.rules import NOT_APPLICABLE, AnswerError
+from fieldcheck.engine.scoring import parse_answers
 from fieldcheck.i18n import Text, t
 
 COUNT_FORMS = {"per_occurrence", "per_event"}
@@ -149,7 +150,6 @@ def findings_from_answers(rubric: Rubric, answers: Mapping[str, Any]) -> tuple[l
     becomes one finding holding the count, a list of names one finding per name, a count
     of unnamed elements that many unnamed findings, a zero answer the mark "checked".
     """
-    from fieldcheck.engine.scoring import parse_answers
 
     parse_answers(rubric, answers)  # every answer checked before anything is derived
     items = {i.id: i for i in rubric.items()}

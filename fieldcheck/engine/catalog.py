@@ -7,6 +7,7 @@ from pathlib import Path
 
 from fieldcheck.engine.rubric import Rubric
 from fieldcheck.engine.rubric_file import RubricInvalid, check_file, load_file
+from fieldcheck.errors import UserError
 from fieldcheck.i18n import t
 from fieldcheck.shipped import rubrics_dir
 
@@ -32,7 +33,7 @@ def installed() -> list[Rubric]:
     return list(found.values())
 
 
-class UnknownRubric(LookupError):
+class UnknownRubric(UserError, LookupError):
     pass
 
 

@@ -19,6 +19,7 @@ import yaml
 from fieldcheck.engine.numbers import ZERO, fmt, to_decimal
 from fieldcheck.engine.rubric import Grade, Item, Node, Rubric, Section, TargetRow
 from fieldcheck.engine.rules import RULE_KEYS, RULE_REQUIRED, RULES, Rule, make_rule
+from fieldcheck.errors import UserError
 from fieldcheck.i18n import t
 
 # ---------------------------------------------------------------------------------------------
@@ -37,7 +38,7 @@ class Problem:
         return f"{self.path}:{self.line}: {kind}: {self.message}"
 
 
-class RubricInvalid(Exception):
+class RubricInvalid(UserError):
     """A rubric file that cannot be used; ``problems`` says every reason with its line."""
 
     def __init__(self, problems: list[Problem]):

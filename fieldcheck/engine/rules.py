@@ -15,6 +15,7 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from typing import Any
 
 from fieldcheck.engine.numbers import ZERO, fmt, to_decimal
+from fieldcheck.errors import UserError
 from fieldcheck.i18n import EMPTY, Text, t
 
 NOT_APPLICABLE = "na"
@@ -34,7 +35,7 @@ def round_points(value: Decimal) -> tuple[Decimal, bool]:
     return value.quantize(CENT, rounding=ROUND_HALF_UP), True
 
 
-class AnswerError(ValueError):
+class AnswerError(UserError, ValueError):
     """An answer that cannot be scored; the message names the item and says what is wrong.
 
     ``text`` keeps it in both languages, for results that show it later.

@@ -7,15 +7,21 @@ exists, so the first frame already shows Chinese glyphs in the chosen language.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
 
+from fieldcheck.engine import catalog
 from fieldcheck.gui.fonts import register_bundled_fonts
 from fieldcheck.gui.i18n import Translations, choose_language
 from fieldcheck.gui.qt import QtCore, QtWidgets
+from fieldcheck.gui.window.first_start import DONE_KEY, FirstStartDialog, is_first_start, populate_demo
+from fieldcheck.gui.window.main_window import MainWindow
 from fieldcheck.i18n import t
 from fieldcheck.ops import scores
+from fieldcheck.paths import data_dir, default_db_path
+from fieldcheck.store import Store, StoreError
 
 SETTINGS_FILE = "settings.ini"
 
@@ -65,8 +71,6 @@ class Shell(QtCore.QObject):
         self.window = self._build_window()
 
     def _build_window(self):
-        from fieldcheck.gui.window.main_window import MainWindow
-
         window = MainWindow(self.store, self.settings, data_dir=self.data_dir)
         window.language_requested.connect(self.retranslate)
         return window
@@ -75,15 +79,11 @@ class Shell(QtCore.QObject):
         """Show the window where the user left it; on a first start, offer the demo county."""
         self.window.show()
         if not self.window.reopen_last() and offer_first_start:
-            from fieldcheck.gui.window.first_start import is_first_start
-
             if is_first_start(self.store, self.settings):
                 QtCore.QTimer.singleShot(0, self.offer_first_start)
 
     def offer_first_start(self, dialog=None) -> str:
         """Ask demo or empty (``dialog`` lets a test answer it); return the choice made."""
-        from fieldcheck.engine import catalog
-        from fieldcheck.gui.window.first_start import DONE_KEY, FirstStartDialog, populate_demo
 
         if dialog is None:
             dialog = FirstStartDialog([r.title for r in catalog.installed()], self.window)
@@ -126,7 +126,6 @@ class Shell(QtCore.QObject):
 
 def no_display() -> bool:
     """True on Linux with no X or Wayland display and no platform chosen: Qt would abort."""
-    import os
 
     if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
         return False
@@ -142,14 +141,12 @@ def run(argv: list[str] | None = None) -> int:
                 "there is no display: run fieldcheck on the desktop (see fieldcheck --help for the commands)."),
               file=sys.stderr)
         return 1
-    from fieldcheck.paths import data_dir, default_db_path
 
     app = application()
     home = data_dir()
     settings = open_settings(home)
     translations = Translations(app)
     translations.switch(choose_language(settings))  # so a start-up error is in the chosen language
-    from fieldcheck.store import Store, StoreError
 
     db_path = Path(args.db) if args.db else default_db_path()
     try:

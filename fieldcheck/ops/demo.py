@@ -17,7 +17,11 @@ from datetime import date, datetime, timedelta
 from decimal import ROUND_FLOOR, Decimal
 from typing import Any
 
+from fieldcheck.engine import catalog
+from fieldcheck.engine.answers import findings_from_answers
 from fieldcheck.i18n import t
+from fieldcheck.paths import clean_device
+from fieldcheck.store.clock import HybridClock
 
 SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文"
 GIVEN = "建国平华明军伟芳敏静丽强磊洋勇艳杰娟涛超秀英霞刚桂兰玉梅红春生德福林海波志文辉金凤荣贵清云鹏飞兴旺亮成长松秋菊秀珍德胜宝山永忠"
@@ -73,7 +77,7 @@ def make_photo(rng: random.Random, *, size: tuple[int, int] = (1600, 1200), take
                gps: tuple[float, float] | None = None, orientation: int = 1, caption: str = "",
                quality: int = 85) -> bytes:
     """A JPEG that looks like a field photo (sky, hills, a house), with EXIF time, GPS and orientation."""
-    from PIL import Image, ImageDraw
+    from PIL import Image, ImageDraw  # lazy: Pillow, only when drawing demo photos
 
     w, h = size
     sky = Image.linear_gradient("L").resize((w, h)).convert("RGB")
@@ -130,7 +134,6 @@ def _fake_id_number(rng: random.Random, birth_year: int) -> str:
 def populate(store, *, villages: int = 6, seed: int = 1, device: str | None = None) -> None:
     """Add a demo county to ``store``: townships, villages, households, inspections at varied
     stages with findings and photos, and two 县市区 scored with the Hengyang table."""
-    from fieldcheck.engine import catalog
 
     if villages < 1:
         raise ValueError(t("村的数目至少为 1", "at least one village"))
@@ -140,9 +143,6 @@ def populate(store, *, villages: int = 6, seed: int = 1, device: str | None = No
     saved_id, saved_device = store.db.new_id, store.db.device
     store.db.new_id = lambda: str(uuid.UUID(int=id_rng.getrandbits(128), version=4))
     if device:
-        from fieldcheck.paths import clean_device
-        from fieldcheck.store.clock import HybridClock
-
         store.db.device = clean_device(device)
         saved_clock, store.db.clock = store.db.clock, HybridClock(store.db.device)
         store.db.clock.observe(saved_clock.tick())
@@ -256,8 +256,6 @@ def _village_inspection(store, rng, rubric, village, households, inspectors, day
 
 
 def _hengyang_inspection(store, rng, rubric, place, name, inspectors, day, stage) -> str:
-    from fieldcheck.engine.answers import findings_from_answers
-
     row = rubric.targets[name]
     inspection = store.inspections.create(rubric, assessee_id=place, assessee_name=name,
                                          inspectors=rng.sample(inspectors, 2), date=day.isoformat(),

@@ -17,12 +17,12 @@ from fieldcheck.engine.answers import findings_from_answers
 from fieldcheck.engine.rubric import Rubric
 from fieldcheck.engine.scoring import resolve_assessee, score
 from fieldcheck.i18n import t
+from fieldcheck.store import StoreError
 
 
 def add_inspection_from_answers(store, rubric: Rubric, assessee: Mapping[str, Any], answers: Mapping[str, Any],
                                 doc: Mapping[str, Any] | None = None) -> str:
     """Create the inspection and return its id; AnswerError or StoreError before anything is written."""
-    from fieldcheck.store import StoreError
 
     doc = doc or {}
     name = str((assessee or {}).get("name") or "").strip()

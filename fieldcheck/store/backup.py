@@ -14,6 +14,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from fieldcheck.i18n import t
+from fieldcheck.store.database import StoreError
 
 KEEP = 10
 DAY = timedelta(days=1)
@@ -67,7 +68,6 @@ def due(db_path: Path, now: datetime | None = None) -> bool:
 
 def restore(backup_path: str | Path, db_path: str | Path) -> None:
     """Replace the database at ``db_path`` with a backup's content (the store must be closed)."""
-    from fieldcheck.store import StoreError
 
     source_path = Path(backup_path)
     if not source_path.is_file():

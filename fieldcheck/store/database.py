@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from fieldcheck.engine.numbers import to_json
+from fieldcheck.errors import UserError
 from fieldcheck.i18n import t
 from fieldcheck.store.clock import HybridClock
 from fieldcheck.store.records import Finding, split_names
@@ -31,7 +32,7 @@ STATUSES = ("draft", "signed", "exported")
 HOUSEHOLD_STATUSES = ("贫困户", "脱贫户", "低保户", "五保户", "一般户", "边缘户")
 
 
-class StoreError(Exception):
+class StoreError(UserError):
     """A store operation that cannot be done; ``str(e)`` is one clear sentence in the user's language."""
 
 

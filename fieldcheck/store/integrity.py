@@ -14,6 +14,7 @@ from pathlib import Path
 from fieldcheck.i18n import t
 from fieldcheck.store import photofiles as photo_files
 from fieldcheck.store import schema
+from fieldcheck.store.database import StoreError, refuse_foreign_file
 
 
 @dataclass
@@ -30,7 +31,6 @@ class Report:
 
 def check(path: str | Path) -> Report:
     """Check the database at ``path`` without changing it; StoreError when it cannot be read at all."""
-    from fieldcheck.store.database import StoreError, refuse_foreign_file
 
     path = Path(path)
     if not path.exists():

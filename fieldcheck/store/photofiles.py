@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from fieldcheck.errors import UserError
 from fieldcheck.i18n import t
 
 THUMBNAIL_SIZE = 256
@@ -27,7 +28,7 @@ TEMP_PREFIX = ".tmp-"
 _FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp", "TIFF": "tif", "BMP": "bmp", "GIF": "gif", "MPO": "jpg"}
 
 
-class PhotoError(ValueError):
+class PhotoError(UserError, ValueError):
     """A file that cannot be evidence; the message says what is wrong and what to do."""
 
 
@@ -68,7 +69,7 @@ def read_source(source: str | Path | bytes) -> tuple[bytes, str]:
 
 def ingest(source: str | Path | bytes) -> Ingested:
     """Check a photo and gather what the store keeps about it; PhotoError when it is not a usable image."""
-    from PIL import Image, ImageOps, UnidentifiedImageError
+    from PIL import Image, ImageOps, UnidentifiedImageError  # lazy: Pillow, only when a photo is added
 
     data, name = read_source(source)
     label = name or t("照片", "the photo")

@@ -26,25 +26,24 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSi
 def home(tmp_path, monkeypatch):
     monkeypatch.setenv("FIELDCHECK_HOME", str(tmp_path))
     monkeypatch.setenv("FIELDCHECK_LANG", "zh")
-    yield tmp_path
-    i18n.set_default(None)  # the shell pins the domain's language to the window's
+    return tmp_path
 
 
 @pytest.fixture
-def store(home):
+def home_store(home):
     s = Store.open(home / "fieldcheck.db")
     yield s
     s.close()
 
 
 @pytest.fixture
-def make_shell(qtbot, qapp, store, home):
+def make_shell(qtbot, qapp, home_store, home):
     """Start the shell the way ``fieldcheck`` does (fonts, settings file, translators), without exec()."""
     shells = []
 
     def make(settings=None):
         app = application()
-        shell = Shell(app, store, settings or open_settings(home), data_dir=home)
+        shell = Shell(app, home_store, settings or open_settings(home), data_dir=home)
         shells.append(shell)
         shell.start(offer_first_start=False)
         qtbot.addWidget(shell.window)
@@ -58,14 +57,14 @@ def make_shell(qtbot, qapp, store, home):
 
 
 @pytest.fixture
-def village(store):
+def village(home_store):
     rubric = catalog.find("village-work-team")
-    c = store.places.add("县", "荷坪县")
-    t = store.places.add("乡镇", "杉山乡", c)
-    v = store.places.add("村", "梅花村", t)
-    inspection = store.inspections.create(rubric, assessee_id=v, assessee_name="梅花村", inspectors=["张三"],
+    c = home_store.places.add("县", "荷坪县")
+    t = home_store.places.add("乡镇", "杉山乡", c)
+    v = home_store.places.add("村", "梅花村", t)
+    inspection = home_store.inspections.create(rubric, assessee_id=v, assessee_name="梅花村", inspectors=["张三"],
                                          date="2026-10-01")
-    store.findings.add(inspection, "2.1.3", value=2)
+    home_store.findings.add(inspection, "2.1.3", value=2)
     return inspection
 
 
@@ -90,33 +89,33 @@ def test_the_window_starts_in_chinese_on_the_list(make_shell, village):
     assert window.ui.actionOpen.isEnabled()
 
 
-def test_first_start_demo_opens_a_real_draft_inspection(qtbot, make_shell, store, home):
+def test_first_start_demo_opens_a_real_draft_inspection(qtbot, make_shell, home_store, home):
     shell = make_shell()
-    assert is_first_start(store, shell.settings)
+    assert is_first_start(home_store, shell.settings)
     dialog = FirstStartDialog([r.title for r in catalog.installed()], shell.window)
     qtbot.addWidget(dialog)
     assert "脱贫攻坚考核方案考核细则" in dialog.ui.rubricsLabel.text()
     qtbot.mouseClick(dialog.ui.demoButton, Qt.MouseButton.LeftButton)
     assert shell.offer_first_start(dialog) == "demo"
-    rows = scores.scored_rows(store)
-    assert len(rows) >= 6 and store.places.all("村")
+    rows = scores.scored_rows(home_store)
+    assert len(rows) >= 6 and home_store.places.all("村")
     window = shell.window
-    opened = store.inspections.get(window.inspection_id)
+    opened = home_store.inspections.get(window.inspection_id)
     assert window.ui.stack.currentWidget() is window.view
-    assert opened.status == "draft" and store.findings.of(opened.id)
-    result = scores.score_inspection(store, opened.id)
+    assert opened.status == "draft" and home_store.findings.of(opened.id)
+    result = scores.score_inspection(home_store, opened.id)
     assert window.score_label.text().startswith(f"得分 {fmt(result.total)} / {fmt(result.max)}")
-    assert not is_first_start(store, shell.settings)
+    assert not is_first_start(home_store, shell.settings)
 
 
-def test_an_empty_start_is_not_offered_again(qtbot, make_shell, store, home):
+def test_an_empty_start_is_not_offered_again(qtbot, make_shell, home_store, home):
     shell = make_shell()
     dialog = FirstStartDialog([], shell.window)
     qtbot.addWidget(dialog)
     qtbot.mouseClick(dialog.ui.emptyButton, Qt.MouseButton.LeftButton)
     assert shell.offer_first_start(dialog) == "empty"
-    assert scores.scored_rows(store) == [] and store.places.all() == []
-    assert not is_first_start(store, open_settings(home))
+    assert scores.scored_rows(home_store) == [] and home_store.places.all() == []
+    assert not is_first_start(home_store, open_settings(home))
 
 
 def test_reopens_the_same_inspection_and_item_after_a_restart(make_shell, village, home):
@@ -150,11 +149,11 @@ def test_the_list_is_shown_again_when_the_user_left_from_the_list(make_shell, vi
     assert second.window.view is None and second.window.ui.stack.currentWidget() is second.window.list_page
 
 
-def test_a_deleted_last_inspection_is_not_reopened(make_shell, store, village):
+def test_a_deleted_last_inspection_is_not_reopened(make_shell, home_store, village):
     first = make_shell()
     first.window.open_inspection(village)
     first.window.close()
-    store.inspections.delete(village)
+    home_store.inspections.delete(village)
     second = make_shell()
     assert second.window.view is None
 
@@ -196,7 +195,7 @@ def test_walk_actions_are_in_the_menus_while_an_inspection_is_open(make_shell, v
     assert window.list_page.undo_action in window.ui.menuEdit.actions()
 
 
-def test_new_inspection_through_the_menu_opens_it(qtbot, make_shell, store, village):
+def test_new_inspection_through_the_menu_opens_it(qtbot, make_shell, home_store, village):
     window = make_shell().window
 
     def fill():
@@ -209,36 +208,36 @@ def test_new_inspection_through_the_menu_opens_it(qtbot, make_shell, store, vill
     QtCore.QTimer.singleShot(0, fill)
     window.ui.actionNewInspection.trigger()
     assert window.inspection_id not in (None, village)
-    made = store.inspections.get(window.inspection_id)
+    made = home_store.inspections.get(window.inspection_id)
     assert made.assessee_name == "梅花村" and made.inspectors == ["李四", "王五"]
     assert "梅花村" in window.windowTitle()
-    assert len(scores.scored_rows(store)) == 2
+    assert len(scores.scored_rows(home_store)) == 2
 
 
-def test_mark_signed_and_delete_from_the_inspection_page(qtbot, make_shell, store, village):
+def test_mark_signed_and_delete_from_the_inspection_page(qtbot, make_shell, home_store, village):
     window = make_shell().window
     window.open_inspection(village)
     window.view.go_to_item("2.1.3")
     window.ui.actionMarkSigned.trigger()
-    assert store.inspections.get(village).status == "signed"
+    assert home_store.inspections.get(village).status == "signed"
     assert window.statusBar().currentMessage() == "已标为已签字。"
     assert not window.view.session.editable and window.view.current_item_id() == "2.1.3"
     window.ui.actionMarkDraft.trigger()
-    assert store.inspections.get(village).status == "draft"
+    assert home_store.inspections.get(village).status == "draft"
     assert window.view.session.editable
     window.ui.actionDelete.trigger()
-    assert store.inspections.get(village).deleted
+    assert home_store.inspections.get(village).deleted
     assert window.view is None and window.list_page.ui.undoBar.isVisible()
     qtbot.mouseClick(window.list_page.ui.undoButton, Qt.MouseButton.LeftButton)
-    assert not store.inspections.get(village).deleted
+    assert not home_store.inspections.get(village).deleted
 
 
-def test_duplicate_from_the_inspection_page_opens_the_copy(make_shell, store, village):
+def test_duplicate_from_the_inspection_page_opens_the_copy(make_shell, home_store, village):
     window = make_shell().window
     window.open_inspection(village)
     window.ui.actionDuplicate.trigger()
     assert window.inspection_id != village
-    assert [f.value for f in store.findings.of(window.inspection_id)] == [f.value for f in store.findings.of(village)]
+    assert [f.value for f in home_store.findings.of(window.inspection_id)] == [f.value for f in home_store.findings.of(village)]
 
 
 def test_switching_the_language_keeps_the_inspection_and_item(qtbot, make_shell, village):
@@ -258,7 +257,7 @@ def test_switching_the_language_keeps_the_inspection_and_item(qtbot, make_shell,
     assert menu_titles(window) == ["&File", "&Edit", "&Inspection", "&Go", "&Help"]
     assert window.inspection_id == village and window.view.current_item_id() == "2.1.3"
     assert window.score_label.text().startswith("Score ")
-    assert i18n.current() == "en"  # the store's messages follow the window
+    assert i18n.current() == "en"  # the home_store's messages follow the window
     with pytest.raises(StoreError, match="^no inspection with id"):
         shell.store.inspections.get("nonexistent")
     assert len([w for w in QtWidgets.QApplication.topLevelWidgets()
@@ -269,20 +268,20 @@ def test_switching_the_language_keeps_the_inspection_and_item(qtbot, make_shell,
     assert menu_titles(shell.window)[0] == "文件(&F)"
 
 
-def test_the_settings_dialog_shows_where_the_data_is(qtbot, make_shell, store, home):
+def test_the_settings_dialog_shows_where_the_data_is(qtbot, make_shell, home_store, home):
     from fieldcheck.gui.window.settings_dialog import SettingsDialog
 
     window = make_shell().window
-    dialog = SettingsDialog(window.settings, data_dir=home, db_path=store.path)
+    dialog = SettingsDialog(window.settings, data_dir=home, db_path=home_store.path)
     qtbot.addWidget(dialog)
     assert dialog.ui.dataFolderEdit.text() == str(home)
-    assert dialog.ui.databaseEdit.text() == str(store.path)
+    assert dialog.ui.databaseEdit.text() == str(home_store.path)
     assert dialog.ui.languageCombo.currentData() == ""  # follow the system until chosen
 
 
-def test_a_store_error_is_one_sentence_in_a_box(qtbot, make_shell, store, village):
+def test_a_store_error_is_one_sentence_in_a_box(qtbot, make_shell, home_store, village):
     window = make_shell().window
-    store.inspections.delete(village)
+    home_store.inspections.delete(village)
     assert not window.open_inspection(village)
     boxes = [w for w in QtWidgets.QApplication.topLevelWidgets() if isinstance(w, QtWidgets.QMessageBox)
              and w.isVisible()]
@@ -326,7 +325,7 @@ def test_fieldcheck_without_a_display_says_so_instead_of_aborting(tmp_path):
     assert done.stderr.strip().startswith("没有可用的显示器") and "Traceback" not in done.stderr
 
 
-def test_a_day_in_the_window_new_inspection_findings_undo_restart_and_the_cli_agrees(qtbot, make_shell, store,
+def test_a_day_in_the_window_new_inspection_findings_undo_restart_and_the_cli_agrees(qtbot, make_shell, home_store,
                                                                                        tmp_path):
     """Through the window's own menus and keys: the shell and the walk working together."""
     import json
@@ -351,7 +350,7 @@ def test_a_day_in_the_window_new_inspection_findings_undo_restart_and_the_cli_ag
         go["action_next"].trigger()
     for _ in range(3):
         edit["action_add_finding"].trigger()
-    result = scores.score_inspection(store, inspection_id)
+    result = scores.score_inspection(home_store, inspection_id)
     assert result.total == result.max - 10 - 6  # 3 × 2 here; the 10 bonus points are not earned yet
     assert window.score_label.text().startswith(f"得分 {fmt(result.total)} / {fmt(result.max)}")
     qtbot.waitExposed(window)
@@ -359,17 +358,17 @@ def test_a_day_in_the_window_new_inspection_findings_undo_restart_and_the_cli_ag
     qtbot.waitUntil(lambda: QtWidgets.QApplication.activeWindow() is window)
     window.view.tree.setFocus()
     qtbot.keyClick(window.view.tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # one Ctrl+Z, one step
-    assert len(store.findings.of(inspection_id, "2.1.1")) == 2
-    after_undo = scores.score_inspection(store, inspection_id)
+    assert len(home_store.findings.of(inspection_id, "2.1.1")) == 2
+    after_undo = scores.score_inspection(home_store, inspection_id)
     assert window.score_label.text().startswith(f"得分 {fmt(after_undo.total)} /")
     window.close()
 
     again = make_shell().window
     assert again.inspection_id == inspection_id and again.view.current_item_id() == "2.1.1"
-    inspection = store.inspections.get(inspection_id)
+    inspection = home_store.inspections.get(inspection_id)
     answers = tmp_path / "answers.json"
     answers.write_text(json.dumps({"rubric": inspection.rubric_id, "assessee": inspection.assessee,
-                                   "answers": scores.answers(store, inspection_id)}, ensure_ascii=False), encoding="utf-8")
+                                   "answers": scores.answers(home_store, inspection_id)}, ensure_ascii=False), encoding="utf-8")
     done = subprocess.run([sys.executable, "-m", "fieldcheck", "score", inspection.rubric_id, str(answers),
                            "--json"], capture_output=True, text=True, timeout=60, check=True)
     cli = json.loads(done.stdout)

@@ -7,7 +7,6 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from fieldcheck import i18n
 from fieldcheck.gui.app import open_settings
 from fieldcheck.gui.i18n import SETTING_KEY, Translations, choose_language, translations_dir
 from fieldcheck.gui.qt import QtCore, QtWidgets
@@ -23,12 +22,6 @@ def messages(ts):
     for context in ET.parse(ts).getroot().iter("context"):
         for message in context.iter("message"):
             yield context.findtext("name"), message
-
-
-@pytest.fixture(autouse=True)
-def unpin_language():
-    yield
-    i18n.set_default(None)  # Translations.switch pins the domain's language to the window's
 
 
 @pytest.fixture

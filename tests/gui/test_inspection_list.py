@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from fieldcheck import i18n
 from fieldcheck.engine import catalog
 from fieldcheck.gui.app import open_settings
 from fieldcheck.gui.i18n import Translations
@@ -25,7 +24,6 @@ def chinese(qapp):
     translations.switch("zh")
     yield translations
     translations.switch("en")
-    i18n.set_default(None)  # switching pins the domain's language too
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pytest
 
-from fieldcheck import i18n
 from fieldcheck.engine import catalog
 from fieldcheck.gui.app import Shell, application, open_settings
 from fieldcheck.gui.qt import Qt, QtWidgets
@@ -20,8 +19,7 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSi
 def home(tmp_path, monkeypatch):
     monkeypatch.setenv("FIELDCHECK_HOME", str(tmp_path))
     monkeypatch.setenv("FIELDCHECK_LANG", "zh")
-    yield tmp_path
-    i18n.set_default(None)
+    return tmp_path
 
 
 SHELLS: list[Shell] = []

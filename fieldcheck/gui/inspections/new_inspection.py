@@ -6,6 +6,7 @@ from fieldcheck.engine import catalog
 from fieldcheck.gui.forms.ui_new_inspection import Ui_NewInspectionDialog
 from fieldcheck.gui.qt import QtCore, QtWidgets
 from fieldcheck.ops import scores
+from fieldcheck.store import StoreError
 from fieldcheck.store.records import split_names
 
 LAST_INSPECTORS_KEY = "new_inspection/inspectors"
@@ -127,8 +128,6 @@ class NewInspectionDialog(QtWidgets.QDialog):
         return None
 
     def accept(self) -> None:
-        from fieldcheck.store import StoreError
-
         problem = self.check()
         if problem:
             self.ui.errorLabel.setText(problem)

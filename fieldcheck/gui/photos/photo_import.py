@@ -14,6 +14,7 @@ import threading
 from pathlib import Path
 
 from fieldcheck.gui.qt import QtCore, Signal
+from fieldcheck.store import StoreError
 
 
 class ImportSignals(QtCore.QObject):
@@ -44,8 +45,6 @@ class PhotoImport(QtCore.QRunnable):
         return self._cancel.is_set()
 
     def run(self) -> None:
-        from fieldcheck.store import StoreError
-
         added: list[tuple[str, str]] = []
         errors: list[str] = []
         store = self.store

@@ -5,6 +5,7 @@ from __future__ import annotations
 from fieldcheck.gui.forms.ui_first_start import Ui_FirstStartDialog
 from fieldcheck.gui.qt import QtCore, QtWidgets
 from fieldcheck.ops import scores
+from fieldcheck.ops.demo import populate
 
 DONE_KEY = "first_start/done"
 
@@ -43,6 +44,5 @@ class FirstStartDialog(QtWidgets.QDialog):
 
 def populate_demo(store) -> None:
     """Fill the store with the demo county (the same as ``fieldcheck demo``)."""
-    from fieldcheck.ops.demo import populate
 
     populate(store)

@@ -10,9 +10,13 @@ from __future__ import annotations
 from fieldcheck.engine.numbers import fmt
 from fieldcheck.gui.forms.ui_main_window import Ui_MainWindow
 from fieldcheck.gui.inspections.inspection_list import InspectionListPage
+from fieldcheck.gui.inspections.new_inspection import NewInspectionDialog
 from fieldcheck.gui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
 from fieldcheck.gui.walk.inspection_view import InspectionView
+from fieldcheck.gui.window.settings_dialog import SettingsDialog
 from fieldcheck.ops import scores
+from fieldcheck.paths import data_dir
+from fieldcheck.store import StoreError
 
 LAST_INSPECTION_KEY = "last/inspection"
 LAST_ITEM_KEY = "last/item"
@@ -97,7 +101,6 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def open_inspection(self, inspection_id: str, item_id: str | None = None) -> bool:
         """Show one inspection in the walk (at ``item_id`` when given); False if it cannot be opened."""
-        from fieldcheck.store import StoreError
 
         self._close_view()
         try:
@@ -205,8 +208,6 @@ class MainWindow(QtWidgets.QMainWindow):
     # -- the shell's edits (each stored at once) ---------------------------------------------------
 
     def new_inspection(self) -> str | None:
-        from fieldcheck.gui.inspections.new_inspection import NewInspectionDialog
-
         dialog = NewInspectionDialog(self.store, self.settings, self)
         try:
             if dialog.exec() != QtWidgets.QDialog.DialogCode.Accepted or not dialog.inspection_id:
@@ -220,8 +221,6 @@ class MainWindow(QtWidgets.QMainWindow):
         return new_id
 
     def duplicate_current(self) -> str | None:
-        from fieldcheck.store import StoreError
-
         try:
             if self.view is None:
                 return self.list_page.duplicate_selected()
@@ -234,8 +233,6 @@ class MainWindow(QtWidgets.QMainWindow):
         return new_id
 
     def delete_current(self) -> str | None:
-        from fieldcheck.store import StoreError
-
         if self.view is not None:
             current = self.inspection_id
             self.show_list()
@@ -247,8 +244,6 @@ class MainWindow(QtWidgets.QMainWindow):
             return None
 
     def set_status(self, status: str) -> None:
-        from fieldcheck.store import StoreError
-
         target = self.inspection_id if self.view is not None else self.list_page.selected_id()
         if not target:
             return
@@ -268,9 +263,6 @@ class MainWindow(QtWidgets.QMainWindow):
     # -- dialogs -----------------------------------------------------------------------------------
 
     def open_settings(self) -> None:
-        from fieldcheck.gui.window.settings_dialog import SettingsDialog
-        from fieldcheck.paths import data_dir
-
         dialog = SettingsDialog(self.settings, data_dir=self.data_dir or data_dir(),
                                 db_path=getattr(self.store, "path", ""), parent=self)
         accepted = dialog.exec() == QtWidgets.QDialog.DialogCode.Accepted
@@ -355,7 +347,6 @@ class MainWindow(QtWidgets.QMainWindow):
         if not inspection_id:
             return False
         item_id = str(self.settings.value(LAST_ITEM_KEY, "") or "") or None
-        from fieldcheck.store import StoreError
 
         try:
             gone = self.store.inspections.get(inspection_id).deleted

@@ -24,13 +24,6 @@ def hengyang():
 
 
 @pytest.fixture
-def store(tmp_path):
-    s = Store.open(tmp_path / "field.db", device="laptop1", user="李明")
-    yield s
-    s.close()
-
-
-@pytest.fixture
 def village(store):
     county = store.places.add("县", "衡阳县")
     town = store.places.add("乡镇", "西渡镇", county)

@@ -17,8 +17,8 @@ import pytest
 from fieldcheck.engine import catalog
 from fieldcheck.engine.scoring import score
 
-ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT.parent / "shared" / "seeds"
+ROOT = Path(__file__).resolve().parents[2]
+SEEDS = ROOT / "tests" / "data" / "seeds"
 
 D = Decimal
 

@@ -12,7 +12,7 @@ import pytest
 from fieldcheck.cli import main
 from fieldcheck.engine.rubric_file import check_text, load_text
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 GOOD = textwrap.dedent("""\
     id: tiny

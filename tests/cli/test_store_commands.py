@@ -11,11 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from fieldcheck.cli import build_parser, main
+from fieldcheck.__main__ import main
+from fieldcheck.cli import build_parser
 from fieldcheck.ops import scores
 from fieldcheck.store import Store
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 ANSWERS = {"rubric": "village-work-team", "assessee": {"name": "衡阳县/西渡镇/梅花村"}, "inspectors": ["李明"],
            "date": "2026-11-20",
@@ -25,9 +26,7 @@ ANSWERS = {"rubric": "village-work-team", "assessee": {"name": "衡阳县/西渡
 
 
 def run(*args, env=None):
-    # the installed ``fieldcheck`` script's way in (``-m fieldcheck.cli`` would import cli.py twice)
-    code = "import sys; from fieldcheck.cli import main; sys.exit(main())"
-    return subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "fieldcheck", *args], capture_output=True, text=True,
                           env={**os.environ, **(env or {})}, cwd=ROOT)
 
 

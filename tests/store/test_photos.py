@@ -17,13 +17,6 @@ from fieldcheck.store import Store, StoreError
 
 
 @pytest.fixture
-def store(tmp_path):
-    s = Store.open(tmp_path / "field.db", device="laptop1", backup_on_close=False)
-    yield s
-    s.close()
-
-
-@pytest.fixture
 def finding(store):
     inspection = store.inspections.create(catalog.find("village-work-team"), assessee_id=None, assessee_name="梅花村",
                                          inspectors=["李明"], date="2026-11-20")

@@ -22,7 +22,7 @@ from fieldcheck.store import Store
 from fieldcheck.store.integrity import check
 
 ROUNDS = 24
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 CHILD = r"""
 import io, sys

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 XIZE_ANSWERS = {"rubric": "village-work-team",
                 "answers": {"2.1.4": 3, "1.2": 2, "3.1.2": ["民情日记"], "2.4.1": {"not_done": 1},
