@@ -1,0 +1,1 @@
+"""Signing: this installation's device key, and what is signed with it (sheets, bundles)."""
