@@ -1,6 +1,6 @@
 # Shortcuts for developers; the README's two commands are scripts/run and scripts/test,
 # which need nothing but bash on a fresh machine.
-.PHONY: run test setup bench forms screenshots
+.PHONY: run test setup bench forms screenshots installer
 
 setup:
 	bash scripts/setup.sh
@@ -21,3 +21,7 @@ forms: setup
 # Screenshots of the real window under Xvfb, zh and en, 1366x768 and 1920x1080, into out/screenshots.
 screenshots: setup
 	.venv/bin/python scripts/screenshots.py
+
+# The Linux installer (installer/out/fieldcheck-<version>-linux-<arch>.tar.xz); see installer/build.
+installer:
+	bash installer/build

@@ -4,6 +4,7 @@
     fieldcheck --db PATH       the window, on PATH
     fieldcheck gui [--db PATH] the same
     fieldcheck COMMAND …       a command (``fieldcheck --help``)
+    fieldcheck --version       the version and the build
 """
 
 from __future__ import annotations
@@ -11,9 +12,14 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
+from fieldcheck.version import describe
+
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
+    if args[:1] == ["--version"]:
+        print(describe())
+        return 0
     if not args or args[0] == "gui" or args[0] == "--db" or args[0].startswith("--db="):
         from fieldcheck.gui.app import run  # lazy: Qt loads only for the window
 

@@ -18,7 +18,7 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parent.parent / "fieldcheck"
 
 LAYERS = [
-    {"fieldcheck.i18n", "fieldcheck.errors", "fieldcheck.paths", "fieldcheck.shipped"},
+    {"fieldcheck.i18n", "fieldcheck.errors", "fieldcheck.paths", "fieldcheck.shipped", "fieldcheck.version"},
     {"fieldcheck.engine"},
     {"fieldcheck.store"},
     {"fieldcheck.ops", "fieldcheck.reports", "fieldcheck.sync", "fieldcheck.signing"},
