@@ -26,7 +26,8 @@ def match_header(value: object, synonyms: Mapping[str, Sequence[str]]) -> str | 
             w = header_key(word)
             if key == w:
                 return name
-            if len(w) >= 2 and w in key and (best is None or len(w) > best[0]):
+            # only in a short header: a long text that mentions 满分 is a criterion, not a column name
+            if len(w) >= 2 and w in key and len(key) <= len(w) + 6 and (best is None or len(w) > best[0]):
                 best = (len(w), name)
     return best[1] if best else None
 
