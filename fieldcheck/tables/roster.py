@@ -91,8 +91,9 @@ def _read_sheet(sheet: Sheet, start: int, columns: dict[str, int], roster: Roste
     carried = {f: "" for f in PLACE_FIELDS}
     for r in range(start, len(sheet.rows)):
         row = sheet.rows[r]
-        if all(clean_text(v) == "" for v in row):
-            continue
+        place_cols = {columns[f] for f in PLACE_FIELDS if f in columns}
+        if all(clean_text(v) == "" for c, v in enumerate(row) if c not in place_cols):
+            continue  # blank, or only a place merged down over it
         texts = [clean_text(v) for v in row]
         if any(w in x for x in texts[:3] + [texts[columns["head"]] if columns["head"] < len(texts) else ""]
                for w in TOTAL_WORDS):

@@ -15,6 +15,7 @@ nothing is written.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -328,3 +329,15 @@ def read_rubric_workbook(path: str | Path) -> ImportedRubric:
                          [reader.engine_problem(text, p) for p in errors])
     return ImportedRubric(data, text, rubric)
 
+
+
+def write_rubric_yaml(imported: ImportedRubric, source: str | Path, out: str | Path) -> None:
+    """The imported rubric as a YAML file, written whole or not at all."""
+    out = Path(out)
+    header = f"# Made by `fieldcheck rubric import-xlsx` from {Path(source).name}; the workbook's data, unchanged.\n"
+    tmp = out.with_name(out.name + ".tmp")
+    try:
+        tmp.write_text(header + imported.yaml_text, encoding="utf-8")
+        os.replace(tmp, out)
+    except OSError as exc:
+        raise TableError(t(f"无法写入 {out}:{exc}", f"cannot write {out}: {exc}")) from None
