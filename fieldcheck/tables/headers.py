@@ -46,7 +46,10 @@ def find_header(sheet: Sheet, synonyms: Mapping[str, Sequence[str]], required: s
         start = r + 1
         if start < len(sheet.rows):
             below = _fields(sheet.rows[start], synonyms)
-            if below and not any(isinstance(v, (int, float)) for v in sheet.rows[start]):
+            # the row below continues the header only if it names fields the upper row did not
+            # ("户主0" in a data row under 户主 names nothing new) and holds no numbers
+            news = [name for name in below.values() if name not in columns]
+            if news and not any(isinstance(v, (int, float)) for v in sheet.rows[start]):
                 for c, name in below.items():
                     columns[name] = c
                 start += 1
