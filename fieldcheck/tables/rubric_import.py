@@ -240,7 +240,7 @@ class _Reader:
         labels = {label: key for key, label in INFO_ROWS}
         grades_at = None
         for r, row in enumerate(sheet.rows):
-            label = clean_text(row[0] if row else None)
+            label: Any = clean_text(row[0] if row else None)
             if label == GRADES_HEADER[0]:
                 grades_at = r
                 break

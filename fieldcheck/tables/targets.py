@@ -162,8 +162,8 @@ def _read_sheet(sheet: Sheet, h: int, name_col: int, names: dict, rubric: Rubric
             if number is not None:
                 values[col] = number
         old = rubric.targets.get(name)
-        group = clean_text(sheet.value(r, group_col)) if group_col is not None else ""
-        group = group or (old.group if old is not None else "") or None
+        typed = clean_text(sheet.value(r, group_col)) if group_col is not None else ""
+        group: str | None = typed or (old.group if old is not None else "") or None
         if group is not None and group not in rubric.groups:
             table.problems.append(CellProblem(sheet.name, cell_ref(r, group_col if group_col is not None else name_col), t(
                 f"分组应为 {'、'.join(rubric.groups) or '(无分组)'},而这里是「{group}」",

@@ -85,3 +85,15 @@ def test_numbers_read_the_same_in_any_form(n):
     full_width = "".join(chr(ord(c) + 0xFEE0) for c in str(n))
     assert parse_number(n) == parse_number(float(n)) == parse_number(str(n)) == parse_number(full_width) == n
     assert parse_number(f" {n}人 ") == n
+
+
+def test_a_data_row_that_repeats_a_header_word_is_data(store, tmp_path):
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "衡阳县-西渡镇-梅花村"
+    ws.append(["户主", "人口"])
+    ws.append(["户主0", "2"])  # all text, and "户主" in the name: still the first household
+    wb.save(tmp_path / "r.xlsx")
+    assert [r.head for r in read_roster(tmp_path / "r.xlsx").rows] == ["户主0"]
