@@ -103,6 +103,9 @@ def write_rubric_workbook(data: dict[str, Any], path: str | Path) -> None:
     for row in node_rows(data.get("children") or []):
         ws.append([row.get(name) for name, _, _ in COLUMNS])
     _style_table(ws, header_row=2, font=Font(name=FONT, bold=True), wrap=Alignment(wrap_text=True, vertical="top"))
+    for name, least in (("content", 40), ("standard", 40), ("title", 16), ("rule", 14), ("params", 24)):  # room to fill in
+        letter = column_letter([n for n, _, _ in COLUMNS].index(name))
+        ws.column_dimensions[letter].width = max(ws.column_dimensions[letter].width or 0, least)
     ws.freeze_panes = "B3"
     ws.print_title_rows = "1:2"
     ws.auto_filter.ref = f"A2:{column_letter(len(headers) - 1)}{max(ws.max_row, 2)}"
@@ -132,6 +135,9 @@ def write_rubric_workbook(data: dict[str, Any], path: str | Path) -> None:
     _style_table(info, header_row=grades_row, font=Font(name=FONT, bold=True), wrap=Alignment(wrap_text=True, vertical="top"))
     for r in range(1, len(INFO_ROWS) + 1):
         info.cell(r, 1).font = Font(name=FONT, bold=True)
+        info.cell(r, 2).alignment = Alignment(wrap_text=True, vertical="top")
+    info.column_dimensions["A"].width = 12
+    info.column_dimensions["B"].width = WIDEST
 
     targets = data.get("targets")
     if isinstance(targets, dict):
