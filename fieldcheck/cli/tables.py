@@ -9,12 +9,13 @@ from fieldcheck.cli.common import db_arg, open_store, print_json
 from fieldcheck.engine import catalog
 from fieldcheck.i18n import t
 from fieldcheck.tables.cells import TableError
-from fieldcheck.tables.roster import import_roster, read_roster
+from fieldcheck.tables.roster import import_roster, read_roster, refuse_bad_rows
 from fieldcheck.tables.targets import read_targets, write_rubric_with_targets
 
 
 def cmd_roster(args: argparse.Namespace) -> int:
     roster = read_roster(args.file)  # every row checked before the database is opened
+    refuse_bad_rows(roster, args.good_rows)
     with open_store(args) as store:
         report = import_roster(store, roster, good_rows=args.good_rows)
     if args.json:

@@ -167,15 +167,20 @@ def _sheet_place(sheet: Sheet, columns: dict[str, int]) -> dict[str, str]:
     return {}
 
 
+def refuse_bad_rows(roster: Roster, good_rows: bool) -> None:
+    """TableError listing every bad cell, unless there are none or the user asked for the good rows."""
+    if roster.problems and not good_rows:
+        raise TableError(t(f"名单中有 {len(roster.problems)} 处错误,什么都没有导入;改正后重试,或用 --good-rows 只导入无误的行:",
+                           f"the roster has {len(roster.problems)} bad cells and nothing was imported; fix them, "
+                           "or use --good-rows to import the good rows only:"), roster.problems)
+
+
 def import_roster(store, roster: Roster, *, good_rows: bool = False) -> RosterReport:
     """Write the roster's households in one transaction; TableError, and nothing written, on bad rows.
 
     With ``good_rows`` the bad rows are left out and listed in the report's ``refused``.
     """
-    if roster.problems and not good_rows:
-        raise TableError(t(f"名单中有 {len(roster.problems)} 处错误,什么都没有导入;改正后重试,或用 --good-rows 只导入无误的行:",
-                           f"the roster has {len(roster.problems)} bad cells and nothing was imported; fix them, "
-                           "or use --good-rows to import the good rows only:"), roster.problems)
+    refuse_bad_rows(roster, good_rows)
     report = RosterReport(refused=list(roster.problems))
     places = _PlaceResolver(store, report)
     with store.transaction():
@@ -212,6 +217,7 @@ class _PlaceResolver:
         self.report = report
         self.cache: dict[tuple[str | None, str, str], str] = {}
         self.problems: list[CellProblem] = []
+        self.villages: list | None = None  # every village, for rows that name only theirs
 
     def _child(self, kind: str, name: str, parent: str | None) -> str:
         key = (parent, kind, name)
@@ -230,7 +236,9 @@ class _PlaceResolver:
             county = self._child("县", row.county, None)
             township = self._child("乡镇", row.township, county)
             return self._child("村", row.village, township)
-        same = [p for p in self.store.places.all("村") if p.name == row.village]
+        if self.villages is None:
+            self.villages = self.store.places.all("村")
+        same = [p for p in self.villages if p.name == row.village]
         if len(same) == 1:
             return same[0].id
         self.problems.append(CellProblem(row.sheet, row.cell, t(

@@ -45,6 +45,9 @@ def test_bad_roster_refused_in_one_message_database_unchanged(tmp_path):
     assert done.returncode == 1 and "Traceback" not in done.stderr
     assert "工作表「名单」E3 单元格" in done.stderr and "--good-rows" in done.stderr
     assert db.read_bytes() == before
+    fresh = tmp_path / "new.db"
+    assert run("import", "roster", roster_bad(tmp_path / "bad.xlsx"), "--db", fresh).returncode == 1
+    assert not fresh.exists()  # a refused file does not even create the database
     done = run("import", "roster", roster_bad(tmp_path / "bad.xlsx"), "--db", db, "--good-rows", lang="en")
     assert done.returncode == 0 and "imported 2 households" in done.stdout and "cell F4" in done.stdout
 
