@@ -158,9 +158,11 @@ def write_rubric_workbook(data: dict[str, Any], path: str | Path) -> None:
 def _style_table(ws, *, header_row: int, font, wrap) -> None:
     """Bold header, wrapped text, and widths that fit Chinese text (a wide character counts two)."""
     widths: dict[int, int] = {}
-    for row in ws.iter_rows(min_row=header_row):
+    for row in ws.iter_rows():
         for cell in row:
-            if cell.value is None:
+            if isinstance(cell.value, str) and cell.value.startswith("="):
+                cell.data_type = "s"  # a criterion that starts with "=" is text, not a formula
+            if cell.value is None or cell.row < header_row:
                 continue
             longest = max(display_width(line) for line in str(cell.value).split("\n"))
             widths[cell.column] = max(widths.get(cell.column, 0), longest)
