@@ -103,9 +103,12 @@ def write_rubric_workbook(data: dict[str, Any], path: str | Path) -> None:
     for row in node_rows(data.get("children") or []):
         ws.append([row.get(name) for name, _, _ in COLUMNS])
     _style_table(ws, header_row=2, font=Font(name=FONT, bold=True), wrap=Alignment(wrap_text=True, vertical="top"))
-    for name, least in (("content", 40), ("standard", 40), ("title", 16), ("rule", 14), ("params", 24)):  # room to fill in
-        letter = column_letter([n for n, _, _ in COLUMNS].index(name))
-        ws.column_dimensions[letter].width = max(ws.column_dimensions[letter].width or 0, least)
+    for name, width in (("content", 40), ("standard", 40), ("title", 18), ("rule", 14), ("params", 30),
+                        ("note", 30), ("missing", 24)):
+        letter = column_letter([n for n, _, _ in COLUMNS].index(name))  # room to fill in, wrapped past it
+        ws.column_dimensions[letter].width = width
+    _fit_rows(ws, 3)
+    _print_setup(ws)
     ws.freeze_panes = "B3"
     ws.print_title_rows = "1:2"
     ws.auto_filter.ref = f"A2:{column_letter(len(headers) - 1)}{max(ws.max_row, 2)}"
@@ -149,10 +152,21 @@ def write_rubric_workbook(data: dict[str, Any], path: str | Path) -> None:
             sheet.append([row.get("name"), row.get("group"), *(values.get(c) for c in columns)])
         _style_table(sheet, header_row=1, font=Font(name=FONT, bold=True), wrap=Alignment(wrap_text=True, vertical="top"))
         sheet.freeze_panes = "B2"
+        sheet.print_title_rows = "1:1"
+        _print_setup(sheet)
     try:
         book.save(path)
     except OSError as exc:
         raise TableError(t(f"无法写入 {path}:{exc}", f"cannot write {path}: {exc}")) from None
+
+
+def _print_setup(ws) -> None:
+    """Landscape, every column on one page's width, as the official tables are printed."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
 
 
 def _style_table(ws, *, header_row: int, font, wrap) -> None:
@@ -172,6 +186,20 @@ def _style_table(ws, *, header_row: int, font, wrap) -> None:
                 cell.alignment = wrap
     for col, width in widths.items():
         ws.column_dimensions[column_letter(col - 1)].width = min(width + 2, WIDEST)
+
+
+def _fit_rows(ws, first_row: int) -> None:
+    """Row heights for the wrapped text (no office suite fits them on opening): 15 points a line."""
+    for row in ws.iter_rows(min_row=first_row):
+        lines = 1
+        for cell in row:
+            if cell.value is None:
+                continue
+            width = ws.column_dimensions[column_letter(cell.column - 1)].width or 10
+            for part in str(cell.value).split("\n"):
+                lines_here = -(-display_width(part) // max(int(width) - 1, 1))
+                lines = max(lines, lines_here + str(cell.value).count("\n"))
+        ws.row_dimensions[row[0].row].height = 15 * lines + 2
 
 
 def export_rubric(rubric, path: str | Path) -> None:
