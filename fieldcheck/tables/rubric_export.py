@@ -88,9 +88,10 @@ def node_rows(children: list[dict], parent: str | None = None) -> list[dict[str,
 def write_rubric_workbook(data: dict[str, Any], path: str | Path) -> None:
     """The rubric's data as a workbook of three sheets: 考评表, 细则信息, 目标任务分解表 (when it has targets)."""
     import openpyxl  # lazy: openpyxl takes a third of a second to import
-    from openpyxl.styles import Alignment, Font  # lazy: with openpyxl
+    from openpyxl.styles import Alignment, Font, PatternFill  # lazy: with openpyxl
     from openpyxl.worksheet.datavalidation import DataValidation  # lazy: with openpyxl
 
+    to_fill = PatternFill("solid", fgColor="FFF2CC")  # a cell left for the county to fill in
     book = openpyxl.Workbook()
     ws = book.active
     ws.title = RUBRIC_SHEET
@@ -103,11 +104,16 @@ def write_rubric_workbook(data: dict[str, Any], path: str | Path) -> None:
     for row in node_rows(data.get("children") or []):
         ws.append([row.get(name) for name, _, _ in COLUMNS])
     _style_table(ws, header_row=2, font=Font(name=FONT, bold=True), wrap=Alignment(wrap_text=True, vertical="top"))
-    for name, width in (("content", 40), ("standard", 40), ("title", 18), ("rule", 14), ("params", 30),
+    for name, width in (("content", 40), ("standard", 40), ("title", 22), ("rule", 14), ("params", 30),
                         ("note", 30), ("missing", 24)):
         letter = column_letter([n for n, _, _ in COLUMNS].index(name))  # room to fill in, wrapped past it
         ws.column_dimensions[letter].width = width
     _fit_rows(ws, 3)
+    points_col = [n for n, _, _ in COLUMNS].index("points") + 1
+    kind_col = [n for n, _, _ in COLUMNS].index("kind") + 1
+    for r in range(3, ws.max_row + 1):  # what a template leaves for the county, shown in yellow
+        if ws.cell(r, points_col).value is None and ws.cell(r, kind_col).value in (SECTION, BONUS_SECTION):
+            ws.cell(r, points_col).fill = to_fill
     _print_setup(ws)
     ws.freeze_panes = "B3"
     ws.print_title_rows = "1:2"
@@ -138,9 +144,15 @@ def write_rubric_workbook(data: dict[str, Any], path: str | Path) -> None:
     _style_table(info, header_row=grades_row, font=Font(name=FONT, bold=True), wrap=Alignment(wrap_text=True, vertical="top"))
     for r in range(1, len(INFO_ROWS) + 1):
         info.cell(r, 1).font = Font(name=FONT, bold=True)
+        info.cell(r, 1).alignment = Alignment(vertical="top")
         info.cell(r, 2).alignment = Alignment(wrap_text=True, vertical="top")
     info.column_dimensions["A"].width = 12
     info.column_dimensions["B"].width = WIDEST
+    _print_setup(info)
+    _fit_rows(info, 1)
+    for r in range(grades_row + 1, info.max_row + 1):
+        if info.cell(r, 2).value is None:
+            info.cell(r, 2).fill = to_fill
 
     targets = data.get("targets")
     if isinstance(targets, dict):
