@@ -64,9 +64,13 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_import_xlsx(args: argparse.Namespace) -> int:
-    imported = read_rubric_workbook(args.file)
-    write_rubric_yaml(imported, args.file, args.output)
+    imported = read_rubric_workbook(args.file)  # an incomplete or bad workbook: every cell named, exit 1
     r = imported.rubric
+    if args.output is None:
+        print(t(f"{args.file}:有效({r.id},版本 {r.version[:12]},满分 {r.max_points})",
+                f"{args.file}: valid ({r.id}, version {r.version[:12]}, maximum {r.max_points})"))
+        return 0
+    write_rubric_yaml(imported, args.file, args.output)
     print(t(f"已写出 {args.output}({r.id},版本 {r.version[:12]},满分 {r.max_points})",
             f"wrote {args.output} ({r.id}, version {r.version[:12]}, maximum {r.max_points})"))
     return 0
@@ -83,7 +87,7 @@ def cmd_export_xlsx(args: argparse.Namespace) -> int:
 def register_xlsx(rsub: argparse._SubParsersAction) -> None:
     p = rsub.add_parser("import-xlsx", help=t("从考评表工作簿生成细则文件", "make a rubric file from a workbook in the officials' layout"))
     p.add_argument("file", metavar="FILE.xlsx")
-    p.add_argument("-o", "--output", required=True, metavar="RUBRIC.yaml")
+    p.add_argument("-o", "--output", metavar="RUBRIC.yaml", help=t("不给则只校验工作簿", "without it, only check the workbook"))
     p.set_defaults(handler=cmd_import_xlsx)
     p = rsub.add_parser("export-xlsx", help=t("把细则导出为考评表工作簿", "write a rubric as a workbook in the officials' layout"))
     p.add_argument("rubric", metavar="RUBRIC", help=t("细则 id 或文件路径", "rubric id or file path"))

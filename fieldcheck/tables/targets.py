@@ -51,6 +51,7 @@ class TargetTable:
     problems: list[CellProblem] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     matched: dict[str, str] = field(default_factory=dict)  # rubric column → sheet header as read
+    columns: list[str] = field(default_factory=list)  # the target table's columns, in order
 
 
 def _unit(text: str) -> str:
@@ -70,6 +71,19 @@ def _common_run(a: str, b: str) -> int:
                 k += 1
             best = max(best, k)
     return best
+
+
+def column_name(top: str, sub: str) -> str:
+    """A column's name from its two header rows: the name under a group title, or the title with its unit.
+
+    "2015年减贫目标数 / 减贫率(%)" → "减贫率(%)"; "贫困村居民年人均可支配收入 / (元)" →
+    "贫困村居民年人均可支配收入(元)"; "精准扶贫到人、到户数 / 人" → "精准扶贫到人、到户数(人)".
+    """
+    if not sub or sub == top:
+        return top
+    if _UNIT.fullmatch(sub) or len(header_key(sub)) <= 2:
+        return top + (sub if _UNIT.fullmatch(sub) else f"({sub})")
+    return sub
 
 
 def match_columns(labels: dict[int, tuple[str, str]], wanted: list[str]) -> dict[str, int]:
@@ -130,12 +144,17 @@ def _read_sheet(sheet: Sheet, h: int, name_col: int, names: dict, rubric: Rubric
         sub = clean_text(sheet.value(h + 1, c)) if two_rows else top
         if top or sub:
             labels[c] = (top, sub)
-    columns = match_columns(labels, rubric.target_columns)
+    if rubric.target_columns:
+        columns = match_columns(labels, rubric.target_columns)
+        table.columns = list(rubric.target_columns)
+    else:  # a rubric without a target table takes the sheet's columns, named as the sheet names them
+        columns = {column_name(top, sub): c for c, (top, sub) in labels.items()}
+        table.columns = list(columns)
     table.matched = {col: " / ".join(dict.fromkeys(labels[c])) for col, c in columns.items()}
     for c in set(labels) - set(columns.values()):
         table.warnings.append(t(f"工作表「{sheet.name}」{cell_ref(h, c)} 列「{' / '.join(dict.fromkeys(labels[c]))}」不是细则的目标列,已忽略",
                                 f"sheet '{sheet.name}', column {cell_ref(h, c)} '{' / '.join(dict.fromkeys(labels[c]))}' is not one of the rubric's target columns and was ignored"))
-    for col in rubric.target_columns:
+    for col in table.columns:
         if col not in columns:
             table.warnings.append(t(f"表中没有细则的目标列「{col}」,各行都没有这一项", f"the table has no column for the rubric's '{col}'"))
     seen: dict[str, str] = {}
@@ -223,7 +242,7 @@ def replace_targets(text: str, block: str) -> str:
 
 def write_rubric_with_targets(rubric: Rubric, table: TargetTable, out: str | Path) -> Rubric:
     """Write the rubric with the table's rows as its targets; the new file is checked before it is written."""
-    text = replace_targets(rubric.text, targets_block(rubric.target_columns, table.rows))
+    text = replace_targets(rubric.text, targets_block(table.columns or rubric.target_columns, table.rows))
     new, problems = check_text(text, str(out))
     if new is None:
         raise TableError(t("换上这张目标表后细则无法通过校验,没有写出文件:", "with this target table the rubric does not validate; nothing was written:")

@@ -72,6 +72,8 @@ def test_nasty_inputs_are_one_sentence(tmp_path):
 def test_rubric_export_import_and_targets(tmp_path):
     book = tmp_path / "h.xlsx"
     assert run("rubric", "export-xlsx", "hengyang-2015", "-o", book).returncode == 0
+    done = run("rubric", "import-xlsx", book)  # without -o: only checked
+    assert done.returncode == 0 and "有效" in done.stdout and not list(tmp_path.glob("*.yaml"))
     done = run("rubric", "import-xlsx", book, "-o", tmp_path / "h.yaml")
     assert done.returncode == 0, done.stderr
     version = catalog.find("hengyang-2015").version

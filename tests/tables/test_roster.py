@@ -97,3 +97,27 @@ def test_a_data_row_that_repeats_a_header_word_is_data(store, tmp_path):
     ws.append(["户主0", "2"])  # all text, and "户主" in the name: still the first household
     wb.save(tmp_path / "r.xlsx")
     assert [r.head for r in read_roster(tmp_path / "r.xlsx").rows] == ["户主0"]
+
+
+def test_a_sheet_named_for_a_village_already_there_and_a_full_width_id(store, tmp_path):
+    import openpyxl
+
+    county = store.places.add("县", "衡阳县")
+    village = store.places.add("村", "梅花村", store.places.add("乡镇", "西渡镇", county))
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "梅花村"
+    ws.append(["户主", "身份证号"])
+    ws.append(["钱十", "".join(chr(ord(c) + 0xFEE0) for c in FULL_ID)])  # typed in full-width digits
+    ws2 = wb.create_sheet("无名村")
+    ws2.append(["户主"])
+    ws2.append(["孙十一"])
+    wb.save(tmp_path / "r.xlsx")
+    roster = read_roster(tmp_path / "r.xlsx")
+    with pytest.raises(TableError, match="无名村"):
+        import_roster(store, roster)  # a village not in the database, named alone: refused, nothing written
+    assert store.households.of_village(village) == []
+    report = import_roster(store, roster, good_rows=True)
+    assert report.added == 1 and [p.sheet for p in report.refused] == ["无名村"]
+    assert store.households.of_village(village)[0].id_masked == "430421********1234"
+    assert FULL_ID.encode() not in _db_bytes(store)

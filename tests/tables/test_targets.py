@@ -50,3 +50,14 @@ def test_no_table_in_the_file(tmp_path):
     wb.save(tmp_path / "x.xlsx")
     with pytest.raises(TableError, match="市县名"):
         read_targets(tmp_path / "x.xlsx", catalog.find("hengyang-2015"))
+
+
+def test_a_rubric_without_targets_takes_the_sheets_columns(tmp_path):
+    rubric = catalog.find("village-work-team")
+    assert rubric.target_columns == []
+    table = read_targets(targets_fu2(tmp_path / "fu2.xlsx"), rubric)
+    assert "贫困村居民年人均可支配收入(元)" in table.columns and "精准扶贫到人、到户数(人)" in table.columns
+    assert "减贫率(%)" in table.columns and len(table.columns) == 15
+    new = write_rubric_with_targets(rubric, table, tmp_path / "v.yaml")
+    assert new.targets["祁东县"].values["减贫率(%)"] == Decimal("17.5")
+    assert [n.id for n in new.walk()] == [n.id for n in rubric.walk()]
