@@ -10,6 +10,8 @@ from fieldcheck.engine import catalog
 from fieldcheck.engine.rubric_file import check_file
 from fieldcheck.i18n import t
 from fieldcheck.reports.scoretable import render_tree
+from fieldcheck.tables.rubric_export import export_rubric
+from fieldcheck.tables.rubric_import import read_rubric_workbook, write_rubric_yaml
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -55,3 +57,39 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = rsub.add_parser("show", help=t("按章节显示细则及分值", "print a rubric's tree with points"))
     p.add_argument("rubric", metavar="ID", help=t("细则 id 或文件路径", "rubric id or file path"))
     p.set_defaults(handler=cmd_show)
+    register_xlsx(rsub)
+
+
+# -- Excel: the officials' layout (fieldcheck/tables) ---------------------------------------------
+
+
+def cmd_import_xlsx(args: argparse.Namespace) -> int:
+    imported = read_rubric_workbook(args.file)  # an incomplete or bad workbook: every cell named, exit 1
+    r = imported.rubric
+    if args.output is None:
+        print(t(f"{args.file}:有效({r.id},版本 {r.version[:12]},满分 {r.max_points})",
+                f"{args.file}: valid ({r.id}, version {r.version[:12]}, maximum {r.max_points})"))
+        return 0
+    write_rubric_yaml(imported, args.file, args.output)
+    print(t(f"已写出 {args.output}({r.id},版本 {r.version[:12]},满分 {r.max_points})",
+            f"wrote {args.output} ({r.id}, version {r.version[:12]}, maximum {r.max_points})"))
+    return 0
+
+
+def cmd_export_xlsx(args: argparse.Namespace) -> int:
+    rubric = catalog.find(args.rubric)
+    export_rubric(rubric, args.output)
+    print(t(f"已写出 {args.output}({rubric.id},版本 {rubric.version[:12]})",
+            f"wrote {args.output} ({rubric.id}, version {rubric.version[:12]})"))
+    return 0
+
+
+def register_xlsx(rsub: argparse._SubParsersAction) -> None:
+    p = rsub.add_parser("import-xlsx", help=t("从考评表工作簿生成细则文件", "make a rubric file from a workbook in the officials' layout"))
+    p.add_argument("file", metavar="FILE.xlsx")
+    p.add_argument("-o", "--output", metavar="RUBRIC.yaml", help=t("不给则只校验工作簿", "without it, only check the workbook"))
+    p.set_defaults(handler=cmd_import_xlsx)
+    p = rsub.add_parser("export-xlsx", help=t("把细则导出为考评表工作簿", "write a rubric as a workbook in the officials' layout"))
+    p.add_argument("rubric", metavar="RUBRIC", help=t("细则 id 或文件路径", "rubric id or file path"))
+    p.add_argument("-o", "--output", required=True, metavar="FILE.xlsx")
+    p.set_defaults(handler=cmd_export_xlsx)

@@ -1,0 +1,117 @@
+"""Cell values as officials type them: full-width digits, numbers as text, headers by name.
+
+A cell's address is written as Excel shows it ("B7"), and every problem names its sheet,
+its cell and what was expected, so a person can find it and fix it in the workbook.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from fieldcheck.errors import UserError
+from fieldcheck.i18n import t
+
+
+def column_letter(col: int) -> str:
+    """0 → "A", 25 → "Z", 26 → "AA"."""
+    letters = ""
+    col += 1
+    while col:
+        col, rest = divmod(col - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def cell_ref(row: int, col: int) -> str:
+    """The Excel address of a zero-based (row, column): (6, 1) → "B7"."""
+    return f"{column_letter(col)}{row + 1}"
+
+
+@dataclass(frozen=True)
+class CellProblem:
+    """One bad cell: where it is and what was expected there."""
+
+    sheet: str
+    cell: str
+    message: str
+
+    def __str__(self) -> str:
+        return t(f"工作表「{self.sheet}」{self.cell} 单元格:{self.message}",
+                 f"sheet '{self.sheet}', cell {self.cell}: {self.message}")
+
+
+class TableError(UserError):
+    """A workbook that cannot be imported; ``problems`` lists every bad cell."""
+
+    def __init__(self, summary: str, problems: list[CellProblem] | None = None):
+        self.summary = summary
+        self.problems = list(problems or [])
+        lines = [summary, *(f"  {p}" for p in self.problems[:50])]
+        if len(self.problems) > 50:
+            lines.append(t(f"  ……另有 {len(self.problems) - 50} 处", f"  … and {len(self.problems) - 50} more"))
+        super().__init__("\n".join(lines))
+
+
+def clean_text(value: object) -> str:
+    """A cell as text: full-width forms folded (NFKC), spaces and line breaks trimmed; '' for empty."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = unicodedata.normalize("NFKC", str(value))
+    return text.replace("\u3000", " ").strip()
+
+
+_HEADER_DROP = re.compile(r"[\s()\[\]【】<>《》:;,.、*_\-—/\\?]+")
+
+
+def header_key(value: object) -> str:
+    """A header reduced for matching: '户主 姓名' and '户主姓名', '乡(镇)' and '乡镇' are one."""
+    return _HEADER_DROP.sub("", clean_text(value))
+
+
+_NUMBER_SUFFIXES = ("元", "分", "人", "户", "个", "%")
+
+
+def parse_number(value: object) -> Decimal | None:
+    """A number from a cell typed any way: 12, 12.0, '１２', ' 12 ', '1,200', '12分'; None if empty.
+
+    ValueError when the cell holds something that is not a number.
+    """
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool):
+        raise ValueError("boolean")
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, float):
+        return Decimal(repr(value)).normalize() if not value.is_integer() else Decimal(int(value))
+    text = clean_text(value).replace(",", "").replace(" ", "")
+    if not text:
+        return None
+    for suffix in _NUMBER_SUFFIXES:
+        if text.endswith(suffix) and len(text) > len(suffix):
+            text = text[: -len(suffix)]
+            break
+    try:
+        number = Decimal(text)
+    except InvalidOperation:
+        raise ValueError(text) from None
+    if not number.is_finite():
+        raise ValueError(text)
+    return number
+
+
+def plain_number(number: Decimal) -> int | float:
+    """An int when whole, else the float that prints as the decimal (for YAML and cells)."""
+    if number == number.to_integral_value():
+        return int(number)
+    return float(format(number.normalize(), "f"))
+
+
+def display_width(text: str) -> int:
+    """Columns a text needs: a Chinese (wide) character counts as two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)

@@ -1,0 +1,249 @@
+"""Household rosters from Excel: a sheet per village, or one long sheet of 县 | 乡镇 | 村 | 户主 ….
+
+Reading and writing are two steps. ``read_roster`` checks every row and masks every ID
+number as it reads the cell, so a full number never leaves this module;
+``import_roster`` writes the households in one transaction, or nothing at all when a row
+is bad and the user did not ask for the good rows only.
+
+Choices where officials' rosters vary:
+- a place column left blank under a filled one means "same as above" (merged or not);
+- a sheet without a 村 column is one village: its name is "县-乡镇-村", or the village's
+  name alone when that village is already in the database;
+- 合计/小计 rows and rows with nothing in them are skipped;
+- a household already in the village (same 户主 and masked ID number) is not added twice.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from fieldcheck.i18n import t
+from fieldcheck.store import StoreError, mask_id_number
+from fieldcheck.tables.cells import CellProblem, TableError, cell_ref, clean_text, parse_number
+from fieldcheck.tables.headers import find_header
+from fieldcheck.tables.reading import Sheet, read_fast
+
+SYNONYMS = {
+    "county": ["县", "县市区", "县(市、区)", "县(市)", "县区", "区县", "县市", "所属县"],
+    "township": ["乡镇", "乡(镇)", "乡镇(街道)", "乡镇街道", "镇", "乡", "街道", "所属乡镇"],
+    "village": ["村", "行政村", "村(社区)", "村社区", "村居", "村名", "所属村", "村委会"],
+    "head": ["户主", "户主姓名", "姓名", "贫困户姓名"],
+    "members": ["人口", "家庭人口", "人口数", "家庭人口数", "家庭人数", "户人口数", "人数", "在册人口"],
+    "helper": ["帮扶责任人", "帮扶人", "结对帮扶人", "帮扶干部", "帮扶联系人"],
+    "status": ["脱贫状态", "贫困户属性", "脱贫情况", "状态", "户类型", "贫困状态"],
+    "id_number": ["身份证号", "身份证号码", "证件号码", "户主身份证号", "身份证"],
+}
+PLACE_FIELDS = ("county", "township", "village")
+TOTAL_WORDS = ("合计", "小计", "总计")
+_SHEET_PATH = re.compile(r"\s*[-—–·_/、\s]\s*")
+
+
+@dataclass(frozen=True)
+class RosterRow:
+    sheet: str
+    row: int  # as Excel numbers it
+    cell: str  # where the village is named (or the 户主 cell), for problems found when writing
+    county: str
+    township: str
+    village: str
+    head: str
+    members: int
+    helper: str
+    status: str
+    id_masked: str | None
+
+
+@dataclass
+class Roster:
+    rows: list[RosterRow] = field(default_factory=list)
+    problems: list[CellProblem] = field(default_factory=list)
+    sheets_skipped: list[str] = field(default_factory=list)
+
+
+@dataclass
+class RosterReport:
+    added: int = 0
+    already_there: int = 0
+    villages_created: list[str] = field(default_factory=list)
+    refused: list[CellProblem] = field(default_factory=list)
+
+
+def read_roster(path: str | Path, sheets: list[Sheet] | None = None) -> Roster:
+    """Every household row of every sheet that has a 户主 column, checked, ID numbers masked."""
+    roster = Roster()
+    for sheet in sheets if sheets is not None else read_fast(path):
+        sheet.fill_merged()
+        header = find_header(sheet, SYNONYMS, "head")
+        if header is None:
+            roster.sheets_skipped.append(sheet.name)
+            continue
+        _read_sheet(sheet, *header, roster)
+    if not roster.rows and not roster.problems:
+        raise TableError(t(f"{path} 中没有找到农户名单:需要一行表头,含「户主」等列名",
+                           f"no household roster found in {path}: a header row naming 户主 (head of household) is needed"))
+    return roster
+
+
+def _read_sheet(sheet: Sheet, start: int, columns: dict[str, int], roster: Roster) -> None:
+    fixed = _sheet_place(sheet, columns)
+    carried = {f: "" for f in PLACE_FIELDS}
+    for r in range(start, len(sheet.rows)):
+        row = sheet.rows[r]
+        place_cols = {columns[f] for f in PLACE_FIELDS if f in columns}
+        if all(clean_text(v) == "" for c, v in enumerate(row) if c not in place_cols):
+            continue  # blank, or only a place merged down over it
+        texts = [clean_text(v) for v in row]
+        if any(w in x for x in texts[:3] + [texts[columns["head"]] if columns["head"] < len(texts) else ""]
+               for w in TOTAL_WORDS):
+            continue
+        problems: list[CellProblem] = []
+
+        def cell(name: str, r: int = r) -> object:
+            c = columns.get(name)
+            return sheet.value(r, c) if c is not None else None
+
+        def bad(name: str, zh: str, en: str, r: int = r, problems: list[CellProblem] = problems) -> None:
+            problems.append(CellProblem(sheet.name, cell_ref(r, columns[name]), t(zh, en)))
+
+        place = dict(fixed)
+        for f in PLACE_FIELDS:
+            if f in columns:
+                text = clean_text(cell(f)) or carried[f]
+                carried[f] = text
+                place[f] = text or place.get(f, "")
+        head = clean_text(cell("head"))
+        if not head:
+            bad("head", "应填写户主姓名", "expected the head of household's name")
+        members = 1
+        if "members" in columns:
+            try:
+                number = parse_number(cell("members"))
+            except ValueError:
+                number = None
+            if number is None or number != number.to_integral_value() or number < 1:
+                shown = clean_text(cell("members"))
+                bad("members", f"家庭人口应为 ≥1 的整数,而这里是「{shown}」",
+                    f"expected the number of people (a whole number ≥ 1), found '{shown}'")
+            else:
+                members = int(number)
+        masked = None
+        if "id_number" in columns:
+            raw = cell("id_number")
+            if isinstance(raw, float) or (isinstance(raw, int) and len(str(raw)) > 15):
+                bad("id_number", "身份证号被存成了数字,末几位已丢失;请把这一列设为文本格式后重新填写",
+                    "the ID number is stored as a number and its last digits are lost; format the column as text and enter it again")
+            else:
+                try:
+                    masked = mask_id_number(clean_text(raw) or None)
+                except StoreError:
+                    bad("id_number", "应为 18 位(或 15 位)身份证号,末位可为 X",
+                        "expected an 18-digit (or 15-digit) ID number, the last may be X")
+        if not place.get("village"):
+            col = columns.get("village", columns["head"])
+            problems.append(CellProblem(sheet.name, cell_ref(r, col), t(
+                "不知道这一户属于哪个村:请填写「村」列,或把工作表命名为「县-乡镇-村」",
+                "cannot tell which village this household belongs to: fill the 村 column, or name the sheet 县-乡镇-村")))
+        if problems:
+            roster.problems.extend(problems)
+            continue
+        where = cell_ref(r, columns.get("village", columns["head"]))
+        roster.rows.append(RosterRow(sheet.name, r + 1, where, place.get("county", ""), place.get("township", ""),
+                                     place["village"], head, members, clean_text(cell("helper")),
+                                     clean_text(cell("status")) or "贫困户", masked))
+
+
+def _sheet_place(sheet: Sheet, columns: dict[str, int]) -> dict[str, str]:
+    """What the sheet's name says of its place, for the place columns the sheet lacks."""
+    missing = [f for f in PLACE_FIELDS if f not in columns]
+    if not missing:
+        return {}
+    parts = [p for p in _SHEET_PATH.split(clean_text(sheet.name)) if p]
+    if len(parts) >= len(missing):
+        return dict(zip(missing, parts[-len(missing):]))
+    if "village" in missing and parts:
+        return {"village": parts[-1]}
+    return {}
+
+
+def refuse_bad_rows(roster: Roster, good_rows: bool) -> None:
+    """TableError listing every bad cell, unless there are none or the user asked for the good rows."""
+    if roster.problems and not good_rows:
+        raise TableError(t(f"名单中有 {len(roster.problems)} 处错误,什么都没有导入;改正后重试,或用 --good-rows 只导入无误的行:",
+                           f"the roster has {len(roster.problems)} bad cells and nothing was imported; fix them, "
+                           "or use --good-rows to import the good rows only:"), roster.problems)
+
+
+def import_roster(store, roster: Roster, *, good_rows: bool = False) -> RosterReport:
+    """Write the roster's households in one transaction; TableError, and nothing written, on bad rows.
+
+    With ``good_rows`` the bad rows are left out and listed in the report's ``refused``.
+    """
+    refuse_bad_rows(roster, good_rows)
+    report = RosterReport(refused=list(roster.problems))
+    places = _PlaceResolver(store, report)
+    with store.transaction():
+        resolved = []
+        for row in roster.rows:  # every place is checked before any household is written
+            village_id = places.village(row)
+            if village_id:
+                resolved.append((row, village_id))
+        if places.problems and not good_rows:
+            raise TableError(t("有的村无法确定,什么都没有导入:", "some villages cannot be told apart and nothing was imported:"),
+                             places.problems)
+        report.refused.extend(places.problems)
+        seen: dict[str, set[tuple[str, str | None]]] = {}
+        for row, village_id in resolved:
+            known = seen.get(village_id)
+            if known is None:
+                known = seen[village_id] = {(h.head_name, h.id_masked) for h in store.households.of_village(village_id)}
+            key = (row.head, row.id_masked)
+            if key in known:
+                report.already_there += 1
+                continue
+            store.households.add(village_id, row.head, members=row.members, helper=row.helper, status=row.status,
+                                 id_number=row.id_masked)
+            known.add(key)
+            report.added += 1
+    return report
+
+
+class _PlaceResolver:
+    """县 → 乡镇 → 村 by name, created when missing, as ``inspection add`` makes a path "县/乡镇/村"."""
+
+    def __init__(self, store, report: RosterReport):
+        self.store = store
+        self.report = report
+        self.cache: dict[tuple[str | None, str, str], str] = {}
+        self.problems: list[CellProblem] = []
+        self.villages: list | None = None  # every village, for rows that name only theirs
+
+    def _child(self, kind: str, name: str, parent: str | None) -> str:
+        key = (parent, kind, name)
+        if key not in self.cache:
+            found = next((p for p in self.store.places.all(kind, parent) if p.name == name), None)
+            if found is not None:
+                self.cache[key] = found.id
+            else:
+                self.cache[key] = self.store.places.add(kind, name, parent)
+                if kind == "村":
+                    self.report.villages_created.append(self.store.places.path(self.cache[key]))
+        return self.cache[key]
+
+    def village(self, row: RosterRow) -> str:
+        if row.county and row.township:
+            county = self._child("县", row.county, None)
+            township = self._child("乡镇", row.township, county)
+            return self._child("村", row.village, township)
+        if self.villages is None:
+            self.villages = self.store.places.all("村")
+        same = [p for p in self.villages if p.name == row.village]
+        if len(same) == 1:
+            return same[0].id
+        self.problems.append(CellProblem(row.sheet, row.cell, t(
+            f"村「{row.village}」" + ("在数据库中有多个同名村" if same else "不在数据库中")
+            + ",请填写「县」和「乡镇」列,或把工作表命名为「县-乡镇-村」", f"village '{row.village}' is "
+            + ("not unique in the database" if same else "not in the database")
+            + "; fill the 县 and 乡镇 columns, or name the sheet 县-乡镇-村")))
+        return ""

@@ -1,0 +1,343 @@
+"""Reading a rubric from a workbook in the officials' layout (``fieldcheck rubric import-xlsx``).
+
+The sheet's columns are found by name. A cell typed as a number keeps its type, so a
+workbook written by ``rubric_export`` reads back to the same data and the same version;
+numbers typed as text ('１０', '10分') are read as numbers. Text is kept exactly as
+written, since criterion texts are quoted from the documents.
+
+Without a 上级 column the tree is read from the 序号: "2.1" sits under "2", and rows
+numbered 1, 2 … (or (一), (二) …) under a row numbered 一, 二 … are its children.
+
+Every problem names its sheet and cell. A category left without points or items (the
+shipped Haikou templates, until a county fills them in) is reported as incomplete, and
+nothing is written.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from fieldcheck.engine.rubric import Rubric
+from fieldcheck.engine.rubric_file import check_text
+from fieldcheck.i18n import t
+from fieldcheck.tables.cells import CellProblem, TableError, cell_ref, clean_text, parse_number, plain_number
+from fieldcheck.tables.headers import find_header
+from fieldcheck.tables.reading import Sheet, read_exact
+from fieldcheck.tables.rubric_layout import (
+    BONUS_SECTION,
+    GRADES_HEADER,
+    INFO_ROWS,
+    INFO_SHEET,
+    ITEM,
+    NO,
+    RUBRIC_SHEET,
+    RULE_BY_LABEL,
+    RULE_LABELS,
+    SECTION,
+    SYNONYMS,
+    TARGET_SHEET,
+    YES,
+)
+
+CHINESE_NUMERALS = "一二三四五六七八九十"
+_PAREN_NUMBER = re.compile(r"^[((]([一二三四五六七八九十\d]+)[))]$")
+
+
+@dataclass
+class ImportedRubric:
+    data: dict[str, Any]
+    yaml_text: str
+    rubric: Rubric
+
+
+def _chinese_number(text: str) -> int | None:
+    """一 … 九十九 as a number, or None."""
+    if not text or any(ch not in CHINESE_NUMERALS for ch in text):
+        return None
+    if text == "十":
+        return 10
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        return (CHINESE_NUMERALS.index(tens) + 1 if tens else 1) * 10 + (CHINESE_NUMERALS.index(ones) + 1 if ones else 0)
+    return CHINESE_NUMERALS.index(text) + 1 if len(text) == 1 else None
+
+
+class _Reader:
+    def __init__(self, path: Path):
+        self.path = path
+        self.problems: list[CellProblem] = []
+        self.cells: dict[str, tuple[str, str]] = {}  # node id → (sheet, cell) for the engine's problems
+
+    def bad(self, sheet: str, row: int, col: int, zh: str, en: str) -> None:
+        self.problems.append(CellProblem(sheet, cell_ref(row, col), t(zh, en)))
+
+    def number(self, sheet: Sheet, r: int, c: int | None, what_zh: str, what_en: str) -> Any:
+        """A cell's number as written (int or float kept), text numbers parsed; None if empty."""
+        if c is None:
+            return None
+        raw = sheet.value(r, c)
+        if raw is None or (isinstance(raw, str) and not raw.strip()):
+            return None
+        if isinstance(raw, (int, float)) and not isinstance(raw, bool):
+            return raw
+        try:
+            number = parse_number(raw)
+        except ValueError:
+            number = None
+        if number is None:
+            self.bad(sheet.name, r, c, f"{what_zh}应为数字,而这里是「{clean_text(raw)}」",
+                     f"expected a number for {what_en}, found '{clean_text(raw)}'")
+            return None
+        return plain_number(number)
+
+    # -- the 考评表 -----------------------------------------------------------------------------
+    def tree(self, sheet: Sheet) -> list[dict[str, Any]]:
+        sheet.fill_merged()
+        header = find_header(sheet, SYNONYMS, "id")
+        assert header is not None
+        start, cols = header
+        rows: list[tuple[int, dict[str, Any], str | None, str]] = []  # (row, node, parent, kind cell)
+        ids: set[str] = set()
+        top: str | None = None
+        merged_tops = {(r1, c1) for (r1, c1), _ in sheet.merged}
+
+        def text(r: int, name: str) -> Any:
+            c = cols.get(name)
+            if c is None:
+                return None
+            value = sheet.value(r, c)
+            if (r, c) not in merged_tops and any(r1 < r <= r2 and c1 <= c <= c2 for (r1, c1), (r2, c2) in sheet.merged):
+                return None  # a cell merged down from the row above belongs to that row
+            if isinstance(value, str) and not value.strip():
+                return None
+            return value
+
+        for r in range(start, len(sheet.rows)):
+            if all(v is None or (isinstance(v, str) and not v.strip()) for v in sheet.rows[r]):
+                continue
+            raw_id = clean_text(text(r, "id"))
+            if raw_id in ("合计", "总计", "小计"):
+                continue
+            if not raw_id:
+                self.bad(sheet.name, r, cols["id"], "应填写序号", "expected the row's number (序号)")
+                continue
+            parent = clean_text(text(r, "parent")) or None if "parent" in cols else None
+            node_id = raw_id
+            if "parent" not in cols:
+                numeral = _chinese_number(raw_id)
+                paren = _PAREN_NUMBER.match(raw_id)
+                if numeral is not None:
+                    node_id, top = str(numeral), str(numeral)
+                elif "." in raw_id and raw_id.rsplit(".", 1)[0] in ids:
+                    parent = raw_id.rsplit(".", 1)[0]
+                elif top is not None and (raw_id.isdigit() or paren):
+                    n = paren.group(1) if paren else raw_id
+                    node_id = f"{top}.{_chinese_number(n) or n}"
+                    parent = top
+            if node_id in ids:
+                self.bad(sheet.name, r, cols["id"], f"序号「{node_id}」重复", f"the number '{node_id}' appears twice")
+                continue
+            ids.add(node_id)
+            node: dict[str, Any] = {"id": node_id}
+            for name in ("title", "content", "standard", "note"):
+                value = text(r, name)
+                if value is not None:
+                    node[name] = value if isinstance(value, str) else clean_text(value)
+            points = self.number(sheet, r, cols.get("points"), "标准分值", "the points (标准分值)")
+            if points is not None:
+                node["points"] = points
+            cap = text(r, "cap")
+            if cap is not None:
+                node["cap"] = cap if isinstance(cap, str) else clean_text(cap)
+            self.cells[node_id] = (sheet.name, cell_ref(r, cols["id"]))
+            rows.append((r, node, parent, clean_text(text(r, "kind"))))
+
+        parents = {p for _, _, p, _ in rows if p}
+        by_id: dict[str, dict[str, Any]] = {}
+        roots: list[dict[str, Any]] = []
+        for r, node, parent, kind in rows:
+            is_section = kind in (SECTION, BONUS_SECTION) or (not kind and node["id"] in parents)
+            if kind and kind not in (SECTION, BONUS_SECTION, ITEM):
+                self.bad(sheet.name, r, cols["kind"], f"类型应为{SECTION}、{BONUS_SECTION}或{ITEM},而这里是「{kind}」",
+                         f"expected {SECTION}, {BONUS_SECTION} or {ITEM} as the type, found '{kind}'")
+            if is_section:
+                node["children"] = []
+                if kind == BONUS_SECTION:
+                    node["kind"] = "bonus"
+                missing = text(r, "missing")
+                if missing is not None:
+                    node["missing"] = [m for m in str(missing).split("\n") if m.strip()]
+            else:
+                rule = self.rule(sheet, r, cols, text)
+                if rule is not None:
+                    node["rule"] = rule
+            if parent is None:
+                roots.append(node)
+            elif parent in by_id and "children" in by_id[parent]:
+                by_id[parent]["children"].append(node)
+            else:
+                self.bad(sheet.name, r, cols.get("parent", cols["id"]), f"上级「{parent}」不是上方的任何章节",
+                         f"the parent '{parent}' is no section above this row")
+            by_id[node["id"]] = node
+        for r, node, _, _ in rows:
+            if "children" in node and not node["children"]:
+                self.bad(sheet.name, r, cols["id"], f"「{node['id']} {node.get('title', '')}」还没有考核条目(不完整):在它下面加行,上级填 {node['id']},并填写评分标准、标准分值和规则",
+                         f"'{node['id']} {node.get('title', '')}' has no items yet (incomplete): add rows under it with "
+                         f"上级 {node['id']}, their 评分标准, 标准分值 and 规则")
+            if "children" in node and "points" not in node and not node.get("missing"):
+                self.bad(sheet.name, r, cols.get("points", cols["id"]), f"「{node['id']} {node.get('title', '')}」缺少标准分值(留待县里填写,不完整)",
+                         f"'{node['id']} {node.get('title', '')}' has no points (标准分值) yet: left for the county to fill in")
+        return roots
+
+    def rule(self, sheet: Sheet, r: int, cols: dict[str, int], text) -> dict[str, Any] | None:
+        label = text(r, "rule")
+        col = cols.get("rule", cols["id"])
+        if label is None:
+            self.bad(sheet.name, r, col, "条目需要规则:" + "、".join(RULE_LABELS.values()),
+                     "an item needs a rule form (规则): " + ", ".join(RULE_LABELS.values()))
+            return None
+        label = clean_text(label)
+        kind = RULE_BY_LABEL.get(label, label if label in RULE_LABELS else None)
+        if kind is None:
+            self.bad(sheet.name, r, col, f"不认识的规则「{label}」;可用:" + "、".join(RULE_LABELS.values()),
+                     f"unknown rule form '{label}'; expected one of: " + ", ".join(RULE_LABELS.values()))
+            return None
+        spec: dict[str, Any] = {"type": kind}
+        params = text(r, "params")
+        if params is not None:
+            try:
+                extra = yaml.safe_load(str(params))
+            except yaml.YAMLError:
+                extra = None
+            if not isinstance(extra, dict):
+                self.bad(sheet.name, r, cols["params"], "规则参数应写成 {target: 100, step: 1} 这样的映射",
+                         "expected the rule's numbers as a mapping like {target: 100, step: 1}")
+            else:
+                spec.update(extra)
+        amount = self.number(sheet, r, cols.get("amount"), "扣分/加分", "the deduction or bonus (扣分/加分)")
+        if amount is not None:
+            spec["add" if kind == "bonus" else "deduct"] = amount
+        return spec
+
+    def engine_problem(self, text: str, problem) -> CellProblem:
+        """An engine problem (a line of the generated YAML) moved back to the row it came from."""
+        lines = text.splitlines()
+        for i in range(min(problem.line, len(lines)) - 1, -1, -1):
+            found = re.match(r"^\s*(?:-\s+)?id:\s*'?([^']*)'?\s*$", lines[i])
+            if found and found.group(1) in self.cells:
+                sheet, cell = self.cells[found.group(1)]
+                return CellProblem(sheet, cell, problem.message)
+        return CellProblem(INFO_SHEET, "—", problem.message)
+
+    # -- 细则信息 and 目标任务分解表 -------------------------------------------------------------
+    def info(self, sheet: Sheet, data: dict[str, Any]) -> None:
+        labels = {label: key for key, label in INFO_ROWS}
+        grades_at = None
+        for r, row in enumerate(sheet.rows):
+            label: Any = clean_text(row[0] if row else None)
+            if label == GRADES_HEADER[0]:
+                grades_at = r
+                break
+            if label not in labels or len(row) < 2 or row[1] is None:
+                continue
+            key, value = labels[label], row[1]
+            if key == "complete":
+                flag = clean_text(value)
+                if flag not in (YES, NO):
+                    self.bad(sheet.name, r, 1, f"应填「{YES}」或「{NO}」", f"expected {YES} or {NO}")
+                data[key] = flag == YES
+            elif key in ("missing", "groups"):
+                data[key] = [v for v in str(value).split("\n") if v.strip()]
+            else:
+                data[key] = value if isinstance(value, str) else clean_text(value)
+        if grades_at is None:
+            return
+        grades = []
+        for r in range(grades_at + 1, len(sheet.rows)):
+            row = sheet.rows[r]
+            label = row[0] if row else None
+            if label is None:
+                continue
+            minimum = self.number(sheet, r, 1, "最低分", "the grade's minimum score (最低分)")
+            if minimum is None and not any(p.cell == cell_ref(r, 1) for p in self.problems):
+                self.bad(sheet.name, r, 1, f"等级「{label}」缺少最低分(留待县里填写,不完整)",
+                         f"the grade '{label}' has no minimum score yet: left for the county to fill in")
+            grades.append({"label": label if isinstance(label, str) else clean_text(label), "min": minimum})
+        if grades:
+            data["grades"] = [{"min": g["min"], "label": g["label"]} for g in grades]
+
+    def targets(self, sheet: Sheet) -> dict[str, Any]:
+        header = sheet.rows[0] if sheet.rows else []
+        columns = [c for c in header[2:] if c is not None]
+        rows = []
+        for r in range(1, len(sheet.rows)):
+            row = sheet.rows[r]
+            if not row or row[0] is None:
+                continue
+            entry: dict[str, Any] = {"name": row[0] if isinstance(row[0], str) else clean_text(row[0])}
+            if len(row) > 1 and row[1] is not None:
+                entry["group"] = row[1]
+            values = {}
+            for i, column in enumerate(columns):
+                number = self.number(sheet, r, i + 2, str(column), str(column))
+                if number is not None:
+                    values[column] = number
+            entry["values"] = values
+            rows.append(entry)
+        return {"columns": columns, "rows": rows}
+
+
+def read_rubric_workbook(path: str | Path) -> ImportedRubric:
+    """The rubric a workbook holds, checked by the engine; TableError naming every bad cell."""
+    path = Path(path)
+    reader = _Reader(path)
+    sheets = read_exact(path)
+    table = next((s for s in sheets if s.name == RUBRIC_SHEET), None)
+    if table is None:
+        table = next((s for s in sheets if (h := find_header(s, SYNONYMS, "id")) is not None
+                      and ("standard" in h[1] or "content" in h[1])), None)
+    elif find_header(table, SYNONYMS, "id") is None:
+        table = None
+    if table is None:
+        raise TableError(t(f"{path} 中没有考评表:需要一行表头,含「序号」「考核内容」「评分标准」「标准分值」",
+                           f"no rubric table in {path}: a header row with 序号, 考核内容, 评分标准 and 标准分值 is needed"))
+    data: dict[str, Any] = {}
+    info = next((s for s in sheets if s.name == INFO_SHEET), None)
+    if info is not None:
+        reader.info(info, data)
+    else:  # an officials' sheet alone: its title row, and the file it came from
+        title = clean_text(table.value(0, 0))
+        data.update({"id": path.stem, "title": title or path.stem, "source": path.name})
+    target_sheet = next((s for s in sheets if s.name == TARGET_SHEET), None)
+    if target_sheet is not None:
+        data["targets"] = reader.targets(target_sheet)
+    data["children"] = reader.tree(table)
+    if reader.problems:
+        raise TableError(t(f"{path.name} 不完整或有错误,没有写出细则文件:", f"{path.name} is incomplete or has errors; no rubric file was written:"),
+                         reader.problems)
+    text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=120)
+    rubric, problems = check_text(text, str(path))
+    errors = [p for p in problems if p.severity == "error"]
+    if rubric is None:
+        raise TableError(t(f"{path.name} 中的细则有错误,没有写出细则文件:", f"the rubric in {path.name} has errors; no rubric file was written:"),
+                         [reader.engine_problem(text, p) for p in errors])
+    return ImportedRubric(data, text, rubric)
+
+
+
+def write_rubric_yaml(imported: ImportedRubric, source: str | Path, out: str | Path) -> None:
+    """The imported rubric as a YAML file, written whole or not at all."""
+    out = Path(out)
+    header = f"# Made by `fieldcheck rubric import-xlsx` from {Path(source).name}; the workbook's data, unchanged.\n"
+    tmp = out.with_name(out.name + ".tmp")
+    try:
+        tmp.write_text(header + imported.yaml_text, encoding="utf-8")
+        os.replace(tmp, out)
+    except OSError as exc:
+        raise TableError(t(f"无法写入 {out}:{exc}", f"cannot write {out}: {exc}")) from None

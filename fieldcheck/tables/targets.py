@@ -1,0 +1,257 @@
+"""Target tables laid out like 附2 目标任务分解表, imported as a rubric's targets.
+
+The table has one row per county or district and one or two header rows: a group title
+merged over its columns ("2015年减贫目标数" over 减贫率(%) | 减少人数(人) | …) and the
+columns under it. Each sheet column is matched to one of the rubric's target columns,
+whose names the rules use: by its name, its group title and name together, or (for
+names the rubric writes differently, "收入增长率(%)" under "贫困村居民年人均可支配收入 |
+增长率(%)") by the longest run of characters they share, with the same unit.
+
+Rubric files are the source of truth, so the result is a new rubric file: the source's
+text with its ``targets:`` block replaced, every comment and every other line kept, and
+checked by the rubric loader before it is written. A row keeps the group the rubric
+gave it; a new row takes its group from a 分组 column, or has none (reported).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+import yaml
+
+from fieldcheck.engine.rubric import Rubric
+from fieldcheck.engine.rubric_file import check_text
+from fieldcheck.i18n import t
+from fieldcheck.tables.cells import (
+    CellProblem,
+    TableError,
+    cell_ref,
+    clean_text,
+    header_key,
+    parse_number,
+    plain_number,
+)
+from fieldcheck.tables.headers import HEADER_SEARCH_ROWS, match_header
+from fieldcheck.tables.reading import Sheet, read_fast
+
+NAME_HEADERS = {"name": ["市县名", "县市区", "县市区名", "县(市、区)", "单位", "单位名称", "名称", "地区", "县市名"],
+                "group": ["分组", "组别", "考核分组"]}
+NOTE_PREFIXES = ("注", "备注", "说明")
+_UNIT = re.compile(r"[((]([^()()]*)[))]\s*$")
+
+
+@dataclass
+class TargetTable:
+    rows: list[dict] = field(default_factory=list)
+    problems: list[CellProblem] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    matched: dict[str, str] = field(default_factory=dict)  # rubric column → sheet header as read
+    columns: list[str] = field(default_factory=list)  # the target table's columns, in order
+
+
+def _unit(text: str) -> str:
+    found = _UNIT.search(text)
+    if found:
+        return header_key(found.group(1))
+    return header_key(text) if len(header_key(text)) <= 2 else ""
+
+
+def _common_run(a: str, b: str) -> int:
+    """The length of the longest run of characters both texts share."""
+    best = 0
+    for i in range(len(a)):
+        for j in range(len(b)):
+            k = 0
+            while i + k < len(a) and j + k < len(b) and a[i + k] == b[j + k]:
+                k += 1
+            best = max(best, k)
+    return best
+
+
+def column_name(top: str, sub: str) -> str:
+    """A column's name from its two header rows: the name under a group title, or the title with its unit.
+
+    "2015年减贫目标数 / 减贫率(%)" → "减贫率(%)"; "贫困村居民年人均可支配收入 / (元)" →
+    "贫困村居民年人均可支配收入(元)"; "精准扶贫到人、到户数 / 人" → "精准扶贫到人、到户数(人)".
+    """
+    if not sub or sub == top:
+        return top
+    if _UNIT.fullmatch(sub) or len(header_key(sub)) <= 2:
+        return top + (sub if _UNIT.fullmatch(sub) else f"({sub})")
+    return sub
+
+
+def match_columns(labels: dict[int, tuple[str, str]], wanted: list[str]) -> dict[str, int]:
+    """{rubric column: sheet column} from each sheet column's (group title, name)."""
+    found: dict[str, int] = {}
+    free = dict(labels)
+    for column in wanted:  # exact names first
+        key = header_key(column)
+        for c, (top, sub) in free.items():
+            if key in {header_key(sub), header_key(top + sub), header_key(top)} - {""}:
+                found[column] = c
+                del free[c]
+                break
+    scored = []
+    for column in wanted:
+        if column in found:
+            continue
+        key, unit = header_key(column), _unit(column)
+        for c, (top, sub) in free.items():
+            their = _unit(sub or top)
+            if unit and their and unit != their:
+                continue
+            whole = header_key(top + sub if sub != top else top)
+            run = _common_run(key, whole)
+            if run / max(len(key), 1) >= 0.6:
+                scored.append((run / len(key), run, column, c))
+    for _, _, column, c in sorted(scored, reverse=True):
+        if column not in found and c in free:
+            found[column] = c
+            del free[c]
+    return found
+
+
+def read_targets(path: str | Path, rubric: Rubric, sheets: list[Sheet] | None = None) -> TargetTable:
+    """The rows of the first sheet that has a 市县名 (or 县市区, 单位 …) header."""
+    table = TargetTable()
+    for sheet in sheets if sheets is not None else read_fast(path):
+        sheet.fill_merged()
+        for h in range(min(HEADER_SEARCH_ROWS, len(sheet.rows))):
+            names = {c: match_header(v, NAME_HEADERS) for c, v in enumerate(sheet.rows[h])}
+            name_col = next((c for c, n in names.items() if n == "name"), None)
+            if name_col is not None:
+                _read_sheet(sheet, h, name_col, names, rubric, table)
+                return table
+    raise TableError(t(f"{path} 中没有目标任务分解表:需要一行表头,首列为「市县名」(或县市区、单位)",
+                       f"no target table in {path}: a header row starting with 市县名 (or 县市区, 单位) is needed"))
+
+
+def _read_sheet(sheet: Sheet, h: int, name_col: int, names: dict, rubric: Rubric, table: TargetTable) -> None:
+    group_col = next((c for c, n in names.items() if n == "group"), None)
+    two_rows = h + 1 < len(sheet.rows) and clean_text(sheet.value(h + 1, name_col)) == clean_text(sheet.value(h, name_col))
+    start = h + 2 if two_rows else h + 1
+    labels = {}
+    for c in range(len(sheet.rows[h])):
+        if c in (name_col, group_col):
+            continue
+        top = clean_text(sheet.value(h, c))
+        sub = clean_text(sheet.value(h + 1, c)) if two_rows else top
+        if top or sub:
+            labels[c] = (top, sub)
+    if rubric.target_columns:
+        columns = match_columns(labels, rubric.target_columns)
+        table.columns = list(rubric.target_columns)
+    else:  # a rubric without a target table takes the sheet's columns, named as the sheet names them
+        columns = {column_name(top, sub): c for c, (top, sub) in labels.items()}
+        table.columns = list(columns)
+    table.matched = {col: " / ".join(dict.fromkeys(labels[c])) for col, c in columns.items()}
+    for c in set(labels) - set(columns.values()):
+        table.warnings.append(t(f"工作表「{sheet.name}」{cell_ref(h, c)} 列「{' / '.join(dict.fromkeys(labels[c]))}」不是细则的目标列,已忽略",
+                                f"sheet '{sheet.name}', column {cell_ref(h, c)} '{' / '.join(dict.fromkeys(labels[c]))}' is not one of the rubric's target columns and was ignored"))
+    for col in table.columns:
+        if col not in columns:
+            table.warnings.append(t(f"表中没有细则的目标列「{col}」,各行都没有这一项", f"the table has no column for the rubric's '{col}'"))
+    seen: dict[str, str] = {}
+    for r in range(start, len(sheet.rows)):
+        name = clean_text(sheet.value(r, name_col))
+        if not name or name.startswith(NOTE_PREFIXES):
+            continue
+        if name in seen:
+            table.problems.append(CellProblem(sheet.name, cell_ref(r, name_col), t(
+                f"「{name}」在 {seen[name]} 已有一行", f"'{name}' already has a row at {seen[name]}")))
+            continue
+        seen[name] = cell_ref(r, name_col)
+        values: dict[str, Decimal] = {}
+        ok = True
+        for col, c in columns.items():
+            raw = sheet.value(r, c)
+            try:
+                number = parse_number(raw)
+            except ValueError:
+                table.problems.append(CellProblem(sheet.name, cell_ref(r, c), t(
+                    f"「{col}」应为数字,而这里是「{clean_text(raw)}」", f"expected a number for '{col}', found '{clean_text(raw)}'")))
+                ok = False
+                continue
+            if number is not None:
+                values[col] = number
+        old = rubric.targets.get(name)
+        typed = clean_text(sheet.value(r, group_col)) if group_col is not None else ""
+        group: str | None = typed or (old.group if old is not None else "") or None
+        if group is not None and group not in rubric.groups:
+            table.problems.append(CellProblem(sheet.name, cell_ref(r, group_col if group_col is not None else name_col), t(
+                f"分组应为 {'、'.join(rubric.groups) or '(无分组)'},而这里是「{group}」",
+                f"expected a group of {', '.join(rubric.groups) or '(none)'}, found '{group}'")))
+            ok = False
+        if group is None and old is None and rubric.groups:
+            table.warnings.append(t(f"新的一行「{name}」没有分组(可加一列「分组」)", f"the new row '{name}' has no group (add a 分组 column)"))
+        if ok:
+            table.rows.append({"name": name, "group": group, "values": values})
+
+
+# ---------------------------------------------------------------------------------------------
+# the new rubric file
+
+
+def _scalar(value: object) -> str:
+    """A YAML scalar, quoted only when plain text would read differently."""
+    if isinstance(value, Decimal):
+        return json.dumps(plain_number(value))
+    text = str(value)
+    plain = bool(text) and not re.search(r"[:,\[\]{}#]", text) and text[0] not in "-?&*!|>'\"%@`" and text == text.strip()
+    try:
+        plain = plain and yaml.safe_load(text) == text
+    except yaml.YAMLError:
+        plain = False
+    return text if plain else json.dumps(text, ensure_ascii=False)
+
+
+def targets_block(columns: list[str], rows: list[dict]) -> str:
+    lines = ["targets:", "  columns:"]
+    lines += [f"    - {_scalar(c)}" for c in columns]
+    lines.append("  rows:")
+    for row in rows:
+        lines.append(f"    - name: {_scalar(row['name'])}")
+        if row.get("group"):
+            lines.append(f"      group: {_scalar(row['group'])}")
+        ordered = [c for c in columns if c in row["values"]]
+        values = ", ".join(f"{_scalar(k)}: {_scalar(row['values'][k])}" for k in ordered)
+        lines.append(f"      values: {{{values}}}")
+    return "\n".join(lines) + "\n"
+
+
+def replace_targets(text: str, block: str) -> str:
+    """The rubric text with its top-level ``targets:`` block replaced (or added before ``children:``)."""
+    lines = text.splitlines(keepends=True)
+    start = next((i for i, line in enumerate(lines) if line.startswith("targets:")), None)
+    if start is None:
+        at = next((i for i, line in enumerate(lines) if line.startswith("children:")), len(lines))
+        return "".join(lines[:at]) + block + "".join(lines[at:])
+    end = start + 1
+    while end < len(lines) and (not lines[end].strip() or lines[end][0] in " \t#"):
+        end += 1
+    while end > start + 1 and lines[end - 1].lstrip().startswith("#"):  # a comment before the next key is that key's
+        end -= 1
+    return "".join(lines[:start]) + block + "".join(lines[end:])
+
+
+def write_rubric_with_targets(rubric: Rubric, table: TargetTable, out: str | Path) -> Rubric:
+    """Write the rubric with the table's rows as its targets; the new file is checked before it is written."""
+    text = replace_targets(rubric.text, targets_block(table.columns or rubric.target_columns, table.rows))
+    new, problems = check_text(text, str(out))
+    if new is None:
+        raise TableError(t("换上这张目标表后细则无法通过校验,没有写出文件:", "with this target table the rubric does not validate; nothing was written:")
+                         + "\n" + "\n".join(str(p) for p in problems if p.severity == "error"))
+    out = Path(out)
+    tmp = out.with_name(out.name + ".tmp")
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, out)
+    except OSError as exc:
+        raise TableError(t(f"无法写入 {out}:{exc}", f"cannot write {out}: {exc}")) from None
+    return new

@@ -1,0 +1,123 @@
+"""Household rosters from workbooks built in the officials' layouts, awkward ones included."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from fieldcheck.tables.cells import TableError, parse_number
+from fieldcheck.tables.roster import import_roster, read_roster
+from tests.tables.workbooks import FULL_ID, FULL_ID_2, roster_bad, roster_long, roster_per_village
+
+
+def _db_bytes(store) -> bytes:
+    store.db.conn.execute("PRAGMA wal_checkpoint(FULL)")
+    folder = store.path.parent
+    return b"".join(p.read_bytes() for p in folder.iterdir() if p.name.startswith(store.path.name))
+
+
+def test_long_sheet_with_merged_two_row_header_blank_rows_text_and_full_width_numbers(store, tmp_path):
+    roster = read_roster(roster_long(tmp_path / "long.xlsx"))
+    assert roster.problems == []
+    report = import_roster(store, roster)
+    assert report.added == 4
+    assert report.villages_created == ["衡阳县/西渡镇/梅花村", "衡阳县/西渡镇/杉桥村", "衡阳县/演陂镇/新桥村"]
+    meihua = store.places.find("衡阳县/西渡镇/梅花村")
+    households = {h.head_name: h for h in store.households.of_village(meihua.id)}
+    assert households["张三"].members == 4 and households["张三"].status == "已脱贫"
+    assert households["李四"].members == 3  # "３" full-width, as text
+    assert households["张三"].id_masked == "430421********1234"
+    assert households["李四"].id_masked == "430421********567X"
+    xinqiao = store.places.find("衡阳县/演陂镇/新桥村")
+    assert [(h.head_name, h.members) for h in store.households.of_village(xinqiao.id)] == [("赵六", 5)]  # "５人"
+    shanqiao = store.places.find("衡阳县/西渡镇/杉桥村")
+    assert store.households.of_village(shanqiao.id)[0].head_name == "王五"  # spaces trimmed, status default
+    data = _db_bytes(store)
+    assert FULL_ID.encode() not in data and FULL_ID_2.encode() not in data
+    assert "衡阳县".encode() in data  # the check above reads the real file
+
+
+def test_importing_twice_adds_nothing_the_second_time(store, tmp_path):
+    path = roster_long(tmp_path / "long.xlsx")
+    import_roster(store, read_roster(path))
+    again = import_roster(store, read_roster(path))
+    assert (again.added, again.already_there) == (0, 4)
+
+
+def test_a_sheet_per_village_named_county_township_village(store, tmp_path):
+    roster = read_roster(roster_per_village(tmp_path / "villages.xlsx"))
+    assert roster.sheets_skipped == ["说明"]
+    report = import_roster(store, roster)
+    assert report.added == 3
+    village = store.places.find("衡南县/茶市镇/五一村")
+    assert [h.head_name for h in store.households.of_village(village.id)] == ["吴九"]
+
+
+def test_bad_cells_are_named_and_nothing_is_imported(store, tmp_path):
+    roster = read_roster(roster_bad(tmp_path / "bad.xlsx"))
+    assert [(p.sheet, p.cell) for p in roster.problems] == [("名单", "E3"), ("名单", "F4"), ("名单", "F5"), ("名单", "D6")]
+    before = store.db.conn.execute("SELECT count(*) FROM audit").fetchone()
+    with pytest.raises(TableError) as caught:
+        import_roster(store, roster)
+    assert "E3" in str(caught.value) and "两口" in str(caught.value)
+    assert store.places.all() == []
+    assert store.db.conn.execute("SELECT count(*) FROM audit").fetchone() == before
+
+
+def test_good_rows_only_when_asked(store, tmp_path):
+    report = import_roster(store, read_roster(roster_bad(tmp_path / "bad.xlsx")), good_rows=True)
+    assert report.added == 2 and len(report.refused) == 4
+    assert FULL_ID.encode() not in _db_bytes(store)
+
+
+def test_a_file_that_is_not_a_workbook_is_one_sentence(tmp_path):
+    path = tmp_path / "roster.xlsx"
+    path.write_text("not a workbook")
+    with pytest.raises(TableError, match="roster.xlsx"):
+        read_roster(path)
+    with pytest.raises(TableError):
+        read_roster(tmp_path / "missing.xlsx")
+
+
+@given(st.integers(min_value=0, max_value=10**9))
+def test_numbers_read_the_same_in_any_form(n):
+    full_width = "".join(chr(ord(c) + 0xFEE0) for c in str(n))
+    assert parse_number(n) == parse_number(float(n)) == parse_number(str(n)) == parse_number(full_width) == n
+    assert parse_number(f" {n}人 ") == n
+
+
+def test_a_data_row_that_repeats_a_header_word_is_data(store, tmp_path):
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "衡阳县-西渡镇-梅花村"
+    ws.append(["户主", "人口"])
+    ws.append(["户主0", "2"])  # all text, and "户主" in the name: still the first household
+    wb.save(tmp_path / "r.xlsx")
+    assert [r.head for r in read_roster(tmp_path / "r.xlsx").rows] == ["户主0"]
+
+
+def test_a_sheet_named_for_a_village_already_there_and_a_full_width_id(store, tmp_path):
+    import openpyxl
+
+    county = store.places.add("县", "衡阳县")
+    village = store.places.add("村", "梅花村", store.places.add("乡镇", "西渡镇", county))
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "梅花村"
+    ws.append(["户主", "身份证号"])
+    ws.append(["钱十", "".join(chr(ord(c) + 0xFEE0) for c in FULL_ID)])  # typed in full-width digits
+    ws2 = wb.create_sheet("无名村")
+    ws2.append(["户主"])
+    ws2.append(["孙十一"])
+    wb.save(tmp_path / "r.xlsx")
+    roster = read_roster(tmp_path / "r.xlsx")
+    with pytest.raises(TableError, match="无名村"):
+        import_roster(store, roster)  # a village not in the database, named alone: refused, nothing written
+    assert store.households.of_village(village) == []
+    report = import_roster(store, roster, good_rows=True)
+    assert report.added == 1 and [p.sheet for p in report.refused] == ["无名村"]
+    assert store.households.of_village(village)[0].id_masked == "430421********1234"
+    assert FULL_ID.encode() not in _db_bytes(store)

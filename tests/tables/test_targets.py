@@ -1,0 +1,63 @@
+"""附2 目标任务分解表 into a rubric's targets: the real 衡阳 table, laid out as the document is."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import openpyxl
+import pytest
+
+from fieldcheck.engine import catalog
+from fieldcheck.tables.cells import TableError
+from fieldcheck.tables.targets import read_targets, write_rubric_with_targets
+from tests.tables.workbooks import targets_fu2
+
+
+def test_the_fu2_table_of_the_rubric_gives_back_the_same_file(tmp_path):
+    rubric = catalog.find("hengyang-2015")
+    table = read_targets(targets_fu2(tmp_path / "fu2.xlsx"), rubric)
+    assert table.problems == [] and table.warnings == []
+    assert table.matched["收入增长率(%)"] == "贫困村居民年人均可支配收入 / 增长率(%)"
+    assert table.matched["精准扶贫到户(户)"] == "精准扶贫到人、到户数 / 户"
+    new = write_rubric_with_targets(rubric, table, tmp_path / "new.yaml")
+    assert (tmp_path / "new.yaml").read_text(encoding="utf-8") == rubric.path.read_text(encoding="utf-8")
+    assert new.version == rubric.version
+
+
+def test_changed_targets_typed_as_text_and_full_width(tmp_path):
+    rubric = catalog.find("hengyang-2015")
+    path = targets_fu2(tmp_path / "fu2.xlsx", tweak={("衡阳县", "减贫率(%)"): "１７.５", ("珠晖区", "精准扶贫到户(户)"): "250户"})
+    new = write_rubric_with_targets(rubric, read_targets(path, rubric), tmp_path / "new.yaml")
+    assert new.targets["衡阳县"].values["减贫率(%)"] == Decimal("17.5")
+    assert new.targets["珠晖区"].values["精准扶贫到户(户)"] == 250
+    assert new.targets["珠晖区"].group == "区" and new.targets["衡阳县"].group == "县市"
+    assert new.version != rubric.version
+    text = (tmp_path / "new.yaml").read_text(encoding="utf-8")
+    assert text.startswith(rubric.text.split("targets:")[0])  # comments and everything before the table kept
+
+
+def test_a_bad_cell_is_named_and_nothing_written(tmp_path):
+    rubric = catalog.find("hengyang-2015")
+    path = targets_fu2(tmp_path / "fu2.xlsx", tweak={("衡南县", "扶贫总投入(万元)"): "一千四百"})
+    table = read_targets(path, rubric)
+    assert [(p.sheet, p.cell) for p in table.problems] == [("附2", "F11")]
+    assert "一千四百" in str(table.problems[0])
+
+
+def test_no_table_in_the_file(tmp_path):
+    wb = openpyxl.Workbook()
+    wb.active.append(["户主", "人口"])
+    wb.save(tmp_path / "x.xlsx")
+    with pytest.raises(TableError, match="市县名"):
+        read_targets(tmp_path / "x.xlsx", catalog.find("hengyang-2015"))
+
+
+def test_a_rubric_without_targets_takes_the_sheets_columns(tmp_path):
+    rubric = catalog.find("village-work-team")
+    assert rubric.target_columns == []
+    table = read_targets(targets_fu2(tmp_path / "fu2.xlsx"), rubric)
+    assert "贫困村居民年人均可支配收入(元)" in table.columns and "精准扶贫到人、到户数(人)" in table.columns
+    assert "减贫率(%)" in table.columns and len(table.columns) == 15
+    new = write_rubric_with_targets(rubric, table, tmp_path / "v.yaml")
+    assert new.targets["祁东县"].values["减贫率(%)"] == Decimal("17.5")
+    assert [n.id for n in new.walk()] == [n.id for n in rubric.walk()]
