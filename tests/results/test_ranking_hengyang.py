@@ -3,10 +3,10 @@
 from decimal import Decimal
 
 import pytest
+from hengyang_data import add_unit
 
 from fieldcheck.ops.scores import score_inspection
 from fieldcheck.results import outcome
-from hengyang_data import add_unit
 
 COUNTIES = {"衡阳县": 95, "衡南县": 93, "衡山县": 91, "衡东县": 89, "祁东县": 87, "耒阳市": 85, "常宁市": 83}
 DISTRICTS = {"珠晖区": 96, "雁峰区": 94, "石鼓区": 90, "蒸湘区": 86, "南岳区": 82}
