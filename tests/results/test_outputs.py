@@ -7,11 +7,11 @@ import unicodedata
 import openpyxl
 import pytest
 import yaml
+from hengyang_data import add_unit
+from township import VILLAGES, scores, township
 
 from fieldcheck.cli import main
 from fieldcheck.store import Store
-from hengyang_data import add_unit
-from township import VILLAGES, scores, township
 
 UNITS = {"衡阳县": 95, "衡南县": 89, "衡山县": 89, "衡东县": 88, "祁东县": 87, "耒阳市": 85, "常宁市": 79,
          "珠晖区": 96, "雁峰区": 94, "石鼓区": 90, "蒸湘区": 86, "南岳区": 82}

@@ -4,9 +4,9 @@ from decimal import Decimal
 
 import pytest
 import yaml
+from township import VILLAGES, scores, township
 
 from fieldcheck.results import round_rules, rounds
-from township import VILLAGES, scores, township
 
 
 def _work(tmp_path, rnds, rules=None):
