@@ -1,10 +1,10 @@
 """The results window, driven through the main window's menu action on a real database."""
 
 import openpyxl
+from hengyang_data import add_unit
 
 from fieldcheck.gui.app import open_settings
 from fieldcheck.gui.qt import QtWidgets
-from hengyang_data import add_unit
 
 UNITS = {"衡阳县": 95, "衡南县": 93, "衡山县": 89, "衡东县": 89, "祁东县": 87, "耒阳市": 85, "常宁市": 78,
          "珠晖区": 96, "雁峰区": 94, "石鼓区": 90, "蒸湘区": 86, "南岳区": 82}

@@ -27,7 +27,7 @@ class ChartWidget(QtWidgets.QWidget):
         size = max(8.0, QtGui.QFontInfo(self.font()).pointSizeF())
         return layout(self.chart, self.width() - 16, self.height() - 16, size)
 
-    def paintEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+    def paintEvent(self, event) -> None:
         drawing = self.drawing()
         if drawing is None:
             return
