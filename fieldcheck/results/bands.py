@@ -28,6 +28,14 @@ class Banding:
                 return band.label
         return self.bands[-1].label if self.method == "spread" and self.bands else None
 
+    def describe(self) -> list[str]:
+        """The bands as a reader sees them: "优秀 ≥ 94.79", …, "勉励 < 84.25"."""
+        out, above = [], None
+        for edge in self.edges():
+            out.append(f"{edge['label']} ≥ {edge['min']:g}" if edge["min"] is not None else f"{edge['label']} < {above:g}")
+            above = edge["min"]
+        return out
+
     def edges(self) -> list[dict]:
         """The band edges as shown: label and minimum (None for the open bottom band)."""
         out = []

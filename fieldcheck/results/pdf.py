@@ -18,10 +18,10 @@ FONT = "WenQuanYi"
 CHART_BARS = 10
 
 
-def losses_chart(results: Results, bars: int = CHART_BARS) -> BarChart:
+def losses_chart(results: Results, title: str = "失分最多的项目(全部被考核单位合计)", unit: str = " 分",
+                 bars: int = CHART_BARS) -> BarChart:
     """The items that lost the most points, as the chart both the window and the PDF draw."""
-    return BarChart("失分最多的项目(全部被考核单位合计)",
-                    tuple((f"{x.item_id} {x.title[:14]}", float(x.lost)) for x in results.losses[:bars]), " 分")
+    return BarChart(title, tuple((f"{x.item_id} {x.title[:14]}", float(x.lost)) for x in results.losses[:bars]), unit)
 
 
 def _font() -> str:

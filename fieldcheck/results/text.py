@@ -35,8 +35,7 @@ def render_results(results: Results) -> str:
     for c in results.conflicts:
         lines.append(t(f"问题:{c.assessee}:{c.reason.render()}", f"problem: {c.assessee}: {c.reason.render()}"))
     if results.banding is not None and results.banding.bands:
-        edges = ";".join(f"{e['label']} ≥ {e['min']}" if e["min"] is not None else f"{e['label']} <"
-                         for e in results.banding.edges())
+        edges = ";".join(results.banding.describe())
         lines.append(t(f"档次:{edges}", f"bands: {edges}"))
     return "\n".join(lines)
 

@@ -217,8 +217,7 @@ def _group_rows(results: Results) -> list[list[Any]]:
     for c in results.conflicts:
         out.append([c.assessee, "", c.reason.render("zh"), ""])
     if results.banding is not None and results.banding.bands:
-        edges = ";".join(f"{e['label']} ≥ {e['min']}" if e["min"] is not None else f"{e['label']} 其余"
-                         for e in results.banding.edges())
+        edges = ";".join(results.banding.describe())
         out.append(["档次", "按离散度" if results.banding.method == "spread" else "按分数线", edges, ""])
     return out
 

@@ -116,6 +116,14 @@
         <translation>档次:{0}</translation>
     </message>
     <message>
+        <source>Items that lost the most points (all assessees together)</source>
+        <translation>失分最多的项目(全部被考核单位合计)</translation>
+    </message>
+    <message>
+        <source> pts</source>
+        <translation> 分</translation>
+    </message>
+    <message>
         <source>Export workbook</source>
         <translation>导出工作簿</translation>
     </message>

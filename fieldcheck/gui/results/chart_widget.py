@@ -24,7 +24,7 @@ class ChartWidget(QtWidgets.QWidget):
         """The layout for the widget's current size (what paintEvent draws; tests look at it)."""
         if self.chart is None:
             return None
-        size = max(8.0, QtGui.QFontInfo(self.font()).pointSizeF())
+        size = max(9.0, float(QtGui.QFontInfo(self.font()).pixelSize()))
         return layout(self.chart, self.width() - 16, self.height() - 16, size)
 
     def paintEvent(self, event) -> None:
@@ -40,7 +40,7 @@ class ChartWidget(QtWidgets.QWidget):
         painter.setPen(QtGui.QColor(30, 30, 30))
         for label in drawing.labels:
             font = QtGui.QFont(self.font())
-            font.setPointSizeF(label.size)
+            font.setPixelSize(max(1, round(label.size)))  # the layout's units are pixels here, points in the PDF
             painter.setFont(font)
             width = QtGui.QFontMetricsF(font).horizontalAdvance(label.text)
             x = label.x - width if label.align == "right" else label.x

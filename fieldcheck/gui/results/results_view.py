@@ -47,7 +47,10 @@ class ResultsView(QtWidgets.QDialog):
                                               self.tr("Grade"), self.tr("Band"), self.tr("Tier"), self.tr("Note")])
         self.table.setEditTriggers(QtWidgets.QAbstractItemView.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        for column in range(7):
+            header.setSectionResizeMode(column, QtWidgets.QHeaderView.ResizeToContents)
+        header.setSectionResizeMode(7, QtWidgets.QHeaderView.Stretch)
         self.notes = QtWidgets.QLabel()
         self.notes.setObjectName("resultsNotes")
         self.notes.setWordWrap(True)
@@ -135,7 +138,6 @@ class ResultsView(QtWidgets.QDialog):
                 if j in (0, 3):
                     item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
                 self.table.setItem(i, j, item)
-        self.table.resizeColumnsToContents()
         lines = []
         for g in results.groups:
             quotas = ", ".join(f"{k} {v}" for k, v in g.quotas.items())
@@ -146,8 +148,7 @@ class ResultsView(QtWidgets.QDialog):
         for c in results.conflicts:
             lines.append(self.tr("Not ranked: {0}: {1}").format(c.assessee, c.reason.render()))
         if results.banding is not None and results.banding.bands:
-            edges = "; ".join(f"{e['label']} ≥ {e['min']}" if e["min"] is not None else f"{e['label']} <"
-                              for e in results.banding.edges())
+            edges = "; ".join(results.banding.describe())
             lines.append(self.tr("Bands: {0}").format(edges))
         self.notes.setText("\n".join(lines))
 
@@ -159,7 +160,9 @@ class ResultsView(QtWidgets.QDialog):
             for j, text in enumerate([f"{x.item_id} {x.title}", f"{x.lost:.2f}", str(x.assessees), findings]):
                 self.loss_table.setItem(i, j, QtWidgets.QTableWidgetItem(text))
         self.loss_table.resizeColumnsToContents()
-        self.chart.set_chart(losses_chart(self.results) if losses else None)
+        chart = losses_chart(self.results, self.tr("Items that lost the most points (all assessees together)"),
+                             self.tr(" pts"))
+        self.chart.set_chart(chart if losses else None)
 
     def _target(self, caption: str, suffix: str) -> str | None:
         name = f"{self.results.rubric.id}-results{suffix}"
