@@ -12,7 +12,7 @@ from typing import Any
 from fieldcheck.engine import catalog
 from fieldcheck.engine.numbers import to_json
 from fieldcheck.engine.ranking_spec import RankingSpec
-from fieldcheck.engine.rubric import Rubric, Section
+from fieldcheck.engine.rubric import Node, Rubric
 from fieldcheck.errors import UserError
 from fieldcheck.i18n import t
 from fieldcheck.results.bands import Banding, banding
@@ -59,8 +59,10 @@ class Results:
     include_drafts: bool = False
     left_out: list[tuple[str, str]] = field(default_factory=list)
 
-    def sections(self) -> list[Section]:
-        return [c for c in self.rubric.children if isinstance(c, Section)]
+    def sections(self) -> list[Node]:
+        """The rubric's top-level parts with points (sections, and items standing alone like 衡阳's 二、四):
+        the summary's 各项得分 columns."""
+        return [c for c in self.rubric.children if c.max_points > 0]
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {"rubric": self.rubric.id, "title": self.rubric.title, "all": self.include_drafts,

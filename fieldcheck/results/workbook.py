@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from fieldcheck.engine.numbers import to_json
-from fieldcheck.engine.rubric import Item, Section
+from fieldcheck.engine.rubric import Item, Node
 from fieldcheck.i18n import using
 from fieldcheck.results.outcome import Results, Row
 from fieldcheck.results.rounds import RoundResult, per_person
@@ -47,11 +47,20 @@ class _Sheet:
         rows_list = rows if isinstance(rows, list) else None
         look = sample if sample is not None else (rows_list[:WIDTH_SAMPLE] if rows_list is not None else [])
         for col in range(n):
-            texts = [top[col], sub[col] if sub else ""] + [_shown(r[col]) for r in look if col < len(r)]
-            ws.column_dimensions[get_column_letter(col + 1)].width = min(MAX_WIDTH, max(display_width(x) for x in texts) + 3)
+            data = max((display_width(_shown(r[col])) for r in look if col < len(r)), default=0)
+            # a header wraps onto two lines (the header rows are tall) rather than widen a column of numbers
+            head = max(display_width(top[col]) if top[col] and (col + 1 == n or top[col + 1] != "") else 0,
+                       display_width(sub[col]) if sub else 0)
+            width = max(data, (head + 1) // 2 if head > 12 else head, 4)
+            ws.column_dimensions[get_column_letter(col + 1)].width = min(MAX_WIDTH, width + 3)
+        ws.row_dimensions[1 + heads].height = 36 if heads == 2 else 30
         last_col = get_column_letter(n)
         ws.freeze_panes = f"{get_column_letter(freeze_col + 1)}{data_top}"
         ws.print_title_rows = f"2:{1 + heads}"
+        ws.page_setup.orientation = "landscape"
+        ws.page_setup.paperSize = "9"  # A4
+        ws.sheet_properties.pageSetUpPr.fitToPage = True  # as wide as one page, as long as it takes
+        ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
         count = len(rows_list) if rows_list is not None else None
         if count is not None:
             ws.auto_filter.ref = f"A{1 + heads}:{last_col}{max(1 + heads, 1 + heads + count)}"
@@ -114,7 +123,7 @@ def _sheet_name(name: str, used: set[str]) -> str:
     return out
 
 
-def _section_label(section: Section) -> str:
+def _section_label(section: Node) -> str:
     return f"{section.id} {section.title}({to_json(section.max_points)}分)"
 
 
