@@ -75,8 +75,10 @@ class MainWindow(QtWidgets.QMainWindow):
         ui.actionMarkSigned.triggered.connect(lambda: self.set_status("signed"))
         ui.actionAbout.triggered.connect(self.about)
         ui.menuEdit.addAction(self.list_page.undo_action)
-        self.results_action = ui.menuGo.addAction(self.tr("Results…"))
+        # File ▸ Results…, beside the list (the Go menu holds only the open inspection's actions)
+        self.results_action = QtGui.QAction(self.tr("Results…"), self)
         self.results_action.setObjectName("actionResults")
+        ui.menuFile.insertAction(ui.menuFile.actions()[2], self.results_action)
         self.results_action.triggered.connect(self.show_results)
         self.results_view = None
 
