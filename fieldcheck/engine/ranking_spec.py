@@ -139,7 +139,7 @@ def parse_ranking(data: Any, line: int, error) -> RankingSpec | None:
             try:
                 fail_below, fail_label = to_decimal(fail["below"]), str(fail["label"])
             except ValueError:
-                bad(fail.line, f"fail 的 below 不是数字:{fail['below']!r}", f"fail's below is not a number: {fail['below']!r}")
+                bad(getattr(fail, "line", at), f"fail 的 below 不是数字:{fail['below']!r}", f"fail's below is not a number: {fail['below']!r}")
     bands = _bands(data.get("bands"), at, bad)
     if problems:
         return None
@@ -168,7 +168,7 @@ def _bands(data: Any, line: int, bad) -> BandSpec | None:
         try:
             bands.append(Band(to_decimal(band["min"]), str(band["label"])))
         except ValueError:
-            bad(band.line, "分档下限不是数字", "a band minimum is not a number")
+            bad(getattr(band, "line", at), "分档下限不是数字", "a band minimum is not a number")
     if not bands:
         bad(at, "按分数线分档需要 edges", "threshold bands need edges")
         return None

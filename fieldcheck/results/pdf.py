@@ -93,7 +93,7 @@ def write_pdf(results: Results, path: str | Path) -> Path:
         story = [platypus.Paragraph(f"{results.rubric.title} 考核结果", title_style),
                  platypus.Paragraph(("含草稿(已标明);" if results.include_drafts else "只计已签检查;")
                            + f"共 {len(results.rows)} 个被考核单位。", body)]
-        header = ["名次", "单位", "分组", "总分", "等级", "档次", "类别", "说明"]
+        header: list[object] = ["名次", "单位", "分组", "总分", "等级", "档次", "类别", "说明"]
         data = [header]
         for row in results.rows:
             note = row.veto() or NOTE.get(row.placed.note or "", "")

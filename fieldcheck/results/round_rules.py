@@ -168,17 +168,18 @@ def load_township(path: str | Path, rules: Rules) -> Township:
         kind = str(r.get("kind", ""))
         need(kind in rules.kinds, f"轮次「{rid}」的类型「{kind}」未知,可选:{'、'.join(rules.kinds)}",
              f"round '{rid}' has unknown kind '{kind}'; expected {', '.join(rules.kinds)}")
-        scores, order = None, ()
+        scores: dict[str, Decimal] | None = None
+        order: tuple[tuple[str, ...], ...] = ()
         if r.get("scores") is not None:
             try:
                 scores = {str(v): to_decimal(s) for v, s in r["scores"].items()}
             except (AttributeError, ValueError):
                 need(False, f"轮次「{rid}」的 scores 应是 村居: 分数", f"round '{rid}': scores must map villages to numbers")
-            need(set(scores) == known, f"轮次「{rid}」的分数要覆盖全部 {len(villages)} 个村居,且只含它们",
+            need(set(scores or {}) == known, f"轮次「{rid}」的分数要覆盖全部 {len(villages)} 个村居,且只含它们",
                  f"round '{rid}': scores must cover exactly the {len(villages)} villages")
         elif r.get("order") is not None:
             order = tuple(tuple(str(x) for x in (e if isinstance(e, list) else [e])) for e in r["order"])
-            flat = [v for e in order for v in e]
+            flat = [village for run in order for village in run]
             need(sorted(flat) == sorted(villages), f"轮次「{rid}」的名次要列出全部村居各一次",
                  f"round '{rid}': the order must list every village once")
         else:

@@ -104,7 +104,7 @@ def ledger(rules: Rules, town: Township, rnd: Round, table: list[Standing]) -> l
         share(p.name, p.role, p.villages, spared)
     leaders = {p.name: p.villages for p in town.people if p.role == "包片领导"}
     for u in town.units:
-        villages = (u.squats,) if u.squats else leaders[u.leader]
+        villages = (u.squats,) if u.squats else leaders[u.leader or ""]
         share(u.head, f"镇直单位负责人({u.name})", villages)
     kind = rules.kinds[rnd.kind]
     if kind.departments:

@@ -187,7 +187,7 @@ def write_workbook(results: Results, store: Store, path: str | Path, rounds: lis
         sections = results.sections()
         top = ["单位", "分组", "细则", "检查人", "各项得分", *[""] * (len(sections) - 1),
                "总分", "满分", "等级", "档次", "名次", "类别", "取消排序资格", "状态"]
-        sub = ["", "", "", "", *[_section_label(s) for s in sections], "", "", "", "", "", "", "", ""]
+        sub: list[str] | None = ["", "", "", "", *[_section_label(s) for s in sections], "", "", "", "", "", "", "", ""]
         if not sections:
             top.remove("各项得分")
             sub = None

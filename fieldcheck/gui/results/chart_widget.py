@@ -32,9 +32,9 @@ class ChartWidget(QtWidgets.QWidget):
         if drawing is None:
             return
         painter = QtGui.QPainter(self)
-        painter.setRenderHint(QtGui.QPainter.Antialiasing)
+        painter.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
         painter.translate(8, 8)
-        painter.setPen(Qt.NoPen)
+        painter.setPen(Qt.PenStyle.NoPen)
         for b in drawing.boxes:
             painter.fillRect(QtCore.QRectF(b.x, b.y, b.w, b.h), QtGui.QColor(*b.colour))
         painter.setPen(QtGui.QColor(30, 30, 30))

@@ -22,7 +22,7 @@ class ResultsView(QtWidgets.QDialog):
         super().__init__(parent)
         self.setObjectName("resultsView")
         self.store = store
-        self.results = None
+        self.results: outcome.Results | None = None
         self.setWindowTitle(self.tr("Results"))
         self.resize(1100, 680)
 
@@ -45,22 +45,22 @@ class ResultsView(QtWidgets.QDialog):
         self.table.setObjectName("resultsTable")
         self.table.setHorizontalHeaderLabels([self.tr("Rank"), self.tr("Assessee"), self.tr("Group"), self.tr("Total"),
                                               self.tr("Grade"), self.tr("Band"), self.tr("Tier"), self.tr("Note")])
-        self.table.setEditTriggers(QtWidgets.QAbstractItemView.NoEditTriggers)
+        self.table.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
         for column in range(7):
-            header.setSectionResizeMode(column, QtWidgets.QHeaderView.ResizeToContents)
-        header.setSectionResizeMode(7, QtWidgets.QHeaderView.Stretch)
+            header.setSectionResizeMode(column, QtWidgets.QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(7, QtWidgets.QHeaderView.ResizeMode.Stretch)
         self.notes = QtWidgets.QLabel()
         self.notes.setObjectName("resultsNotes")
         self.notes.setWordWrap(True)
-        self.notes.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.notes.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.loss_table = QtWidgets.QTableWidget(0, 4)
         self.loss_table.setObjectName("lossTable")
         self.loss_table.setHorizontalHeaderLabels([self.tr("Item"), self.tr("Points lost"), self.tr("Assessees"),
                                                    self.tr("Most common findings")])
-        self.loss_table.setEditTriggers(QtWidgets.QAbstractItemView.NoEditTriggers)
+        self.loss_table.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
         self.loss_table.verticalHeader().setVisible(False)
         self.loss_table.horizontalHeader().setStretchLastSection(True)
         self.chart = ChartWidget()
@@ -69,7 +69,7 @@ class ResultsView(QtWidgets.QDialog):
         ranking_layout = QtWidgets.QVBoxLayout(ranking)
         ranking_layout.addWidget(self.table, 1)
         ranking_layout.addWidget(self.notes)
-        losses = QtWidgets.QSplitter(Qt.Vertical)
+        losses = QtWidgets.QSplitter(Qt.Orientation.Vertical)
         losses.setObjectName("lossSplitter")
         losses.addWidget(self.chart)
         losses.addWidget(self.loss_table)
@@ -129,6 +129,7 @@ class ResultsView(QtWidgets.QDialog):
 
     def _fill_ranking(self) -> None:
         results = self.results
+        assert results is not None
         self.table.setRowCount(len(results.rows))
         for i, row in enumerate(results.rows):
             cells = [str(row.placed.rank or ""), row.name, row.placed.group or "", f"{row.result.total:.2f}",
@@ -136,7 +137,7 @@ class ResultsView(QtWidgets.QDialog):
             for j, text in enumerate(cells):
                 item = QtWidgets.QTableWidgetItem(text)
                 if j in (0, 3):
-                    item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(i, j, item)
         lines = []
         for g in results.groups:
@@ -153,6 +154,7 @@ class ResultsView(QtWidgets.QDialog):
         self.notes.setText("\n".join(lines))
 
     def _fill_losses(self) -> None:
+        assert self.results is not None
         losses = self.results.losses
         self.loss_table.setRowCount(len(losses))
         for i, x in enumerate(losses):
@@ -165,18 +167,19 @@ class ResultsView(QtWidgets.QDialog):
         self.chart.set_chart(chart if losses else None)
 
     def _target(self, caption: str, suffix: str) -> str | None:
+        assert self.results is not None
         name = f"{self.results.rubric.id}-results{suffix}"
         path, _ = QtWidgets.QFileDialog.getSaveFileName(self, caption, name, f"*{suffix}")
         return path or None
 
     def export_workbook(self, path: str | None = None) -> str | None:
         path = path or self._target(self.tr("Export workbook"), ".xlsx")
-        if path:
+        if path and self.results is not None:
             write_workbook(self.results, self.store, path)
         return path
 
     def export_pdf(self, path: str | None = None) -> str | None:
         path = path or self._target(self.tr("Export PDF"), ".pdf")
-        if path:
+        if path and self.results is not None:
             write_pdf(self.results, path)
         return path
