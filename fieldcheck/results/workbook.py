@@ -195,7 +195,7 @@ def write_workbook(results: Results, store: Store, path: str | Path, rounds: lis
         _Sheet(wb, "汇总", styles).write(f"{title} 考核结果", top, sub, summary_rows(results, store), score_cols)
         _Sheet(wb, "排名说明", styles).write(f"{title} 排名分组、名额与并列", ["分组", "名额", "名额线上并列(待领导决定)", "取消排序资格"],
                                           None, _group_rows(results), {})
-        used = {"汇总", "排名说明", "检查发现", "失分项", "奖惩台账", "个人合计"}
+        used = {"汇总", "排名说明", "检查发现", "失分项", "轮次名次", "奖惩台账", "个人合计"}
         for row in results.rows:
             _Sheet(wb, _sheet_name(row.name, used), styles).write(
                 f"{row.name} {title}(检查 {row.counted.row.id[:8]},{row.counted.row.date})",
@@ -232,6 +232,10 @@ def _group_rows(results: Results) -> list[list[Any]]:
 
 
 def write_ledger(wb, styles, rounds: list[RoundResult]) -> None:
+    standings = [[r.round.id, r.round.kind, s.place, s.village, None if s.score is None else float(s.score),
+                  float(s.amount), s.flag or ""] for r in rounds for s in r.standings]
+    _Sheet(wb, "轮次名次", styles).write("各轮名次、奖惩与流动旗", ["轮次", "类型", "名次", "村居", "得分", "金额(元)", "流动旗"], None,
+                                     standings, {4: SCORE_FORMAT, 5: MONEY_FORMAT})
     rows = [[r.round.id, r.round.kind, e.person, e.role, e.via, float(e.amount), e.note]
             for r in rounds for e in r.entries]
     _Sheet(wb, "奖惩台账", styles).write("奖惩台账(每轮每人)", ["轮次", "类型", "人员", "角色", "经由", "金额(元)", "说明"], None,

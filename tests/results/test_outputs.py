@@ -66,7 +66,7 @@ def test_workbook_read_back(db, tmp_path, capsys):
     code, _, err = _run(capsys, "results", "--db", db, "--rubric", "hengyang-2015", "--xlsx", out, "--rounds", town)
     assert code == 0, err
     wb = openpyxl.load_workbook(out)
-    assert wb.sheetnames[:2] == ["汇总", "排名说明"] and {"检查发现", "失分项", "奖惩台账", "个人合计", "衡阳县"} <= set(wb.sheetnames)
+    assert wb.sheetnames[:2] == ["汇总", "排名说明"] and {"检查发现", "失分项", "轮次名次", "奖惩台账", "个人合计", "衡阳县"} <= set(wb.sheetnames)
     ws = wb["汇总"]
     assert ws["A2"].value == "单位" and ws["E2"].value == "各项得分" and ws["E3"].value.startswith("1 ")
     merged = {str(r) for r in ws.merged_cells.ranges}
@@ -87,6 +87,9 @@ def test_workbook_read_back(db, tmp_path, capsys):
     ledger = wb["奖惩台账"]
     rows = list(ledger.iter_rows(min_row=3, values_only=True))
     assert ("2月", "双月观摩", "吴村官", "大学生村官", "永安村", 0, "完成自身任务,免于处罚") in rows
+    standings = list(wb["轮次名次"].iter_rows(min_row=3, values_only=True))
+    assert standings[0] == ("2月", "双月观摩", 1, "新城社区", 95, 800, "流动红旗")
+    assert standings[-1][3:] == ("永安村", 83, -300, "流动黄旗")
 
 
 def test_pdf_embeds_the_shipped_font(db, tmp_path, capsys):
