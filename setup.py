@@ -11,7 +11,7 @@ setup(
     packages=[*find_packages(include=["fieldcheck", "fieldcheck.*"]), "fieldcheck._rubrics", "fieldcheck._resources"],
     package_dir={"fieldcheck._rubrics": "rubrics", "fieldcheck._resources": "resources"},
     package_data={
-        "fieldcheck._rubrics": ["*.yaml", "haikou/*.xlsx"],
+        "fieldcheck._rubrics": ["*.yaml", "haikou/*.xlsx", "rounds/*.yaml"],
         "fieldcheck._resources": ["fonts/*", "translations/*.qm"],
     },
     include_package_data=False,

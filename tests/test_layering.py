@@ -21,7 +21,8 @@ LAYERS = [
     {"fieldcheck.i18n", "fieldcheck.errors", "fieldcheck.paths", "fieldcheck.shipped", "fieldcheck.version"},
     {"fieldcheck.engine"},
     {"fieldcheck.store"},
-    {"fieldcheck.ops", "fieldcheck.reports", "fieldcheck.sync", "fieldcheck.signing", "fieldcheck.tables"},
+    {"fieldcheck.ops", "fieldcheck.reports", "fieldcheck.sync", "fieldcheck.signing", "fieldcheck.tables",
+     "fieldcheck.results"},
     {"fieldcheck.gui", "fieldcheck.cli"},
     {"fieldcheck.__main__"},
 ]

@@ -29,6 +29,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from fieldcheck.engine.numbers import ZERO, fmt
+from fieldcheck.engine.ranking_spec import RankingSpec
 from fieldcheck.engine.rules import Rule
 from fieldcheck.i18n import t
 
@@ -137,6 +138,8 @@ class Rubric:
     targets: dict[str, TargetRow] = field(default_factory=dict)
     path: Path | None = None
     text: str = ""
+    #: the ``ranking:`` block (groups, quotas, ties, fail line, bands), or None (engine/ranking_spec.py)
+    ranking: RankingSpec | None = None
 
     def walk(self) -> Iterator[Node]:
         """Every node, depth first, in document order."""

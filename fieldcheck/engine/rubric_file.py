@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from fieldcheck.engine.numbers import ZERO, fmt, to_decimal
+from fieldcheck.engine.ranking_spec import parse_ranking
 from fieldcheck.engine.rubric import Grade, Item, Node, Rubric, Section, TargetRow
 from fieldcheck.engine.rules import RULE_KEYS, RULE_REQUIRED, RULES, Rule, make_rule
 from fieldcheck.errors import UserError
@@ -95,7 +96,7 @@ def canonical_version(data: Any) -> str:
 # building and checking
 
 
-TOP_KEYS = {"id", "title", "source", "complete", "missing", "notes", "groups", "grades", "targets", "children"}
+TOP_KEYS = {"id", "title", "source", "complete", "missing", "notes", "groups", "grades", "targets", "children", "ranking"}
 SECTION_KEYS = {"id", "title", "points", "kind", "children", "content", "standard", "note", "missing"}
 ITEM_KEYS = {"id", "title", "content", "standard", "points", "rule", "cap", "note"}
 
@@ -336,11 +337,12 @@ class _Builder:
                             if g not in groups:
                                 self.error(node.line, f"{node.id} 的分组「{g}」不在 groups 中",
                                            f"group '{g}' of {node.id} is not in groups")
+        ranking = parse_ranking(data["ranking"], data.line, self.error) if "ranking" in data else None
         if any(p.severity == "error" for p in self.problems):
             return None
         return Rubric(str(data["id"]), str(data["title"]), canonical_version(data), str(data["source"]).strip(),
                       children, not self.incomplete, missing, str(data.get("notes") or "").strip(), groups, grades,
-                      columns, targets, None, text)
+                      columns, targets, None, text, ranking)
 
     def targets(self, data: Any, groups: list[str], line: int) -> tuple[list[str], dict[str, TargetRow]]:
         if data is None:

@@ -16,6 +16,10 @@
         <translation>逐项检查</translation>
     </message>
     <message>
+        <source>Results…</source>
+        <translation>考核结果…</translation>
+    </message>
+    <message>
         <source>That inspection was deleted.</source>
         <translation>这份检查已被删除。</translation>
     </message>

@@ -75,6 +75,12 @@ class MainWindow(QtWidgets.QMainWindow):
         ui.actionMarkSigned.triggered.connect(lambda: self.set_status("signed"))
         ui.actionAbout.triggered.connect(self.about)
         ui.menuEdit.addAction(self.list_page.undo_action)
+        # File ▸ Results…, beside the list (the Go menu holds only the open inspection's actions)
+        self.results_action = QtGui.QAction(self.tr("Results…"), self)
+        self.results_action.setObjectName("actionResults")
+        ui.menuFile.insertAction(ui.menuFile.actions()[2], self.results_action)
+        self.results_action.triggered.connect(self.show_results)
+        self.results_view = None
 
         self.restore_window_state()
         self._show_list_page(refresh=False)  # the page has just loaded its rows
@@ -261,6 +267,15 @@ class MainWindow(QtWidgets.QMainWindow):
         self.statusBar().showMessage(names.get(status, status), 5000)
 
     # -- dialogs -----------------------------------------------------------------------------------
+
+    def show_results(self) -> None:
+        """The results window (rankings, bands, losses, exports), non-modal, over this store."""
+        from fieldcheck.gui.results.results_view import ResultsView  # lazy: openpyxl/reportlab wrappers behind it
+
+        if self.results_view is None:
+            self.results_view = ResultsView(self.store, self)
+        self.results_view.refresh()
+        self.results_view.show()
 
     def open_settings(self) -> None:
         dialog = SettingsDialog(self.settings, data_dir=self.data_dir or data_dir(),

@@ -1,0 +1,1 @@
+"""The results screen: rankings with quotas, bands, where points are lost, exports."""

@@ -1,0 +1,185 @@
+"""The results window: a rubric's counted inspections ranked in their groups, bands, ties, losses, exports.
+
+Everything shown comes from ``fieldcheck.results.outcome.build`` (scores from ops.scores);
+the window only lays it out. Names of grades, bands and tiers are the rubric's (Chinese).
+"""
+
+from __future__ import annotations
+
+from fieldcheck.engine import catalog
+from fieldcheck.errors import UserError
+from fieldcheck.gui.qt import Qt, QtWidgets
+from fieldcheck.gui.results.chart_widget import ChartWidget
+from fieldcheck.results import outcome
+from fieldcheck.results.pdf import losses_chart, write_pdf
+from fieldcheck.results.workbook import write_workbook
+
+
+class ResultsView(QtWidgets.QDialog):
+    """Non-modal: it reads the store when shown and when the rubric or the drafts box changes."""
+
+    def __init__(self, store, parent: QtWidgets.QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("resultsView")
+        self.store = store
+        self.results: outcome.Results | None = None
+        self.setWindowTitle(self.tr("Results"))
+        self.resize(1100, 680)
+
+        self.rubric_box = QtWidgets.QComboBox()
+        self.rubric_box.setObjectName("rubricBox")
+        for rubric in catalog.installed():
+            self.rubric_box.addItem(f"{rubric.title} ({rubric.id})", rubric.id)
+        self.drafts_box = QtWidgets.QCheckBox(self.tr("Count drafts where nothing is signed"))
+        self.drafts_box.setObjectName("draftsBox")
+        self.xlsx_button = QtWidgets.QPushButton(self.tr("Export workbook…"))
+        self.pdf_button = QtWidgets.QPushButton(self.tr("Export PDF…"))
+        top = QtWidgets.QHBoxLayout()
+        top.addWidget(QtWidgets.QLabel(self.tr("Rubric:")))
+        top.addWidget(self.rubric_box, 1)
+        top.addWidget(self.drafts_box)
+        top.addWidget(self.xlsx_button)
+        top.addWidget(self.pdf_button)
+
+        self.table = QtWidgets.QTableWidget(0, 8)
+        self.table.setObjectName("resultsTable")
+        self.table.setHorizontalHeaderLabels([self.tr("Rank"), self.tr("Assessee"), self.tr("Group"), self.tr("Total"),
+                                              self.tr("Grade"), self.tr("Band"), self.tr("Tier"), self.tr("Note")])
+        self.table.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        for column in range(7):
+            header.setSectionResizeMode(column, QtWidgets.QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(7, QtWidgets.QHeaderView.ResizeMode.Stretch)
+        self.notes = QtWidgets.QLabel()
+        self.notes.setObjectName("resultsNotes")
+        self.notes.setWordWrap(True)
+        self.notes.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.loss_table = QtWidgets.QTableWidget(0, 4)
+        self.loss_table.setObjectName("lossTable")
+        self.loss_table.setHorizontalHeaderLabels([self.tr("Item"), self.tr("Points lost"), self.tr("Assessees"),
+                                                   self.tr("Most common findings")])
+        self.loss_table.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.loss_table.verticalHeader().setVisible(False)
+        self.loss_table.horizontalHeader().setStretchLastSection(True)
+        self.chart = ChartWidget()
+
+        ranking = QtWidgets.QWidget()
+        ranking_layout = QtWidgets.QVBoxLayout(ranking)
+        ranking_layout.addWidget(self.table, 1)
+        ranking_layout.addWidget(self.notes)
+        losses = QtWidgets.QSplitter(Qt.Orientation.Vertical)
+        losses.setObjectName("lossSplitter")
+        losses.addWidget(self.chart)
+        losses.addWidget(self.loss_table)
+        losses.setSizes([340, 260])
+        self.tabs = QtWidgets.QTabWidget()
+        self.tabs.addTab(ranking, self.tr("Ranking"))
+        self.tabs.addTab(losses, self.tr("Where points are lost"))
+
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.tabs, 1)
+
+        self.rubric_box.currentIndexChanged.connect(self.refresh)
+        self.drafts_box.toggled.connect(self.refresh)
+        self.xlsx_button.clicked.connect(lambda: self.export_workbook())
+        self.pdf_button.clicked.connect(lambda: self.export_pdf())
+
+    def select_rubric(self, rubric_id: str) -> None:
+        index = self.rubric_box.findData(rubric_id)
+        if index >= 0:
+            self.rubric_box.setCurrentIndex(index)
+        self.refresh()
+
+    def refresh(self) -> None:
+        rubric_id = self.rubric_box.currentData()
+        self.results = None
+        self.table.setRowCount(0)
+        self.loss_table.setRowCount(0)
+        self.chart.set_chart(None)
+        if rubric_id is None:
+            return
+        try:
+            self.results = outcome.build(self.store, rubric_id, include_drafts=self.drafts_box.isChecked())
+        except UserError as exc:
+            self.notes.setText(str(exc))
+            self._exports(False)
+            return
+        self._exports(True)
+        self._fill_ranking()
+        self._fill_losses()
+
+    def _exports(self, enabled: bool) -> None:
+        self.xlsx_button.setEnabled(enabled)
+        self.pdf_button.setEnabled(enabled)
+
+    def _note(self, row) -> str:
+        notes = {"veto": self.tr("out of the ranking"), "incomplete": self.tr("incomplete: not ranked"),
+                 "no group": self.tr("in no ranking group"), "tie": self.tr("tie on a quota line: for the leader")}
+        parts = []
+        if row.counted.draft:
+            parts.append(self.tr("draft"))
+        if row.veto():
+            parts.append(row.veto())
+        elif row.placed.note in notes:
+            parts.append(notes[row.placed.note])
+        return "; ".join(parts)
+
+    def _fill_ranking(self) -> None:
+        results = self.results
+        assert results is not None
+        self.table.setRowCount(len(results.rows))
+        for i, row in enumerate(results.rows):
+            cells = [str(row.placed.rank or ""), row.name, row.placed.group or "", f"{row.result.total:.2f}",
+                     row.grade or "", row.band or "", row.placed.tier or "", self._note(row)]
+            for j, text in enumerate(cells):
+                item = QtWidgets.QTableWidgetItem(text)
+                if j in (0, 3):
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.table.setItem(i, j, item)
+        lines = []
+        for g in results.groups:
+            quotas = ", ".join(f"{k} {v}" for k, v in g.quotas.items())
+            lines.append(self.tr("Group {0}: quotas {1}").format(g.name, quotas))
+            for tie in g.ties:
+                lines.append(self.tr("Tie at rank {0} across the {1}/{2} line: {3}, for the leader to decide").format(
+                    tie.rank, tie.between[0], tie.between[1] or "—", ", ".join(tie.assessees)))
+        for c in results.conflicts:
+            lines.append(self.tr("Not ranked: {0}: {1}").format(c.assessee, c.reason.render()))
+        if results.banding is not None and results.banding.bands:
+            edges = "; ".join(results.banding.describe())
+            lines.append(self.tr("Bands: {0}").format(edges))
+        self.notes.setText("\n".join(lines))
+
+    def _fill_losses(self) -> None:
+        assert self.results is not None
+        losses = self.results.losses
+        self.loss_table.setRowCount(len(losses))
+        for i, x in enumerate(losses):
+            findings = "; ".join(f"{t} ({n})" for t, n in x.findings)
+            for j, text in enumerate([f"{x.item_id} {x.title}", f"{x.lost:.2f}", str(x.assessees), findings]):
+                self.loss_table.setItem(i, j, QtWidgets.QTableWidgetItem(text))
+        self.loss_table.resizeColumnsToContents()
+        chart = losses_chart(self.results, self.tr("Items that lost the most points (all assessees together)"),
+                             self.tr(" pts"))
+        self.chart.set_chart(chart if losses else None)
+
+    def _target(self, caption: str, suffix: str) -> str | None:
+        assert self.results is not None
+        name = f"{self.results.rubric.id}-results{suffix}"
+        path, _ = QtWidgets.QFileDialog.getSaveFileName(self, caption, name, f"*{suffix}")
+        return path or None
+
+    def export_workbook(self, path: str | None = None) -> str | None:
+        path = path or self._target(self.tr("Export workbook"), ".xlsx")
+        if path and self.results is not None:
+            write_workbook(self.results, self.store, path)
+        return path
+
+    def export_pdf(self, path: str | None = None) -> str | None:
+        path = path or self._target(self.tr("Export PDF"), ".pdf")
+        if path and self.results is not None:
+            write_pdf(self.results, path)
+        return path

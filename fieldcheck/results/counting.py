@@ -1,0 +1,96 @@
+"""Which inspection counts, per assessee and rubric.
+
+Today: the only signed (or exported) one. Two or more are a problem, listed, never ranked
+silently. Drafts count only when asked (``include_drafts``, the CLI's ``--all``), only
+where no signed one exists, and are marked. The reconciled inspection of a later issue
+plugs in at ``reconciled``: when it returns one, that inspection counts and the others
+are not a problem.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from fieldcheck.engine.scoring import ScoreResult
+from fieldcheck.i18n import Text
+from fieldcheck.ops.scores import score_inspection
+from fieldcheck.store import Store
+from fieldcheck.store.records import Inspection, InspectionRow
+
+FINAL = ("signed", "exported")
+
+
+@dataclass(frozen=True)
+class Counted:
+    """The inspection that counts for one assessee, with its score (from ops.scores)."""
+
+    row: InspectionRow
+    result: ScoreResult
+    draft: bool = False
+
+    inspection = property(lambda self: self.row.inspection)
+    name = property(lambda self: self.row.inspection.assessee_name)
+    group = property(lambda self: self.row.inspection.assessee_group)
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """Several inspections of one assessee that could each count: the leader must pick one."""
+
+    assessee: str
+    inspections: tuple[str, ...]
+    reason: Text
+
+    def to_json(self) -> dict:
+        return {"assessee": self.assessee, "inspections": list(self.inspections), "reason": self.reason.render()}
+
+
+@dataclass
+class Counting:
+    counted: list[Counted] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
+    #: drafts left out (no --all) or passed over for a signed one: (assessee, inspection id)
+    left_out: list[tuple[str, str]] = field(default_factory=list)
+
+
+def assessee_key(inspection: Inspection) -> str:
+    return inspection.assessee_id or inspection.assessee_name
+
+
+def reconciled(store: Store, rows: list[InspectionRow]) -> InspectionRow | None:
+    """The reconciled inspection among an assessee's, if there is one. (None until reconciling exists.)"""
+    return None
+
+
+def count(store: Store, rubric_id: str, *, include_drafts: bool = False) -> Counting:
+    """Every assessee's counted inspection of ``rubric_id`` (any version), and the conflicts."""
+    by_assessee: dict[str, list[InspectionRow]] = {}
+    for row in store.inspections.rows():
+        if row.rubric_id == rubric_id:
+            by_assessee.setdefault(assessee_key(row.inspection), []).append(row)
+    out = Counting()
+    for rows in by_assessee.values():
+        rows.sort(key=lambda r: (r.date, r.inspection.created_at))
+        name = rows[0].assessee_name
+        chosen = reconciled(store, rows)
+        if chosen is not None:
+            out.counted.append(Counted(chosen, score_inspection(store, chosen.id)))
+            continue
+        final = [r for r in rows if r.status in FINAL]
+        drafts = [r for r in rows if r.status not in FINAL]
+        if len(final) == 1:
+            out.counted.append(Counted(final[0], score_inspection(store, final[0].id)))
+            out.left_out.extend((name, r.id) for r in drafts)
+        elif len(final) > 1:
+            out.conflicts.append(Conflict(name, tuple(r.id for r in final), Text(
+                f"{len(final)} 份已签检查,未经核对,不排名", f"{len(final)} signed inspections, not reconciled: not ranked")))
+            out.left_out.extend((name, r.id) for r in drafts)
+        elif not include_drafts:
+            out.left_out.extend((name, r.id) for r in drafts)
+        elif len(drafts) == 1:
+            out.counted.append(Counted(drafts[0], score_inspection(store, drafts[0].id), draft=True))
+        else:
+            out.conflicts.append(Conflict(name, tuple(r.id for r in drafts), Text(
+                f"{len(drafts)} 份草稿,没有已签检查,不排名", f"{len(drafts)} drafts and no signed inspection: not ranked")))
+    out.counted.sort(key=lambda c: c.name)
+    return out

@@ -1,0 +1,55 @@
+"""The results as a plain text table for the terminal, in the current language."""
+
+from __future__ import annotations
+
+from fieldcheck.i18n import t
+from fieldcheck.reports.scoretable import pad
+from fieldcheck.results.outcome import Results
+from fieldcheck.results.rounds import RoundResult, per_person
+
+NOTES = {"veto": ("取消排序资格", "out of ranking (veto)"), "incomplete": ("未完成,不排名", "incomplete, not ranked"),
+         "no group": ("不在排名分组", "in no ranking group"), "tie": ("名额线上并列,待定", "tie on a quota line: leader decides")}
+
+
+def render_results(results: Results) -> str:
+    lines = [results.rubric.title, ""]
+    head = [t("名次", "rank"), t("单位", "assessee"), t("分组", "group"), t("总分", "total"), t("等级", "grade"),
+            t("档次", "band"), t("类别", "tier"), t("说明", "note")]
+    widths = [5, 14, 6, 8, 8, 6, 6, 0]
+    lines.append("  ".join(pad(h, w) if w else h for h, w in zip(head, widths)))
+    for row in results.rows:
+        note = row.veto() or (t(*NOTES[row.placed.note]) if row.placed.note in NOTES else "")
+        if row.counted.draft:
+            note = t("草稿", "draft") + (f";{note}" if note else "")
+        cells = [str(row.placed.rank or "-"), row.name, row.placed.group or "-", f"{row.result.total:.2f}",
+                 row.grade or "-", row.band or "-", row.placed.tier or "-", note]
+        lines.append("  ".join(pad(c, w) if w else c for c, w in zip(cells, widths)))
+    for g in results.groups:
+        quotas = "、".join(f"{k} {v}" for k, v in g.quotas.items())
+        lines.append(t(f"分组 {g.name}:名额 {quotas}", f"group {g.name}: quotas {quotas}"))
+        for tie in g.ties:
+            who = "、".join(tie.assessees)
+            lines.append(t(f"  第 {tie.rank} 名并列跨名额线({tie.between[0]}/{tie.between[1] or '无'}):{who},请领导决定",
+                           f"  tie at rank {tie.rank} across a quota line ({tie.between[0]}/{tie.between[1] or 'none'}): "
+                           f"{who}; for the leader to decide"))
+    for c in results.conflicts:
+        lines.append(t(f"问题:{c.assessee}:{c.reason.render()}", f"problem: {c.assessee}: {c.reason.render()}"))
+    if results.banding is not None and results.banding.bands:
+        edges = ";".join(results.banding.describe())
+        lines.append(t(f"档次:{edges}", f"bands: {edges}"))
+    return "\n".join(lines)
+
+
+def render_ledger(rounds: list[RoundResult]) -> str:
+    lines = []
+    for r in rounds:
+        lines.append(f"{r.round.id}  {r.round.kind}  {r.round.date}")
+        for s in r.standings:
+            if s.amount or s.flag:
+                lines.append(f"  {s.place:>2}  {pad(s.village, 10)} {s.amount:>9.2f}  {s.flag or ''}")
+        for e in r.entries:
+            lines.append(f"    {pad(e.person, 8)} {pad(e.role, 24)} {pad(e.via, 10)} {e.amount:>9.2f}  {e.note}")
+    lines.append(t("每人合计", "per person"))
+    for name, total in per_person(rounds).items():
+        lines.append(f"  {pad(name, 8)} {total:>9.2f}")
+    return "\n".join(lines)

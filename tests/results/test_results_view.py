@@ -1,0 +1,77 @@
+"""The results window, driven through the main window's menu action on a real database."""
+
+import openpyxl
+from hengyang_data import add_unit
+
+from fieldcheck.gui.app import open_settings
+from fieldcheck.gui.qt import QtWidgets
+
+UNITS = {"衡阳县": 95, "衡南县": 93, "衡山县": 89, "衡东县": 89, "祁东县": 87, "耒阳市": 85, "常宁市": 78,
+         "珠晖区": 96, "雁峰区": 94, "石鼓区": 90, "蒸湘区": 86, "南岳区": 82}
+
+
+def _window(qtbot, store, tmp_path):
+    from fieldcheck.gui.window.main_window import MainWindow
+
+    for name, total in UNITS.items():
+        add_unit(store, name, total, veto=name == "珠晖区")
+    window = MainWindow(store, open_settings(tmp_path))
+    qtbot.addWidget(window)
+    window.results_action.trigger()
+    view = window.results_view
+    view.select_rubric("hengyang-2015")
+    return window, view
+
+
+def test_results_view_ranks_with_quotas_ties_and_vetoes(qtbot, store, tmp_path):
+    window, view = _window(qtbot, store, tmp_path)
+    assert view.isVisible()
+    table = view.table
+    rows = {table.item(r, 1).text(): [table.item(r, c).text() for c in range(8)] for r in range(table.rowCount())}
+    assert len(rows) == 12
+    assert rows["衡阳县"][0] == "1" and rows["衡阳县"][6] == "一类"
+    assert rows["衡山县"][0] == rows["衡东县"][0] == "3" and rows["衡山县"][6] == ""  # a tie on the 一类 line
+    assert rows["常宁市"][4] == "不合格" and rows["常宁市"][6] == "二类"
+    assert rows["珠晖区"][0] == "" and "违规违纪" in rows["珠晖区"][7]
+    assert rows["雁峰区"][0] == "1" and rows["石鼓区"][6] == "一类"  # the veto frees a 一类 place
+    notes = view.notes.text()
+    assert "衡东县" in notes and "衡山县" in notes and "优秀" in notes
+    window.close()
+
+
+def test_losses_tab_table_and_chart_draw_the_same_numbers(qtbot, store, tmp_path):
+    window, view = _window(qtbot, store, tmp_path)
+    view.tabs.setCurrentIndex(1)
+    view.resize(1000, 700)
+    qtbot.waitExposed(view)
+    assert view.loss_table.rowCount() >= 1
+    first = view.loss_table.item(0, 0).text()
+    assert first.startswith("2 ")  # item 2 lost the most: every unit lost points there
+    drawing = view.chart.drawing()
+    bar_labels = [label.text for label in drawing.labels if label.align == "right"]
+    assert bar_labels[0].startswith("2 ")
+    lost = float(view.loss_table.item(0, 1).text())
+    assert any(label.text.startswith(f"{lost:.2f}".rstrip("0").rstrip(".")) for label in drawing.labels)
+    image = view.chart.grab().toImage()
+    assert not image.isNull() and image.width() > 100
+    window.close()
+
+
+def test_exports_from_the_window(qtbot, store, tmp_path):
+    window, view = _window(qtbot, store, tmp_path)
+    xlsx = view.export_workbook(str(tmp_path / "r.xlsx"))
+    pdf = view.export_pdf(str(tmp_path / "r.pdf"))
+    assert openpyxl.load_workbook(xlsx)["汇总"]["A2"].value == "单位"
+    assert open(pdf, "rb").read(5) == b"%PDF-"
+    window.close()
+
+
+def test_a_database_with_nothing_signed_says_so(qtbot, tmp_path, store):
+    from fieldcheck.gui.results.results_view import ResultsView
+
+    view = ResultsView(store)
+    qtbot.addWidget(view)
+    view.select_rubric("hengyang-2015")
+    assert view.table.rowCount() == 0 and "--all" in view.notes.text()
+    assert not view.xlsx_button.isEnabled()
+    assert isinstance(view.tabs, QtWidgets.QTabWidget)
