@@ -19,10 +19,13 @@ from fieldcheck.tables.cells import TableError, column_letter, display_width
 from fieldcheck.tables.rubric_layout import (
     BONUS_SECTION,
     COLUMNS,
+    EXTRA_HEADER,
+    EXTRA_SHEET,
     GRADES_HEADER,
     INFO_ROWS,
     INFO_SHEET,
     ITEM,
+    LAID_OUT,
     NO,
     RUBRIC_SHEET,
     RULE_LABELS,
@@ -165,6 +168,16 @@ def write_rubric_workbook(data: dict[str, Any], path: str | Path) -> None:
         _style_table(sheet, header_row=1, font=Font(name=FONT, bold=True), wrap=Alignment(wrap_text=True, vertical="top"))
         sheet.freeze_panes = "B2"
         sheet.print_title_rows = "1:1"
+        _print_setup(sheet)
+    extra = {key: value for key, value in data.items() if key not in LAID_OUT}
+    if extra:
+        sheet = book.create_sheet(EXTRA_SHEET)
+        sheet.append(list(EXTRA_HEADER))
+        for key, value in extra.items():
+            sheet.append([key, yaml.safe_dump(value, allow_unicode=True, sort_keys=False, width=100).strip()])
+        _style_table(sheet, header_row=1, font=Font(name=FONT, bold=True), wrap=Alignment(wrap_text=True, vertical="top"))
+        sheet.column_dimensions["A"].width = 14
+        sheet.column_dimensions["B"].width = WIDEST + 40
         _print_setup(sheet)
     try:
         book.save(path)

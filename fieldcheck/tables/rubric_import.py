@@ -29,8 +29,10 @@ from fieldcheck.i18n import t
 from fieldcheck.tables.cells import CellProblem, TableError, cell_ref, clean_text, parse_number, plain_number
 from fieldcheck.tables.headers import find_header
 from fieldcheck.tables.reading import Sheet, read_exact
+from fieldcheck.tables.rubric_export import rubric_data
 from fieldcheck.tables.rubric_layout import (
     BONUS_SECTION,
+    EXTRA_SHEET,
     GRADES_HEADER,
     INFO_ROWS,
     INFO_SHEET,
@@ -235,7 +237,18 @@ class _Reader:
                 return CellProblem(sheet, cell, problem.message)
         return CellProblem(INFO_SHEET, "—", problem.message)
 
-    # -- 细则信息 and 目标任务分解表 -------------------------------------------------------------
+    # -- 细则信息, 目标任务分解表 and 其他设置 ----------------------------------------------------
+    def extra(self, sheet: Sheet, data: dict[str, Any]) -> None:
+        """Top-level blocks kept as YAML text, one per row (the ranking, declared readings, …)."""
+        for r, row in enumerate(sheet.rows):
+            key = clean_text(row[0] if row else None)
+            if r == 0 or not key or len(row) < 2 or row[1] is None:
+                continue
+            try:
+                data[key] = rubric_data(str(row[1]))
+            except yaml.YAMLError as exc:
+                self.bad(sheet.name, r, 1, f"「{key}」不是有效的 YAML({exc})", f"'{key}' is not valid YAML ({exc})")
+
     def info(self, sheet: Sheet, data: dict[str, Any]) -> None:
         labels = {label: key for key, label in INFO_ROWS}
         grades_at = None
@@ -317,6 +330,9 @@ def read_rubric_workbook(path: str | Path) -> ImportedRubric:
     target_sheet = next((s for s in sheets if s.name == TARGET_SHEET), None)
     if target_sheet is not None:
         data["targets"] = reader.targets(target_sheet)
+    extra_sheet = next((s for s in sheets if s.name == EXTRA_SHEET), None)
+    if extra_sheet is not None:
+        reader.extra(extra_sheet, data)
     data["children"] = reader.tree(table)
     if reader.problems:
         raise TableError(t(f"{path.name} 不完整或有错误,没有写出细则文件:", f"{path.name} is incomplete or has errors; no rubric file was written:"),

@@ -55,11 +55,17 @@ SYNONYMS = {name: words for name, _, words in COLUMNS}
 RUBRIC_SHEET = "考评表"
 INFO_SHEET = "细则信息"
 TARGET_SHEET = "目标任务分解表"
+#: every other top-level block of the file (the ranking, declared readings, …), one row each as
+#: YAML text, so that a block this layout does not spell out still survives the round trip
+EXTRA_SHEET = "其他设置"
+EXTRA_HEADER = ("设置", "内容(YAML)")
 
 #: the 细则信息 sheet: (key in the file, label in the sheet)
 INFO_ROWS = [("id", "编号"), ("title", "标题"), ("source", "来源"), ("complete", "原文完整"),
              ("missing", "缺项"), ("notes", "说明"), ("groups", "分组")]
 GRADES_HEADER = ("等级", "最低分")
+#: the top-level keys the sheets above lay out; anything else goes to EXTRA_SHEET
+LAID_OUT = {key for key, _ in INFO_ROWS} | {"grades", "targets", "children"}
 YES, NO = "是", "否"
 
 

@@ -237,6 +237,8 @@ def replace_targets(text: str, block: str) -> str:
         end += 1
     while end > start + 1 and lines[end - 1].lstrip().startswith("#"):  # a comment before the next key is that key's
         end -= 1
+    while end > start + 1 and not lines[end - 1].strip():  # and so are the blank lines before it
+        end -= 1
     return "".join(lines[:start]) + block + "".join(lines[end:])
 
 
