@@ -47,6 +47,7 @@ class Store:
         self.households = Households(db, self.places)
         self.inspections = Inspections(db, self.places)
         self.findings = Findings(db, self.inspections, self.households)
+        self.households.findings_of = self.findings.count_for_household
         self.photos = Photos(db, self.findings)
         self.audit = AuditLog(db)
 

@@ -168,6 +168,20 @@ class Findings:
         rows = self._db.conn.execute(sql + " ORDER BY created_at, rowid", params).fetchall()
         return [self._finding_from_row(r) for r in rows]
 
+    def count_for_household(self, household_id: str) -> int:
+        """How many live findings, in any inspection, name this household."""
+        with self._db.lock:
+            return self._db.conn.execute("SELECT count(*) FROM findings WHERE household_id = ? AND deleted = 0",
+                                         (household_id,)).fetchone()[0]
+
+    def of_household(self, inspection_id: str, household_id: str) -> list[Finding]:
+        """The live findings of an inspection about one household, in entry order."""
+        with self._db.lock:
+            rows = self._db.conn.execute(
+                f"SELECT {self._FINDING_COLUMNS} FROM findings WHERE inspection_id = ? AND household_id = ?"
+                " AND deleted = 0 ORDER BY created_at, rowid", (inspection_id, household_id)).fetchall()
+        return [self._finding_from_row(r) for r in rows]
+
     def of(self, inspection_id: str, item_id: str | None = None) -> list[Finding]:
         """The live findings of an inspection (or of one item), in entry order."""
         with self._db.lock:
