@@ -55,10 +55,6 @@
         <translation>处数</translation>
     </message>
     <message>
-        <source>(no household)</source>
-        <translation>(不指定农户)</translation>
-    </message>
-    <message>
         <source>Household</source>
         <translation>农户</translation>
     </message>

@@ -11,6 +11,7 @@ from walkkit import show_view
 from fieldcheck.engine import catalog
 from fieldcheck.engine.numbers import fmt
 from fieldcheck.engine.rules import RULES
+from fieldcheck.gui.households.household_picker import NEW
 from fieldcheck.gui.qt import Qt, QtWidgets
 from fieldcheck.gui.walk.editors import EDITORS
 from fieldcheck.gui.walk.inspection_view import InspectionView
@@ -55,11 +56,12 @@ def test_occurrences_with_household_picker_counts_and_notes(qtbot, store):
     view.go_to_item("2.6.2")  # 每有一户不得脱贫扣10分: a per-event counter
     editor = view.panel.editor
     picker = editor.household_edit
-    assert [picker.itemText(i) for i in range(picker.count())][1:] == ["张三(贫困户)", "李四(贫困户)"]
+    # sorted by pinyin (李 l before 张 z), with "new household" last
+    assert [picker.itemText(i) for i in range(picker.count())][1:-1] == ["李四(贫困户)", "张三(贫困户)"]
+    assert picker.itemData(picker.count() - 1) == NEW
     assert not editor.detail.isEnabled()  # nothing to edit until a finding exists
     qtbot.mouseClick(editor.add_buttons[None], Qt.LeftButton)
     picker.setFocus()
-    qtbot.keyClick(picker, Qt.Key_Down)
     qtbot.keyClick(picker, Qt.Key_Down)
     qtbot.mouseClick(editor.add_buttons[None], Qt.LeftButton)
     assert editor.model.rowCount() == 2 and editor.table.currentIndex().row() == 1

@@ -8,6 +8,7 @@ in the store the moment it is entered, so reopening the inspection shows it all 
 from __future__ import annotations
 
 from fieldcheck.gui.forms.ui_inspection_view import Ui_InspectionView
+from fieldcheck.gui.households.households_view import HouseholdsView
 from fieldcheck.gui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
 from fieldcheck.gui.walk.item_panel import ItemPanel
 from fieldcheck.gui.walk.rubric_tree import RubricTree
@@ -29,6 +30,7 @@ class InspectionView(QtWidgets.QWidget):
         self.inspection_id = inspection_id
         self.undo_stack: QtGui.QUndoStack = self.session.undo_stack
         self._current: str | None = None
+        self._households: HouseholdsView | None = None
 
         self.ui = Ui_InspectionView()
         self.ui.setupUi(self)
@@ -127,6 +129,7 @@ class InspectionView(QtWidgets.QWidget):
             ("add_photos", self.tr("Add photos…"), ["Ctrl+I"], self.panel.photos.choose_files),
             ("paste_photo", self.tr("Paste a photo"), ["Ctrl+Shift+V"], self.panel.paste),
             ("focus_tree", self.tr("Go to the rubric tree"), ["F6"], self.tree.setFocus),
+            ("households", self.tr("Households of the village…"), ["Ctrl+H"], self.show_households),
             ("help", self.tr("Keyboard shortcuts"), ["F1"], self.show_shortcuts),
         ]
         out: dict[str, QtGui.QAction] = {}
@@ -207,6 +210,20 @@ class InspectionView(QtWidgets.QWidget):
     def toggle_na(self) -> None:
         mark = self.session.mark(self._current)
         self.session.set_mark(self._current, None if mark == "na" else "na")
+
+    def show_households(self) -> HouseholdsView | None:
+        """The door-by-door view of the assessee village (none for a county or a unit)."""
+        if not self.session.village_id:
+            self._show_message(self.tr("Households belong to a village; this inspection is of {0}.").format(
+                self.session.inspection.assessee_name))
+            return None
+        if self._households is None:
+            self._households = HouseholdsView(self.session, self)
+            self._households.open_item.connect(self.go_to_item)
+        self._households.show()
+        self._households.raise_()
+        self._households.activateWindow()
+        return self._households
 
     def show_shortcuts(self) -> ShortcutsDialog:
         dialog = ShortcutsDialog(self.actions(), self)

@@ -157,7 +157,7 @@ class MainWindow(QtWidgets.QMainWindow):
     EDIT_ACTIONS = ("undo", "redo", None, "add_finding", "delete_finding", "mark_checked", "mark_na", None,
                     "add_photos", "paste_photo")
     HELP_ACTIONS = ("help",)
-    TOOLBAR_ACTIONS = ("undo", "redo", None, "add_finding", "add_photos")
+    TOOLBAR_ACTIONS = ("undo", "redo", None, "add_finding", "add_photos", None, "households")
 
     def _install_view_actions(self, view) -> None:
         walk = {a.objectName().removeprefix("action_"): a for a in view.actions()}

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from fieldcheck.gui.households.household_picker import HouseholdPicker
 from fieldcheck.gui.qt import Qt, QtCore, QtWidgets
 from fieldcheck.gui.walk.editors.base import Editor, touch
+from fieldcheck.gui.widgets.numbers import WholeNumberBox
 
-_NO_HOUSEHOLD = ""
 _DISPLAY = int(Qt.DisplayRole.value)
 
 
@@ -147,21 +148,14 @@ class FindingsEditor(Editor):
             self.value_edit.activated.connect(self._on_value)
             form.addRow(self.tr("Rating"), self.value_edit)
         else:
-            self.value_edit = touch(QtWidgets.QSpinBox())
+            self.value_edit = touch(WholeNumberBox())
             self.value_edit.setRange(1, 9999)
             self.value_edit.setKeyboardTracking(False)
             self.value_edit.valueChanged.connect(self._on_value)
             form.addRow(self.tr("How many"), self.value_edit)
         self.value_edit.setObjectName("findingValue")
-        self.household_edit = touch(QtWidgets.QComboBox())
-        self.household_edit.setObjectName("householdPicker")
-        self.household_edit.addItem(self.tr("(no household)"), _NO_HOUSEHOLD)
-        for household in session.households.values():
-            label = household.head_name
-            if getattr(household, "status", ""):
-                label += f"({household.status})"
-            self.household_edit.addItem(label, household.id)
-        self.household_edit.activated.connect(self._on_household)
+        self.household_edit = touch(HouseholdPicker(session))
+        self.household_edit.picked.connect(self._on_household)
         form.addRow(self.tr("Household"), self.household_edit)
         self.note_edit = touch(QtWidgets.QLineEdit())
         self.note_edit.setObjectName("findingNote")
@@ -197,8 +191,7 @@ class FindingsEditor(Editor):
     def household_name(self, household_id: str | None) -> str:
         if not household_id:
             return ""
-        household = self.session.households.get(household_id)
-        return household.head_name if household is not None else household_id
+        return self.session.household_label(household_id)
 
     def reload(self) -> None:
         rows = self.findings()
@@ -262,14 +255,13 @@ class FindingsEditor(Editor):
             widget.blockSignals(True)
         if finding is None:
             self.note_edit.clear()
-            self.household_edit.setCurrentIndex(0)
+            self.household_edit.set_household(None)
         else:
             if self.rating:
                 self.value_edit.setCurrentText(str(finding.value))
             else:
                 self.value_edit.setValue(int(self.value_text(finding.value)))
-            at = self.household_edit.findData(finding.household_id or _NO_HOUSEHOLD)
-            self.household_edit.setCurrentIndex(max(at, 0))
+            self.household_edit.set_household(finding.household_id)
             if not self._note_dirty and self.note_edit.text() != finding.note:
                 self.note_edit.setText(finding.note)
         for widget in (self.value_edit, self.household_edit, self.note_edit):
@@ -307,11 +299,10 @@ class FindingsEditor(Editor):
         value = self.value_edit.currentText() if self.rating else self.value_edit.value()
         self.session.update_finding(self.item.id, finding, value=value)
 
-    def _on_household(self, *_args) -> None:
+    def _on_household(self, household_id: str) -> None:
         finding = self.selected()
         if finding is not None:
-            self.session.update_finding(self.item.id, finding,
-                                        household_id=self.household_edit.currentData() or None)
+            self.session.update_finding(self.item.id, finding, household_id=household_id or None)
 
     def flush(self) -> None:
         self._save_note()
