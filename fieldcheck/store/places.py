@@ -216,6 +216,28 @@ class Households:
         """The live households of a village whose head has this name (namesakes happen)."""
         return [h for h in self.of_village(village_id) if h.head_name == head_name.strip()]
 
+    def names(self, household_ids) -> dict[str, str]:
+        """The head's name of each household (removed ones too: old findings still name them)."""
+        wanted = list(dict.fromkeys(h for h in household_ids if h))
+        out: dict[str, str] = {}
+        with self._db.lock:
+            for start in range(0, len(wanted), 500):
+                chunk = wanted[start:start + 500]
+                out.update(self._db.conn.execute(
+                    f"SELECT id, head_name FROM households WHERE id IN ({', '.join('?' * len(chunk))})", chunk))
+        return out
+
+    def matching(self, text: str) -> list[Household]:
+        """Live households, of any village, whose head's name contains ``text``."""
+        text = (text or "").strip()
+        if not text:
+            return []
+        with self._db.lock:
+            rows = self._db.conn.execute(
+                "SELECT id, village_id, head_name, members, helper, status, id_masked FROM households"
+                " WHERE deleted = 0 AND instr(head_name, ?) > 0", (text,)).fetchall()
+        return [Household(*r) for r in rows]
+
     def of_village(self, village_id: str) -> list[Household]:
         with self._db.lock:
             rows = self._db.conn.execute(

@@ -16,6 +16,14 @@
         <translation>逐项检查</translation>
     </message>
     <message>
+        <source>Search findings…</source>
+        <translation>搜索发现记录…</translation>
+    </message>
+    <message>
+        <source>Find in the list</source>
+        <translation>在列表中查找</translation>
+    </message>
+    <message>
         <source>That inspection was deleted.</source>
         <translation>这份检查已被删除。</translation>
     </message>

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from fieldcheck.engine.numbers import fmt
 from fieldcheck.gui.forms.ui_main_window import Ui_MainWindow
+from fieldcheck.gui.inspections.finding_search import FindingSearchDialog
 from fieldcheck.gui.inspections.inspection_list import InspectionListPage
 from fieldcheck.gui.inspections.new_inspection import NewInspectionDialog
 from fieldcheck.gui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
@@ -75,9 +76,38 @@ class MainWindow(QtWidgets.QMainWindow):
         ui.actionMarkSigned.triggered.connect(lambda: self.set_status("signed"))
         ui.actionAbout.triggered.connect(self.about)
         ui.menuEdit.addAction(self.list_page.undo_action)
+        self._add_go_actions()
 
         self.restore_window_state()
         self._show_list_page(refresh=False)  # the page has just loaded its rows
+
+    def _add_go_actions(self) -> None:
+        """The Go menu's own entries, there on every page (the walk adds its moves below them)."""
+        self.search_findings_action = QtGui.QAction(self.tr("Search findings…"), self)
+        self.search_findings_action.setObjectName("actionSearchFindings")
+        self.search_findings_action.setShortcut(QtGui.QKeySequence("Ctrl+Shift+F"))
+        self.search_findings_action.triggered.connect(self.search_findings)
+        self.find_action = QtGui.QAction(self.tr("Find in the list"), self)
+        self.find_action.setObjectName("actionFindInList")
+        self.find_action.setShortcut(QtGui.QKeySequence.StandardKey.Find)
+        self.find_action.triggered.connect(self.find_in_list)
+        go = self.ui.menuGo
+        go.addAction(self.ui.actionShowList)
+        go.addAction(self.find_action)
+        go.addAction(self.search_findings_action)
+        go.addSeparator()
+
+    def find_in_list(self) -> None:
+        """Ctrl+F on the list: its search field, wherever the focus is on the page."""
+        self.list_page.ui.searchEdit.setFocus(Qt.ShortcutFocusReason)
+        self.list_page.ui.searchEdit.selectAll()
+
+    def search_findings(self) -> FindingSearchDialog:
+        dialog = FindingSearchDialog(self.store, self)
+        dialog.setAttribute(Qt.WA_DeleteOnClose)
+        dialog.open_requested.connect(self.open_inspection)
+        dialog.show()
+        return dialog
 
     # -- pages -------------------------------------------------------------------------------------
 
@@ -204,6 +234,7 @@ class MainWindow(QtWidgets.QMainWindow):
                        self.ui.actionMarkSigned):
             action.setEnabled(selected is not None)
         self.list_page.undo_action.setVisible(on_list)
+        self.find_action.setEnabled(on_list)  # Ctrl+F in a text field of the walk stays the field's
 
     # -- the shell's edits (each stored at once) ---------------------------------------------------
 
