@@ -21,6 +21,14 @@
     </message>
 </context>
 <context>
+    <name>Editor</name>
+    <message>
+        <source>This item has no list of findings: its answer is entered here.</source>
+        <extracomment>touch screens: nothing the inspector taps is smaller than this where a checkable row keeps the name it stands for the finding that photos attach to changed (or its photos may have)</extracomment>
+        <translation>此项没有问题清单:在这里填写答案。</translation>
+    </message>
+</context>
+<context>
     <name>FindingsEditor</name>
     <message>
         <source>+ {0}</source>
@@ -41,6 +49,10 @@
     <message>
         <source>Record one more occurrence (Ctrl+Return)</source>
         <translation>再记一处(Ctrl+回车)</translation>
+    </message>
+    <message>
+        <source>Add a finding</source>
+        <translation>记一处问题</translation>
     </message>
     <message>
         <source>Selected finding</source>
@@ -185,6 +197,10 @@
     <message>
         <source>Not met</source>
         <translation>未达标</translation>
+    </message>
+    <message>
+        <source>This item is answered yes or no, not with a list of findings: press one of the buttons.</source>
+        <translation>此项只判断是或否,没有问题清单:请按其中一个按钮。</translation>
     </message>
 </context>
 </TS>

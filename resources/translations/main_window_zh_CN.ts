@@ -24,6 +24,10 @@
         <translation>在列表中查找</translation>
     </message>
     <message>
+        <source>Keyboard shortcuts</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
         <source>That inspection was deleted.</source>
         <translation>这份检查已被删除。</translation>
     </message>
@@ -60,10 +64,10 @@
         <translation>关于 FieldCheck</translation>
     </message>
     <message>
-        <source>FieldCheck: offline inspection and scoring of poverty-alleviation work.
-Data file: {0}</source>
-        <translation>FieldCheck:脱贫攻坚考核的离线检查与计分。
-数据文件:{0}</translation>
+        <source>FieldCheck {0}: offline inspection and scoring of poverty-alleviation work.
+Data file: {1}</source>
+        <translation>FieldCheck {0}:脱贫攻坚考核的离线检查与计分。
+数据文件:{1}</translation>
     </message>
     <message>
         <source>&amp;File</source>

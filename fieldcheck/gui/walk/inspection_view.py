@@ -14,7 +14,7 @@ from fieldcheck.gui.walk.item_panel import ItemPanel
 from fieldcheck.gui.walk.rubric_tree import RubricTree
 from fieldcheck.gui.walk.score_panel import ScorePanel
 from fieldcheck.gui.walk.walk_session import WalkSession
-from fieldcheck.gui.window.shortcuts_dialog import ShortcutsDialog
+from fieldcheck.gui.window.shortcuts_dialog import ShortcutsDialog, page_actions
 
 
 class InspectionView(QtWidgets.QWidget):
@@ -145,11 +145,13 @@ class InspectionView(QtWidgets.QWidget):
         out["redo"].setEnabled(self.undo_stack.canRedo())
         self.undo_stack.canUndoChanged.connect(out["undo"].setEnabled)
         self.undo_stack.canRedoChanged.connect(out["redo"].setEnabled)
-        # say what would be undone or redone ("Undo: Add finding to 2.1.1")
-        self.undo_stack.undoTextChanged.connect(
-            lambda text: out["undo"].setToolTip(self.tr("Undo: {0}").format(text) if text else ""))
-        self.undo_stack.redoTextChanged.connect(
-            lambda text: out["redo"].setToolTip(self.tr("Redo: {0}").format(text) if text else ""))
+        # say what would be undone or redone ("Undo: Add finding to 2.1.1"), in the menu and the
+        # tooltip; the toolbar keeps the short word (iconText)
+        for key, signal, plain, says in (("undo", self.undo_stack.undoTextChanged, self.tr("Undo"), self.tr("Undo: {0}")),
+                                         ("redo", self.undo_stack.redoTextChanged, self.tr("Redo"), self.tr("Redo: {0}"))):
+            out[key].setIconText(plain)
+            signal.connect(lambda text, a=out[key], p=plain, f=says: (a.setText(f.format(text) if text else p),
+                                                                       a.setToolTip(f.format(text) if text else p)))
         return out
 
     def keyPressEvent(self, event) -> None:
@@ -226,7 +228,12 @@ class InspectionView(QtWidgets.QWidget):
         return self._households
 
     def show_shortcuts(self) -> ShortcutsDialog:
-        dialog = ShortcutsDialog(self.actions(), self)
+        """F1: the walk's shortcuts and, inside the window, the window's menus' too."""
+        groups: list = [self.actions()]
+        window = self.window()
+        if isinstance(window, QtWidgets.QMainWindow) and window is not self:
+            groups.append(window.menuBar())
+        dialog = ShortcutsDialog(page_actions(*groups), self)
         dialog.setAttribute(Qt.WA_DeleteOnClose)
         dialog.show()
         return dialog

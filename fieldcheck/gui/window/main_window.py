@@ -7,6 +7,7 @@ comes back to the same place.
 
 from __future__ import annotations
 
+from fieldcheck import __version__
 from fieldcheck.engine.numbers import fmt
 from fieldcheck.gui.forms.ui_main_window import Ui_MainWindow
 from fieldcheck.gui.inspections.finding_search import FindingSearchDialog
@@ -15,6 +16,7 @@ from fieldcheck.gui.inspections.new_inspection import NewInspectionDialog
 from fieldcheck.gui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
 from fieldcheck.gui.walk.inspection_view import InspectionView
 from fieldcheck.gui.window.settings_dialog import SettingsDialog
+from fieldcheck.gui.window.shortcuts_dialog import ShortcutsDialog, page_actions
 from fieldcheck.ops import scores
 from fieldcheck.paths import data_dir
 from fieldcheck.store import StoreError
@@ -91,11 +93,36 @@ class MainWindow(QtWidgets.QMainWindow):
         self.find_action.setObjectName("actionFindInList")
         self.find_action.setShortcut(QtGui.QKeySequence.StandardKey.Find)
         self.find_action.triggered.connect(self.find_in_list)
+        self.list_help_action = QtGui.QAction(self.tr("Keyboard shortcuts"), self)
+        self.list_help_action.setObjectName("actionListShortcuts")
+        self.list_help_action.setShortcut(QtGui.QKeySequence("F1"))
+        self.list_help_action.triggered.connect(self.show_shortcuts)
+        self.ui.menuHelp.insertAction(self.ui.actionAbout, self.list_help_action)
+        # right-click or the Menu key on an inspection: what the Inspection menu offers
+        table = self.list_page.ui.table
+        table.setContextMenuPolicy(Qt.CustomContextMenu)
+        table.customContextMenuRequested.connect(self._list_context_menu)
         go = self.ui.menuGo
         go.addAction(self.ui.actionShowList)
         go.addAction(self.find_action)
         go.addAction(self.search_findings_action)
         go.addSeparator()
+
+    def _list_context_menu(self, pos) -> QtWidgets.QMenu:
+        menu = QtWidgets.QMenu(self)
+        menu.setAttribute(Qt.WA_DeleteOnClose)
+        for action in (self.ui.actionOpen, self.ui.actionDuplicate, self.list_page.delete_action, None,
+                       self.ui.actionMarkDraft, self.ui.actionMarkSigned, None, self.ui.actionNewInspection):
+            menu.addSeparator() if action is None else menu.addAction(action)
+        menu.popup(self.list_page.ui.table.viewport().mapToGlobal(pos))
+        return menu
+
+    def show_shortcuts(self) -> ShortcutsDialog:
+        """F1 on the list: the list's and the window's shortcuts (the walk has its own F1)."""
+        dialog = ShortcutsDialog(page_actions(self.menuBar(), self.list_page, self.list_page.ui.table), self)
+        dialog.setAttribute(Qt.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
 
     def find_in_list(self) -> None:
         """Ctrl+F on the list: its search field, wherever the focus is on the page."""
@@ -235,6 +262,7 @@ class MainWindow(QtWidgets.QMainWindow):
             action.setEnabled(selected is not None)
         self.list_page.undo_action.setVisible(on_list)
         self.find_action.setEnabled(on_list)  # Ctrl+F in a text field of the walk stays the field's
+        self.list_help_action.setVisible(on_list)  # the walk's F1 lists its own page
 
     # -- the shell's edits (each stored at once) ---------------------------------------------------
 
@@ -304,8 +332,8 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def about(self) -> None:
         QtWidgets.QMessageBox.about(self, self.tr("About FieldCheck"), self.tr(
-            "FieldCheck: offline inspection and scoring of poverty-alleviation work.\n"
-            "Data file: {0}").format(getattr(self.store, "path", "")))
+            "FieldCheck {0}: offline inspection and scoring of poverty-alleviation work.\n"
+            "Data file: {1}").format(__version__, getattr(self.store, "path", "")))
 
     def show_error(self, message: str) -> None:
         """One clear sentence in a box that does not block (tests and a busy inspector both go on)."""

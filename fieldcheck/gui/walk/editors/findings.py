@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from fieldcheck.gui.households.household_picker import HouseholdPicker
-from fieldcheck.gui.qt import Qt, QtCore, QtWidgets
+from fieldcheck.gui.qt import Qt, QtCore, QtGui, QtWidgets
 from fieldcheck.gui.walk.editors.base import Editor, touch
 from fieldcheck.gui.widgets.numbers import WholeNumberBox
 
@@ -132,6 +132,15 @@ class FindingsEditor(Editor):
         self.table.setColumnWidth(2, 140)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setWordWrap(False)  # one line per finding; wrapping lays out every painted cell
+        # Tab leaves the table for 处数, 农户, 备注 (arrows move between rows); Qt's default cycles the
+        # cells forever, a trap for the keyboard
+        self.table.setTabKeyNavigation(False)
+        self.table.setContextMenuPolicy(Qt.ActionsContextMenu)  # right-click and the Menu key
+        for text, slot in ((self.tr("Add a finding"), self.add_finding),
+                           (self.tr("Delete this finding"), self.delete_current)):
+            action = QtGui.QAction(text, self.table)
+            action.triggered.connect(lambda _=False, s=slot: s())
+            self.table.addAction(action)
         self.table.selectionModel().currentRowChanged.connect(self._on_row)
         for signal in (self.model.rowsInserted, self.model.rowsRemoved, self.model.modelReset):
             signal.connect(self._fit_table)
@@ -250,6 +259,10 @@ class FindingsEditor(Editor):
         self.finding_changed.emit()
 
     def _show_detail(self, finding) -> None:
+        if finding is None and self.detail.isAncestorOf(QtWidgets.QApplication.focusWidget()):
+            # the focused field is about to be disabled (an undo removed the last finding): keep the
+            # focus in the editor, or it is lost and the walk's keys stop working
+            next(iter(self.add_buttons.values())).setFocus(Qt.OtherFocusReason)
         self.detail.setEnabled(finding is not None)
         for widget in (self.value_edit, self.household_edit, self.note_edit):
             widget.blockSignals(True)
@@ -286,7 +299,10 @@ class FindingsEditor(Editor):
             self._select_last = False
 
     def add_finding(self) -> None:
+        """Ctrl+Return: one more finding, then the focus in its first field (处数 or the rating)."""
         self._add(next(iter(self.item.rule.levels)) if self.rating else None)
+        if self.selected() is not None:
+            self.value_edit.setFocus(Qt.ShortcutFocusReason)
 
     def delete_current(self) -> None:
         if self._selected_id is not None:
