@@ -105,6 +105,7 @@ class PhotoStrip(QtWidgets.QWidget):
         for button in (self.add_button, self.view_button, self.remove_button):
             top.addWidget(button)
         layout.addLayout(top)
+        self._top = top
 
         self.list = QtWidgets.QListWidget()
         self.list.setObjectName("photoList")
@@ -135,6 +136,18 @@ class PhotoStrip(QtWidgets.QWidget):
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
         self._update_buttons()
+
+    def fill_column(self) -> None:
+        """Laid out for a narrow column beside the item: thumbnails wrap into rows and the list takes
+        the height it is given, instead of one 128 px row that scrolls sideways."""
+        self._top.removeWidget(self.caption)  # the caption on a line of its own, above the buttons
+        self.layout().insertWidget(0, self.caption)
+        self._top.insertStretch(0, 1)
+        self.list.setWrapping(True)
+        self.list.setResizeMode(QtWidgets.QListView.Adjust)
+        self.list.setMinimumHeight(120)
+        self.list.setMaximumHeight(16777215)
+        self.list.setSizePolicy(QtWidgets.QSizePolicy.Expanding, QtWidgets.QSizePolicy.Expanding)
 
     def _button(self, text: str, name: str, slot) -> QtWidgets.QPushButton:
         button = QtWidgets.QPushButton(text)

@@ -14,6 +14,7 @@ from fieldcheck.gui.walk.item_panel import ItemPanel
 from fieldcheck.gui.walk.rubric_tree import RubricTree
 from fieldcheck.gui.walk.score_panel import ScorePanel
 from fieldcheck.gui.walk.walk_session import WalkSession
+from fieldcheck.gui.widgets.tab_order import order_by_screen
 from fieldcheck.gui.window.shortcuts_dialog import ShortcutsDialog, page_actions
 
 
@@ -40,7 +41,14 @@ class InspectionView(QtWidgets.QWidget):
         self.score_panel = ScorePanel()
         self.ui.treeLayout.addWidget(self.tree)
         self.ui.panelLayout.addWidget(self.panel)
-        self.ui.scoreLayout.addWidget(self.score_panel)
+        self.ui.scoreLayout.addWidget(self.score_panel, 3)
+        # The photos of the selected finding sit under the score, not below the fold of the item:
+        # at 1366×768 the criterion, the findings, the photos and the score are then all in view
+        # (the right column was mostly empty, and the photo strip two screens down on 2.1.x).
+        self.ui.scoreLayout.addWidget(self.panel.photos, 2)
+        self.panel.photos.fill_column()
+        self.panel.photos.setAcceptDrops(True)
+        self.panel.photos.installEventFilter(self.panel)  # drops on the photos go where drops on the item go
         self._actions = self._make_actions()
         for key in ("previous", "next", "next_unanswered"):
             getattr(self.ui, f"nav_{key}").setDefaultAction(self.action(key))
@@ -83,6 +91,11 @@ class InspectionView(QtWidgets.QWidget):
         n = self.session.index[item_id]
         self.position_label.setText(self.tr("Item {0} of {1}").format(n + 1, len(self.session.items)))
         self.item_changed.emit(item_id)
+        QtCore.QTimer.singleShot(0, self.order_tabs)  # the new editor is shown on the next turn
+
+    def order_tabs(self) -> list[QtWidgets.QWidget]:
+        """Tab through the tree, then the item (from ◂ 上一项 down), then the score and photos."""
+        return order_by_screen([self.ui.treeHost, self.ui.centreHost, self.ui.scoreHost])
 
     def actions(self) -> list[QtGui.QAction]:  # type: ignore[override]
         return list(self._actions.values())

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from fieldcheck.engine.numbers import fmt
 from fieldcheck.gui.photos.photo_strip import PhotoStrip, image_bytes, image_paths
-from fieldcheck.gui.qt import Qt, QtWidgets, Signal
+from fieldcheck.gui.qt import Qt, QtCore, QtWidgets, Signal
 from fieldcheck.gui.walk.editors import Editor, editor_for
 
 
@@ -149,6 +149,18 @@ class ItemPanel(QtWidgets.QScrollArea):
             self.photos.show_finding(self.item_id, finding_id)
 
     # -- photos by drop and paste ----------------------------------------------------------------
+    def eventFilter(self, watched, event) -> bool:
+        """Drops on the photo strip (shown beside the panel, see InspectionView) count as drops here."""
+        if watched is getattr(self, "photos", None):  # (the scroll area filters its viewport from the start)
+            kind = event.type()
+            if kind in (QtCore.QEvent.DragEnter, QtCore.QEvent.DragMove):
+                self.dragEnterEvent(event)
+                return event.isAccepted()
+            if kind == QtCore.QEvent.Drop:
+                self.dropEvent(event)
+                return True
+        return super().eventFilter(watched, event)
+
     def dragEnterEvent(self, event) -> None:
         mime = event.mimeData()
         if mime.hasImage() or image_paths(mime.urls()):
