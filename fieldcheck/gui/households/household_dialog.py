@@ -65,6 +65,9 @@ class HouseholdDialog(QtWidgets.QDialog):
         self.setMinimumWidth(420)
         self.name_edit.setFocus(Qt.OtherFocusReason)
 
+    def columns(self) -> list[QtWidgets.QWidget]:
+        return [self]
+
     def accept(self) -> None:
         fields = {"head_name": self.name_edit.text(), "members": self.members_edit.value(),
                   "helper": self.helper_edit.text(), "status": self.status_edit.currentText()}

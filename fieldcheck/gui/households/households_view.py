@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from fieldcheck.errors import UserError
 from fieldcheck.gui.households.household_dialog import HouseholdDialog
-from fieldcheck.gui.qt import Qt, QtWidgets, Signal
+from fieldcheck.gui.qt import Qt, QtCore, QtWidgets, Signal
+from fieldcheck.gui.widgets.tab_order import order_by_screen
 from fieldcheck.ops.pinyin import matches
 
 #: the rule forms whose findings can name a household
@@ -34,7 +35,9 @@ class HouseholdsView(QtWidgets.QDialog):
         outer = QtWidgets.QHBoxLayout(self)
 
         # left: the roster, searchable, with its buttons
-        left = QtWidgets.QVBoxLayout()
+        self.left_pane = QtWidgets.QWidget()
+        left = QtWidgets.QVBoxLayout(self.left_pane)
+        left.setContentsMargins(0, 0, 0, 0)
         self.search = QtWidgets.QLineEdit()
         self.search.setObjectName("householdSearch")
         self.search.setPlaceholderText(self.tr("Find: name or pinyin initials (zs)"))
@@ -59,10 +62,12 @@ class HouseholdsView(QtWidgets.QDialog):
         for button in (self.new_button, self.edit_button, self.remove_button):
             buttons.addWidget(button)
         left.addLayout(buttons)
-        outer.addLayout(left, 2)
+        outer.addWidget(self.left_pane, 2)
 
         # right: who, the handbook at a glance, another item, the household's findings
-        right = QtWidgets.QVBoxLayout()
+        self.right_pane = QtWidgets.QWidget()
+        right = QtWidgets.QVBoxLayout(self.right_pane)
+        right.setContentsMargins(0, 0, 0, 0)
         self.header = QtWidgets.QLabel()
         self.header.setObjectName("householdHeader")
         self.header.setWordWrap(True)
@@ -129,7 +134,7 @@ class HouseholdsView(QtWidgets.QDialog):
         close = QtWidgets.QDialogButtonBox(QtWidgets.QDialogButtonBox.Close)
         close.rejected.connect(self.close)
         right.addWidget(close)
-        outer.addLayout(right, 5)
+        outer.addWidget(self.right_pane, 5)
 
         self._item_chosen()
         self.reload()
@@ -137,6 +142,14 @@ class HouseholdsView(QtWidgets.QDialog):
         session.households_changed.connect(lambda household: self.reload(household))
         self.resize(980, 600)
         self.search.setFocus(Qt.OtherFocusReason)
+
+    def columns(self) -> list[QtWidgets.QWidget]:
+        """Tab goes down the roster's column, then down the household's."""
+        return [self.left_pane, self.right_pane]
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        QtCore.QTimer.singleShot(0, lambda: order_by_screen(self.columns()))
 
     # -- reading ------------------------------------------------------------------------------
     def current_household(self) -> str | None:
