@@ -155,3 +155,27 @@ def test_a_keyboard_only_walk_of_the_whole_rubric(qtbot, store):
     assert view.session.result.to_json() == result.to_json()
     assert all(f.note == "ok" for f in store.findings.of(inspection_id) if f.value == 2)
     view.close()
+
+
+def test_the_shell_dialogs_tab_in_screen_order(qtbot, store, tmp_path):
+    from fieldcheck.gui.app import open_settings
+    from fieldcheck.gui.inspections.new_inspection import NewInspectionDialog
+    from fieldcheck.gui.widgets.tab_order import screen_sorted, tab_stops
+    from fieldcheck.gui.window.settings_dialog import SettingsDialog
+    settings = open_settings(tmp_path)
+    for dialog in (NewInspectionDialog(store, settings), SettingsDialog(settings, data_dir=tmp_path, db_path=store.path)):
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        dialog.windowHandle().requestActivate()
+        qtbot.waitUntil(lambda d=dialog: QtWidgets.QApplication.activeWindow() is d)
+        qtbot.wait(20)
+        expected = screen_sorted(tab_stops(dialog))
+        expected[0].setFocus(Qt.TabFocusReason)
+        visited = [expected[0]]
+        for _ in range(len(expected) - 1):
+            qtbot.keyClick(focus(), Qt.Key_Tab)
+            visited.append(focus())
+        got, want = [w.objectName() or type(w).__name__ for w in visited], [w.objectName() or type(w).__name__ for w in expected]
+        assert got == want, (type(dialog).__name__, got, want)
+        dialog.close()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from fieldcheck.engine import catalog
 from fieldcheck.gui.forms.ui_new_inspection import Ui_NewInspectionDialog
 from fieldcheck.gui.qt import QtCore, QtWidgets
+from fieldcheck.gui.widgets.tab_order import leave_on_tab
 from fieldcheck.ops import scores
 from fieldcheck.store import StoreError
 from fieldcheck.store.records import split_names
@@ -30,6 +31,7 @@ class NewInspectionDialog(QtWidgets.QDialog):
             title = rubric.title if rubric.complete else self.tr("{0} (incomplete source)").format(rubric.title)
             self.ui.rubricCombo.addItem(title, rubric.id)
         self.ui.dateEdit.setDate(QtCore.QDate.currentDate())
+        leave_on_tab(self.ui.dateEdit)  # Tab goes on to the buttons, not through day, month, year
         # Suggest the rubric used last here, else that of the newest inspection in the store.
         recent = scores.scored_rows(store)
         suggested = recent[0].rubric_id if recent else ""

@@ -7,7 +7,7 @@ moves to an item comes after everything else, and Tab from its last field jumped
 
 from __future__ import annotations
 
-from fieldcheck.gui.qt import Qt, QtWidgets
+from fieldcheck.gui.qt import Qt, QtCore, QtWidgets
 
 #: widgets that take the focus as one: their inner parts (a spin box's line edit, a view's
 #: viewport, a combo's line edit) are not stops of their own
@@ -57,3 +57,25 @@ def order_by_screen(columns: list[QtWidgets.QWidget]) -> list[QtWidgets.QWidget]
     for before, after in zip(chain, chain[1:], strict=False):
         QtWidgets.QWidget.setTabOrder(before, after)
     return chain
+
+
+class _LeaveOnTab(QtCore.QObject):
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QtCore.QEvent.KeyPress and event.key() in (Qt.Key_Tab, Qt.Key_Backtab) \
+                and not event.modifiers() & Qt.ControlModifier:
+            forward = event.key() == Qt.Key_Tab and not event.modifiers() & Qt.ShiftModifier
+            target = watched.nextInFocusChain() if forward else watched.previousInFocusChain()
+            while target is not None and target is not watched and not (
+                    target.focusPolicy() & Qt.TabFocus and target.isVisible() and target.isEnabled()
+                    and target.focusProxy() is None):
+                target = target.nextInFocusChain() if forward else target.previousInFocusChain()
+            if target is not None and target is not watched:
+                target.setFocus(Qt.TabFocusReason if forward else Qt.BacktabFocusReason)
+            return True
+        return False
+
+
+def leave_on_tab(widget: QtWidgets.QWidget) -> None:
+    """Tab leaves ``widget`` for the next stop: a date edit otherwise spends Tab on its day, month, year."""
+    keeper = _LeaveOnTab(widget)
+    widget.installEventFilter(keeper)
