@@ -56,6 +56,11 @@ class Store:
     user = property(lambda self: self.db.user)
     photo_dir = property(lambda self: self.db.photo_dir)
 
+    def set_user(self, name: str) -> None:
+        """Who the audit log names from now on (the inspector's name from the settings); blank keeps it."""
+        if name and name.strip():
+            self.db.user = name.strip()
+
     def transaction(self):
         """Group several edits, of any parts, into one commit."""
         return self.db.transaction()

@@ -60,6 +60,16 @@
         <translation>已标为已签字。</translation>
     </message>
     <message>
+        <source>(name it in Settings)</source>
+        <translation>(可在设置中命名)</translation>
+    </message>
+    <message>
+        <source>Device id {0}
+Data file {1}</source>
+        <translation>设备编号 {0}
+数据文件 {1}</translation>
+    </message>
+    <message>
         <source>About FieldCheck</source>
         <translation>关于 FieldCheck</translation>
     </message>

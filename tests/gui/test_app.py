@@ -103,6 +103,7 @@ def test_first_start_demo_opens_a_real_draft_inspection(qtbot, make_shell, home_
     opened = home_store.inspections.get(window.inspection_id)
     assert window.ui.stack.currentWidget() is window.view
     assert opened.status == "draft" and home_store.findings.of(opened.id)
+    assert opened.rubric_id == "village-work-team" and home_store.places.get(opened.assessee_id).kind == "村"
     result = scores.score_inspection(home_store, opened.id)
     assert window.score_label.text().startswith(f"得分 {fmt(result.total)} / {fmt(result.max)}")
     assert not is_first_start(home_store, shell.settings)

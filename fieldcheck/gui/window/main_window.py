@@ -15,7 +15,7 @@ from fieldcheck.gui.inspections.inspection_list import InspectionListPage
 from fieldcheck.gui.inspections.new_inspection import NewInspectionDialog
 from fieldcheck.gui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
 from fieldcheck.gui.walk.inspection_view import InspectionView
-from fieldcheck.gui.window.settings_dialog import SettingsDialog
+from fieldcheck.gui.window.settings_dialog import SettingsDialog, device_label, inspector_name
 from fieldcheck.gui.window.shortcuts_dialog import ShortcutsDialog, page_actions
 from fieldcheck.ops import scores
 from fieldcheck.paths import data_dir
@@ -56,8 +56,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.location_label = QtWidgets.QLabel(self)
         self.statusBar().addPermanentWidget(self.score_label)
         self.statusBar().addPermanentWidget(self.location_label)
-        self.location_label.setText(self.tr("Device {0}").format(getattr(store, "device", "")))
-        self.location_label.setToolTip(str(getattr(store, "path", "")))
+        self.apply_identity()
 
         self.walk_toolbar = QtWidgets.QToolBar(self.tr("Walk"), self)
         self.walk_toolbar.setObjectName("walkToolbar")
@@ -321,12 +320,30 @@ class MainWindow(QtWidgets.QMainWindow):
 
     # -- dialogs -----------------------------------------------------------------------------------
 
+    def apply_identity(self) -> None:
+        """The inspector's name into the audit log; the laptop's readable name in the status bar
+        (the device id, which stamps every change for merging, stays: it is in the tooltip)."""
+        name = inspector_name(self.settings)
+        if name and hasattr(self.store, "set_user"):
+            self.store.set_user(name)
+        device = str(getattr(self.store, "device", ""))
+        label = device_label(self.settings)
+        who = f"{name} · " if name else ""
+        if label:
+            self.location_label.setText(who + label)
+        else:
+            self.location_label.setText(who + self.tr("Device {0}").format(device) + " "
+                                        + self.tr("(name it in Settings)"))
+        self.location_label.setToolTip(self.tr("Device id {0}\nData file {1}").format(
+            device, getattr(self.store, "path", "")))
+
     def open_settings(self) -> None:
         dialog = SettingsDialog(self.settings, data_dir=self.data_dir or data_dir(),
                                 db_path=getattr(self.store, "path", ""), parent=self)
         accepted = dialog.exec() == QtWidgets.QDialog.DialogCode.Accepted
         changed = dialog.language_changed
         dialog.deleteLater()
+        self.apply_identity()
         if accepted and changed:
             self.language_requested.emit()
 
