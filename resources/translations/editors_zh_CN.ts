@@ -32,6 +32,7 @@
     <name>FindingsEditor</name>
     <message>
         <source>+ {0}</source>
+        <extracomment>an event that is a household (&quot;每有一户不得脱贫&quot;) is counted in 户, not 处</extracomment>
         <translation>+ {0}</translation>
     </message>
     <message>
@@ -41,6 +42,10 @@
     <message>
         <source>+ Add event</source>
         <translation>+ 记一户/一次</translation>
+    </message>
+    <message>
+        <source>+ Add a household</source>
+        <translation>+ 记一户</translation>
     </message>
     <message>
         <source>+ Add finding</source>
@@ -57,6 +62,10 @@
     <message>
         <source>Selected finding</source>
         <translation>选中的问题</translation>
+    </message>
+    <message>
+        <source>Selected rating</source>
+        <translation>选中的评价</translation>
     </message>
     <message>
         <source>Rating</source>
@@ -83,8 +92,16 @@
         <translation>删除这条问题</translation>
     </message>
     <message>
+        <source>Households</source>
+        <translation>户数</translation>
+    </message>
+    <message>
         <source>{0} household(s) rated</source>
         <translation>已评价 {0} 户</translation>
+    </message>
+    <message>
+        <source>{0} household(s)</source>
+        <translation>共 {0} 户</translation>
     </message>
     <message>
         <source>{0} occurrence(s)</source>

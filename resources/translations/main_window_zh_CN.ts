@@ -48,6 +48,10 @@
         <translation>得分 {0} / {1}{2} · 已查 {3}/{4} 项</translation>
     </message>
     <message>
+        <source>{0} + bonus {1}</source>
+        <translation>{0} + 加分 {1}</translation>
+    </message>
+    <message>
         <source>Opened the copy.</source>
         <translation>已打开副本。</translation>
     </message>

@@ -45,6 +45,9 @@ class SettingsDialog(QtWidgets.QDialog):
         self.device_edit.setPlaceholderText(self.tr("e.g. 县扶贫办 2 号机"))
         self.ui.form.insertRow(1, self.tr("My name"), self.name_edit)
         self.ui.form.insertRow(2, self.tr("This laptop"), self.device_edit)
+        for before, after in ((self.ui.languageCombo, self.name_edit), (self.name_edit, self.device_edit),
+                              (self.device_edit, self.ui.dataFolderEdit)):
+            QtWidgets.QWidget.setTabOrder(before, after)  # Tab follows the rows, the added ones included
         self.ui.dataFolderEdit.setText(str(data_dir))
         self.ui.databaseEdit.setText(str(db_path))
         self.ui.buttonBox.accepted.connect(self.accept)

@@ -90,6 +90,8 @@ class FindingsEditor(Editor):
     def __init__(self, session, item, parent: QtWidgets.QWidget | None = None):
         super().__init__(session, item, parent)
         self.rating = item.rule.kind == "rating"
+        #: an event that is a household ("每有一户不得脱贫") is counted in 户, not 处
+        self.per_household = item.rule.kind == "per_event" and "户" in str(item.rule.spec.get("event", ""))
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
 
@@ -104,7 +106,8 @@ class FindingsEditor(Editor):
                 buttons.addWidget(button)
                 self.add_buttons[level] = button
         else:
-            text = self.tr("+ Add event") if item.rule.kind == "per_event" else self.tr("+ Add finding")
+            text = (self.tr("+ Add a household") if self.per_household else self.tr("+ Add event")
+                    if item.rule.kind == "per_event" else self.tr("+ Add finding"))
             button = touch(QtWidgets.QPushButton(text))
             button.setObjectName("addFinding")
             button.setToolTip(self.tr("Record one more occurrence (Ctrl+Return)"))
@@ -148,7 +151,7 @@ class FindingsEditor(Editor):
         self._fit_table()
 
         # the selected finding
-        detail = QtWidgets.QGroupBox(self.tr("Selected finding"))
+        detail = QtWidgets.QGroupBox(self.tr("Selected rating") if self.rating else self.tr("Selected finding"))
         self.detail = detail
         form = QtWidgets.QFormLayout(detail)
         if self.rating:
@@ -161,7 +164,7 @@ class FindingsEditor(Editor):
             self.value_edit.setRange(1, 9999)
             self.value_edit.setKeyboardTracking(False)
             self.value_edit.valueChanged.connect(self._on_value)
-            form.addRow(self.tr("How many"), self.value_edit)
+            form.addRow(self.value_header(), self.value_edit)
         self.value_edit.setObjectName("findingValue")
         self.household_edit = touch(HouseholdPicker(session))
         self.household_edit.picked.connect(self._on_household)
@@ -190,7 +193,9 @@ class FindingsEditor(Editor):
 
     # -- display ---------------------------------------------------------------------------------
     def value_header(self) -> str:
-        return self.tr("Rating") if self.rating else self.tr("How many")
+        if self.rating:
+            return self.tr("Rating")
+        return self.tr("Households") if self.per_household else self.tr("How many")
 
     def value_text(self, value: Any) -> str:
         if self.rating:
@@ -224,7 +229,8 @@ class FindingsEditor(Editor):
         else:
             answer = self.session.answers.get(self.item.id)  # the engine's count of this item
             total = answer if isinstance(answer, int) else 0
-            self.summary.setText(self.tr("{0} occurrence(s)").format(total))
+            self.summary.setText((self.tr("{0} household(s)") if self.per_household
+                                  else self.tr("{0} occurrence(s)")).format(total))
         finding = rows[row] if row >= 0 else None
         changed = (finding.id if finding else None) != self._selected_id
         self._selected_id = finding.id if finding else None
