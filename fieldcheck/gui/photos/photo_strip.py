@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from fieldcheck.gui.photos.photo_import import PhotoImport
+from fieldcheck.gui.photos.photo_viewer import PhotoViewer
 from fieldcheck.gui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
 
 PHOTO_ROLE = Qt.UserRole + 1
@@ -33,44 +34,6 @@ def image_bytes(image: QtGui.QImage) -> bytes:
     image.save(buffer, "PNG")
     buffer.close()
     return bytes(data)
-
-
-class PhotoViewer(QtWidgets.QDialog):
-    """One photo, scaled to the window, with EXIF orientation applied."""
-
-    def __init__(self, path: Path, title: str, parent: QtWidgets.QWidget | None = None):
-        super().__init__(parent)
-        self.setObjectName("photoViewer")
-        self.setWindowTitle(title)
-        layout = QtWidgets.QVBoxLayout(self)
-        layout.setSizeConstraint(QtWidgets.QLayout.SetNoConstraint)  # sized by resize() below
-        self.scroll = QtWidgets.QScrollArea()
-        self.scroll.setAlignment(Qt.AlignCenter)
-        self.label = QtWidgets.QLabel()
-        self.label.setAlignment(Qt.AlignCenter)
-        self.scroll.setWidget(self.label)
-        self.scroll.setWidgetResizable(True)
-        layout.addWidget(self.scroll)
-        close = QtWidgets.QPushButton(self.tr("Close"))
-        close.setMinimumHeight(32)
-        close.clicked.connect(self.accept)
-        layout.addWidget(close, 0, Qt.AlignRight)
-        screen = QtGui.QGuiApplication.primaryScreen()
-        area = screen.availableGeometry() if screen is not None else QtCore.QRect(0, 0, 1366, 768)
-        bound = QtCore.QSize(int(area.width() * 0.9), int(area.height() * 0.85))
-        reader = QtGui.QImageReader(str(path))
-        reader.setAutoTransform(True)
-        size = reader.size()
-        if size.isValid() and (size.width() > bound.width() or size.height() > bound.height()):
-            # decode straight to the shown size: a 12 MP photo opens in a blink
-            reader.setScaledSize(size.scaled(bound, Qt.KeepAspectRatio))
-        image = reader.read()
-        if image.isNull():
-            self.label.setText(self.tr("This photo cannot be shown: {0}").format(reader.errorString()))
-        else:
-            self.label.setPixmap(QtGui.QPixmap.fromImage(image))
-        self.resize(min(bound.width(), max(480, image.width() + 40)),
-                    min(bound.height(), max(360, image.height() + 80)))
 
 
 class PhotoStrip(QtWidgets.QWidget):
@@ -293,7 +256,7 @@ class PhotoStrip(QtWidgets.QWidget):
         if photo is None:
             return None
         viewer = PhotoViewer(self.session.store.photos.path(photo.sha256), photo.original_name or photo.sha256[:12],
-                             self)
+                             self, photo=photo)
         viewer.setAttribute(Qt.WA_DeleteOnClose)
         viewer.show()
         return viewer
