@@ -258,3 +258,25 @@ def test_an_answer_the_engine_cannot_score_is_explained_not_fatal(qtbot, store):
     assert not view.message.isVisible()
     assert view.tree.state_text("4") == "✗ −2"
     view.close()
+
+
+def test_a_note_on_every_kind_of_item(qtbot, store):
+    """Checklists, options, yes-or-no and metrics keep a note on the finding that holds their answer."""
+    inspection_id, _ = village(store)
+    view = show(qtbot, store, inspection_id)
+    for item_id, answer in (("1.1", lambda e: e.list.item(0).setCheckState(Qt.Checked)),
+                            ("2.3.2", lambda e: e.row("宣传栏").setCheckState(Qt.Checked)),
+                            ("2.5.4", lambda e: e.no_button.click())):
+        view.go_to_item(item_id)
+        note = view.panel.item_note
+        assert view.panel.item_note_box.isVisibleTo(view) and not note.isEnabled()  # answer first
+        answer(view.panel.editor)
+        assert note.isEnabled()
+        note.setText(f"{item_id} 现场看到")
+        note.editingFinished.emit()
+        assert store.findings.of(inspection_id, item_id)[-1].note == f"{item_id} 现场看到"
+    view.go_to_item("2.1.4")  # a list of findings: a note per finding, not this one
+    assert not view.panel.item_note_box.isVisibleTo(view)
+    view.go_to_item("1.1")
+    assert view.panel.item_note.text() == "1.1 现场看到"
+    view.close()
