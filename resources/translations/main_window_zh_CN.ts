@@ -45,7 +45,7 @@
     </message>
     <message>
         <source>Score {0} / {1}{2} · {3} of {4} items</source>
-        <translation>得分 {0} / {1}{2} · 已查 {3}/{4} 项</translation>
+        <translation>得分 {0} / {1}{2} · 已答 {3}/{4} 项</translation>
     </message>
     <message>
         <source>{0} + bonus {1}</source>

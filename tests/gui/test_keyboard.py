@@ -179,3 +179,20 @@ def test_the_shell_dialogs_tab_in_screen_order(qtbot, store, tmp_path):
         got, want = [w.objectName() or type(w).__name__ for w in visited], [w.objectName() or type(w).__name__ for w in expected]
         assert got == want, (type(dialog).__name__, got, want)
         dialog.close()
+
+
+def test_ctrl_z_in_a_text_field_undoes_the_typing_first(qtbot, store):
+    inspection_id, _ = village_inspection(store, ("张三",))
+    view = show_view(qtbot, store, inspection_id)
+    view.go_to_item("2.1.4")
+    view.tree.setFocus()
+    key(qtbot, view.tree, Qt.Key_Return, Qt.ControlModifier)  # one finding; undo would remove it
+    note = view.panel.editor.note_edit
+    note.setFocus()
+    qtbot.keyClicks(note, "abc")
+    key(qtbot, note, Qt.Key_Z, Qt.ControlModifier)
+    assert note.text() == "" and len(store.findings.of(inspection_id, "2.1.4")) == 1  # the text, not the finding
+    # the undo action says what it will undo, in the menu text and the tooltip
+    assert view.action("undo").text().startswith("Undo: ") and "2.1.4" in view.action("undo").toolTip()
+    assert view.action("undo").iconText() == "Undo"
+    view.close()
