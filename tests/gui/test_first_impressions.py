@@ -92,3 +92,20 @@ def test_qts_own_chinese_is_there_for_file_dialogs():
     # the file dialog's own words come from it
     assert translator.translate("QFileDialog", "&Open") not in ("", "&Open")
     assert isinstance(QtWidgets.QFileDialog, type)
+
+
+def test_no_raw_ids_in_the_tree_and_no_households_for_a_county(qtbot, store):
+    from walkkit import show_view
+    place = store.places.add("县市区", "珠晖区", group="区")
+    inspection = store.inspections.create(catalog.find("hengyang-2015"), assessee_id=place, assessee_name="",
+                                          inspectors=["甲"], date="2026-11-22")
+    view = show_view(qtbot, store, inspection, activate=False)
+    texts = []
+    stack = [view.tree.topLevelItem(n) for n in range(view.tree.topLevelItemCount())]
+    while stack:
+        row = stack.pop()
+        texts.append(row.text(0))
+        stack += [row.child(n) for n in range(row.childCount())]
+    assert "违规违纪使用扶贫资金" in texts and not any("veto" in t for t in texts)
+    assert not view.action("households").isEnabled()
+    view.close()

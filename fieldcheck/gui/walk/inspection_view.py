@@ -50,6 +50,7 @@ class InspectionView(QtWidgets.QWidget):
         self.panel.photos.setAcceptDrops(True)
         self.panel.photos.installEventFilter(self.panel)  # drops on the photos go where drops on the item go
         self._actions = self._make_actions()
+        self._actions["households"].setEnabled(bool(self.session.village_id))  # a 县市区 has no households
         for key in ("previous", "next", "next_unanswered"):
             getattr(self.ui, f"nav_{key}").setDefaultAction(self.action(key))
         self.position_label = self.ui.positionLabel
