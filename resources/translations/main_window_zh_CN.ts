@@ -28,6 +28,10 @@
         <translation>快捷键</translation>
     </message>
     <message>
+        <source>Sort the list by</source>
+        <translation>列表排序依据</translation>
+    </message>
+    <message>
         <source>That inspection was deleted.</source>
         <translation>这份检查已被删除。</translation>
     </message>

@@ -194,7 +194,8 @@ def test_walk_actions_are_in_the_menus_while_an_inspection_is_open(make_shell, v
     assert window.view is None
     # the Go menu on the list is not empty: the list, Ctrl+F, search findings; none of the walk's moves
     go = [a for a in window.ui.menuGo.actions() if not a.isSeparator()]
-    assert go == [window.ui.actionShowList, window.find_action, window.search_findings_action]
+    assert go == [window.ui.actionShowList, window.find_action, window.search_findings_action,
+                  window.sort_menu.menuAction()]
     assert not window.walk_toolbar.isVisible()
     assert window.list_page.undo_action in window.ui.menuEdit.actions()
 
@@ -403,3 +404,16 @@ def test_ctrl_f_on_the_list_and_searching_findings_opens_the_item(qtbot, make_sh
     qtbot.keyClick(dialog.table, Qt.Key_Return)
     assert window.view is not None and window.view.current_item_id() == "2.1.4"
     assert not window.find_action.isEnabled()  # Ctrl+F in the walk is the text field's own
+
+
+def test_every_list_column_sorts_from_the_keyboard(make_shell, home_store, village):
+    window = make_shell().window
+    table = window.list_page.ui.table
+    header = table.horizontalHeader()
+    window._fill_sort_menu()
+    names = [a.text() for a in window.sort_menu.actions()]
+    assert len(names) == table.model().columnCount() and "日期" in names
+    window.sort_list(5)
+    assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (5, Qt.SortOrder.AscendingOrder)
+    window.sort_list(5)
+    assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder

@@ -105,7 +105,33 @@ class MainWindow(QtWidgets.QMainWindow):
         go.addAction(self.ui.actionShowList)
         go.addAction(self.find_action)
         go.addAction(self.search_findings_action)
+        # every sortable column of the list has a keyboard way: Go → Sort the list by → column
+        # (again on the same column reverses the order)
+        self.sort_menu = go.addMenu(self.tr("Sort the list by"))
+        self.sort_menu.aboutToShow.connect(self._fill_sort_menu)
+        self._fill_sort_menu()
         go.addSeparator()
+
+    def _fill_sort_menu(self) -> None:
+        self.sort_menu.clear()
+        model = self.list_page.ui.table.model()
+        header = self.list_page.ui.table.horizontalHeader()
+        for column in range(model.columnCount()):
+            title = model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
+            action = self.sort_menu.addAction(str(title))
+            action.setCheckable(True)
+            action.setChecked(header.sortIndicatorSection() == column)
+            action.triggered.connect(lambda _=False, c=column: self.sort_list(c))
+
+    def sort_list(self, column: int) -> None:
+        """Sort the list by ``column``; the same column again reverses the order."""
+        table = self.list_page.ui.table
+        header = table.horizontalHeader()
+        ascending = Qt.SortOrder.AscendingOrder
+        order = ascending
+        if header.sortIndicatorSection() == column and header.sortIndicatorOrder() == ascending:
+            order = Qt.SortOrder.DescendingOrder
+        table.sortByColumn(column, order)
 
     def _list_context_menu(self, pos) -> QtWidgets.QMenu:
         menu = QtWidgets.QMenu(self)
