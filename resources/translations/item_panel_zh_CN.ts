@@ -43,5 +43,9 @@
         <source>Answer the item first, then add a note</source>
         <translation>先作答,再写备注</translation>
     </message>
+    <message>
+        <source>Looked at: moot, findings are recorded</source>
+        <translation>已检查:已记录问题,此标记不再起作用</translation>
+    </message>
 </context>
 </TS>

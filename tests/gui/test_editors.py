@@ -280,3 +280,17 @@ def test_a_note_on_every_kind_of_item(qtbot, store):
     view.go_to_item("1.1")
     assert view.panel.item_note.text() == "1.1 现场看到"
     view.close()
+
+
+def test_looked_at_is_shown_moot_once_a_deduction_exists(qtbot, store):
+    inspection_id, _ = village(store)
+    store.findings.set_mark(inspection_id, "2.1.4", "checked")
+    view = show(qtbot, store, inspection_id)
+    view.go_to_item("2.1.4")
+    box = view.panel.checked_box
+    assert box.isChecked() and "moot" not in box.text()
+    view.panel.editor.add_finding()
+    assert "moot" in box.text()
+    view.undo()
+    assert "moot" not in box.text()
+    view.close()

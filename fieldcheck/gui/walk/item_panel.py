@@ -188,6 +188,11 @@ class ItemPanel(QtWidgets.QScrollArea):
         mark = self.session.mark(self.item_id)
         self.checked_box.setChecked(mark == "checked")
         self.na_box.setChecked(mark == "na")
+        # "已检查 (nothing found)" means one thing: once a deduction exists it no longer applies; say so
+        node = self.session.result.nodes.get(self.item_id)
+        moot = mark == "checked" and node is not None and node.deduction > 0
+        self.checked_box.setText(self.tr("Looked at: moot, findings are recorded") if moot
+                                 else self.tr("Looked at (nothing found = no deduction)"))
 
     def _follow_finding(self, force: bool = False) -> None:
         finding_id = self.editor.current_finding_id() if self.editor is not None else None
