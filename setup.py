@@ -12,7 +12,7 @@ setup(
     package_dir={"fieldcheck._rubrics": "rubrics", "fieldcheck._resources": "resources"},
     package_data={
         "fieldcheck._rubrics": ["*.yaml", "haikou/*.xlsx", "rounds/*.yaml"],
-        "fieldcheck._resources": ["fonts/*", "translations/*.qm"],
+        "fieldcheck._resources": ["fonts/*", "translations/*.qm", "pinyin/*"],
     },
     include_package_data=False,
 )

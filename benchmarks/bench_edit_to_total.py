@@ -24,7 +24,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from fieldcheck import catalog, scoring
+from fieldcheck.engine import catalog, scoring
 from fieldcheck.ops import scores
 from fieldcheck.store import Store
 

@@ -188,6 +188,31 @@ def child(tag: str, out: Path) -> int:
         window.open_inspection(hengyang[0].id, "4")
         shoot("metric")
 
+    # The households of the village, door by door, and a household's dialog (issue 9).
+    window.open_inspection(inspection_id, "2.1.4")
+    shoot("item-2.1.4")
+    households = window.view.show_households()
+    if households is not None:
+        households.roster.setCurrentRow(min(2, households.roster.count() - 1))
+        shoot("households")
+        from fieldcheck.gui.households.household_dialog import HouseholdDialog
+        dialog = HouseholdDialog(window.view.session, households.current_household(), households)
+        dialog.show()
+        shoot("household-dialog")
+        dialog.close()
+        households.close()
+    # Every rule form's editor, to check that the evidence fits without scrolling.
+    for item_id in ("1.1", "2.3.2", "2.5.4", "2.5.5", "4.1"):
+        window.view.go_to_item(item_id)
+        shoot(f"form-{item_id}")
+
+    # Search findings over every inspection.
+    search = window.search_findings()
+    search.search.setText("签字")
+    search.run()
+    shoot("search-findings")
+    search.close()
+
     # The Go menu open, to see the shortcuts fit.
     menu = window.ui.menuGo
     menu.popup(window.mapToGlobal(window.menuBar().actionGeometry(menu.menuAction()).bottomLeft()))

@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+import unicodedata
 from decimal import Decimal, InvalidOperation
 
 ZERO = Decimal(0)
+
+
+def halfwidth(text: str) -> str:
+    """Full-width digits and signs typed by a Chinese input method (２９．５, －３) as ASCII (29.5, -3).
+
+    NFKC folds the full-width forms; the ideographic full stop 。 is read as a decimal point,
+    since an input method in Chinese punctuation mode types it for "."."""
+    return unicodedata.normalize("NFKC", text).replace("\u3002", ".").replace("\u2212", "-")
 
 
 def to_decimal(value: object) -> Decimal:
@@ -23,7 +32,7 @@ def to_decimal(value: object) -> Decimal:
         result = Decimal(repr(value))
     elif isinstance(value, str):
         try:
-            result = Decimal(value.strip())
+            result = Decimal(halfwidth(value).strip())
         except InvalidOperation:
             raise ValueError(f"not a number: {value!r}") from None
     else:

@@ -20,6 +20,7 @@ from fieldcheck.gui.window.first_start import DONE_KEY, FirstStartDialog, is_fir
 from fieldcheck.gui.window.main_window import MainWindow
 from fieldcheck.i18n import t
 from fieldcheck.ops import scores
+from fieldcheck.ops.demo import VILLAGE_RUBRIC
 from fieldcheck.paths import data_dir, default_db_path
 from fieldcheck.store import Store, StoreError
 
@@ -101,8 +102,10 @@ class Shell(QtCore.QObject):
             self.window.show_list()
             rows = scores.scored_rows(self.store)
             if rows:
-                # The draft with the most findings (a signed one cannot be edited): a real inspection at once.
-                best = max(rows, key=lambda r: (r.status == "draft", r.findings, r.answered))
+                # A village draft of the 考核细则 (the inspector's everyday case, not a 区 with the 衡阳
+                # table), the one with the most findings: a real inspection that can be edited at once.
+                best = max(rows, key=lambda r: (r.status == "draft", r.rubric_id == VILLAGE_RUBRIC,
+                                                r.findings, r.answered))
                 self.window.list_page.select(best.id)
                 self.window.open_inspection(best.id)
         return choice

@@ -46,6 +46,8 @@ OTHER_NOTES = {
     "2.6.2": "一户未达到脱贫标准", "3.2.1": "月报延报一次", "3.4.1": "乡镇扶贫工作会议无故缺席一次",
     "3.5.1": "一户越级到县上访",
 }
+#: the rubric of the demo villages, which the window opens first (the inspector's everyday case)
+VILLAGE_RUBRIC = "village-work-team"
 HOUSEHOLD_STATUSES = [("贫困户", 6), ("脱贫户", 3), ("低保户", 1), ("五保户", 1)]
 # the Hengyang area, where the rules come from
 BASE_LAT, BASE_LON = 26.89, 112.57
@@ -149,7 +151,7 @@ def populate(store, *, villages: int = 6, seed: int = 1, device: str | None = No
     try:
         names = _Names(rng)
         shipped = {r.id: r for r in catalog.installed()}  # parse the YAML once, not per rubric
-        village_rubric = shipped.get("village-work-team") or catalog.find("village-work-team")
+        village_rubric = shipped.get(VILLAGE_RUBRIC) or catalog.find(VILLAGE_RUBRIC)
         inspectors = [names.person() for _ in range(INSPECTORS_POOL)]
         base_day = date(2026, 10, 12) + timedelta(days=rng.randrange(20))
         with store.transaction():

@@ -17,6 +17,7 @@ from fieldcheck.engine.answers import findings_from_answers
 from fieldcheck.engine.rubric import Rubric
 from fieldcheck.engine.scoring import resolve_assessee, score
 from fieldcheck.i18n import t
+from fieldcheck.ops.places import is_village_path, village_at
 from fieldcheck.store import StoreError
 
 
@@ -49,13 +50,7 @@ def _place_for(store, rubric: Rubric, name: str, group: str | None) -> str:
     found = store.places.find(name)
     if found is not None:
         return found.id
-    parts = [p.strip() for p in name.split("/") if p.strip()]
-    if len(parts) == 3:
-        parent = None
-        for kind, part, prefix in zip(("县", "乡镇", "村"), parts, ("/".join(parts[:1]), "/".join(parts[:2]), name)):
-            existing = store.places.find(prefix) if parent is not None else next(
-                (p for p in store.places.all("县") if p.name == part), None)
-            parent = existing.id if existing is not None else store.places.add(kind, part, parent)
-        return parent  # type: ignore[return-value]
+    if is_village_path(name):
+        return village_at(store, name)
     kind = "县市区" if rubric.groups else "单位"
     return store.places.add(kind, name, group=group if kind == "县市区" else None)

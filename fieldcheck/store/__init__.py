@@ -47,6 +47,7 @@ class Store:
         self.households = Households(db, self.places)
         self.inspections = Inspections(db, self.places)
         self.findings = Findings(db, self.inspections, self.households)
+        self.households.findings_of = self.findings.count_for_household
         self.photos = Photos(db, self.findings)
         self.audit = AuditLog(db)
 
@@ -54,6 +55,11 @@ class Store:
     device = property(lambda self: self.db.device)
     user = property(lambda self: self.db.user)
     photo_dir = property(lambda self: self.db.photo_dir)
+
+    def set_user(self, name: str) -> None:
+        """Who the audit log names from now on (the inspector's name from the settings); blank keeps it."""
+        if name and name.strip():
+            self.db.user = name.strip()
 
     def transaction(self):
         """Group several edits, of any parts, into one commit."""

@@ -168,6 +168,52 @@ class Findings:
         rows = self._db.conn.execute(sql + " ORDER BY created_at, rowid", params).fetchall()
         return [self._finding_from_row(r) for r in rows]
 
+    def search(self, text: str, *, household_ids: Iterable[str] = (), inspection_id: str | None = None,
+               limit: int = 200) -> list[Finding]:
+        """Live findings whose note contains ``text``, or that name one of ``household_ids``; last entered first.
+
+        Three characters or more use the trigram full-text index; shorter ones (two-character
+        Chinese words: 签字, 照片) scan the notes, which is still under a frame at 10,000 findings
+        (README, performance).
+        """
+        text = (text or "").strip()
+        households = list(dict.fromkeys(household_ids))
+        if not text and not households:
+            return []
+        where, params = [], []
+        if len(text) >= 3:
+            where.append("rowid IN (SELECT rowid FROM findings_fts WHERE findings_fts MATCH ?)")
+            params.append('"' + text.replace('"', '""') + '"')
+        elif text:
+            where.append("instr(lower(note), lower(?)) > 0")  # as the index: ASCII without case
+            params.append(text)
+        if households:
+            where.append(f"household_id IN ({', '.join('?' * len(households))})")
+            params.extend(households)
+        sql = f"SELECT {self._FINDING_COLUMNS} FROM findings WHERE deleted = 0 AND ({' OR '.join(where)})"
+        if inspection_id is not None:
+            sql += " AND inspection_id = ?"
+            params.append(inspection_id)
+        sql += " ORDER BY rowid DESC LIMIT ?"  # newest entered first; stops at ``limit`` without sorting
+        params.append(limit)
+        with self._db.lock:
+            rows = self._db.conn.execute(sql, params).fetchall()
+        return [self._finding_from_row(r) for r in rows]
+
+    def count_for_household(self, household_id: str) -> int:
+        """How many live findings, in any inspection, name this household."""
+        with self._db.lock:
+            return self._db.conn.execute("SELECT count(*) FROM findings WHERE household_id = ? AND deleted = 0",
+                                         (household_id,)).fetchone()[0]
+
+    def of_household(self, inspection_id: str, household_id: str) -> list[Finding]:
+        """The live findings of an inspection about one household, in entry order."""
+        with self._db.lock:
+            rows = self._db.conn.execute(
+                f"SELECT {self._FINDING_COLUMNS} FROM findings WHERE inspection_id = ? AND household_id = ?"
+                " AND deleted = 0 ORDER BY created_at, rowid", (inspection_id, household_id)).fetchall()
+        return [self._finding_from_row(r) for r in rows]
+
     def of(self, inspection_id: str, item_id: str | None = None) -> list[Finding]:
         """The live findings of an inspection (or of one item), in entry order."""
         with self._db.lock:

@@ -5,6 +5,7 @@ Of a household only what the rules need is kept; of its ID number only a masked 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from fieldcheck.i18n import t
@@ -127,15 +128,17 @@ class Households:
     def __init__(self, db: Database, places: Places):
         self._db = db
         self._places = places
+        #: how many live findings name a household; the store wires in ``Findings.count_for_household``
+        #: (findings are another part's table) so that ``remove`` can refuse to orphan them
+        self.findings_of: Callable[[str], int] = lambda household_id: 0
 
     def add(self, village_id: str, head_name: str, *, members: int = 1, helper: str = "",
                       status: str = "贫困户", id_number: str | None = None) -> str:
         """A household of a village. Only a masked ID number is kept (430421********1234)."""
-        head_name = (head_name or "").strip()
-        if not head_name:
-            raise StoreError(t("户主姓名不能为空", "the head of household's name cannot be empty"))
-        if isinstance(members, bool) or not isinstance(members, int) or members < 1:
-            raise StoreError(t(f"家庭人口应为 ≥1 的整数,收到 {members!r}", f"members must be a whole number ≥ 1, got {members!r}"))
+        head_name = _check_name(head_name)
+        _check_members(members)
+        status = (status or "").strip() or "贫困户"
+        helper = (helper or "").strip()
         masked = mask_id_number(id_number)
         with self._db.transaction():
             village = self._places.row(village_id)
@@ -152,6 +155,88 @@ class Households:
                         {"village_id": village_id, "head_name": head_name, "members": members, "helper": helper,
                          "status": status, "id_masked": masked})
         return household_id
+
+    _FIELDS = ("head_name", "members", "helper", "status", "id_masked")
+
+    def update(self, household_id: str, **changes: Any) -> Household:
+        """Change a household's head_name, members, helper, status or id_number (stored masked).
+
+        Each changed field is audited old → new; an unchanged value writes nothing.
+        """
+        allowed = {"head_name", "members", "helper", "status", "id_number"}
+        unknown = set(changes) - allowed
+        if unknown:
+            raise StoreError(t(f"不能修改农户的字段:{'、'.join(sorted(unknown))}",
+                               f"these household fields cannot be changed: {', '.join(sorted(unknown))}"))
+        new: dict[str, Any] = {}
+        if "head_name" in changes:
+            new["head_name"] = _check_name(changes["head_name"])
+        if "members" in changes:
+            new["members"] = _check_members(changes["members"])
+        if "helper" in changes:
+            new["helper"] = (changes["helper"] or "").strip()
+        if "status" in changes:
+            new["status"] = (changes["status"] or "").strip() or "贫困户"
+        if "id_number" in changes:
+            new["id_masked"] = mask_id_number(changes["id_number"])
+        with self._db.transaction():
+            old = self._live(household_id)
+            diff = {k: (getattr(old, k), v) for k, v in new.items() if getattr(old, k) != v}
+            if diff:
+                hlc, at = self._db.stamp()
+                for key, (before, after) in diff.items():
+                    self._db.conn.execute(f"UPDATE households SET {key} = ?, hlc = ?, updated_at = ? WHERE id = ?",
+                                          (after, hlc, at, household_id))
+                    self._db.record(hlc, at, "update", "household", household_id, None, key, before, after)
+            return self.get(household_id)
+
+    def remove(self, household_id: str) -> None:
+        """Tombstone a household; refused (StoreError) while any live finding names it."""
+        with self._db.transaction():
+            household = self._live(household_id)
+            used = self.findings_of(household_id)
+            if used:
+                raise StoreError(t(f"农户「{household.head_name}」有 {used} 条发现记录,不能删除;"
+                                   "请先删除这些记录或把它们改到别的农户",
+                                   f"the household of {household.head_name} has {used} finding(s) and cannot be "
+                                   "removed; delete those findings or move them to another household first"))
+            self._db.set_deleted("households", "household", household_id, None, True)
+
+    def restore(self, household_id: str) -> None:
+        """Undo ``remove``."""
+        self._db.set_deleted("households", "household", household_id, None, False)
+
+    def _live(self, household_id: str) -> Household:
+        household = self.get(household_id)
+        if not self.exists(household_id):
+            raise StoreError(t(f"农户「{household.head_name}」已删除", f"the household of {household.head_name} was removed"))
+        return household
+
+    def find(self, village_id: str, head_name: str) -> list[Household]:
+        """The live households of a village whose head has this name (namesakes happen)."""
+        return [h for h in self.of_village(village_id) if h.head_name == head_name.strip()]
+
+    def names(self, household_ids) -> dict[str, str]:
+        """The head's name of each household (removed ones too: old findings still name them)."""
+        wanted = list(dict.fromkeys(h for h in household_ids if h))
+        out: dict[str, str] = {}
+        with self._db.lock:
+            for start in range(0, len(wanted), 500):
+                chunk = wanted[start:start + 500]
+                out.update(self._db.conn.execute(
+                    f"SELECT id, head_name FROM households WHERE id IN ({', '.join('?' * len(chunk))})", chunk))
+        return out
+
+    def matching(self, text: str) -> list[Household]:
+        """Live households, of any village, whose head's name contains ``text``."""
+        text = (text or "").strip()
+        if not text:
+            return []
+        with self._db.lock:
+            rows = self._db.conn.execute(
+                "SELECT id, village_id, head_name, members, helper, status, id_masked FROM households"
+                " WHERE deleted = 0 AND instr(head_name, ?) > 0", (text,)).fetchall()
+        return [Household(*r) for r in rows]
 
     def of_village(self, village_id: str) -> list[Household]:
         with self._db.lock:
@@ -174,3 +259,16 @@ class Households:
         if r is None:
             raise StoreError(t(f"找不到农户 {household_id}", f"no household with id {household_id}"))
         return Household(*r)
+
+
+def _check_name(name: Any) -> str:
+    name = str(name or "").strip()
+    if not name:
+        raise StoreError(t("户主姓名不能为空", "the head of household's name cannot be empty"))
+    return name
+
+
+def _check_members(members: Any) -> int:
+    if isinstance(members, bool) or not isinstance(members, int) or members < 1:
+        raise StoreError(t(f"家庭人口应为 ≥1 的整数,收到 {members!r}", f"members must be a whole number ≥ 1, got {members!r}"))
+    return members

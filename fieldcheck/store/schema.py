@@ -13,6 +13,7 @@ History:
      photo files and photo links, audit log, meta
   2  item marks (an item looked at with nothing found, or not applicable) and
      the finding order index
+  4  full-text index of findings' notes (FTS5, trigram tokenizer, kept by triggers)
 """
 
 from __future__ import annotations
@@ -131,13 +132,35 @@ CREATE TABLE item_marks (
 CREATE INDEX findings_order ON findings(inspection_id, created_at);
 """
 
-#: migration n takes the schema from version n-1 to n
-MIGRATIONS: dict[int, str] = {1: V1, 2: V2}
+# The full-text index of findings' notes, as sqlite-utils' ``enable_fts(["note"], create_triggers=True,
+# tokenize="trigram")`` makes it (same table and trigger names, so sqlite-utils can search it), except
+# that the update trigger fires only when the note changes: a count or household edit costs nothing.
+# Trigram, because Chinese has no spaces: unicode61 would index "帮扶责任人未签字" as one word and
+# never find "未签字". Queries shorter than three characters cannot use it (store.findings.search).
+V4 = """
+CREATE VIRTUAL TABLE findings_fts USING fts5(note, tokenize='trigram', content='findings');
+CREATE TRIGGER findings_ai AFTER INSERT ON findings BEGIN
+  INSERT INTO findings_fts (rowid, note) VALUES (new.rowid, new.note);
+END;
+CREATE TRIGGER findings_ad AFTER DELETE ON findings BEGIN
+  INSERT INTO findings_fts (findings_fts, rowid, note) VALUES ('delete', old.rowid, old.note);
+END;
+CREATE TRIGGER findings_au AFTER UPDATE OF note ON findings BEGIN
+  INSERT INTO findings_fts (findings_fts, rowid, note) VALUES ('delete', old.rowid, old.note);
+  INSERT INTO findings_fts (rowid, note) VALUES (new.rowid, new.note);
+END;
+INSERT INTO findings_fts (findings_fts) VALUES ('rebuild');
+"""
+
+#: migration n takes the schema from version n-1 to n; numbers are allocated to branches, so a
+#: number may be missing here (another branch's migration): it is skipped, the version still moves
+MIGRATIONS: dict[int, str] = {1: V1, 2: V2, 4: V4}
 VERSION = max(MIGRATIONS)
 
 #: the tables a FieldCheck database has at every version; anything else is not ours
 OUR_TABLES = {"meta", "places", "households", "inspections", "findings", "photo_files", "photos", "audit",
-              "item_marks", "sqlite_sequence"}
+              "item_marks", "sqlite_sequence", "findings_fts", "findings_fts_data", "findings_fts_idx",
+              "findings_fts_docsize", "findings_fts_config"}
 
 
 def user_version(conn: sqlite3.Connection) -> int:
@@ -155,7 +178,7 @@ def migrate(conn: sqlite3.Connection, target: int = VERSION) -> list[int]:
     for version in range(current + 1, target + 1):
         conn.execute("BEGIN IMMEDIATE")
         try:
-            for statement in _statements(MIGRATIONS[version]):
+            for statement in _statements(MIGRATIONS.get(version, "")):
                 conn.execute(statement)
             conn.execute(f"PRAGMA user_version = {version}")
             conn.execute("COMMIT")

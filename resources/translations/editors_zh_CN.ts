@@ -21,9 +21,18 @@
     </message>
 </context>
 <context>
+    <name>Editor</name>
+    <message>
+        <source>This item has no list of findings: its answer is entered here.</source>
+        <extracomment>touch screens: nothing the inspector taps is smaller than this where a checkable row keeps the name it stands for the finding that photos attach to changed (or its photos may have)</extracomment>
+        <translation>此项没有问题清单:在这里填写答案。</translation>
+    </message>
+</context>
+<context>
     <name>FindingsEditor</name>
     <message>
         <source>+ {0}</source>
+        <extracomment>an event that is a household (&quot;每有一户不得脱贫&quot;) is counted in 户, not 处</extracomment>
         <translation>+ {0}</translation>
     </message>
     <message>
@@ -35,6 +44,10 @@
         <translation>+ 记一户/一次</translation>
     </message>
     <message>
+        <source>+ Add a household</source>
+        <translation>+ 记一户</translation>
+    </message>
+    <message>
         <source>+ Add finding</source>
         <translation>+ 记一处问题</translation>
     </message>
@@ -43,8 +56,16 @@
         <translation>再记一处(Ctrl+回车)</translation>
     </message>
     <message>
+        <source>Add a finding</source>
+        <translation>记一处问题</translation>
+    </message>
+    <message>
         <source>Selected finding</source>
         <translation>选中的问题</translation>
+    </message>
+    <message>
+        <source>Selected rating</source>
+        <translation>选中的评价</translation>
     </message>
     <message>
         <source>Rating</source>
@@ -53,10 +74,6 @@
     <message>
         <source>How many</source>
         <translation>处数</translation>
-    </message>
-    <message>
-        <source>(no household)</source>
-        <translation>(不指定农户)</translation>
     </message>
     <message>
         <source>Household</source>
@@ -75,8 +92,16 @@
         <translation>删除这条问题</translation>
     </message>
     <message>
+        <source>Households</source>
+        <translation>户数</translation>
+    </message>
+    <message>
         <source>{0} household(s) rated</source>
         <translation>已评价 {0} 户</translation>
+    </message>
+    <message>
+        <source>{0} household(s)</source>
+        <translation>共 {0} 户</translation>
     </message>
     <message>
         <source>{0} occurrence(s)</source>
@@ -189,6 +214,10 @@
     <message>
         <source>Not met</source>
         <translation>未达标</translation>
+    </message>
+    <message>
+        <source>This item is answered yes or no, not with a list of findings: press one of the buttons.</source>
+        <translation>此项只判断是或否,没有问题清单:请按其中一个按钮。</translation>
     </message>
 </context>
 </TS>

@@ -97,7 +97,7 @@
     </message>
     <message>
         <source>Items answered</source>
-        <translation>已检查项目</translation>
+        <translation>已答项目</translation>
     </message>
     <message>
         <source>Findings</source>

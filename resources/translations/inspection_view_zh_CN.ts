@@ -61,6 +61,10 @@
         <translation>转到细则目录</translation>
     </message>
     <message>
+        <source>Households of the village…</source>
+        <translation>本村农户…</translation>
+    </message>
+    <message>
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
@@ -71,6 +75,10 @@
     <message>
         <source>Redo: {0}</source>
         <translation>重做:{0}</translation>
+    </message>
+    <message>
+        <source>Households belong to a village; this inspection is of {0}.</source>
+        <translation>农户属于村;这份检查的对象是{0}。</translation>
     </message>
     <message>
         <source>Not scored until corrected: {0}</source>

@@ -28,8 +28,24 @@
         <translation>检查发现</translation>
     </message>
     <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
         <source>{0} {1} ({2} points)</source>
         <translation>{0} {1}({2} 分)</translation>
+    </message>
+    <message>
+        <source>What was seen, where</source>
+        <translation>看到了什么,在哪里</translation>
+    </message>
+    <message>
+        <source>Answer the item first, then add a note</source>
+        <translation>先作答,再写备注</translation>
+    </message>
+    <message>
+        <source>Looked at: moot, findings are recorded</source>
+        <translation>已检查:已记录问题,此标记不再起作用</translation>
     </message>
 </context>
 </TS>

@@ -20,6 +20,22 @@
         <translation>考核结果…</translation>
     </message>
     <message>
+        <source>Search findings…</source>
+        <translation>搜索发现记录…</translation>
+    </message>
+    <message>
+        <source>Find in the list</source>
+        <translation>在列表中查找</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <source>Sort the list by</source>
+        <translation>列表排序依据</translation>
+    </message>
+    <message>
         <source>That inspection was deleted.</source>
         <translation>这份检查已被删除。</translation>
     </message>
@@ -37,7 +53,11 @@
     </message>
     <message>
         <source>Score {0} / {1}{2} · {3} of {4} items</source>
-        <translation>得分 {0} / {1}{2} · 已查 {3}/{4} 项</translation>
+        <translation>得分 {0} / {1}{2} · 已答 {3}/{4} 项</translation>
+    </message>
+    <message>
+        <source>{0} + bonus {1}</source>
+        <translation>{0} + 加分 {1}</translation>
     </message>
     <message>
         <source>Opened the copy.</source>
@@ -52,14 +72,24 @@
         <translation>已标为已签字。</translation>
     </message>
     <message>
+        <source>(name it in Settings)</source>
+        <translation>(可在设置中命名)</translation>
+    </message>
+    <message>
+        <source>Device id {0}
+Data file {1}</source>
+        <translation>设备编号 {0}
+数据文件 {1}</translation>
+    </message>
+    <message>
         <source>About FieldCheck</source>
         <translation>关于 FieldCheck</translation>
     </message>
     <message>
-        <source>FieldCheck: offline inspection and scoring of poverty-alleviation work.
-Data file: {0}</source>
-        <translation>FieldCheck:脱贫攻坚考核的离线检查与计分。
-数据文件:{0}</translation>
+        <source>FieldCheck {0}: offline inspection and scoring of poverty-alleviation work.
+Data file: {1}</source>
+        <translation>FieldCheck {0}:脱贫攻坚考核的离线检查与计分。
+数据文件:{1}</translation>
     </message>
     <message>
         <source>&amp;File</source>

@@ -60,15 +60,4 @@
         <translation>{0}(另有 {1} 张未添加)</translation>
     </message>
 </context>
-<context>
-    <name>PhotoViewer</name>
-    <message>
-        <source>Close</source>
-        <translation>关闭</translation>
-    </message>
-    <message>
-        <source>This photo cannot be shown: {0}</source>
-        <translation>无法显示这张照片:{0}</translation>
-    </message>
-</context>
 </TS>

@@ -13,19 +13,19 @@
     </message>
     <message>
         <source>not yet</source>
-        <translation>未检查</translation>
+        <translation>未答</translation>
     </message>
     <message>
         <source>Not yet looked at</source>
-        <translation>尚未检查</translation>
+        <translation>尚未作答</translation>
     </message>
     <message>
         <source>no answer</source>
-        <translation>未作答</translation>
+        <translation>已检查,未答</translation>
     </message>
     <message>
         <source>Looked at, no answer yet</source>
-        <translation>已查看,尚未作答</translation>
+        <translation>已检查(无发现),尚未作答</translation>
     </message>
     <message>
         <source>n/a</source>

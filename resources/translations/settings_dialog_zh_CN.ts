@@ -25,7 +25,24 @@
     </message>
     <message>
         <source>Follow the system</source>
+        <extracomment>the inspector&apos;s own name (the default inspector of a new inspection, and who the audit log names) a name for this laptop that people read (&quot;县扶贫办 2 号机&quot;); the device id stays as it is</extracomment>
         <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Used as the inspector of new inspections and in the change log</source>
+        <translation>用作新建检查的检查人员,并记入修改记录</translation>
+    </message>
+    <message>
+        <source>e.g. 县扶贫办 2 号机</source>
+        <translation>例如 县扶贫办 2 号机</translation>
+    </message>
+    <message>
+        <source>My name</source>
+        <translation>我的姓名</translation>
+    </message>
+    <message>
+        <source>This laptop</source>
+        <translation>本机名称</translation>
     </message>
 </context>
 </TS>

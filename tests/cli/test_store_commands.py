@@ -13,6 +13,7 @@ import pytest
 
 from fieldcheck.__main__ import main
 from fieldcheck.cli import build_parser
+from fieldcheck.engine import catalog
 from fieldcheck.ops import scores
 from fieldcheck.store import Store
 
@@ -33,6 +34,8 @@ def run(*args, env=None):
 def test_every_store_command_has_help():
     parser = build_parser()
     for argv in (["db", "check", "--help"], ["demo", "--help"], ["inspection", "add", "--help"],
+                 ["household", "add", "--help"], ["household", "edit", "--help"], ["household", "remove", "--help"],
+                 ["household", "list", "--help"],
                  ["summary", "--help"]):
         with pytest.raises(SystemExit) as info:
             parser.parse_args(argv)
@@ -169,3 +172,33 @@ def test_commands_refuse_a_newer_database_untouched(tmp_path):
         assert done.returncode == 1, args
         assert "更新版本的 FieldCheck" in done.stderr and "Traceback" not in done.stderr, args
     assert db.read_bytes() == before
+
+
+def test_household_commands(tmp_path):
+    db = str(tmp_path / "f.db")
+    added = run("household", "add", "--db", db, "--village", "衡阳县/西渡镇/梅花村", "--name", "张三", "--members", "３",
+                "--helper", "刘强", "--id-number", "430421199001011234")
+    assert added.returncode == 0, added.stderr
+    hh = added.stdout.strip()
+    assert run("household", "add", "--db", db, "--village", "衡阳县/西渡镇/梅花村", "--name", "李四").returncode == 0
+    assert run("household", "edit", "--db", db, "张三", "--status", "脱贫户").returncode == 0
+    listed = json.loads(run("household", "list", "--db", db, "--village", "衡阳县/西渡镇/梅花村", "--json").stdout)
+    assert [(r["head_name"], r["members"], r["status"], r["id_masked"]) for r in listed] == [
+        ("李四", 1, "贫困户", None), ("张三", 3, "脱贫户", "430421********1234")]
+    assert "1234" not in Path(db).read_bytes().decode("latin-1").replace("430421********1234", "")
+    # a household that findings name is not removed
+    with Store.open(db) as store:
+        village = store.households.get(hh).village_id
+        rubric = catalog.find("village-work-team")
+        insp = store.inspections.create(rubric, assessee_id=village, assessee_name="梅花村", inspectors=[], date="2026-11-20")
+        store.findings.add(insp, "2.1.4", value=1, household_id=hh)
+    refused = run("household", "remove", "--db", db, "张三")
+    assert refused.returncode == 1 and "不能删除" in refused.stderr and "Traceback" not in refused.stderr
+    assert len(refused.stderr.strip().splitlines()) == 1
+    assert run("household", "remove", "--db", db, "李四").returncode == 0
+    text = run("household", "list", "--db", db).stdout
+    assert "张三" in text and "李四" not in text
+    bad = run("household", "add", "--db", db, "--village", "梅花村", "--name", "王五", "--members", "two")
+    assert bad.returncode == 1 and "家庭人口" in bad.stderr
+    missing = run("household", "edit", "--db", db, "王五", "--members", "2")
+    assert missing.returncode == 1 and "王五" in missing.stderr

@@ -103,8 +103,9 @@ def test_first_start_demo_opens_a_real_draft_inspection(qtbot, make_shell, home_
     opened = home_store.inspections.get(window.inspection_id)
     assert window.ui.stack.currentWidget() is window.view
     assert opened.status == "draft" and home_store.findings.of(opened.id)
+    assert opened.rubric_id == "village-work-team" and home_store.places.get(opened.assessee_id).kind == "村"
     result = scores.score_inspection(home_store, opened.id)
-    assert window.score_label.text().startswith(f"得分 {fmt(result.total)} / {fmt(result.max)}")
+    assert window.score_label.text().startswith(f"得分 {fmt(result.total)} / 200 + 加分 10")  # not a bare 210
     assert not is_first_start(home_store, shell.settings)
 
 
@@ -191,7 +192,11 @@ def test_walk_actions_are_in_the_menus_while_an_inspection_is_open(make_shell, v
     assert len(keys) == len(set(keys)), sorted(keys)
     window.show_list()
     assert window.view is None
-    assert not window.ui.menuGo.actions() and not window.walk_toolbar.isVisible()
+    # the Go menu on the list is not empty: the list, Ctrl+F, search findings; none of the walk's moves
+    go = [a for a in window.ui.menuGo.actions() if not a.isSeparator()]
+    assert go == [window.ui.actionShowList, window.find_action, window.search_findings_action,
+                  window.sort_menu.menuAction()]
+    assert not window.walk_toolbar.isVisible()
     assert window.list_page.undo_action in window.ui.menuEdit.actions()
 
 
@@ -352,7 +357,7 @@ def test_a_day_in_the_window_new_inspection_findings_undo_restart_and_the_cli_ag
         edit["action_add_finding"].trigger()
     result = scores.score_inspection(home_store, inspection_id)
     assert result.total == result.max - 10 - 6  # 3 × 2 here; the 10 bonus points are not earned yet
-    assert window.score_label.text().startswith(f"得分 {fmt(result.total)} / {fmt(result.max)}")
+    assert window.score_label.text().startswith(f"得分 {fmt(result.total)} / 200 + 加分 10")
     qtbot.waitExposed(window)
     window.windowHandle().requestActivate()
     qtbot.waitUntil(lambda: QtWidgets.QApplication.activeWindow() is window)
@@ -372,4 +377,43 @@ def test_a_day_in_the_window_new_inspection_findings_undo_restart_and_the_cli_ag
     done = subprocess.run([sys.executable, "-m", "fieldcheck", "score", inspection.rubric_id, str(answers),
                            "--json"], capture_output=True, text=True, timeout=60, check=True)
     cli = json.loads(done.stdout)
-    assert again.score_label.text().startswith(f"得分 {cli['total']} / {cli['max']}")
+    assert again.score_label.text().startswith(f"得分 {cli['total']} / {cli['max'] - 10} + 加分 10")
+
+
+def test_ctrl_f_on_the_list_and_searching_findings_opens_the_item(qtbot, make_shell, home_store, village):
+    window = make_shell().window
+    window.show()
+    qtbot.waitExposed(window)
+    window.windowHandle().requestActivate()
+    qtbot.waitUntil(lambda: QtWidgets.QApplication.activeWindow() is window)
+    village_id = home_store.inspections.get(village).assessee_id
+    zhang = home_store.households.add(village_id, "张三")
+    home_store.findings.add(village, "2.1.4", value=1, household_id=zhang, note="帮扶责任人未签字")
+    window.list_page.ui.table.setFocus()
+    qtbot.keyClick(window.list_page.ui.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert QtWidgets.QApplication.focusWidget() is window.list_page.ui.searchEdit
+    dialog = window.search_findings()
+    qtbot.addWidget(dialog)
+    dialog.search.setText("未签字")  # typed through an input method: QTest types only ASCII
+    qtbot.keyClick(dialog.search, Qt.Key_Return)
+    assert dialog.table.rowCount() == 1 and dialog.table.item(0, 3).text() == "张三"
+    assert dialog.table.item(0, 2).text().startswith("2.1.4")
+    dialog.search.setText("张三")
+    dialog.run()
+    assert dialog.table.rowCount() == 1
+    qtbot.keyClick(dialog.table, Qt.Key_Return)
+    assert window.view is not None and window.view.current_item_id() == "2.1.4"
+    assert not window.find_action.isEnabled()  # Ctrl+F in the walk is the text field's own
+
+
+def test_every_list_column_sorts_from_the_keyboard(make_shell, home_store, village):
+    window = make_shell().window
+    table = window.list_page.ui.table
+    header = table.horizontalHeader()
+    window._fill_sort_menu()
+    names = [a.text() for a in window.sort_menu.actions()]
+    assert len(names) == table.model().columnCount() and "日期" in names
+    window.sort_list(5)
+    assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (5, Qt.SortOrder.AscendingOrder)
+    window.sort_list(5)
+    assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder

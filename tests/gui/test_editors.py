@@ -11,6 +11,7 @@ from walkkit import show_view
 from fieldcheck.engine import catalog
 from fieldcheck.engine.numbers import fmt
 from fieldcheck.engine.rules import RULES
+from fieldcheck.gui.households.household_picker import NEW
 from fieldcheck.gui.qt import Qt, QtWidgets
 from fieldcheck.gui.walk.editors import EDITORS
 from fieldcheck.gui.walk.inspection_view import InspectionView
@@ -55,11 +56,12 @@ def test_occurrences_with_household_picker_counts_and_notes(qtbot, store):
     view.go_to_item("2.6.2")  # 每有一户不得脱贫扣10分: a per-event counter
     editor = view.panel.editor
     picker = editor.household_edit
-    assert [picker.itemText(i) for i in range(picker.count())][1:] == ["张三(贫困户)", "李四(贫困户)"]
+    # sorted by pinyin (李 l before 张 z), with "new household" last
+    assert [picker.itemText(i) for i in range(picker.count())][1:-1] == ["李四(贫困户)", "张三(贫困户)"]
+    assert picker.itemData(picker.count() - 1) == NEW
     assert not editor.detail.isEnabled()  # nothing to edit until a finding exists
     qtbot.mouseClick(editor.add_buttons[None], Qt.LeftButton)
     picker.setFocus()
-    qtbot.keyClick(picker, Qt.Key_Down)
     qtbot.keyClick(picker, Qt.Key_Down)
     qtbot.mouseClick(editor.add_buttons[None], Qt.LeftButton)
     assert editor.model.rowCount() == 2 and editor.table.currentIndex().row() == 1
@@ -255,4 +257,40 @@ def test_an_answer_the_engine_cannot_score_is_explained_not_fatal(qtbot, store):
     assert scores.answers(store, inspection_id)["4"] == {"actual": 3, "target": 5}
     assert not view.message.isVisible()
     assert view.tree.state_text("4") == "✗ −2"
+    view.close()
+
+
+def test_a_note_on_every_kind_of_item(qtbot, store):
+    """Checklists, options, yes-or-no and metrics keep a note on the finding that holds their answer."""
+    inspection_id, _ = village(store)
+    view = show(qtbot, store, inspection_id)
+    for item_id, answer in (("1.1", lambda e: e.list.item(0).setCheckState(Qt.Checked)),
+                            ("2.3.2", lambda e: e.row("宣传栏").setCheckState(Qt.Checked)),
+                            ("2.5.4", lambda e: e.no_button.click())):
+        view.go_to_item(item_id)
+        note = view.panel.item_note
+        assert view.panel.item_note_box.isVisibleTo(view) and not note.isEnabled()  # answer first
+        answer(view.panel.editor)
+        assert note.isEnabled()
+        note.setText(f"{item_id} 现场看到")
+        note.editingFinished.emit()
+        assert store.findings.of(inspection_id, item_id)[-1].note == f"{item_id} 现场看到"
+    view.go_to_item("2.1.4")  # a list of findings: a note per finding, not this one
+    assert not view.panel.item_note_box.isVisibleTo(view)
+    view.go_to_item("1.1")
+    assert view.panel.item_note.text() == "1.1 现场看到"
+    view.close()
+
+
+def test_looked_at_is_shown_moot_once_a_deduction_exists(qtbot, store):
+    inspection_id, _ = village(store)
+    store.findings.set_mark(inspection_id, "2.1.4", "checked")
+    view = show(qtbot, store, inspection_id)
+    view.go_to_item("2.1.4")
+    box = view.panel.checked_box
+    assert box.isChecked() and "moot" not in box.text()
+    view.panel.editor.add_finding()
+    assert "moot" in box.text()
+    view.undo()
+    assert "moot" not in box.text()
     view.close()

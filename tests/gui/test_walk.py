@@ -165,7 +165,7 @@ def cli_score(tmp_path: Path, document: dict) -> dict:
 
 def test_walk_every_item_undo_redo_reopen_and_score_like_the_cli(qtbot, db_path, tmp_path, monkeypatch):
     store = Store.open(db_path, device="laptop-1")
-    inspection_id, households = village_inspection(store, ("张三", "李四", "王五"))
+    inspection_id, households = village_inspection(store, ("张三", "李四", "王五"))  # the picker lists them by pinyin: 李四, 王五, 张三
     view = show_view(qtbot, store, inspection_id)
     remembered: list[str] = []
     view.item_changed.connect(remembered.append)
@@ -204,8 +204,8 @@ def test_walk_every_item_undo_redo_reopen_and_score_like_the_cli(qtbot, db_path,
         assert view.tree.state_text(node_id) == text, node_id
     assert emitted[-1].to_json() == scores.score_inspection(store, inspection_id).to_json()
     finding = store.findings.of(inspection_id, "2.1.1")[0]
-    assert (finding.value, finding.household_id, finding.note) == (3, households["张三"], "家庭人口填错")
-    assert store.findings.of(inspection_id, "2.6.2")[0].household_id == households["李四"]
+    assert (finding.value, finding.household_id, finding.note) == (3, households["李四"], "家庭人口填错")
+    assert store.findings.of(inspection_id, "2.6.2")[0].household_id == households["王五"]
     view.go_to_item("2.1.4")
     assert any("封顶" in line for line in view.score_panel.trace_lines())  # the 30-point pool's cap is explained
     final = scores.answers(store, inspection_id)

@@ -10,7 +10,7 @@ import pytest
 from PIL import Image
 from walkkit import show_view, village_inspection
 
-from fieldcheck.gui.photos.photo_strip import PhotoViewer
+from fieldcheck.gui.photos.photo_viewer import PhotoViewer
 from fieldcheck.gui.qt import Qt, QtCore, QtGui, QtWidgets
 from fieldcheck.ops.demo import make_photo
 from fieldcheck.store import Store
@@ -177,11 +177,22 @@ def test_drop_paste_view_and_remove(qtbot, walk, large_jpegs, tmp_path):
     viewer = strip.view_current()
     assert isinstance(viewer, PhotoViewer)
     qtbot.addWidget(viewer)
-    pixmap = viewer.label.pixmap()
+    pixmap = viewer.pixmap()
     assert not pixmap.isNull()
     screen = QtGui.QGuiApplication.primaryScreen().availableGeometry()
-    assert pixmap.width() <= screen.width() and pixmap.height() <= screen.height()
+    # decoded at most at twice the screen (for a sharp 2× zoom), never the full photo
+    assert pixmap.width() <= 2 * screen.width() and pixmap.height() <= 2 * screen.height()
     assert abs(pixmap.width() / pixmap.height() - LARGE[0] / LARGE[1]) < 0.01
+    # when and where it was taken, and zoom in, out, back to fit
+    assert "×" in viewer.info.text()
+    viewer.show()
+    qtbot.waitExposed(viewer)
+    fitted = viewer.zoom()
+    viewer.zoom_by(2)
+    assert abs(viewer.zoom() - 2 * fitted) < 1e-6
+    viewer.fit()
+    assert abs(viewer.zoom() - fitted) < 1e-6
+    viewer.setAttribute(Qt.WA_DeleteOnClose, False)  # qtbot closes it at the end
     viewer.close()
 
     # remove one, undo, redo

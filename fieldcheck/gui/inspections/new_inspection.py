@@ -5,7 +5,11 @@ from __future__ import annotations
 from fieldcheck.engine import catalog
 from fieldcheck.gui.forms.ui_new_inspection import Ui_NewInspectionDialog
 from fieldcheck.gui.qt import QtCore, QtWidgets
+from fieldcheck.gui.widgets.tab_order import leave_on_tab
+from fieldcheck.gui.window.settings_dialog import inspector_name
 from fieldcheck.ops import scores
+from fieldcheck.ops.assessees import assessee_kinds
+from fieldcheck.ops.demo import VILLAGE_RUBRIC
 from fieldcheck.store import StoreError
 from fieldcheck.store.records import split_names
 
@@ -30,11 +34,15 @@ class NewInspectionDialog(QtWidgets.QDialog):
             title = rubric.title if rubric.complete else self.tr("{0} (incomplete source)").format(rubric.title)
             self.ui.rubricCombo.addItem(title, rubric.id)
         self.ui.dateEdit.setDate(QtCore.QDate.currentDate())
-        # Suggest the rubric used last here, else that of the newest inspection in the store.
+        leave_on_tab(self.ui.dateEdit)  # Tab goes on to the buttons, not through day, month, year
+        # Suggest the rubric used last here, else that of the newest inspection in the store, else
+        # the village rubric (the inspector's everyday case).
         recent = scores.scored_rows(store)
-        suggested = recent[0].rubric_id if recent else ""
+        suggested = recent[0].rubric_id if recent else VILLAGE_RUBRIC
         if settings is not None:
-            self.ui.inspectorsEdit.setText(str(settings.value(LAST_INSPECTORS_KEY, "") or ""))
+            # the team typed last time, else the inspector's own name from the settings
+            self.ui.inspectorsEdit.setText(str(settings.value(LAST_INSPECTORS_KEY, "") or "")
+                                           or inspector_name(settings))
             suggested = str(settings.value(LAST_RUBRIC_KEY, "") or "") or suggested
         index = self.ui.rubricCombo.findData(suggested)
         if index >= 0:
@@ -63,7 +71,9 @@ class NewInspectionDialog(QtWidgets.QDialog):
             out += [(name, None, row.group) for name, row in rubric.targets.items() if name not in listed]
             return out
         order = {"村": 0, "乡镇": 1, "县": 2, "单位": 3, "县市区": 4}
-        for place in sorted(self.places.values(), key=lambda p: (order.get(p.kind, 9), self.store.places.path(p.id))):
+        kinds = assessee_kinds(rubric)  # villages for the 考核细则, not the county or a 区
+        places = [p for p in self.places.values() if p.kind in kinds]
+        for place in sorted(places, key=lambda p: (order.get(p.kind, 9), self.store.places.path(p.id))):
             out.append((self.store.places.path(place.id), place.id, place.group))
         return out
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from fieldcheck.gui.photos.photo_import import PhotoImport
+from fieldcheck.gui.photos.photo_viewer import PhotoViewer
 from fieldcheck.gui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
 
 PHOTO_ROLE = Qt.UserRole + 1
@@ -33,44 +34,6 @@ def image_bytes(image: QtGui.QImage) -> bytes:
     image.save(buffer, "PNG")
     buffer.close()
     return bytes(data)
-
-
-class PhotoViewer(QtWidgets.QDialog):
-    """One photo, scaled to the window, with EXIF orientation applied."""
-
-    def __init__(self, path: Path, title: str, parent: QtWidgets.QWidget | None = None):
-        super().__init__(parent)
-        self.setObjectName("photoViewer")
-        self.setWindowTitle(title)
-        layout = QtWidgets.QVBoxLayout(self)
-        layout.setSizeConstraint(QtWidgets.QLayout.SetNoConstraint)  # sized by resize() below
-        self.scroll = QtWidgets.QScrollArea()
-        self.scroll.setAlignment(Qt.AlignCenter)
-        self.label = QtWidgets.QLabel()
-        self.label.setAlignment(Qt.AlignCenter)
-        self.scroll.setWidget(self.label)
-        self.scroll.setWidgetResizable(True)
-        layout.addWidget(self.scroll)
-        close = QtWidgets.QPushButton(self.tr("Close"))
-        close.setMinimumHeight(32)
-        close.clicked.connect(self.accept)
-        layout.addWidget(close, 0, Qt.AlignRight)
-        screen = QtGui.QGuiApplication.primaryScreen()
-        area = screen.availableGeometry() if screen is not None else QtCore.QRect(0, 0, 1366, 768)
-        bound = QtCore.QSize(int(area.width() * 0.9), int(area.height() * 0.85))
-        reader = QtGui.QImageReader(str(path))
-        reader.setAutoTransform(True)
-        size = reader.size()
-        if size.isValid() and (size.width() > bound.width() or size.height() > bound.height()):
-            # decode straight to the shown size: a 12 MP photo opens in a blink
-            reader.setScaledSize(size.scaled(bound, Qt.KeepAspectRatio))
-        image = reader.read()
-        if image.isNull():
-            self.label.setText(self.tr("This photo cannot be shown: {0}").format(reader.errorString()))
-        else:
-            self.label.setPixmap(QtGui.QPixmap.fromImage(image))
-        self.resize(min(bound.width(), max(480, image.width() + 40)),
-                    min(bound.height(), max(360, image.height() + 80)))
 
 
 class PhotoStrip(QtWidgets.QWidget):
@@ -105,6 +68,7 @@ class PhotoStrip(QtWidgets.QWidget):
         for button in (self.add_button, self.view_button, self.remove_button):
             top.addWidget(button)
         layout.addLayout(top)
+        self._top = top
 
         self.list = QtWidgets.QListWidget()
         self.list.setObjectName("photoList")
@@ -135,6 +99,18 @@ class PhotoStrip(QtWidgets.QWidget):
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
         self._update_buttons()
+
+    def fill_column(self) -> None:
+        """Laid out for a narrow column beside the item: thumbnails wrap into rows and the list takes
+        the height it is given, instead of one 128 px row that scrolls sideways."""
+        self._top.removeWidget(self.caption)  # the caption on a line of its own, above the buttons
+        self.layout().insertWidget(0, self.caption)
+        self._top.insertStretch(0, 1)
+        self.list.setWrapping(True)
+        self.list.setResizeMode(QtWidgets.QListView.Adjust)
+        self.list.setMinimumHeight(120)
+        self.list.setMaximumHeight(16777215)
+        self.list.setSizePolicy(QtWidgets.QSizePolicy.Expanding, QtWidgets.QSizePolicy.Expanding)
 
     def _button(self, text: str, name: str, slot) -> QtWidgets.QPushButton:
         button = QtWidgets.QPushButton(text)
@@ -280,7 +256,7 @@ class PhotoStrip(QtWidgets.QWidget):
         if photo is None:
             return None
         viewer = PhotoViewer(self.session.store.photos.path(photo.sha256), photo.original_name or photo.sha256[:12],
-                             self)
+                             self, photo=photo)
         viewer.setAttribute(Qt.WA_DeleteOnClose)
         viewer.show()
         return viewer

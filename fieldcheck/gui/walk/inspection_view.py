@@ -8,12 +8,14 @@ in the store the moment it is entered, so reopening the inspection shows it all 
 from __future__ import annotations
 
 from fieldcheck.gui.forms.ui_inspection_view import Ui_InspectionView
+from fieldcheck.gui.households.households_view import HouseholdsView
 from fieldcheck.gui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
 from fieldcheck.gui.walk.item_panel import ItemPanel
 from fieldcheck.gui.walk.rubric_tree import RubricTree
 from fieldcheck.gui.walk.score_panel import ScorePanel
 from fieldcheck.gui.walk.walk_session import WalkSession
-from fieldcheck.gui.window.shortcuts_dialog import ShortcutsDialog
+from fieldcheck.gui.widgets.tab_order import order_by_screen
+from fieldcheck.gui.window.shortcuts_dialog import ShortcutsDialog, page_actions
 
 
 class InspectionView(QtWidgets.QWidget):
@@ -29,6 +31,7 @@ class InspectionView(QtWidgets.QWidget):
         self.inspection_id = inspection_id
         self.undo_stack: QtGui.QUndoStack = self.session.undo_stack
         self._current: str | None = None
+        self._households: HouseholdsView | None = None
 
         self.ui = Ui_InspectionView()
         self.ui.setupUi(self)
@@ -38,8 +41,16 @@ class InspectionView(QtWidgets.QWidget):
         self.score_panel = ScorePanel()
         self.ui.treeLayout.addWidget(self.tree)
         self.ui.panelLayout.addWidget(self.panel)
-        self.ui.scoreLayout.addWidget(self.score_panel)
+        self.ui.scoreLayout.addWidget(self.score_panel, 3)
+        # The photos of the selected finding sit under the score, not below the fold of the item:
+        # at 1366×768 the criterion, the findings, the photos and the score are then all in view
+        # (the right column was mostly empty, and the photo strip two screens down on 2.1.x).
+        self.ui.scoreLayout.addWidget(self.panel.photos, 2)
+        self.panel.photos.fill_column()
+        self.panel.photos.setAcceptDrops(True)
+        self.panel.photos.installEventFilter(self.panel)  # drops on the photos go where drops on the item go
         self._actions = self._make_actions()
+        self._actions["households"].setEnabled(bool(self.session.village_id))  # a 县市区 has no households
         for key in ("previous", "next", "next_unanswered"):
             getattr(self.ui, f"nav_{key}").setDefaultAction(self.action(key))
         self.position_label = self.ui.positionLabel
@@ -81,6 +92,11 @@ class InspectionView(QtWidgets.QWidget):
         n = self.session.index[item_id]
         self.position_label.setText(self.tr("Item {0} of {1}").format(n + 1, len(self.session.items)))
         self.item_changed.emit(item_id)
+        QtCore.QTimer.singleShot(0, self.order_tabs)  # the new editor is shown on the next turn
+
+    def order_tabs(self) -> list[QtWidgets.QWidget]:
+        """Tab through the tree, then the item (from ◂ 上一项 down), then the score and photos."""
+        return order_by_screen([self.ui.treeHost, self.ui.centreHost, self.ui.scoreHost])
 
     def actions(self) -> list[QtGui.QAction]:  # type: ignore[override]
         return list(self._actions.values())
@@ -127,6 +143,7 @@ class InspectionView(QtWidgets.QWidget):
             ("add_photos", self.tr("Add photos…"), ["Ctrl+I"], self.panel.photos.choose_files),
             ("paste_photo", self.tr("Paste a photo"), ["Ctrl+Shift+V"], self.panel.paste),
             ("focus_tree", self.tr("Go to the rubric tree"), ["F6"], self.tree.setFocus),
+            ("households", self.tr("Households of the village…"), ["Ctrl+H"], self.show_households),
             ("help", self.tr("Keyboard shortcuts"), ["F1"], self.show_shortcuts),
         ]
         out: dict[str, QtGui.QAction] = {}
@@ -142,11 +159,13 @@ class InspectionView(QtWidgets.QWidget):
         out["redo"].setEnabled(self.undo_stack.canRedo())
         self.undo_stack.canUndoChanged.connect(out["undo"].setEnabled)
         self.undo_stack.canRedoChanged.connect(out["redo"].setEnabled)
-        # say what would be undone or redone ("Undo: Add finding to 2.1.1")
-        self.undo_stack.undoTextChanged.connect(
-            lambda text: out["undo"].setToolTip(self.tr("Undo: {0}").format(text) if text else ""))
-        self.undo_stack.redoTextChanged.connect(
-            lambda text: out["redo"].setToolTip(self.tr("Redo: {0}").format(text) if text else ""))
+        # say what would be undone or redone ("Undo: Add finding to 2.1.1"), in the menu and the
+        # tooltip; the toolbar keeps the short word (iconText)
+        for key, signal, plain, says in (("undo", self.undo_stack.undoTextChanged, self.tr("Undo"), self.tr("Undo: {0}")),
+                                         ("redo", self.undo_stack.redoTextChanged, self.tr("Redo"), self.tr("Redo: {0}"))):
+            out[key].setIconText(plain)
+            signal.connect(lambda text, a=out[key], p=plain, f=says: (a.setText(f.format(text) if text else p),
+                                                                       a.setToolTip(f.format(text) if text else p)))
         return out
 
     def keyPressEvent(self, event) -> None:
@@ -208,8 +227,27 @@ class InspectionView(QtWidgets.QWidget):
         mark = self.session.mark(self._current)
         self.session.set_mark(self._current, None if mark == "na" else "na")
 
+    def show_households(self) -> HouseholdsView | None:
+        """The door-by-door view of the assessee village (none for a county or a unit)."""
+        if not self.session.village_id:
+            self._show_message(self.tr("Households belong to a village; this inspection is of {0}.").format(
+                self.session.inspection.assessee_name))
+            return None
+        if self._households is None:
+            self._households = HouseholdsView(self.session, self)
+            self._households.open_item.connect(self.go_to_item)
+        self._households.show()
+        self._households.raise_()
+        self._households.activateWindow()
+        return self._households
+
     def show_shortcuts(self) -> ShortcutsDialog:
-        dialog = ShortcutsDialog(self.actions(), self)
+        """F1: the walk's shortcuts and, inside the window, the window's menus' too."""
+        groups: list = [self.actions()]
+        window = self.window()
+        if isinstance(window, QtWidgets.QMainWindow) and window is not self:
+            groups.append(window.menuBar())
+        dialog = ShortcutsDialog(page_actions(*groups), self)
         dialog.setAttribute(Qt.WA_DeleteOnClose)
         dialog.show()
         return dialog

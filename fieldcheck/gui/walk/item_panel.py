@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from fieldcheck.engine.numbers import fmt
 from fieldcheck.gui.photos.photo_strip import PhotoStrip, image_bytes, image_paths
-from fieldcheck.gui.qt import Qt, QtWidgets, Signal
+from fieldcheck.gui.qt import Qt, QtCore, QtWidgets, Signal
 from fieldcheck.gui.walk.editors import Editor, editor_for
+from fieldcheck.gui.walk.editors.findings import FindingsEditor
 
 
 class ItemPanel(QtWidgets.QScrollArea):
@@ -70,6 +71,21 @@ class ItemPanel(QtWidgets.QScrollArea):
         self.editor_layout = QtWidgets.QVBoxLayout(self.editor_box)
         layout.addWidget(self.editor_box)
 
+        # A note on every kind of item: forms without a list of findings (checklists, options,
+        # yes-or-no, metrics) keep it on the finding that holds their answer.
+        note_row = QtWidgets.QHBoxLayout()
+        self.item_note_label = QtWidgets.QLabel(self.tr("Note"))
+        self.item_note = QtWidgets.QLineEdit()
+        self.item_note.setObjectName("itemNote")
+        self.item_note.editingFinished.connect(self._save_item_note)
+        self.item_note_label.setBuddy(self.item_note)
+        note_row.addWidget(self.item_note_label)
+        note_row.addWidget(self.item_note, 1)
+        self.item_note_box = QtWidgets.QWidget()
+        self.item_note_box.setLayout(note_row)
+        note_row.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.item_note_box)
+
         self.photos = PhotoStrip(session)
         layout.addWidget(self.photos)
         layout.addStretch(1)
@@ -87,6 +103,8 @@ class ItemPanel(QtWidgets.QScrollArea):
             self.editor.setEnabled(not read_only)
         self.photos.set_read_only(read_only)
         self.setAcceptDrops(not read_only)
+        if self.item_id is not None:
+            self._show_item_note()
         self.viewport().setAcceptDrops(not read_only)
 
     def _text(self, name: str) -> QtWidgets.QLabel:
@@ -106,6 +124,7 @@ class ItemPanel(QtWidgets.QScrollArea):
     def show_item(self, item_id: str) -> None:
         if self.editor is not None:
             self.editor.flush()
+            self._save_item_note()  # typed, then moved on without leaving the field
         item = self.session.item(item_id)
         self.item_id = item_id
         points = fmt(item.max_points)
@@ -127,6 +146,7 @@ class ItemPanel(QtWidgets.QScrollArea):
         self.editor.setEnabled(not self.read_only)
         self.editor.show()
         self._show_marks()
+        self._show_item_note()
         self._follow_finding()
         self.verticalScrollBar().setValue(0)
 
@@ -136,12 +156,43 @@ class ItemPanel(QtWidgets.QScrollArea):
             return
         self.editor.reload()
         self._show_marks()
+        self._show_item_note()
         self._follow_finding(force=True)
+
+    # -- the note of an item without a list of findings ---------------------------------------------
+    def _answer_finding(self):
+        """The finding that holds the answer of a form without a list (its latest), or None."""
+        if self.editor is None or isinstance(self.editor, FindingsEditor):
+            return None
+        found = self.session.findings(self.item_id)
+        return found[-1] if found else None
+
+    def _show_item_note(self) -> None:
+        listed = isinstance(self.editor, FindingsEditor)  # those have a note per finding
+        self.item_note_box.setVisible(not listed)
+        if listed:
+            return
+        finding = self._answer_finding()
+        self.item_note.setEnabled(finding is not None and not self.read_only)
+        self.item_note.setPlaceholderText(self.tr("What was seen, where") if finding is not None
+                                          else self.tr("Answer the item first, then add a note"))
+        if not self.item_note.hasFocus() or finding is None:
+            self.item_note.setText(finding.note if finding is not None else "")
+
+    def _save_item_note(self) -> None:
+        finding = self._answer_finding()
+        if finding is not None and self.item_note.text() != finding.note:
+            self.session.update_finding(self.item_id, finding, note=self.item_note.text())
 
     def _show_marks(self) -> None:
         mark = self.session.mark(self.item_id)
         self.checked_box.setChecked(mark == "checked")
         self.na_box.setChecked(mark == "na")
+        # "已检查 (nothing found)" means one thing: once a deduction exists it no longer applies; say so
+        node = self.session.result.nodes.get(self.item_id)
+        moot = mark == "checked" and node is not None and node.deduction > 0
+        self.checked_box.setText(self.tr("Looked at: moot, findings are recorded") if moot
+                                 else self.tr("Looked at (nothing found = no deduction)"))
 
     def _follow_finding(self, force: bool = False) -> None:
         finding_id = self.editor.current_finding_id() if self.editor is not None else None
@@ -149,6 +200,18 @@ class ItemPanel(QtWidgets.QScrollArea):
             self.photos.show_finding(self.item_id, finding_id)
 
     # -- photos by drop and paste ----------------------------------------------------------------
+    def eventFilter(self, watched, event) -> bool:
+        """Drops on the photo strip (shown beside the panel, see InspectionView) count as drops here."""
+        if watched is getattr(self, "photos", None):  # (the scroll area filters its viewport from the start)
+            kind = event.type()
+            if kind in (QtCore.QEvent.DragEnter, QtCore.QEvent.DragMove):
+                self.dragEnterEvent(event)
+                return event.isAccepted()
+            if kind == QtCore.QEvent.Drop:
+                self.dropEvent(event)
+                return True
+        return super().eventFilter(watched, event)
+
     def dragEnterEvent(self, event) -> None:
         mime = event.mimeData()
         if mime.hasImage() or image_paths(mime.urls()):

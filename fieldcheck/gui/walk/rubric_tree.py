@@ -54,7 +54,8 @@ class RubricTree(QtWidgets.QTreeWidget):
     def _build(self) -> None:
         def add(node, parent_row):
             row = QtWidgets.QTreeWidgetItem(parent_row if parent_row is not None else self)
-            row.setText(0, f"{node.id} {node.title}")
+            # a number path reads "2.1.4 签字"; an id that is a word ("veto") is for files, not people
+            row.setText(0, f"{node.id} {node.title}" if node.id[:1].isdigit() else node.title)
             row.setData(0, ID_ROLE, node.id)
             tip = node.title
             if isinstance(node, Item):

@@ -22,6 +22,7 @@ from fieldcheck.engine.rubric import Item
 from fieldcheck.gui.qt import QtCore, QtGui, Signal
 from fieldcheck.gui.walk import edits
 from fieldcheck.ops import scores
+from fieldcheck.ops.households import sorted_households
 
 
 class WalkSession(QtCore.QObject):
@@ -29,6 +30,8 @@ class WalkSession(QtCore.QObject):
     changed = Signal(str)
     #: the store refused an edit (item id, one sentence saying why); nothing was changed
     refused_edit = Signal(str, str)
+    #: a household of the village was added, changed or removed (its id)
+    households_changed = Signal(str)
 
     def __init__(self, store, inspection_id: str, parent: QtCore.QObject | None = None):
         super().__init__(parent)
@@ -57,7 +60,45 @@ class WalkSession(QtCore.QObject):
         village = self.inspection.assessee_id
         if not village:
             return {}
-        return {h.id: h for h in self.store.households.of_village(village)}  # none for a county or a unit
+        found = sorted_households(self.store.households.of_village(village))  # none for a county or a unit
+        return {h.id: h for h in found}
+
+    @property
+    def village_id(self) -> str | None:
+        """The assessee when it is a village (which has households), else None."""
+        if not hasattr(self, "_village"):
+            village = self.inspection.assessee_id
+            self._village = village if village and self.store.places.get(village).kind == "村" else None
+        return self._village
+
+    def household_label(self, household_id: str | None) -> str:
+        household = self.households.get(household_id) if household_id else None
+        if household is None:
+            return self.store.households.get(household_id).head_name if household_id else ""
+        return household.head_name
+
+    # -- the village's households (the roster, not part of the inspection's undo history) ----------
+    def add_household(self, **fields: Any) -> str:
+        """A new household of the assessee village (StoreError when refused); returns its id."""
+        household_id = self.store.households.add(self.village_id, fields.pop("head_name"), **fields)
+        self._reload_households(household_id)
+        return household_id
+
+    def update_household(self, household_id: str, **changes: Any) -> None:
+        self.store.households.update(household_id, **changes)
+        self._reload_households(household_id)
+
+    def remove_household(self, household_id: str) -> None:
+        """Refused (StoreError, one sentence) while a finding names the household."""
+        self.store.households.remove(household_id)
+        self._reload_households(household_id)
+
+    def findings_of_household(self, household_id: str) -> list:
+        return self.store.findings.of_household(self.inspection_id, household_id)
+
+    def _reload_households(self, household_id: str) -> None:
+        self.households = self._households()
+        self.households_changed.emit(household_id)
 
     def rescore(self, item_id: str | None = None):
         """Score again: all answers from the store, or (after an edit) re-derive one item's answer."""

@@ -7,13 +7,16 @@ comes back to the same place.
 
 from __future__ import annotations
 
+from fieldcheck import __version__
 from fieldcheck.engine.numbers import fmt
 from fieldcheck.gui.forms.ui_main_window import Ui_MainWindow
+from fieldcheck.gui.inspections.finding_search import FindingSearchDialog
 from fieldcheck.gui.inspections.inspection_list import InspectionListPage
 from fieldcheck.gui.inspections.new_inspection import NewInspectionDialog
 from fieldcheck.gui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
 from fieldcheck.gui.walk.inspection_view import InspectionView
-from fieldcheck.gui.window.settings_dialog import SettingsDialog
+from fieldcheck.gui.window.settings_dialog import SettingsDialog, device_label, inspector_name
+from fieldcheck.gui.window.shortcuts_dialog import ShortcutsDialog, page_actions
 from fieldcheck.ops import scores
 from fieldcheck.paths import data_dir
 from fieldcheck.store import StoreError
@@ -53,8 +56,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.location_label = QtWidgets.QLabel(self)
         self.statusBar().addPermanentWidget(self.score_label)
         self.statusBar().addPermanentWidget(self.location_label)
-        self.location_label.setText(self.tr("Device {0}").format(getattr(store, "device", "")))
-        self.location_label.setToolTip(str(getattr(store, "path", "")))
+        self.apply_identity()
 
         self.walk_toolbar = QtWidgets.QToolBar(self.tr("Walk"), self)
         self.walk_toolbar.setObjectName("walkToolbar")
@@ -81,9 +83,89 @@ class MainWindow(QtWidgets.QMainWindow):
         ui.menuFile.insertAction(ui.menuFile.actions()[2], self.results_action)
         self.results_action.triggered.connect(self.show_results)
         self.results_view = None
+        self._add_go_actions()
 
         self.restore_window_state()
         self._show_list_page(refresh=False)  # the page has just loaded its rows
+
+    def _add_go_actions(self) -> None:
+        """The Go menu's own entries, there on every page (the walk adds its moves below them)."""
+        self.search_findings_action = QtGui.QAction(self.tr("Search findings…"), self)
+        self.search_findings_action.setObjectName("actionSearchFindings")
+        self.search_findings_action.setShortcut(QtGui.QKeySequence("Ctrl+Shift+F"))
+        self.search_findings_action.triggered.connect(self.search_findings)
+        self.find_action = QtGui.QAction(self.tr("Find in the list"), self)
+        self.find_action.setObjectName("actionFindInList")
+        self.find_action.setShortcut(QtGui.QKeySequence.StandardKey.Find)
+        self.find_action.triggered.connect(self.find_in_list)
+        self.list_help_action = QtGui.QAction(self.tr("Keyboard shortcuts"), self)
+        self.list_help_action.setObjectName("actionListShortcuts")
+        self.list_help_action.setShortcut(QtGui.QKeySequence("F1"))
+        self.list_help_action.triggered.connect(self.show_shortcuts)
+        self.ui.menuHelp.insertAction(self.ui.actionAbout, self.list_help_action)
+        # right-click or the Menu key on an inspection: what the Inspection menu offers
+        table = self.list_page.ui.table
+        table.setContextMenuPolicy(Qt.CustomContextMenu)
+        table.customContextMenuRequested.connect(self._list_context_menu)
+        go = self.ui.menuGo
+        go.addAction(self.ui.actionShowList)
+        go.addAction(self.find_action)
+        go.addAction(self.search_findings_action)
+        # every sortable column of the list has a keyboard way: Go → Sort the list by → column
+        # (again on the same column reverses the order)
+        self.sort_menu = go.addMenu(self.tr("Sort the list by"))
+        self.sort_menu.aboutToShow.connect(self._fill_sort_menu)
+        self._fill_sort_menu()
+        go.addSeparator()
+
+    def _fill_sort_menu(self) -> None:
+        self.sort_menu.clear()
+        model = self.list_page.ui.table.model()
+        header = self.list_page.ui.table.horizontalHeader()
+        for column in range(model.columnCount()):
+            title = model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
+            action = self.sort_menu.addAction(str(title))
+            action.setCheckable(True)
+            action.setChecked(header.sortIndicatorSection() == column)
+            action.triggered.connect(lambda _=False, c=column: self.sort_list(c))
+
+    def sort_list(self, column: int) -> None:
+        """Sort the list by ``column``; the same column again reverses the order."""
+        table = self.list_page.ui.table
+        header = table.horizontalHeader()
+        ascending = Qt.SortOrder.AscendingOrder
+        order = ascending
+        if header.sortIndicatorSection() == column and header.sortIndicatorOrder() == ascending:
+            order = Qt.SortOrder.DescendingOrder
+        table.sortByColumn(column, order)
+
+    def _list_context_menu(self, pos) -> QtWidgets.QMenu:
+        menu = QtWidgets.QMenu(self)
+        menu.setAttribute(Qt.WA_DeleteOnClose)
+        for action in (self.ui.actionOpen, self.ui.actionDuplicate, self.list_page.delete_action, None,
+                       self.ui.actionMarkDraft, self.ui.actionMarkSigned, None, self.ui.actionNewInspection):
+            menu.addSeparator() if action is None else menu.addAction(action)
+        menu.popup(self.list_page.ui.table.viewport().mapToGlobal(pos))
+        return menu
+
+    def show_shortcuts(self) -> ShortcutsDialog:
+        """F1 on the list: the list's and the window's shortcuts (the walk has its own F1)."""
+        dialog = ShortcutsDialog(page_actions(self.menuBar(), self.list_page, self.list_page.ui.table), self)
+        dialog.setAttribute(Qt.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
+    def find_in_list(self) -> None:
+        """Ctrl+F on the list: its search field, wherever the focus is on the page."""
+        self.list_page.ui.searchEdit.setFocus(Qt.ShortcutFocusReason)
+        self.list_page.ui.searchEdit.selectAll()
+
+    def search_findings(self) -> FindingSearchDialog:
+        dialog = FindingSearchDialog(self.store, self)
+        dialog.setAttribute(Qt.WA_DeleteOnClose)
+        dialog.open_requested.connect(self.open_inspection)
+        dialog.show()
+        return dialog
 
     # -- pages -------------------------------------------------------------------------------------
 
@@ -163,7 +245,7 @@ class MainWindow(QtWidgets.QMainWindow):
     EDIT_ACTIONS = ("undo", "redo", None, "add_finding", "delete_finding", "mark_checked", "mark_na", None,
                     "add_photos", "paste_photo")
     HELP_ACTIONS = ("help",)
-    TOOLBAR_ACTIONS = ("undo", "redo", None, "add_finding", "add_photos")
+    TOOLBAR_ACTIONS = ("undo", "redo", None, "add_finding", "add_photos", None, "households")
 
     def _install_view_actions(self, view) -> None:
         walk = {a.objectName().removeprefix("action_"): a for a in view.actions()}
@@ -200,7 +282,17 @@ class MainWindow(QtWidgets.QMainWindow):
     def _show_score(self, result) -> None:
         grade = f" · {result.grade}" if getattr(result, "grade", None) else ""
         self.score_label.setText(self.tr("Score {0} / {1}{2} · {3} of {4} items").format(
-            fmt(result.total), fmt(result.max), grade, result.answered, result.item_count))
+            fmt(result.total), self._out_of(result), grade, result.answered, result.item_count))
+
+    def _out_of(self, result) -> str:
+        """"200 + bonus 10" rather than a bare 210: the bonus is not part of the 200 an assessee can lose."""
+        nodes = getattr(result, "nodes", {})
+        session = getattr(self.view, "session", None)
+        sections = session.rubric.children if session is not None else []
+        bonus = sum((nodes[c.id].max for c in sections if getattr(c, "kind", "") == "bonus" and c.id in nodes), start=0)
+        if not bonus:
+            return fmt(result.max)
+        return self.tr("{0} + bonus {1}").format(fmt(result.max - bonus), fmt(bonus))
 
     def _update_actions(self) -> None:
         on_list = self.view is None
@@ -210,6 +302,8 @@ class MainWindow(QtWidgets.QMainWindow):
                        self.ui.actionMarkSigned):
             action.setEnabled(selected is not None)
         self.list_page.undo_action.setVisible(on_list)
+        self.find_action.setEnabled(on_list)  # Ctrl+F in a text field of the walk stays the field's
+        self.list_help_action.setVisible(on_list)  # the walk's F1 lists its own page
 
     # -- the shell's edits (each stored at once) ---------------------------------------------------
 
@@ -276,6 +370,22 @@ class MainWindow(QtWidgets.QMainWindow):
             self.results_view = ResultsView(self.store, self)
         self.results_view.refresh()
         self.results_view.show()
+    def apply_identity(self) -> None:
+        """The inspector's name into the audit log; the laptop's readable name in the status bar
+        (the device id, which stamps every change for merging, stays: it is in the tooltip)."""
+        name = inspector_name(self.settings)
+        if name and hasattr(self.store, "set_user"):
+            self.store.set_user(name)
+        device = str(getattr(self.store, "device", ""))
+        label = device_label(self.settings)
+        who = f"{name} · " if name else ""
+        if label:
+            self.location_label.setText(who + label)
+        else:
+            self.location_label.setText(who + self.tr("Device {0}").format(device) + " "
+                                        + self.tr("(name it in Settings)"))
+        self.location_label.setToolTip(self.tr("Device id {0}\nData file {1}").format(
+            device, getattr(self.store, "path", "")))
 
     def open_settings(self) -> None:
         dialog = SettingsDialog(self.settings, data_dir=self.data_dir or data_dir(),
@@ -283,13 +393,14 @@ class MainWindow(QtWidgets.QMainWindow):
         accepted = dialog.exec() == QtWidgets.QDialog.DialogCode.Accepted
         changed = dialog.language_changed
         dialog.deleteLater()
+        self.apply_identity()
         if accepted and changed:
             self.language_requested.emit()
 
     def about(self) -> None:
         QtWidgets.QMessageBox.about(self, self.tr("About FieldCheck"), self.tr(
-            "FieldCheck: offline inspection and scoring of poverty-alleviation work.\n"
-            "Data file: {0}").format(getattr(self.store, "path", "")))
+            "FieldCheck {0}: offline inspection and scoring of poverty-alleviation work.\n"
+            "Data file: {1}").format(__version__, getattr(self.store, "path", "")))
 
     def show_error(self, message: str) -> None:
         """One clear sentence in a box that does not block (tests and a busy inspector both go on)."""

@@ -8,6 +8,19 @@ from fieldcheck.gui.forms.ui_settings_dialog import Ui_SettingsDialog
 from fieldcheck.gui.i18n import SETTING_KEY, saved_language
 from fieldcheck.gui.qt import QtCore, QtWidgets
 
+#: the inspector's own name (the default inspector of a new inspection, and who the audit log names)
+INSPECTOR_KEY = "me/name"
+#: a name for this laptop that people read ("县扶贫办 2 号机"); the device id stays as it is
+DEVICE_LABEL_KEY = "me/device_label"
+
+
+def inspector_name(settings: QtCore.QSettings) -> str:
+    return str(settings.value(INSPECTOR_KEY, "") or "").strip()
+
+
+def device_label(settings: QtCore.QSettings) -> str:
+    return str(settings.value(DEVICE_LABEL_KEY, "") or "").strip()
+
 
 class SettingsDialog(QtWidgets.QDialog):
     """After ``exec()`` returns Accepted, ``language_changed`` says whether the window must retranslate."""
@@ -23,6 +36,18 @@ class SettingsDialog(QtWidgets.QDialog):
         # Each language is named in itself, so a user who cannot read the current one finds theirs.
         combo.addItem("中文", "zh")
         combo.addItem("English", "en")
+        # who and which laptop, above where the data lives (added here, the form keeps the rest)
+        self.name_edit = QtWidgets.QLineEdit()
+        self.name_edit.setObjectName("inspectorNameEdit")
+        self.name_edit.setPlaceholderText(self.tr("Used as the inspector of new inspections and in the change log"))
+        self.device_edit = QtWidgets.QLineEdit()
+        self.device_edit.setObjectName("deviceLabelEdit")
+        self.device_edit.setPlaceholderText(self.tr("e.g. 县扶贫办 2 号机"))
+        self.ui.form.insertRow(1, self.tr("My name"), self.name_edit)
+        self.ui.form.insertRow(2, self.tr("This laptop"), self.device_edit)
+        for before, after in ((self.ui.languageCombo, self.name_edit), (self.name_edit, self.device_edit),
+                              (self.device_edit, self.ui.dataFolderEdit)):
+            QtWidgets.QWidget.setTabOrder(before, after)  # Tab follows the rows, the added ones included
         self.ui.dataFolderEdit.setText(str(data_dir))
         self.ui.databaseEdit.setText(str(db_path))
         self.ui.buttonBox.accepted.connect(self.accept)
@@ -32,6 +57,8 @@ class SettingsDialog(QtWidgets.QDialog):
     def load(self) -> None:
         index = self.ui.languageCombo.findData(saved_language(self.settings))
         self.ui.languageCombo.setCurrentIndex(max(index, 0))
+        self.name_edit.setText(inspector_name(self.settings))
+        self.device_edit.setText(device_label(self.settings))
 
     def save(self) -> None:
         chosen = self.ui.languageCombo.currentData()
@@ -40,6 +67,12 @@ class SettingsDialog(QtWidgets.QDialog):
             self.settings.setValue(SETTING_KEY, chosen)
         else:
             self.settings.remove(SETTING_KEY)
+        for key, edit in ((INSPECTOR_KEY, self.name_edit), (DEVICE_LABEL_KEY, self.device_edit)):
+            text = " ".join(edit.text().split())
+            if text:
+                self.settings.setValue(key, text)
+            else:
+                self.settings.remove(key)
         self.settings.sync()
 
     def accept(self) -> None:

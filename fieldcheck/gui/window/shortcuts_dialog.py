@@ -1,9 +1,26 @@
-"""Help: every keyboard shortcut of the inspection view, read from the actions themselves."""
+"""Help: every keyboard shortcut of the page, read from the actions themselves."""
 
 from __future__ import annotations
 
 from fieldcheck.gui.forms.ui_shortcuts_dialog import Ui_ShortcutsDialog
 from fieldcheck.gui.qt import QtGui, QtWidgets
+
+
+def page_actions(*groups) -> list[QtGui.QAction]:
+    """The actions of a page (lists of actions, menus, menu bars), each once, in order, menus opened."""
+    out: list[QtGui.QAction] = []
+
+    def add(action: QtGui.QAction) -> None:
+        if action.menu() is not None:
+            for inner in action.menu().actions():
+                add(inner)
+        elif not action.isSeparator() and action not in out and action.isVisible():
+            out.append(action)
+
+    for group in groups:
+        for action in (group.actions() if hasattr(group, "actions") and not isinstance(group, list) else group):
+            add(action)
+    return out
 
 
 class ShortcutsDialog(QtWidgets.QDialog):

@@ -66,7 +66,15 @@ class Editor(QtWidgets.QWidget):
         """Save what is being typed now (before the panel moves to another item)."""
 
     def add_finding(self) -> None:
-        """Ctrl+Return: record one more finding, where the form has a list of them."""
+        """Ctrl+Return: record one more finding, where the form has a list of them.
+
+        Forms without a list say so and put the focus where their answer is entered."""
+        self.error_label.setText(self.tr("This item has no list of findings: its answer is entered here."))
+        self.error_label.show()
+        first = next((w for w in self.findChildren(QtWidgets.QWidget) if w.focusPolicy() & Qt.TabFocus
+                      and w.isVisible() and w.isEnabled()), None)
+        if first is not None and not self.isAncestorOf(QtWidgets.QApplication.focusWidget()):
+            first.setFocus(Qt.ShortcutFocusReason)
 
     def delete_current(self) -> None:
         """Ctrl+Delete: remove the selected finding, where the form has a list of them."""

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from fieldcheck.gui.qt import Qt, QtCore, QtWidgets
+from fieldcheck.gui.households.household_picker import HouseholdPicker
+from fieldcheck.gui.qt import Qt, QtCore, QtGui, QtWidgets
 from fieldcheck.gui.walk.editors.base import Editor, touch
+from fieldcheck.gui.widgets.numbers import WholeNumberBox
 
-_NO_HOUSEHOLD = ""
 _DISPLAY = int(Qt.DisplayRole.value)
 
 
@@ -89,6 +90,8 @@ class FindingsEditor(Editor):
     def __init__(self, session, item, parent: QtWidgets.QWidget | None = None):
         super().__init__(session, item, parent)
         self.rating = item.rule.kind == "rating"
+        #: an event that is a household ("每有一户不得脱贫") is counted in 户, not 处
+        self.per_household = item.rule.kind == "per_event" and "户" in str(item.rule.spec.get("event", ""))
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
 
@@ -103,7 +106,8 @@ class FindingsEditor(Editor):
                 buttons.addWidget(button)
                 self.add_buttons[level] = button
         else:
-            text = self.tr("+ Add event") if item.rule.kind == "per_event" else self.tr("+ Add finding")
+            text = (self.tr("+ Add a household") if self.per_household else self.tr("+ Add event")
+                    if item.rule.kind == "per_event" else self.tr("+ Add finding"))
             button = touch(QtWidgets.QPushButton(text))
             button.setObjectName("addFinding")
             button.setToolTip(self.tr("Record one more occurrence (Ctrl+Return)"))
@@ -131,6 +135,15 @@ class FindingsEditor(Editor):
         self.table.setColumnWidth(2, 140)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setWordWrap(False)  # one line per finding; wrapping lays out every painted cell
+        # Tab leaves the table for 处数, 农户, 备注 (arrows move between rows); Qt's default cycles the
+        # cells forever, a trap for the keyboard
+        self.table.setTabKeyNavigation(False)
+        self.table.setContextMenuPolicy(Qt.ActionsContextMenu)  # right-click and the Menu key
+        for text, slot in ((self.tr("Add a finding"), self.add_finding),
+                           (self.tr("Delete this finding"), self.delete_current)):
+            action = QtGui.QAction(text, self.table)
+            action.triggered.connect(lambda _=False, s=slot: s())
+            self.table.addAction(action)
         self.table.selectionModel().currentRowChanged.connect(self._on_row)
         for signal in (self.model.rowsInserted, self.model.rowsRemoved, self.model.modelReset):
             signal.connect(self._fit_table)
@@ -138,7 +151,7 @@ class FindingsEditor(Editor):
         self._fit_table()
 
         # the selected finding
-        detail = QtWidgets.QGroupBox(self.tr("Selected finding"))
+        detail = QtWidgets.QGroupBox(self.tr("Selected rating") if self.rating else self.tr("Selected finding"))
         self.detail = detail
         form = QtWidgets.QFormLayout(detail)
         if self.rating:
@@ -147,21 +160,14 @@ class FindingsEditor(Editor):
             self.value_edit.activated.connect(self._on_value)
             form.addRow(self.tr("Rating"), self.value_edit)
         else:
-            self.value_edit = touch(QtWidgets.QSpinBox())
+            self.value_edit = touch(WholeNumberBox())
             self.value_edit.setRange(1, 9999)
             self.value_edit.setKeyboardTracking(False)
             self.value_edit.valueChanged.connect(self._on_value)
-            form.addRow(self.tr("How many"), self.value_edit)
+            form.addRow(self.value_header(), self.value_edit)
         self.value_edit.setObjectName("findingValue")
-        self.household_edit = touch(QtWidgets.QComboBox())
-        self.household_edit.setObjectName("householdPicker")
-        self.household_edit.addItem(self.tr("(no household)"), _NO_HOUSEHOLD)
-        for household in session.households.values():
-            label = household.head_name
-            if getattr(household, "status", ""):
-                label += f"({household.status})"
-            self.household_edit.addItem(label, household.id)
-        self.household_edit.activated.connect(self._on_household)
+        self.household_edit = touch(HouseholdPicker(session))
+        self.household_edit.picked.connect(self._on_household)
         form.addRow(self.tr("Household"), self.household_edit)
         self.note_edit = touch(QtWidgets.QLineEdit())
         self.note_edit.setObjectName("findingNote")
@@ -187,7 +193,9 @@ class FindingsEditor(Editor):
 
     # -- display ---------------------------------------------------------------------------------
     def value_header(self) -> str:
-        return self.tr("Rating") if self.rating else self.tr("How many")
+        if self.rating:
+            return self.tr("Rating")
+        return self.tr("Households") if self.per_household else self.tr("How many")
 
     def value_text(self, value: Any) -> str:
         if self.rating:
@@ -197,8 +205,7 @@ class FindingsEditor(Editor):
     def household_name(self, household_id: str | None) -> str:
         if not household_id:
             return ""
-        household = self.session.households.get(household_id)
-        return household.head_name if household is not None else household_id
+        return self.session.household_label(household_id)
 
     def reload(self) -> None:
         rows = self.findings()
@@ -222,7 +229,8 @@ class FindingsEditor(Editor):
         else:
             answer = self.session.answers.get(self.item.id)  # the engine's count of this item
             total = answer if isinstance(answer, int) else 0
-            self.summary.setText(self.tr("{0} occurrence(s)").format(total))
+            self.summary.setText((self.tr("{0} household(s)") if self.per_household
+                                  else self.tr("{0} occurrence(s)")).format(total))
         finding = rows[row] if row >= 0 else None
         changed = (finding.id if finding else None) != self._selected_id
         self._selected_id = finding.id if finding else None
@@ -257,19 +265,22 @@ class FindingsEditor(Editor):
         self.finding_changed.emit()
 
     def _show_detail(self, finding) -> None:
+        if finding is None and self.detail.isAncestorOf(QtWidgets.QApplication.focusWidget()):
+            # the focused field is about to be disabled (an undo removed the last finding): keep the
+            # focus in the editor, or it is lost and the walk's keys stop working
+            next(iter(self.add_buttons.values())).setFocus(Qt.OtherFocusReason)
         self.detail.setEnabled(finding is not None)
         for widget in (self.value_edit, self.household_edit, self.note_edit):
             widget.blockSignals(True)
         if finding is None:
             self.note_edit.clear()
-            self.household_edit.setCurrentIndex(0)
+            self.household_edit.set_household(None)
         else:
             if self.rating:
                 self.value_edit.setCurrentText(str(finding.value))
             else:
                 self.value_edit.setValue(int(self.value_text(finding.value)))
-            at = self.household_edit.findData(finding.household_id or _NO_HOUSEHOLD)
-            self.household_edit.setCurrentIndex(max(at, 0))
+            self.household_edit.set_household(finding.household_id)
             if not self._note_dirty and self.note_edit.text() != finding.note:
                 self.note_edit.setText(finding.note)
         for widget in (self.value_edit, self.household_edit, self.note_edit):
@@ -294,7 +305,10 @@ class FindingsEditor(Editor):
             self._select_last = False
 
     def add_finding(self) -> None:
+        """Ctrl+Return: one more finding, then the focus in its first field (处数 or the rating)."""
         self._add(next(iter(self.item.rule.levels)) if self.rating else None)
+        if self.selected() is not None:
+            self.value_edit.setFocus(Qt.ShortcutFocusReason)
 
     def delete_current(self) -> None:
         if self._selected_id is not None:
@@ -307,11 +321,10 @@ class FindingsEditor(Editor):
         value = self.value_edit.currentText() if self.rating else self.value_edit.value()
         self.session.update_finding(self.item.id, finding, value=value)
 
-    def _on_household(self, *_args) -> None:
+    def _on_household(self, household_id: str) -> None:
         finding = self.selected()
         if finding is not None:
-            self.session.update_finding(self.item.id, finding,
-                                        household_id=self.household_edit.currentData() or None)
+            self.session.update_finding(self.item.id, finding, household_id=household_id or None)
 
     def flush(self) -> None:
         self._save_note()

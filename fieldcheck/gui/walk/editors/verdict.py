@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fieldcheck.gui.qt import QtWidgets
+from fieldcheck.gui.qt import Qt, QtWidgets
 from fieldcheck.gui.walk.editors.base import Editor, touch
 
 
@@ -22,11 +22,11 @@ class VerdictEditor(Editor):
         self.no_button = touch(QtWidgets.QPushButton(("✓ " if kind == "veto" else "✗ ") + no))
         self.yes_button.setObjectName("verdictYes")
         self.no_button.setObjectName("verdictNo")
-        self.group = QtWidgets.QButtonGroup(self)
+        # Not an exclusive QButtonGroup: Tab skips the unchecked buttons of one, so "✗ 未达标" could
+        # not be reached by Tab; reload() shows the stored answer on both buttons instead
         for button, value in ((self.yes_button, True), (self.no_button, False)):
             button.setCheckable(True)
-            self.group.addButton(button)
-            button.clicked.connect(lambda _=False, v=value: self.session.set_value(self.item.id, v))
+            button.clicked.connect(lambda _=False, v=value: self._choose(v))
             layout.addWidget(button)
         layout.addStretch(1)
         layout.addWidget(self.error_label)
@@ -36,9 +36,18 @@ class VerdictEditor(Editor):
         found = self.findings()
         return found[-1].value if found and isinstance(found[-1].value, bool) else None
 
+    def _choose(self, value: bool) -> None:
+        self.session.set_value(self.item.id, value)
+        self.reload()  # pressing the answer already given leaves it checked
+
+    def add_finding(self) -> None:
+        """Ctrl+Return: a yes-or-no item has no list of findings; say so, and where the answer goes."""
+        self.error_label.setText(self.tr("This item is answered yes or no, not with a list of findings: "
+                                         "press one of the buttons."))
+        self.error_label.show()
+        self.yes_button.setFocus(Qt.ShortcutFocusReason)
+
     def reload(self) -> None:
         value = self.value()
-        self.group.setExclusive(False)
         self.yes_button.setChecked(value is True)
         self.no_button.setChecked(value is False)
-        self.group.setExclusive(True)
