@@ -13,6 +13,9 @@ History:
      photo files and photo links, audit log, meta
   2  item marks (an item looked at with nothing found, or not applicable) and
      the finding order index
+  5  revisions (an inspection's numbered signed states, the content hash each was
+     signed over, and why it was amended) and signatures (who signed which revision,
+     strokes and image; voided, never removed, when the revision is amended)
 """
 
 from __future__ import annotations
@@ -131,13 +134,48 @@ CREATE TABLE item_marks (
 CREATE INDEX findings_order ON findings(inspection_id, created_at);
 """
 
-#: migration n takes the schema from version n-1 to n
-MIGRATIONS: dict[int, str] = {1: V1, 2: V2}
+V5 = f"""
+CREATE TABLE revisions (
+    id TEXT PRIMARY KEY,
+    inspection_id TEXT NOT NULL REFERENCES inspections(id),
+    number INTEGER NOT NULL,
+    content_hash TEXT,
+    key_id TEXT,
+    signed_at TEXT,
+    signed_by TEXT,
+    amended_at TEXT,
+    amended_by TEXT,
+    amend_reason TEXT,
+    {_COMMON},
+    UNIQUE (inspection_id, number)
+);
+CREATE TABLE signatures (
+    id TEXT PRIMARY KEY,
+    inspection_id TEXT NOT NULL REFERENCES inspections(id),
+    revision INTEGER NOT NULL,
+    position INTEGER NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('member', 'leader', 'representative')),
+    name TEXT NOT NULL,
+    signed_at TEXT NOT NULL,
+    strokes TEXT NOT NULL DEFAULT '[]',
+    image BLOB,
+    image_sha256 TEXT,
+    voided_at TEXT,
+    voided_by TEXT,
+    void_reason TEXT,
+    {_COMMON}
+);
+CREATE INDEX signatures_inspection ON signatures(inspection_id, revision);
+"""
+
+#: migration n takes the schema from version n-1 to n; numbers missing here (allocated to
+#: work not merged yet) are skipped, only the version number moving past them
+MIGRATIONS: dict[int, str] = {1: V1, 2: V2, 5: V5}
 VERSION = max(MIGRATIONS)
 
 #: the tables a FieldCheck database has at every version; anything else is not ours
 OUR_TABLES = {"meta", "places", "households", "inspections", "findings", "photo_files", "photos", "audit",
-              "item_marks", "sqlite_sequence"}
+              "item_marks", "sqlite_sequence", "revisions", "signatures"}
 
 
 def user_version(conn: sqlite3.Connection) -> int:
@@ -155,7 +193,7 @@ def migrate(conn: sqlite3.Connection, target: int = VERSION) -> list[int]:
     for version in range(current + 1, target + 1):
         conn.execute("BEGIN IMMEDIATE")
         try:
-            for statement in _statements(MIGRATIONS[version]):
+            for statement in _statements(MIGRATIONS.get(version, "")):
                 conn.execute(statement)
             conn.execute(f"PRAGMA user_version = {version}")
             conn.execute("COMMIT")
