@@ -103,7 +103,7 @@ def _styles() -> dict:
     from reportlab.lib.styles import ParagraphStyle  # lazy: reportlab
 
     font = register_font()
-    base = ParagraphStyle("base", fontName=font, fontSize=8, leading=10.5, wordWrap="CJK")
+    base = ParagraphStyle("base", fontName=font, bulletFontName=font, fontSize=8, leading=10.5, wordWrap="CJK")
     return {
         "cell": base,
         "small": ParagraphStyle("small", parent=base, fontSize=7, leading=9),
@@ -171,7 +171,7 @@ def _table(content: SheetContent, styles):
                          _p(row.deduction, styles["num"]), _p(row.score, styles["num"]),
                          _p(row.basis, styles["small"])])
     return Table(data, colWidths=[w * MM for w in COLUMNS], repeatRows=1, splitInRow=1,
-                 style=TableStyle(commands))
+                 style=TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT), *commands]))
 
 
 def _after_table(content: SheetContent, styles) -> list:
@@ -228,12 +228,12 @@ def _signature_block(content: SheetContent, styles, seal: Seal | None, place: Se
         rows.append([_p(role, styles["cell"]), _p(entry.name if entry else "", styles["cell"]), cell,
                      _p(entry.signed_at if entry else "", styles["cell"])])
     table = Table(rows, colWidths=[34 * MM, 28 * MM, 50 * MM, 30 * MM], rowHeights=[None] + [15 * MM] * (len(rows) - 1),
-                  style=TableStyle([("LINEBELOW", (1, 1), (-1, -1), 0.4, colors.black),
+                  style=TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT), ("LINEBELOW", (1, 1), (-1, -1), 0.4, colors.black),
                                     ("LINEBELOW", (0, 0), (-1, 0), 0.6, colors.black),
                                     ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
     title = _p("签字" if not content.draft else "签字(草稿:未签字)", styles["h2"])
     block = Table([[table, seal_box(seal, place) if seal else ""]], colWidths=[142 * MM, 38 * MM],
-                  style=TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                  style=TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT), ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                     ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
     return [KeepTogether([title, block])]
 
@@ -342,7 +342,7 @@ def _appendix(photos: list[PhotoEntry], styles) -> list:
     rows = [cells[k:k + 2] for k in range(0, len(cells), 2)]
     story = [_p("附件:照片证据", styles["h2"])]
     story.append(Table(rows, colWidths=[90 * MM, 90 * MM], repeatRows=0,
-                       style=TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                       style=TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT), ("VALIGN", (0, 0), (-1, -1), "TOP"),
                                          ("BOX", (0, 0), (-1, -1), 0.3, colors.grey),
                                          ("INNERGRID", (0, 0), (-1, -1), 0.3, colors.grey),
                                          ("BOTTOMPADDING", (0, 0), (-1, -1), 4)])))
@@ -359,7 +359,7 @@ def _numbered_canvas(code: str, draft: bool) -> Callable:
 
     class NumberedCanvas(Canvas):
         def __init__(self, *args, **kwargs):
-            kwargs.setdefault("initialFontName", FONT)  # else an unembedded Helvetica is referenced
+            kwargs["initialFontName"] = FONT  # else an unembedded Helvetica is referenced
             super().__init__(*args, **kwargs)
             self._pages: list[dict] = []
 

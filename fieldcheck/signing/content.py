@@ -124,7 +124,7 @@ def gather(store: Store, inspection_id: str, *, signers: list[SignerInput] | Non
                       for r in store.signatures.revisions(inspection_id) if r.amended_at]
         findings, photos = _evidence(store, inspection)
         rows = _rows(inspection.rubric, result, findings)
-        assessee = store.places.path(inspection.assessee_id) if inspection.assessee_id else inspection.assessee_name
+        assessee = _assessee(store, inspection)
         bonus = sum((n.score for c in inspection.rubric.children if isinstance(c, Section) and c.kind == "bonus"
                      for n in [result.nodes[c.id]]), ZERO)
         return SheetContent(
@@ -139,6 +139,15 @@ def gather(store: Store, inspection_id: str, *, signers: list[SignerInput] | Non
             notes=_notes(result),
             answers=json.loads(json.dumps(derived_answers(store, inspection_id), default=str, ensure_ascii=False)),
             photos=photos, signers=entries)
+
+
+def _assessee(store: Store, inspection) -> str:
+    """县/乡镇/村: the place's parents, then the name the inspection holds (it may differ from the place's)."""
+    if not inspection.assessee_id:
+        return inspection.assessee_name
+    place = store.places.get(inspection.assessee_id)
+    parent = store.places.path(place.parent_id) if place.parent_id else ""
+    return f"{parent}/{inspection.assessee_name}" if parent else inspection.assessee_name
 
 
 # -- the table -------------------------------------------------------------------------------------
