@@ -81,7 +81,7 @@ def signed_pdf(content: SheetContent, content_hash: str, key: DeviceKey) -> byte
     payload = qr.make_payload(content.summary_line, content_hash, key)
     place = sheet.SealPlace()
     data = sheet.render(content, content_hash=content_hash,
-                        seal=sheet.Seal(payload, key.device, key.key_id, content_hash), place=place)
+                        seal=sheet.Seal(payload, key.certified_device, key.key_id, content_hash), place=place)
     attachment = {"qr": payload, "content": canonical.canonical(content)}
     return pdf.sign_pdf(data, key, page=place.page, box=place.box, attachment=attachment)
 

@@ -80,8 +80,8 @@ def check_pdf(pdf: bytes) -> PdfSignatureCheck:
     """The signer and the attached data of an intact FieldCheck sheet; SheetInvalid otherwise."""
     from pyhanko.pdf_utils.misc import PdfReadError  # lazy: pyHanko
     from pyhanko.pdf_utils.reader import PdfFileReader  # lazy: pyHanko
-    from pyhanko.sign.validation.errors import SignatureValidationError  # lazy: pyHanko
     from pyhanko.sign.validation import validate_pdf_signature  # lazy: pyHanko
+    from pyhanko.sign.validation.errors import SignatureValidationError  # lazy: pyHanko
     from pyhanko_certvalidator import ValidationContext  # lazy: pyHanko's validator
 
     if not pdf.startswith(b"%PDF-"):
