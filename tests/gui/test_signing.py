@@ -7,7 +7,7 @@ import pytest
 from sheetkit import finished_inspection, signers
 
 from fieldcheck.gui.qt import Qt, QtCore, pdf_modules
-from fieldcheck.gui.signing.history import HistoryDialog
+from fieldcheck.gui.signing.inspection_history import HistoryDialog
 from fieldcheck.gui.signing.sheet_preview import PrintSheetsDialog, SheetPreview
 from fieldcheck.gui.signing.sign_dialog import SignDialog
 from fieldcheck.gui.signing.signature_pad import SignaturePad

@@ -12,7 +12,7 @@ from fieldcheck.gui.forms.ui_main_window import Ui_MainWindow
 from fieldcheck.gui.inspections.inspection_list import InspectionListPage
 from fieldcheck.gui.inspections.new_inspection import NewInspectionDialog
 from fieldcheck.gui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
-from fieldcheck.gui.signing.actions import SigningActions
+from fieldcheck.gui.signing.signing_menu import SigningActions
 from fieldcheck.gui.walk.inspection_view import InspectionView
 from fieldcheck.gui.window.settings_dialog import SettingsDialog
 from fieldcheck.ops import scores

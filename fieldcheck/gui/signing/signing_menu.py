@@ -7,11 +7,12 @@ inspection, or on the one selected in the list.
 
 from __future__ import annotations
 
+import weakref
 from pathlib import Path
 
 from fieldcheck.errors import UserError
 from fieldcheck.gui.qt import QtCore, QtGui, QtWidgets
-from fieldcheck.gui.signing.history import HistoryDialog
+from fieldcheck.gui.signing.inspection_history import HistoryDialog
 from fieldcheck.gui.signing.sheet_preview import PrintSheetsDialog, SheetPreview
 from fieldcheck.gui.signing.sign_dialog import SignDialog
 from fieldcheck.ops import signing
@@ -20,7 +21,9 @@ from fieldcheck.ops import signing
 class SigningActions(QtCore.QObject):
     def __init__(self, window):
         super().__init__(window)
-        self.window = window
+        # a weak reference: the window holds these actions, and a cycle would keep a closed window's
+        # Python object alive after Qt deleted it (a language switch replaces the window)
+        self._window = weakref.ref(window)
         self.key_folder = Path(window.data_dir) / "keys" if getattr(window, "data_dir", None) else None
         ui = window.ui
         for old in (ui.actionMarkSigned, ui.actionMarkDraft):
@@ -45,6 +48,10 @@ class SigningActions(QtCore.QObject):
         self.history_action = action(self.tr("&History…"), "actionHistory", self.history)
         menu.aboutToShow.connect(self.update_actions)
         self.update_actions()
+
+    @property
+    def window(self):
+        return self._window()
 
     # -- which inspection --------------------------------------------------------------------------
 
