@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from fieldcheck.errors import UserError
 from fieldcheck.gui.qt import QtGui, QtWidgets
 from fieldcheck.store.signatures import ROLE_NAMES
 
@@ -106,5 +107,16 @@ class HistoryDialog(QtWidgets.QDialog):
         if entry.action == "void":
             return self.tr("Reason: {0}").format(_short(entry.new))
         if entry.action == "update":
-            return f"{entry.field}: {_short(entry.old)} → {_short(entry.new)}"
-        return _short(entry.new)
+            return f"{entry.field}: {_short(self._named(entry.old))} → {_short(self._named(entry.new))}"
+        return _short(self._named(entry.new))
+
+    def _named(self, value: Any) -> Any:
+        """A household id shown as its head's name: what a person recognises."""
+        if isinstance(value, dict) and value.get("household_id"):
+            try:
+                head = self.store.households.get(value["household_id"]).head_name
+            except UserError:
+                return value
+            value = {k: v for k, v in value.items() if k != "household_id"}
+            value["household"] = head
+        return value
