@@ -66,22 +66,29 @@ def sheet_pdf(store: Store, inspection_id: str, key: DeviceKey | None = None) ->
     """
     content = gather(store, inspection_id)
     content_hash = canonical.content_hash(content)
+    cache = print_cache(store)
     if content.draft:
-        return sheet.render(content, content_hash=content_hash)
+        return sheet.render(content, content_hash=content_hash, photo_cache=cache)
     revision = store.signatures.current(inspection_id)
     if revision is None or revision.content_hash != content_hash:
         raise StoreError(t("这份检查现在的内容与签字时的内容不一致,不能打印为已签字的评分表;请修订后重新签字",
                            "what this inspection holds now differs from what was signed; it cannot print as a signed "
                            "sheet: amend it and sign again"))
-    return signed_pdf(content, content_hash, key or device_key(store))
+    return signed_pdf(content, content_hash, key or device_key(store), photo_cache=cache)
 
 
-def signed_pdf(content: SheetContent, content_hash: str, key: DeviceKey) -> bytes:
+def print_cache(store: Store) -> Path:
+    """Where photos shrunk for print are kept: beside the originals, named by their SHA-256."""
+    return store.photo_dir / "print"
+
+
+def signed_pdf(content: SheetContent, content_hash: str, key: DeviceKey, photo_cache: Path | None = None) -> bytes:
     """Draw a signed sheet of ``content`` and sign the PDF with ``key``."""
     payload = qr.make_payload(content.summary_line, content_hash, key)
     place = sheet.SealPlace()
     data = sheet.render(content, content_hash=content_hash,
-                        seal=sheet.Seal(payload, key.certified_device, key.key_id, content_hash), place=place)
+                        seal=sheet.Seal(payload, key.certified_device, key.key_id, content_hash), place=place,
+                        photo_cache=photo_cache)
     attachment = {"qr": payload, "content": canonical.canonical(content)}
     return pdf.sign_pdf(data, key, page=place.page, box=place.box, attachment=attachment)
 
