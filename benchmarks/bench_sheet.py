@@ -87,11 +87,12 @@ def sign(store: Store, inspection: str, key: DeviceKey, rng: random.Random) -> N
 
 def baseline_table(content) -> bytes:
     """reportlab alone: the same rows in the same font and columns, nothing else."""
+    from xml.sax.saxutils import escape
+
     from reportlab import rl_config
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Table
-    from xml.sax.saxutils import escape
 
     from fieldcheck.reports import sheet
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +21,7 @@ from fieldcheck.engine.scoring import ScoreResult
 from fieldcheck.i18n import using
 from fieldcheck.ops.scores import answers as derived_answers
 from fieldcheck.ops.scores import score_inspection
-from fieldcheck.store import Store
+from fieldcheck.store import Store, StoreError
 from fieldcheck.store.signatures import ROLE_NAMES, ROLES, Signature, SignerInput
 
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
@@ -98,9 +98,6 @@ class SheetContent:
         """The human-readable line of the QR code: assessee, total/max, date."""
         mark = "" if self.complete else "暂计"
         return f"{self.assessee} {mark}{self.total}/{self.max} {self.date}"
-
-    def with_signers(self, signers: list[SignerEntry]) -> SheetContent:
-        return replace(self, signers=list(signers), draft=False)
 
 
 def gather(store: Store, inspection_id: str, *, signers: list[SignerInput] | None = None) -> SheetContent:
@@ -236,7 +233,7 @@ def _evidence(store: Store, inspection) -> tuple[dict[str, list[str]], list[Phot
                 gps = f"{photo.lat:.5f}, {photo.lon:.5f}" if photo.lat is not None and photo.lon is not None else "无"
                 try:
                     path = store.photos.path(photo.sha256)
-                except Exception:  # a missing file shows as missing in the appendix, it does not stop the sheet
+                except StoreError:  # a missing file shows as missing in the appendix, it does not stop the sheet
                     path = None
                 photos.append(PhotoEntry(number, photo.sha256, f"{item.id} {item.title}", what, household or "—",
                                          (photo.taken_at or "未知").replace("T", " ")[:19], gps, path))
@@ -288,8 +285,12 @@ def _time(iso: str) -> str:
 
 
 def _text(value: Any) -> str:
-    render = getattr(value, "render", None)
-    return render("zh") if callable(render) else str(value)
+    """A reading, warning or veto in Chinese: a ``Text``, something holding one in ``.text``, or a string."""
+    for candidate in (value, getattr(value, "text", None), getattr(value, "explanation", None)):
+        render = getattr(candidate, "render", None)
+        if callable(render):
+            return render("zh")
+    return str(value)
 
 
 def _texts(values: Any) -> list[str]:

@@ -21,7 +21,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from cryptography import x509
-from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
@@ -126,10 +125,6 @@ def check_pdf(pdf: bytes) -> PdfSignatureCheck:
     full = fingerprint(public_key)
     when = status.signer_reported_dt.isoformat() if status.signer_reported_dt else ""
     return PdfSignatureCheck(str(device), full, full[:16], when, attachment)
-
-
-def public_der(cert: x509.Certificate) -> bytes:
-    return cert.public_key().public_bytes(serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo)
 
 
 def _attachment(reader) -> dict[str, Any] | None:
