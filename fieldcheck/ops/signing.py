@@ -9,6 +9,7 @@ later draw the sheet (``reports.sheet``), sign the PDF with the device key
 from __future__ import annotations
 
 import hashlib
+import json
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -49,8 +50,9 @@ def sign_inspection(store: Store, inspection_id: str, signers: list[SignerInput]
         signers = [replace(s, signed_at=s.signed_at or now) for s in signers]
         check_signers(signers)
         content = gather(store, inspection_id, signers=signers)
-        return store.signatures.sign(inspection_id, signers, content_hash=canonical.content_hash(content),
-                                     key_id=key.key_id)
+        snapshot = canonical.canonical_bytes(content)
+        return store.signatures.sign(inspection_id, signers, content_hash=hashlib.sha256(snapshot).hexdigest(),
+                                     key_id=key.key_id, content=snapshot.decode("utf-8"))
 
 
 def amend(store: Store, inspection_id: str, reason: str) -> int:
@@ -61,20 +63,40 @@ def amend(store: Store, inspection_id: str, reason: str) -> int:
 def sheet_pdf(store: Store, inspection_id: str, key: DeviceKey | None = None) -> bytes:
     """The score sheet of an inspection: a draft sheet, or the signed one, PDF-signed by ``key``.
 
-    StoreError when the signed record no longer matches what the signers signed (the sheet
-    would show something else than they saw).
+    A signed sheet shows the revision's content as it was signed (its stored snapshot), even
+    if a household or a place was renamed since, or this FieldCheck words a line differently.
+    StoreError when that snapshot no longer matches its recorded hash.
     """
-    content = gather(store, inspection_id)
-    content_hash = canonical.content_hash(content)
     cache = print_cache(store)
-    if content.draft:
-        return sheet.render(content, content_hash=content_hash, photo_cache=cache)
+    if store.inspections.get(inspection_id).status == "draft":
+        content = gather(store, inspection_id)
+        return sheet.render(content, content_hash=canonical.content_hash(content), photo_cache=cache)
     revision = store.signatures.current(inspection_id)
-    if revision is None or revision.content_hash != content_hash:
-        raise StoreError(t("这份检查现在的内容与签字时的内容不一致,不能打印为已签字的评分表;请修订后重新签字",
-                           "what this inspection holds now differs from what was signed; it cannot print as a signed "
-                           "sheet: amend it and sign again"))
-    return signed_pdf(content, content_hash, key or device_key(store), photo_cache=cache)
+    content = signed_content(store, revision) if revision is not None else None
+    if content is None or canonical.content_hash(content) != revision.content_hash:
+        raise StoreError(t("这份检查签字时的记录与其摘要不符,不能打印为已签字的评分表;请修订后重新签字",
+                           "the record signed for this inspection does not match its hash; it cannot print as a "
+                           "signed sheet: amend it and sign again"))
+    return signed_pdf(content, revision.content_hash, key or device_key(store), photo_cache=cache)
+
+
+def signed_content(store: Store, revision: Revision) -> SheetContent | None:
+    """The content a revision was signed over, rebuilt from its snapshot (None without one)."""
+    if not revision.content:
+        return gather(store, revision.inspection_id)  # signed before snapshots were kept: the live record
+    images = {s.image_sha256: s.image for s in store.signatures.of(revision.inspection_id, revision=revision.number)
+              if s.image_sha256 and s.image}
+
+    def photo_path(sha256: str) -> Path | None:
+        try:
+            return store.photos.path(sha256)
+        except StoreError:
+            return None
+
+    try:
+        return canonical.from_canonical(json.loads(revision.content), images, photo_path)
+    except (KeyError, TypeError, ValueError):
+        return None
 
 
 def print_cache(store: Store) -> Path:

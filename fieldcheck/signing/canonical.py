@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict
+from collections.abc import Callable
+from dataclasses import asdict, fields
+from pathlib import Path
 from typing import Any
 
-from fieldcheck.signing.content import SheetContent
+from fieldcheck.signing.content import PhotoEntry, SheetContent, SheetRow, SignerEntry
 
 FORMAT = "fieldcheck-sheet/1"
 
@@ -42,3 +44,19 @@ def dumps(data: Any) -> bytes:
 def content_hash(content: SheetContent) -> str:
     """The hex SHA-256 the signers sign and the QR code carries."""
     return hashlib.sha256(canonical_bytes(content)).hexdigest()
+
+
+def from_canonical(data: dict[str, Any], images: dict[str, bytes],
+                   photo_path: Callable[[str], Path | None]) -> SheetContent:
+    """The content back from its canonical JSON (a signed revision's snapshot), so a reprint shows
+    exactly what was signed; signature images come from ``images`` (by SHA-256) and the photos'
+    originals from ``photo_path(sha256)``. KeyError or TypeError for data of another shape."""
+    plain = {f.name: data[f.name] for f in fields(SheetContent) if f.name not in ("rows", "photos", "signers")}
+    rows = [SheetRow(**row) for row in data["rows"]]
+    photos = [PhotoEntry(**photo, path=photo_path(photo["sha256"])) for photo in data["photos"]]
+    signers = []
+    for signer in data["signers"]:
+        signer = dict(signer)
+        digest = signer.pop("image_sha256")
+        signers.append(SignerEntry(**signer, image=images.get(digest) if digest else None))
+    return SheetContent(**plain, rows=rows, photos=photos, signers=signers)

@@ -13,8 +13,8 @@ History:
      photo files and photo links, audit log, meta
   2  item marks (an item looked at with nothing found, or not applicable) and
      the finding order index
-  5  revisions (an inspection's numbered signed states, the content hash each was
-     signed over, and why it was amended) and signatures (who signed which revision,
+  5  revisions (an inspection's numbered signed states, the sheet content each was
+     signed over and its hash, and why it was amended) and signatures (who signed which revision,
      strokes and image; voided, never removed, when the revision is amended)
 """
 
@@ -140,6 +140,7 @@ CREATE TABLE revisions (
     inspection_id TEXT NOT NULL REFERENCES inspections(id),
     number INTEGER NOT NULL,
     content_hash TEXT,
+    content TEXT,
     key_id TEXT,
     signed_at TEXT,
     signed_by TEXT,

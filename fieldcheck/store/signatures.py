@@ -83,6 +83,8 @@ class Revision:
     amended_by: str | None = None
     amend_reason: str | None = None
     device: str = ""
+    #: the canonical JSON of the sheet as signed (``signing.canonical``): reprints show exactly it
+    content: str | None = field(default=None, repr=False)
 
     @property
     def signed(self) -> bool:
@@ -99,7 +101,7 @@ class Signatures:
     _SIG_COLUMNS = ("id, inspection_id, revision, position, role, name, signed_at, strokes, image, image_sha256,"
                     " voided_at, voided_by, void_reason, device")
     _REV_COLUMNS = ("inspection_id, number, content_hash, key_id, signed_at, signed_by, amended_at, amended_by,"
-                    " amend_reason, device")
+                    " amend_reason, device, content")
 
     # -- reading -------------------------------------------------------------------------------------
 
@@ -164,11 +166,13 @@ class Signatures:
 
     # -- changing ------------------------------------------------------------------------------------
 
-    def sign(self, inspection_id: str, signers: list[SignerInput], *, content_hash: str, key_id: str) -> Revision:
+    def sign(self, inspection_id: str, signers: list[SignerInput], *, content_hash: str, key_id: str,
+             content: str | None = None) -> Revision:
         """Record the signers of the current revision and lock the inspection, in one transaction.
 
-        ``content_hash`` is the canonical SHA-256 of the sheet (``signing.canonical``), computed
-        by the caller inside the same transaction. StoreError when the inspection is not an
+        ``content_hash`` is the canonical SHA-256 of the sheet (``signing.canonical``) and
+        ``content`` the canonical JSON it is the hash of, computed by the caller inside the
+        same transaction. StoreError when the inspection is not an
         editable draft or a signer is unusable.
         """
         check_signers(signers)
@@ -191,9 +195,9 @@ class Signatures:
                                  "signed_at": when, "image_sha256": image_hash})
             self._db.conn.execute(
                 f"INSERT INTO revisions (id, {self._REV_COLUMNS}, hlc, created_at, updated_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, NULL, NULL, NULL, ?, ?, ?, ?)",
+                " VALUES (?, ?, ?, ?, ?, ?, ?, NULL, NULL, NULL, ?, ?, ?, ?, ?)",
                 (self._db.new_id(), inspection_id, number, content_hash, key_id, at, self._db.user, self._db.device,
-                 hlc, at, at))
+                 content, hlc, at, at))
             self._db.record(hlc, at, "sign", "inspection", inspection_id, inspection_id, "revision", None,
                             {"revision": number, "content_hash": content_hash, "key_id": key_id,
                              "signers": [[s.role, s.name.strip()] for s in signers]})

@@ -20,7 +20,7 @@ from fieldcheck.reports import sheet
 from fieldcheck.signing import canonical, pdf, qr
 from fieldcheck.signing.content import gather
 from fieldcheck.signing.keys import DeviceKey, self_signed_certificate
-from fieldcheck.store import Store
+from fieldcheck.store import Store, StoreError
 
 
 @pytest.fixture(scope="module")
@@ -206,3 +206,23 @@ def test_an_amended_revision_verifies_as_superseded(tmp_path):
         assert check.standing == "superseded"
         draft = signing.sheet_pdf(store, inspection, key)
         assert b"/ByteRange" not in draft and _qr_texts(draft, 100) == []
+
+
+def test_a_reprint_shows_what_was_signed_even_if_the_wording_changed(tmp_path, monkeypatch):
+    from fieldcheck.engine.scoring import ScoreResult
+
+    with Store.open(tmp_path / "a.db", device="laptop1", user="李明") as store:
+        key = DeviceKey.load_or_create("laptop1", tmp_path / "keys")
+        inspection = finished_inspection(store, photos=1, handbook_errors=2)
+        revision = signing.sign_inspection(store, inspection, signers(), key)
+        first = signing.verify_sheet(signing.sheet_pdf(store, inspection, key), store)
+        # a later FieldCheck prints a line more (readings from the engine): the live sheet differs…
+        monkeypatch.setattr(ScoreResult, "readings", ["2.5.5 按最差一户计"], raising=False)
+        assert canonical.content_hash(gather(store, inspection)) != revision.content_hash
+        # …but the signed revision reprints as it was signed, and verifies with the same hash
+        again = signing.verify_sheet(signing.sheet_pdf(store, inspection, key), store)
+        assert again.content_hash == first.content_hash == revision.content_hash and again.standing == "current"
+        # a snapshot changed behind FieldCheck's back no longer matches its hash: refused
+        store.connection.execute("UPDATE revisions SET content = replace(content, '梅花村', '桃花村')")
+        with pytest.raises(StoreError, match="摘要不符"):
+            signing.sheet_pdf(store, inspection, key)
