@@ -144,3 +144,39 @@ def test_history_shows_signing_amending_and_voided_signatures(qtbot, store, key_
     assert table.rowCount() == 3
     for r in range(3):
         assert table.item(r, 2).font().strikeOut() and "户主姓名录错" in table.item(r, 4).text()
+
+
+def test_the_pad_takes_a_pen_and_a_finger(qtbot):
+    from fieldcheck.gui.qt import QtGui, QtWidgets
+
+    pad = SignaturePad()
+    qtbot.addWidget(pad)
+    pad.resize(400, 100)
+    pad.show()
+    pen = QtGui.QPointingDevice("pen", 1, QtGui.QInputDevice.DeviceType.Stylus, QtGui.QPointingDevice.PointerType.Pen,
+                                QtGui.QInputDevice.Capability.Position | QtGui.QInputDevice.Capability.Pressure, 1, 3)
+
+    def tablet(kind, x, y):
+        p = QtCore.QPointF(x, y)
+        QtWidgets.QApplication.sendEvent(pad, QtGui.QTabletEvent(
+            kind, pen, p, pad.mapToGlobal(p), 0.5, 0.0, 0.0, 0.0, 0.0, 0.0, Qt.KeyboardModifier.NoModifier,
+            Qt.MouseButton.LeftButton, Qt.MouseButton.LeftButton))
+
+    tablet(QtCore.QEvent.Type.TabletPress, 40, 50)
+    tablet(QtCore.QEvent.Type.TabletMove, 200, 30)
+    tablet(QtCore.QEvent.Type.TabletRelease, 200, 30)
+    finger = QtGui.QPointingDevice("touch", 2, QtGui.QInputDevice.DeviceType.TouchScreen,
+                                   QtGui.QPointingDevice.PointerType.Finger, QtGui.QInputDevice.Capability.Position,
+                                   1, 0)
+
+    def touch(kind, state, x, y):
+        p = QtCore.QPointF(x, y)
+        point = QtGui.QEventPoint(1, state, p, pad.mapToGlobal(p))
+        QtWidgets.QApplication.sendEvent(pad, QtGui.QTouchEvent(kind, finger, Qt.KeyboardModifier.NoModifier, [point]))
+
+    touch(QtCore.QEvent.Type.TouchBegin, QtGui.QEventPoint.State.Pressed, 300, 50)
+    touch(QtCore.QEvent.Type.TouchUpdate, QtGui.QEventPoint.State.Updated, 350, 70)
+    touch(QtCore.QEvent.Type.TouchEnd, QtGui.QEventPoint.State.Released, 380, 60)
+    pen_stroke, finger_stroke = pad.strokes()
+    assert pen_stroke == [(0.1, 0.5), (0.5, 0.3)]
+    assert finger_stroke[0] == (0.75, 0.5) and finger_stroke[-1] == (0.95, 0.6)

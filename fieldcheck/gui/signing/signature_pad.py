@@ -91,7 +91,7 @@ class SignaturePad(QtWidgets.QWidget):
         if kind in (QtCore.QEvent.Type.TouchBegin, QtCore.QEvent.Type.TouchUpdate, QtCore.QEvent.Type.TouchEnd):
             points = event.points()
             if points:
-                pos = points[0].position()
+                pos = self.mapFromGlobal(points[0].globalPosition())  # the same wherever the event came from
                 if kind == QtCore.QEvent.Type.TouchBegin:
                     self.begin(pos)
                 elif kind == QtCore.QEvent.Type.TouchUpdate:
