@@ -149,6 +149,7 @@ def populate(store, *, villages: int = 6, seed: int = 1, device: str | None = No
         store.db.device = clean_device(device)
         saved_clock, store.db.clock = store.db.clock, HybridClock(store.db.device)
         store.db.clock.observe(saved_clock.tick())
+    to_sign: list[tuple[str, str]] = []  # (inspection, the stage it should reach)
     try:
         names = _Names(rng)
         shipped = {r.id: r for r in catalog.installed()}  # parse the YAML once, not per rubric
@@ -166,7 +167,8 @@ def populate(store, *, villages: int = 6, seed: int = 1, device: str | None = No
                 households = _households(store, rng, names, village)
                 day = base_day + timedelta(days=n // 2)
                 stage = ("signed", "exported", "draft")[n % 3] if n else "draft"
-                _village_inspection(store, rng, village_rubric, village, households, inspectors, day, stage, n)
+                to_sign.append((_village_inspection(store, rng, village_rubric, village, households, inspectors, day,
+                                                    stage, n), stage))
         hengyang = shipped.get("hengyang-2015") or catalog.find("hengyang-2015")
         picks = rng.sample([k for k, row in hengyang.targets.items() if row.group == "县市"], 1) + \
             rng.sample([k for k, row in hengyang.targets.items() if row.group == "区" and len(row.values) > 4], 1)
@@ -175,11 +177,11 @@ def populate(store, *, villages: int = 6, seed: int = 1, device: str | None = No
                 existing_place = next((p for p in store.places.all("县市区") if p.name == name), None)
                 place = existing_place.id if existing_place else \
                     store.places.add("县市区", name, group=hengyang.targets[name].group)
-                _hengyang_inspection(store, rng, hengyang, place, name, inspectors,
-                                     base_day + timedelta(days=7 + n), "signed" if n == 0 else "draft")
-        _sign(store, rng)
+                stage = "signed" if n == 0 else "draft"
+                to_sign.append((_hengyang_inspection(store, rng, hengyang, place, name, inspectors,
+                                                     base_day + timedelta(days=7 + n), stage), stage))
+        _sign(store, rng, to_sign)
     finally:
-        _TO_SIGN.clear()
         store.db.new_id = saved_id
         if device:
             store.db.device = saved_device
@@ -187,14 +189,11 @@ def populate(store, *, villages: int = 6, seed: int = 1, device: str | None = No
             store.db.clock = saved_clock
 
 
-#: the inspections populate made, with the stage each should reach ("draft", "signed", "exported")
-_TO_SIGN: list[tuple[str, str]] = []
-
-
-def _sign(store, rng: random.Random) -> None:
-    """Sign the finished inspections with drawn signatures: the team, its leader, the village's head."""
+def _sign(store, rng: random.Random, to_sign: list[tuple[str, str]]) -> None:
+    """Sign the finished inspections with drawn signatures: the team, its leader, the village's head;
+    ``to_sign`` holds each inspection made and the stage ("draft", "signed", "exported") it should reach."""
     key = None
-    for inspection_id, stage in _TO_SIGN:
+    for inspection_id, stage in to_sign:
         if stage == "draft" or unanswered(store, inspection_id):
             continue
         key = key or device_key(store)
@@ -278,7 +277,6 @@ def _village_inspection(store, rng, rubric, village, households, inspectors, day
         gps = (BASE_LAT + rng.uniform(-0.3, 0.3), BASE_LON + rng.uniform(-0.3, 0.3))
         data = make_photo(rng, taken=taken, gps=gps, orientation=6 if k == 1 else 1, caption=f"FieldCheck demo {k}")
         store.photos.add(fid, data)
-    _TO_SIGN.append((inspection, stage))
     return inspection
 
 
@@ -309,7 +307,6 @@ def _hengyang_inspection(store, rng, rubric, place, name, inspectors, day, stage
     store.findings.add_many(inspection, [{"item_id": i, "value": v} for i, v in findings])
     for item_id, mark in marks.items():
         store.findings.set_mark(inspection, item_id, mark)
-    _TO_SIGN.append((inspection, stage))
     return inspection
 
 
