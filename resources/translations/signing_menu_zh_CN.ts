@@ -12,8 +12,8 @@
         <translation>修订(&amp;A)…</translation>
     </message>
     <message>
-        <source>Score s&amp;heet…</source>
-        <translation>评分表(&amp;H)…</translation>
+        <source>Score shee&amp;t…</source>
+        <translation>评分表(&amp;T)…</translation>
     </message>
     <message>
         <source>&amp;Print score sheets…</source>

@@ -42,7 +42,7 @@ class SigningActions(QtCore.QObject):
 
         self.sign_action = action(self.tr("&Sign…"), "actionSign", self.sign)
         self.amend_action = action(self.tr("&Amend…"), "actionAmend", self.amend)
-        self.sheet_action = action(self.tr("Score s&heet…"), "actionSheet", self.preview, "Ctrl+P")
+        self.sheet_action = action(self.tr("Score shee&t…"), "actionSheet", self.preview, "Ctrl+P")
         self.print_action = action(self.tr("&Print score sheets…"), "actionPrintSheets", self.print_many,
                                    "Ctrl+Shift+P")
         self.history_action = action(self.tr("&History…"), "actionHistory", self.history)
