@@ -159,8 +159,9 @@ class Inspections:
     def update(self, inspection_id: str, **fields: Any) -> None:
         """Change inspectors, date, status, assessee_name or assessee_group; each change is audited.
 
-        A signed or exported inspection is locked: only its status can change (back to
-        "draft" to reopen it, which the audit log records).
+        A signed inspection is locked: only its status can change, and only to "exported".
+        Signing and amending (back to a draft) are ``store.signatures``' work, with signatures
+        and a reason; this refuses both.
         """
         allowed = {"inspectors", "date", "status", "assessee_name", "assessee_group"}
         unknown = set(fields) - allowed
