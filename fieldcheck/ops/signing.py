@@ -72,12 +72,13 @@ def sheet_pdf(store: Store, inspection_id: str, key: DeviceKey | None = None) ->
         content = gather(store, inspection_id)
         return sheet.render(content, content_hash=canonical.content_hash(content), photo_cache=cache)
     revision = store.signatures.current(inspection_id)
-    content = signed_content(store, revision) if revision is not None else None
-    if content is None or canonical.content_hash(content) != revision.content_hash:
+    signed = signed_content(store, revision) if revision is not None else None
+    if revision is None or revision.content_hash is None or signed is None \
+            or canonical.content_hash(signed) != revision.content_hash:
         raise StoreError(t("这份检查签字时的记录与其摘要不符,不能打印为已签字的评分表;请修订后重新签字",
                            "the record signed for this inspection does not match its hash; it cannot print as a "
                            "signed sheet: amend it and sign again"))
-    return signed_pdf(content, revision.content_hash, key or device_key(store), photo_cache=cache)
+    return signed_pdf(signed, revision.content_hash, key or device_key(store), photo_cache=cache)
 
 
 def signed_content(store: Store, revision: Revision) -> SheetContent | None:

@@ -323,19 +323,20 @@ def print_image(path: Path | None, pixels: int = PHOTO_PIXELS, cache: Path | Non
         except OSError:
             pass  # a damaged cache entry is made again
     try:
-        with Image.open(path) as img:
+        with Image.open(path) as original:
+            img = original
             # JPEG draft decoding scales by 1/2–1/8 while decoding: ask for the smallest scale that
             # still gives ``pixels`` on the long side, whichever way the photo lies
             long_side = max(img.size) or 1
             img.draft("RGB", (img.size[0] * pixels // long_side, img.size[1] * pixels // long_side))
-            img = ImageOps.exif_transpose(img).convert("RGB")
+            img = ImageOps.exif_transpose(img).convert("RGB")  # type: ignore[assignment]
             img.thumbnail((pixels, pixels))
             out = io.BytesIO()
             img.save(out, "JPEG", quality=65)
             data, size = out.getvalue(), (img.width, img.height)
     except OSError:
         return None
-    if cached is not None:
+    if cache is not None and cached is not None:
         try:
             cache.mkdir(parents=True, exist_ok=True)
             tmp = cached.with_name(f".tmp-{cached.name}")
@@ -352,7 +353,7 @@ def _appendix(photos: list[PhotoEntry], styles, cache: Path | None) -> list:
 
     with ThreadPoolExecutor(max_workers=2) as pool:  # decoding releases the GIL; two cores halve the wait
         shrunk = list(pool.map(lambda p: print_image(p.path, cache=cache), photos))
-    cells = []
+    cells: list = []
     for photo, image in zip(photos, shrunk):
         parts: list = []
         if image is not None:

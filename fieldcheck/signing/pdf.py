@@ -62,7 +62,7 @@ def sign_pdf(pdf: bytes, key: DeviceKey, *, page: int, box: tuple[float, float, 
         embedded_data=embed.EmbeddedFileObject.from_file_data(writer, data=data, mime_type="application/json"),
         description="FieldCheck sheet data", af_relationship=generic.pdf_name("/Data")))
     fields.append_signature_field(writer, fields.SigFieldSpec(sig_field_name=FIELD_NAME, on_page=page,
-                                                              box=tuple(int(round(v)) for v in box)))
+                                                              box=_int_box(box)))
     signer = signers.SimpleSigner.load(key_file=str(key.key_path), cert_file=str(key.cert_path))
     if signer is None:
         raise SheetInvalid(t("无法读取本机签名密钥,无法签署评分表", "cannot read this device's signing key to sign the sheet"))
@@ -73,6 +73,11 @@ def sign_pdf(pdf: bytes, key: DeviceKey, *, page: int, box: tuple[float, float, 
     out = io.BytesIO()
     signers.PdfSigner(meta, signer=signer, stamp_style=NoOpStampStyle()).sign_pdf(writer, output=out)
     return out.getvalue()
+
+
+def _int_box(box: tuple[float, float, float, float]) -> tuple[int, int, int, int]:
+    x1, y1, x2, y2 = (int(round(v)) for v in box)
+    return x1, y1, x2, y2
 
 
 def check_pdf(pdf: bytes) -> PdfSignatureCheck:
@@ -121,7 +126,7 @@ def check_pdf(pdf: bytes) -> PdfSignatureCheck:
     attachment = _attachment(reader)
     if attachment is None:
         raise SheetInvalid(t("签名的 PDF 中没有 FieldCheck 评分表数据", "the signed PDF carries no FieldCheck sheet data"))
-    device = ", ".join(a.value for a in cert.subject.get_attributes_for_oid(NameOID.ORGANIZATIONAL_UNIT_NAME)) or "?"
+    device = ", ".join(str(a.value) for a in cert.subject.get_attributes_for_oid(NameOID.ORGANIZATIONAL_UNIT_NAME)) or "?"
     full = fingerprint(public_key)
     when = status.signer_reported_dt.isoformat() if status.signer_reported_dt else ""
     return PdfSignatureCheck(str(device), full, full[:16], when, attachment)

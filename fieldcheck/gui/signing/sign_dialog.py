@@ -14,7 +14,7 @@ from fieldcheck.gui.qt import QtCore, QtWidgets, Signal
 from fieldcheck.gui.signing.signature_pad import SignaturePad
 from fieldcheck.ops import signing
 from fieldcheck.signing.strokes import render_png
-from fieldcheck.store.signatures import SignerInput
+from fieldcheck.store.signatures import Revision, SignerInput
 
 
 class SignerRow(QtWidgets.QGroupBox):
@@ -55,7 +55,7 @@ class SignDialog(QtWidgets.QDialog):
         self.store = store
         self.inspection_id = inspection_id
         self.key_folder = key_folder
-        self.revision = None
+        self.revision: Revision | None = None
         inspection = store.inspections.get(inspection_id)
         self.setWindowTitle(self.tr("Sign the inspection"))
         self.resize(620, 640)
@@ -70,7 +70,7 @@ class SignDialog(QtWidgets.QDialog):
         self.error_label.hide()
         self.rows: list[SignerRow] = []
         self.missing = signing.unanswered(store, inspection_id)
-        self.missing_list = None
+        self.missing_list: QtWidgets.QListWidget | None = None
         self.buttons = QtWidgets.QDialogButtonBox(self)
         self.sign_button = self.buttons.addButton(self.tr("Sign and lock"),
                                                   QtWidgets.QDialogButtonBox.ButtonRole.AcceptRole)
@@ -97,17 +97,17 @@ class SignDialog(QtWidgets.QDialog):
                                 self)
         note.setWordWrap(True)
         layout.addWidget(note)
-        self.missing_list = QtWidgets.QListWidget(self)
+        listing = self.missing_list = QtWidgets.QListWidget(self)
         for item_id, title in self.missing:
             entry = QtWidgets.QListWidgetItem(f"{item_id}  {title}")
             entry.setData(QtCore.Qt.ItemDataRole.UserRole, item_id)
-            self.missing_list.addItem(entry)
-        self.missing_list.setCurrentRow(0)
-        self.missing_list.itemActivated.connect(lambda entry: self.jump(entry.data(QtCore.Qt.ItemDataRole.UserRole)))
-        layout.addWidget(self.missing_list, 1)
+            listing.addItem(entry)
+        listing.setCurrentRow(0)
+        listing.itemActivated.connect(lambda entry: self.jump(entry.data(QtCore.Qt.ItemDataRole.UserRole)))
+        layout.addWidget(listing, 1)
         go = self.buttons.addButton(self.tr("Go to item"), QtWidgets.QDialogButtonBox.ButtonRole.ActionRole)
-        go.clicked.connect(lambda: self.jump(self.missing_list.currentItem().data(QtCore.Qt.ItemDataRole.UserRole))
-                           if self.missing_list.currentItem() else None)
+        go.clicked.connect(lambda: self.jump(listing.currentItem().data(QtCore.Qt.ItemDataRole.UserRole))
+                           if listing.currentItem() else None)
 
     def jump(self, item_id: str) -> None:
         self.go_to_item.emit(item_id)

@@ -89,7 +89,7 @@ class SignaturePad(QtWidgets.QWidget):
     def event(self, event: QtCore.QEvent) -> bool:
         kind = event.type()
         if kind in (QtCore.QEvent.Type.TouchBegin, QtCore.QEvent.Type.TouchUpdate, QtCore.QEvent.Type.TouchEnd):
-            points = event.points()
+            points = event.points()  # type: ignore[attr-defined]  # a QTouchEvent, by its type
             if points:
                 pos = self.mapFromGlobal(points[0].globalPosition())  # the same wherever the event came from
                 if kind == QtCore.QEvent.Type.TouchBegin:
