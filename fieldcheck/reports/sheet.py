@@ -278,11 +278,19 @@ def _seal_class():
             y0 = self.height - side + 2 * self.module
             c.saveState()
             c.setFillColor(colors.black)
-            for r, row in enumerate(self.modules):
-                for k, dark in enumerate(row):
-                    if dark:
-                        c.rect(x0 + k * self.module, y0 + (n - 1 - r) * self.module, self.module, self.module,
-                               stroke=0, fill=1)
+            path = c.beginPath()
+            for r, row in enumerate(self.modules):  # a run of dark modules is one rectangle: a smaller, faster PDF
+                k = 0
+                while k < n:
+                    if row[k]:
+                        start = k
+                        while k < n and row[k]:
+                            k += 1
+                        path.rect(x0 + start * self.module, y0 + (n - 1 - r) * self.module,
+                                  (k - start) * self.module, self.module)
+                    else:
+                        k += 1
+            c.drawPath(path, stroke=0, fill=1)
             c.setFont(FONT, 6.5)
             y = y0 - 2 * self.module - 8
             for text in ("本机电子签章(扫码核验)", f"设备:{self.seal.device}"[:22], f"密钥:{self.seal.key_id}",
