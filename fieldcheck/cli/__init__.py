@@ -11,7 +11,20 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 
-from fieldcheck.cli import db, demo, household, inspection, results, rubric, sampling, score, summary, tables
+from fieldcheck.cli import (
+    db,
+    demo,
+    household,
+    inspection,
+    results,
+    rubric,
+    sampling,
+    score,
+    sheet,
+    summary,
+    tables,
+    verify,
+)
 from fieldcheck.cli.common import fail
 from fieldcheck.engine.rubric_file import RubricInvalid
 from fieldcheck.errors import UserError
@@ -20,7 +33,7 @@ from fieldcheck.i18n import t
 Handler = Callable[[argparse.Namespace], int]
 
 #: the command groups, in the order ``--help`` lists them
-GROUPS = (rubric, score, db, demo, inspection, household, summary, tables, sampling, results)
+GROUPS = (rubric, score, db, demo, inspection, household, summary, sheet, verify, tables, sampling, results)
 
 
 def build_parser() -> argparse.ArgumentParser:

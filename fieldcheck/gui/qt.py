@@ -8,3 +8,10 @@ from PySide6 import QtCore, QtGui, QtWidgets
 from PySide6.QtCore import Qt, Signal, Slot
 
 __all__ = ["QtCore", "QtGui", "QtWidgets", "Qt", "Signal", "Slot"]
+
+
+def pdf_modules():
+    """QtPdf, QtPdfWidgets and QtPrintSupport: only the sheet's preview and printing need them."""
+    from PySide6 import QtPdf, QtPdfWidgets, QtPrintSupport  # lazy: loaded when a sheet is first shown
+
+    return QtPdf, QtPdfWidgets, QtPrintSupport

@@ -20,8 +20,11 @@ from typing import Any
 from fieldcheck.engine import catalog
 from fieldcheck.engine.answers import findings_from_answers
 from fieldcheck.i18n import t
+from fieldcheck.ops.signing import device_key, sign_inspection, unanswered
 from fieldcheck.paths import clean_device
+from fieldcheck.signing.strokes import render_png, scribble
 from fieldcheck.store.clock import HybridClock
+from fieldcheck.store.signatures import SignerInput
 
 SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文"
 GIVEN = "建国平华明军伟芳敏静丽强磊洋勇艳杰娟涛超秀英霞刚桂兰玉梅红春生德福林海波志文辉金凤荣贵清云鹏飞兴旺亮成长松秋菊秀珍德胜宝山永忠"
@@ -148,6 +151,7 @@ def populate(store, *, villages: int = 6, seed: int = 1, device: str | None = No
         store.db.device = clean_device(device)
         saved_clock, store.db.clock = store.db.clock, HybridClock(store.db.device)
         store.db.clock.observe(saved_clock.tick())
+    to_sign: list[tuple[str, str]] = []  # (inspection, the stage it should reach)
     try:
         names = _Names(rng)
         shipped = {r.id: r for r in catalog.installed()}  # parse the YAML once, not per rubric
@@ -165,7 +169,8 @@ def populate(store, *, villages: int = 6, seed: int = 1, device: str | None = No
                 households = _households(store, rng, names, village)
                 day = base_day + timedelta(days=n // 2)
                 stage = ("signed", "exported", "draft")[n % 3] if n else "draft"
-                _village_inspection(store, rng, village_rubric, village, households, inspectors, day, stage, n)
+                to_sign.append((_village_inspection(store, rng, village_rubric, village, households, inspectors, day,
+                                                    stage, n), stage))
         hengyang = shipped.get("hengyang-2015") or catalog.find("hengyang-2015")
         picks = rng.sample([k for k, row in hengyang.targets.items() if row.group == "县市"], 1) + \
             rng.sample([k for k, row in hengyang.targets.items() if row.group == "区" and len(row.values) > 4], 1)
@@ -174,14 +179,38 @@ def populate(store, *, villages: int = 6, seed: int = 1, device: str | None = No
                 existing_place = next((p for p in store.places.all("县市区") if p.name == name), None)
                 place = existing_place.id if existing_place else \
                     store.places.add("县市区", name, group=hengyang.targets[name].group)
-                _hengyang_inspection(store, rng, hengyang, place, name, inspectors,
-                                     base_day + timedelta(days=7 + n), "signed" if n == 0 else "draft")
+                stage = "signed" if n == 0 else "draft"
+                to_sign.append((_hengyang_inspection(store, rng, hengyang, place, name, inspectors,
+                                                     base_day + timedelta(days=7 + n), stage), stage))
+        _sign(store, rng, to_sign)
     finally:
         store.db.new_id = saved_id
         if device:
             store.db.device = saved_device
             saved_clock.observe(store.db.clock.tick())
             store.db.clock = saved_clock
+
+
+def _sign(store, rng: random.Random, to_sign: list[tuple[str, str]]) -> None:
+    """Sign the finished inspections with drawn signatures: the team, its leader, the village's head;
+    ``to_sign`` holds each inspection made and the stage ("draft", "signed", "exported") it should reach."""
+    key = None
+    for inspection_id, stage in to_sign:
+        if stage == "draft" or unanswered(store, inspection_id):
+            continue
+        key = key or device_key(store)
+        inspection = store.inspections.get(inspection_id)
+        team = inspection.inspectors or ["检查组"]
+        people = [(team[0], "leader")] + [(name, "member") for name in team[1:]]
+        people.append((_Names(rng).person(), "representative"))
+        signers = []
+        when = f"{inspection.date}T{rng.randint(15, 17)}:{rng.randrange(60):02d}:00.000000Z"
+        for name, role in people:
+            strokes = scribble(rng, len(name))
+            signers.append(SignerInput(name, role, strokes, render_png(strokes), when))
+        sign_inspection(store, inspection_id, signers, key)
+        if stage == "exported":
+            store.inspections.update(inspection_id, status="exported")
 
 
 def _households(store, rng: random.Random, names: _Names, village: str) -> list[str]:
@@ -250,10 +279,6 @@ def _village_inspection(store, rng, rubric, village, households, inspectors, day
         gps = (BASE_LAT + rng.uniform(-0.3, 0.3), BASE_LON + rng.uniform(-0.3, 0.3))
         data = make_photo(rng, taken=taken, gps=gps, orientation=6 if k == 1 else 1, caption=f"FieldCheck demo {k}")
         store.photos.add(fid, data)
-    if stage in ("signed", "exported"):
-        store.inspections.update(inspection, status="signed")
-    if stage == "exported":
-        store.inspections.update(inspection, status="exported")
     return inspection
 
 
@@ -284,8 +309,6 @@ def _hengyang_inspection(store, rng, rubric, place, name, inspectors, day, stage
     store.findings.add_many(inspection, [{"item_id": i, "value": v} for i, v in findings])
     for item_id, mark in marks.items():
         store.findings.set_mark(inspection, item_id, mark)
-    if stage != "draft":
-        store.inspections.update(inspection, status=stage)
     return inspection
 
 

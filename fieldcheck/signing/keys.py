@@ -87,6 +87,12 @@ class DeviceKey:
         return self.fingerprint[:16]
 
     @property
+    def certified_device(self) -> str:
+        """The device the certificate names: the name the key was made under, which a sheet prints."""
+        names = self.certificate.subject.get_attributes_for_oid(NameOID.ORGANIZATIONAL_UNIT_NAME)
+        return str(names[0].value) if names else self.device
+
+    @property
     def key_path(self) -> Path:
         return self.folder / KEY_FILE
 

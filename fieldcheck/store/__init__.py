@@ -12,7 +12,7 @@ a rubric file never changes an old inspection.
 
 A ``Store`` is made of parts, as Anki's collection is (``col.decks``): ``store.places``,
 ``store.households``, ``store.inspections``, ``store.findings``, ``store.photos`` and
-``store.audit``, over one ``Database`` (``database.py``) that owns the connection, the
+``store.audit`` and ``store.signatures``, over one ``Database`` (``database.py``) that owns the connection, the
 transaction, the clock and the audit writer. Each part owns its tables and talks to the
 others through their public methods.
 """
@@ -34,6 +34,7 @@ from fieldcheck.store.inspections import Inspections
 from fieldcheck.store.photos import Photos
 from fieldcheck.store.places import Households, Places, mask_id_number
 from fieldcheck.store.records import AuditEntry, Finding, Household, Inspection, InspectionRow, Photo, Place
+from fieldcheck.store.signatures import Signatures
 
 
 class Store:
@@ -50,6 +51,7 @@ class Store:
         self.households.findings_of = self.findings.count_for_household
         self.photos = Photos(db, self.findings)
         self.audit = AuditLog(db)
+        self.signatures = Signatures(db, self.inspections)
 
     path = property(lambda self: self.db.path)
     device = property(lambda self: self.db.device)

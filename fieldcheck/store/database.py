@@ -72,7 +72,8 @@ class Database:
         self._depth = 0
         self.closed = False
         self.clock = HybridClock(device)
-        for table in ("places", "households", "inspections", "findings", "photos", "item_marks", "audit"):
+        for table in ("places", "households", "inspections", "findings", "photos", "item_marks", "audit",
+                      "revisions", "signatures"):
             row = conn.execute(f"SELECT max(hlc) FROM {table}").fetchone()
             if row[0]:
                 try:
@@ -190,7 +191,8 @@ def parse_date(value: Any) -> str:
 
 def locked_message(status: str) -> str:
     zh = {"signed": "已签字", "exported": "已导出"}.get(status, status)
-    return t(f"这份检查{zh},不能再修改;如需修改,请先退回草稿", f"this inspection is {status} and locked; reopen it as a draft to change it")
+    return t(f"这份检查{zh},不能再修改;如需修改,请修订并说明原因",
+             f"this inspection is {status} and locked; amend it, giving a reason, to change it")
 
 
 def finding_summary(f: Finding) -> dict[str, Any]:

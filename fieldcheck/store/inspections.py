@@ -1,7 +1,9 @@
 """Inspections: a frozen rubric snapshot, the assessee, the inspectors, the date and the status.
 
-A signed or exported inspection is locked (findings, marks and photos refuse to change)
-until it is reopened as a draft; the audit log records who did that.
+A signed or exported inspection is locked (findings, marks and photos refuse to change).
+Only ``store.signatures`` moves an inspection into "signed" (with its signatures) and back
+to "draft" (an amendment, with a reason, voiding them): ``update`` refuses both, so a
+signed record can never be unlocked silently.
 """
 
 from __future__ import annotations
@@ -157,8 +159,9 @@ class Inspections:
     def update(self, inspection_id: str, **fields: Any) -> None:
         """Change inspectors, date, status, assessee_name or assessee_group; each change is audited.
 
-        A signed or exported inspection is locked: only its status can change (back to
-        "draft" to reopen it, which the audit log records).
+        A signed inspection is locked: only its status can change, and only to "exported".
+        Signing and amending (back to a draft) are ``store.signatures``' work, with signatures
+        and a reason; this refuses both.
         """
         allowed = {"inspectors", "date", "status", "assessee_name", "assessee_group"}
         unknown = set(fields) - allowed
@@ -179,6 +182,8 @@ class Inspections:
                     if value not in STATUSES:
                         raise StoreError(t(f"状态「{value}」未知,可选:draft、signed、exported",
                                            f"unknown status '{value}'; expected draft, signed or exported"))
+                    if value != current.status and not (current.status == "signed" and value == "exported"):
+                        raise StoreError(_status_message(current.status, value))
                 elif key == "assessee_name":
                     value = (value or "").strip()
                     if not value:
@@ -201,6 +206,16 @@ class Inspections:
                 self._db.conn.execute(f"UPDATE inspections SET {column} = ?, hlc = ?, updated_at = ? WHERE id = ?",
                                    (stored, hlc, at, inspection_id))
                 self._db.record(hlc, at, "update", "inspection", inspection_id, inspection_id, key, old, new)
+
+    def set_status(self, inspection_id: str, status: str, hlc: str, at: str) -> None:
+        """Write a status inside the caller's transaction, audited; for ``store.signatures`` only,
+        which signs (draft → signed) and amends (signed → draft) with their records."""
+        old = self.get(inspection_id).status
+        if old == status:
+            return
+        self._db.conn.execute("UPDATE inspections SET status = ?, hlc = ?, updated_at = ? WHERE id = ?",
+                              (status, hlc, at, inspection_id))
+        self._db.record(hlc, at, "update", "inspection", inspection_id, inspection_id, "status", old, status)
 
     def copy(self, inspection_id: str) -> str:
         """A new draft with the same rubric snapshot, assessee, inspectors and date (no findings)."""
@@ -237,3 +252,15 @@ class Inspections:
         if inspection.status != "draft":
             raise StoreError(locked_message(inspection.status))
         return inspection
+
+
+def _status_message(old: str, new: str) -> str:
+    """Why ``update`` will not make this status change, and what to do instead."""
+    if new == "signed":
+        return t("签字请使用签字功能(窗口中的「签字」或 fieldcheck inspection sign),签字人需逐一签名",
+                 "sign through signing (Sign… in the window or fieldcheck inspection sign), with each signer's signature")
+    if old in ("signed", "exported") and new == "draft":
+        return t("已签字的检查不能直接退回草稿;请用「修订」并说明原因(原签字作废但保留)",
+                 "a signed inspection cannot simply go back to draft; amend it with a reason (the signatures are "
+                 "voided and kept)")
+    return t(f"检查状态不能从 {old} 改为 {new}", f"the status cannot change from {old} to {new}")

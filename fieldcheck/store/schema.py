@@ -14,6 +14,9 @@ History:
   2  item marks (an item looked at with nothing found, or not applicable) and
      the finding order index
   4  full-text index of findings' notes (FTS5, trigram tokenizer, kept by triggers)
+  5  revisions (an inspection's numbered signed states, the sheet content each was
+     signed over and its hash, and why it was amended) and signatures (who signed which revision,
+     strokes and image; voided, never removed, when the revision is amended)
 """
 
 from __future__ import annotations
@@ -152,15 +155,50 @@ END;
 INSERT INTO findings_fts (findings_fts) VALUES ('rebuild');
 """
 
-#: migration n takes the schema from version n-1 to n; numbers are allocated to branches, so a
-#: number may be missing here (another branch's migration): it is skipped, the version still moves
-MIGRATIONS: dict[int, str] = {1: V1, 2: V2, 4: V4}
+V5 = f"""
+CREATE TABLE revisions (
+    id TEXT PRIMARY KEY,
+    inspection_id TEXT NOT NULL REFERENCES inspections(id),
+    number INTEGER NOT NULL,
+    content_hash TEXT,
+    content TEXT,
+    key_id TEXT,
+    signed_at TEXT,
+    signed_by TEXT,
+    amended_at TEXT,
+    amended_by TEXT,
+    amend_reason TEXT,
+    {_COMMON},
+    UNIQUE (inspection_id, number)
+);
+CREATE TABLE signatures (
+    id TEXT PRIMARY KEY,
+    inspection_id TEXT NOT NULL REFERENCES inspections(id),
+    revision INTEGER NOT NULL,
+    position INTEGER NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('member', 'leader', 'representative')),
+    name TEXT NOT NULL,
+    signed_at TEXT NOT NULL,
+    strokes TEXT NOT NULL DEFAULT '[]',
+    image BLOB,
+    image_sha256 TEXT,
+    voided_at TEXT,
+    voided_by TEXT,
+    void_reason TEXT,
+    {_COMMON}
+);
+CREATE INDEX signatures_inspection ON signatures(inspection_id, revision);
+"""
+
+#: migration n takes the schema from version n-1 to n; numbers missing here (allocated to
+#: work not merged yet) are skipped, only the version number moving past them
+MIGRATIONS: dict[int, str] = {1: V1, 2: V2, 4: V4, 5: V5}
 VERSION = max(MIGRATIONS)
 
 #: the tables a FieldCheck database has at every version; anything else is not ours
 OUR_TABLES = {"meta", "places", "households", "inspections", "findings", "photo_files", "photos", "audit",
               "item_marks", "sqlite_sequence", "findings_fts", "findings_fts_data", "findings_fts_idx",
-              "findings_fts_docsize", "findings_fts_config"}
+              "findings_fts_docsize", "findings_fts_config", "revisions", "signatures"}
 
 
 def user_version(conn: sqlite3.Connection) -> int:

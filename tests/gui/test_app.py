@@ -7,6 +7,7 @@ import subprocess
 import sys
 
 import pytest
+from sheetkit import finish
 
 from fieldcheck import i18n
 from fieldcheck.engine import catalog
@@ -219,15 +220,19 @@ def test_new_inspection_through_the_menu_opens_it(qtbot, make_shell, home_store,
     assert len(scores.scored_rows(home_store)) == 2
 
 
-def test_mark_signed_and_delete_from_the_inspection_page(qtbot, make_shell, home_store, village):
+def test_sign_amend_and_delete_from_the_inspection_page(qtbot, make_shell, home_store, village):
     window = make_shell().window
+    finish(home_store, village)
     window.open_inspection(village)
     window.view.go_to_item("2.1.3")
-    window.ui.actionMarkSigned.trigger()
+    assert not window.ui.actionMarkSigned.isVisible() and not window.ui.actionMarkDraft.isVisible()
+    dialog = window.signing.sign()
+    dialog.rows[0].pad.set_strokes([[(0.1, 0.5), (0.5, 0.3), (0.9, 0.6)]])  # the leader signs; nobody else
+    dialog.sign_button.click()
     assert home_store.inspections.get(village).status == "signed"
-    assert window.statusBar().currentMessage() == "已标为已签字。"
+    assert window.statusBar().currentMessage() == "已签字并锁定(第 1 版)。"
     assert not window.view.session.editable and window.view.current_item_id() == "2.1.3"
-    window.ui.actionMarkDraft.trigger()
+    assert window.signing.amend("复核时发现 2.1.3 录错") == 2
     assert home_store.inspections.get(village).status == "draft"
     assert window.view.session.editable
     window.ui.actionDelete.trigger()

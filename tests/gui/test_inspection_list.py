@@ -12,9 +12,15 @@ from fieldcheck.gui.inspections.new_inspection import NewInspectionDialog
 from fieldcheck.gui.qt import Qt, QtCore
 from fieldcheck.ops import scores
 from fieldcheck.store.records import split_names
+from fieldcheck.store.signatures import SignerInput
 
 # The offscreen platform cannot pass size hints to a window manager; that is its limit, not ours.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+def lock(store, inspection_id):
+    """Sign at the store level (no sheet hash needed here): the inspection is then locked."""
+    store.signatures.sign(inspection_id, [SignerInput("李明", "leader")], content_hash="0" * 64, key_id="test")
+
 
 
 @pytest.fixture(autouse=True)
@@ -39,7 +45,7 @@ def county(store):
         ids[name] = store.inspections.create(rubric, assessee_id=v, assessee_name=name,
                                             inspectors=["张三", "李四"], date=date)
     store.findings.add(ids["梅花村"], "1.1", value="工作计划")
-    store.inspections.update(ids["竹岗村"], status="signed")
+    lock(store, ids["竹岗村"])
     return ids
 
 

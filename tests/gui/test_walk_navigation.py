@@ -16,6 +16,13 @@ from fieldcheck.gui.walk.inspection_view import InspectionView
 from fieldcheck.gui.window.shortcuts_dialog import ShortcutsDialog
 from fieldcheck.ops import scores
 from fieldcheck.store import Store
+from fieldcheck.store.signatures import SignerInput
+
+
+def lock(store, inspection_id):
+    """Sign at the store level (no sheet hash needed here): the inspection is then locked."""
+    store.signatures.sign(inspection_id, [SignerInput("李明", "leader")], content_hash="0" * 64, key_id="test")
+
 
 
 def show(qtbot, store, inspection_id) -> InspectionView:
@@ -220,7 +227,7 @@ def test_an_edit_the_store_refuses_is_explained_and_not_kept(qtbot, view, store)
     inspection_id = view.inspection_id
     view.go_to_item("2.1.1")
     press(qtbot, view, Qt.Key_Return, Qt.ControlModifier)
-    store.inspections.update(inspection_id, status="signed")  # signed on this laptop meanwhile
+    lock(store, inspection_id)  # signed on this laptop meanwhile
     view.go_to_item("2.1.2")
     view.tree.setFocus()
     press(qtbot, view, Qt.Key_Return, Qt.ControlModifier)
@@ -237,7 +244,7 @@ def test_an_edit_the_store_refuses_is_explained_and_not_kept(qtbot, view, store)
 def test_a_signed_inspection_opens_read_only(qtbot, store):
     inspection_id = village_inspection(store)[0]
     store.findings.add(inspection_id, "2.1.1")
-    store.inspections.update(inspection_id, status="signed")
+    lock(store, inspection_id)
     view = show(qtbot, store, inspection_id)
     assert view.message.isVisible()
     view.go_to_item("2.1.1")

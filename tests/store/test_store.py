@@ -11,6 +11,13 @@ from fieldcheck.engine import catalog
 from fieldcheck.engine.rubric_file import load_text
 from fieldcheck.ops import scores
 from fieldcheck.store import Store, StoreError, mask_id_number
+from fieldcheck.store.signatures import SignerInput
+
+
+def lock(store, inspection_id):
+    """Sign at the store level (no sheet hash needed here): the inspection is then locked."""
+    store.signatures.sign(inspection_id, [SignerInput("李明", "leader")], content_hash="0" * 64, key_id="test")
+
 
 
 @pytest.fixture(scope="module")
@@ -204,7 +211,7 @@ def test_inspection_list_filters_and_counts(store, village, village_rubric, heng
     assert [r.id for r in scores.scored_rows(store, place_id=county.id)] == [first]
     assert [r.id for r in scores.scored_rows(store, search="王芳")] == [second]
     assert [r.id for r in scores.scored_rows(store, search="梅花")] == [first]
-    store.inspections.update(first, status="signed")
+    lock(store, first)
     assert [r.id for r in scores.scored_rows(store, status="signed")] == [first]
 
 
@@ -218,7 +225,7 @@ def test_update_inspection_and_the_signed_lock(store, inspection):
         store.inspections.update(inspection, status="approved")
     finding = store.findings.add(inspection, "2.1.4")
     assert store.inspections.editable(inspection)
-    store.inspections.update(inspection, status="signed")
+    lock(store, inspection)
     assert not store.inspections.editable(inspection)
     with pytest.raises(StoreError, match="签字"):
         store.findings.add(inspection, "2.1.4")
@@ -226,7 +233,7 @@ def test_update_inspection_and_the_signed_lock(store, inspection):
         store.findings.delete(finding.id)
     with pytest.raises(StoreError, match="签字"):
         store.inspections.update(inspection, date="2026-11-23")
-    store.inspections.update(inspection, status="draft")  # reopened, and the audit log says so
+    store.signatures.amend(inspection, "复核")  # reopened by an amendment, and the audit log says so
     store.findings.delete(finding.id)
     statuses = [(a.old, a.new) for a in store.audit.entries(inspection) if a.field == "status"]
     assert statuses == [("draft", "signed"), ("signed", "draft")]
@@ -236,7 +243,7 @@ def test_duplicate_keeps_snapshot_findings_and_marks(store, inspection, village)
     hh = store.households.add(village, "王建国")
     f = store.findings.add(inspection, "2.1.4", household_id=hh, note="未签字")
     store.findings.set_mark(inspection, "2.6.1", "na")
-    store.inspections.update(inspection, status="signed")
+    lock(store, inspection)
     copy = store.duplicate_inspection(inspection)
     assert copy != inspection
     dup = store.inspections.get(copy)

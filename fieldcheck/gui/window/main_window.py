@@ -14,6 +14,7 @@ from fieldcheck.gui.inspections.finding_search import FindingSearchDialog
 from fieldcheck.gui.inspections.inspection_list import InspectionListPage
 from fieldcheck.gui.inspections.new_inspection import NewInspectionDialog
 from fieldcheck.gui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
+from fieldcheck.gui.signing.signing_menu import SigningActions
 from fieldcheck.gui.walk.inspection_view import InspectionView
 from fieldcheck.gui.window.settings_dialog import SettingsDialog, device_label, inspector_name
 from fieldcheck.gui.window.shortcuts_dialog import ShortcutsDialog, page_actions
@@ -84,6 +85,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.results_action.triggered.connect(self.show_results)
         self.results_view = None
         self._add_go_actions()
+        self.signing = SigningActions(self)  # sign, amend, sheet, print, history (replace the Mark as … actions)
 
         self.restore_window_state()
         self._show_list_page(refresh=False)  # the page has just loaded its rows

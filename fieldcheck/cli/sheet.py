@@ -1,0 +1,49 @@
+"""``fieldcheck sheet --db PATH INSPECTION -o FILE.pdf``: the score sheet of an inspection as a PDF.
+
+A signed inspection gives the signed sheet (PAdES signature of this device's key and the
+signed QR code); a draft gives a sheet marked 草稿 with blank signature lines.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+
+from fieldcheck.cli.common import db_arg, open_store
+from fieldcheck.errors import UserError
+from fieldcheck.i18n import t
+from fieldcheck.ops.signing import sheet_pdf
+
+
+def write_file(path: Path, data: bytes) -> None:
+    """Write ``data`` whole or not at all (a temporary file renamed into place)."""
+    tmp = path.with_name(f".{path.name}.tmp")
+    try:
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise UserError(t(f"无法写入 {path}:{exc.strerror}", f"cannot write {path}: {exc.strerror}")) from None
+
+
+def cmd_sheet(args: argparse.Namespace) -> int:
+    store = open_store(args)
+    try:
+        inspection = store.inspections.get(args.inspection)
+        data = sheet_pdf(store, inspection.id)
+    finally:
+        store.close()
+    write_file(Path(args.output), data)
+    kind = t("草稿评分表", "draft sheet") if inspection.status == "draft" else t("已签署的评分表", "signed sheet")
+    print(t(f"{kind}已保存到 {args.output}", f"{kind} written to {args.output}"))
+    return 0
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("sheet", help=t("生成检查的评分表 PDF(已签字的带数字签名)",
+                                       "make an inspection's score sheet PDF (digitally signed once signed)"))
+    db_arg(p)
+    p.add_argument("inspection", metavar="INSPECTION", help=t("检查编号", "inspection id"))
+    p.add_argument("-o", "--output", metavar="FILE.pdf", required=True)
+    p.set_defaults(handler=cmd_sheet)

@@ -1,0 +1,1 @@
+"""Signing an inspection, its score sheet on screen and on paper, and its history."""

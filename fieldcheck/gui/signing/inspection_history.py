@@ -1,0 +1,122 @@
+"""An inspection's history from the audit log: who changed what and when, signatures and amendments too.
+
+Two tabs: every change in order (findings, marks, photos, status, signing, amending, each
+voided signature with its reason), and the signatures of every revision, voided ones kept
+and shown struck through with who voided them, when and why.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fieldcheck.errors import UserError
+from fieldcheck.gui.qt import QtGui, QtWidgets
+from fieldcheck.store.signatures import ROLE_NAMES
+
+
+def _short(value: Any) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, dict):
+        return ", ".join(f"{k}: {_short(v)}" for k, v in value.items() if v not in (None, "", []))
+    if isinstance(value, list):
+        return "、".join(_short(v) for v in value)
+    return str(value)
+
+class HistoryDialog(QtWidgets.QDialog):
+    def __init__(self, store, inspection_id: str, parent=None):
+        super().__init__(parent)
+        self.store = store
+        inspection = store.inspections.get(inspection_id)
+        self.setWindowTitle(self.tr("History · {0}").format(inspection.assessee_name))
+        self.resize(900, 560)
+        layout = QtWidgets.QVBoxLayout(self)
+        revision = store.signatures.revision(inspection_id)
+        layout.addWidget(QtWidgets.QLabel(self.tr("Revision {0} · status: {1}").format(
+            revision, self._status(inspection.status)), self))
+        self.tabs = QtWidgets.QTabWidget(self)
+        self.changes = self._table([self.tr("When (UTC)"), self.tr("Who"), self.tr("Device"), self.tr("What"),
+                                    self.tr("Details")])
+        for entry in store.audit.entries(inspection_id):
+            self._add(self.changes, [entry.at.replace("T", " ")[:19], entry.who, entry.device,
+                                     self.describe(entry), self.details(entry)],
+                      bold=entry.action in ("sign", "amend"))
+        self.signatures = self._table([self.tr("Revision"), self.tr("Role"), self.tr("Name"), self.tr("Signed at"),
+                                       self.tr("State")])
+        for signature in store.signatures.of(inspection_id):
+            zh, en = ROLE_NAMES.get(signature.role, (signature.role, signature.role))
+            state = self.tr("valid") if not signature.voided else self.tr("voided {0} by {1}: {2}").format(
+                signature.voided_at.replace("T", " ")[:16], signature.voided_by, signature.void_reason)
+            self._add(self.signatures, [str(signature.revision), zh, signature.name,
+                                        signature.signed_at.replace("T", " ")[:16], state], struck=signature.voided)
+        self.tabs.addTab(self.changes, self.tr("Changes"))
+        self.tabs.addTab(self.signatures, self.tr("Signatures"))
+        layout.addWidget(self.tabs, 1)
+        buttons = QtWidgets.QDialogButtonBox(QtWidgets.QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def _status(self, status: str) -> str:
+        return {"draft": self.tr("draft"), "signed": self.tr("signed"), "exported": self.tr("exported")}.get(status, status)
+
+    def _table(self, headers: list[str]) -> QtWidgets.QTableWidget:
+        table = QtWidgets.QTableWidget(0, len(headers), self)
+        table.setHorizontalHeaderLabels(headers)
+        table.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
+        table.verticalHeader().hide()
+        table.horizontalHeader().setStretchLastSection(True)
+        table.setWordWrap(True)
+        return table
+
+    def _add(self, table, cells: list[str], *, bold: bool = False, struck: bool = False) -> None:
+        row = table.rowCount()
+        table.insertRow(row)
+        for column, text in enumerate(cells):
+            item = QtWidgets.QTableWidgetItem(text)
+            if bold or struck:
+                font = QtGui.QFont(item.font())
+                font.setBold(bold)
+                font.setStrikeOut(struck)
+                item.setFont(font)
+            item.setToolTip(text)
+            table.setItem(row, column, item)
+        table.resizeColumnsToContents()
+
+    def describe(self, entry) -> str:
+        """The change in a few words."""
+        entity = {"inspection": self.tr("inspection"), "finding": self.tr("finding"), "mark": self.tr("item mark"),
+                  "photo": self.tr("photo"), "signature": self.tr("signature")}.get(entry.entity, entry.entity)
+        if entry.action == "sign":
+            return self.tr("Signed revision {0}").format((entry.new or {}).get("revision", "?"))
+        if entry.action == "amend":
+            return self.tr("Amended: revision {0} → {1}").format((entry.old or {}).get("revision", "?"),
+                                                                (entry.new or {}).get("revision", "?"))
+        if entry.action == "void":
+            return self.tr("Signature voided")
+        verbs = {"create": self.tr("Added {0}"), "update": self.tr("Changed {0}"), "delete": self.tr("Deleted {0}"),
+                 "restore": self.tr("Restored {0}")}
+        return verbs.get(entry.action, "{0}").format(entity)
+
+    def details(self, entry) -> str:
+        if entry.action == "sign":
+            signers = (entry.new or {}).get("signers", [])
+            return "、".join(f"{ROLE_NAMES.get(r, (r,))[0]} {n}" for r, n in signers)
+        if entry.action == "amend":
+            return self.tr("Reason: {0}").format((entry.new or {}).get("reason", ""))
+        if entry.action == "void":
+            return self.tr("Reason: {0}").format(_short(entry.new))
+        if entry.action == "update":
+            return f"{entry.field}: {_short(self._named(entry.old))} → {_short(self._named(entry.new))}"
+        return _short(self._named(entry.new))
+
+    def _named(self, value: Any) -> Any:
+        """A household id shown as its head's name: what a person recognises."""
+        if isinstance(value, dict) and value.get("household_id"):
+            try:
+                head = self.store.households.get(value["household_id"]).head_name
+            except UserError:
+                return value
+            value = {k: v for k, v in value.items() if k != "household_id"}
+            value["household"] = head
+        return value

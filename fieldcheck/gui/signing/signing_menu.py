@@ -1,0 +1,149 @@
+"""The signing actions of the main window's Inspection menu: sign, amend, sheet, print many, history.
+
+They replace "Mark as signed" and "Mark as draft", which changed the status without
+signatures and unlocked a signed inspection silently. The actions work on the open
+inspection, or on the one selected in the list.
+"""
+
+from __future__ import annotations
+
+import weakref
+from pathlib import Path
+
+from fieldcheck.errors import UserError
+from fieldcheck.gui.qt import QtCore, QtGui, QtWidgets
+from fieldcheck.gui.signing.inspection_history import HistoryDialog
+from fieldcheck.gui.signing.sheet_preview import PrintSheetsDialog, SheetPreview
+from fieldcheck.gui.signing.sign_dialog import SignDialog
+from fieldcheck.ops import signing
+
+
+class SigningActions(QtCore.QObject):
+    def __init__(self, window):
+        super().__init__(window)
+        # a weak reference: the window holds these actions, and a cycle would keep a closed window's
+        # Python object alive after Qt deleted it (a language switch replaces the window)
+        self._window = weakref.ref(window)
+        self.key_folder = Path(window.data_dir) / "keys" if getattr(window, "data_dir", None) else None
+        ui = window.ui
+        for old in (ui.actionMarkSigned, ui.actionMarkDraft):
+            old.triggered.disconnect()
+            old.setVisible(False)
+        menu = ui.menuInspection
+
+        def action(text: str, name: str, slot, shortcut: str | None = None) -> QtGui.QAction:
+            made = QtGui.QAction(text, window)
+            made.setObjectName(name)
+            if shortcut:
+                made.setShortcut(QtGui.QKeySequence(shortcut))
+            made.triggered.connect(lambda: slot())
+            menu.insertAction(ui.actionMarkDraft, made)
+            return made
+
+        self.sign_action = action(self.tr("&Sign…"), "actionSign", self.sign)
+        self.amend_action = action(self.tr("&Amend…"), "actionAmend", self.amend)
+        self.sheet_action = action(self.tr("Score shee&t…"), "actionSheet", self.preview, "Ctrl+P")
+        self.print_action = action(self.tr("&Print score sheets…"), "actionPrintSheets", self.print_many,
+                                   "Ctrl+Shift+P")
+        self.history_action = action(self.tr("&History…"), "actionHistory", self.history)
+        menu.aboutToShow.connect(self.update_actions)
+        self.update_actions()
+
+    @property
+    def window(self):
+        return self._window()
+
+    # -- which inspection --------------------------------------------------------------------------
+
+    def target(self) -> str | None:
+        window = self.window
+        return window.inspection_id if window.view is not None else window.list_page.selected_id()
+
+    def update_actions(self) -> None:
+        target = self.target()
+        status = None
+        if target:
+            try:
+                status = self.window.store.inspections.get(target).status
+            except UserError:
+                target = None
+        self.sign_action.setEnabled(status == "draft")
+        self.amend_action.setEnabled(status in ("signed", "exported"))
+        for each in (self.sheet_action, self.history_action):
+            each.setEnabled(target is not None)
+
+    def _reopen(self, target: str) -> None:
+        """Show the new state: the list row, or the open inspection (read-only once signed)."""
+        window = self.window
+        if window.view is None:
+            window.list_page.refresh(select_id=target)
+        else:
+            window.open_inspection(target, window.view.current_item_id())
+        self.update_actions()
+
+    # -- the actions -------------------------------------------------------------------------------
+
+    def sign(self) -> SignDialog | None:
+        target = self.target()
+        if not target:
+            return None
+        dialog = SignDialog(self.window.store, target, self.window, key_folder=self.key_folder)
+        dialog.go_to_item.connect(lambda item_id: self.window.open_inspection(target, item_id))
+        dialog.signed.connect(lambda revision: self._signed(target, revision))
+        dialog.open()
+        return dialog
+
+    def _signed(self, target: str, revision) -> None:
+        self._reopen(target)
+        self.window.statusBar().showMessage(self.tr("Signed and locked (revision {0}).").format(revision.number), 8000)
+
+    def amend(self, reason: str | None = None) -> int | None:
+        target = self.target()
+        if not target:
+            return None
+        store = self.window.store
+        count = len(store.signatures.active(target))
+        if reason is None:
+            reason, ok = QtWidgets.QInputDialog.getMultiLineText(
+                self.window, self.tr("Amend the inspection"),
+                self.tr("Amending voids the {0} signatures (they stay in the history) and reopens the inspection as "
+                        "revision {1}. Why is it amended?").format(count, store.signatures.revision(target) + 1))
+            if not ok:
+                return None
+        try:
+            number = signing.amend(store, target, reason)
+        except UserError as exc:
+            self.window.show_error(str(exc))
+            return None
+        self._reopen(target)
+        self.window.statusBar().showMessage(self.tr("Amended: revision {0} is a draft.").format(number), 8000)
+        return number
+
+    def preview(self) -> SheetPreview | None:
+        target = self.target()
+        if not target:
+            return None
+        QtWidgets.QApplication.setOverrideCursor(QtCore.Qt.CursorShape.WaitCursor)
+        try:
+            dialog = SheetPreview(self.window.store, target, self.window, key_folder=self.key_folder)
+        except UserError as exc:
+            self.window.show_error(str(exc))
+            return None
+        finally:
+            QtWidgets.QApplication.restoreOverrideCursor()
+        dialog.open()
+        return dialog
+
+    def print_many(self) -> PrintSheetsDialog:
+        rows = self.window.store.inspections.rows()
+        dialog = PrintSheetsDialog(self.window.store, rows, self.window, key_folder=self.key_folder)
+        dialog.open()
+        return dialog
+
+    def history(self) -> HistoryDialog | None:
+        target = self.target()
+        if not target:
+            return None
+        dialog = HistoryDialog(self.window.store, target, self.window)
+        dialog.open()
+        return dialog

@@ -1,0 +1,147 @@
+"""PAdES signatures on score sheets with the device key (pyHanko), and checking them offline.
+
+Signing: the sheet (drawn by reportlab, visible signature area included) gets the sheet's
+data attached as ``fieldcheck-sheet.json`` (the QR text and the canonical content), a
+signature field over the drawn area, and a certifying PAdES B-B signature that allows no
+changes (MDPPerm.NO_CHANGES). pyHanko's own stamp renders Chinese badly, so the signature
+has a no-op appearance: what a reader shows in the field is what reportlab drew.
+
+Checking: the signature must be intact, made by a FieldCheck certificate, and cover the
+entire file. Anything appended after signing, even an annotation a reader added with an
+incremental update, leaves the signature covering only an earlier revision and is refused.
+The certificate is a device's own self-signed one, pinned as the trust root for the check
+(pyHanko#523 calls that undefined behaviour; a team root certificate will replace it).
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from cryptography import x509
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.x509.oid import NameOID
+
+from fieldcheck.errors import UserError
+from fieldcheck.i18n import t
+from fieldcheck.signing.keys import DeviceKey, fingerprint
+
+FIELD_NAME = "FieldCheckDevice"
+ATTACHMENT = "fieldcheck-sheet.json"
+
+
+class SheetInvalid(UserError):
+    """A PDF that is not an intact, signed FieldCheck sheet; the message says which way."""
+
+
+@dataclass(frozen=True)
+class PdfSignatureCheck:
+    """What an intact signed sheet says about itself."""
+
+    device: str
+    fingerprint: str
+    key_id: str
+    signed_at: str
+    attachment: dict[str, Any]
+
+
+def sign_pdf(pdf: bytes, key: DeviceKey, *, page: int, box: tuple[float, float, float, float],
+             attachment: dict[str, Any]) -> bytes:
+    """``pdf`` with ``attachment`` embedded and a certifying PAdES signature over a field at ``box`` on ``page``."""
+    from pyhanko.pdf_utils import embed, generic  # lazy: pyHanko is heavy (aiohttp, lxml)
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter  # lazy: pyHanko
+    from pyhanko.sign import fields, signers  # lazy: pyHanko
+    from pyhanko.stamp import NoOpStampStyle  # lazy: pyHanko
+
+    writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
+    data = json.dumps(attachment, ensure_ascii=False, sort_keys=True).encode("utf-8")
+    embed.embed_file(writer, embed.FileSpec(
+        file_spec_string=ATTACHMENT, file_name=ATTACHMENT,
+        embedded_data=embed.EmbeddedFileObject.from_file_data(writer, data=data, mime_type="application/json"),
+        description="FieldCheck sheet data", af_relationship=generic.pdf_name("/Data")))
+    fields.append_signature_field(writer, fields.SigFieldSpec(sig_field_name=FIELD_NAME, on_page=page,
+                                                              box=_int_box(box)))
+    signer = signers.SimpleSigner.load(key_file=str(key.key_path), cert_file=str(key.cert_path))
+    if signer is None:
+        raise SheetInvalid(t("无法读取本机签名密钥,无法签署评分表", "cannot read this device's signing key to sign the sheet"))
+    meta = signers.PdfSignatureMetadata(
+        field_name=FIELD_NAME, md_algorithm="sha256", subfilter=fields.SigSeedSubFilter.PADES, certify=True,
+        docmdp_permissions=fields.MDPPerm.NO_CHANGES, name=key.device,
+        reason="FieldCheck 评分表签章", location="FieldCheck")
+    out = io.BytesIO()
+    signers.PdfSigner(meta, signer=signer, stamp_style=NoOpStampStyle()).sign_pdf(writer, output=out)
+    return out.getvalue()
+
+
+def _int_box(box: tuple[float, float, float, float]) -> tuple[int, int, int, int]:
+    x1, y1, x2, y2 = (int(round(v)) for v in box)
+    return x1, y1, x2, y2
+
+
+def check_pdf(pdf: bytes) -> PdfSignatureCheck:
+    """The signer and the attached data of an intact FieldCheck sheet; SheetInvalid otherwise."""
+    from pyhanko.pdf_utils.misc import PdfReadError  # lazy: pyHanko
+    from pyhanko.pdf_utils.reader import PdfFileReader  # lazy: pyHanko
+    from pyhanko.sign.validation import validate_pdf_signature  # lazy: pyHanko
+    from pyhanko.sign.validation.errors import SignatureValidationError  # lazy: pyHanko
+    from pyhanko_certvalidator import ValidationContext  # lazy: pyHanko's validator
+
+    if not pdf.startswith(b"%PDF-"):
+        raise SheetInvalid(t("这不是 PDF 文件", "this is not a PDF file"))
+    try:
+        reader = PdfFileReader(io.BytesIO(pdf), strict=False)
+        signatures = reader.embedded_signatures
+    except (PdfReadError, ValueError, KeyError, TypeError) as exc:
+        raise SheetInvalid(t(f"PDF 已损坏,无法读取({exc})", f"the PDF is damaged and cannot be read ({exc})")) from None
+    ours = [s for s in signatures if s.field_name == FIELD_NAME]
+    if not signatures:
+        raise SheetInvalid(t("这份 PDF 没有签名(草稿或非 FieldCheck 评分表)",
+                             "this PDF carries no signature (a draft, or not a FieldCheck sheet)"))
+    if not ours or len(signatures) != 1:
+        raise SheetInvalid(t("这份 PDF 不是 FieldCheck 签署的评分表", "this PDF is not a sheet signed by FieldCheck"))
+    embedded = ours[0]
+    cert = x509.load_der_x509_certificate(embedded.signer_cert.dump())
+    orgs = [a.value for a in cert.subject.get_attributes_for_oid(NameOID.ORGANIZATION_NAME)]
+    if "FieldCheck" not in orgs:
+        raise SheetInvalid(t("这份 PDF 的签名不是 FieldCheck 设备密钥所签", "this PDF is not signed by a FieldCheck device key"))
+    try:
+        context = ValidationContext(trust_roots=[embedded.signer_cert], allow_fetching=False)
+        status = validate_pdf_signature(embedded, context)
+    except (SignatureValidationError, ValueError, KeyError) as exc:
+        raise SheetInvalid(t(f"签名无法验证:{exc}", f"the signature cannot be checked: {exc}")) from None
+    if not status.intact or not status.valid:
+        raise SheetInvalid(t("签名后 PDF 的内容被改动过(签名不符)", "the PDF was changed after it was signed (the signature "
+                             "does not match)"))
+    if status.coverage is None or status.coverage.name != "ENTIRE_FILE":
+        raise SheetInvalid(t("签名后又有内容附加到 PDF(如批注或印章),这份评分表不再是签署时的样子",
+                             "something was appended to the PDF after signing (an annotation or a stamp); it is no "
+                             "longer the sheet that was signed"))
+    if not status.trusted:
+        raise SheetInvalid(t("签名证书无法验证", "the signing certificate cannot be validated"))
+    public_key = cert.public_key()
+    if not isinstance(public_key, ec.EllipticCurvePublicKey):
+        raise SheetInvalid(t("签名密钥不是 ECDSA P-256", "the signing key is not ECDSA P-256"))
+    attachment = _attachment(reader)
+    if attachment is None:
+        raise SheetInvalid(t("签名的 PDF 中没有 FieldCheck 评分表数据", "the signed PDF carries no FieldCheck sheet data"))
+    device = ", ".join(str(a.value) for a in cert.subject.get_attributes_for_oid(NameOID.ORGANIZATIONAL_UNIT_NAME)) or "?"
+    full = fingerprint(public_key)
+    when = status.signer_reported_dt.isoformat() if status.signer_reported_dt else ""
+    return PdfSignatureCheck(str(device), full, full[:16], when, attachment)
+
+
+def _attachment(reader) -> dict[str, Any] | None:
+    """The attached ``fieldcheck-sheet.json``, read from the signed revision's name tree."""
+    try:
+        names = reader.root["/Names"]["/EmbeddedFiles"]["/Names"]
+        for k in range(0, len(names), 2):
+            if str(names[k]) == ATTACHMENT:
+                spec = names[k + 1].get_object()
+                data = spec["/EF"]["/F"].get_object().data
+                value = json.loads(data.decode("utf-8"))
+                return value if isinstance(value, dict) else None
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return None
+    return None

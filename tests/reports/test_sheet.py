@@ -1,0 +1,135 @@
+"""The score sheet as a reader sees it: pdftotext of real PDFs, in Chinese whatever the window language."""
+
+from __future__ import annotations
+
+import random
+import re
+import subprocess
+from decimal import Decimal
+
+import pytest
+from sheetkit import finished_inspection, signers
+
+from fieldcheck.ops import signing
+from fieldcheck.ops.demo import make_photo
+from fieldcheck.reports import sheet
+from fieldcheck.signing import canonical
+from fieldcheck.signing.content import gather
+from fieldcheck.signing.keys import DeviceKey
+
+
+def pages_text(data: bytes, tmp_path) -> list[str]:
+    path = tmp_path / "sheet.pdf"
+    path.write_bytes(data)
+    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    return text.split("\f")[:-1]
+
+
+def squash(text: str) -> str:
+    """pdftotext puts spaces between some Chinese characters and drops others: compare without any."""
+    return re.sub(r"\s+", "", text)
+
+
+def test_a_draft_is_marked_on_every_page_and_has_blank_signature_lines(store, tmp_path, language):
+    language("en")  # the window in English: the sheet stays Chinese
+    inspection = finished_inspection(store, photos=1)
+    pages = pages_text(signing.sheet_pdf(store, inspection), tmp_path)
+    assert len(pages) >= 3
+    code = sheet.short_code(canonical.content_hash(gather(store, inspection)), 1)
+    for number, page in enumerate(pages, 1):
+        assert "草稿" in page
+        assert f"第{number}页共{len(pages)}页" in squash(page) and code in page
+    whole = "".join(pages)
+    whole = squash(whole)
+    assert "签字(草稿:未签字)" in whole and "检查组组长" in whole and "被检查单位负责人" in whole
+    assert "扣分依据" in whole and "评分标准" in whole and "附件:照片证据" in whole
+    assert "Inspection" not in whole and "deduction" not in whole
+
+
+def test_the_table_repeats_its_header_on_every_page_it_spans(store, tmp_path):
+    inspection = finished_inspection(store, photos=0)
+    pages = pages_text(signing.sheet_pdf(store, inspection), tmp_path)
+    table_pages = [p for p in pages if re.search(r"^\s*\d+(\.\d+)+\s", p, re.M)]
+    assert len(table_pages) >= 2
+    for page in table_pages:
+        assert re.search(r"序号\s+考核内容\s+评分标准", page)
+
+
+def test_a_pooled_section_adds_up_and_prints_its_cap(store):
+    inspection = finished_inspection(store, photos=0, handbook_errors=16)  # 16 × 2 = 32 asked of 2.1's 30
+    content = gather(store, inspection)
+    rows = content.rows
+    subtotal = next(r for r in rows if r.kind == "subtotal" and r.number == "2.1")
+    assert "本节扣分 32,按 30 分封顶" in subtotal.content
+    assert (subtotal.deduction, subtotal.score) == ("30", "0")
+    # every section: its children's deductions (items, and subsections' 小计) add up to what the 小计 asked for
+    for k, row in enumerate(rows):
+        if row.kind != "subtotal":
+            continue
+        start = next(j for j in range(k, -1, -1) if rows[j].kind == "section" and rows[j].number == row.number)
+        children = [r for r in rows[start + 1:k] if r.level == row.level + 1 and r.kind in ("item", "subtotal")]
+        if "加分" in row.content:
+            continue
+        asked = sum((Decimal(r.deduction or "0") for r in children), Decimal(0))
+        printed = Decimal(re.search(r"本节扣分 ([\d.]+)", row.content).group(1))
+        assert asked == printed, row.content
+        assert Decimal(row.deduction) == min(printed, Decimal(row.points))
+        assert Decimal(row.score) == Decimal(row.points) - Decimal(row.deduction)
+
+
+def test_the_basis_names_each_finding_its_household_and_photos(store):
+    inspection = finished_inspection(store, photos=2, handbook_errors=3)
+    row = next(r for r in gather(store, inspection).rows if r.number == "2.1.1")
+    lines = row.basis.splitlines()
+    assert "×" in lines[0]  # the engine's explanation, in Chinese
+    assert lines[1].startswith("①王建国户(") and "家庭人口栏漏填" in lines[1] and lines[1].endswith("照片 1")
+    assert lines[2].startswith("②李秀英户") and lines[2].endswith("照片 2")
+    assert "1234" in lines[1] and "199001" not in lines[1]  # the masked id only
+
+
+def test_an_unfinished_inspection_prints_a_provisional_total_and_no_grade(store, tmp_path):
+    inspection = finished_inspection(store, photos=0, finish=False)
+    content = gather(store, inspection)
+    assert not content.complete and content.grade.startswith("暂计")
+    whole = "".join(pages_text(signing.sheet_pdf(store, inspection), tmp_path))
+    whole = squash(whole)
+    assert "总分(暂计)" in whole and "不评定等次" in whole and "已检查" in whole
+
+
+def test_photos_are_shrunk_and_image_streams_are_binary(store, tmp_path):
+    inspection = finished_inspection(store, photos=0, handbook_errors=2)
+    finding = store.findings.of(inspection, "2.1.1")[0]
+    rng = random.Random(5)
+    for _ in range(2):
+        store.photos.add(finding.id, make_photo(rng, size=(4000, 3000), gps=(26.9, 112.6)))
+    originals = sum(store.photos.path(p.sha256).stat().st_size for p in store.photos.of(finding.id))
+    data = signing.sheet_pdf(store, inspection)
+    assert b"/ASCII85Decode" not in data and b"/DCTDecode" in data
+    assert len(data) < 600_000 and originals > 0
+    whole = "".join(pages_text(data, tmp_path))
+    assert "照片2:2.1.1" in squash(whole) and "26.90000,112.60000" in squash(whole)
+
+
+def test_the_signed_sheet_shows_the_signers_and_the_key(store, tmp_path):
+    key = DeviceKey.load_or_create("laptop1", tmp_path / "keys")
+    inspection = finished_inspection(store, photos=0, handbook_errors=2)
+    signing.sign_inspection(store, inspection, signers(), key)
+    pages = pages_text(signing.sheet_pdf(store, inspection, key), tmp_path)
+    whole = "".join(pages)
+    assert "草稿" not in whole
+    for name in ("张三", "李四", "王村长"):
+        assert name in whole
+    assert f"密钥:{key.key_id}" in squash(whole) and "设备:laptop1" in squash(whole)
+
+
+@pytest.mark.parametrize("readings", [None, ["2.5.5 满意度按最差一户计"]])
+def test_readings_from_the_engine_are_printed_when_present(store, tmp_path, monkeypatch, readings):
+    from fieldcheck.engine.scoring import ScoreResult
+
+    if readings is not None:
+        monkeypatch.setattr(ScoreResult, "readings", readings, raising=False)
+    inspection = finished_inspection(store, photos=0, handbook_errors=1)
+    whole = "".join(pages_text(signing.sheet_pdf(store, inspection), tmp_path))
+    assert ("计分所用读数" in whole) == bool(readings)
+    if readings:
+        assert squash(readings[0]) in squash(whole)
