@@ -158,7 +158,8 @@ class TargetRow:
 class Reading:
     """A reading declared where the text is silent or ambiguous: an id, one sentence, the nodes it touches.
 
-    ``nodes`` empty means the whole rubric; ``assessees`` limits it to those target rows.
+    ``nodes`` empty means the whole rubric; ``assessees`` limits it to those target rows;
+    ``always``: it affects every result (it shapes the maximum), answered or not.
     """
 
     id: str
@@ -166,6 +167,7 @@ class Reading:
     nodes: tuple[str, ...] = ()
     text_en: str = ""
     assessees: tuple[str, ...] = ()
+    always: bool = False
 
 
 @dataclass

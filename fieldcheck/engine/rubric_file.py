@@ -131,7 +131,7 @@ TOP_KEYS = {"id", "title", "source", "complete", "missing", "notes", "groups", "
 SECTION_KEYS = {"id", "title", "points", "kind", "children", "content", "standard", "note", "missing"}
 ITEM_KEYS = {"id", "title", "content", "standard", "points", "rule", "cap", "note", "na"}
 ROW_KEYS = {"name", "group", "values", "assessee", "ranked", "partial", "note"}
-READING_KEYS = {"id", "text", "en", "items", "assessees"}
+READING_KEYS = {"id", "text", "en", "items", "assessees", "always"}
 
 
 class _Builder:
@@ -314,6 +314,9 @@ class _Builder:
                        f"na of {node_id} must say in a sentence when the item does not apply")
             na = None
         if rule is None or not isinstance(spec, _LineDict):
+            if cap is not None and not _holds(parent, cap):
+                self.error(data.line, f"{node_id} 的封顶「{shown(cap)}」不是它所在的任何章节",
+                           f"the cap '{shown(cap)}' of {node_id} names no section that holds it")
             return None
         item = Item(node_id, self.text(data, "title"), self.text(data, "content"), self.text(data, "standard"),
                     points, rule, cap, self.text(data, "note"), data.line, parent, na.strip() if na else None)
@@ -529,7 +532,8 @@ class _Builder:
                                f"reading '{rid}' names '{name}', which is not in the target table")
             en = entry.get("en")
             out.append(Reading(rid.strip(), " ".join(text.split()), tuple(nodes),
-                               " ".join(en.split()) if isinstance(en, str) else "", tuple(assessees)))
+                               " ".join(en.split()) if isinstance(en, str) else "", tuple(assessees),
+                               self.flag(entry.line, entry, "always", False)))
         return out
 
     def targets(self, data: Any, groups: list[str], line: int) -> tuple[list[str], dict[str, TargetRow]]:
@@ -572,6 +576,14 @@ class _Builder:
                                    self.flag(row.line, row, "ranked", True), self.flag(row.line, row, "partial", False),
                                    self.text(row, "note"))
         return columns, rows
+
+
+def _holds(parent: Section | None, section_id: str) -> bool:
+    while parent is not None:
+        if parent.id == section_id:
+            return True
+        parent = parent.parent
+    return False
 
 
 def _set_count_limit(item: Item) -> None:

@@ -621,11 +621,9 @@ class Metric(_TargetRule):
     def evaluate(self, item_id, answer, points, assessee, rounding: str | None = None):
         rounding = rounding if rounding is not None and self.spec.get("rounding", "exact") == "exact" \
             else self.spec.get("rounding", "exact")
-        step = _per_group(item_id, self.spec["step"], assessee, Text("步长", "the step"))
-        per_step = _per_group(item_id, self.spec["per_step"], assessee, Text("每步扣分", "points per step"))
         unit = self.unit
         if "parts" in answer:
-            return self._evaluate_parts(item_id, answer["parts"], assessee, step, per_step, rounding)
+            return self._evaluate_parts(item_id, answer["parts"], assessee, rounding)
         target, source = self.target_and_source(item_id, answer, assessee)
         warnings: tuple[Text, ...] = ()
         if "values" in answer or "count" in answer:
@@ -652,6 +650,7 @@ class Metric(_TargetRule):
                                f"actual {fmt(actual)}{unit}, target {fmt(target)}{unit}")
         src = source_text(source, assessee)
         actual_text += Text(f"({src.zh})", f" ({src.en})")
+        step, per_step = self._step(item_id, assessee, shortfall)
         steps = self._steps(shortfall, step, rounding)
         d, rounded = round_points(steps * per_step)
         if shortfall == 0:
@@ -665,8 +664,15 @@ class Metric(_TargetRule):
         return Outcome(d, explanation=text, target=target, target_source=source, warnings=warnings,
                        prorated=prorated)
 
+    def _step(self, item_id: str, assessee: Assessee, shortfall: Decimal) -> tuple[Decimal, Decimal]:
+        """The step and points per step; the group is asked for only when something is short."""
+        if shortfall == 0:
+            return Decimal(1), ZERO
+        return (_per_group(item_id, self.spec["step"], assessee, Text("步长", "the step")),
+                _per_group(item_id, self.spec["per_step"], assessee, Text("每步扣分", "points per step")))
+
     def _evaluate_parts(self, item_id: str, parts: Mapping[str, Mapping[str, Decimal]], assessee: Assessee,
-                        step: Decimal, per_step: Decimal, rounding: str) -> Outcome:
+                        rounding: str) -> Outcome:
         percents: list[tuple[str, Decimal]] = []
         pieces_zh, pieces_en = [], []
         sources = set()
@@ -691,6 +697,7 @@ class Metric(_TargetRule):
             pieces_en.append(f"{label} {fmt(actual)}/{fmt(target)} = {fmt(pct)}%")
         label, done = min(percents, key=lambda p: p[1])
         shortfall = Decimal(100) - done
+        step, per_step = self._step(item_id, assessee, shortfall)
         steps = self._steps(shortfall, step, rounding)
         d, rounded = round_points(steps * per_step)
         src = source_text("answer" if sources == {"answer"} else "table", assessee)

@@ -403,7 +403,7 @@ def applied_readings(rubric: Rubric, result: ScoreResult) -> list[AppliedReading
         if reading.assessees and row not in reading.assessees:
             continue
         touched = _touched(rubric, reading) & answered
-        if reading.nodes and not touched:
+        if reading.nodes and not touched and not reading.always:
             continue
         ordered = tuple(i.id for i in rubric.items() if i.id in touched)
         applied.append(AppliedReading(reading.id, Text(reading.text, reading.text_en or reading.text), ordered))
