@@ -125,7 +125,6 @@ def item_answer(item: Item, values: list[Any], mark: str | None) -> Any:
                 unnamed += 1
             elif v not in names:
                 names.append(v)
-        known = _known(item)
         answer: Any = names if not unnamed else min(len(names) + unnamed, _most(item))
         return {"not_done": answer} if kind == "duty_checklist" else answer
     if kind == "rating":

@@ -576,7 +576,7 @@ class Metric(_TargetRule):
     def each(self) -> bool:
         return bool(self.spec.get("each"))
 
-    def parse(self, item_id, raw):
+    def parse(self, item_id: str, raw: Any) -> Any:
         if self.each:
             return self._parse_each(item_id, raw)
         if self.parts and isinstance(raw, dict) and set(raw) <= set(self.parts) and raw:
@@ -601,14 +601,14 @@ class Metric(_TargetRule):
         if isinstance(raw, dict) and set(raw) <= {"count", "shortfall", "target"} and {"count", "shortfall"} <= set(raw):
             out: dict[str, Any] = {"count": self._count(item_id, raw["count"], Text("村数", "the number of villages")),
                                    "shortfall": self._number(item_id, raw["shortfall"],
-                                                             Text(f"差额合计", "the total shortfall"))}
+                                                             Text("差额合计", "the total shortfall"))}
             if raw.get("target") is not None:
                 out["target"] = self._number(item_id, raw["target"], Text("目标", "the target"))
             return out
         raise AnswerError(item_id, Text(f"按每个村计:请列出各村的{unit_what.zh}(如 [32, 24, 30]),"
                                      f'或写成 {{"count": 村数, "shortfall": 差额合计}}',
-                                     f"counted per village: list each village's value (e.g. [32, 24, 30]) "
-                                     f'or write {{"count": villages, "shortfall": total shortfall}}'))
+                                     "counted per village: list each village's value (e.g. [32, 24, 30]) "
+                                     'or write {"count": villages, "shortfall": total shortfall}'))
 
     def _steps(self, shortfall: Decimal, step: Decimal, rounding: str) -> Decimal:
         steps = shortfall / step
