@@ -34,6 +34,8 @@ def shown(value: object, limit: int = 24) -> str:
     """A value as a person typed it, cut short, safe to print (no lone surrogates)."""
     text = value if isinstance(value, str) else repr(value)
     text = text.encode("utf-8", "replace").decode("utf-8")
+    # a line break or control character inside a name would split the one-sentence message
+    text = "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 

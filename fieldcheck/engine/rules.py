@@ -196,7 +196,7 @@ class Rule:
                         f"没有「{shown(name)}」这一项,可选:{'、'.join(known)}",
                         f"there is no '{shown(name)}' here; expected one of: {', '.join(known)}"))
                 if name in seen:
-                    raise AnswerError(item_id, Text(f"「{name}」写了两次", f"'{name}' is listed twice"))
+                    raise AnswerError(item_id, Text(f"「{shown(name)}」写了两次", f"'{shown(name)}' is listed twice"))
                 seen.append(name)
             return seen
         return self._count(item_id, raw, what, limit)
@@ -655,6 +655,9 @@ class Metric(_TargetRule):
         d, rounded = round_points(steps * per_step)
         if shortfall == 0:
             text = actual_text + Text(",达到目标", ", target met")
+        elif "actual" not in answer:  # per village: the shortfall is said already
+            text = actual_text + Text(f";每差 {fmt(step)}{unit} 扣 {fmt(per_step)} 分 = 扣 {fmt(d)} 分",
+                                      f"; −{fmt(per_step)} per {fmt(step)}{unit} = −{fmt(d)}")
         else:
             text = actual_text + Text(f",差 {fmt(shortfall)}{unit};每差 {fmt(step)}{unit} 扣 {fmt(per_step)} 分 = 扣 {fmt(d)} 分",
                                       f", short {fmt(shortfall)}{unit}; −{fmt(per_step)} per {fmt(step)}{unit} = −{fmt(d)}")

@@ -267,20 +267,20 @@ def resolve_assessee(rubric: Rubric, raw: Mapping[str, Any] | Assessee | None) -
             hints = suggest(name, [n for n, r in rubric.targets.items() if r.assessee])
             hint_zh = f";是不是「{'」「'.join(hints)}」?" if hints else ""
             hint_en = f"; did you mean {', '.join(hints)}?" if hints else ""
-            raise AssesseeError(Text(f"「{name}」不在本细则的目标任务分解表中{hint_zh}",
-                                     f"'{name}' is not in this rubric's target table{hint_en}"))
+            raise AssesseeError(Text(f"「{shown(name)}」不在本细则的目标任务分解表中{hint_zh}",
+                                     f"'{shown(name)}' is not in this rubric's target table{hint_en}"))
         if not row.assessee:
             raise AssesseeError(Text(f"「{name}」不是考核对象({row.note or '目标表中的合计行'})",
                                      f"'{name}' is not assessed ({row.note or 'a total row of the target table'})"))
         if group is not None and group != row.group:
             own = f"属「{row.group}」组" if row.group else "不属于任何分组"
             own_en = f"is in group '{row.group}'" if row.group else "is in no group"
-            raise AssesseeError(Text(f"「{name}」在目标表中{own},答案却写作「{group}」",
-                                     f"'{name}' {own_en} in the target table, but the answers say '{group}'"))
+            raise AssesseeError(Text(f"「{name}」在目标表中{own},答案却写作「{shown(group)}」",
+                                     f"'{name}' {own_en} in the target table, but the answers say '{shown(group)}'"))
         group = row.group
     if group is not None and rubric.groups and group not in rubric.groups:
-        raise AssesseeError(Text(f"分组「{group}」未知,可选:{'、'.join(rubric.groups)}",
-                                 f"unknown group '{group}'; expected one of: {', '.join(rubric.groups)}"))
+        raise AssesseeError(Text(f"分组「{shown(group)}」未知,可选:{'、'.join(rubric.groups)}",
+                                 f"unknown group '{shown(group)}'; expected one of: {', '.join(rubric.groups)}"))
     if row is None:
         return Assessee(name, group, {})
     return Assessee(name, group, dict(row.values), row.name, row.ranked, row.partial)
