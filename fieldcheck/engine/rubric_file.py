@@ -64,7 +64,13 @@ class RubricInvalid(UserError):
 
 
 class _LineDict(dict):
+    """A mapping that knows the line it starts on and the line of each of its keys."""
+
     line: int = 0
+    key_lines: dict[str, int]
+
+    def at(self, key: str) -> int:
+        return self.key_lines.get(key, self.line)
 
 
 class _Loader(yaml.SafeLoader):
@@ -84,6 +90,7 @@ class _Loader(yaml.SafeLoader):
 def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> _LineDict:
     result = _LineDict()
     result.line = node.start_mark.line + 1
+    result.key_lines = {}
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
         if not isinstance(key, (str, int, float, bool)) and key is not None:
@@ -92,6 +99,7 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> _LineDict:
         key = str(key) if not isinstance(key, str) else key
         if key in result:
             loader.duplicate_keys.append((key, key_node.start_mark.line + 1))
+        result.key_lines[key] = key_node.start_mark.line + 1
         if key == "id" and isinstance(value_node, yaml.ScalarNode):
             # "1.1" written without quotes would read as a float; an id is its text.
             value = value_node.value
@@ -182,7 +190,7 @@ class _Builder:
         if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
             return str(value)
         if not isinstance(value, str):
-            self.error(_line(data, 0), f"「{key}」应是一段文字", f"'{key}' must be text")
+            self.error(data.at(key) if isinstance(data, _LineDict) else 0, f"「{key}」应是一段文字", f"'{key}' must be text")
             return ""
         return value.strip()
 
@@ -257,7 +265,7 @@ class _Builder:
                        f"unknown section kind '{shown(kind)}' (regular or bonus)")
             kind = "regular"
         missing = self.str_list(data.line, data.get("missing"), t(f"{node_id} 的 missing", f"missing of {node_id}"))
-        points = self.number(data.line, data.get("points"), t(f"{node_id} 的分值", f"points of {node_id}"),
+        points = self.number(data.at("points"), data.get("points"), t(f"{node_id} 的分值", f"points of {node_id}"),
                              allow_none=True)
         if data.get("points") is None and not (self.incomplete and missing):
             self.error(data.line, f"章节 {node_id} 缺少分值", f"section {node_id} has no points")
@@ -305,7 +313,8 @@ class _Builder:
         node_id = self.node_id(data)
         spec = data.get("rule")
         rule = self.rule(node_id, spec, data.line)
-        points = self.number(data.line, data.get("points"), t(f"{node_id} 的分值", f"points of {node_id}"), allow_none=True)
+        points = self.number(data.at("points"), data.get("points"), t(f"{node_id} 的分值", f"points of {node_id}"),
+                             allow_none=True)
         cap_raw = data.get("cap")
         cap = None if cap_raw is None else str(cap_raw)
         na = data.get("na")
@@ -350,6 +359,7 @@ class _Builder:
         line = spec.line
         kind = spec.get("type")
         if not isinstance(kind, str) or kind not in RULES:
+            line = spec.at("type")
             self.error(line, f"{node_id} 的规则类型「{shown(kind)}」未知;可用:{'、'.join(RULES)}",
                        f"unknown rule '{shown(kind)}' in {node_id}; known: {', '.join(RULES)}")
             return None
@@ -369,12 +379,12 @@ class _Builder:
     def rule_values(self, node_id: str, kind: str, spec: _LineDict, line: int) -> None:
         """Every value of a rule checked for its shape, so that scoring never meets a surprise."""
         if spec.get("deduct") is not None:
-            self.number(line, spec["deduct"], f"{node_id} deduct")
+            self.number(spec.at("deduct"), spec["deduct"], f"{node_id} deduct")
         if kind == "bonus" and spec.get("add") is not None:
-            self.number(line, spec["add"], f"{node_id} add")
+            self.number(spec.at("add"), spec["add"], f"{node_id} add")
         for key in ("elements", "duties", "options"):
             if key in spec:
-                spec[key] = self.str_list(line, spec[key], f"{node_id} {key}")
+                spec[key] = self.str_list(spec.at(key), spec[key], f"{node_id} {key}")
         for key in ("elements_note", "duties_note", "event", "reason", "unit"):
             if key in spec and not isinstance(spec[key], str):
                 self.error(line, f"{node_id} 的 {key} 应是一段文字", f"{key} of {node_id} must be text")
@@ -382,15 +392,16 @@ class _Builder:
             if key in spec and not isinstance(spec[key], bool):
                 self.error(line, f"{node_id} 的 {key} 应写 true 或 false", f"{key} of {node_id} must be true or false")
         if "size" in spec:
-            self.whole(line, spec["size"], f"{node_id} size", 1)
+            self.whole(spec.at("size"), spec["size"], f"{node_id} size", 1)
             if spec.get("elements"):
                 self.error(line, f"{node_id} 已列出各项,不能再写 size", f"{node_id} lists its elements; size is not needed")
         if kind == "min_options" and spec.get("minimum") is not None:
-            minimum = self.whole(line, spec["minimum"], f"{node_id} minimum", 1)
+            minimum = self.whole(spec.at("minimum"), spec["minimum"], f"{node_id} minimum", 1)
             if minimum is not None and isinstance(spec.get("options"), list) and minimum > len(spec["options"]):
                 self.error(line, f"{node_id} 要求的最少种数多于可选项", f"{node_id} asks for more options than it lists")
         if kind == "rating" and spec.get("levels") is not None:
             levels = spec["levels"]
+            line = spec.at("levels")
             if not isinstance(levels, dict) or not levels:
                 self.error(line, f"{node_id} 的评价等级应写成 {{等级: 分值, …}}",
                            f"the levels of {node_id} must be {{label: points, …}}")
@@ -407,7 +418,7 @@ class _Builder:
                     continue
                 values = spec[key].values() if isinstance(spec[key], dict) else [spec[key]]
                 for v in values:
-                    n = self.number(line, v, f"{node_id} {key}")
+                    n = self.number(spec.at(key), v, f"{node_id} {key}")
                     if key == "step" and n is not None and n == 0:
                         self.error(line, f"{node_id} 的步长不能为 0", f"step of {node_id} cannot be 0")
             if spec.get("rounding", "exact") not in ("exact", "floor", "ceil"):
@@ -420,6 +431,7 @@ class _Builder:
                            f"parts of {node_id} must be {{label: table column, …}} (two or more)")
         if kind in ("metric", "proportional") and "target" in spec:
             target = spec["target"]
+            line = spec.at("target")
             if isinstance(target, dict):
                 if not isinstance(target.get("column"), str) or not set(target) <= {"column", "default"}:
                     self.error(line, f"{node_id} 的 target 应是一个数,或 {{column: 目标表列名, default: 数}}",
@@ -615,8 +627,9 @@ def check_text(text: str, path: str = "<rubric>") -> tuple[Rubric | None, list[P
                                          f"the file is too large (over {MAX_BYTES // 1000} KB) to be a rubric"))]
     if any("\ud800" <= c <= "\udfff" for c in text):
         return None, [Problem(path, 1, t("文件中有无效的字符", "the file holds invalid characters"))]
-    loader = _Loader(text)
+    loader: _Loader | None = None
     try:
+        loader = _Loader(text)
         data = loader.get_single_data()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -628,7 +641,8 @@ def check_text(text: str, path: str = "<rubric>") -> tuple[Rubric | None, list[P
     except RecursionError:
         return None, [Problem(path, 1, t("嵌套太深,不像是细则", "nested too deeply to be a rubric"))]
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     for key, line in loader.duplicate_keys:
         builder.error(line, f"字段「{shown(key)}」在同一处出现两次", f"field '{shown(key)}' appears twice in one mapping")
     for line in loader.bad_keys:
