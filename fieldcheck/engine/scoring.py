@@ -237,8 +237,7 @@ class AssesseeError(AnswerError):
 def suggest(name: str, known: list[str]) -> list[str]:
     """The names a person most likely meant: those that start with or contain it, then close spellings."""
     starts = [k for k in known if k.startswith(name) or name in k]
-    close = difflib.get_close_matches(name, known, n=3, cutoff=0.4)
-    return list(dict.fromkeys(starts + close))[:3]
+    return starts[:3] if starts else difflib.get_close_matches(name, known, n=3, cutoff=0.4)
 
 
 def resolve_assessee(rubric: Rubric, raw: Mapping[str, Any] | Assessee | None) -> Assessee:
@@ -359,7 +358,9 @@ def score(rubric: Rubric, answers: Mapping[str, Any], assessee: Mapping[str, Any
         if node is not None:
             node.status, node.explanation = "unscored", error.text
     items = rubric.items()
-    scored = sum(1 for i in items if i.id in parsed and scorer.nodes[i.id].status != "unscored")
+    # an item the target table takes out for this assessee ("out") needs no answer
+    scored = sum(1 for i in items if (i.id in parsed or scorer.nodes[i.id].status == "out")
+                 and scorer.nodes[i.id].status != "unscored")
     vetoes_known = all(i.id in parsed and scorer.nodes[i.id].status != "unscored"
                        for i in items if i.rule.kind == "veto")
     result = ScoreResult(rubric.id, rubric.version, rubric.title, total, maximum, None, scored, len(items),
