@@ -86,8 +86,9 @@ def _what(unit: str) -> Text:
 class Assessee:
     """Who is being assessed: a name, and the group that picks steps and targets (县市 / 区).
 
-    ``row`` is the name of the target table's row the targets came from (None when the
-    assessee is not in a table); ``ranked`` is False for units the method does not rank.
+    ``row`` is the name of the target table's row the targets came from: None when the
+    assessee is not in a table, "" for a stored assessee the table does not know (no
+    default target applies then); ``ranked`` is False for units the method does not rank.
     """
 
     name: str | None = None

@@ -338,18 +338,23 @@ def score(rubric: Rubric, answers: Mapping[str, Any], assessee: Mapping[str, Any
     there too and scored without table targets. The result is then not complete, so it
     never looks finished.
     """
-    early: list[Unscored] = []
+    early: list[Warning] = []
     try:
         who = resolve_assessee(rubric, assessee)
     except AnswerError as exc:
         if strict:
             raise
-        early.append(Unscored(exc.item_id, exc.text))
-        who = Assessee(None, None, {})
+        # A stored inspection keeps its assessee: it is scored with no table targets and no
+        # default ones (row ""), so every item that needs the table asks for its target.
+        early.append(Warning("assessee", "", exc.text))
+        raw = assessee if isinstance(assessee, Mapping) else {}
+        group = raw.get("group") if raw.get("group") in rubric.groups else None
+        name = raw.get("name") if isinstance(raw.get("name"), str) else None
+        who = Assessee(name, group, {}, "")
     refused: list[AnswerError] | None = None if strict else []
     parsed = parse_answers(rubric, answers, refused)
     scorer = _Scorer(rubric, parsed, who, strict)
-    scorer.unscored.extend(early)
+    scorer.warnings.extend(early)
     for error in refused or ():
         scorer.unscored.append(Unscored(error.item_id, error.text))
     total, maximum, open_points = scorer.run()

@@ -31,5 +31,9 @@
         <source>{0} {1} ({2} points)</source>
         <translation>{0} {1}({2} 分)</translation>
     </message>
+    <message>
+        <source>The rubric gives no case where this item does not apply</source>
+        <translation>细则没有说明本项何时不适用</translation>
+    </message>
 </context>
 </TS>

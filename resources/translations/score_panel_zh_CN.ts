@@ -12,8 +12,8 @@
         <translation>{0} / {1}</translation>
     </message>
     <message>
-        <source>Provisional {0}</source>
-        <translation>暂计 {0}</translation>
+        <source>Provisional (not all items answered)</source>
+        <translation>暂计(尚未检查完)</translation>
     </message>
     <message>
         <source>Grade: pending ({0} points still open)</source>

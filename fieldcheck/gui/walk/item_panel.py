@@ -142,6 +142,10 @@ class ItemPanel(QtWidgets.QScrollArea):
         mark = self.session.mark(self.item_id)
         self.checked_box.setChecked(mark == "checked")
         self.na_box.setChecked(mark == "na")
+        # "not applicable" only where the rubric says when (issue 8); an old mark can still be cleared
+        reason = self.session.item(self.item_id).na_reason
+        self.na_box.setEnabled(not self.read_only and (reason is not None or mark == "na"))
+        self.na_box.setToolTip(reason or self.tr("The rubric gives no case where this item does not apply"))
 
     def _follow_finding(self, force: bool = False) -> None:
         finding_id = self.editor.current_finding_id() if self.editor is not None else None

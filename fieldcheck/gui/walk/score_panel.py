@@ -18,6 +18,11 @@ class ScorePanel(QtWidgets.QFrame):
         self.setFrameShape(QtWidgets.QFrame.StyledPanel)
         layout = QtWidgets.QVBoxLayout(self)
 
+        # 暂计 sits right above the total while items are unanswered: the total is not final yet
+        self.provisional_label = QtWidgets.QLabel(self.tr("Provisional (not all items answered)"))
+        self.provisional_label.setObjectName("provisionalLabel")
+        self.provisional_label.setAlignment(Qt.AlignCenter)
+        self.provisional_label.setStyleSheet("color: rgb(160,90,0); font-weight: bold;")
         self.total_label = QtWidgets.QLabel()
         self.total_label.setObjectName("totalLabel")
         font = self.total_label.font()
@@ -49,19 +54,18 @@ class ScorePanel(QtWidgets.QFrame):
         self.trace_view.setTextElideMode(Qt.ElideNone)
         self.trace_view.setFocusPolicy(Qt.NoFocus)
 
-        for widget in (self.total_label, self.grade_label, self.answered_label, self.veto_label, caption,
+        for widget in (self.provisional_label, self.total_label, self.grade_label, self.answered_label, self.veto_label, caption,
                        self.warning_label):
             layout.addWidget(widget)
         layout.addWidget(self.trace_view, 1)
         self._trace_key: tuple | None = None
 
     def show_score(self, result) -> None:
-        total = self.tr("{0} / {1}").format(fmt(result.total), fmt(result.max))
+        self.total_label.setText(self.tr("{0} / {1}").format(fmt(result.total), fmt(result.max)))
+        self.provisional_label.setVisible(result.provisional)
         if result.provisional:
-            self.total_label.setText(self.tr("Provisional {0}").format(total))
             self.grade_label.setText(self.tr("Grade: pending ({0} points still open)").format(fmt(result.points_open)))
         else:
-            self.total_label.setText(total)
             self.grade_label.setText(self.tr("Grade: {0}").format(result.grade) if result.grade
                                      else self.tr("Grade: none defined"))
         self.answered_label.setText(self.tr("Answered {0} of {1} items").format(result.answered, result.item_count))
