@@ -61,14 +61,19 @@ def test_score_text_is_a_readable_chinese_table(tmp_path):
     lines = proc.stdout.splitlines()
     assert lines[0].startswith("脱贫攻坚考核方案考核细则(village-work-team")
     assert any(line.startswith("1.2 ") and "0/4" in line and "扣4" in line for line in lines)
-    assert "合计 175 / 210" in proc.stdout and "已答 9/30 项(未检查完)" in proc.stdout
+    # nine of thirty items answered: 暂计, no grade, and what is still open
+    assert "暂计 175 / 210   等级:待定(尚未检查完)   已答 9/30 项,尚有" in proc.stdout
     assert "2.1.4 签字:发现 3 处 × 2 分 = 扣 6 分" in proc.stdout
+    assert "本结果采用的解读(原文未明确处):" in proc.stdout
+    assert any(line.startswith("  [pool-by-section] ") and "2.1.4" in line for line in lines)
+    assert any(line.startswith("  [ten-duties-local-default] ") for line in lines)
 
 
 def test_score_text_in_english(tmp_path):
     proc = run("score", "hengyang-2015", write(tmp_path, HENGYANG_ANSWERS), lang="en")
     assert proc.returncode == 0, proc.stderr
-    assert "Total 90.9 / 100" in proc.stdout and "Assessee: 衡阳县(县市)" in proc.stdout
+    assert "Provisional 90.9 / 100   grade: pending" in proc.stdout and "Assessee: 衡阳县(县市)" in proc.stdout
+    assert "Ranking:" not in proc.stdout  # the veto item is answered (false)
 
 
 def test_answers_from_stdin():
