@@ -271,9 +271,9 @@ class _Builder:
             self.error(data.line, f"章节 {node_id} 缺少分值", f"section {node_id} has no points")
         section = Section(node_id, self.text(data, "title"), points, kind, [], self.text(data, "content"),
                           self.text(data, "standard"), self.text(data, "note"), missing, data.line, parent)
-        if missing and not self.incomplete:
-            self.error(data.line, "只有标为 complete: false 的细则才能列出 missing",
-                       "only a rubric marked complete: false may list missing parts")
+        if missing and not self.incomplete and points is None:
+            self.error(data.line, "只有标为 complete: false 的细则才能有缺少分值的章节",
+                       "only a rubric marked complete: false may have a section without points")
         for m in section.missing:
             self.warn(data.line, f"{node_id} 不完整:{m}", f"{node_id} is incomplete: {m}")
         children = data.get("children")

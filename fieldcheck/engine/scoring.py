@@ -162,6 +162,8 @@ class ScoreResult:
     #: notes on the result as a whole (a grade that another rounding would change)
     notes: list[Text] = field(default_factory=list)
     unknown_points: list[UnknownPoints] = field(default_factory=list)
+    #: sections whose text breaks off (考核细则 四): (section id, what is missing)
+    incomplete_sections: list[tuple[str, list[str]]] = field(default_factory=list)
     #: False when a veto item is unanswered: the ranking is not known yet
     vetoes_known: bool = True
 
@@ -205,6 +207,7 @@ class ScoreResult:
             "vetoes": list(self.vetoes),
             "rubric_complete": self.rubric_complete,
             "unknown_points": [u.to_json() for u in self.unknown_points],
+            "incomplete_sections": [{"node": n, "missing": list(m)} for n, m in self.incomplete_sections],
             "unscored": [u.to_json() for u in self.unscored],
             "warnings": [w.to_json() for w in self.warnings],
             "readings": [r.to_json() for r in self.readings],
@@ -373,6 +376,7 @@ def score(rubric: Rubric, answers: Mapping[str, Any], assessee: Mapping[str, Any
                          open_points, scorer.warnings, vetoes_known=vetoes_known)
     result.unknown_points = [UnknownPoints(s.id, s.title, s.unknown_points) for s in rubric.walk()
                              if isinstance(s, Section) and s.unknown_points > 0]
+    result.incomplete_sections = [(s.id, list(s.missing)) for s in rubric.walk() if isinstance(s, Section) and s.missing]
     out = any(n.status == "out" for n in scorer.nodes.values())
     if result.complete and not out:
         result.grade = rubric.grade(total)

@@ -89,6 +89,8 @@ def summary_lines(result: ScoreResult) -> list[str]:
     for lost in result.unknown_points:
         lines.append(t(f"原文缺失:{lost.node} {lost.title} 有 {fmt(lost.points)} 分的计分方法缺失,不计入满分",
                        f"Lost in the source: {fmt(lost.points)} points of {lost.node} {lost.title}, out of the maximum"))
+    for node_id, missing in result.incomplete_sections:
+        lines.append(t(f"原文不完整:{node_id} {';'.join(missing)}", f"Incomplete in the source: {node_id} {'; '.join(missing)}"))
     if not result.rubric_complete:
         lines.append(t("注意:本细则原文残缺,只按已收录的条目计分。", "Note: this rubric's source is incomplete; only the items it gives are scored."))
     if result.vetoes:

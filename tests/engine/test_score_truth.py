@@ -92,9 +92,10 @@ def test_unknown_points_are_out_of_max_and_said():
 
 def test_section_four_of_the_xize_is_marked_incomplete():
     # seed 001 breaks off at "1、" in 四, and 奖惩 announces penalties that are lost
-    assert not XIZE.complete and XIZE.node("4").missing
+    assert XIZE.node("4").missing
     r = score(XIZE, {"4.1": True})
-    assert not r.rubric_complete
+    assert r.incomplete_sections == [("4", XIZE.node("4").missing)]
+    assert r.to_json()["incomplete_sections"][0]["node"] == "4"
     assert "section-four-incomplete" in [x.id for x in r.readings]
 
 
