@@ -385,7 +385,7 @@ class _Builder:
         for key in ("elements", "duties", "options"):
             if key in spec:
                 spec[key] = self.str_list(spec.at(key), spec[key], f"{node_id} {key}")
-        for key in ("elements_note", "duties_note", "event", "reason", "unit"):
+        for key in ("elements_note", "duties_note", "event", "reason", "unit", "count_column"):
             if key in spec and not isinstance(spec[key], str):
                 self.error(line, f"{node_id} 的 {key} 应是一段文字", f"{key} of {node_id} must be text")
         for key in ("open", "each"):
@@ -501,6 +501,8 @@ class _Builder:
             parts = node.rule.spec.get("parts")
             if isinstance(parts, dict):
                 wanted += list(parts.values())
+            if "count_column" in node.rule.spec:
+                wanted.append(node.rule.spec["count_column"])
             for column in wanted:
                 if column not in columns:
                     self.error(node.line, f"{node.id} 的目标列「{shown(column)}」不在目标表中",

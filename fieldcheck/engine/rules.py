@@ -637,6 +637,10 @@ class Metric(_TargetRule):
                 shortfall, count, short_n = answer["shortfall"], answer["count"], None
             head = Text(f"{count} 个村,每村目标 {fmt(target)}{unit}",
                         f"{count} villages, target {fmt(target)}{unit} each")
+            expected = assessee.targets.get(str(self.spec.get("count_column")))
+            if expected is not None and count != expected:  # 附2 says how many poor villages there are
+                warnings = (Text(f"填了 {count} 个村,目标表中「{assessee.row}」有 {fmt(expected)} 个贫困村",
+                                 f"{count} villages given; the target table lists {fmt(expected)} for '{assessee.row}'"),)
             if short_n is not None:
                 head += Text(f",{short_n} 个村不足", f", {short_n} short")
             actual_text = head + Text(f",差额合计 {fmt(shortfall)}{unit}", f", total shortfall {fmt(shortfall)}{unit}")
@@ -827,7 +831,7 @@ RULE_KEYS: dict[str, set[str]] = {
     "min_options": {"deduct", "options", "minimum"},
     "pass_fail": {"deduct"},
     "rating": {"levels"},
-    "metric": {"target", "step", "per_step", "unit", "rounding", "each", "parts"},
+    "metric": {"target", "step", "per_step", "unit", "rounding", "each", "parts", "count_column"},
     "proportional": {"target", "unit"},
     "bonus": {"add"},
     "veto": {"reason"},

@@ -260,3 +260,9 @@ def test_the_footnote_on_state_money_is_item_eights_note():
 def test_full_width_numbers_are_read():
     assert score(HENGYANG, {"1.1": "１５．８"}, COUNTY).nodes["1.1"].deduction == D("0.7")
     assert score(XIZE, {"2.1.1": "３"}).nodes["2.1.1"].deduction == 6
+
+
+def test_a_village_count_unlike_the_table_warns():
+    r = score(HENGYANG, {"6.3": [30, 30, 30]}, COUNTY)  # 附2: 衡阳县 has 61 poor villages
+    assert [w.text.render("zh") for w in r.warnings] == ["填了 3 个村,目标表中「衡阳县」有 61 个贫困村"]
+    assert not score(HENGYANG, {"6.3": [30] * 61}, COUNTY).warnings
