@@ -17,10 +17,11 @@ from fieldcheck.store.signatures import ROLE_ALIASES, SignerInput
 
 def cmd_inspection_add(args: argparse.Namespace) -> int:
     doc = read_json(args.answers)
-    if not isinstance(doc, dict) or not doc.get("rubric"):
+    if not isinstance(doc, dict) or not isinstance(doc.get("rubric"), str) or not doc["rubric"].strip() \
+            or len(doc["rubric"]) > 200:
         raise UserError(t('答案文件需要写明细则:{"rubric": "village-work-team", …}',
                           'the answers file must name its rubric: {"rubric": "village-work-team", …}'))
-    rubric = catalog.find(str(doc["rubric"]))
+    rubric = catalog.find(doc["rubric"].strip())
     assessee, answers = load_answers_document(doc, rubric.id)
     store = open_store(args)
     try:

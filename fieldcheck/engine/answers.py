@@ -60,6 +60,16 @@ def _known(item: Item) -> list[str]:
     return []
 
 
+def _most(item: Item) -> int:
+    """The most elements an item's answer may count as missing (or duties as not done)."""
+    rule = item.rule
+    known = _known(item)
+    if rule.spec.get("open") or not known:
+        size = getattr(rule, "size", None)
+        return size if isinstance(size, int) and not rule.spec.get("open") else rule.count_limit
+    return len(known)
+
+
 def check_value(item: Item, value: Any) -> Any:
     """The value of one finding on ``item``, normalised; AnswerError says what is wrong with it."""
     kind = item.rule.kind
@@ -74,7 +84,8 @@ def check_value(item: Item, value: Any) -> Any:
         known = _known(item)
         if value is None:
             return None
-        if not isinstance(value, str) or (known and value not in known):
+        open_list = bool(item.rule.spec.get("open"))
+        if not isinstance(value, str) or not value.strip() or (known and value not in known and not open_list):
             what = t("缺少的项", "missing element") if kind == "missing_elements" else t("未完成的职责", "duty not done")
             raise AnswerError(item.id, Text(f"{what}应为以下之一:{'、'.join(known)},收到 {value!r}",
                                          f"the {what} must be one of: {', '.join(known)}; got {value!r}"))
@@ -114,8 +125,7 @@ def item_answer(item: Item, values: list[Any], mark: str | None) -> Any:
                 unnamed += 1
             elif v not in names:
                 names.append(v)
-        known = _known(item)
-        answer: Any = names if not unnamed else min(len(names) + unnamed, len(known) if known else 10**9)
+        answer: Any = names if not unnamed else min(len(names) + unnamed, _most(item))
         return {"not_done": answer} if kind == "duty_checklist" else answer
     if kind == "rating":
         return min(values, key=lambda label: _rating_rank(item, label))
@@ -164,26 +174,30 @@ def findings_from_answers(rubric: Rubric, answers: Mapping[str, Any]) -> tuple[l
             marks[item.id] = "na"
             continue
         if kind in COUNT_FORMS:
-            n = int(raw)
+            n = item.rule.parse(item.id, raw)
             if n == 0:
                 marks[item.id] = "checked"
             else:
                 findings.append((item.id, n))
             continue
         if kind in NAME_FORMS:
-            inner = raw["not_done"] if kind == "duty_checklist" else raw
+            inner = item.rule.parse(item.id, raw)
+            inner = inner["not_done"] if kind == "duty_checklist" else inner
             values: list[Any] = list(inner) if isinstance(inner, list) else [None] * int(inner)
             if not values:
                 marks[item.id] = "checked"
             findings.extend((item.id, v) for v in values)
             continue
-        if kind in ("metric", "proportional") and not isinstance(raw, dict):
+        if kind in ("metric", "proportional") and isinstance(raw, list):
+            raw = [_plain_number(v) for v in raw]
+        elif kind in ("metric", "proportional") and not isinstance(raw, dict):
             raw = _plain_number(raw)
         findings.append((item.id, raw))
     return findings, marks
 
 
 def _plain_number(raw: Any) -> Any:
+    """A number as JSON stores it ("２９．５" typed in a file becomes 29.5)."""
     if isinstance(raw, (int, float)) and not isinstance(raw, bool):
         return raw
     value = to_decimal(raw)

@@ -14,7 +14,7 @@ from fieldcheck.shipped import rubrics_dir
 
 def rubric_dirs() -> list[Path]:
     """Where installed rubrics are looked for, first match wins."""
-    dirs = []
+    dirs: list[Path] = []
     env = os.environ.get("FIELDCHECK_RUBRICS")
     if env:
         dirs.extend(Path(p) for p in env.split(os.pathsep) if p)

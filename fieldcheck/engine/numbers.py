@@ -1,11 +1,50 @@
-"""Exact decimal arithmetic for points: 7 × 0.3 is 2.1, never 2.0999999999999996."""
+"""Exact decimal arithmetic for points: 7 × 0.3 is 2.1, never 2.0999999999999996.
+
+Numbers come from people: answer files saved by Chinese tools write ２９．５ with full-width
+digits, 1,200 with a thousands comma, and sometimes 1e30 by mistake. ``to_decimal`` reads
+the first two and refuses what no score sheet could hold (more than 12 digits before the
+point, more than 30 significant digits), so no later arithmetic ever overflows.
+"""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
 
 ZERO = Decimal(0)
+
+#: the largest magnitude a number in a rubric or an answer may have (万元 of a whole province fit)
+LIMIT = Decimal(10) ** 12
+#: digits a number may carry in all
+MAX_DIGITS = 30
+
+_THOUSANDS = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
+
+
+class NumberError(ValueError):
+    """A value that is not a usable number; ``reason`` is ``"text"``, ``"bool"``, ``"big"`` or ``"digits"``."""
+
+    def __init__(self, reason: str, value: object):
+        super().__init__(f"{reason}: {shown(value)}")
+        self.reason = reason
+
+
+def shown(value: object, limit: int = 24) -> str:
+    """A value as a person typed it, cut short, safe to print (no lone surrogates)."""
+    text = value if isinstance(value, str) else repr(value)
+    text = text.encode("utf-8", "replace").decode("utf-8")
+    # a line break or control character inside a name would split the one-sentence message
+    text = "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def normalise_number_text(text: str) -> str:
+    """Full-width digits and punctuation to ASCII (２９．５ → 29.5), spaces and 1,200's comma gone."""
+    text = halfwidth(text).strip().replace(" ", "")
+    if _THOUSANDS.match(text):
+        text = text.replace(",", "")
+    return text
 
 
 def halfwidth(text: str) -> str:
@@ -19,27 +58,36 @@ def halfwidth(text: str) -> str:
 def to_decimal(value: object) -> Decimal:
     """Convert a JSON/YAML number (int, float, str or Decimal) to an exact Decimal.
 
-    Floats go through ``str`` so that 0.3 becomes Decimal("0.3"), not its binary
-    approximation. Booleans are refused: ``True`` is not a number of points.
+    Floats go through ``repr`` so that 0.3 becomes Decimal("0.3"), not its binary
+    approximation. Booleans are refused: ``True`` is not a number of points. Raises
+    NumberError (a ValueError) for anything else, and for numbers no score can hold.
     """
     if isinstance(value, bool):
-        raise ValueError("boolean is not a number")
+        raise NumberError("bool", value)
     if isinstance(value, Decimal):
         result = value
     elif isinstance(value, int):
+        if abs(value) > LIMIT:
+            raise NumberError("big", value)
         result = Decimal(value)
     elif isinstance(value, float):
         result = Decimal(repr(value))
     elif isinstance(value, str):
+        if len(value) > 64:
+            raise NumberError("digits", value)
         try:
-            result = Decimal(halfwidth(value).strip())
+            result = Decimal(normalise_number_text(value))
         except InvalidOperation:
-            raise ValueError(f"not a number: {value!r}") from None
+            raise NumberError("text", value) from None
     else:
-        raise ValueError(f"not a number: {value!r}")
+        raise NumberError("text", value)
     if not result.is_finite():
-        raise ValueError(f"not a finite number: {value!r}")
-    return result
+        raise NumberError("text", value)
+    if result != 0 and (abs(result) > LIMIT or len(result.as_tuple().digits) > MAX_DIGITS):
+        raise NumberError("big" if abs(result) > LIMIT else "digits", value)
+    if result != 0 and result.adjusted() < -12:
+        raise NumberError("digits", value)
+    return result + ZERO  # drops a negative zero's sign
 
 
 def fmt(value: Decimal) -> str:

@@ -49,6 +49,8 @@ class Item:
     note: str = ""
     line: int = 0
     parent: Section | None = field(default=None, repr=False)
+    #: why "na" (not applicable) may be answered here; None: "na" is refused
+    na_reason: str | None = None
 
     @property
     def pool(self) -> Section | None:
@@ -100,10 +102,30 @@ class Section:
 
     @property
     def max_points(self) -> Decimal:
-        """The section's points, or (in an incomplete rubric) what its known children add up to."""
-        if self.points is not None:
-            return self.points
+        """The section's points, or (in an incomplete rubric) what its known children add up to.
+
+        A section whose text is partly lost (``missing``) counts only the points of the parts
+        that survive: 县乡镇 3.11 prints 9 points but gives rules for 3, so its maximum is 3
+        and the other 6 are ``unknown_points``, never awarded free.
+        """
+        known = self._known_points()
+        if self.points is None:
+            return known if known is not None else ZERO
+        if self.missing and known is not None:
+            return min(self.points, known)
+        return self.points
+
+    def _known_points(self) -> Decimal | None:
+        if any(isinstance(c, Item) and c.points is None and c.rule.kind != "bonus" for c in self.children):
+            return None  # items that share this section's points: their sum is the section's own
         return sum((c.max_points for c in self.children), ZERO)
+
+    @property
+    def unknown_points(self) -> Decimal:
+        """Points the text gives this section but no surviving rule can take or award."""
+        if self.points is None or not self.missing:
+            return ZERO
+        return self.points - self.max_points
 
 
 Node = Section | Item
@@ -117,9 +139,36 @@ class Grade:
 
 @dataclass(frozen=True)
 class TargetRow:
+    """One row of a target table (衡阳 附2).
+
+    ``assessee: false`` marks a row that is not assessed (衡阳市, the city total);
+    ``ranked: false`` one scored but not ranked (the parks, in neither group); a row
+    with ``partial: true`` is scored only on the items whose target column it fills.
+    """
+
     name: str
     group: str | None
     values: dict[str, Decimal]
+    assessee: bool = True
+    ranked: bool = True
+    partial: bool = False
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A reading declared where the text is silent or ambiguous: an id, one sentence, the nodes it touches.
+
+    ``nodes`` empty means the whole rubric; ``assessees`` limits it to those target rows;
+    ``always``: it affects every result (it shapes the maximum), answered or not.
+    """
+
+    id: str
+    text: str
+    nodes: tuple[str, ...] = ()
+    text_en: str = ""
+    assessees: tuple[str, ...] = ()
+    always: bool = False
 
 
 @dataclass
@@ -138,6 +187,7 @@ class Rubric:
     targets: dict[str, TargetRow] = field(default_factory=dict)
     path: Path | None = None
     text: str = ""
+    readings: list[Reading] = field(default_factory=list)
     #: the ``ranking:`` block (groups, quotas, ties, fail line, bands), or None (engine/ranking_spec.py)
     ranking: RankingSpec | None = None
 

@@ -297,7 +297,14 @@ def _hengyang_inspection(store, rng, rubric, place, name, inspectors, day, stage
         elif kind == "metric":
             spec = item.rule.spec.get("target")
             whole = item.rule.spec.get("unit") in WHOLE_UNITS
-            if isinstance(spec, dict):
+            if item.rule.spec.get("parts"):  # 到人 and 到户: each part against its own column
+                answers[item.id] = {label: _near(rng, row.values[column], True)
+                                    for label, column in item.rule.spec["parts"].items()}
+            elif item.rule.spec.get("each"):  # one amount per poor village
+                target = row.values.get(spec["column"], Decimal(str(spec.get("default", 100))))
+                villages = int(row.values.get("驻村帮扶贫困村(个)", 3))
+                answers[item.id] = [_near(rng, target, whole) for _ in range(villages)]
+            elif isinstance(spec, dict):
                 target = row.values.get(spec["column"], Decimal(str(spec.get("default", 100))))
                 answers[item.id] = _near(rng, target, whole)
             elif spec is None:

@@ -14,6 +14,7 @@ from datetime import date
 from typing import Any
 
 from fieldcheck.engine.answers import findings_from_answers
+from fieldcheck.engine.numbers import shown
 from fieldcheck.engine.rubric import Rubric
 from fieldcheck.engine.scoring import resolve_assessee, score
 from fieldcheck.i18n import t
@@ -26,15 +27,16 @@ def add_inspection_from_answers(store, rubric: Rubric, assessee: Mapping[str, An
     """Create the inspection and return its id; AnswerError or StoreError before anything is written."""
 
     doc = doc or {}
-    name = str((assessee or {}).get("name") or "").strip()
-    if not name:
+    raw_name = (assessee or {}).get("name")
+    name = raw_name.strip() if isinstance(raw_name, str) else ""
+    if not name or len(name) > 100:
         raise StoreError(t('答案文件需要写明被考核单位:"assessee": {"name": …}',
                            'the answers file must name the assessee: "assessee": {"name": …}'))
     who = resolve_assessee(rubric, assessee)
     score(rubric, answers, who)  # every answer is checked, with the assessee's targets, before any write
     findings, marks = findings_from_answers(rubric, answers)
-    inspectors = doc.get("inspectors") or []
-    day = doc.get("date") or date.today().isoformat()
+    inspectors = _inspectors(doc.get("inspectors"))
+    day = _day(doc.get("date"))
     with store.transaction():
         place = _place_for(store, rubric, name, who.group)
         inspection = store.inspections.create(rubric, assessee_id=place, assessee_name=name.split("/")[-1],
@@ -43,6 +45,29 @@ def add_inspection_from_answers(store, rubric: Rubric, assessee: Mapping[str, An
         for item_id, mark in marks.items():
             store.findings.set_mark(inspection, item_id, mark)
     return inspection
+
+
+def _inspectors(raw: Any) -> list[str]:
+    """The inspectors' names: a list of a few short names."""
+    if raw is None:
+        return []
+    if not isinstance(raw, list) or len(raw) > 20 or not all(isinstance(n, str) and 0 < len(n.strip()) <= 40 for n in raw):
+        raise StoreError(t('检查人员应写成名字列表,如 "inspectors": ["王芳", "李强"](最多 20 人)',
+                           'inspectors must be a list of names, e.g. "inspectors": ["王芳", "李强"] (20 at most)'))
+    return [n.strip() for n in raw]
+
+
+def _day(raw: Any) -> str:
+    """The inspection's date as YYYY-MM-DD; today when not given."""
+    if raw is None:
+        return date.today().isoformat()
+    try:
+        if not isinstance(raw, str):
+            raise ValueError(raw)
+        return date.fromisoformat(raw.strip()).isoformat()
+    except ValueError:
+        raise StoreError(t(f"日期应写成 2024-05-18 这样的格式(填的是 {shown(raw)})",
+                           f"the date must look like 2024-05-18 (got {shown(raw)})")) from None
 
 
 def _place_for(store, rubric: Rubric, name: str, group: str | None) -> str:

@@ -50,7 +50,8 @@ def render_score(rubric: Rubric, result: ScoreResult) -> str:
         label = clip("  " * depth + title, 34)
         status = ""
         if isinstance(node, Item):
-            status = {"unanswered": t("未检查", "not inspected"), "na": t("不适用", "n/a")}.get(ns.status, "")
+            status = {"unanswered": t("未检查", "not inspected"), "na": t("不适用", "n/a"),
+                      "out": t("本单位不计", "not for this unit"), "unscored": t("未能计分", "not scored")}.get(ns.status, "")
             if ns.status == "bonus":
                 status = t(f"加{fmt(ns.score)}", f"+{fmt(ns.score)}")
             elif ns.status == "veto":
@@ -58,19 +59,53 @@ def render_score(rubric: Rubric, result: ScoreResult) -> str:
         lost = t(f"扣{fmt(ns.deduction)}", f"−{fmt(ns.deduction)}") if ns.deduction else ""
         lines.append(pad(node.id, 8) + pad(label, 34) + pad(f"{fmt(ns.score)}/{fmt(ns.max)}", 12) + (lost or status))
     lines.append("-" * width(head))
-    grade = result.grade or "—"
-    state = t("已全部检查", "complete") if result.complete else t("未检查完", "incomplete")
-    lines.append(t(f"合计 {fmt(result.total)} / {fmt(result.max)}   等级:{grade}   已答 {result.answered}/{result.item_count} 项({state})",
-                   f"Total {fmt(result.total)} / {fmt(result.max)}   grade: {grade}   answered {result.answered}/{result.item_count} ({state})"))
-    if not result.rubric_complete:
-        lines.append(t("注意:本细则原文残缺,只按已收录的条目计分。", "Note: this rubric's source is incomplete; only the items it gives are scored."))
-    if result.vetoes:
-        lines.append(t("取消排序资格:", "Out of ranking: ") + ";".join(result.vetoes))
+    lines += summary_lines(result)
     if result.trace:
         lines += ["", t("扣分明细:", "Deductions:")]
         for entry in result.trace:
             lines.append(f"  {entry.node} {entry.title}:{entry.text}")
+    if result.readings:
+        lines += ["", t("本结果采用的解读(原文未明确处):", "Readings this result relies on (where the text is silent):")]
+        for reading in result.readings:
+            where = t(f"(涉及 {'、'.join(reading.items)})", f" (items {', '.join(reading.items)})") if reading.items else ""
+            lines.append(f"  [{reading.id}] {reading.text}{where}")
     return "\n".join(lines)
+
+
+def summary_lines(result: ScoreResult) -> list[str]:
+    """The total (暂计 while items are open), grade, ranking, warnings and notes, as a sheet prints them."""
+    lines = []
+    if result.provisional:
+        lines.append(t(f"暂计 {fmt(result.total)} / {fmt(result.max)}   等级:待定(尚未检查完)   "
+                       f"已答 {result.answered}/{result.item_count} 项,尚有 {fmt(result.points_open)} 分未定",
+                       f"Provisional {fmt(result.total)} / {fmt(result.max)}   grade: pending   "
+                       f"answered {result.answered}/{result.item_count}, {fmt(result.points_open)} points still open"))
+    else:
+        grade = result.grade or t("未设等级", "none defined")
+        lines.append(t(f"合计 {fmt(result.total)} / {fmt(result.max)}   等级:{grade}   "
+                       f"已答 {result.answered}/{result.item_count} 项(已全部检查)",
+                       f"Total {fmt(result.total)} / {fmt(result.max)}   grade: {grade}   "
+                       f"answered {result.answered}/{result.item_count} (complete)"))
+    for lost in result.unknown_points:
+        lines.append(t(f"原文缺失:{lost.node} {lost.title} 有 {fmt(lost.points)} 分的计分方法缺失,不计入满分",
+                       f"Lost in the source: {fmt(lost.points)} points of {lost.node} {lost.title}, out of the maximum"))
+    for node_id, missing in result.incomplete_sections:
+        lines.append(t(f"原文不完整:{node_id} {';'.join(missing)}", f"Incomplete in the source: {node_id} {'; '.join(missing)}"))
+    if not result.rubric_complete:
+        lines.append(t("注意:本细则原文残缺,只按已收录的条目计分。", "Note: this rubric's source is incomplete; only the items it gives are scored."))
+    if result.vetoes:
+        lines.append(t("取消排序资格:", "Out of ranking: ") + ";".join(result.vetoes))
+    elif result.ranked is None:
+        lines.append(t("排序资格:待定(否决项尚未检查)", "Ranking: not known yet (the veto item is unanswered)"))
+    elif result.ranked is False:
+        lines.append(t("本单位不参加排序", "This unit is not ranked"))
+    for unscored in result.unscored:
+        lines.append(t("未能计分:", "Not scored: ") + str(unscored.reason))
+    for warning in result.warnings:
+        lines.append(t("请核对:", "Please check: ") + f"{warning.item_id} {warning.title}:{warning.text}")
+    for note in result.notes:
+        lines.append(str(note))
+    return lines
 
 
 def render_tree(rubric: Rubric) -> str:

@@ -45,7 +45,11 @@
     </message>
     <message>
         <source>Looked at: moot, findings are recorded</source>
-        <translation>已检查:已记录问题,此标记不再起作用</translation>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rubric gives no case where this item does not apply</source>
+        <translation>细则没有说明本项何时不适用</translation>
     </message>
 </context>
 </TS>

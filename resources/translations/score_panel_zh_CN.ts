@@ -12,6 +12,14 @@
         <translation>{0} / {1}</translation>
     </message>
     <message>
+        <source>Provisional (not all items answered)</source>
+        <translation>暂计(尚未检查完)</translation>
+    </message>
+    <message>
+        <source>Grade: pending ({0} points still open)</source>
+        <translation>等级:待定(尚有 {0} 分未定)</translation>
+    </message>
+    <message>
         <source>Grade: {0}</source>
         <translation>等级:{0}</translation>
     </message>
@@ -26,6 +34,10 @@
     <message>
         <source>Out of the ranking: {0}</source>
         <translation>取消排序资格:{0}</translation>
+    </message>
+    <message>
+        <source>⚠ Please check: {0}</source>
+        <translation>⚠ 请核对:{0}</translation>
     </message>
     <message>
         <source>No deduction</source>

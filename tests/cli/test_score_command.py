@@ -41,7 +41,7 @@ def test_score_json_has_every_node_and_plain_numbers(tmp_path):
     assert out["rubric"] == "village-work-team" and len(out["rubric_version"]) == 64
     assert (out["total"], out["max"], out["grade"], out["complete"]) == (175, 210, None, False)
     assert len(out["nodes"]) == 30 + 15  # every item and every section
-    assert out["nodes"]["1.2"] == {"score": 0, "max": 4, "deduction": 4}
+    assert out["nodes"]["1.2"] == {"score": 0, "max": 4, "deduction": 4, "status": "deducted"}
     assert [e["node"] for e in out["trace"]] == ["1.2", "2.1.4", "2.4.1", "2.5.4", "2.5.5", "3.1.2", "4.1"]
     first = out["trace"][0]
     assert first["rule"] == "每缺少一项扣2分,扣完20分为止。" and first["input"] == 2 and first["amount"] == 4
@@ -61,14 +61,19 @@ def test_score_text_is_a_readable_chinese_table(tmp_path):
     lines = proc.stdout.splitlines()
     assert lines[0].startswith("脱贫攻坚考核方案考核细则(village-work-team")
     assert any(line.startswith("1.2 ") and "0/4" in line and "扣4" in line for line in lines)
-    assert "合计 175 / 210" in proc.stdout and "已答 9/30 项(未检查完)" in proc.stdout
+    # nine of thirty items answered: 暂计, no grade, and what is still open
+    assert "暂计 175 / 210   等级:待定(尚未检查完)   已答 9/30 项,尚有" in proc.stdout
     assert "2.1.4 签字:发现 3 处 × 2 分 = 扣 6 分" in proc.stdout
+    assert "本结果采用的解读(原文未明确处):" in proc.stdout
+    assert any(line.startswith("  [pool-by-section] ") and "2.1.4" in line for line in lines)
+    assert any(line.startswith("  [ten-duties-local-default] ") for line in lines)
 
 
 def test_score_text_in_english(tmp_path):
     proc = run("score", "hengyang-2015", write(tmp_path, HENGYANG_ANSWERS), lang="en")
     assert proc.returncode == 0, proc.stderr
-    assert "Total 90.9 / 100" in proc.stdout and "Assessee: 衡阳县(县市)" in proc.stdout
+    assert "Provisional 90.9 / 100   grade: pending" in proc.stdout and "Assessee: 衡阳县(县市)" in proc.stdout
+    assert "Ranking:" not in proc.stdout  # the veto item is answered (false)
 
 
 def test_answers_from_stdin():
@@ -77,11 +82,12 @@ def test_answers_from_stdin():
 
 
 @pytest.mark.parametrize("answers,message", [
-    ({"9.9.9": 1}, "项目 9.9.9:细则中没有这个项目编号"),
-    ({"2.1.1": -1}, "项目 2.1.1:发现次数不能为负数,收到 -1"),
-    ({"2.1.1": "two"}, "项目 2.1.1:需要一个非负整数(发现次数),收到 'two'"),
-    ({"2.3.2": {"selected": ["广播"]}}, "项目 2.3.2:未知选项「广播」,可选:宣传栏、宣传页、宣传横幅、标语"),
-    ({"2.5.5": "很满意"}, "项目 2.5.5:未知评价「很满意」,可选:满意、基本满意、不满意"),
+    ({"9.9.9": 1}, "9.9.9:细则中没有这个编号"),
+    ({"2.1.1": -1}, "2.1.1 基础信息:发现的处数不能是负数(填的是 -1)"),
+    ({"2.1.1": "two"}, "2.1.1 基础信息:发现的处数应是 0 或正整数(填的是 two)"),
+    ({"2.3.2": {"selected": ["广播"]}}, "2.3.2 宣传方式:没有「广播」这一项,可选:宣传栏、宣传页、宣传横幅、标语"),
+    ({"2.5.5": "很满意"}, "2.5.5 满意度:评价只能是 满意、基本满意、不满意 之一(填的是 很满意)"),
+    ({"3.1.2": "民情日记"}, "3.1.2 扶贫档案材料:缺少的项应是 0 或正整数(填的是 民情日记)"),
 ])
 def test_bad_answers_give_one_clear_message(tmp_path, answers, message):
     proc = run("score", "village-work-team", write(tmp_path, {"answers": answers}))

@@ -67,7 +67,7 @@ def test_bad_answers_document_is_refused_before_anything_is_derived():
 
 def _answer_strategy(item):
     kind = item.rule.kind
-    na = st.just("na")
+    na = st.just("na") if item.na_reason else st.nothing()
     if kind in ("per_occurrence", "per_event"):
         return st.one_of(na, st.integers(0, 6))
     if kind == "missing_elements":
@@ -87,6 +87,15 @@ def _answer_strategy(item):
         return st.one_of(na, st.booleans())
     if kind == "rating":
         return st.one_of(na, st.sampled_from(list(item.rule.levels)))
+    if item.rule.spec.get("each"):  # 衡阳 6.3: each poor village's amount
+        return st.one_of(st.lists(st.integers(0, 60), min_size=1, max_size=8),
+                         st.builds(lambda n, short: {"count": n, "shortfall": min(short, 30 * n)},
+                                   st.integers(1, 70), st.integers(0, 300)))
+    if item.rule.spec.get("parts"):  # 衡阳 二: 到人 and 到户, with their targets
+        labels = list(item.rule.spec["parts"])
+        return st.one_of(st.integers(0, 100), st.fixed_dictionaries(
+            {label: st.builds(lambda a, b: {"actual": a, "target": b}, st.integers(0, 200), st.integers(1, 200))
+             for label in labels}))
     return st.one_of(na, st.integers(0, 200), st.builds(lambda a, b: {"actual": a, "target": b},
                                                        st.integers(0, 200), st.integers(1, 200)))
 

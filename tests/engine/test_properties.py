@@ -45,6 +45,12 @@ def _severity(item: Item):
     if kind == "rating":
         ordered = sorted(rule.levels, key=lambda label: -rule.levels[label])
         return st.integers(0, len(ordered) - 1).map(lambda i: (ordered[i], i))
+    if rule.spec.get("each"):  # per village: the same shortfall in more villages is worse
+        return st.integers(0, 20).map(lambda n: ([30] * 3 + [20] * n, n))
+    if rule.spec.get("parts"):
+        labels = list(rule.spec["parts"])
+        return st.integers(0, 100).map(lambda short: ({labels[0]: {"actual": 100 - short, "target": 100},
+                                                       labels[1]: {"actual": 100, "target": 100}}, short))
     if kind in ("metric", "proportional"):
         target = 200
         return st.integers(0, 2000).map(lambda tenth: ({"actual": target - tenth / 10, "target": target}, tenth))
@@ -57,7 +63,8 @@ def _severity(item: Item):
 
 def _answers(rubric):
     items = rubric.items()
-    return st.fixed_dictionaries({i.id: st.one_of(st.none(), st.just("na"), _severity(i)) for i in items})
+    return st.fixed_dictionaries({i.id: st.one_of(st.none(), st.just("na") if i.na_reason else st.nothing(),
+                                                  _severity(i)) for i in items})
 
 
 def _plain(drawn):
@@ -79,6 +86,9 @@ def test_no_node_below_zero_or_above_its_max(rubric_id):
             assert node.score == node.score.quantize(Decimal("0.01")), (node_id, node.score)
             assert node.deduction == node.deduction.quantize(Decimal("0.01")), (node_id, node.deduction)
         assert 0 <= result.total <= result.max == rubric.max_points
+        assert 0 <= result.points_open <= result.total
+        assert (result.grade is None) or result.complete  # never a grade on a provisional total
+        assert (result.points_open == 0) or result.provisional
 
     check()
 
@@ -100,6 +110,9 @@ def test_more_findings_never_raise_a_score(rubric_id):
             before[item.id], after[item.id] = low[0], high[0]
         r1, r2 = score(rubric, before, assessee), score(rubric, after, assessee)
         assert r2.total <= r1.total
+        # what is still open bounds what answering can take: the worst answers lose at most points_open
+        partial = {k: v for k, v in after.items() if k not in list(after)[::2]}
+        assert score(rubric, partial, assessee).total - score(rubric, partial, assessee).points_open <= r2.total
         for node_id in r1.nodes:
             assert r2.nodes[node_id].score <= r1.nodes[node_id].score, node_id
 

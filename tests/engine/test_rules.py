@@ -34,7 +34,7 @@ FORMS = load_text(textwrap.dedent("""\
           - {id: "1.2", title: 缺项, points: 10, cap: "1", rule: {type: missing_elements, deduct: 3, elements: [甲, 乙, 丙, 丁]}}
           - {id: "1.3", title: 清单, points: 10, rule: {type: duty_checklist, deduct: 10, duties: [一, 二, 三]}}
           - {id: "1.4", title: 方式, points: 10, rule: {type: min_options, minimum: 2, options: [A, B, C]}}
-          - {id: "1.5", title: 达标, points: 10, rule: {type: pass_fail}}
+          - {id: "1.5", title: 达标, points: 10, na: 本单位没有这项工作, rule: {type: pass_fail}}
       - id: "2"
         title: 指标
         points: 40
@@ -42,7 +42,8 @@ FORMS = load_text(textwrap.dedent("""\
           - {id: "2.1", title: 整步向下, points: 10, rule: {type: metric, target: 100, step: 10, per_step: 1, rounding: floor}}
           - {id: "2.2", title: 整步向上, points: 10, rule: {type: metric, target: 100, step: 10, per_step: 1, rounding: ceil}}
           - {id: "2.3", title: 分组, points: 10, rule: {type: metric, target: {column: 户数}, step: 1, per_step: {县市: 0.3, 区: 1}}}
-          - {id: "2.4", title: 比例, points: 10, rule: {type: proportional, target: 3}}
+          - {id: "2.4", title: 比例, points: 5, rule: {type: proportional, target: 3}}
+          - {id: "2.5", title: 投入, points: 5, rule: {type: metric, unit: 万元, target: 30, step: 3, per_step: 0.5}}
       - id: "3"
         title: 评价与事件
         points: 10
@@ -108,11 +109,11 @@ def test_group_steps_from_the_target_table():
 
 
 def test_proportional():
-    assert s({"2.4": 2}).nodes["2.4"].score == D("6.67")  # 10 × 2/3, 四舍五入保留两位小数
-    assert "四舍五入保留两位小数" in str(s({"2.4": 2}).nodes["2.4"].explanation)
-    assert s({"2.4": 3}).nodes["2.4"].score == 10
-    assert s({"2.4": 5}).nodes["2.4"].score == 10  # at most the points
-    assert s({"2.4": {"actual": 1, "target": 4}}).nodes["2.4"].score == D("2.5")
+    assert s({"2.4": 2}).nodes["2.4"].score == D("3.33")  # 5 × 2/3, 四舍五入保留两位小数
+    assert "四舍五入保留两位小数" in s({"2.4": 2}).nodes["2.4"].explanation.render("zh")
+    assert s({"2.4": 3}).nodes["2.4"].score == 5
+    assert s({"2.4": 5}).nodes["2.4"].score == 5  # at most the points
+    assert s({"2.4": {"actual": 1, "target": 4}}).nodes["2.4"].score == D("1.25")
 
 
 def test_rating_and_events():
@@ -126,10 +127,19 @@ def test_bonus_capped_by_section_and_veto():
     assert not r.ranked and r.vetoes == ["违规"]
 
 
-def test_grades():
-    assert s({}).grade == "优秀"
-    assert s({"1.5": False, "1.3": {"not_done": 1}, "1.4": {"selected": 0}, "2.4": 0}).grade == "合格"
-    assert s({"1.5": False, "1.3": {"not_done": 1}, "1.4": {"selected": 0}, "2.4": 0, "2.1": 0}).grade == "不合格"
+#: every item answered with nothing found: 100 of 100
+CLEAN = {"1.1": 0, "1.2": [], "1.3": {"not_done": []}, "1.4": {"selected": 3}, "1.5": True, "2.1": 100, "2.2": 100,
+         "2.3": {"actual": 1, "target": 1}, "2.4": 3, "2.5": 30, "3.1": "好", "3.2": 0, "4.1": False, "4.2": False,
+         "5": False}
+
+
+def test_grades_only_when_complete():
+    assert s(CLEAN).grade == "优秀" and s(CLEAN).complete
+    assert s({}).grade is None and s({}).provisional
+    assert s({**CLEAN, "1.5": False, "1.3": {"not_done": 1}, "1.4": {"selected": 0}}).grade == "合格"
+    bad = {**CLEAN, "1.5": False, "1.3": {"not_done": 1}, "1.4": {"selected": 0}, "2.1": 0, "2.4": 0}
+    assert s(bad).grade == "不合格"
+    assert s({k: v for k, v in bad.items() if k != "1.1"}).grade is None
 
 
 def test_not_applicable_and_unanswered():
@@ -140,47 +150,55 @@ def test_not_applicable_and_unanswered():
 
 
 @pytest.mark.parametrize("item,answer,message", [
-    ("9.9", 1, "项目 9.9:细则中没有这个项目编号"),
-    ("1.1", -1, "项目 1.1:发现次数不能为负数,收到 -1"),
-    ("1.1", "三", "项目 1.1:需要一个非负整数(发现次数),收到 '三'"),
-    ("1.1", True, "项目 1.1:需要一个非负整数(发现次数),收到 True"),
-    ("1.1", 1.5, "项目 1.1:需要一个非负整数(发现次数),收到 1.5"),
-    ("1.2", ["戊"], "项目 1.2:未知选项「戊」,可选:甲、乙、丙、丁"),
-    ("1.2", ["甲", "甲"], "项目 1.2:「甲」重复"),
-    ("1.2", 5, "项目 1.2:缺少的项最多 4 项,收到 5"),
-    ("1.3", ["一"], '项目 1.3:需要 {"not_done": 未完成的职责名称或数目}'),
-    ("1.4", {"selected": ["D"]}, "项目 1.4:未知选项「D」,可选:A、B、C"),
-    ("1.5", "yes", "项目 1.5:需要 true(达标)或 false(未达标),收到 'yes'"),
-    ("2.1", "很多", "项目 2.1:需要一个数值,收到 '很多'"),
-    ("2.1", -3, "项目 2.1:数值不能为负数,收到 -3"),
-    ("2.1", {"target": 3}, '项目 2.1:需要数值,或 {"actual": 实际值, "target": 目标值}'),
-    ("3.1", "极好", "项目 3.1:未知评价「极好」,可选:好、中、差"),
-    ("4.1", 1, "项目 4.1:需要 true(加分)或 false,收到 1"),
+    ("9.9", 1, "9.9:细则中没有这个编号"),
+    ("1.1", -1, "1.1 按次:发现的处数不能是负数(填的是 -1)"),
+    ("1.1", "三", "1.1 按次:发现的处数应是 0 或正整数(填的是 三)"),
+    ("1.1", True, "1.1 按次:发现的处数应是 0 或正整数(填的是 True)"),
+    ("1.1", 1.5, "1.1 按次:发现的处数应是 0 或正整数(填的是 1.5)"),
+    ("1.1", 5000, "1.1 按次:发现的处数最多 1000(填的是 5000),请核对"),
+    ("1.2", ["戊"], "1.2 缺项:没有「戊」这一项,可选:甲、乙、丙、丁"),
+    ("1.2", ["甲", "甲"], "1.2 缺项:「甲」写了两次"),
+    ("1.2", 5, "1.2 缺项:缺少的项最多 4(填的是 5),请核对"),
+    ("1.3", ["一"], '1.3 清单:请写成 {"not_done": 未完成的职责名称或项数}'),
+    ("1.4", {"selected": ["D"]}, "1.4 方式:没有「D」这一项,可选:A、B、C"),
+    ("1.5", "yes", "1.5 达标:请填 true(达标)或 false(未达标),填的是 yes"),
+    ("2.1", "很多", "2.1 整步向下:数值应是一个数(填的是 很多)"),
+    ("2.1", -3, "2.1 整步向下:数值不能是负数(填的是 -3)"),
+    ("2.1", {"target": 3}, '2.1 整步向下:请填一个数,或写成 {"actual": 实际值, "target": 目标值}'),
+    ("2.1", "1e30", "2.1 整步向下:数值大得不合常理(填的是 1e30),请核对"),
+    ("2.1", {"actual": 1, "target": 1e30}, "2.1 整步向下:目标大得不合常理(填的是 1e+30),请核对"),
+    ("2.5", -5, "2.5 投入:金额不能是负数(填的是 -5)"),
+    ("3.1", "极好", "3.1 评价:评价只能是 好、中、差 之一(填的是 极好)"),
+    ("3.1", ["好"], "3.1 评价:评价只能是 好、中、差 之一(填的是 ['好'])"),
+    ("4.1", 1, "4.1 加甲:请填 true(加分)或 false(不加分),填的是 1"),
+    ("1.1", "na", "1.1 按次:本项不能填「不适用」:细则没有说明它何时不适用"),
 ])
 def test_bad_answers_name_the_item(item, answer, message):
-    with pytest.raises(AnswerError) as info:
+    with i18n.using("zh"), pytest.raises(AnswerError) as info:
         s({item: answer})
     assert str(info.value) == message
     assert info.value.item_id == item
 
 
 def test_a_group_dependent_step_needs_the_group():
-    with pytest.raises(AnswerError, match="请给出被考核单位的分组"):
-        s({"2.3": {"actual": 1, "target": 4}})
-    with pytest.raises(AnswerError, match="分组「市」未知"):
-        s({}, {"name": "丙", "group": "市"})
+    with i18n.using("zh"):
+        with pytest.raises(AnswerError, match="请写明被考核单位及其分组"):
+            s({"2.3": {"actual": 1, "target": 4}})
+        with pytest.raises(AnswerError, match="分组「市」未知"):
+            s({}, {"group": "市"})
 
 
-def test_a_table_target_for_an_unknown_assessee_asks_for_the_target():
-    with pytest.raises(AnswerError, match="目标表中没有「丙县」的「户数」"):
-        s({"2.3": 3}, {"name": "丙县", "group": "县市"})
+def test_an_assessee_outside_the_table_is_refused_with_the_closest_names():
+    with i18n.using("zh"), pytest.raises(AnswerError) as info:
+        s({"2.3": 3}, {"name": "甲"})
+    assert str(info.value) == "被考核单位:「甲」不在本细则的目标任务分解表中;是不是「甲县」?"
 
 
 def test_english_messages():
     with i18n.using("en"):
         with pytest.raises(AnswerError) as info:
             s({"1.1": -2})
-        assert str(info.value) == "item 1.1: number of cases cannot be negative, got -2"
+        assert str(info.value) == "1.1 按次: the number of cases cannot be negative (got -2)"
 
 
 def test_a_result_renders_in_the_language_asked_for_whatever_the_default():

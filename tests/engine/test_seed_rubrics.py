@@ -77,8 +77,11 @@ def test_hengyang_structure(hengyang):
 def test_hengyang_target_table_has_every_row_and_group(hengyang):
     rows = hengyang.targets
     assert len(rows) == 15
-    assert [n for n, r in rows.items() if r.group == "区"] == ["珠晖区", "雁峰区", "石鼓区", "蒸湘区", "南岳区",
-                                                              "白沙工业园", "开发区"]
+    # "5个区组": the parks are in neither group, scored only where 附2 gives targets, never ranked
+    assert [n for n, r in rows.items() if r.group == "区"] == ["珠晖区", "雁峰区", "石鼓区", "蒸湘区", "南岳区"]
+    assert [n for n, r in rows.items() if not r.ranked] == ["白沙工业园", "开发区"]
+    assert all(rows[p].partial and rows[p].group is None for p in ("白沙工业园", "开发区"))
+    assert not rows["衡阳市"].assessee
     assert [n for n, r in rows.items() if r.group == "县市"] == ["衡阳县", "衡南县", "衡山县", "衡东县", "祁东县",
                                                                 "耒阳市", "常宁市"]
     assert rows["衡阳市"].group is None
@@ -87,7 +90,7 @@ def test_hengyang_target_table_has_every_row_and_group(hengyang):
     assert rows["祁东县"].values["驻村帮扶贫困村(个)"] == 104
     assert rows["衡阳市"].values["扶贫总投入(万元)"] == 12180
     # the city total is the sum of its districts and counties, as printed
-    parts = [r for r in rows.values() if r.group is not None and "扶贫总投入(万元)" in r.values]
+    parts = [r for r in rows.values() if r.assessee and "扶贫总投入(万元)" in r.values]
     assert len(parts) == 12
     assert sum(r.values["扶贫总投入(万元)"] for r in parts) == 12180
     assert len(rows["开发区"].values) == 4
@@ -239,9 +242,20 @@ def test_bonus_is_capped_at_ten(xize):
 
 
 def test_everything_answered_is_complete(xize):
-    answers = {i.id: "na" for i in xize.items()}
+    answers = {i.id: _clean(i) for i in xize.items()}
     r = score(xize, answers)
-    assert r.complete and r.total == 200
+    assert r.complete and r.total == 200 and not r.provisional and r.points_open == 0
+
+
+def _clean(item):
+    """The answer of an item where nothing is wrong."""
+    rule = item.rule
+    if rule.kind == "rating":
+        return max(rule.levels, key=lambda label: rule.levels[label])
+    if rule.kind == "min_options":
+        return {"selected": rule.options}
+    return {"per_occurrence": 0, "per_event": 0, "missing_elements": [], "duty_checklist": {"not_done": []},
+            "pass_fail": True, "bonus": False, "veto": False}[rule.kind]
 
 
 # --- Hengyang: metrics, groups, targets, veto ---------------------------------------------------------------
@@ -257,7 +271,9 @@ def test_hengyang_issue_example(hengyang):
     assert r.total == D("90.9")
     out = r.to_json()
     assert out["nodes"]["4"]["deduction"] == 2.1 and "2.0999" not in json.dumps(out)
-    assert out["grade"] == "合格"
+    # five of nineteen items answered: 暂计, no grade, and the points the others could still lose
+    # 二 20, 三 5, 五 7 (its clauses deduct 2 + 2 + 3), 六 20 − 5 lost, 七 7, 八 5, 九 8, 十 5
+    assert out["grade"] is None and out["provisional"] and out["points_open"] == 72
 
 
 def test_seven_times_point_three_is_two_point_one_exactly(hengyang):
@@ -300,11 +316,11 @@ def test_items_are_capped_at_their_own_points(hengyang):
 
 def test_a_shortfall_with_no_exact_decimal_is_rounded_to_a_cent(hengyang):
     # 6.3: 扶贫项目投入每少3万元扣0.5分; 1万 short is 0.1666…, a sheet prints 0.17
-    r = score(hengyang, {"6.3": 29}, {"name": "衡阳县"})
+    r = score(hengyang, {"6.3": [29]}, {"name": "衡阳县"})
     assert r.nodes["6.3"].deduction == D("0.17") and r.total == D("99.83")
-    assert str(r.nodes["6.3"].explanation).endswith("(四舍五入保留两位小数)")
+    assert r.nodes["6.3"].explanation.render("zh").endswith("(四舍五入保留两位小数)")
     # exact values are never rounded: 2万 short is 1/3 steps … 0.333…; 3万 short is exactly 0.5
-    assert score(hengyang, {"6.3": 27}, {"name": "衡阳县"}).nodes["6.3"].deduction == D("0.5")
+    assert score(hengyang, {"6.3": [27]}, {"name": "衡阳县"}).nodes["6.3"].deduction == D("0.5")
     assert score(hengyang, {"1.1": 14.237}, {"name": "衡阳县"}).nodes["1.1"].deduction == D("2.26")
 
 
@@ -318,9 +334,10 @@ def test_the_answer_target_wins_over_the_table(hengyang):
     assert r.nodes["4"].deduction == D("1.8")
 
 
-def test_group_can_be_given_for_an_assessee_outside_the_table(hengyang):
-    r = score(hengyang, {"4": {"actual": 8, "target": 10}}, {"name": "某区", "group": "区"})
+def test_a_group_can_be_given_without_a_name_when_the_answer_brings_its_target(hengyang):
+    r = score(hengyang, {"4": {"actual": 8, "target": 10}}, {"group": "区"})
     assert r.nodes["4"].deduction == 2
+    assert r.trace[0].target_source == "answer" and r.to_json()["trace"][0]["target"] == {"value": 10, "source": "answer"}
 
 
 def test_veto_keeps_the_score_and_takes_the_assessee_out_of_ranking(hengyang):

@@ -101,7 +101,7 @@ WALK = {
     "2.1.3": mark_checked,
     "2.1.4": lambda q, v: add_occurrence(q, v, count=10, note="十户未签字"),
     "2.1.5": lambda q, v: add_occurrence(q, v),
-    "2.2.1": lambda q, v: click(q, v.panel.na_box),
+    "2.2.1": mark_checked,
     "2.2.2": lambda q, v: add_occurrence(q, v),
     "2.3.1": lambda q, v: add_occurrence(q, v, household=3),
     "2.3.2": lambda q, v: (tick(q, v, "宣传栏"), tick(q, v, "标语")),
@@ -131,7 +131,7 @@ EXPECTED_TREE = {
     "1": "−6/20",        # 2 + 4 missing elements, pooled in 组织领导
     "2.1": "−30/30",     # 6 + 4 + 0 + 20 + 2 = 32, 扣完30分为止
     "2.1.4": "✗ −20",    # pooled: an item may lose more than its own 6 points
-    "2.2.1": "– n/a",
+    "2.2.1": "✓ 0",
     "2.3": "−1/10",      # 宣传方式: 2 in use, at least 2 needed
     "2.4": "−10/10",     # one of the 十个一 not done
     "2.5": "−6/20",      # 1 case (2) + 基本满意 is the worst rating (4)
@@ -155,9 +155,9 @@ def answers_document(store: Store, inspection_id: str) -> dict:
 def cli_score(tmp_path: Path, document: dict) -> dict:
     path = tmp_path / "answers.json"
     path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
-    exe = Path(sys.executable).with_name("fieldcheck")
-    out = subprocess.run([str(exe), "score", document["rubric"], str(path), "--json"], capture_output=True,
-                         text=True, check=True)
+    # `python -m fieldcheck` from the source tree: the console script may belong to another checkout
+    out = subprocess.run([sys.executable, "-m", "fieldcheck", "score", document["rubric"], str(path), "--json"],
+                         capture_output=True, text=True, check=True, cwd=Path(__file__).resolve().parents[2])
     return json.loads(out.stdout)
 
 

@@ -116,8 +116,10 @@ def test_marks_by_key_and_checkbox(qtbot, view, store):
     press(qtbot, view, Qt.Key_K, Qt.ControlModifier)
     assert store.findings.marks(inspection_id) == {"2.1.3": "checked"}
     assert view.tree.state_text("2.1.3") == "✓ 0" and view.panel.checked_box.isChecked()
+    assert not view.panel.na_box.isEnabled()  # 2.1.3 cannot be "not applicable" (issue 8)
+    view.go_to_item("2.6.2")  # 户脱贫: not applicable to a village that is not a 贫困村
     press(qtbot, view, Qt.Key_K, Qt.ControlModifier | Qt.ShiftModifier)
-    assert view.tree.state_text("2.1.3") == "– " + view.tree.tr("n/a")
+    assert view.tree.state_text("2.6.2") == "– " + view.tree.tr("n/a")
     assert view.panel.na_box.isChecked() and not view.panel.checked_box.isChecked()
     # met / not met needs a verdict: looked at alone is not an answer
     view.go_to_item("2.5.4")
@@ -125,17 +127,17 @@ def test_marks_by_key_and_checkbox(qtbot, view, store):
     assert view.tree.state_text("2.5.4").startswith("◔")
     assert "2.5.4" not in scores.answers(store, inspection_id)
     # a finding on an item marked n/a clears the mark, in the same undo step
-    view.go_to_item("2.1.3")
+    view.go_to_item("2.6.2")
     press(qtbot, view, Qt.Key_Return, Qt.ControlModifier)
-    assert store.findings.marks(inspection_id).get("2.1.3") == "checked"
-    assert view.tree.state_text("2.1.3") == "✗ −2"
+    assert store.findings.marks(inspection_id).get("2.6.2") == "checked"
+    assert view.tree.state_text("2.6.2") == "✗ −10"
     view.undo()
-    assert store.findings.marks(inspection_id).get("2.1.3") == "na" and not store.findings.of(inspection_id, "2.1.3")
+    assert store.findings.marks(inspection_id).get("2.6.2") == "na" and not store.findings.of(inspection_id, "2.6.2")
     # Ctrl+Delete removes the selected finding
     view.redo()
     view.tree.setFocus()
     press(qtbot, view, Qt.Key_Delete, Qt.ControlModifier)
-    assert not store.findings.of(inspection_id, "2.1.3")
+    assert not store.findings.of(inspection_id, "2.6.2")
 
 
 def test_help_lists_every_shortcut(qtbot, view):

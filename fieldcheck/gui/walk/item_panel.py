@@ -193,6 +193,10 @@ class ItemPanel(QtWidgets.QScrollArea):
         moot = mark == "checked" and node is not None and node.deduction > 0
         self.checked_box.setText(self.tr("Looked at: moot, findings are recorded") if moot
                                  else self.tr("Looked at (nothing found = no deduction)"))
+        # "not applicable" only where the rubric says when (issue 8); an old mark can still be cleared
+        reason = self.session.item(self.item_id).na_reason
+        self.na_box.setEnabled(not self.read_only and (reason is not None or mark == "na"))
+        self.na_box.setToolTip(reason or self.tr("The rubric gives no case where this item does not apply"))
 
     def _follow_finding(self, force: bool = False) -> None:
         finding_id = self.editor.current_finding_id() if self.editor is not None else None

@@ -1,4 +1,9 @@
-"""Always in view: the total against the maximum, the grade, items answered, the current item's trace."""
+"""Always in view: the total against the maximum, the grade, items answered, the current item's trace.
+
+While items are unanswered the total is provisional (暂计): the grade waits, and the panel
+says how many points are still open. Plausibility warnings about the current item's value
+(元 for 万元, 0.158 for 15.8%) are shown above its trace.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +18,11 @@ class ScorePanel(QtWidgets.QFrame):
         self.setFrameShape(QtWidgets.QFrame.StyledPanel)
         layout = QtWidgets.QVBoxLayout(self)
 
+        # 暂计 sits right above the total while items are unanswered: the total is not final yet
+        self.provisional_label = QtWidgets.QLabel(self.tr("Provisional (not all items answered)"))
+        self.provisional_label.setObjectName("provisionalLabel")
+        self.provisional_label.setAlignment(Qt.AlignCenter)
+        self.provisional_label.setStyleSheet("color: rgb(160,90,0); font-weight: bold;")
         self.total_label = QtWidgets.QLabel()
         self.total_label.setObjectName("totalLabel")
         font = self.total_label.font()
@@ -30,6 +40,11 @@ class ScorePanel(QtWidgets.QFrame):
         self.veto_label.setObjectName("vetoLabel")
         self.veto_label.setWordWrap(True)
         self.veto_label.setStyleSheet("color: rgb(190,20,20); font-weight: bold;")
+        self.warning_label = QtWidgets.QLabel()
+        self.warning_label.setObjectName("warningLabel")
+        self.warning_label.setWordWrap(True)
+        self.warning_label.setStyleSheet("color: rgb(160,90,0);")
+        self.warning_label.hide()
 
         caption = QtWidgets.QLabel(self.tr("Deductions for this item"))
         caption.setWordWrap(True)
@@ -39,21 +54,29 @@ class ScorePanel(QtWidgets.QFrame):
         self.trace_view.setTextElideMode(Qt.ElideNone)
         self.trace_view.setFocusPolicy(Qt.NoFocus)
 
-        for widget in (self.total_label, self.grade_label, self.answered_label, self.veto_label, caption):
+        for widget in (self.provisional_label, self.total_label, self.grade_label, self.answered_label, self.veto_label, caption,
+                       self.warning_label):
             layout.addWidget(widget)
         layout.addWidget(self.trace_view, 1)
         self._trace_key: tuple | None = None
 
     def show_score(self, result) -> None:
         self.total_label.setText(self.tr("{0} / {1}").format(fmt(result.total), fmt(result.max)))
-        self.grade_label.setText(self.tr("Grade: {0}").format(result.grade) if result.grade
-                                 else self.tr("Grade: none defined"))
+        self.provisional_label.setVisible(result.provisional)
+        if result.provisional:
+            self.grade_label.setText(self.tr("Grade: pending ({0} points still open)").format(fmt(result.points_open)))
+        else:
+            self.grade_label.setText(self.tr("Grade: {0}").format(result.grade) if result.grade
+                                     else self.tr("Grade: none defined"))
         self.answered_label.setText(self.tr("Answered {0} of {1} items").format(result.answered, result.item_count))
         self.veto_label.setVisible(bool(result.vetoes))
         if result.vetoes:
             self.veto_label.setText(self.tr("Out of the ranking: {0}").format("; ".join(result.vetoes)))
 
     def show_trace(self, result, item_id: str) -> None:
+        warnings = [str(w.text) for w in result.warnings_for(item_id)]
+        self.warning_label.setVisible(bool(warnings))
+        self.warning_label.setText("\n".join(self.tr("⚠ Please check: {0}").format(w) for w in warnings))
         entries = result.item_trace(item_id)
         node = result.nodes[item_id]
         lines = [str(e.text) if e.kind != "cap" else f"{e.node} {e.title}: {e.text}" for e in entries]

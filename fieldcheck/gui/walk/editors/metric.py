@@ -7,6 +7,7 @@ The shortfall shown is target − actual; the deduction itself is the engine's, 
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from fieldcheck.engine.numbers import fmt, to_decimal
@@ -69,7 +70,9 @@ class MetricEditor(Editor):
             return  # the inspector is typing; what is typed is saved in a moment
         value = self.value()
         actual = target = ""
-        if isinstance(value, dict):
+        if isinstance(value, list):  # one value per village (衡阳 6.3)
+            actual = " ".join(fmt(to_decimal(v)) for v in value)
+        elif isinstance(value, dict):
             actual = "" if value.get("actual") is None else fmt(to_decimal(value["actual"]))
             target = "" if value.get("target") is None else fmt(to_decimal(value["target"]))
         elif value is not None and not isinstance(value, bool):
@@ -109,7 +112,9 @@ class MetricEditor(Editor):
         if not actual_text:
             return
         try:
-            actual = to_decimal(actual_text)
+            if self.item.rule.spec.get("each"):  # the villages' values, separated by spaces or commas
+                each = [_json_number(to_decimal(v)) for v in re.split(r"[\s,,、;;]+", actual_text) if v]
+            actual = to_decimal(actual_text) if not self.item.rule.spec.get("each") else Decimal(0)
             target = to_decimal(target_text) if target_text else None
         except ValueError:
             self.error_label.setText(self.tr("Type a number, such as 12.5."))
@@ -117,6 +122,8 @@ class MetricEditor(Editor):
             return
         value = ({"actual": _json_number(actual), "target": _json_number(target)} if target is not None
                  else _json_number(actual))
+        if self.item.rule.spec.get("each"):
+            value = each
         if self.table_target is None and target is None:
             self.error_label.setText(self.tr("The rubric gives no target here: type the target too."))
             self.error_label.show()
