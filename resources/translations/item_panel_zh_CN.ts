@@ -45,7 +45,7 @@
     </message>
     <message>
         <source>Looked at: moot, findings are recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>已检查:已记录问题,此标记不再起作用</translation>
     </message>
     <message>
         <source>The rubric gives no case where this item does not apply</source>
