@@ -269,7 +269,10 @@ class InspectionListPage(QtWidgets.QWidget):
         inspection_id = self.selected_id()
         if not inspection_id:
             return None
-        label = self.selected_label()
+        return self.delete(inspection_id, self.selected_label())
+
+    def delete(self, inspection_id: str, label: str) -> str:
+        """Delete (tombstone) the inspection ``inspection_id``, shown or not, and offer to undo it."""
         row = self.ui.table.currentIndex().row()
         self.store.inspections.delete(inspection_id)
         self._deleted = (inspection_id, label)
