@@ -15,7 +15,7 @@ from fieldcheck.engine.rules import NOT_APPLICABLE
 from fieldcheck.gui.qt import Qt, QtWidgets
 from fieldcheck.gui.walk.editors.base import NAME_ROLE, TOUCH_HEIGHT, Editor, checkable_list
 
-#: where an unnamed row keeps the id of the finding it stands for
+# where an unnamed row keeps the id of the finding it stands for
 FINDING_ROLE = Qt.UserRole + 2
 
 
