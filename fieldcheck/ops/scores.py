@@ -3,16 +3,23 @@
 The walk, the inspections list, ``summary`` and ``score`` all call ``score_inspection``
 (or ``scored_rows`` for many), so they agree: an answer the engine cannot score is left
 out of the total and listed in ``result.unscored``, and the result is then incomplete.
-Nothing here is stored; a score is derived from the findings each time.
+A score is derived from the findings. The list keeps what it shows of each score in the
+store's score cache, keyed by the inspection's change stamp, its rubric version and the
+engine's code (``scored_rows``): a cache, never the truth, which any change misses.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass
+from decimal import Decimal
+from importlib import metadata, resources
 from typing import Any
 
 from fieldcheck.engine.answers import answers_from_values
 from fieldcheck.engine.scoring import ScoreResult, score
+from fieldcheck.i18n import Text
 from fieldcheck.store import Store
 from fieldcheck.store.records import Inspection, InspectionRow
 
@@ -41,12 +48,71 @@ def score_inspection(store: Store, inspection_id: str) -> ScoreResult:
     return score_values(inspection, values, marks)
 
 
+def _engine_key() -> str:
+    """What a cached score was computed with besides the findings: the engine's own code.
+
+    A cached score is thrown away when the scoring code changes (an upgrade of FieldCheck that
+    fixes a rule), not only when the inspection does: the cache must never outlive its truth.
+    """
+    digest = hashlib.sha256()
+    try:
+        for path in sorted(resources.files("fieldcheck.engine").iterdir(), key=lambda p: p.name):
+            if path.name.endswith(".py"):
+                digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    except (OSError, TypeError):  # a frozen build without sources: its version stands for its code
+        digest.update(_version().encode())
+    return digest.hexdigest()[:16]
+
+
+def _version() -> str:
+    try:
+        return metadata.version("fieldcheck")
+    except metadata.PackageNotFoundError:
+        return "unknown"
+
+
+ENGINE = _engine_key()
+
+
+@dataclass(frozen=True)
+class ScoreSummary:
+    """What the list shows of a score: enough to show and sort it, small enough to cache.
+
+    Made from a ``ScoreResult`` (``of``) and kept as JSON in the store's score cache.
+    """
+
+    total: Decimal
+    max: Decimal
+    grade: str | None
+    answered: int
+    item_count: int
+    complete: bool
+    ranked: bool
+    #: why answers could not be scored, in both languages (rendered when shown)
+    unscored: tuple[Text, ...] = ()
+
+    @classmethod
+    def of(cls, result: ScoreResult) -> ScoreSummary:
+        return cls(result.total, result.max, result.grade, result.answered, result.item_count, result.complete,
+                   result.ranked, tuple(u.reason for u in result.unscored))
+
+    def to_json(self) -> str:
+        return json.dumps([str(self.total), str(self.max), self.grade, self.answered, self.item_count,
+                           self.complete, self.ranked, [[r.zh, r.en] for r in self.unscored]], ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls, text: str) -> ScoreSummary:
+        total, top, grade, answered, items, complete, ranked, unscored = json.loads(text)
+        return cls(Decimal(total), Decimal(top), grade, answered, items, complete, ranked,
+                   tuple(Text(zh, en) for zh, en in unscored))
+
+
 @dataclass(frozen=True)
 class ScoredRow:
-    """An inspections-list row with its score."""
+    """An inspections-list row with its score (a summary: the list needs no trace)."""
 
     row: InspectionRow
-    result: ScoreResult
+    result: ScoreSummary
 
     def __getattr__(self, name: str) -> Any:  # the row's own fields: id, assessee_path, status, …
         return getattr(self.row, name)
@@ -59,11 +125,41 @@ class ScoredRow:
     item_count = property(lambda self: self.result.item_count)
 
     @property
+    def percent(self) -> Decimal:
+        """The total as a share of the rubric's maximum: the one scale rubrics can be compared on."""
+        return self.result.total * 100 / self.result.max if self.result.max else Decimal(0)
+
+    @property
     def error(self) -> str | None:
         """Why an answer could not be scored (the first such), or None."""
-        return str(self.result.unscored[0].reason) if self.result.unscored else None
+        return str(self.result.unscored[0]) if self.result.unscored else None
+
+
+def _cache_key(row: InspectionRow) -> str:
+    return f"{row.rubric_version}|{ENGINE}"
 
 
 def scored_rows(store: Store, **filters: Any) -> list[ScoredRow]:
-    """``store.inspections.rows(**filters)``, each with its score."""
-    return [ScoredRow(row, score_inspection(store, row.id)) for row in store.inspections.rows(**filters)]
+    """``store.inspections.rows(**filters)``, each with its score.
+
+    A row whose cached score was computed at its current change stamp, on its rubric version
+    and by this engine takes it from the cache; any other is scored afresh (the store's lock
+    is held only while its findings are read, never while the engine scores) and its score
+    kept in the cache for next time.
+    """
+    out: list[ScoredRow] = []
+    fresh: list[tuple[str, str, int, int, str, str]] = []
+    for row in store.inspections.rows(**filters):
+        key = _cache_key(row)
+        if row.cached is not None and row.cached[0] == key:
+            try:
+                out.append(ScoredRow(row, ScoreSummary.from_json(row.cached[1])))
+                continue
+            except (ValueError, TypeError, ArithmeticError):
+                pass  # a cache row this code cannot read: score afresh
+        values, marks = store.findings.values(row.id)
+        summary = ScoreSummary.of(score_values(row.inspection, values, marks))
+        out.append(ScoredRow(row, summary))
+        fresh.append((row.id, row.stamp, row.findings, row.photos, key, summary.to_json()))
+    store.inspections.keep_scores(fresh)
+    return out

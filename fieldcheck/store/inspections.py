@@ -101,58 +101,101 @@ class Inspections:
                 raise StoreError(t(f"找不到检查记录 {inspection_id}", f"no inspection with id {inspection_id}"))
             return self._from_row(r)
 
+    # Every place's path ("衡阳县/西渡镇/梅花村"), from the top down, in SQL; the depth limit
+    # stops a cycle a bad merge might leave (Places.path stops at a repeat the same way).
+    _PATHS = ("paths(id, path, depth) AS (SELECT id, name, 0 FROM places"
+              " WHERE parent_id IS NULL OR parent_id NOT IN (SELECT id FROM places)"
+              " UNION ALL SELECT p.id, paths.path || '/' || p.name, depth + 1 FROM places p"
+              " JOIN paths ON p.parent_id = paths.id WHERE depth < 16)")
+    _SUBTREE = "subtree(id) AS (SELECT ? UNION SELECT p.id FROM places p JOIN subtree ON p.parent_id = subtree.id)"
+    _STAMP = "i.hlc || '#' || i.changes"
+
+    def _listing(self, columns: str, *, status: str | None, place_id: str | None, search: str | None,
+                 include_deleted: bool) -> tuple[str, list[Any]]:
+        """The list's query: filters, place subtree (recursive) and search all in SQL, newest first."""
+        ctes, where, params = [self._PATHS], [], []
+        if place_id is not None:
+            ctes.append(self._SUBTREE)
+            params.append(place_id)
+            where.append("i.assessee_id IN (SELECT id FROM subtree)")
+        if not include_deleted:
+            where.append("i.deleted = 0")
+        if status is not None:
+            where.append("i.status = ?")
+            params.append(status)
+        needle = (search or "").strip().lower()
+        if needle:
+            # ASCII letters fold with lower(); Chinese has no case. Inspectors are JSON text
+            # (["张三", "李四"]), in which a name is found as it is typed.
+            where.append("instr(lower(coalesce(paths.path, '') || ' ' || i.assessee_name || ' ' || i.rubric_title"
+                         " || ' ' || i.rubric_id || ' ' || i.inspectors || ' ' || i.date), ?) > 0")
+            params.append(needle)
+        sql = (f"WITH RECURSIVE {', '.join(ctes)} SELECT {columns} FROM inspections i"
+               " LEFT JOIN paths ON paths.id = i.assessee_id LEFT JOIN score_cache c ON c.inspection_id = i.id")
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        return sql + " ORDER BY i.date DESC, i.created_at DESC", params
+
     def rows(self, *, status: str | None = None, place_id: str | None = None, search: str | None = None,
              include_deleted: bool = False) -> list[InspectionRow]:
-        """A row per inspection, newest date first, with its counts and last change stamp.
+        """A row per inspection, newest date first, with its counts, change stamp and cached score.
 
         ``place_id`` keeps the inspections of that place and of everything under it;
-        ``search`` matches the assessee path, the inspectors and the rubric title.
+        ``search`` matches the assessee path, the inspectors, the rubric title and id and the
+        date. The counts and ``cached`` (what ``keep_scores`` stored) come from the score cache
+        when its stamp is the inspection's current one, else the counts are counted afresh and
+        ``cached`` is None.
         """
+        columns = ("i.id, i.rubric_id, i.rubric_version, i.rubric_title, '', i.assessee_id, i.assessee_name,"
+                   " i.assessee_group, i.inspectors, i.date, i.status, i.device, i.created_at, i.updated_at,"
+                   f" i.deleted, i.hlc, coalesce(paths.path, i.assessee_name), {self._STAMP},"
+                   " c.stamp, c.findings, c.photos, c.engine, c.score")
+        sql, params = self._listing(columns, status=status, place_id=place_id, search=search,
+                                    include_deleted=include_deleted)
         with self._db.lock:
-            sql = f"SELECT {self._INSPECTION_COLUMNS}, hlc FROM inspections"
-            where, params = [], []
-            if not include_deleted:
-                where.append("deleted = 0")
-            if status is not None:
-                where.append("status = ?")
-                params.append(status)
-            if where:
-                sql += " WHERE " + " AND ".join(where)
-            rows = self._db.conn.execute(sql + " ORDER BY date DESC, created_at DESC", params).fetchall()
-            wanted_places = self._subtree(place_id) if place_id is not None else None
+            found = self._db.conn.execute(sql, params).fetchall()
             out = []
-            for r in rows:
-                if wanted_places is not None and r[5] not in wanted_places:
-                    continue
-                row = self._row(r)
-                if search:
-                    needle = search.strip().lower()
-                    haystack = " ".join([row.assessee_path, row.assessee_name, row.rubric_title, row.rubric_id,
-                                         *row.inspectors, row.date]).lower()
-                    if needle not in haystack:
-                        continue
-                out.append(row)
+            for r in found:
+                stamp = r[17]
+                if r[18] == stamp:
+                    findings, photos, cached = r[19], r[20], (r[21], r[22])
+                else:
+                    findings, photos, cached = *self._counts(r[0]), None
+                out.append(InspectionRow(self._from_row(r), r[16], findings, photos, r[15], stamp, cached))
             return out
 
-    def _subtree(self, place_id: str) -> set[str]:
-        found = {place_id}
-        frontier = [place_id]
-        while frontier:
-            marks = ",".join("?" * len(frontier))
-            frontier = [r[0] for r in self._db.conn.execute(
-                f"SELECT id FROM places WHERE parent_id IN ({marks})", frontier) if r[0] not in found]
-            found.update(frontier)
-        return found
+    def ids(self, *, status: str | None = None, place_id: str | None = None, search: str | None = None,
+            include_deleted: bool = False) -> list[str]:
+        """The ids ``rows`` would list, in its order: all a search keystroke needs from the store."""
+        sql, params = self._listing("i.id", status=status, place_id=place_id, search=search,
+                                    include_deleted=include_deleted)
+        with self._db.lock:
+            return [r[0] for r in self._db.conn.execute(sql, params)]
 
-    def _row(self, r) -> InspectionRow:
-        inspection = self._from_row(r)
+    def _counts(self, inspection_id: str) -> tuple[int, int]:
         findings = self._db.conn.execute("SELECT count(*) FROM findings WHERE inspection_id = ? AND deleted = 0",
-                                         (inspection.id,)).fetchone()[0]
+                                         (inspection_id,)).fetchone()[0]
         photos = self._db.conn.execute(
             "SELECT count(*) FROM photos p JOIN findings f ON f.id = p.finding_id"
-            " WHERE f.inspection_id = ? AND p.deleted = 0 AND f.deleted = 0", (inspection.id,)).fetchone()[0]
-        path = self._places.path(inspection.assessee_id) if inspection.assessee_id else inspection.assessee_name
-        return InspectionRow(inspection, path, findings, photos, r[-1])
+            " WHERE f.inspection_id = ? AND p.deleted = 0 AND f.deleted = 0", (inspection_id,)).fetchone()[0]
+        return findings, photos
+
+    def keep_scores(self, entries: list[tuple[str, str, int, int, str, str]]) -> None:
+        """Store scores in the list's cache: (inspection id, the stamp they were computed at,
+        findings, photos, engine key, score). Not user data: no audit, no stamp of its own.
+
+        A row whose stamp moved on meanwhile is simply a miss next time; a cache that cannot
+        be written (a read-only file) leaves the list slower, never wrong.
+        """
+        if not entries:
+            return
+        try:
+            with self._db.transaction():
+                self._db.conn.executemany(
+                    "INSERT OR REPLACE INTO score_cache (inspection_id, stamp, findings, photos, engine, score)"
+                    " VALUES (?, ?, ?, ?, ?, ?)", entries)
+        except StoreError:
+            pass
 
     def update(self, inspection_id: str, **fields: Any) -> None:
         """Change inspectors, date, status, assessee_name or assessee_group; each change is audited.

@@ -79,6 +79,11 @@ class InspectionRow:
     photos: int
     #: the HLC stamp of the inspection row's last change (findings carry their own)
     hlc: str = ""
+    #: the inspection's change stamp: its row's HLC and a counter every finding, mark and photo
+    #: write bumps; a cached score is valid only at the stamp it was computed at
+    stamp: str = ""
+    #: (engine key, score) from the list's score cache when computed at ``stamp``, else None
+    cached: tuple[str, str] | None = None
 
     id = property(lambda self: self.inspection.id)
     assessee_name = property(lambda self: self.inspection.assessee_name)

@@ -13,6 +13,11 @@ History:
      photo files and photo links, audit log, meta
   2  item marks (an item looked at with nothing found, or not applicable) and
      the finding order index
+  3  the inspections list at scale: ``inspections.changes``, a counter that triggers bump
+     whenever a finding, mark or photo of the inspection is written (with the row's own
+     ``hlc`` it is the inspection's change stamp), and ``score_cache``, the list's scores
+     and counts keyed by that stamp, the rubric version and the engine (a cache, never the
+     truth: ``ops.scores`` rescores any row whose key differs); an index for the list's order
 """
 
 from __future__ import annotations
@@ -131,13 +136,41 @@ CREATE TABLE item_marks (
 CREATE INDEX findings_order ON findings(inspection_id, created_at);
 """
 
+# Triggers, not the store's methods, bump the stamp: whatever writes a finding, a mark or a
+# photo link (the window, an import, a merge of another laptop's bundle) changes it.
+_BUMP = "UPDATE inspections SET changes = changes + 1 WHERE id = {inspection}"
+V3 = f"""
+ALTER TABLE inspections ADD COLUMN changes INTEGER NOT NULL DEFAULT 0;
+CREATE TRIGGER findings_stamp_insert AFTER INSERT ON findings
+BEGIN {_BUMP.format(inspection="NEW.inspection_id")}; END;
+CREATE TRIGGER findings_stamp_update AFTER UPDATE ON findings
+BEGIN {_BUMP.format(inspection="NEW.inspection_id")}; {_BUMP.format(inspection="OLD.inspection_id")}; END;
+CREATE TRIGGER marks_stamp_insert AFTER INSERT ON item_marks
+BEGIN {_BUMP.format(inspection="NEW.inspection_id")}; END;
+CREATE TRIGGER marks_stamp_update AFTER UPDATE ON item_marks
+BEGIN {_BUMP.format(inspection="NEW.inspection_id")}; END;
+CREATE TRIGGER photos_stamp_insert AFTER INSERT ON photos
+BEGIN {_BUMP.format(inspection="(SELECT inspection_id FROM findings WHERE id = NEW.finding_id)")}; END;
+CREATE TRIGGER photos_stamp_update AFTER UPDATE ON photos
+BEGIN {_BUMP.format(inspection="(SELECT inspection_id FROM findings WHERE id = NEW.finding_id)")}; END;
+CREATE TABLE score_cache (
+    inspection_id TEXT PRIMARY KEY REFERENCES inspections(id),
+    stamp TEXT NOT NULL,
+    findings INTEGER NOT NULL,
+    photos INTEGER NOT NULL,
+    engine TEXT NOT NULL,
+    score TEXT NOT NULL
+);
+CREATE INDEX inspections_listed ON inspections(deleted, date DESC, created_at DESC);
+"""
+
 #: migration n takes the schema from version n-1 to n
-MIGRATIONS: dict[int, str] = {1: V1, 2: V2}
+MIGRATIONS: dict[int, str] = {1: V1, 2: V2, 3: V3}
 VERSION = max(MIGRATIONS)
 
 #: the tables a FieldCheck database has at every version; anything else is not ours
 OUR_TABLES = {"meta", "places", "households", "inspections", "findings", "photo_files", "photos", "audit",
-              "item_marks", "sqlite_sequence"}
+              "item_marks", "sqlite_sequence", "score_cache"}
 
 
 def user_version(conn: sqlite3.Connection) -> int:
