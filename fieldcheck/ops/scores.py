@@ -21,7 +21,7 @@ from fieldcheck.engine.answers import answers_from_values
 from fieldcheck.engine.scoring import ScoreResult, score
 from fieldcheck.i18n import Text
 from fieldcheck.store import Store
-from fieldcheck.store.records import Inspection, InspectionRow
+from fieldcheck.store.records import Inspection, InspectionRow, Listed
 
 
 def answers(store: Store, inspection_id: str) -> dict[str, Any]:
@@ -135,31 +135,73 @@ class ScoredRow:
         return str(self.result.unscored[0]) if self.result.unscored else None
 
 
-def _cache_key(row: InspectionRow) -> str:
-    return f"{row.rubric_version}|{ENGINE}"
+def _cache_key(rubric_version: str) -> str:
+    return f"{rubric_version}|{ENGINE}"
+
+
+class ListScores:
+    """The inspections list's scores: from the cache when valid, else scored when first asked.
+
+    ``summary(listed)`` answers at once for a row whose cached score was computed at its
+    current change stamp, on its rubric version and by this engine; any other row is scored
+    afresh (the store's lock is held only while its findings are read, never while the engine
+    scores). So a list of 10,000 scores only the rows it shows or sorts by, and only once.
+    ``flush()`` keeps the new scores in the store's cache for the next start.
+    """
+
+    def __init__(self, store: Store):
+        self.store = store
+        self._known: dict[tuple[str, str], ScoreSummary] = {}  # (id, stamp) → summary
+        self._counts: dict[tuple[str, str], tuple[int, int]] = {}
+        self._pending: list[tuple[str, str, int, int, str, str]] = []
+
+    def summary(self, listed: Listed) -> ScoreSummary:
+        key = (listed.id, listed.stamp)
+        known = self._known.get(key)
+        if known is not None:
+            return known
+        engine = _cache_key(listed.rubric_version)
+        if listed.cached and listed.engine == engine and listed.score:
+            try:
+                known = self._known[key] = ScoreSummary.from_json(listed.score)
+                return known
+            except (ValueError, TypeError, ArithmeticError):
+                pass  # a cache row this code cannot read: score afresh
+        inspection = self.store.inspections.get(listed.id)
+        values, marks = self.store.findings.values(listed.id)
+        known = self._known[key] = ScoreSummary.of(score_values(inspection, values, marks))
+        findings, photos = self.counts(listed)
+        self._pending.append((listed.id, listed.stamp, findings, photos, engine, known.to_json()))
+        return known
+
+    def counts(self, listed: Listed) -> tuple[int, int]:
+        """(findings, photos) of the row: the cache's when valid, else counted once per stamp."""
+        if listed.cached:
+            return listed.findings or 0, listed.photos or 0
+        key = (listed.id, listed.stamp)
+        if key not in self._counts:
+            self._counts[key] = self.store.inspections.counts(listed)
+        return self._counts[key]
+
+    @property
+    def pending(self) -> int:
+        """How many new scores wait to be kept in the cache."""
+        return len(self._pending)
+
+    def flush(self) -> None:
+        pending, self._pending = self._pending, []
+        self.store.inspections.keep_scores(pending)
 
 
 def scored_rows(store: Store, **filters: Any) -> list[ScoredRow]:
-    """``store.inspections.rows(**filters)``, each with its score.
-
-    A row whose cached score was computed at its current change stamp, on its rubric version
-    and by this engine takes it from the cache; any other is scored afresh (the store's lock
-    is held only while its findings are read, never while the engine scores) and its score
-    kept in the cache for next time.
-    """
-    out: list[ScoredRow] = []
-    fresh: list[tuple[str, str, int, int, str, str]] = []
-    for row in store.inspections.rows(**filters):
-        key = _cache_key(row)
-        if row.cached is not None and row.cached[0] == key:
-            try:
-                out.append(ScoredRow(row, ScoreSummary.from_json(row.cached[1])))
-                continue
-            except (ValueError, TypeError, ArithmeticError):
-                pass  # a cache row this code cannot read: score afresh
-        values, marks = store.findings.values(row.id)
-        summary = ScoreSummary.of(score_values(row.inspection, values, marks))
+    """``store.inspections.rows(**filters)``, each with its score (through the list's cache)."""
+    book = ListScores(store)
+    out = []
+    for listed in store.inspections.listing(**filters):
+        summary = book.summary(listed)
+        findings, photos = book.counts(listed)
+        row = InspectionRow(store.inspections.get(listed.id), listed.assessee_path, findings, photos, listed.hlc,
+                            listed.stamp, (listed.engine, listed.score) if listed.cached else None)
         out.append(ScoredRow(row, summary))
-        fresh.append((row.id, row.stamp, row.findings, row.photos, key, summary.to_json()))
-    store.inspections.keep_scores(fresh)
+    book.flush()
     return out

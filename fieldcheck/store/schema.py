@@ -17,7 +17,9 @@ History:
      whenever a finding, mark or photo of the inspection is written (with the row's own
      ``hlc`` it is the inspection's change stamp), and ``score_cache``, the list's scores
      and counts keyed by that stamp, the rubric version and the engine (a cache, never the
-     truth: ``ops.scores`` rescores any row whose key differs); an index for the list's order
+     truth: ``ops.scores`` rescores any row whose key differs); an index for the list that
+     covers every column it shows, so listing never reads the rows' rubric snapshots (tens of
+     KB each, which made reading 10,000 rows take a quarter of a second)
 """
 
 from __future__ import annotations
@@ -161,7 +163,9 @@ CREATE TABLE score_cache (
     engine TEXT NOT NULL,
     score TEXT NOT NULL
 );
-CREATE INDEX inspections_listed ON inspections(deleted, date DESC, created_at DESC);
+CREATE INDEX inspections_listed ON inspections(deleted, date DESC, created_at DESC, id, status, rubric_id,
+    rubric_version, rubric_title, assessee_id, assessee_name, assessee_group, inspectors, device, updated_at, hlc,
+    changes);
 """
 
 #: migration n takes the schema from version n-1 to n

@@ -243,8 +243,8 @@ def test_delete_from_the_walk_deletes_the_open_inspection_whatever_the_list_show
     page = window.list_page
     window.open_inspection(village)  # 梅花村
     page.ui.searchEdit.setText("桃源")  # the list behind the walk now shows only the other village
-    qtbot.waitUntil(lambda: page.proxy.rowCount() == 1)
-    assert page.selected_id() == other and page.proxy.rowCount() == 1
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    assert page.selected_id() == other and page.model.rowCount() == 1
     window.ui.actionDelete.trigger()
     assert home_store.inspections.get(village).deleted
     assert not home_store.inspections.get(other).deleted

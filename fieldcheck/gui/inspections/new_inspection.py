@@ -5,7 +5,6 @@ from __future__ import annotations
 from fieldcheck.engine import catalog
 from fieldcheck.gui.forms.ui_new_inspection import Ui_NewInspectionDialog
 from fieldcheck.gui.qt import QtCore, QtWidgets
-from fieldcheck.ops import scores
 from fieldcheck.store import StoreError
 from fieldcheck.store.records import split_names
 
@@ -31,7 +30,7 @@ class NewInspectionDialog(QtWidgets.QDialog):
             self.ui.rubricCombo.addItem(title, rubric.id)
         self.ui.dateEdit.setDate(QtCore.QDate.currentDate())
         # Suggest the rubric used last here, else that of the newest inspection in the store.
-        recent = scores.scored_rows(store)
+        recent = store.inspections.listing(only=store.inspections.ids()[:1])  # the newest, unscored
         suggested = recent[0].rubric_id if recent else ""
         if settings is not None:
             self.ui.inspectorsEdit.setText(str(settings.value(LAST_INSPECTORS_KEY, "") or ""))
