@@ -113,6 +113,7 @@ class Inspections:
                " r.assessee_group, r.inspectors, r.date, r.status, r.device, r.updated_at, r.hlc, r.path, r.stamp,"
                " c.stamp, c.findings, c.photos, c.engine, c.score")
     _index_key: tuple | None = None
+    _temp_in_memory = False
 
     def _index(self) -> None:
         """The list's search index, in this connection's temp tables (never in the file).
@@ -129,8 +130,10 @@ class Inspections:
         key = (conn.total_changes, conn.execute("PRAGMA data_version").fetchone()[0])
         if key == self._index_key:
             return
-        if self._index_key is None and not conn.in_transaction:
-            conn.execute("PRAGMA temp_store = MEMORY")  # the index is a few MB: keep it off the disk
+        if not self._temp_in_memory and not conn.in_transaction:
+            # The index is a few MB: keep it off the disk. Set once: setting it drops temp tables.
+            conn.execute("PRAGMA temp_store = MEMORY")
+            self._temp_in_memory = True
         conn.execute("CREATE TEMP TABLE IF NOT EXISTS listing_paths (id TEXT PRIMARY KEY, path TEXT NOT NULL)"
                      " WITHOUT ROWID")
         conn.execute("DELETE FROM temp.listing_paths")
