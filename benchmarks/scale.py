@@ -83,6 +83,9 @@ def databases(work: Path, before_tree: Path) -> dict[str, Path]:
             subprocess.run([sys.executable, "-c", script, str(before_tree), str(partial), str(COUNTY)], check=True,
                            env=env(work / "home-build"))
             partial.rename(path)
+            photos = partial.with_name(partial.stem + "-photos")
+            if photos.is_dir():
+                photos.rename(path.with_name(path.stem + "-photos"))
     return made
 
 

@@ -24,6 +24,13 @@ from fieldcheck.ops import scores
 
 ROW_ID_ROLE = Qt.ItemDataRole.UserRole
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+# data() is called for every role of every painted cell: compare plain ints, not Qt's enums
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
+_ALIGN = int(Qt.ItemDataRole.TextAlignmentRole.value)
+_ID = int(Qt.ItemDataRole.UserRole.value)
+_SORT = _ID + 1
+_RIGHT = int((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value)
 #: rows read from the store at once around a row the view asks for (a screen is about 20)
 BLOCK = 100
 
@@ -40,6 +47,8 @@ class InspectionTableModel(QtCore.QAbstractTableModel):
         self.scores = scores.ListScores(store)
         self.ids: list[str] = []
         self._rows: dict[str, object] = {}  # Listed rows read so far (since the last refresh)
+        self._cells: dict[str, tuple[str, ...]] = {}  # their display texts, made once
+        self._headers: list[str] | None = None
         self._keys: dict[int, dict[str, object]] = {}  # sort keys by column, for every listed id
         self.sort_column = self.COLUMNS.index("date")
         self.sort_order = Qt.SortOrder.DescendingOrder
@@ -60,6 +69,7 @@ class InspectionTableModel(QtCore.QAbstractTableModel):
     def invalidate(self) -> None:
         """The store changed: rows, scores and sort keys are read again when next needed."""
         self._rows.clear()
+        self._cells.clear()
         self._keys.clear()
 
     def set_ids(self, ids: list[str]) -> None:
@@ -144,29 +154,33 @@ class InspectionTableModel(QtCore.QAbstractTableModel):
     def columnCount(self, parent=QtCore.QModelIndex()):
         return 0 if parent.isValid() else len(self.COLUMNS)
 
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers()[section]
+    def headerData(self, section, orientation, role=_DISPLAY):
+        if role == _DISPLAY and orientation == Qt.Orientation.Horizontal:
+            if self._headers is None:  # a language switch builds a new window, and so a new model
+                self._headers = self.headers()
+            return self._headers[section]
         return None
 
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        if role == ROW_ID_ROLE:
+    def data(self, index, role=_DISPLAY):
+        role = int(role.value) if hasattr(role, "value") else role
+        if role == _DISPLAY:
+            inspection_id = self.ids[index.row()]
+            cells = self._cells.get(inspection_id)
+            if cells is None:
+                row = self.listed(index.row())
+                cells = self._cells[inspection_id] = tuple(self._display(row, c) for c in self.COLUMNS)
+            return cells[index.column()]
+        if role == _ALIGN:
+            return _RIGHT if self.COLUMNS[index.column()] in ("score", "progress", "findings", "photos") else None
+        if role == _ID:
             return self.ids[index.row()]
-        if role not in (Qt.ItemDataRole.DisplayRole, SORT_ROLE, Qt.ItemDataRole.ToolTipRole,
-                        Qt.ItemDataRole.TextAlignmentRole):
-            return None  # asked for every role of every painted cell: answer only these
-        column = self.COLUMNS[index.column()]
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            if column in ("score", "progress", "findings", "photos"):
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            return None
-        row = self.listed(index.row())
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, column)
-        if role == SORT_ROLE:
-            return self._sort_key(row, column)
+        if role == _SORT:
+            return self._sort_key(self.listed(index.row()), self.COLUMNS[index.column()])
+        if role == _TOOLTIP:
+            return self._tooltip(self.listed(index.row()), self.COLUMNS[index.column()])
+        return None
+
+    def _tooltip(self, row, column: str) -> str | None:
         if column in ("score", "grade", "progress"):
             summary = self.summary(row)
             if summary.unscored:
@@ -227,9 +241,12 @@ class InspectionListPage(QtWidgets.QWidget):
         table.verticalHeader().setSectionResizeMode(QtWidgets.QHeaderView.ResizeMode.Fixed)
         header = table.horizontalHeader()
         header.setStretchLastSection(False)
-        header.setSectionResizeMode(QtWidgets.QHeaderView.ResizeMode.ResizeToContents)
-        # Size columns by the rows on screen only: measuring 1,000 rows would read and score them all.
+        # Columns are sized to the rows on screen when the list is read (``refresh``), not on every
+        # keystroke: measuring is most of a repaint, and columns that jump while typing help no one.
+        # Only the rows on screen are measured: measuring 1,000 would read and score them all.
         header.setResizeContentsPrecision(0)
+        table.verticalHeader().setResizeContentsPrecision(0)  # the one a column's width is measured by
+        header.setSectionResizeMode(QtWidgets.QHeaderView.ResizeMode.Interactive)
         # The rubric title is the long one: it takes the room left and is elided (full text in its tooltip).
         header.setSectionResizeMode(1, QtWidgets.QHeaderView.ResizeMode.Stretch)
         table.sortByColumn(2, Qt.SortOrder.DescendingOrder)
@@ -320,7 +337,13 @@ class InspectionListPage(QtWidgets.QWidget):
         """The store changed (or the page is shown again): read the rows again, keep the filters."""
         self.model.invalidate()
         self.refilter(select_id)
+        self._fit_columns()
 
+    def _fit_columns(self) -> None:
+        table = self.ui.table
+        for column in range(self.model.columnCount()):
+            if column != 1:  # the rubric title stretches (below)
+                table.resizeColumnToContents(column)
     def refilter(self, select_id: str | None = None) -> None:
         """Show the inspections the filters and the search match (asked of the store in SQL)."""
         keep = select_id or self.selected_id()
