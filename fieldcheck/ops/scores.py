@@ -200,8 +200,9 @@ def scored_rows(store: Store, **filters: Any) -> list[ScoredRow]:
     for listed in store.inspections.listing(**filters):
         summary = book.summary(listed)
         findings, photos = book.counts(listed)
+        cached = (listed.engine or "", listed.score or "") if listed.cached else None
         row = InspectionRow(store.inspections.get(listed.id), listed.assessee_path, findings, photos, listed.hlc,
-                            listed.stamp, (listed.engine, listed.score) if listed.cached else None)
+                            listed.stamp, cached)
         out.append(ScoredRow(row, summary))
     book.flush()
     return out

@@ -217,14 +217,15 @@ class Inspections:
         for listed in self.listing(status=status, place_id=place_id, search=search, include_deleted=include_deleted):
             inspection = self.get(listed.id)
             findings, photos = self.counts(listed)
+            cached = (listed.engine or "", listed.score or "") if listed.cached else None
             out.append(InspectionRow(inspection, listed.assessee_path, findings, photos, listed.hlc, listed.stamp,
-                                     (listed.engine, listed.score) if listed.cached else None))
+                                     cached))
         return out
 
     def counts(self, listed: Listed) -> tuple[int, int]:
         """The live findings and photos of a listed inspection: the cache's, or counted now."""
         if listed.cached:
-            return listed.findings, listed.photos
+            return listed.findings or 0, listed.photos or 0
         with self._db.lock:
             return self._counts(listed.id)
 

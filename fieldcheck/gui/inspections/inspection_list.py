@@ -285,6 +285,7 @@ class InspectionListPage(QtWidgets.QWidget):
         self.delete_action.triggered.connect(self.delete_selected)
         self.ui.table.addAction(self.delete_action)
 
+        self._fitted_shown = False
         self._fill_filters()
         self.refresh()
 
@@ -338,6 +339,12 @@ class InspectionListPage(QtWidgets.QWidget):
         self.model.invalidate()
         self.refilter(select_id)
         self._fit_columns()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._fitted_shown:  # the first sizing ran before the page had its height
+            self._fitted_shown = True
+            self._fit_columns()
 
     def _fit_columns(self) -> None:
         table = self.ui.table
