@@ -75,8 +75,9 @@ def repaint():
     return time.perf_counter() - t
 paints = [repaint() for _ in range(len(measured))]
 print(json.dumps({"times": [m[0] for m in measured], "filter": [m[1] for m in measured], "opened": opened,
-                  "bare": paints}))
+                  "bare": paints}), flush=True)
 store.close()
+os._exit(0)  # PySide6 can crash while the interpreter tears down many widgets; the figures are out
 """
 
 
@@ -97,9 +98,10 @@ def keystrokes(db: Path) -> list[str]:
 def measure(tree: Path, db: Path, queries: list[str], passes: int, home: Path) -> dict:
     done = subprocess.run([sys.executable, "-c", MEASURE, str(tree), str(db), json.dumps(queries, ensure_ascii=False),
                            str(passes)], capture_output=True, text=True, env=scale.env(home), timeout=3600)
-    if done.returncode:
+    lines = done.stdout.strip().splitlines()
+    if done.returncode or not lines:
         raise RuntimeError(done.stderr)
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    return json.loads(lines[-1])
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -107,6 +109,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--work", type=Path, default=Path("/tmp/fieldcheck-bench-scale"))
     parser.add_argument("--before", default=None, help="the commit to compare with (default: merge-base with main)")
     parser.add_argument("--passes", type=int, default=3)
+    parser.add_argument("--size", choices=("602", "10000"), help="only this database")
     args = parser.parse_args(argv if argv is not None else sys.argv[1:] if __name__ == "__main__" else [])
     args.work.mkdir(parents=True, exist_ok=True)
     before = args.before or subprocess.run(["git", "-C", str(scale.ROOT), "merge-base", "HEAD", "main"],
@@ -115,6 +118,8 @@ def main(argv: list[str] | None = None) -> None:
     dbs = scale.databases(args.work, next(iter(trees.values())))
     print("search keystroke in the inspections list (refilter + repaint), median, offscreen:")
     for size, db in dbs.items():
+        if args.size and not size.replace(",", "").startswith(args.size):
+            continue
         queries = keystrokes(db)
         for name, tree in trees.items():
             copy = scale.copy_for(db, name, args.work)
