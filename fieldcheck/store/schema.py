@@ -19,7 +19,10 @@ History:
      and counts keyed by that stamp, the rubric version and the engine (a cache, never the
      truth: ``ops.scores`` rescores any row whose key differs); an index for the list that
      covers every column it shows, so listing never reads the rows' rubric snapshots (tens of
-     KB each, which made reading 10,000 rows take a quarter of a second)
+     KB each, which made reading 10,000 rows take a quarter of a second); and an index on
+     ``hlc`` of the big tables, so that opening the store (which starts its clock from the
+     newest stamp of each table) reads one index entry per table instead of every row
+     (0.7 s with 10,000 inspections and 290,000 audit rows)
 """
 
 from __future__ import annotations
@@ -166,6 +169,11 @@ CREATE TABLE score_cache (
 CREATE INDEX inspections_listed ON inspections(deleted, date DESC, created_at DESC, id, status, rubric_id,
     rubric_version, rubric_title, assessee_id, assessee_name, assessee_group, inspectors, device, updated_at, hlc,
     changes);
+CREATE INDEX inspections_hlc ON inspections(hlc);
+CREATE INDEX findings_hlc ON findings(hlc);
+CREATE INDEX item_marks_hlc ON item_marks(hlc);
+CREATE INDEX audit_hlc ON audit(hlc);
+CREATE INDEX places_hlc ON places(hlc);
 """
 
 #: migration n takes the schema from version n-1 to n

@@ -348,6 +348,9 @@ class InspectionListPage(QtWidgets.QWidget):
 
     def _fit_columns(self) -> None:
         table = self.ui.table
+        if not table.isVisible():
+            return  # Qt measures every row of a hidden table (10,000 rows: seconds); showEvent does it
+
         for column in range(self.model.columnCount()):
             if column != 1:  # the rubric title stretches (below)
                 table.resizeColumnToContents(column)
