@@ -125,11 +125,6 @@ class ScoredRow:
     item_count = property(lambda self: self.result.item_count)
 
     @property
-    def percent(self) -> Decimal:
-        """The total as a share of the rubric's maximum: the one scale rubrics can be compared on."""
-        return self.result.total * 100 / self.result.max if self.result.max else Decimal(0)
-
-    @property
     def error(self) -> str | None:
         """Why an answer could not be scored (the first such), or None."""
         return str(self.result.unscored[0]) if self.result.unscored else None
