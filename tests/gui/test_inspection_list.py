@@ -306,3 +306,28 @@ def test_search_and_place_filter_are_answered_by_the_store_in_sql(page, store, c
     assert store.inspections.ids(search="王五") == [other]
     store.inspections.delete(other)
     assert store.inspections.ids(search="王五") == []
+
+
+def test_the_list_scores_only_the_rows_it_shows_and_keeps_them_in_the_cache(qtbot, store, monkeypatch):
+    rubric = catalog.find("village-work-team")
+    made = [store.inspections.create(rubric, assessee_id=None, assessee_name=f"村{n:03d}", inspectors=["甲"],
+                                     date="2026-10-01") for n in range(80)]
+    scored = []
+    real = scores.score_values
+    monkeypatch.setattr(scores, "score_values", lambda inspection, *a: scored.append(inspection.id) or real(
+        inspection, *a))
+    page = InspectionListPage(store)
+    qtbot.addWidget(page)
+    page.resize(1200, 600)
+    page.show()
+    qtbot.waitExposed(page)
+    page.ui.table.viewport().repaint()
+    assert 0 < len(scored) < 40  # a screenful (and the block read around it), not all 80
+    qtbot.waitUntil(lambda: not page.model.scores.pending)  # kept in the cache after the paint
+    cached = [r for r in store.inspections.listing() if r.cached]
+    assert {r.id for r in cached} == set(scored)
+    scored.clear()
+    page.ui.searchEdit.setText("村07")
+    qtbot.waitUntil(lambda: len(page.model.ids) == 10)
+    page.ui.table.viewport().repaint()
+    assert set(scored) <= set(made) and len(scored) <= 10
