@@ -8,7 +8,15 @@ until it prints "ready" from the first turn of its event loop after ``show()``:
 * the same, reopening the last inspection (the 考核细则 walk with its tree, editor and score).
 
 Runs are interleaved so machine noise hits every case alike; medians of ``--runs`` (default 7).
-Run: python -m benchmarks.bench_startup [--runs N]
+
+``--scale`` measures the inspections list at scale instead, before and after (see
+``benchmarks/scale.py``): ``fieldcheck --db`` on the demo county with 600 villages (602
+inspections) and on 10,000 inspections (``benchmarks.county``), each with the code the
+branch started from and with this checkout, beside a bare PySide6 window (nothing of
+FieldCheck imported) started the same way, all interleaved. One untimed start of each case
+first (the daily backup, and the "after" code's migration of its copy, happen then).
+
+Run: python -m benchmarks.bench_startup [--runs N] [--scale [--work DIR]]
 """
 
 from __future__ import annotations
@@ -35,18 +43,61 @@ app.exec()
 """
 
 
-def timed(args: list[str], env: dict) -> float:
+BARE_QT = """
+from PySide6 import QtCore, QtWidgets
+app = QtWidgets.QApplication([])
+w = QtWidgets.QMainWindow(); w.setWindowTitle("bare"); w.resize(1366, 768); w.show()
+def ready():
+    print("ready", flush=True); w.close()
+QtCore.QTimer.singleShot(0, ready)
+app.exec()
+"""
+
+
+def timed(args: list[str], env: dict, cwd: Path | None = None) -> float:
     """Seconds from spawning the process to its "ready" line."""
     start = time.perf_counter()
-    proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=cwd)
     for line in proc.stdout:
         if line.startswith("ready"):
             elapsed = time.perf_counter() - start
             break
     else:
         raise RuntimeError(f"{args} never became ready: {proc.stderr.read()}")
-    proc.wait(30)
+    proc.wait(600)
     return elapsed
+
+
+def at_scale(runs: int, work: Path) -> None:
+    """Start to a usable list with 602 and 10,000 inspections, before and after, beside a bare window."""
+    from benchmarks import scale
+
+    work.mkdir(parents=True, exist_ok=True)
+    before = subprocess.run(["git", "-C", str(scale.ROOT), "merge-base", "HEAD", "main"], capture_output=True,
+                            text=True, check=True).stdout.strip()[:10]
+    trees = scale.trees(work, before)
+    dbs = scale.databases(work, next(iter(trees.values())))
+    cases: dict[str, tuple[list[str], Path | None, Path]] = {
+        "bare PySide6 window (baseline)": ([sys.executable, "-c", BARE_QT], None, work / "home-bare")}
+    for size, db in dbs.items():
+        for name, tree in trees.items():
+            home = work / f"home-start-{len(cases)}"
+            home.mkdir(exist_ok=True)
+            (home / "settings.ini").write_text("[first_start]\ndone=true\n", encoding="utf-8")
+            copy = scale.copy_for(db, name, work)
+            cases[f"{size}, {name}"] = ([sys.executable, "-m", "fieldcheck", "--db", str(copy), "--quit-when-ready"],
+                                        tree, home)
+    for command, tree, home in cases.values():  # untimed: backups, migration
+        timed(command, scale.env(home), cwd=tree)
+    times: dict[str, list[float]] = {name: [] for name in cases}
+    for _ in range(runs):
+        for name, (command, tree, home) in cases.items():
+            times[name].append(timed(command, scale.env(home), cwd=tree))
+    base = statistics.median(times["bare PySide6 window (baseline)"])
+    print(f"start to a usable inspections list, median of {runs} (offscreen, fresh process each, interleaved):")
+    for name, runs_ in times.items():
+        median = statistics.median(runs_)
+        print(f"  {name:<62} {median * 1000:7.0f} ms  ({median / base:.1f}× baseline)")
 
 
 def prepare(home: Path) -> tuple[Path, str]:
@@ -66,7 +117,12 @@ def prepare(home: Path) -> tuple[Path, str]:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--scale", action="store_true", help="the list with 602 and 10,000 inspections, before/after")
+    parser.add_argument("--work", type=Path, default=Path("/tmp/fieldcheck-bench-scale"))
     args = parser.parse_args(argv if argv is not None else sys.argv[1:] if __name__ == "__main__" else [])
+    if args.scale:
+        at_scale(args.runs, args.work)
+        return
     with tempfile.TemporaryDirectory(prefix="fieldcheck-bench-start-") as tmp:
         home = Path(tmp)
         env = dict(os.environ, QT_QPA_PLATFORM="offscreen", FIELDCHECK_HOME=str(home), FIELDCHECK_LANG="zh")

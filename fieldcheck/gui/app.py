@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 
 from fieldcheck.engine import catalog
+from fieldcheck.gui.errors import ErrorHandler, log
 from fieldcheck.gui.fonts import register_bundled_fonts
 from fieldcheck.gui.i18n import Translations, choose_language
 from fieldcheck.gui.qt import QtCore, QtWidgets
@@ -150,11 +151,15 @@ def run(argv: list[str] | None = None) -> int:
     settings = open_settings(home)
     translations = Translations(app)
     translations.switch(choose_language(settings))  # so a start-up error is in the chosen language
+    # From here an exception in a slot is logged and shown, not lost with a windowed build's stderr.
+    errors = ErrorHandler(home, app).install()
 
     db_path = Path(args.db) if args.db else default_db_path()
+    log.info("starting on %s", db_path)
     try:
         store = Store.open(db_path)
     except StoreError as exc:
+        log.info("cannot open %s: %s", db_path, exc)
         print(exc, file=sys.stderr)
         if not args.quit_when_ready:
             QtWidgets.QMessageBox.critical(None, "FieldCheck", str(exc))
@@ -170,4 +175,5 @@ def run(argv: list[str] | None = None) -> int:
         code = app.exec()
     finally:
         store.close()
+        errors.uninstall()
     return code

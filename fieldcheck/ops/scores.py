@@ -3,18 +3,25 @@
 The walk, the inspections list, ``summary`` and ``score`` all call ``score_inspection``
 (or ``scored_rows`` for many), so they agree: an answer the engine cannot score is left
 out of the total and listed in ``result.unscored``, and the result is then incomplete.
-Nothing here is stored; a score is derived from the findings each time.
+A score is derived from the findings. The list keeps what it shows of each score in the
+store's score cache, keyed by the inspection's change stamp, its rubric version and the
+engine's code (``scored_rows``): a cache, never the truth, which any change misses.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass
+from decimal import Decimal
+from importlib import metadata, resources
 from typing import Any
 
 from fieldcheck.engine.answers import answers_from_values
 from fieldcheck.engine.scoring import ScoreResult, score
+from fieldcheck.i18n import Text
 from fieldcheck.store import Store
-from fieldcheck.store.records import Inspection, InspectionRow
+from fieldcheck.store.records import Inspection, InspectionRow, Listed
 
 
 def answers(store: Store, inspection_id: str) -> dict[str, Any]:
@@ -41,12 +48,71 @@ def score_inspection(store: Store, inspection_id: str) -> ScoreResult:
     return score_values(inspection, values, marks)
 
 
+def _engine_key() -> str:
+    """What a cached score was computed with besides the findings: the engine's own code.
+
+    A cached score is thrown away when the scoring code changes (an upgrade of FieldCheck that
+    fixes a rule), not only when the inspection does: the cache must never outlive its truth.
+    """
+    digest = hashlib.sha256()
+    try:
+        for path in sorted(resources.files("fieldcheck.engine").iterdir(), key=lambda p: p.name):
+            if path.name.endswith(".py"):
+                digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    except (OSError, TypeError):  # a frozen build without sources: its version stands for its code
+        digest.update(_version().encode())
+    return digest.hexdigest()[:16]
+
+
+def _version() -> str:
+    try:
+        return metadata.version("fieldcheck")
+    except metadata.PackageNotFoundError:
+        return "unknown"
+
+
+ENGINE = _engine_key()
+
+
+@dataclass(frozen=True)
+class ScoreSummary:
+    """What the list shows of a score: enough to show and sort it, small enough to cache.
+
+    Made from a ``ScoreResult`` (``of``) and kept as JSON in the store's score cache.
+    """
+
+    total: Decimal
+    max: Decimal
+    grade: str | None
+    answered: int
+    item_count: int
+    complete: bool
+    ranked: bool
+    #: why answers could not be scored, in both languages (rendered when shown)
+    unscored: tuple[Text, ...] = ()
+
+    @classmethod
+    def of(cls, result: ScoreResult) -> ScoreSummary:
+        return cls(result.total, result.max, result.grade, result.answered, result.item_count, result.complete,
+                   result.ranked, tuple(u.reason for u in result.unscored))
+
+    def to_json(self) -> str:
+        return json.dumps([str(self.total), str(self.max), self.grade, self.answered, self.item_count,
+                           self.complete, self.ranked, [[r.zh, r.en] for r in self.unscored]], ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls, text: str) -> ScoreSummary:
+        total, top, grade, answered, items, complete, ranked, unscored = json.loads(text)
+        return cls(Decimal(total), Decimal(top), grade, answered, items, complete, ranked,
+                   tuple(Text(zh, en) for zh, en in unscored))
+
+
 @dataclass(frozen=True)
 class ScoredRow:
-    """An inspections-list row with its score."""
+    """An inspections-list row with its score (a summary: the list needs no trace)."""
 
     row: InspectionRow
-    result: ScoreResult
+    result: ScoreSummary
 
     def __getattr__(self, name: str) -> Any:  # the row's own fields: id, assessee_path, status, …
         return getattr(self.row, name)
@@ -61,9 +127,77 @@ class ScoredRow:
     @property
     def error(self) -> str | None:
         """Why an answer could not be scored (the first such), or None."""
-        return str(self.result.unscored[0].reason) if self.result.unscored else None
+        return str(self.result.unscored[0]) if self.result.unscored else None
+
+
+def _cache_key(rubric_version: str) -> str:
+    return f"{rubric_version}|{ENGINE}"
+
+
+class ListScores:
+    """The inspections list's scores: from the cache when valid, else scored when first asked.
+
+    ``summary(listed)`` answers at once for a row whose cached score was computed at its
+    current change stamp, on its rubric version and by this engine; any other row is scored
+    afresh (the store's lock is held only while its findings are read, never while the engine
+    scores). So a list of 10,000 scores only the rows it shows or sorts by, and only once.
+    ``flush()`` keeps the new scores in the store's cache for the next start.
+    """
+
+    def __init__(self, store: Store):
+        self.store = store
+        self._known: dict[tuple[str, str], ScoreSummary] = {}  # (id, stamp) → summary
+        self._counts: dict[tuple[str, str], tuple[int, int]] = {}
+        self._pending: list[tuple[str, str, int, int, str, str]] = []
+
+    def summary(self, listed: Listed) -> ScoreSummary:
+        key = (listed.id, listed.stamp)
+        known = self._known.get(key)
+        if known is not None:
+            return known
+        engine = _cache_key(listed.rubric_version)
+        if listed.cached and listed.engine == engine and listed.score:
+            try:
+                known = self._known[key] = ScoreSummary.from_json(listed.score)
+                return known
+            except (ValueError, TypeError, ArithmeticError):
+                pass  # a cache row this code cannot read: score afresh
+        inspection = self.store.inspections.get(listed.id)
+        values, marks = self.store.findings.values(listed.id)
+        known = self._known[key] = ScoreSummary.of(score_values(inspection, values, marks))
+        findings, photos = self.counts(listed)
+        self._pending.append((listed.id, listed.stamp, findings, photos, engine, known.to_json()))
+        return known
+
+    def counts(self, listed: Listed) -> tuple[int, int]:
+        """(findings, photos) of the row: the cache's when valid, else counted once per stamp."""
+        if listed.cached:
+            return listed.findings or 0, listed.photos or 0
+        key = (listed.id, listed.stamp)
+        if key not in self._counts:
+            self._counts[key] = self.store.inspections.counts(listed)
+        return self._counts[key]
+
+    @property
+    def pending(self) -> int:
+        """How many new scores wait to be kept in the cache."""
+        return len(self._pending)
+
+    def flush(self) -> None:
+        pending, self._pending = self._pending, []
+        self.store.inspections.keep_scores(pending)
 
 
 def scored_rows(store: Store, **filters: Any) -> list[ScoredRow]:
-    """``store.inspections.rows(**filters)``, each with its score."""
-    return [ScoredRow(row, score_inspection(store, row.id)) for row in store.inspections.rows(**filters)]
+    """``store.inspections.rows(**filters)``, each with its score (through the list's cache)."""
+    book = ListScores(store)
+    out = []
+    for listed in store.inspections.listing(**filters):
+        summary = book.summary(listed)
+        findings, photos = book.counts(listed)
+        cached = (listed.engine or "", listed.score or "") if listed.cached else None
+        row = InspectionRow(store.inspections.get(listed.id), listed.assessee_path, findings, photos, listed.hlc,
+                            listed.stamp, cached)
+        out.append(ScoredRow(row, summary))
+    book.flush()
+    return out

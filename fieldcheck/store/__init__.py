@@ -6,9 +6,11 @@ are both there or both not, even after a power cut. Nothing is ever deleted: a d
 sets a tombstone, and every row carries a UUID, the device that last changed it and a
 hybrid logical clock stamp, so that many laptops' data can later be merged exactly.
 
-The score is never stored: ``ops.scores`` derives the engine's answers from the live
-findings and marks and scores them on the inspection's frozen rubric snapshot, so editing
-a rubric file never changes an old inspection.
+The score is never stored as the truth: ``ops.scores`` derives the engine's answers from
+the live findings and marks and scores them on the inspection's frozen rubric snapshot, so
+editing a rubric file never changes an old inspection. The inspections list keeps what it
+shows of each score in ``score_cache`` (schema 3), keyed by the inspection's change stamp,
+rubric version and engine: a cache that any change misses.
 
 A ``Store`` is made of parts, as Anki's collection is (``col.decks``): ``store.places``,
 ``store.households``, ``store.inspections``, ``store.findings``, ``store.photos`` and

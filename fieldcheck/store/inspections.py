@@ -24,7 +24,7 @@ from fieldcheck.store.database import (
     parse_people,
 )
 from fieldcheck.store.places import Places
-from fieldcheck.store.records import Inspection, InspectionRow
+from fieldcheck.store.records import Inspection, InspectionRow, Listed
 
 #: rubric snapshots already parsed, by version (the SHA-256 of their content): parsing YAML is
 #: the slowest part of opening an inspection, and a version always parses to the same rubric
@@ -103,58 +103,161 @@ class Inspections:
                 raise StoreError(t(f"找不到检查记录 {inspection_id}", f"no inspection with id {inspection_id}"))
             return self._from_row(r)
 
-    def rows(self, *, status: str | None = None, place_id: str | None = None, search: str | None = None,
-             include_deleted: bool = False) -> list[InspectionRow]:
-        """A row per inspection, newest date first, with its counts and last change stamp.
+    # Every place's path ("衡阳县/西渡镇/梅花村"), from the top down, in SQL; the depth limit
+    # stops a cycle a bad merge might leave (Places.path stops at a repeat the same way).
+    _PATHS = ("WITH RECURSIVE paths(id, path, depth) AS (SELECT id, name, 0 FROM places"
+              " WHERE parent_id IS NULL OR parent_id NOT IN (SELECT id FROM places)"
+              " UNION ALL SELECT p.id, paths.path || '/' || p.name, depth + 1 FROM places p"
+              " JOIN paths ON p.parent_id = paths.id WHERE depth < 16)"
+              " INSERT INTO temp.listing_paths SELECT id, path FROM paths")
+    _SUBTREE = "subtree(id) AS (SELECT ? UNION SELECT p.id FROM places p JOIN subtree ON p.parent_id = subtree.id)"
+    _LISTED = ("r.id, r.rubric_id, r.rubric_version, r.rubric_title, r.assessee_id, r.assessee_name,"
+               " r.assessee_group, r.inspectors, r.date, r.status, r.device, r.updated_at, r.hlc, r.path, r.stamp,"
+               " c.stamp, c.findings, c.photos, c.engine, c.score")
+    _index_key: tuple | None = None
+    _temp_in_memory = False
+
+    def _index(self) -> None:
+        """The list's search index, in this connection's temp tables (never in the file).
+
+        ``listing_paths`` holds every place's path; ``listing_index`` a row per inspection in
+        the list's order with its status, assessee and the lower-cased text a search matches, and
+        ``listing_rows`` the columns the list shows.
+        Made again only when the database changed: this connection's ``total_changes`` and
+        SQLite's ``data_version`` (another program's writes) say so without reading a table.
+        So a search keystroke scans short rows in one table instead of joining and
+        concatenating 10,000 inspections.
+        """
+        conn = self._db.conn
+        key = (conn.total_changes, conn.execute("PRAGMA data_version").fetchone()[0])
+        if key == self._index_key:
+            return
+        if not self._temp_in_memory and not conn.in_transaction:
+            # The index is a few MB: keep it off the disk. Set once: setting it drops temp tables.
+            conn.execute("PRAGMA temp_store = MEMORY")
+            self._temp_in_memory = True
+        conn.execute("CREATE TEMP TABLE IF NOT EXISTS listing_paths (id TEXT PRIMARY KEY, path TEXT NOT NULL)"
+                     " WITHOUT ROWID")
+        conn.execute("DELETE FROM temp.listing_paths")
+        conn.execute(self._PATHS)
+        conn.execute("DROP TABLE IF EXISTS temp.listing_rows")
+        conn.execute("DROP TABLE IF EXISTS temp.listing_index")
+        conn.execute(
+            "CREATE TEMP TABLE listing_rows AS SELECT i.id, i.rubric_id, i.rubric_version, i.rubric_title,"
+            " i.assessee_id, i.assessee_name, i.assessee_group, i.inspectors, i.date, i.status, i.device,"
+            " i.updated_at, i.hlc, coalesce(paths.path, i.assessee_name) AS path, i.hlc || '#' || i.changes AS stamp,"
+            " i.deleted FROM inspections i INDEXED BY inspections_listed LEFT JOIN temp.listing_paths paths"
+            " ON paths.id = i.assessee_id ORDER BY i.deleted, i.date DESC, i.created_at DESC")
+        # Narrow, so that a keystroke's scan stays in SQLite's page cache. ASCII letters fold with
+        # lower(); Chinese has no case. Inspectors are JSON text (["张三", "李四"]), in which a name
+        # is found as it is typed.
+        conn.execute(
+            "CREATE TEMP TABLE listing_index AS SELECT r.rowid AS at, r.id, r.status, r.assessee_id, r.deleted,"
+            " lower(r.path || ' ' || r.assessee_name || ' ' || r.rubric_title || ' ' || r.rubric_id || ' ' ||"
+            " r.inspectors || ' ' || r.date) AS haystack FROM temp.listing_rows r ORDER BY r.rowid")
+        # inside a transaction a rollback would undo the tables too: make them again next time
+        self._index_key = None if conn.in_transaction else (conn.total_changes, key[1])
+
+    def _listing(self, columns: str, *, status: str | None, place_id: str | None, search: str | None,
+                 include_deleted: bool, only: list[str] | None = None) -> tuple[str, list[Any]]:
+        """The list's query over the search index: filters, place subtree (recursive) and search, newest first."""
+        ctes, where, params = [], [], []
+        if only is not None:
+            where.append(f"x.id IN ({', '.join('?' * len(only))})")
+            params.extend(only)
+        if place_id is not None:
+            ctes.append(self._SUBTREE)
+            params.append(place_id)
+            where.append("x.assessee_id IN (SELECT id FROM subtree)")
+        if not include_deleted:
+            where.append("x.deleted = 0")
+        if status is not None:
+            where.append("x.status = ?")
+            params.append(status)
+        needle = (search or "").strip().lower()
+        if needle:
+            where.append("instr(x.haystack, ?) > 0")
+            params.append(needle)
+        sql = f"{'WITH RECURSIVE ' + ', '.join(ctes) if ctes else ''} SELECT {columns} FROM temp.listing_index x"
+        if columns != "x.id":
+            sql += " JOIN temp.listing_rows r ON r.rowid = x.at LEFT JOIN score_cache c ON c.inspection_id = x.id"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        return sql + " ORDER BY x.rowid", params
+
+    def listing(self, *, status: str | None = None, place_id: str | None = None, search: str | None = None,
+                include_deleted: bool = False, only: list[str] | None = None) -> list[Listed]:
+        """What the inspections list shows, as plain tuples (thousands of rows in a few ms).
 
         ``place_id`` keeps the inspections of that place and of everything under it;
-        ``search`` matches the assessee path, the inspectors and the rubric title.
+        ``search`` matches the assessee path, the inspectors, the rubric title and id and the
+        date. Each row has its change stamp and what the score cache holds for it (``cached``
+        is true when that was computed at the current stamp). ``only`` keeps just those ids (the
+        rows a view is about to show).
         """
+        if only is not None and not only:
+            return []
+        sql, params = self._listing(self._LISTED, status=status, place_id=place_id, search=search,
+                                    include_deleted=include_deleted, only=only)
         with self._db.lock:
-            sql = f"SELECT {self._INSPECTION_COLUMNS}, hlc FROM inspections"
-            where, params = [], []
-            if not include_deleted:
-                where.append("deleted = 0")
-            if status is not None:
-                where.append("status = ?")
-                params.append(status)
-            if where:
-                sql += " WHERE " + " AND ".join(where)
-            rows = self._db.conn.execute(sql + " ORDER BY date DESC, created_at DESC", params).fetchall()
-            wanted_places = self._subtree(place_id) if place_id is not None else None
-            out = []
-            for r in rows:
-                if wanted_places is not None and r[5] not in wanted_places:
-                    continue
-                row = self._row(r)
-                if search:
-                    needle = search.strip().lower()
-                    haystack = " ".join([row.assessee_path, row.assessee_name, row.rubric_title, row.rubric_id,
-                                         *row.inspectors, row.date]).lower()
-                    if needle not in haystack:
-                        continue
-                out.append(row)
-            return out
+            self._index()
+            return [Listed._make(r) for r in self._db.conn.execute(sql, params)]
 
-    def _subtree(self, place_id: str) -> set[str]:
-        found = {place_id}
-        frontier = [place_id]
-        while frontier:
-            marks = ",".join("?" * len(frontier))
-            frontier = [r[0] for r in self._db.conn.execute(
-                f"SELECT id FROM places WHERE parent_id IN ({marks})", frontier) if r[0] not in found]
-            found.update(frontier)
-        return found
+    def ids(self, *, status: str | None = None, place_id: str | None = None, search: str | None = None,
+            include_deleted: bool = False) -> list[str]:
+        """The ids ``listing`` would give, in its order: all a search keystroke needs from the store."""
+        sql, params = self._listing("x.id", status=status, place_id=place_id, search=search,
+                                    include_deleted=include_deleted)
+        with self._db.lock:
+            self._index()
+            return [r[0] for r in self._db.conn.execute(sql, params)]
 
-    def _row(self, r) -> InspectionRow:
-        inspection = self._from_row(r)
+    def rows(self, *, status: str | None = None, place_id: str | None = None, search: str | None = None,
+             include_deleted: bool = False) -> list[InspectionRow]:
+        """``listing`` as full records (the inspection with its rubric), with their counts."""
+        out = []
+        for listed in self.listing(status=status, place_id=place_id, search=search, include_deleted=include_deleted):
+            inspection = self.get(listed.id)
+            findings, photos = self.counts(listed)
+            cached = (listed.engine or "", listed.score or "") if listed.cached else None
+            out.append(InspectionRow(inspection, listed.assessee_path, findings, photos, listed.hlc, listed.stamp,
+                                     cached))
+        return out
+
+    def counts(self, listed: Listed) -> tuple[int, int]:
+        """The live findings and photos of a listed inspection: the cache's, or counted now."""
+        if listed.cached:
+            return listed.findings or 0, listed.photos or 0
+        with self._db.lock:
+            return self._counts(listed.id)
+
+    def _counts(self, inspection_id: str) -> tuple[int, int]:
         findings = self._db.conn.execute("SELECT count(*) FROM findings WHERE inspection_id = ? AND deleted = 0",
-                                         (inspection.id,)).fetchone()[0]
+                                         (inspection_id,)).fetchone()[0]
         photos = self._db.conn.execute(
             "SELECT count(*) FROM photos p JOIN findings f ON f.id = p.finding_id"
-            " WHERE f.inspection_id = ? AND p.deleted = 0 AND f.deleted = 0", (inspection.id,)).fetchone()[0]
-        path = self._places.path(inspection.assessee_id) if inspection.assessee_id else inspection.assessee_name
-        return InspectionRow(inspection, path, findings, photos, r[-1])
+            " WHERE f.inspection_id = ? AND p.deleted = 0 AND f.deleted = 0", (inspection_id,)).fetchone()[0]
+        return findings, photos
+
+    def keep_scores(self, entries: list[tuple[str, str, int, int, str, str]]) -> None:
+        """Store scores in the list's cache: (inspection id, the stamp they were computed at,
+        findings, photos, engine key, score). Not user data: no audit, no stamp of its own.
+
+        A row whose stamp moved on meanwhile is simply a miss next time; a cache that cannot
+        be written (a read-only file) leaves the list slower, never wrong.
+        """
+        if not entries:
+            return
+        try:
+            with self._db.transaction():
+                fresh = self._index_key is not None and self._index_key[0] == self._db.conn.total_changes
+                self._db.conn.executemany(
+                    "INSERT OR REPLACE INTO score_cache (inspection_id, stamp, findings, photos, engine, score)"
+                    " VALUES (?, ?, ?, ?, ?, ?)", entries)
+        except StoreError:
+            return
+        if fresh and self._index_key is not None:  # the cache is not in the search index: it stays valid
+            self._index_key = (self._db.conn.total_changes, self._index_key[1])
 
     def update(self, inspection_id: str, **fields: Any) -> None:
         """Change inspectors, date, status, assessee_name or assessee_group; each change is audited.

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from fieldcheck.engine.rubric import Rubric
 
@@ -79,6 +80,11 @@ class InspectionRow:
     photos: int
     #: the HLC stamp of the inspection row's last change (findings carry their own)
     hlc: str = ""
+    #: the inspection's change stamp: its row's HLC and a counter every finding, mark and photo
+    #: write bumps; a cached score is valid only at the stamp it was computed at
+    stamp: str = ""
+    #: (engine key, score) from the list's score cache when computed at ``stamp``, else None
+    cached: tuple[str, str] | None = None
 
     id = property(lambda self: self.inspection.id)
     assessee_name = property(lambda self: self.inspection.assessee_name)
@@ -90,6 +96,44 @@ class InspectionRow:
     device = property(lambda self: self.inspection.device)
     inspectors = property(lambda self: self.inspection.inspectors)
     updated_at = property(lambda self: self.inspection.updated_at)
+
+
+class Listed(NamedTuple):
+    """One row of the inspections list as the store reads it: plain columns, made by the thousand.
+
+    ``stamp`` is the inspection's change stamp (its row's HLC and a counter that every write of
+    one of its findings, marks or photos bumps); ``cache_stamp``, ``findings``, ``photos``,
+    ``engine`` and ``score`` are what the score cache holds, valid when ``cached``.
+    """
+
+    id: str
+    rubric_id: str
+    rubric_version: str
+    rubric_title: str
+    assessee_id: str | None
+    assessee_name: str
+    assessee_group: str | None
+    inspectors_json: str
+    date: str
+    status: str
+    device: str
+    updated_at: str
+    hlc: str
+    assessee_path: str
+    stamp: str
+    cache_stamp: str | None
+    findings: int | None
+    photos: int | None
+    engine: str | None
+    score: str | None
+
+    @property
+    def cached(self) -> bool:
+        return self.cache_stamp == self.stamp
+
+    @property
+    def inspectors(self) -> list[str]:
+        return json.loads(self.inspectors_json) if self.inspectors_json else []
 
 
 @dataclass(frozen=True)

@@ -12,12 +12,28 @@
         <translation>勾选每项缺少的内容:</translation>
     </message>
     <message>
+        <source>Not applicable</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
         <source>{0} of {1} not done</source>
         <translation>{1} 项中 {0} 项未完成</translation>
     </message>
     <message>
         <source>{0} of {1} missing</source>
         <translation>{1} 项中缺少 {0} 项</translation>
+    </message>
+    <message>
+        <source>Duty not named (unnamed finding {0})</source>
+        <translation>未写明的职责(未具名发现 {0})</translation>
+    </message>
+    <message>
+        <source>Element not named (unnamed finding {0})</source>
+        <translation>未写明的缺项(未具名发现 {0})</translation>
+    </message>
+    <message>
+        <source>Recorded without naming which one (for example from an answers file). Untick to remove it.</source>
+        <translation>记录时未写明是哪一项(例如来自答案文件)。取消勾选即删除。</translation>
     </message>
 </context>
 <context>
@@ -96,8 +112,16 @@
         <translation>户数</translation>
     </message>
     <message>
+        <source>Not applicable</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
         <source>{0} household(s) rated</source>
         <translation>已评价 {0} 户</translation>
+    </message>
+    <message>
+        <source>{0} household(s) rated; the item counts as {1}</source>
+        <translation>已评 {0} 户;本项按「{1}」计</translation>
     </message>
     <message>
         <source>{0} household(s)</source>
@@ -154,14 +178,6 @@
         <translation>目标 {0}{1}</translation>
     </message>
     <message>
-        <source>✓ target {0}{1} reached</source>
-        <translation>✓ 达到目标 {0}{1}</translation>
-    </message>
-    <message>
-        <source>✗ {0}{1} short of the target {2}{1}</source>
-        <translation>✗ 距目标 {2}{1} 差 {0}{1}</translation>
-    </message>
-    <message>
         <source>Type a number, such as 12.5.</source>
         <translation>请输入数字,例如 12.5。</translation>
     </message>
@@ -175,6 +191,10 @@
     <message>
         <source>Tick each one in use (at least {0} needed):</source>
         <translation>勾选已采用的方式(至少需要 {0} 种):</translation>
+    </message>
+    <message>
+        <source>Not applicable</source>
+        <translation>不适用</translation>
     </message>
     <message>
         <source>Nothing recorded yet</source>

@@ -69,6 +69,7 @@
     <name>InspectionTableModel</name>
     <message>
         <source>Assessee</source>
+        <extracomment>rows read from the store at once around a row the view asks for (a screen is about 20)</extracomment>
         <translation>被考核对象</translation>
     </message>
     <message>
@@ -118,6 +119,14 @@
     <message>
         <source>Exported</source>
         <translation>已导出</translation>
+    </message>
+    <message>
+        <source> (incomplete)</source>
+        <translation>(未完成)</translation>
+    </message>
+    <message>
+        <source>{0}% of this rubric&apos;s maximum{1}</source>
+        <translation>{0}%,按本细则满分计{1}</translation>
     </message>
     <message>
         <source>error</source>

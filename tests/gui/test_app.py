@@ -242,6 +242,27 @@ def test_sign_amend_and_delete_from_the_inspection_page(qtbot, make_shell, home_
     assert not home_store.inspections.get(village).deleted
 
 
+def test_delete_from_the_walk_deletes_the_open_inspection_whatever_the_list_shows(qtbot, make_shell, home_store,
+                                                                                 village):
+    """Issue 7: with the list filtered to another village, Edit → Delete in the walk deleted that one."""
+    town = next(p.id for p in home_store.places.all() if p.kind == "乡镇")
+    other_village = home_store.places.add("村", "桃源村", town)
+    other = home_store.inspections.create(catalog.find("village-work-team"), assessee_id=other_village,
+                                          assessee_name="桃源村", inspectors=["李四"], date="2026-10-02")
+    window = make_shell().window
+    page = window.list_page
+    window.open_inspection(village)  # 梅花村
+    page.ui.searchEdit.setText("桃源")  # the list behind the walk now shows only the other village
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    assert page.selected_id() == other and page.model.rowCount() == 1
+    window.ui.actionDelete.trigger()
+    assert home_store.inspections.get(village).deleted
+    assert not home_store.inspections.get(other).deleted
+    assert window.view is None and "梅花村" in page.ui.undoLabel.text()
+    qtbot.mouseClick(page.ui.undoButton, Qt.MouseButton.LeftButton)
+    assert not home_store.inspections.get(village).deleted and not home_store.inspections.get(other).deleted
+
+
 def test_duplicate_from_the_inspection_page_opens_the_copy(make_shell, home_store, village):
     window = make_shell().window
     window.open_inspection(village)

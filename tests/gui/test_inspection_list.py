@@ -60,11 +60,11 @@ def page(qtbot, store, county):
 
 def shown(page) -> list[str]:
     """The assessee column as the user sees it, top to bottom."""
-    return [page.proxy.index(r, 0).data() for r in range(page.proxy.rowCount())]
+    return [page.model.index(r, 0).data() for r in range(page.model.rowCount())]
 
 
 def row_of(page, inspection_id) -> int:
-    return next(r for r in range(page.proxy.rowCount()) if page.proxy.index(r, 0).data(ROW_ID_ROLE) == inspection_id)
+    return next(r for r in range(page.model.rowCount()) if page.model.index(r, 0).data(ROW_ID_ROLE) == inspection_id)
 
 
 def test_the_list_shows_every_inspection_with_its_score(page, store, county):
@@ -72,10 +72,10 @@ def test_the_list_shows_every_inspection_with_its_score(page, store, county):
     r = row_of(page, county["梅花村"])
     expected = scores.score_inspection(store, county["梅花村"])
     columns = page.model.COLUMNS
-    assert page.proxy.index(r, columns.index("score")).data() == f"{expected.total} / {expected.max}"
-    assert page.proxy.index(r, columns.index("status")).data() == "草稿"
-    assert page.proxy.index(r, columns.index("findings")).data() == "1"
-    assert page.proxy.index(r, columns.index("inspectors")).data() == "张三、李四"
+    assert page.model.index(r, columns.index("score")).data() == f"{expected.total} / {expected.max}"
+    assert page.model.index(r, columns.index("status")).data() == "草稿"
+    assert page.model.index(r, columns.index("findings")).data() == "1"
+    assert page.model.index(r, columns.index("inspectors")).data() == "张三、李四"
     assert page.ui.countLabel.text() == "共 3 份检查"
 
 
@@ -96,7 +96,7 @@ def test_filter_by_status_place_and_search(qtbot, page, county):
 
 def test_open_by_double_click_and_by_the_open_button(qtbot, page, county):
     r = row_of(page, county["青水村"])
-    index = page.proxy.index(r, 0)
+    index = page.model.index(r, 0)
     rect = page.ui.table.visualRect(index)
     with qtbot.waitSignal(page.open_requested) as blocker:
         qtbot.mouseClick(page.ui.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
@@ -147,8 +147,8 @@ def test_ctrl_z_on_the_list_undoes_the_delete(qtbot, page, store, county):
 def test_sorting_by_score_is_numeric(page, store, county):
     columns = page.model.COLUMNS
     page.ui.table.sortByColumn(columns.index("score"), Qt.SortOrder.AscendingOrder)
-    totals = [page.proxy.index(r, columns.index("score")).data(Qt.ItemDataRole.UserRole + 1)
-              for r in range(page.proxy.rowCount())]
+    totals = [page.model.index(r, columns.index("score")).data(Qt.ItemDataRole.UserRole + 1)
+              for r in range(page.model.rowCount())]
     assert totals == sorted(totals)
     assert totals[0] < totals[-1]  # 梅花村 lost points for its missing 工作计划
 
@@ -234,3 +234,106 @@ def test_split_names():
     # what a Chinese input method types: full-width comma and semicolon
     assert split_names("张三\uff0c李四\uff1b王五") == ["张三", "李四", "王五"]
     assert split_names("") == []
+
+
+# -- the list at scale: sorting by score, filtering in SQL -------------------------------------------
+
+
+def complete_answers(rubric, bad: bool) -> dict:
+    """An answer for every item: nothing wrong, or everything wrong."""
+    answers = {}
+    for item in rubric.items():
+        kind = item.rule.kind
+        if kind in ("per_occurrence", "per_event"):
+            answers[item.id] = 5 if bad else 0
+        elif kind == "missing_elements":
+            answers[item.id] = list(item.rule.elements) if bad else []
+        elif kind == "duty_checklist":
+            answers[item.id] = {"not_done": list(item.rule.duties) if bad else []}
+        elif kind == "min_options":
+            answers[item.id] = {"selected": item.rule.options[:item.rule.minimum]}
+        elif kind == "pass_fail":
+            answers[item.id] = not bad
+        elif kind in ("bonus", "veto"):
+            answers[item.id] = False
+        elif kind == "rating":
+            answers[item.id] = next(iter(item.rule.levels))
+        else:
+            answers[item.id] = {"actual": 100, "target": 100}
+    return answers
+
+
+def test_sorting_by_score_puts_incomplete_last_and_compares_rubrics_by_percent(qtbot, store):
+    from fieldcheck.ops.importing import add_inspection_from_answers
+
+    village, township, hengyang = (catalog.find(r) for r in ("village-work-team", "county-township", "hengyang-2015"))
+    made = {
+        "village 29/210": add_inspection_from_answers(store, village, {"name": "甲县/乙镇/丙村"},
+                                                      complete_answers(village, True)),
+        "township 23/46": add_inspection_from_answers(store, township, {"name": "丁镇"}, complete_answers(township, True)),
+        "hengyang 100/100": add_inspection_from_answers(store, hengyang, {"name": "衡阳县", "group": "县市"},
+                                                        complete_answers(hengyang, False)),
+        "village incomplete": add_inspection_from_answers(store, village, {"name": "甲县/乙镇/戊村"}, {"2.1.3": 0}),
+    }
+    listed = {r.id: r for r in scores.scored_rows(store)}
+    assert listed[made["village 29/210"]].total > listed[made["township 23/46"]].total  # raw totals mislead
+    assert not listed[made["village incomplete"]].complete and listed[made["village incomplete"]].total == 200  # 95 %: the highest
+    page = InspectionListPage(store)
+    qtbot.addWidget(page)
+    page.show()
+    order = {v: k for k, v in made.items()}
+    score = page.model.COLUMNS.index("score")
+    page.ui.table.sortByColumn(score, Qt.SortOrder.AscendingOrder)
+    assert [order[i] for i in page.model.ids] == ["village 29/210", "township 23/46", "hengyang 100/100",
+                                                  "village incomplete"]
+    page.ui.table.sortByColumn(score, Qt.SortOrder.DescendingOrder)
+    assert [order[i] for i in page.model.ids] == ["hengyang 100/100", "township 23/46", "village 29/210",
+                                                  "village incomplete"]
+    # the sort holds while searching, and the tooltip says what is compared
+    page.ui.searchEdit.setText("村")
+    qtbot.waitUntil(lambda: len(page.model.ids) == 2)
+    assert [order[i] for i in page.model.ids] == ["village 29/210", "village incomplete"]
+    tip = page.model.index(0, score).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip.startswith("13.8%")
+
+
+def test_search_and_place_filter_are_answered_by_the_store_in_sql(page, store, county):
+    assert store.inspections.ids(search="杉山乡") == [county["青水村"], county["梅花村"]]  # newest first
+    assert store.inspections.ids(search="李四") == [county["竹岗村"], county["青水村"], county["梅花村"]]
+    assert store.inspections.ids(search="VILLAGE-work") == store.inspections.ids()  # the rubric id, any case
+    assert store.inspections.ids(search="2026-10-02") == [county["青水村"]]
+    town = store.places.find("石山镇").id
+    assert store.inspections.ids(place_id=town) == [county["竹岗村"]]
+    assert store.inspections.ids(place_id=store.places.find("荷坪县").id, status="draft") == [
+        county["青水村"], county["梅花村"]]
+    # a change in the store is seen by the next query (the search index is made again)
+    other = store.inspections.create(catalog.find("village-work-team"), assessee_id=store.places.find("竹岗村").id,
+                                     assessee_name="", inspectors=["王五"], date="2026-10-04")
+    assert store.inspections.ids(search="王五") == [other]
+    store.inspections.delete(other)
+    assert store.inspections.ids(search="王五") == []
+
+
+def test_the_list_scores_only_the_rows_it_shows_and_keeps_them_in_the_cache(qtbot, store, monkeypatch):
+    rubric = catalog.find("village-work-team")
+    made = [store.inspections.create(rubric, assessee_id=None, assessee_name=f"村{n:03d}", inspectors=["甲"],
+                                     date="2026-10-01") for n in range(80)]
+    scored = []
+    real = scores.score_values
+    monkeypatch.setattr(scores, "score_values", lambda inspection, *a: scored.append(inspection.id) or real(
+        inspection, *a))
+    page = InspectionListPage(store)
+    qtbot.addWidget(page)
+    page.resize(1200, 600)
+    page.show()
+    qtbot.waitExposed(page)
+    page.ui.table.viewport().repaint()
+    assert 0 < len(scored) < 40  # a screenful (and the block read around it), not all 80
+    qtbot.waitUntil(lambda: not page.model.scores.pending)  # kept in the cache after the paint
+    cached = [r for r in store.inspections.listing() if r.cached]
+    assert {r.id for r in cached} == set(scored)
+    scored.clear()
+    page.ui.searchEdit.setText("村07")
+    qtbot.waitUntil(lambda: len(page.model.ids) == 10)
+    page.ui.table.viewport().repaint()
+    assert set(scored) <= set(made) and len(scored) <= 10

@@ -7,7 +7,6 @@ from fieldcheck.gui.forms.ui_new_inspection import Ui_NewInspectionDialog
 from fieldcheck.gui.qt import QtCore, QtWidgets
 from fieldcheck.gui.widgets.tab_order import leave_on_tab
 from fieldcheck.gui.window.settings_dialog import inspector_name
-from fieldcheck.ops import scores
 from fieldcheck.ops.assessees import assessee_kinds
 from fieldcheck.ops.demo import VILLAGE_RUBRIC
 from fieldcheck.store import StoreError
@@ -37,7 +36,7 @@ class NewInspectionDialog(QtWidgets.QDialog):
         leave_on_tab(self.ui.dateEdit)  # Tab goes on to the buttons, not through day, month, year
         # Suggest the rubric used last here, else that of the newest inspection in the store, else
         # the village rubric (the inspector's everyday case).
-        recent = scores.scored_rows(store)
+        recent = store.inspections.listing(only=store.inspections.ids()[:1])  # the newest, unscored
         suggested = recent[0].rubric_id if recent else VILLAGE_RUBRIC
         if settings is not None:
             # the team typed last time, else the inspector's own name from the settings

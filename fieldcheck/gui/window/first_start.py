@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from fieldcheck.gui.forms.ui_first_start import Ui_FirstStartDialog
 from fieldcheck.gui.qt import QtCore, QtWidgets
-from fieldcheck.ops import scores
 from fieldcheck.ops.demo import populate
 
 DONE_KEY = "first_start/done"
@@ -14,7 +13,7 @@ def is_first_start(store, settings: QtCore.QSettings) -> bool:
     """True when the offer was never answered and the store holds nothing yet."""
     if settings.value(DONE_KEY, False, type=bool):
         return False
-    return not scores.scored_rows(store) and not store.places.all()
+    return not store.inspections.ids() and not store.places.all()
 
 
 class FirstStartDialog(QtWidgets.QDialog):

@@ -335,11 +335,17 @@ class MainWindow(QtWidgets.QMainWindow):
         return new_id
 
     def delete_current(self) -> str | None:
-        if self.view is not None:
-            current = self.inspection_id
-            self.show_list()
-            self.list_page.select(current)
+        """Delete the open inspection (from the walk) or the selected one (from the list).
+
+        From the walk it is the open inspection by its id, whatever row the list has selected:
+        the list may be filtered so that the open inspection is not even in it.
+        """
         try:
+            if self.view is not None:
+                current = self.inspection_id
+                label = f"{self.view.session.inspection.assessee_name} · {self.view.session.rubric.title}"
+                self.show_list()
+                return self.list_page.delete(current, label)
             return self.list_page.delete_selected()
         except StoreError as exc:
             self.show_error(str(exc))

@@ -53,6 +53,18 @@ class Editor(QtWidgets.QWidget):
     def findings(self) -> list:
         return self.session.findings(self.item.id)
 
+    def answer(self):
+        """The item's answer as the engine derives it from the findings and the mark (None: unanswered).
+
+        Editors show this, never their own reading of the findings: which finding wins, how
+        unnamed findings count and what a list of names comes to are the engine's to say.
+        """
+        return self.session.answers.get(self.item.id)
+
+    def node(self):
+        """The item's node of the session's score: status ("ok", "deducted", …) and explanation."""
+        return self.session.result.nodes.get(self.item.id)
+
     def reload(self) -> None:
         """Show what the store holds for this item now."""
         raise NotImplementedError

@@ -3,12 +3,20 @@
 Each element is a checkable row; a tick means "missing" / "not done" and is stored as one
 finding whose value is the element's name, so photos can show what is missing. The selected
 row's finding takes the photos.
+
+Findings that name no element (``fieldcheck inspection add`` with a count, such as
+``{"1.2": 2}``) are listed below the names as ticked "unnamed" rows, one per finding, so
+they can be seen and removed. The count shown is the engine's answer, never the ticks.
 """
 
 from __future__ import annotations
 
+from fieldcheck.engine.rules import NOT_APPLICABLE
 from fieldcheck.gui.qt import Qt, QtWidgets
-from fieldcheck.gui.walk.editors.base import NAME_ROLE, Editor, checkable_list
+from fieldcheck.gui.walk.editors.base import NAME_ROLE, TOUCH_HEIGHT, Editor, checkable_list
+
+# where an unnamed row keeps the id of the finding it stands for
+FINDING_ROLE = Qt.UserRole + 2
 
 
 class ChecklistEditor(Editor):
@@ -37,32 +45,78 @@ class ChecklistEditor(Editor):
         layout.addWidget(self.summary)
         layout.addWidget(self.error_label)
         self._by_name: dict[str, object] = {}
+        self.unnamed: list = []  # the findings that name no element, in entry order
         self.reload()
+
+    def missing(self) -> int | None:
+        """How many elements (duties) the engine counts as missing (not done); None when n/a."""
+        answer = self.answer()
+        if self.duties and isinstance(answer, dict):
+            answer = answer.get("not_done")
+        if answer == NOT_APPLICABLE:
+            return None
+        if isinstance(answer, list):
+            return len(answer)
+        return int(answer) if isinstance(answer, int) else 0
 
     def reload(self) -> None:
         self._by_name = {}
+        self.unnamed = []
         for finding in self.findings():
             if isinstance(finding.value, str):
                 self._by_name.setdefault(finding.value, finding)
+            elif finding.value is None:
+                self.unnamed.append(finding)
         self.list.blockSignals(True)
-        for n in range(self.list.count()):
+        for n in range(len(self.names)):
             row = self.list.item(n)
             row.setCheckState(Qt.Checked if row.data(NAME_ROLE) in self._by_name else Qt.Unchecked)
+        self._show_unnamed()
         self.list.blockSignals(False)
-        missing = len(self._by_name)
-        self.summary.setText(self.tr("{0} of {1} not done").format(missing, len(self.names)) if self.duties
-                             else self.tr("{0} of {1} missing").format(missing, len(self.names)))
+        missing = self.missing()
+        if missing is None:
+            self.summary.setText(self.tr("Not applicable"))
+        else:
+            self.summary.setText(self.tr("{0} of {1} not done").format(missing, len(self.names)) if self.duties
+                                 else self.tr("{0} of {1} missing").format(missing, len(self.names)))
+
+    def _show_unnamed(self) -> None:
+        """One ticked row per unnamed finding after the names; unticking one removes that finding."""
+        while self.list.count() > len(self.names):
+            self.list.takeItem(self.list.count() - 1)
+        label = self.tr("Duty not named (unnamed finding {0})") if self.duties \
+            else self.tr("Element not named (unnamed finding {0})")
+        for n, finding in enumerate(self.unnamed, 1):
+            row = QtWidgets.QListWidgetItem(label.format(n))
+            row.setData(FINDING_ROLE, finding.id)
+            row.setToolTip(self.tr("Recorded without naming which one (for example from an answers file). "
+                                   "Untick to remove it."))
+            row.setFlags(Qt.ItemIsEnabled | Qt.ItemIsSelectable | Qt.ItemIsUserCheckable)
+            row.setCheckState(Qt.Checked)
+            self.list.addItem(row)
+        self.list.setMinimumHeight(min((TOUCH_HEIGHT + 4) * self.list.count() + 6, 380))
+
+    def unnamed_rows(self) -> list[QtWidgets.QListWidgetItem]:
+        return [self.list.item(n) for n in range(len(self.names), self.list.count())]
 
     def row(self, name: str) -> QtWidgets.QListWidgetItem:
         return self.list.item(self.names.index(name))
 
     def current_finding_id(self) -> str | None:
         row = self.list.currentItem()
+        if row is not None and row.data(FINDING_ROLE):
+            return row.data(FINDING_ROLE)
         if row is not None and row.data(NAME_ROLE) in self._by_name:
             return self._by_name[row.data(NAME_ROLE)].id
         return None
 
     def _on_changed(self, row: QtWidgets.QListWidgetItem) -> None:
+        finding_id = row.data(FINDING_ROLE)
+        if finding_id:
+            if row.checkState() != Qt.Checked:
+                self.session.delete_finding(self.item.id, finding_id)
+            self.finding_changed.emit()
+            return
         name = row.data(NAME_ROLE)
         ticked = row.checkState() == Qt.Checked
         if ticked and name not in self._by_name:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from fieldcheck.engine.rules import NOT_APPLICABLE
 from fieldcheck.gui.households.household_picker import HouseholdPicker
 from fieldcheck.gui.qt import Qt, QtCore, QtGui, QtWidgets
 from fieldcheck.gui.walk.editors.base import Editor, touch
@@ -224,13 +225,7 @@ class FindingsEditor(Editor):
                 self.table.scrollTo(index)
         finally:
             self._reloading = False
-        if self.rating:
-            self.summary.setText(self.tr("{0} household(s) rated").format(len(rows)))
-        else:
-            answer = self.session.answers.get(self.item.id)  # the engine's count of this item
-            total = answer if isinstance(answer, int) else 0
-            self.summary.setText((self.tr("{0} household(s)") if self.per_household
-                                  else self.tr("{0} occurrence(s)")).format(total))
+        self.summary.setText(self.summary_text(len(rows)))
         finding = rows[row] if row >= 0 else None
         changed = (finding.id if finding else None) != self._selected_id
         self._selected_id = finding.id if finding else None
@@ -239,6 +234,19 @@ class FindingsEditor(Editor):
         self._show_detail(finding)
         if changed:
             self.finding_changed.emit()
+
+    def summary_text(self, rated: int) -> str:
+        """The engine's answer for the item: how many occurrences, or the rating the item counts as."""
+        answer = self.answer()
+        if answer == NOT_APPLICABLE:
+            return self.tr("Not applicable")
+        if self.rating:
+            if answer is None:
+                return self.tr("{0} household(s) rated").format(rated)
+            # the item's rating is the engine's (the worst of the households'), not the latest row
+            return self.tr("{0} household(s) rated; the item counts as {1}").format(rated, answer)
+        return (self.tr("{0} household(s)") if self.per_household
+                else self.tr("{0} occurrence(s)")).format(answer if isinstance(answer, int) else 0)
 
     def _fit_table(self, *_args) -> None:
         """As tall as its rows (3 to 8 shown, then it scrolls): at 1366×768 a table of two findings

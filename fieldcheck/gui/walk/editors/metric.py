@@ -2,7 +2,8 @@
 
 The target comes from the rubric (its value, or the assessee's row of the target table); the
 inspector may type another one, which then goes with the answer (as the engine allows).
-The shortfall shown is target − actual; the deduction itself is the engine's, in the trace.
+What is shown under the numbers (reached, or how far short and what it costs) is the
+engine's explanation of the item's node, so the window never computes a shortfall its own way.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import re
 from decimal import Decimal
 
 from fieldcheck.engine.numbers import fmt, to_decimal
-from fieldcheck.engine.rules import AnswerError
+from fieldcheck.engine.rules import NOT_APPLICABLE, AnswerError
 from fieldcheck.engine.scoring import resolve_assessee
 from fieldcheck.gui.qt import QtCore, QtWidgets
 from fieldcheck.gui.walk.editors.base import Editor, touch
@@ -62,8 +63,9 @@ class MetricEditor(Editor):
             return None
 
     def value(self):
-        found = self.findings()
-        return found[-1].value if found else None
+        """The engine's answer for the item (a number or {"actual", "target"}); None if unanswered or n/a."""
+        answer = self.answer()
+        return None if answer is None or answer == NOT_APPLICABLE else answer
 
     def reload(self) -> None:
         if self.timer.isActive():
@@ -84,22 +86,18 @@ class MetricEditor(Editor):
         self._show_shortfall()
 
     def _show_shortfall(self) -> None:
-        try:
-            actual = to_decimal(self.actual_edit.text()) if self.actual_edit.text().strip() else None
-            target = to_decimal(self.target_edit.text()) if self.target_edit.text().strip() else self.table_target
-        except ValueError:
-            self.shortfall_label.setText("")
-            return
-        if actual is None or target is None:
-            self.shortfall_label.setText(self.tr("Target {0}{1}").format(fmt(target), self.unit)
-                                         if target is not None else "")
-            return
-        short = max(Decimal(0), target - actual)
-        if short == 0:
-            self.shortfall_label.setText(self.tr("✓ target {0}{1} reached").format(fmt(target), self.unit))
+        """The engine's verdict on the stored answer: ✓ with its explanation, or ✗ with what it costs."""
+        node = self.node()
+        status = node.status if node is not None else "unanswered"
+        if status in ("ok", "deducted"):
+            mark = "✓ " if status == "ok" and node.deduction == 0 else "✗ "
+            self.shortfall_label.setText(mark + str(node.explanation))
+        elif status == "unscored":
+            self.shortfall_label.setText("✗ " + str(node.explanation))
+        elif self.table_target is not None:
+            self.shortfall_label.setText(self.tr("Target {0}{1}").format(fmt(self.table_target), self.unit))
         else:
-            self.shortfall_label.setText(self.tr("✗ {0}{1} short of the target {2}{1}").format(
-                fmt(short), self.unit, fmt(target)))
+            self.shortfall_label.setText("")
 
     def flush(self) -> None:
         if self.timer.isActive():
@@ -130,6 +128,5 @@ class MetricEditor(Editor):
             return
         if not self.checked_value(value):
             return
-        self._show_shortfall()
         if value != self.value():
             self.session.set_value(self.item.id, value)

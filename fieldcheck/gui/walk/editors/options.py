@@ -25,27 +25,34 @@ class OptionsEditor(Editor):
         layout.addWidget(self.error_label)
         self.reload()
 
-    def selected(self) -> list[str] | None:
-        found = self.findings()
-        if not found or not isinstance(found[-1].value, dict):
+    def selected(self) -> list[str] | int | None:
+        """The options in use by the engine's answer (names, or a bare count from an answers file)."""
+        answer = self.answer()
+        if not isinstance(answer, dict):
             return None
-        chosen = found[-1].value.get("selected")
-        return list(chosen) if isinstance(chosen, list) else None
+        chosen = answer.get("selected")
+        return list(chosen) if isinstance(chosen, list) else chosen if isinstance(chosen, int) else None
 
     def reload(self) -> None:
         chosen = self.selected()
+        names = chosen if isinstance(chosen, list) else []
         self.list.blockSignals(True)
         for n in range(self.list.count()):
             row = self.list.item(n)
-            row.setCheckState(Qt.Checked if chosen and row.data(NAME_ROLE) in chosen else Qt.Unchecked)
+            row.setCheckState(Qt.Checked if row.data(NAME_ROLE) in names else Qt.Unchecked)
         self.list.blockSignals(False)
         minimum = self.item.rule.minimum
-        if chosen is None:
+        count = len(chosen) if isinstance(chosen, list) else chosen
+        node = self.node()
+        status = node.status if node is not None else "unanswered"
+        if status == "na":
+            self.summary.setText(self.tr("Not applicable"))
+        elif chosen is None:
             self.summary.setText(self.tr("Nothing recorded yet"))
-        elif len(chosen) >= minimum:
-            self.summary.setText(self.tr("✓ {0} in use, at least {1} needed: met").format(len(chosen), minimum))
+        elif status == "ok":  # met or not is the engine's verdict (the node), not a count compared here
+            self.summary.setText(self.tr("✓ {0} in use, at least {1} needed: met").format(count, minimum))
         else:
-            self.summary.setText(self.tr("✗ {0} in use, at least {1} needed: not met").format(len(chosen), minimum))
+            self.summary.setText(self.tr("✗ {0} in use, at least {1} needed: not met").format(count, minimum))
 
     def row(self, name: str) -> QtWidgets.QListWidgetItem:
         return self.list.item(self.item.rule.options.index(name))

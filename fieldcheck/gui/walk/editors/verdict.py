@@ -33,8 +33,9 @@ class VerdictEditor(Editor):
         self.reload()
 
     def value(self) -> bool | None:
-        found = self.findings()
-        return found[-1].value if found and isinstance(found[-1].value, bool) else None
+        """The engine's answer for the item (which finding counts is its to say); None if unanswered or n/a."""
+        answer = self.answer()
+        return answer if isinstance(answer, bool) else None
 
     def _choose(self, value: bool) -> None:
         self.session.set_value(self.item.id, value)
