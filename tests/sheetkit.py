@@ -11,8 +11,24 @@ from fieldcheck.store import Store
 from fieldcheck.store.signatures import SignerInput
 
 RUBRIC = catalog.find("village-work-team")
-#: the forms where "checked" is an answer (nothing found); the others need a value or "na"
+#: the forms where "checked" is an answer (nothing found); the others need a value
 CHECKABLE = {"per_occurrence", "per_event", "missing_elements", "duty_checklist", "bonus", "veto"}
+
+
+def answer(store: Store, inspection: str, item) -> None:
+    """Give ``item`` the answer an inspector who found nothing wrong would: checked, met, the top rating."""
+    kind = item.rule.kind
+    if kind in CHECKABLE:
+        store.findings.set_mark(inspection, item.id, "checked")
+    elif kind == "pass_fail":
+        store.findings.add(inspection, item.id, value=True)
+    elif kind == "rating":
+        best = max(item.rule.levels, key=item.rule.levels.get)
+        store.findings.add(inspection, item.id, value=best)
+    elif kind == "min_options":
+        store.findings.add(inspection, item.id, value={"selected": item.rule.options[:item.rule.minimum]})
+    else:
+        store.findings.set_mark(inspection, item.id, "na")
 
 
 def finished_inspection(store: Store, *, handbook_errors: int = 16, photos: int = 2, finish: bool = True,
@@ -42,7 +58,7 @@ def finished_inspection(store: Store, *, handbook_errors: int = 16, photos: int 
     items = RUBRIC.items() if finish else RUBRIC.items()[:10]
     for item in items:
         if item.id not in answered:
-            store.findings.set_mark(inspection, item.id, "checked" if item.rule.kind in CHECKABLE else "na")
+            answer(store, inspection, item)
     return inspection
 
 
@@ -56,9 +72,16 @@ def signers(seed: int = 1) -> list[SignerInput]:
 
 
 def finish(store: Store, inspection: str) -> None:
-    """Answer every item not answered yet: "checked" where that is an answer, else "na"."""
+    """Answer every item not answered yet, as ``answer`` does."""
     from fieldcheck.ops.signing import unanswered
 
     items = {i.id: i for i in RUBRIC.items()}
     for item_id, _ in unanswered(store, inspection):
-        store.findings.set_mark(inspection, item_id, "checked" if items[item_id].rule.kind in CHECKABLE else "na")
+        answer(store, inspection, items[item_id])
+
+
+def lock_as_signed(store: Store, inspection: str, status: str = "signed") -> None:
+    """Sign ``inspection`` at the store level (a test's shortcut: no sheet, no key, no completeness check)."""
+    store.signatures.sign(inspection, [SignerInput("李明", "leader")], content_hash="0" * 64, key_id="test")
+    if status == "exported":
+        store.inspections.update(inspection, status="exported")

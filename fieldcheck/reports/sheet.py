@@ -186,7 +186,7 @@ def _after_table(content: SheetContent, styles) -> list:
     lines.append(f"等次:{content.grade}")
     story = [_p("    ".join(lines), styles["h2"])]
     if content.readings:
-        story.append(_p("计分所用读数:", styles["body"]))
+        story.append(_p("计分口径(原文未写明之处的理解):", styles["body"]))
         story.extend(_p(f"· {r}", styles["body"]) for r in content.readings)
     story.append(_p("一票否决:" + ("; ".join(content.vetoes) if content.vetoes else "无"), styles["body"]))
     for note in content.notes:

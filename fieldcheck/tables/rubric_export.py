@@ -27,9 +27,12 @@ from fieldcheck.tables.rubric_layout import (
     ITEM,
     LAID_OUT,
     NO,
+    NODE_KEYS,
     RUBRIC_SHEET,
     RULE_LABELS,
     SECTION,
+    TARGET_EXTRA,
+    TARGET_ROW_KEYS,
     TARGET_SHEET,
     YES,
     flow,
@@ -70,6 +73,8 @@ def node_rows(children: list[dict], parent: str | None = None) -> list[dict[str,
         row: dict[str, Any] = {"id": node.get("id"), "content": node.get("content"), "standard": node.get("standard"),
                                "points": node.get("points"), "title": node.get("title"), "parent": parent,
                                "cap": node.get("cap"), "note": node.get("note")}
+        extra = {k: v for k, v in node.items() if k not in NODE_KEYS}
+        row["extra"] = flow(extra) if extra else None
         if is_section:
             row["kind"] = BONUS_SECTION if node.get("kind") == "bonus" else SECTION
             if node.get("missing"):
@@ -161,10 +166,12 @@ def write_rubric_workbook(data: dict[str, Any], path: str | Path) -> None:
     if isinstance(targets, dict):
         sheet = book.create_sheet(TARGET_SHEET)
         columns = [str(c) for c in targets.get("columns") or []]
-        sheet.append(["名称", "分组", *columns])
+        sheet.append(["名称", "分组", *columns, TARGET_EXTRA])
         for row in targets.get("rows") or []:
             values = row.get("values") or {}
-            sheet.append([row.get("name"), row.get("group"), *(values.get(c) for c in columns)])
+            extra = {k: v for k, v in row.items() if k not in TARGET_ROW_KEYS}
+            sheet.append([row.get("name"), row.get("group"), *(values.get(c) for c in columns),
+                          flow(extra) if extra else None])
         _style_table(sheet, header_row=1, font=Font(name=FONT, bold=True), wrap=Alignment(wrap_text=True, vertical="top"))
         sheet.freeze_panes = "B2"
         sheet.print_title_rows = "1:1"

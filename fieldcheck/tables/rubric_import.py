@@ -43,6 +43,7 @@ from fieldcheck.tables.rubric_layout import (
     RULE_LABELS,
     SECTION,
     SYNONYMS,
+    TARGET_EXTRA,
     TARGET_SHEET,
     YES,
 )
@@ -157,6 +158,9 @@ class _Reader:
             cap = text(r, "cap")
             if cap is not None:
                 node["cap"] = cap if isinstance(cap, str) else clean_text(cap)
+            extra = text(r, "extra")
+            if extra is not None:
+                node.update(self.yaml_mapping(sheet.name, r, cols["extra"], extra))
             self.cells[node_id] = (sheet.name, cell_ref(r, cols["id"]))
             rows.append((r, node, parent, clean_text(text(r, "kind"))))
 
@@ -285,9 +289,21 @@ class _Reader:
         if grades:
             data["grades"] = [{"min": g["min"], "label": g["label"]} for g in grades]
 
+    def yaml_mapping(self, sheet: str, r: int, c: int, value: Any) -> dict[str, Any]:
+        """A cell holding a line of YAML (其他): the mapping it writes, or a bad cell."""
+        try:
+            data = rubric_data(str(value))
+        except yaml.YAMLError:
+            data = None
+        if not isinstance(data, dict):
+            self.bad(sheet, r, c, "应为一行 YAML 映射,如 {na: 原因}", "expected one line of YAML mapping, e.g. {na: reason}")
+            return {}
+        return data
+
     def targets(self, sheet: Sheet) -> dict[str, Any]:
         header = sheet.rows[0] if sheet.rows else []
-        columns = [c for c in header[2:] if c is not None]
+        extra_at = header.index(TARGET_EXTRA) if TARGET_EXTRA in header else None
+        columns = [c for i, c in enumerate(header[2:], start=2) if c is not None and i != extra_at]
         rows = []
         for r in range(1, len(sheet.rows)):
             row = sheet.rows[r]
@@ -302,6 +318,8 @@ class _Reader:
                 if number is not None:
                     values[column] = number
             entry["values"] = values
+            if extra_at is not None and len(row) > extra_at and row[extra_at] not in (None, ""):
+                entry.update(self.yaml_mapping(sheet.name, r, extra_at, row[extra_at]))
             rows.append(entry)
         return {"columns": columns, "rows": rows}
 

@@ -49,7 +49,14 @@ COLUMNS = [
     ("cap", "封顶", ["封顶", "扣完为止", "封顶章节"]),
     ("note", "备注", ["备注", "说明"]),
     ("missing", "缺项", ["缺项", "不完整"]),
+    ("extra", "其他", ["其他", "其他设置"]),
 ]
+#: the keys of a section or item the columns above spell out; any other key of a node (an
+#: item's n/a reason, a rule's open list, …) travels in 其他 as a line of YAML
+NODE_KEYS = {"id", "content", "standard", "points", "title", "cap", "note", "missing", "kind", "children", "rule"}
+#: the same for a row of the target table: 名称, 分组 and the values, the rest in 其他
+TARGET_ROW_KEYS = {"name", "group", "values"}
+TARGET_EXTRA = "其他"
 SYNONYMS = {name: words for name, _, words in COLUMNS}
 
 RUBRIC_SHEET = "考评表"

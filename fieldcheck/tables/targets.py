@@ -191,7 +191,14 @@ def _read_sheet(sheet: Sheet, h: int, name_col: int, names: dict, rubric: Rubric
         if group is None and old is None and rubric.groups:
             table.warnings.append(t(f"新的一行「{name}」没有分组(可加一列「分组」)", f"the new row '{name}' has no group (add a 分组 column)"))
         if ok:
-            table.rows.append({"name": name, "group": group, "values": values})
+            row: dict = {"name": name, "group": group}
+            if old is not None:  # what the rubric says of the row and a 附2 sheet cannot: not assessed, not ranked …
+                row.update({k: v for k, v in (("assessee", old.assessee), ("ranked", old.ranked),
+                                              ("partial", old.partial)) if v is not (k != "partial")})
+                if old.note:
+                    row["note"] = old.note
+            row["values"] = values
+            table.rows.append(row)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -219,6 +226,11 @@ def targets_block(columns: list[str], rows: list[dict]) -> str:
         lines.append(f"    - name: {_scalar(row['name'])}")
         if row.get("group"):
             lines.append(f"      group: {_scalar(row['group'])}")
+        for key in ("assessee", "ranked", "partial"):
+            if key in row:
+                lines.append(f"      {key}: {'true' if row[key] else 'false'}")
+        if row.get("note"):  # block style: a comma needs no quotes there
+            lines.append("      " + yaml.safe_dump({"note": row["note"]}, allow_unicode=True, width=10_000).strip())
         ordered = [c for c in columns if c in row["values"]]
         values = ", ".join(f"{_scalar(k)}: {_scalar(row['values'][k])}" for k in ordered)
         lines.append(f"      values: {{{values}}}")

@@ -7,7 +7,6 @@ import re
 import subprocess
 from decimal import Decimal
 
-import pytest
 from sheetkit import finished_inspection, signers
 
 from fieldcheck.ops import signing
@@ -122,14 +121,13 @@ def test_the_signed_sheet_shows_the_signers_and_the_key(store, tmp_path):
     assert f"密钥:{key.key_id}" in squash(whole) and "设备:laptop1" in squash(whole)
 
 
-@pytest.mark.parametrize("readings", [None, ["2.5.5 满意度按最差一户计"]])
-def test_readings_from_the_engine_are_printed_when_present(store, tmp_path, monkeypatch, readings):
-    from fieldcheck.engine.scoring import ScoreResult
+def test_the_readings_the_score_used_are_printed(store, tmp_path):
+    from fieldcheck.ops.scores import score_inspection
 
-    if readings is not None:
-        monkeypatch.setattr(ScoreResult, "readings", readings, raising=False)
     inspection = finished_inspection(store, photos=0, handbook_errors=1)
-    whole = "".join(pages_text(signing.sheet_pdf(store, inspection), tmp_path))
-    assert ("计分所用读数" in whole) == bool(readings)
-    if readings:
-        assert squash(readings[0]) in squash(whole)
+    readings = score_inspection(store, inspection).readings
+    assert {r.id for r in readings} >= {"pool-by-section", "no-grade-bands"}
+    whole = squash("".join(pages_text(signing.sheet_pdf(store, inspection), tmp_path)))
+    assert "计分口径" in whole
+    for reading in readings:
+        assert squash(reading.text.render("zh")) in whole

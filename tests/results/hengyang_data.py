@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from sheetkit import lock_as_signed
+
 from fieldcheck.engine import catalog
 from fieldcheck.ops.importing import add_inspection_from_answers
 
@@ -22,6 +24,8 @@ def answers_for(rubric, name: str, lost: Decimal, veto: bool = False) -> dict:
             answers[item.id] = True
         elif kind == "veto":
             answers[item.id] = veto
+        elif kind == "metric" and "count_column" in item.rule.spec:  # 6.3, per village: none short
+            answers[item.id] = {"count": int(row.values.get(item.rule.spec["count_column"], 1)), "shortfall": 0}
         elif kind == "metric":
             spec = item.rule.spec.get("target")
             if isinstance(spec, dict) and (spec["column"] in row.values or "default" in spec):
@@ -55,5 +59,5 @@ def add_unit(store, name: str, total, *, veto: bool = False, status: str = "sign
     inspection = add_inspection_from_answers(store, rubric, assessee, answers_for(rubric, name, lost, veto),
                                              {"inspectors": ["李明", "王芳"], "date": "2015-12-20"})
     if status != "draft":
-        store.inspections.update(inspection, status=status)
+        lock_as_signed(store, inspection, status)
     return inspection

@@ -8,6 +8,7 @@ import openpyxl
 import pytest
 import yaml
 from hengyang_data import add_unit
+from sheetkit import lock_as_signed
 from township import VILLAGES, scores, township
 
 from fieldcheck.cli import main
@@ -132,7 +133,7 @@ def test_a_round_ranked_from_a_rubrics_scores(tmp_path, capsys):
     with Store.open(path, device="t", backup_on_close=False) as store:
         for i, village in enumerate(VILLAGES):  # 2.1.1: 2 points per error found
             inspection = add_inspection_from_answers(store, rubric, {"name": village}, {"2.1.1": i % 4})
-            store.inspections.update(inspection, status="signed")
+            lock_as_signed(store, inspection)
     town = tmp_path / "town.yaml"
     town.write_text(yaml.safe_dump(township([{"id": "4月", "kind": "双月观摩", "scores_from": "village-work-team"}]),
                                    allow_unicode=True), encoding="utf-8")

@@ -83,7 +83,7 @@ def test_below_80_is_fail_whatever_the_tier(store):
 
 def test_the_parks_are_in_no_ranking_group(store):
     _seed(store)
-    add_unit(store, "白沙工业园", 99, group="区")
+    add_unit(store, "白沙工业园", 99)
     rows = _by_name(outcome.build(store, "hengyang-2015"))
     assert rows["白沙工业园"]["group"] is None and rows["白沙工业园"]["ranked"] is False
     assert rows["珠晖区"]["rank"] == 1
@@ -102,7 +102,7 @@ def test_two_signed_inspections_are_a_problem_never_ranked(store):
 def test_drafts_count_only_with_all_and_are_marked(store):
     _seed(store)
     add_unit(store, "衡阳县", 99, status="draft")  # a draft beside the signed one: the signed one counts
-    add_unit(store, "白沙工业园", 60, status="draft", group="区")
+    add_unit(store, "白沙工业园", 60, status="draft")
     assert "白沙工业园" not in _by_name(outcome.build(store, "hengyang-2015"))
     rows = _by_name(outcome.build(store, "hengyang-2015", include_drafts=True))
     assert rows["白沙工业园"]["draft"] is True and rows["衡阳县"]["draft"] is False and rows["衡阳县"]["total"] == 95

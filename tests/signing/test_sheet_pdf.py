@@ -209,7 +209,8 @@ def test_an_amended_revision_verifies_as_superseded(tmp_path):
 
 
 def test_a_reprint_shows_what_was_signed_even_if_the_wording_changed(tmp_path, monkeypatch):
-    from fieldcheck.engine.scoring import ScoreResult
+    from fieldcheck.engine import scoring
+    from fieldcheck.i18n import Text
 
     with Store.open(tmp_path / "a.db", device="laptop1", user="李明") as store:
         key = DeviceKey.load_or_create("laptop1", tmp_path / "keys")
@@ -217,7 +218,9 @@ def test_a_reprint_shows_what_was_signed_even_if_the_wording_changed(tmp_path, m
         revision = signing.sign_inspection(store, inspection, signers(), key)
         first = signing.verify_sheet(signing.sheet_pdf(store, inspection, key), store)
         # a later FieldCheck prints a line more (readings from the engine): the live sheet differs…
-        monkeypatch.setattr(ScoreResult, "readings", ["2.5.5 按最差一户计"], raising=False)
+        applied = scoring.applied_readings
+        monkeypatch.setattr(scoring, "applied_readings", lambda rubric, result: [
+            *applied(rubric, result), scoring.AppliedReading("later", Text("2.5.5 按最差一户计", "2.5.5: worst"))])
         assert canonical.content_hash(gather(store, inspection)) != revision.content_hash
         # …but the signed revision reprints as it was signed, and verifies with the same hash
         again = signing.verify_sheet(signing.sheet_pdf(store, inspection, key), store)
