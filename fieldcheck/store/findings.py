@@ -180,7 +180,8 @@ class Findings:
         households = list(dict.fromkeys(household_ids))
         if not text and not households:
             return []
-        where, params = [], []
+        where: list[str] = []
+        params: list[Any] = []
         if len(text) >= 3:
             where.append("rowid IN (SELECT rowid FROM findings_fts WHERE findings_fts MATCH ?)")
             params.append('"' + text.replace('"', '""') + '"')

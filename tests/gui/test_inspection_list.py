@@ -258,6 +258,8 @@ def complete_answers(rubric, bad: bool) -> dict:
             answers[item.id] = False
         elif kind == "rating":
             answers[item.id] = next(iter(item.rule.levels))
+        elif "count_column" in item.rule.spec:  # per village (衡阳 6.3): none short
+            answers[item.id] = {"count": 1, "shortfall": 0}
         else:
             answers[item.id] = {"actual": 100, "target": 100}
     return answers
