@@ -12,7 +12,7 @@ a rubric file never changes an old inspection.
 
 A ``Store`` is made of parts, as Anki's collection is (``col.decks``): ``store.places``,
 ``store.households``, ``store.inspections``, ``store.findings``, ``store.photos`` and
-``store.audit``, over one ``Database`` (``database.py``) that owns the connection, the
+``store.audit`` and ``store.events`` (heads, conflicts and merging, docs/sync.md), over one ``Database`` (``database.py``) that owns the connection, the
 transaction, the clock and the audit writer. Each part owns its tables and talks to the
 others through their public methods.
 """
@@ -29,6 +29,7 @@ from fieldcheck.store import photofiles as photo_files
 from fieldcheck.store import schema
 from fieldcheck.store.audit import AuditLog
 from fieldcheck.store.database import SQLITE_HEADER, Database, StoreError, os_user, refuse_foreign_file
+from fieldcheck.store.events import Events
 from fieldcheck.store.findings import Findings
 from fieldcheck.store.inspections import Inspections
 from fieldcheck.store.photos import Photos
@@ -49,6 +50,9 @@ class Store:
         self.findings = Findings(db, self.inspections, self.households)
         self.photos = Photos(db, self.findings)
         self.audit = AuditLog(db)
+        self.events = Events(db, {"place": self.places, "household": self.households,
+                                  "inspection": self.inspections, "finding": self.findings, "mark": self.findings,
+                                  "photo": self.photos})
 
     path = property(lambda self: self.db.path)
     device = property(lambda self: self.db.device)

@@ -246,6 +246,54 @@ class Findings:
 
     def copy_marks(self, from_inspection: str, to_inspection: str) -> None:
         with self._db.transaction():
-            hlc, at = self._db.stamp()
             for item_id, mark in self._marks(from_inspection).items():
+                hlc, at = self._db.stamp()
                 self._write_mark(to_inspection, item_id, mark, hlc, at)
+                self._db.record(hlc, at, "update", "mark", f"{to_inspection}/{item_id}", to_inspection, item_id,
+                                None, mark)
+
+    # -- merging (store.events) ----------------------------------------------------------------------
+
+    def apply_creates(self, entity: str, events: list[dict[str, Any]]) -> None:
+        """Findings made on another laptop; one already here is left as it is."""
+        self._db.conn.executemany(
+            "INSERT OR IGNORE INTO findings (id, inspection_id, item_id, value, household_id, note, entered_by, device,"
+            " hlc, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(e["entity_id"], e["inspection_id"], e["new"]["item_id"], dump(e["new"].get("value")),
+              e["new"].get("household_id"), e["new"].get("note") or "", e["new"].get("entered_by") or "",
+              e["device"], e["hlc"], e["at"], e["at"]) for e in events])
+
+    _FIELDS = ("value", "household_id", "note", "deleted")
+
+    def apply_field(self, entity: str, entity_id: str, field: str, value: Any, hlc: str, at: str) -> None:
+        if entity == "mark":
+            inspection_id, _, item_id = entity_id.rpartition("/")
+            mark = value if value in MARKS else None
+            self._db.conn.execute(
+                "INSERT INTO item_marks (id, inspection_id, item_id, mark, device, hlc, created_at, updated_at, deleted)"
+                " VALUES (?, ?, ?, ?, '', ?, '', '', ?) ON CONFLICT (inspection_id, item_id) DO UPDATE SET"
+                " mark = excluded.mark, hlc = max(hlc, excluded.hlc), deleted = excluded.deleted",
+                (entity_id, inspection_id, item_id, mark, hlc, int(mark is None)))
+            return
+        if field not in self._FIELDS:
+            return
+        stored = dump(value) if field == "value" else int(bool(value)) if field == "deleted" else value
+        self._db.conn.execute(f"UPDATE findings SET {field} = ?, hlc = max(hlc, ?) WHERE id = ?",
+                              (stored, hlc, entity_id))
+
+    def has(self, entity: str, entity_id: str) -> bool:
+        return self._db.conn.execute("SELECT 1 FROM findings WHERE id = ?", (entity_id,)).fetchone() is not None
+
+    def check_field(self, entity: str, entity_id: str, field: str, value: Any) -> Any:
+        """A value for a field, checked as an edit in the window would be; StoreError if it cannot be."""
+        if entity == "mark":
+            if value is not None and value not in MARKS:
+                raise StoreError(t(f"标记「{value}」未知,可选:checked、na", f"unknown mark '{value}'; expected checked or na"))
+            return value
+        finding = self.get(entity_id)
+        inspection = self._inspections.get(finding.inspection_id)
+        if field == "value":
+            return self._check_finding(inspection, finding.item_id, value, None)
+        if field == "note":
+            return "" if value is None else str(value)
+        return value

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from fieldcheck.i18n import t
 from fieldcheck.store import photofiles as photo_files
@@ -121,3 +122,49 @@ class Photos:
                     (photo_id, to_finding, p.sha256, p.original_name, self._db.device, hlc, at, at))
                 self._db.record(hlc, at, "create", "photo", photo_id, inspection_id, None, None,
                                 {"finding_id": to_finding, "sha256": p.sha256})
+
+    # -- merging (store.events) ----------------------------------------------------------------------
+
+    def apply_creates(self, entity: str, events: list[dict[str, Any]]) -> None:
+        """Photo links made on another laptop (their files were added with ``add_files``)."""
+        self._db.conn.executemany(
+            "INSERT OR IGNORE INTO photos (id, finding_id, sha256, original_name, device, hlc, created_at, updated_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [(e["entity_id"], e["new"]["finding_id"], e["new"]["sha256"], e["new"].get("original_name") or "",
+              e["device"], e["hlc"], e["at"], e["at"]) for e in events])
+
+    def apply_field(self, entity: str, entity_id: str, field: str, value: Any, hlc: str, at: str) -> None:
+        if field == "deleted":
+            self._db.conn.execute("UPDATE photos SET deleted = ?, hlc = max(hlc, ?) WHERE id = ?",
+                                  (int(bool(value)), hlc, entity_id))
+
+    def has(self, entity: str, entity_id: str) -> bool:
+        return self._db.conn.execute("SELECT 1 FROM photos WHERE id = ?", (entity_id,)).fetchone() is not None
+
+    FILE_FIELDS = ("sha256", "ext", "size", "width", "height", "taken_at", "lat", "lon", "thumbnail")
+
+    def files(self, hashes: list[str]) -> list[dict[str, Any]]:
+        """The stored facts of these photo files (not their bytes), for a bundle."""
+        out = []
+        for i in range(0, len(hashes), 900):
+            part = hashes[i:i + 900]
+            out += [dict(zip(self.FILE_FIELDS, r)) for r in self._db.conn.execute(
+                f"SELECT {', '.join(self.FILE_FIELDS)} FROM photo_files WHERE sha256 IN ({','.join('?' * len(part))})"
+                " ORDER BY sha256", part)]
+        return out
+
+    def known_files(self, hashes: list[str]) -> set[str]:
+        found: set[str] = set()
+        for i in range(0, len(hashes), 900):
+            part = hashes[i:i + 900]
+            found.update(r[0] for r in self._db.conn.execute(
+                f"SELECT sha256 FROM photo_files WHERE sha256 IN ({','.join('?' * len(part))})", part))
+        return found
+
+    def add_files(self, rows: list[dict[str, Any]], at: str) -> None:
+        """Photo files from a bundle whose bytes are already in the photo folder."""
+        self._db.conn.executemany(
+            "INSERT OR IGNORE INTO photo_files (sha256, ext, size, width, height, taken_at, lat, lon, thumbnail,"
+            " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(r["sha256"], r["ext"], r["size"], r["width"], r["height"], r.get("taken_at"), r.get("lat"), r.get("lon"),
+              r["thumbnail"], at) for r in rows])

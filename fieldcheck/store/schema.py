@@ -13,6 +13,8 @@ History:
      photo files and photo links, audit log, meta
   2  item marks (an item looked at with nothing found, or not applicable) and
      the finding order index
+  6  sync (docs/sync.md): the audit log becomes the event log (``supersedes``, ``seen``),
+     the fields' heads, the superseded event ids, conflicts, known devices, exports
 """
 
 from __future__ import annotations
@@ -131,13 +133,58 @@ CREATE TABLE item_marks (
 CREATE INDEX findings_order ON findings(inspection_id, created_at);
 """
 
-#: migration n takes the schema from version n-1 to n
-MIGRATIONS: dict[int, str] = {1: V1, 2: V2}
+V6 = """
+ALTER TABLE audit ADD COLUMN supersedes TEXT;
+ALTER TABLE audit ADD COLUMN seen TEXT;
+CREATE INDEX audit_entity ON audit(entity_id);
+CREATE TABLE heads (
+    entity TEXT NOT NULL,
+    entity_id TEXT NOT NULL,
+    field TEXT NOT NULL,
+    event_id TEXT NOT NULL,
+    inspection_id TEXT,
+    PRIMARY KEY (entity_id, field, entity, event_id)
+) WITHOUT ROWID;
+CREATE INDEX heads_inspection ON heads(inspection_id);
+CREATE TABLE superseded (
+    event_id TEXT PRIMARY KEY
+) WITHOUT ROWID;
+CREATE TABLE conflicts (
+    id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL,
+    entity TEXT NOT NULL,
+    entity_id TEXT NOT NULL,
+    field TEXT NOT NULL,
+    inspection_id TEXT,
+    events TEXT NOT NULL
+);
+CREATE INDEX conflicts_inspection ON conflicts(inspection_id);
+CREATE TABLE held (
+    event_id TEXT PRIMARY KEY,
+    inspection_id TEXT NOT NULL
+);
+CREATE TABLE devices (
+    device TEXT PRIMARY KEY,
+    fingerprint TEXT NOT NULL,
+    first_seen TEXT NOT NULL,
+    last_seen TEXT NOT NULL
+);
+CREATE TABLE sync_exports (
+    destination TEXT PRIMARY KEY,
+    last_seq INTEGER NOT NULL,
+    at TEXT NOT NULL
+);
+"""
+
+#: migration n takes the schema from the previous version to n (numbers are allocated per
+#: branch, so there may be gaps until they are renumbered)
+MIGRATIONS: dict[int, str] = {1: V1, 2: V2, 6: V6}
 VERSION = max(MIGRATIONS)
 
 #: the tables a FieldCheck database has at every version; anything else is not ours
 OUR_TABLES = {"meta", "places", "households", "inspections", "findings", "photo_files", "photos", "audit",
-              "item_marks", "sqlite_sequence"}
+              "item_marks", "sqlite_sequence", "heads", "superseded", "conflicts", "held", "devices",
+              "sync_exports"}
 
 
 def user_version(conn: sqlite3.Connection) -> int:
@@ -152,7 +199,7 @@ def migrate(conn: sqlite3.Connection, target: int = VERSION) -> list[int]:
     """
     applied = []
     current = user_version(conn)
-    for version in range(current + 1, target + 1):
+    for version in sorted(v for v in MIGRATIONS if current < v <= target):
         conn.execute("BEGIN IMMEDIATE")
         try:
             for statement in _statements(MIGRATIONS[version]):
