@@ -11,7 +11,7 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 
-from fieldcheck.cli import db, demo, inspection, rubric, score, summary
+from fieldcheck.cli import bundle, conflicts, db, demo, inspection, rubric, score, summary
 from fieldcheck.cli.common import fail
 from fieldcheck.engine.rubric_file import RubricInvalid
 from fieldcheck.errors import UserError
@@ -20,7 +20,7 @@ from fieldcheck.i18n import t
 Handler = Callable[[argparse.Namespace], int]
 
 #: the command groups, in the order ``--help`` lists them
-GROUPS = (rubric, score, db, demo, inspection, summary)
+GROUPS = (rubric, score, db, demo, inspection, summary, bundle, conflicts)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -38,3 +38,29 @@ def register(sub: argparse._SubParsersAction) -> None:
     db_arg(p)
     p.add_argument("answers", metavar="ANSWERS.json")
     p.set_defaults(handler=cmd_inspection_add)
+    register_set(isub)
+
+
+def cmd_inspection_set(args: argparse.Namespace) -> int:
+    """``inspection set``: an item's value or mark, as the window sets it."""
+    from fieldcheck.ops.conflicts import parse_value, set_item  # lazy: keeps this group's additions apart
+
+    store = open_store(args, daily_backup=False)
+    try:
+        set_item(store, args.inspection, args.item, parse_value(args.value))
+    except StoreError as exc:
+        raise UserError(str(exc)) from None
+    finally:
+        store.close()
+    return 0
+
+
+def register_set(isub: argparse._SubParsersAction) -> None:
+    p = isub.add_parser("set", help=t("设置项目的值或标记(checked、na、none),同窗口中的操作",
+                                      "set an item's value or mark (checked, na, none) as the window does"))
+    db_arg(p)
+    p.add_argument("inspection", metavar="INSPECTION")
+    p.add_argument("item", metavar="ITEM")
+    p.add_argument("value", metavar="VALUE", help=t("值(JSON,或普通文字);checked、na 为标记,none 清除",
+                                                    "the value (JSON or plain text); checked and na are marks, none clears"))
+    p.set_defaults(handler=cmd_inspection_set)

@@ -75,6 +75,10 @@ class Events:
         self._parts = parts
         db.on_event = self
 
+    def part(self, entity: str) -> Part:
+        """The store part that owns an entity's table."""
+        return self._parts[entity]
+
     # -- local changes (called by Database.record / audit_row) ----------------------------------------
 
     def take_heads(self, event_id: str, action: str, entity: str, entity_id: str, field: str,
@@ -313,6 +317,9 @@ class Events:
                 late.setdefault((r[6], r[7], r[9] or ""), []).append(r[0])
         for (entity, entity_id, fld), ids in sorted(late.items()):
             signed_side = [h[0] for h in self._heads(entity, entity_id, fld, held)] if fld else []
+            if fld and not signed_side:  # the field still has the value its record was made with
+                signed_side = [r[0] for r in conn.execute(
+                    "SELECT id FROM audit WHERE entity_id = ? AND entity = ? AND action = 'create'", (entity_id, entity))]
             self._note_conflict(conflict_id(entity, entity_id, fld), "after-signing", entity, entity_id, fld,
                                 inspection_id, signed_side + ids)
 

@@ -6,6 +6,7 @@ hands out the (item, value) pairs and the marks that derivation needs.
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -16,6 +17,9 @@ from fieldcheck.store.database import Database, StoreError, dump, finding_summar
 from fieldcheck.store.inspections import Inspections
 from fieldcheck.store.places import Households
 
+#: the namespace of items' value findings, whose ids every laptop derives alike (``set_value``)
+_VALUE_FINDINGS = uuid.UUID("6f1d2c3a-5b7e-4c1d-9a2f-0e8b7c6d5a4f")
+_SHARED_HLC = "000000000000000-0000-shared"
 #: each rubric version's items by id: checking a finding looks its item up on every edit
 _ITEMS: dict[str, dict[str, Any]] = {}
 from fieldcheck.store.records import Finding, Inspection
@@ -251,6 +255,36 @@ class Findings:
                 self._write_mark(to_inspection, item_id, mark, hlc, at)
                 self._db.record(hlc, at, "update", "mark", f"{to_inspection}/{item_id}", to_inspection, item_id,
                                 None, mark)
+
+    def set_value(self, inspection_id: str, item_id: str, value: Any) -> Finding:
+        """Set the value of an item answered by one value (met/not met, a rating, a metric).
+
+        The item's latest live finding is changed. With none, the item's *value finding* is
+        made: its id and create event are the same on every laptop (derived from the
+        inspection and the item), so two inspectors setting the same item on two laptops
+        edit one field, and differing values merge as a conflict rather than two findings.
+        """
+        with self._db.transaction():
+            inspection = self._inspections.require_editable(inspection_id)
+            value = self._check_finding(inspection, str(item_id), value, None)
+            live = self._findings(inspection_id, str(item_id))
+            if live:
+                return self.update(live[-1].id, value=value)
+            finding_id = str(uuid.uuid5(_VALUE_FINDINGS, f"{inspection_id}/{item_id}"))
+            if self._db.conn.execute("SELECT 1 FROM findings WHERE id = ?", (finding_id,)).fetchone() is None:
+                at = self._db.conn.execute("SELECT created_at FROM inspections WHERE id = ?",
+                                           (inspection_id,)).fetchone()[0]
+                payload = {"item_id": str(item_id), "value": None, "household_id": None, "note": "", "entered_by": ""}
+                self._db.conn.execute(
+                    "INSERT INTO findings (id, inspection_id, item_id, value, household_id, note, entered_by, device,"
+                    " hlc, created_at, updated_at) VALUES (?, ?, ?, NULL, NULL, '', '', '', ?, ?, ?)",
+                    (finding_id, inspection_id, str(item_id), _SHARED_HLC, at, at))
+                self._db.conn.execute(Database.AUDIT_INSERT, (
+                    str(uuid.uuid5(_VALUE_FINDINGS, f"{finding_id}/create")), at, "", "", _SHARED_HLC, "create",
+                    "finding", finding_id, inspection_id, None, None, dump(payload), None, None))
+            else:
+                self.restore(finding_id)
+            return self.update(finding_id, value=value)
 
     # -- merging (store.events) ----------------------------------------------------------------------
 

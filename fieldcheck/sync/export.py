@@ -24,6 +24,7 @@ from fieldcheck import __version__
 from fieldcheck.i18n import t
 from fieldcheck.signing.keys import DeviceKey
 from fieldcheck.store import Store
+from fieldcheck.store.events import CREATE_ORDER
 from fieldcheck.store.photofiles import original_path
 from fieldcheck.sync.bundle import EVENTS, FORMAT, HOUSEHOLDS, MANIFEST, PHOTOS, PLACES, SIGNATURE, BundleError
 
@@ -140,7 +141,7 @@ def export_bundle(store: Store, out: str | Path, *, everything: bool = False, ke
                 def events():
                     nonlocal done
                     written = set()
-                    for e in sorted(creates.values(), key=lambda e: (e["hlc"], e["id"])):
+                    for e in sorted(creates.values(), key=lambda e: (CREATE_ORDER.index(e["entity"]), e["hlc"], e["id"])):
                         if not _is_new(e, since, conn):
                             written.add(e["id"])
                             done += 1
