@@ -110,8 +110,6 @@ def _copy_photos(store: Store, zf: zipfile.ZipFile, v: Verified, progress: Progr
                 while chunk := src.read(1 << 20):
                     digest.update(chunk)
                     dst.write(chunk)
-                dst.flush()
-                os.fsync(dst.fileno())
             if digest.hexdigest() != sha:
                 raise BundleError(t(f"照片 {name} 在导入时与其哈希值不符,未导入任何内容",
                                     f"photo {name} did not match its hash while importing; nothing was imported"))
@@ -120,6 +118,8 @@ def _copy_photos(store: Store, zf: zipfile.ZipFile, v: Verified, progress: Progr
             tmp.unlink(missing_ok=True)
         if progress and i % 25 == 0:
             progress("photos", i, len(todo))
+    if todo:  # one flush of all the new files before any row refers to them, not one fsync per file
+        os.sync()
     return len(todo)
 
 
@@ -127,8 +127,6 @@ def _apply(store: Store, zf: zipfile.ZipFile, v: Verified, photos: int, progress
     conn = store.connection
     path = v.path
     now = datetime.now(UTC).isoformat(timespec="seconds")
-    conn.execute("INSERT INTO devices (device, fingerprint, first_seen, last_seen) VALUES (?, ?, ?, ?)"
-                 " ON CONFLICT (device) DO UPDATE SET last_seen = excluded.last_seen", (v.device, v.fingerprint, now, now))
     for version, name in v.rubrics.items():
         store.inspections.add_snapshot(version, zf.read(name).decode("utf-8"), "bundle")
     store.places.add_records(list(lines(path, zf, PLACES, PLACE_FIELDS)))
@@ -149,6 +147,10 @@ def _apply(store: Store, zf: zipfile.ZipFile, v: Verified, photos: int, progress
             yield e
 
     done = store.events.apply(events())
+    if done.new:  # a bundle that brings nothing new writes nothing, not even "last seen"
+        conn.execute("INSERT INTO devices (device, fingerprint, first_seen, last_seen) VALUES (?, ?, ?, ?)"
+                     " ON CONFLICT (device) DO UPDATE SET last_seen = excluded.last_seen",
+                     (v.device, v.fingerprint, now, now))
     inspections = {s[3] for s in done.slots if s[3]} | done.dirty
     conflicts = sum(1 for c in store.events.conflicts() if c["inspection"] in inspections)
     if progress:
