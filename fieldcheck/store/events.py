@@ -175,11 +175,18 @@ class Events:
             self._db.clock.observe(e["hlc"])
         conn.executemany(Database.AUDIT_INSERT, [event_row(e) for e in fresh])
         done.new += len(fresh)
+        locked: dict[str, bool] = {}
+
+        def is_locked(inspection_id: str) -> bool:
+            if inspection_id not in locked:
+                locked[inspection_id] = self._locked(inspection_id)
+            return locked[inspection_id]
+
         for e in fresh:
             inspection_id = e.get("inspection_id")
             if e["action"] == "create":
                 creates.setdefault(e["entity"], []).append(e)
-                if e["entity"] != "inspection" and inspection_id and self._locked(inspection_id):
+                if e["entity"] != "inspection" and inspection_id and is_locked(inspection_id):
                     done.dirty.add(inspection_id)
                 continue
             entity, entity_id, fld = e["entity"], e["entity_id"], e.get("field") or ""
@@ -195,7 +202,7 @@ class Events:
             done.slots.add((entity, entity_id, fld, inspection_id))
             done.updated.add((entity, entity_id))
             if inspection_id and ((entity == "inspection" and fld == "status") or e["action"] == "discard"
-                                  or (entity != "inspection" and self._locked(inspection_id))):
+                                  or (entity != "inspection" and is_locked(inspection_id))):
                 done.dirty.add(inspection_id)
         for entity in CREATE_ORDER:
             if entity in creates:
