@@ -12,6 +12,7 @@ from fieldcheck.gui.forms.ui_main_window import Ui_MainWindow
 from fieldcheck.gui.inspections.inspection_list import InspectionListPage
 from fieldcheck.gui.inspections.new_inspection import NewInspectionDialog
 from fieldcheck.gui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
+from fieldcheck.gui.sync import sync_dialog
 from fieldcheck.gui.walk.inspection_view import InspectionView
 from fieldcheck.gui.window.settings_dialog import SettingsDialog
 from fieldcheck.ops import scores
@@ -75,6 +76,7 @@ class MainWindow(QtWidgets.QMainWindow):
         ui.actionMarkSigned.triggered.connect(lambda: self.set_status("signed"))
         ui.actionAbout.triggered.connect(self.about)
         ui.menuEdit.addAction(self.list_page.undo_action)
+        sync_dialog.install(self, store, settings)
 
         self.restore_window_state()
         self._show_list_page(refresh=False)  # the page has just loaded its rows
