@@ -14,7 +14,9 @@ History:
   2  item marks (an item looked at with nothing found, or not applicable) and
      the finding order index
   6  sync (docs/sync.md): the audit log becomes the event log (``supersedes``, ``seen``),
-     the fields' heads, the superseded event ids, conflicts, known devices, exports
+     the fields' heads, the superseded event ids, conflicts, known devices, exports.
+     Earlier history is chained: each change supersedes the one before it on its field,
+     a signing saw everything of its inspection before it, a delete its record's changes
 """
 
 from __future__ import annotations
@@ -174,6 +176,31 @@ CREATE TABLE sync_exports (
     last_seq INTEGER NOT NULL,
     at TEXT NOT NULL
 );
+DROP TRIGGER audit_no_update;
+UPDATE audit SET supersedes = (
+    SELECT json_array(p.prev) FROM (
+        SELECT id, lag(id) OVER (PARTITION BY entity, entity_id, coalesce(field, '') ORDER BY seq) AS prev
+        FROM audit WHERE action != 'create') AS p
+    WHERE p.id = audit.id AND p.prev IS NOT NULL)
+WHERE action != 'create';
+UPDATE audit SET seen = (
+    SELECT json_group_array(b.id) FROM audit AS b
+    WHERE b.inspection_id = audit.inspection_id AND b.entity != 'inspection' AND b.seq < audit.seq)
+WHERE entity = 'inspection' AND field = 'status' AND new IN ('"signed"', '"exported"');
+UPDATE audit SET seen = (
+    SELECT json_group_array(b.id) FROM audit AS b
+    WHERE b.entity_id = audit.entity_id AND b.entity = audit.entity AND b.action != 'create'
+      AND coalesce(b.field, '') != 'deleted' AND b.seq < audit.seq)
+WHERE action = 'delete';
+CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+INSERT INTO heads (entity, entity_id, field, event_id, inspection_id)
+SELECT entity, entity_id, coalesce(field, ''), id, inspection_id FROM audit AS a
+WHERE action != 'create' AND seq = (
+    SELECT max(seq) FROM audit AS b WHERE b.entity_id = a.entity_id AND b.entity = a.entity
+      AND coalesce(b.field, '') = coalesce(a.field, '') AND b.action != 'create');
+INSERT INTO superseded (event_id)
+SELECT id FROM audit WHERE action != 'create' AND id NOT IN (SELECT event_id FROM heads);
 """
 
 #: migration n takes the schema from the previous version to n (numbers are allocated per
