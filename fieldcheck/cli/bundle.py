@@ -16,7 +16,7 @@ from fieldcheck.sync.importer import import_bundle
 def cmd_export(args: argparse.Namespace) -> int:
     store = open_store(args, daily_backup=False, backup_on_close=False)
     try:
-        done = export_bundle(store, args.output, everything=args.all)
+        done = export_bundle(store, args.output, everything=args.all, max_photo_px=args.max_photo_px)
     finally:
         store.close()
     if done is None:
@@ -63,6 +63,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     db_arg(e)
     e.add_argument("-o", "--output", required=True, metavar="FILE", help=t("同步包文件(.fcbundle)", "bundle file (.fcbundle)"))
     e.add_argument("--all", action="store_true", help=t("导出全部,而不只是新修改", "export everything, not only what is new"))
+    e.add_argument("--max-photo-px", type=int, metavar="N", help=t(
+        "把照片缩小到长边不超过 N 像素,以便放进小容量 U 盘(清单会注明;原图可之后用 --all 补送)",
+        "downsize photos to at most N pixels on the longer side to fit a small stick (the manifest says so; "
+        "the originals can follow later with --all)"))
     e.set_defaults(handler=cmd_export)
     v = bsub.add_parser("verify", help=t("校验同步包,不写入任何内容", "check a bundle, writing nothing"))
     v.add_argument("file", metavar="FILE")

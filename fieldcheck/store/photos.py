@@ -82,9 +82,12 @@ class Photos:
     def path(self, sha256: str) -> Path:
         """Where the original bytes of a photo are, unchanged."""
         with self._db.lock:
-            row = self._db.conn.execute("SELECT ext FROM photo_files WHERE sha256 = ?", (sha256,)).fetchone()
+            row = self._db.conn.execute("SELECT ext, stored_sha256, stored_ext FROM photo_files WHERE sha256 = ?",
+                                        (sha256,)).fetchone()
         if row is None:
             raise StoreError(t(f"找不到照片 {sha256[:12]}", f"no photo {sha256[:12]}"))
+        if row[1]:  # only a downsized copy has arrived so far
+            return photo_files.original_path(self._db.photo_dir, row[1], row[2])
         return photo_files.original_path(self._db.photo_dir, sha256, row[0])
 
     def thumbnail(self, sha256: str) -> bytes:
@@ -141,7 +144,8 @@ class Photos:
     def has(self, entity: str, entity_id: str) -> bool:
         return self._db.conn.execute("SELECT 1 FROM photos WHERE id = ?", (entity_id,)).fetchone() is not None
 
-    FILE_FIELDS = ("sha256", "ext", "size", "width", "height", "taken_at", "lat", "lon", "thumbnail")
+    FILE_FIELDS = ("sha256", "ext", "size", "width", "height", "taken_at", "lat", "lon", "thumbnail", "stored_sha256",
+                   "stored_ext")
 
     def files(self, hashes: list[str]) -> list[dict[str, Any]]:
         """The stored facts of these photo files (not their bytes), for a bundle."""
@@ -153,18 +157,16 @@ class Photos:
                 " ORDER BY sha256", part)]
         return out
 
-    def known_files(self, hashes: list[str]) -> set[str]:
-        found: set[str] = set()
-        for i in range(0, len(hashes), 900):
-            part = hashes[i:i + 900]
-            found.update(r[0] for r in self._db.conn.execute(
-                f"SELECT sha256 FROM photo_files WHERE sha256 IN ({','.join('?' * len(part))})", part))
-        return found
-
     def add_files(self, rows: list[dict[str, Any]], at: str) -> None:
-        """Photo files from a bundle whose bytes are already in the photo folder."""
+        """Photo files from a bundle whose bytes are already in the photo folder.
+
+        A row with ``stored_sha256`` is a downsized copy; the original, when it arrives,
+        takes its place (so every laptop ends with the best copy it has been given).
+        """
         self._db.conn.executemany(
-            "INSERT OR IGNORE INTO photo_files (sha256, ext, size, width, height, taken_at, lat, lon, thumbnail,"
-            " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO photo_files (sha256, ext, size, width, height, taken_at, lat, lon, thumbnail, created_at,"
+            " stored_sha256, stored_ext) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (sha256) DO UPDATE"
+            " SET stored_sha256 = NULL, stored_ext = NULL"
+            " WHERE excluded.stored_sha256 IS NULL AND photo_files.stored_sha256 IS NOT NULL",
             [(r["sha256"], r["ext"], r["size"], r["width"], r["height"], r.get("taken_at"), r.get("lat"), r.get("lon"),
-              r["thumbnail"], at) for r in rows])
+              r["thumbnail"], at, r.get("stored_sha256"), r.get("stored_ext")) for r in rows])

@@ -16,7 +16,9 @@ History:
   6  sync (docs/sync.md): the audit log becomes the event log (``supersedes``, ``seen``),
      the fields' heads, the superseded event ids, conflicts, known devices, exports.
      Earlier history is chained: each change supersedes the one before it on its field,
-     a signing saw everything of its inspection before it, a delete its record's changes
+     a signing saw everything of its inspection before it, a delete its record's changes.
+     A photo file may be held as a downsized copy (``stored_sha256``, from a bundle made
+     for a small stick) until its original arrives
 """
 
 from __future__ import annotations
@@ -136,6 +138,8 @@ CREATE INDEX findings_order ON findings(inspection_id, created_at);
 """
 
 V6 = """
+ALTER TABLE photo_files ADD COLUMN stored_sha256 TEXT;
+ALTER TABLE photo_files ADD COLUMN stored_ext TEXT;
 ALTER TABLE audit ADD COLUMN supersedes TEXT;
 ALTER TABLE audit ADD COLUMN seen TEXT;
 CREATE INDEX audit_entity ON audit(entity_id);

@@ -250,7 +250,7 @@ def _check_records(path: Path, zf: zipfile.ZipFile, v: Verified) -> None:
     households = {h["id"] for h in lines(path, zf, HOUSEHOLDS, HOUSEHOLD_FIELDS)}
     files = set()
     for p in lines(path, zf, PHOTOS, PHOTO_FIELDS):
-        if p["sha256"] not in v.photos:
+        if p.get("stored_sha256", p["sha256"]) not in v.photos:
             raise _bad(path, f"缺少照片 {str(p['sha256'])[:12]} 的文件", f"lacks the file of photo {str(p['sha256'])[:12]}")
         files.add(p["sha256"])
     created: dict[str, str] = {}

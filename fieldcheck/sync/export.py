@@ -27,6 +27,7 @@ from fieldcheck.store import Store
 from fieldcheck.store.events import CREATE_ORDER
 from fieldcheck.store.photofiles import original_path
 from fieldcheck.sync.bundle import EVENTS, FORMAT, HOUSEHOLDS, MANIFEST, PHOTOS, PLACES, SIGNATURE, BundleError
+from fieldcheck.sync.downsize import downsized
 
 Progress = Callable[[int, int], None]
 
@@ -73,8 +74,12 @@ def destination_key(path: Path) -> str:
 
 
 def export_bundle(store: Store, out: str | Path, *, everything: bool = False, key_folder: Path | None = None,
-                  progress: Progress | None = None) -> Exported | None:
-    """Write a bundle to ``out``; None when nothing is new since the last export to that folder."""
+                  progress: Progress | None = None, max_photo_px: int | None = None) -> Exported | None:
+    """Write a bundle to ``out``; None when nothing is new since the last export to that folder.
+
+    ``max_photo_px`` downsizes photos larger than that (longer side) to fit a small stick;
+    the manifest says so, and the originals can follow in a later ``everything`` bundle.
+    """
     out = Path(out)
     if out.suffix != ".fcbundle":
         out = out.with_name(out.name + ".fcbundle")
@@ -158,18 +163,33 @@ def export_bundle(store: Store, out: str | Path, *, everything: bool = False, ke
                     w.write(f"rubrics/{version}.yaml", [text.encode()])
                 w.write(PLACES, (_line(p) for p in place_rows))
                 w.write(HOUSEHOLDS, (_line(h) for h in household_rows))
-                w.write(PHOTOS, (_line({**p, "thumbnail": base64.b64encode(p["thumbnail"]).decode()})
-                                 for p in photo_rows))
-                for i, p in enumerate(photo_rows):
-                    source = original_path(store.photo_dir, p["sha256"], p["ext"])
-                    w.write(f"photos/{p['sha256']}.{p['ext']}", _chunks(source), stored=True)
+                downsized_any = False
+                for i, p in enumerate(photo_rows):  # files first: a downsized copy gets its own hash
+                    small = None
+                    if p["stored_sha256"]:  # this laptop itself holds only a downsized copy
+                        source = original_path(store.photo_dir, p["stored_sha256"], p["stored_ext"])
+                        downsized_any = True
+                    else:
+                        source = original_path(store.photo_dir, p["sha256"], p["ext"])
+                        small = downsized(source, max_photo_px) if max_photo_px else None
+                    if small is not None:
+                        p["stored_sha256"], p["stored_ext"] = hashlib.sha256(small).hexdigest(), "jpg"
+                        downsized_any = True
+                        w.write(f"photos/{p['stored_sha256']}.jpg", [small], stored=True)
+                    else:
+                        name = f"{p['stored_sha256']}.{p['stored_ext']}" if p["stored_sha256"] else \
+                            f"{p['sha256']}.{p['ext']}"
+                        w.write(f"photos/{name}", _chunks(source), stored=True)
                     if progress and i % 50 == 0:
                         progress(events_total + i, events_total + len(photo_rows))
+                w.write(PHOTOS, (_line({**{k: v for k, v in p.items() if v is not None or k in ("sha256",)},
+                                        "thumbnail": base64.b64encode(p["thumbnail"]).decode()})
+                                 for p in photo_rows))
                 manifest = {
                     "format": FORMAT, "app": f"FieldCheck {__version__}", "device": store.device,
                     "public_key": base64.b64encode(key.public_der).decode(), "fingerprint": key.fingerprint,
                     "created": datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z"),
-                    "incremental": incremental, "photos_downsized": False,
+                    "incremental": incremental, "photos_downsized": downsized_any,
                     "counts": {"events": events_total, "rubrics": len(snapshots), "places": len(place_rows),
                                "households": len(household_rows), "photos": len(photo_rows)},
                     "members": w.members,

@@ -94,14 +94,12 @@ def import_bundle(store: Store, path: str | Path, *, trust: bool = False,
 
 def _copy_photos(store: Store, zf: zipfile.ZipFile, v: Verified, progress: Progress | None) -> int:
     """Put the photo files this database lacks at their content address (checked again while copying)."""
-    with store.db.lock:
-        have = store.photos.known_files(sorted(v.photos))
-    todo = [(sha, name) for sha, name in sorted(v.photos.items()) if sha not in have]
     folder = store.photo_dir
+    # content-addressed: a file already in place is this file (and a missing one is repaired)
+    todo = [(sha, name) for sha, name in sorted(v.photos.items())
+            if not original_path(folder, sha, name.rsplit(".", 1)[1]).exists()]
     for i, (sha, name) in enumerate(todo):
         final = original_path(folder, sha, name.rsplit(".", 1)[1])
-        if final.exists():
-            continue
         final.parent.mkdir(parents=True, exist_ok=True)
         tmp = folder / f"{TEMP_PREFIX}{uuid.uuid4().hex}"
         digest = hashlib.sha256()

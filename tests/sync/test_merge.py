@@ -93,3 +93,37 @@ def test_a_signed_inspection_is_not_changed_by_a_late_event_whichever_arrives_fi
     # reopening instead: the late change applies
     leader2.store.inspections.update(insp, status="draft")
     assert [x.note for x in leader2.store.findings.of(insp)] == ["签字后才到"]
+
+
+def test_downsized_photos_fit_a_small_stick_and_the_original_takes_their_place_later(laptops, tmp_path):
+    import hashlib
+    import io
+    import json
+    import random
+    import zipfile
+
+    from PIL import Image
+
+    from fieldcheck.ops.demo import make_photo
+
+    a, b = laptops("A", "B")
+    insp = village_inspection(a.store)
+    f = a.store.findings.add(insp, "2.1.1")
+    photo = a.store.photos.add(f.id, make_photo(random.Random(3), size=(1600, 1200)))
+    from fieldcheck.sync.export import export_bundle
+    small = export_bundle(a.store, tmp_path / "stick" / "small.fcbundle", key_folder=a.keys, max_photo_px=300).path
+    with zipfile.ZipFile(small) as z:
+        assert json.loads(z.read("manifest.json"))["photos_downsized"] is True
+    b.take(small)
+    path = b.store.photos.path(photo.sha256)
+    with Image.open(path) as img:
+        assert max(img.size) == 300
+    assert path.stat().st_size < a.store.photos.path(photo.sha256).stat().st_size
+    # B passes on what it has (the small copy); then the original arrives and replaces it
+    (c,) = laptops("C")
+    c.take(b.export(tmp_path / "bc"))
+    assert max(Image.open(c.store.photos.path(photo.sha256)).size) == 300
+    b.take(a.export(tmp_path / "full", everything=True))
+    original = b.store.photos.path(photo.sha256)
+    assert hashlib.sha256(original.read_bytes()).hexdigest() == photo.sha256
+    assert Image.open(io.BytesIO(original.read_bytes())).size == (1600, 1200)

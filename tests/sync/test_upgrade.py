@@ -17,8 +17,10 @@ def _as_v2(source, path):
     schema.migrate(conn, target=2)
     conn.execute("ATTACH DATABASE ? AS src", (str(source),))
     conn.execute("BEGIN")
-    for table in ("places", "households", "inspections", "findings", "photo_files", "photos", "item_marks"):
+    for table in ("places", "households", "inspections", "findings", "photos", "item_marks"):
         conn.execute(f"INSERT INTO main.{table} SELECT * FROM src.{table}")
+    conn.execute("INSERT INTO main.photo_files SELECT sha256, ext, size, width, height, taken_at, lat, lon, thumbnail,"
+                 " created_at FROM src.photo_files")
     conn.execute(f"INSERT INTO main.audit ({V2_AUDIT}) SELECT {V2_AUDIT} FROM src.audit")
     conn.execute("COMMIT")
     conn.close()
