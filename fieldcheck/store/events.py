@@ -36,6 +36,8 @@ class Part(Protocol):
 
     def apply_field(self, entity: str, entity_id: str, field: str, value: Any, hlc: str, at: str) -> None: ...
 
+    def has(self, entity: str, entity_id: str) -> bool: ...
+
 
 def conflict_id(entity: str, entity_id: str, field: str) -> str:
     """The same conflict has the same id on every laptop: a hash of its field."""
@@ -165,7 +167,8 @@ class Events:
     def _apply_chunk(self, chunk: list[dict[str, Any]], done: Applied) -> None:
         conn = self._db.conn
         known = self.known([e["id"] for e in chunk])
-        fresh, creates = [], {}
+        fresh: list[dict[str, Any]] = []
+        creates: dict[str, list[dict[str, Any]]] = {}
         for e in chunk:
             if e["id"] in known:
                 done.known += 1

@@ -190,7 +190,7 @@ def lines(path: Path, zf: zipfile.ZipFile, name: str, required: tuple[str, ...])
     if name not in zf.namelist():
         return
     with zf.open(name) as fh:
-        for number, line in enumerate(io.BufferedReader(fh, 1 << 16), 1):  # type: ignore[arg-type]
+        for number, line in enumerate(io.BufferedReader(fh, 1 << 16), 1):  # type: ignore[arg-type,type-var]
             if len(line) > MAX_LINE:
                 raise _bad(path, f"中 {name} 的第 {number} 行过长", f"has an over-long line {number} in {name}")
             if not line.strip():
@@ -265,7 +265,7 @@ def _check_records(path: Path, zf: zipfile.ZipFile, v: Verified) -> None:
             if not isinstance(new, dict):
                 raise _bad(path, f"中的新建记录 {e['entity_id'][:12]} 缺少内容", f"has a create event without its record ({e['entity_id'][:12]})")
             created[e["entity_id"]] = entity
-            needs: list[tuple[str, set[str] | dict[str, str], str]] = []
+            needs: list[tuple[Any, set[str] | dict[str, str], str]] = []
             if entity == "inspection":
                 if str(new.get("rubric_version")) not in v.rubrics:
                     raise _bad(path, f"引用了未随包携带的细则版本 {str(new.get('rubric_version'))[:12]}",

@@ -39,7 +39,9 @@ class SyncJob(QtCore.QRunnable):
         self.done = threading.Event()
 
     def run(self) -> None:
-        results, errors, unknown = [], [], []
+        results: list = []
+        errors: list[str] = []
+        unknown: list[tuple[str, str, str]] = []
         try:
             if self.export_to is not None:
                 name = f"{self.store.device}-{QtCore.QDateTime.currentDateTime().toString('yyyyMMdd-HHmmss')}{SUFFIX}"
