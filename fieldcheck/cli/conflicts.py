@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 
 from fieldcheck.cli.common import db_arg, open_store, print_json
 from fieldcheck.errors import UserError
@@ -27,7 +28,9 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
         where = c["item"] or c["record"][:8]
         print(f"{c['id']}\t{c['kind']}\t{c['entity']} {where} {c['field']}")
         for s in c["sides"]:
-            print(f"\t{s['event']}\t{s['value']!r}\t{s['device']}\t{s['who']}\t{s['at']}" + ("\t(held)" if s["held"] else ""))
+            value = json.dumps(s["value"], ensure_ascii=False)
+            late = "\t" + t("(签字后到达)", "(arrived after signing)") if s["held"] else ""
+            print(f"\t{s['event']}\t{value}\t{s['device']}\t{s['who']}\t{s['at']}{late}")
     return 0
 
 
