@@ -71,3 +71,24 @@ def test_three_inspectors_a_leader_and_shuffled_bundles(tmp_path, monkeypatch, c
     run("B", "bundle", "import", "--db", db["B"], str(out), "--trust")
     assert json.loads(run("B", "conflicts", "--db", db["B"], "--json")) == []
     assert run("B", "summary", "--db", db["B"], "--json") == run("L", "summary", "--db", leader, "--json")
+
+
+def test_cli_verify_says_what_is_wrong_in_one_sentence(tmp_path, monkeypatch, capsys, language):
+    language("en")
+    monkeypatch.setenv("FIELDCHECK_HOME", str(tmp_path / "home"))
+    db = str(tmp_path / "a.db")
+    assert main(["demo", "--db", db, "--villages", "1"]) == 0
+    assert main(["bundle", "export", "--db", db, "-o", str(tmp_path / "usb" / "a")]) == 0
+    capsys.readouterr()
+    assert main(["bundle", "verify", str(tmp_path / "usb" / "a.fcbundle")]) == 0
+    assert "the bundle is sound" in capsys.readouterr().out
+    (tmp_path / "bad.fcbundle").write_bytes(b"PK\x03\x04 not really")
+    assert main(["bundle", "verify", str(tmp_path / "bad.fcbundle")]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "not a bundle or is damaged" in err and "Traceback" not in err
+    assert main(["bundle", "import", "--db", db, str(tmp_path / "missing.fcbundle")]) == 1
+    assert "file not found" in capsys.readouterr().err
+    assert main(["conflicts", "--db", db]) == 0
+    assert "no conflicts" in capsys.readouterr().out
+    assert main(["conflicts", "resolve", "--db", db, "nope", "--value", "1"]) == 1
+    assert "no conflict with id nope" in capsys.readouterr().err
