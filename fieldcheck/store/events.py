@@ -175,7 +175,8 @@ class Events:
                 continue
             known.add(e["id"])
             fresh.append(e)
-            self._db.clock.observe(e["hlc"])
+        if fresh:  # the clock moves past the newest stamp seen, so later local edits sort after
+            self._db.clock.observe(max(e["hlc"] for e in fresh))
         conn.executemany(Database.AUDIT_INSERT, [event_row(e) for e in fresh])
         done.new += len(fresh)
         locked: dict[str, bool] = {}

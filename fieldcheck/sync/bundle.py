@@ -24,6 +24,7 @@ from fieldcheck.errors import UserError
 from fieldcheck.i18n import t
 from fieldcheck.signing.keys import DeviceKeyError, fingerprint, public_key_from_bytes
 from fieldcheck.signing.keys import verify as verify_signature
+from fieldcheck.store.clock import parse_stamp
 from fieldcheck.store.events import ACTIONS, ENTITIES, EVENT_FIELDS
 
 FORMAT = 1
@@ -189,6 +190,7 @@ def lines(path: Path, zf: zipfile.ZipFile, name: str, required: tuple[str, ...])
     """The JSON objects of a JSON Lines member, one at a time; BundleError for a line that is not one."""
     if name not in zf.namelist():
         return
+    needed = frozenset(required)
     with zf.open(name) as fh:
         for number, line in enumerate(io.BufferedReader(fh, 1 << 16), 1):  # type: ignore[arg-type,type-var]
             if len(line) > MAX_LINE:
@@ -199,7 +201,7 @@ def lines(path: Path, zf: zipfile.ZipFile, name: str, required: tuple[str, ...])
                 obj = json.loads(line)
             except (ValueError, UnicodeDecodeError):
                 obj = None
-            if not isinstance(obj, dict) or any(k not in obj for k in required):
+            if not isinstance(obj, dict) or not needed <= obj.keys():
                 raise _bad(path, f"中 {name} 的第 {number} 行不是有效的记录(JSON 格式错误或缺少字段)",
                            f"has a malformed line {number} in {name} (not valid JSON or missing fields)")
             yield obj
@@ -257,7 +259,9 @@ def _check_records(path: Path, zf: zipfile.ZipFile, v: Verified) -> None:
     for e in lines(path, zf, EVENTS, EVENT_FIELDS[:9]):
         v.events += 1
         if e["action"] not in ACTIONS or e["entity"] not in ENTITIES or not isinstance(e["id"], str) \
-                or not isinstance(e["entity_id"], str) or not isinstance(e["hlc"], str):
+                or not isinstance(e["entity_id"], str) or not _stamp_ok(e["hlc"]) \
+                or not all(isinstance(e.get(k) or [], list) for k in ("supersedes", "seen")) \
+                or not all(isinstance(e.get(k) or "", str) for k in ("at", "who", "device", "inspection_id", "field")):
             raise _bad(path, f"中有无法识别的修改记录 {str(e['id'])[:12]}", f"has an event it cannot understand ({str(e['id'])[:12]})")
         entity, new = e["entity"], e.get("new")
         inspection = e.get("inspection_id")
@@ -294,6 +298,14 @@ def _check_records(path: Path, zf: zipfile.ZipFile, v: Verified) -> None:
                 raise _missing(path, e["entity_id"])
             if entity != "inspection" and inspection not in created and entity in ("finding", "photo", "mark"):
                 raise _missing(path, str(inspection))
+
+
+def _stamp_ok(stamp: Any) -> bool:
+    try:
+        parse_stamp(stamp)
+        return True
+    except (ValueError, AttributeError, TypeError):
+        return False
 
 
 def _missing(path: Path, ref: str) -> BundleError:

@@ -192,6 +192,14 @@ def test_malformed_json_line(setup, tmp_path):
              "malformed line")
 
 
+def test_an_event_with_a_broken_stamp(setup, tmp_path):
+    a, b, good = setup
+
+    def break_stamp(d):
+        return {**d, "events.jsonl": d["events.jsonl"].replace(b'"hlc":"0', b'"hlc":"x0', 1)}
+    _refused(b, rebuild(good, tmp_path / "h.fcbundle", a, members=break_stamp), "cannot understand")
+
+
 def test_empty_file_and_not_a_bundle(setup, tmp_path):
     a, b, good = setup
     (tmp_path / "e.fcbundle").write_bytes(b"")
