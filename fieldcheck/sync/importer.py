@@ -37,7 +37,6 @@ from fieldcheck.sync.bundle import (
 )
 
 Progress = Callable[[str, int, int], None]
-IMPORT_CACHE_KB = 65536
 
 
 class UnknownDevice(UserError):
@@ -83,11 +82,6 @@ def import_bundle(store: Store, path: str | Path, *, trust: bool = False,
     path = Path(path)
     v = verify(path)
     check_device(store, v, trust)
-    with store.db.lock:
-        # random ids land all over the event and finding indexes: SQLite's default 2 MB page
-        # cache thrashes once they outgrow it; 64 MB keeps a bulk merge in memory, bounded
-        if store.connection.execute("PRAGMA cache_size").fetchone()[0] > -IMPORT_CACHE_KB:
-            store.connection.execute(f"PRAGMA cache_size = -{IMPORT_CACHE_KB}")
     with open_zip(path) as zf:
         try:
             photos = _copy_photos(store, zf, v, progress)
