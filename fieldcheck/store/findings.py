@@ -20,6 +20,13 @@ from fieldcheck.store.places import Households
 #: the namespace of items' value findings, whose ids every laptop derives alike (``set_value``)
 _VALUE_FINDINGS = uuid.UUID("6f1d2c3a-5b7e-4c1d-9a2f-0e8b7c6d5a4f")
 _SHARED_HLC = "000000000000000-0000-shared"
+
+
+def value_finding_id(inspection_id: str, item_id: str) -> str:
+    """The id of an item's value finding: the same on every laptop (see ``Findings.set_value``)."""
+    return str(uuid.uuid5(_VALUE_FINDINGS, f"{inspection_id}/{item_id}"))
+
+
 #: each rubric version's items by id: checking a finding looks its item up on every edit
 _ITEMS: dict[str, dict[str, Any]] = {}
 from fieldcheck.store.records import Finding, Inspection
@@ -270,7 +277,7 @@ class Findings:
             live = self._findings(inspection_id, str(item_id))
             if live:
                 return self.update(live[-1].id, value=value)
-            finding_id = str(uuid.uuid5(_VALUE_FINDINGS, f"{inspection_id}/{item_id}"))
+            finding_id = value_finding_id(inspection_id, item_id)
             if self._db.conn.execute("SELECT 1 FROM findings WHERE id = ?", (finding_id,)).fetchone() is None:
                 at = self._db.conn.execute("SELECT created_at FROM inspections WHERE id = ?",
                                            (inspection_id,)).fetchone()[0]

@@ -67,3 +67,25 @@ def test_a_bad_file_is_one_sentence(qtbot, two_laptops, tmp_path):
     dialog.start_import([bad])
     _wait(qtbot, dialog)
     assert "x.fcbundle" in dialog.message.text() and dialog.report.rowCount() == 0
+
+
+def test_the_window_setting_an_item_on_two_laptops_merges_as_a_conflict(qtbot, tmp_path):
+    from fieldcheck.engine import catalog
+    from fieldcheck.gui.walk.walk_session import WalkSession
+    from fieldcheck.sync.export import export_bundle
+    from fieldcheck.sync.importer import import_bundle
+
+    a = Store.open(tmp_path / "a.db", device="A", daily_backup=False, backup_on_close=False)
+    b = Store.open(tmp_path / "b.db", device="B", daily_backup=False, backup_on_close=False)
+    try:
+        insp = a.inspections.create(catalog.find("village-work-team"), assessee_id=None, assessee_name="梅花村",
+                                    inspectors=["甲"], date="2026-11-20")
+        import_bundle(b, export_bundle(a, tmp_path / "ab" / "1", key_folder=tmp_path / "ka").path, trust=True)
+        WalkSession(a, insp).set_value("2.5.4", True)
+        WalkSession(b, insp).set_value("2.5.4", False)
+        import_bundle(a, export_bundle(b, tmp_path / "ba" / "1", key_folder=tmp_path / "kb").path, trust=True)
+        (conflict,) = a.events.conflicts()
+        assert conflict["item"] == "2.5.4" and len(a.findings.of(insp, "2.5.4")) == 1
+    finally:
+        a.close()
+        b.close()
