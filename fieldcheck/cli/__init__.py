@@ -12,6 +12,8 @@ import sys
 from collections.abc import Callable, Sequence
 
 from fieldcheck.cli import (
+    bundle,
+    conflicts,
     db,
     demo,
     household,
@@ -33,7 +35,8 @@ from fieldcheck.i18n import t
 Handler = Callable[[argparse.Namespace], int]
 
 #: the command groups, in the order ``--help`` lists them
-GROUPS = (rubric, score, db, demo, inspection, household, summary, sheet, verify, tables, sampling, results)
+GROUPS = (rubric, score, db, demo, inspection, household, summary, sheet, verify, bundle, conflicts, tables, sampling,
+          results)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -9,6 +9,7 @@ from fieldcheck.cli.common import db_arg, load_answers_document, open_store, rea
 from fieldcheck.engine import catalog
 from fieldcheck.errors import UserError
 from fieldcheck.i18n import t
+from fieldcheck.ops.conflicts import parse_value, set_item
 from fieldcheck.ops.importing import add_inspection_from_answers
 from fieldcheck.ops.signing import amend, device_key, sign_inspection
 from fieldcheck.store import StoreError
@@ -43,6 +44,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("answers", metavar="ANSWERS.json")
     p.set_defaults(handler=cmd_inspection_add)
     register_signing(isub)
+    register_set(isub)
 
 
 # -- signing and amending (issue 10) -----------------------------------------------------------------
@@ -118,3 +120,29 @@ def register_signing(isub: argparse._SubParsersAction) -> None:
     p.add_argument("inspection", metavar="INSPECTION")
     p.add_argument("--reason", metavar="TEXT", required=True)
     p.set_defaults(handler=cmd_inspection_amend)
+
+
+# -- an item's value or mark, as the window sets it (issue 11's scripting) ---------------------------
+
+
+def cmd_inspection_set(args: argparse.Namespace) -> int:
+    """``inspection set``: an item's value or mark, as the window sets it."""
+    store = open_store(args, daily_backup=False)
+    try:
+        set_item(store, args.inspection, args.item, parse_value(args.value))
+    except StoreError as exc:
+        raise UserError(str(exc)) from None
+    finally:
+        store.close()
+    return 0
+
+
+def register_set(isub: argparse._SubParsersAction) -> None:
+    p = isub.add_parser("set", help=t("设置项目的值或标记(checked、na、none),同窗口中的操作",
+                                      "set an item's value or mark (checked, na, none) as the window does"))
+    db_arg(p)
+    p.add_argument("inspection", metavar="INSPECTION")
+    p.add_argument("item", metavar="ITEM")
+    p.add_argument("value", metavar="VALUE", help=t("值(JSON,或普通文字);checked、na 为标记,none 清除",
+                                                    "the value (JSON or plain text); checked and na are marks, none clears"))
+    p.set_defaults(handler=cmd_inspection_set)

@@ -14,7 +14,8 @@ rubric version and engine: a cache that any change misses.
 
 A ``Store`` is made of parts, as Anki's collection is (``col.decks``): ``store.places``,
 ``store.households``, ``store.inspections``, ``store.findings``, ``store.photos`` and
-``store.audit`` and ``store.signatures``, over one ``Database`` (``database.py``) that owns the connection, the
+``store.audit``, ``store.signatures`` and ``store.events`` (heads, conflicts and merging, docs/sync.md),
+over one ``Database`` (``database.py``) that owns the connection, the
 transaction, the clock and the audit writer. Each part owns its tables and talks to the
 others through their public methods.
 """
@@ -31,6 +32,7 @@ from fieldcheck.store import photofiles as photo_files
 from fieldcheck.store import schema
 from fieldcheck.store.audit import AuditLog
 from fieldcheck.store.database import SQLITE_HEADER, Database, StoreError, os_user, refuse_foreign_file
+from fieldcheck.store.events import Events
 from fieldcheck.store.findings import Findings
 from fieldcheck.store.inspections import Inspections
 from fieldcheck.store.photos import Photos
@@ -54,6 +56,9 @@ class Store:
         self.photos = Photos(db, self.findings)
         self.audit = AuditLog(db)
         self.signatures = Signatures(db, self.inspections)
+        self.events = Events(db, {"place": self.places, "household": self.households,
+                                  "inspection": self.inspections, "finding": self.findings, "mark": self.findings,
+                                  "photo": self.photos})
 
     path = property(lambda self: self.db.path)
     device = property(lambda self: self.db.device)

@@ -80,6 +80,8 @@ class Database:
                     self.clock.observe(row[0])
                 except ValueError:
                     pass
+        #: the store's event keeper (``store.events``): heads of the fields a change supersedes
+        self.on_event: Any = None
         #: makes new record ids; the demo swaps in a seeded one so that a seed gives the same data
         self.new_id: Callable[[], str] = lambda: str(uuid.uuid4())
 
@@ -134,22 +136,35 @@ class Database:
         return self.clock.tick(), _now()
 
     def record(self, hlc: str, at: str, action: str, entity: str, entity_id: str, inspection_id: str | None,
-               field: str | None = None, old: Any = None, new: Any = None) -> None:
-        """Write one audit row, inside the caller's transaction."""
-        self.conn.execute(
-            "INSERT INTO audit (id, at, who, device, hlc, action, entity, entity_id, inspection_id, field, old, new)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (self.new_id(), at, self.user, self.device, hlc, action, entity, entity_id, inspection_id, field,
-             dump(old), dump(new)))
+               field: str | None = None, old: Any = None, new: Any = None) -> str:
+        """Write one event (an audit row), inside the caller's transaction; returns its id.
+
+        A change of a field also names the events it supersedes, the field's heads when it
+        was made (docs/sync.md), and the store's event keeper updates the heads.
+        """
+        row = self.audit_row(hlc, at, action, entity, entity_id, inspection_id, field, old, new)
+        self.conn.execute(self.AUDIT_INSERT, row)
+        if self.on_event is not None and action != "create":
+            self.on_event.settled(row[0], entity, entity_id, field or "", inspection_id)
+        return row[0]
 
     def audit_row(self, hlc: str, at: str, action: str, entity: str, entity_id: str, inspection_id: str | None,
                   field: str | None = None, old: Any = None, new: Any = None) -> tuple:
-        """The parameters of ``record``'s INSERT, for parts that write many rows with executemany."""
-        return (self.new_id(), at, self.user, self.device, hlc, action, entity, entity_id, inspection_id, field,
-                dump(old), dump(new))
+        """The parameters of ``AUDIT_INSERT`` for one event, for parts that write many rows with executemany.
+
+        A change (not a create) takes over its field's heads here, so the rows must be
+        inserted in the same transaction.
+        """
+        event_id = self.new_id()
+        supersedes = seen = None
+        if self.on_event is not None and action != "create":
+            supersedes, seen = self.on_event.take_heads(event_id, action, entity, entity_id, field or "",
+                                                        inspection_id, new)
+        return (event_id, at, self.user, self.device, hlc, action, entity, entity_id, inspection_id, field,
+                dump(old), dump(new), dump(supersedes), dump(seen))
 
     AUDIT_INSERT = ("INSERT INTO audit (id, at, who, device, hlc, action, entity, entity_id, inspection_id, field,"
-                    " old, new) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                    " old, new, supersedes, seen) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 
     def set_deleted(self, table: str, entity: str, row_id: str, inspection_id: str | None, deleted: bool) -> None:
         """Set or clear a row's tombstone, audited; nothing happens when it already is so."""

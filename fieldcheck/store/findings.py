@@ -6,6 +6,7 @@ hands out the (item, value) pairs and the marks that derivation needs.
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -15,6 +16,16 @@ from fieldcheck.i18n import t
 from fieldcheck.store.database import Database, StoreError, dump, finding_summary, load
 from fieldcheck.store.inspections import Inspections
 from fieldcheck.store.places import Households
+
+#: the namespace of items' value findings, whose ids every laptop derives alike (``set_value``)
+_VALUE_FINDINGS = uuid.UUID("6f1d2c3a-5b7e-4c1d-9a2f-0e8b7c6d5a4f")
+_SHARED_HLC = "000000000000000-0000-shared"
+
+
+def value_finding_id(inspection_id: str, item_id: str) -> str:
+    """The id of an item's value finding: the same on every laptop (see ``Findings.set_value``)."""
+    return str(uuid.uuid5(_VALUE_FINDINGS, f"{inspection_id}/{item_id}"))
+
 
 #: each rubric version's items by id: checking a finding looks its item up on every edit
 _ITEMS: dict[str, dict[str, Any]] = {}
@@ -293,6 +304,84 @@ class Findings:
 
     def copy_marks(self, from_inspection: str, to_inspection: str) -> None:
         with self._db.transaction():
-            hlc, at = self._db.stamp()
             for item_id, mark in self._marks(from_inspection).items():
+                hlc, at = self._db.stamp()
                 self._write_mark(to_inspection, item_id, mark, hlc, at)
+                self._db.record(hlc, at, "update", "mark", f"{to_inspection}/{item_id}", to_inspection, item_id,
+                                None, mark)
+
+    def set_value(self, inspection_id: str, item_id: str, value: Any) -> Finding:
+        """Set the value of an item answered by one value (met/not met, a rating, a metric).
+
+        The item's latest live finding is changed. With none, the item's *value finding* is
+        made: its id and create event are the same on every laptop (derived from the
+        inspection and the item), so two inspectors setting the same item on two laptops
+        edit one field, and differing values merge as a conflict rather than two findings.
+        """
+        with self._db.transaction():
+            inspection = self._inspections.require_editable(inspection_id)
+            value = self._check_finding(inspection, str(item_id), value, None)
+            live = self._findings(inspection_id, str(item_id))
+            if live:
+                return self.update(live[-1].id, value=value)
+            finding_id = value_finding_id(inspection_id, item_id)
+            if self._db.conn.execute("SELECT 1 FROM findings WHERE id = ?", (finding_id,)).fetchone() is None:
+                at = self._db.conn.execute("SELECT created_at FROM inspections WHERE id = ?",
+                                           (inspection_id,)).fetchone()[0]
+                payload = {"item_id": str(item_id), "value": None, "household_id": None, "note": "", "entered_by": ""}
+                self._db.conn.execute(
+                    "INSERT INTO findings (id, inspection_id, item_id, value, household_id, note, entered_by, device,"
+                    " hlc, created_at, updated_at) VALUES (?, ?, ?, NULL, NULL, '', '', '', ?, ?, ?)",
+                    (finding_id, inspection_id, str(item_id), _SHARED_HLC, at, at))
+                self._db.conn.execute(Database.AUDIT_INSERT, (
+                    str(uuid.uuid5(_VALUE_FINDINGS, f"{finding_id}/create")), at, "", "", _SHARED_HLC, "create",
+                    "finding", finding_id, inspection_id, None, None, dump(payload), None, None))
+            else:
+                self.restore(finding_id)
+            return self.update(finding_id, value=value)
+
+    # -- merging (store.events) ----------------------------------------------------------------------
+
+    def apply_creates(self, entity: str, events: list[dict[str, Any]]) -> None:
+        """Findings made on another laptop; one already here is left as it is."""
+        self._db.conn.executemany(
+            "INSERT OR IGNORE INTO findings (id, inspection_id, item_id, value, household_id, note, entered_by, device,"
+            " hlc, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(e["entity_id"], e["inspection_id"], e["new"]["item_id"], dump(e["new"].get("value")),
+              e["new"].get("household_id"), e["new"].get("note") or "", e["new"].get("entered_by") or "",
+              e["device"], e["hlc"], e["at"], e["at"]) for e in events])
+
+    _FIELDS = ("value", "household_id", "note", "deleted")
+
+    def apply_field(self, entity: str, entity_id: str, field: str, value: Any, hlc: str, at: str) -> None:
+        if entity == "mark":
+            inspection_id, _, item_id = entity_id.rpartition("/")
+            mark = value if value in MARKS else None
+            self._db.conn.execute(
+                "INSERT INTO item_marks (id, inspection_id, item_id, mark, device, hlc, created_at, updated_at, deleted)"
+                " VALUES (?, ?, ?, ?, '', ?, '', '', ?) ON CONFLICT (inspection_id, item_id) DO UPDATE SET"
+                " mark = excluded.mark, hlc = max(hlc, excluded.hlc), deleted = excluded.deleted",
+                (entity_id, inspection_id, item_id, mark, hlc, int(mark is None)))
+            return
+        if field not in self._FIELDS:
+            return
+        stored = dump(value) if field == "value" else int(bool(value)) if field == "deleted" else value
+        self._db.conn.execute(f"UPDATE findings SET {field} = ?, hlc = max(hlc, ?) WHERE id = ?",
+                              (stored, hlc, entity_id))
+
+    def has(self, entity: str, entity_id: str) -> bool:
+        return self._db.conn.execute("SELECT 1 FROM findings WHERE id = ?", (entity_id,)).fetchone() is not None
+
+    def check_field(self, entity: str, entity_id: str, field: str, value: Any) -> Any:
+        """A value for a field, checked as an edit in the window would be; StoreError if it cannot be."""
+        if entity == "mark":
+            if value is not None and value not in MARKS:
+                raise StoreError(t(f"标记「{value}」未知,可选:checked、na", f"unknown mark '{value}'; expected checked or na"))
+            return value
+        finding = self.get(entity_id)
+        inspection = self._inspections.get(finding.inspection_id)
+        if field == "value":
+            return self._check_finding(inspection, finding.item_id, value, None)
+        if field == "note":
+            return "" if value is None else str(value)
+        return value

@@ -37,6 +37,8 @@ class Inspections:
     def __init__(self, db: Database, places: Places):
         self._db = db
         self._places = places
+        #: rubric snapshots from a bundle being imported, by version
+        self._snapshots: dict[str, str] = {}
 
     def create(self, rubric: Rubric, *, assessee_id: str | None, assessee_name: str,
                           inspectors: list[str], date: str, assessee_group: str | None = None) -> str:
@@ -332,8 +334,55 @@ class Inspections:
                 " SELECT ?, rubric_id, rubric_version, rubric_title, rubric_text, assessee_id, assessee_name,"
                 " assessee_group, inspectors, date, 'draft', ?, ?, ?, ? FROM inspections WHERE id = ?",
                 (new, self._db.device, hlc, at, at, inspection_id))
-            self._db.record(hlc, at, "create", "inspection", new, new, "duplicated_from", None, inspection_id)
+            source = self.get(inspection_id)
+            self._db.record(hlc, at, "create", "inspection", new, new, None, None,
+                            {"rubric_id": source.rubric_id, "rubric_version": source.rubric_version,
+                             "assessee_id": source.assessee_id, "assessee_name": source.assessee_name,
+                             "assessee_group": source.assessee_group, "inspectors": source.inspectors,
+                             "date": source.date, "duplicated_from": inspection_id})
         return new
+
+    # -- merging (store.events) ----------------------------------------------------------------------
+
+    def add_snapshot(self, version: str, text: str, rubric_id: str) -> None:
+        """A rubric snapshot from a bundle, kept until an inspection that uses it is created here."""
+        self._snapshots[version] = text
+        self._rubric(version, text, rubric_id)
+
+    def snapshot(self, version: str) -> str | None:
+        """The text of a rubric snapshot this database holds, or None."""
+        row = self._db.conn.execute("SELECT rubric_text FROM inspections WHERE rubric_version = ? LIMIT 1",
+                                    (version,)).fetchone()
+        return row[0] if row else self._snapshots.get(version)
+
+    def apply_creates(self, entity: str, events: list[dict[str, Any]]) -> None:
+        """Inspections made on another laptop, with their rubric snapshot (given by ``add_snapshot``)."""
+        rows = []
+        for e in events:
+            n = e["new"]
+            text = self.snapshot(n["rubric_version"])
+            if text is None:
+                raise StoreError(t(f"缺少细则快照 {n['rubric_version'][:12]}", f"missing rubric snapshot {n['rubric_version'][:12]}"))
+            rubric = self._rubric(n["rubric_version"], text, n["rubric_id"])
+            rows.append((e["entity_id"], n["rubric_id"], n["rubric_version"], rubric.title, text, n.get("assessee_id"),
+                         n["assessee_name"], n.get("assessee_group"), dump(n.get("inspectors") or []), n["date"],
+                         e["device"], e["hlc"], e["at"], e["at"]))
+        self._db.conn.executemany(
+            "INSERT OR IGNORE INTO inspections (id, rubric_id, rubric_version, rubric_title, rubric_text, assessee_id,"
+            " assessee_name, assessee_group, inspectors, date, status, device, hlc, created_at, updated_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?, ?)", rows)
+
+    _FIELDS = ("inspectors", "date", "status", "assessee_name", "assessee_group", "deleted")
+
+    def apply_field(self, entity: str, entity_id: str, field: str, value: Any, hlc: str, at: str) -> None:
+        if field not in self._FIELDS:
+            return
+        stored = dump(value) if field == "inspectors" else int(bool(value)) if field == "deleted" else value
+        self._db.conn.execute(f"UPDATE inspections SET {field} = ?, hlc = max(hlc, ?) WHERE id = ?",
+                              (stored, hlc, entity_id))
+
+    def has(self, entity: str, entity_id: str) -> bool:
+        return self._db.conn.execute("SELECT 1 FROM inspections WHERE id = ?", (entity_id,)).fetchone() is not None
 
     def delete(self, inspection_id: str) -> None:
         """Move an inspection to the wastebasket (a tombstone); ``restore`` brings it back."""

@@ -59,7 +59,10 @@ def check(path: str | Path) -> Report:
         for table in ("places", "households", "inspections", "findings", "photos", "audit"):
             report.counts[table] = conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
         folder = path.with_name(f"{path.stem}-photos")
-        files = conn.execute("SELECT sha256, ext, size FROM photo_files ORDER BY sha256").fetchall()
+        stored = "coalesce(stored_sha256, sha256), coalesce(stored_ext, ext)" if "stored_sha256" in {
+            r[1] for r in conn.execute("PRAGMA table_info(photo_files)")} else "sha256, ext"
+        # a downsized copy (from a bundle for a small stick) is checked against its own hash
+        files = conn.execute(f"SELECT {stored}, size FROM photo_files ORDER BY sha256").fetchall()
         report.counts["photo_files"] = len(files)
         for sha, ext, _size in files:
             original = photo_files.original_path(folder, sha, ext)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from fieldcheck.i18n import t
 from fieldcheck.store import photofiles as photo_files
@@ -81,9 +82,12 @@ class Photos:
     def path(self, sha256: str) -> Path:
         """Where the original bytes of a photo are, unchanged."""
         with self._db.lock:
-            row = self._db.conn.execute("SELECT ext FROM photo_files WHERE sha256 = ?", (sha256,)).fetchone()
+            row = self._db.conn.execute("SELECT ext, stored_sha256, stored_ext FROM photo_files WHERE sha256 = ?",
+                                        (sha256,)).fetchone()
         if row is None:
             raise StoreError(t(f"找不到照片 {sha256[:12]}", f"no photo {sha256[:12]}"))
+        if row[1]:  # only a downsized copy has arrived so far
+            return photo_files.original_path(self._db.photo_dir, row[1], row[2])
         return photo_files.original_path(self._db.photo_dir, sha256, row[0])
 
     def thumbnail(self, sha256: str) -> bytes:
@@ -121,3 +125,48 @@ class Photos:
                     (photo_id, to_finding, p.sha256, p.original_name, self._db.device, hlc, at, at))
                 self._db.record(hlc, at, "create", "photo", photo_id, inspection_id, None, None,
                                 {"finding_id": to_finding, "sha256": p.sha256})
+
+    # -- merging (store.events) ----------------------------------------------------------------------
+
+    def apply_creates(self, entity: str, events: list[dict[str, Any]]) -> None:
+        """Photo links made on another laptop (their files were added with ``add_files``)."""
+        self._db.conn.executemany(
+            "INSERT OR IGNORE INTO photos (id, finding_id, sha256, original_name, device, hlc, created_at, updated_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [(e["entity_id"], e["new"]["finding_id"], e["new"]["sha256"], e["new"].get("original_name") or "",
+              e["device"], e["hlc"], e["at"], e["at"]) for e in events])
+
+    def apply_field(self, entity: str, entity_id: str, field: str, value: Any, hlc: str, at: str) -> None:
+        if field == "deleted":
+            self._db.conn.execute("UPDATE photos SET deleted = ?, hlc = max(hlc, ?) WHERE id = ?",
+                                  (int(bool(value)), hlc, entity_id))
+
+    def has(self, entity: str, entity_id: str) -> bool:
+        return self._db.conn.execute("SELECT 1 FROM photos WHERE id = ?", (entity_id,)).fetchone() is not None
+
+    FILE_FIELDS = ("sha256", "ext", "size", "width", "height", "taken_at", "lat", "lon", "thumbnail", "stored_sha256",
+                   "stored_ext")
+
+    def files(self, hashes: list[str]) -> list[dict[str, Any]]:
+        """The stored facts of these photo files (not their bytes), for a bundle."""
+        out = []
+        for i in range(0, len(hashes), 900):
+            part = hashes[i:i + 900]
+            out += [dict(zip(self.FILE_FIELDS, r)) for r in self._db.conn.execute(
+                f"SELECT {', '.join(self.FILE_FIELDS)} FROM photo_files WHERE sha256 IN ({','.join('?' * len(part))})"
+                " ORDER BY sha256", part)]
+        return out
+
+    def add_files(self, rows: list[dict[str, Any]], at: str) -> None:
+        """Photo files from a bundle whose bytes are already in the photo folder.
+
+        A row with ``stored_sha256`` is a downsized copy; the original, when it arrives,
+        takes its place (so every laptop ends with the best copy it has been given).
+        """
+        self._db.conn.executemany(
+            "INSERT INTO photo_files (sha256, ext, size, width, height, taken_at, lat, lon, thumbnail, created_at,"
+            " stored_sha256, stored_ext) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (sha256) DO UPDATE"
+            " SET stored_sha256 = NULL, stored_ext = NULL"
+            " WHERE excluded.stored_sha256 IS NULL AND photo_files.stored_sha256 IS NOT NULL",
+            [(r["sha256"], r["ext"], r["size"], r["width"], r["height"], r.get("taken_at"), r.get("lat"), r.get("lon"),
+              r["thumbnail"], at, r.get("stored_sha256"), r.get("stored_ext")) for r in rows])

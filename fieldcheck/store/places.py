@@ -113,6 +113,57 @@ class Places:
                 current = row[1]
         return "/".join(reversed(names))
 
+    # -- merging (store.events) ----------------------------------------------------------------------
+
+    def apply_creates(self, entity: str, events: list[dict[str, Any]]) -> None:
+        """Places made on another laptop; one already here is left as it is."""
+        self._db.conn.executemany(
+            "INSERT OR IGNORE INTO places (id, kind, name, parent_id, grp, device, hlc, created_at, updated_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(e["entity_id"], e["new"]["kind"], e["new"]["name"], e["new"].get("parent_id"), e["new"].get("group"),
+              e["device"], e["hlc"], e["at"], e["at"]) for e in events])
+
+    def apply_field(self, entity: str, entity_id: str, field: str, value: Any, hlc: str, at: str) -> None:
+        if field == "deleted":
+            self._db.conn.execute("UPDATE places SET deleted = ? WHERE id = ?", (int(bool(value)), entity_id))
+
+    def has(self, entity: str, entity_id: str) -> bool:
+        return self._db.conn.execute("SELECT 1 FROM places WHERE id = ?", (entity_id,)).fetchone() is not None
+
+    def records(self, ids: set[str]) -> list[dict[str, Any]]:
+        """The rows of these places and all their ancestors, parents first: what a bundle carries."""
+        out: dict[str, dict[str, Any]] = {}
+        frontier = set(ids)
+        while frontier:
+            part = sorted(frontier)
+            frontier = set()
+            for r in self._db.conn.execute(
+                    "SELECT id, kind, name, parent_id, grp, device, hlc, created_at FROM places"
+                    f" WHERE id IN ({','.join('?' * len(part))})", part):
+                out[r[0]] = {"id": r[0], "kind": r[1], "name": r[2], "parent_id": r[3], "group": r[4],
+                             "device": r[5], "hlc": r[6], "created_at": r[7]}
+                if r[3] and r[3] not in out:
+                    frontier.add(r[3])
+        depth = {pid: self._depth(pid, out) for pid in out}
+        return sorted(out.values(), key=lambda p: (depth[p["id"]], p["id"]))
+
+    @staticmethod
+    def _depth(pid: str, rows: dict[str, dict[str, Any]]) -> int:
+        n = 0
+        while rows.get(pid, {}).get("parent_id") and n < 10:
+            pid, n = rows[pid]["parent_id"], n + 1
+        return n
+
+    def add_records(self, rows: list[dict[str, Any]]) -> int:
+        """Places from a bundle (parents first); those already here are kept. Returns how many were new."""
+        before = self._db.conn.total_changes
+        self._db.conn.executemany(
+            "INSERT OR IGNORE INTO places (id, kind, name, parent_id, grp, device, hlc, created_at, updated_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(r["id"], r["kind"], r["name"], r["parent_id"], r["group"], r["device"], r["hlc"], r["created_at"],
+              r["created_at"]) for r in rows])
+        return self._db.conn.total_changes - before
+
     def find(self, name_or_path: str) -> Place | None:
         """A live place by its name or its path ("衡阳县/西渡镇/梅花村"), or None."""
         for place in self.all():
@@ -259,6 +310,52 @@ class Households:
         if r is None:
             raise StoreError(t(f"找不到农户 {household_id}", f"no household with id {household_id}"))
         return Household(*r)
+
+    # -- merging (store.events) ----------------------------------------------------------------------
+
+    def apply_creates(self, entity: str, events: list[dict[str, Any]]) -> None:
+        self.add_records([{"id": e["entity_id"], **e["new"], "device": e["device"], "hlc": e["hlc"],
+                           "created_at": e["at"]} for e in events])
+
+    #: the fields an edit on another laptop may change (``update``), besides the tombstone
+    _EDITABLE = ("head_name", "members", "helper", "status", "id_masked")
+
+    def apply_field(self, entity: str, entity_id: str, field: str, value: Any, hlc: str, at: str) -> None:
+        if field == "deleted":
+            self._db.conn.execute("UPDATE households SET deleted = ? WHERE id = ?", (int(bool(value)), entity_id))
+        elif field in self._EDITABLE:
+            if field == "id_masked":  # a bundle can only carry a masked number; never store more
+                value = mask_id_number(value)
+            self._db.conn.execute(f"UPDATE households SET {field} = ?, hlc = max(hlc, ?) WHERE id = ?",
+                                  (value, hlc, entity_id))
+
+    def has(self, entity: str, entity_id: str) -> bool:
+        return self._db.conn.execute("SELECT 1 FROM households WHERE id = ?", (entity_id,)).fetchone() is not None
+
+    _RECORD = ("id", "village_id", "head_name", "members", "helper", "status", "id_masked", "device", "hlc",
+               "created_at")
+
+    def records(self, ids: set[str]) -> list[dict[str, Any]]:
+        """The rows of these households (only the masked ID number exists to carry)."""
+        part = sorted(ids)
+        out = []
+        for i in range(0, len(part), 900):
+            chunk = part[i:i + 900]
+            out += [dict(zip(self._RECORD, r)) for r in self._db.conn.execute(
+                f"SELECT {', '.join(self._RECORD)} FROM households WHERE id IN ({','.join('?' * len(chunk))})"
+                " ORDER BY id", chunk)]
+        return out
+
+    def add_records(self, rows: list[dict[str, Any]]) -> int:
+        """Households from a bundle; those already here are kept. Returns how many were new."""
+        before = self._db.conn.total_changes
+        self._db.conn.executemany(
+            "INSERT OR IGNORE INTO households (id, village_id, head_name, members, helper, status, id_masked, device,"
+            " hlc, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(r["id"], r["village_id"], r["head_name"], r.get("members", 1), r.get("helper") or "",
+              r.get("status") or "贫困户", mask_id_number(r.get("id_masked")), r["device"], r["hlc"], r["created_at"],
+              r["created_at"]) for r in rows])
+        return self._db.conn.total_changes - before
 
 
 def _check_name(name: Any) -> str:

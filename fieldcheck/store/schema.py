@@ -27,6 +27,12 @@ History:
   5  revisions (an inspection's numbered signed states, the sheet content each was
      signed over and its hash, and why it was amended) and signatures (who signed which revision,
      strokes and image; voided, never removed, when the revision is amended)
+  6  sync (docs/sync.md): the audit log becomes the event log (``supersedes``, ``seen``),
+     the fields' heads, the superseded event ids, conflicts, known devices, exports.
+     Earlier history is chained: each change supersedes the one before it on its field,
+     a signing saw everything of its inspection before it, a delete its record's changes.
+     A photo file may be held as a downsized copy (``stored_sha256``, from a bundle made
+     for a small stick) until its original arrives
 """
 
 from __future__ import annotations
@@ -236,15 +242,87 @@ CREATE TABLE signatures (
 CREATE INDEX signatures_inspection ON signatures(inspection_id, revision);
 """
 
-#: migration n takes the schema from version n-1 to n; numbers missing here (allocated to
-#: work not merged yet) are skipped, only the version number moving past them
-MIGRATIONS: dict[int, str] = {1: V1, 2: V2, 3: V3, 4: V4, 5: V5}
+V6 = """
+ALTER TABLE photo_files ADD COLUMN stored_sha256 TEXT;
+ALTER TABLE photo_files ADD COLUMN stored_ext TEXT;
+ALTER TABLE audit ADD COLUMN supersedes TEXT;
+ALTER TABLE audit ADD COLUMN seen TEXT;
+-- only while the history below is chained (a merge is a third slower with it, measured)
+CREATE INDEX audit_entity ON audit(entity_id);
+CREATE TABLE heads (
+    entity TEXT NOT NULL,
+    entity_id TEXT NOT NULL,
+    field TEXT NOT NULL,
+    event_id TEXT NOT NULL,
+    inspection_id TEXT,
+    PRIMARY KEY (entity_id, field, entity, event_id)
+) WITHOUT ROWID;
+CREATE INDEX heads_inspection ON heads(inspection_id);
+CREATE TABLE superseded (
+    event_id TEXT PRIMARY KEY
+) WITHOUT ROWID;
+CREATE TABLE conflicts (
+    id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL,
+    entity TEXT NOT NULL,
+    entity_id TEXT NOT NULL,
+    field TEXT NOT NULL,
+    inspection_id TEXT,
+    events TEXT NOT NULL
+);
+CREATE INDEX conflicts_inspection ON conflicts(inspection_id);
+CREATE TABLE held (
+    event_id TEXT PRIMARY KEY,
+    inspection_id TEXT NOT NULL
+);
+CREATE TABLE devices (
+    device TEXT PRIMARY KEY,
+    fingerprint TEXT NOT NULL,
+    first_seen TEXT NOT NULL,
+    last_seen TEXT NOT NULL
+);
+CREATE TABLE sync_exports (
+    destination TEXT PRIMARY KEY,
+    last_seq INTEGER NOT NULL,
+    at TEXT NOT NULL
+);
+DROP TRIGGER audit_no_update;
+UPDATE audit SET supersedes = (
+    SELECT json_array(p.prev) FROM (
+        SELECT id, lag(id) OVER (PARTITION BY entity, entity_id, coalesce(field, '') ORDER BY seq) AS prev
+        FROM audit WHERE action != 'create') AS p
+    WHERE p.id = audit.id AND p.prev IS NOT NULL)
+WHERE action != 'create';
+UPDATE audit SET seen = (
+    SELECT json_group_array(b.id) FROM audit AS b
+    WHERE b.inspection_id = audit.inspection_id AND b.entity != 'inspection' AND b.seq < audit.seq)
+WHERE entity = 'inspection' AND field = 'status' AND new IN ('"signed"', '"exported"');
+UPDATE audit SET seen = (
+    SELECT json_group_array(b.id) FROM audit AS b
+    WHERE b.entity_id = audit.entity_id AND b.entity = audit.entity AND b.action != 'create'
+      AND coalesce(b.field, '') != 'deleted' AND b.seq < audit.seq)
+WHERE action = 'delete';
+CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+INSERT INTO heads (entity, entity_id, field, event_id, inspection_id)
+SELECT entity, entity_id, coalesce(field, ''), id, inspection_id FROM audit AS a
+WHERE action != 'create' AND seq = (
+    SELECT max(seq) FROM audit AS b WHERE b.entity_id = a.entity_id AND b.entity = a.entity
+      AND coalesce(b.field, '') = coalesce(a.field, '') AND b.action != 'create');
+INSERT INTO superseded (event_id)
+SELECT id FROM audit WHERE action != 'create' AND id NOT IN (SELECT event_id FROM heads);
+DROP INDEX audit_entity;
+"""
+
+#: migration n takes the schema from version n-1 to n
+MIGRATIONS: dict[int, str] = {1: V1, 2: V2, 3: V3, 4: V4, 5: V5, 6: V6}
 VERSION = max(MIGRATIONS)
 
 #: the tables a FieldCheck database has at every version; anything else is not ours
 OUR_TABLES = {"meta", "places", "households", "inspections", "findings", "photo_files", "photos", "audit",
               "item_marks", "sqlite_sequence", "findings_fts", "findings_fts_data", "findings_fts_idx",
-              "findings_fts_docsize", "findings_fts_config", "revisions", "signatures", "score_cache"}
+              "findings_fts_docsize", "findings_fts_config", "revisions", "signatures", "score_cache", "heads",
+              "superseded", "conflicts", "held", "devices", "sync_exports"}
 
 
 def user_version(conn: sqlite3.Connection) -> int:
@@ -262,7 +340,7 @@ def migrate(conn: sqlite3.Connection, target: int = VERSION) -> list[int]:
     for version in range(current + 1, target + 1):
         conn.execute("BEGIN IMMEDIATE")
         try:
-            for statement in _statements(MIGRATIONS.get(version, "")):
+            for statement in _statements(MIGRATIONS[version]):
                 conn.execute(statement)
             conn.execute(f"PRAGMA user_version = {version}")
             conn.execute("COMMIT")

@@ -14,6 +14,7 @@ from typing import Any, Protocol
 
 from fieldcheck.gui.qt import QtCore, QtGui
 from fieldcheck.store import StoreError
+from fieldcheck.store.findings import value_finding_id
 
 
 class Session(Protocol):
@@ -63,16 +64,22 @@ class AddFinding(_Edit):
     """Record one finding (one occurrence, one missing element, one value...)."""
 
     def __init__(self, session: Session, item_id: str, *, value: Any = None, household_id: str | None = None,
-                 note: str = ""):
+                 note: str = "", shared: bool = False):
         text = QtCore.QCoreApplication.translate("Edits", "Add finding to {0}")
         super().__init__(session, item_id, text.format(item_id))
         self.value, self.household_id, self.note = value, household_id, note
+        # the item's value finding, the same record on every laptop, so that two values merge as a
+        # conflict; only while it has never been made here (after that, undo history owns it)
+        self.shared = shared
         self.finding_id: str | None = None
 
     def _redo(self) -> None:
         if self.finding_id is None:
-            finding = self.store.findings.add(self.session.inspection_id, self.item_id, value=self.value,
-                                             household_id=self.household_id, note=self.note)
+            if self.shared and not self._value_finding_made():
+                finding = self.store.findings.set_value(self.session.inspection_id, self.item_id, self.value)
+            else:
+                finding = self.store.findings.add(self.session.inspection_id, self.item_id, value=self.value,
+                                                 household_id=self.household_id, note=self.note)
             self.finding_id = finding.id
             self.session.edited(self.item_id, added=finding)
         else:
@@ -82,6 +89,13 @@ class AddFinding(_Edit):
     def _undo(self) -> None:
         self.store.findings.delete(self.finding_id)
         self.session.edited(self.item_id, removed=self.finding_id)
+
+    def _value_finding_made(self) -> bool:
+        try:
+            self.store.findings.get(value_finding_id(self.session.inspection_id, self.item_id))
+            return True
+        except StoreError:
+            return False
 
 
 class UpdateFinding(_Edit):

@@ -215,8 +215,9 @@ class WalkSession(QtCore.QObject):
                 return
             command = edits.UpdateFinding(self, item_id, latest.id, {"value": latest.value}, {"value": value})
             self._macro(item_id, command.text(), [command])
-        else:
-            self.add_finding(item_id, value=value)
+        else:  # the item's shared value finding (store.findings.set_value): a conflict, not two findings, on merge
+            command = edits.AddFinding(self, item_id, value=value, shared=True)
+            self._macro(item_id, command.text(), [command])
 
     def set_mark(self, item_id: str, mark: str | None) -> None:
         old = self.mark(item_id)

@@ -15,6 +15,7 @@ from fieldcheck.gui.inspections.inspection_list import InspectionListPage
 from fieldcheck.gui.inspections.new_inspection import NewInspectionDialog
 from fieldcheck.gui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
 from fieldcheck.gui.signing.signing_menu import SigningActions
+from fieldcheck.gui.sync import sync_dialog
 from fieldcheck.gui.walk.inspection_view import InspectionView
 from fieldcheck.gui.window.settings_dialog import SettingsDialog, device_label, inspector_name
 from fieldcheck.gui.window.shortcuts_dialog import ShortcutsDialog, page_actions
@@ -86,6 +87,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.results_view = None
         self._add_go_actions()
         self.signing = SigningActions(self)  # sign, amend, sheet, print, history (replace the Mark as … actions)
+        sync_dialog.install(self, store, settings)
 
         self.restore_window_state()
         self._show_list_page(refresh=False)  # the page has just loaded its rows

@@ -1,0 +1,179 @@
+"""Merging 50 bundles into an empty database, beside the machine's limits measured in the same run.
+
+A source laptop makes ``bundles`` inspections, each with its share of the findings and
+photos, and exports one incremental bundle after each (so 50 real, signed bundles). Then:
+
+* merge: all bundles imported into an empty database (verify + one transaction each);
+* baseline: plain sqlite3 ``executemany`` of the same finding rows in one transaction;
+* baseline: sqlite-utils ``insert_all`` inside ``db.atomic()``;
+* baseline: a disk copy of the photo files (``shutil.copyfile``);
+* re-import of all bundles: nothing written (``total_changes`` unchanged), and its time;
+* peak memory (max RSS) of a child process importing 10 and then all bundles: flat when streamed.
+
+Run: python -m benchmarks.bench_sync [--scale 0.2]   (1.0 = 100,000 findings and 5,000 photos)
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import resource
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import sqlite_utils
+
+from fieldcheck.engine import catalog
+from fieldcheck.ops.demo import make_photo
+from fieldcheck.store import Store
+from fieldcheck.sync import importer
+from fieldcheck.sync.export import export_bundle
+from fieldcheck.sync.importer import import_bundle
+
+ITEMS = ("2.1.1", "2.1.2", "2.2.1", "2.5.1", "3.2.1")
+
+
+def make_source(folder: Path, bundles: int, findings: int, photos: int) -> list[Path]:
+    store = Store.open(folder / "source.db", device="source", daily_backup=False, backup_on_close=False)
+    rubric = catalog.find("village-work-team")
+    rng = random.Random(1)
+    base = make_photo(rng, size=(800, 600))
+    out = []
+    with store.transaction():
+        county = store.places.add("县", "基准县")
+        town = store.places.add("乡镇", "基准镇", county)
+    for b in range(bundles):
+        village = store.places.add("村", f"基准{b}村", town)
+        insp = store.inspections.create(rubric, assessee_id=village, assessee_name="", inspectors=["甲"],
+                                        date="2026-11-20")
+        per = findings // bundles
+        ids = store.findings.add_many(insp, ({"item_id": ITEMS[k % 5], "note": f"第{k}处"} for k in range(per)))
+        for k in range(photos // bundles):  # distinct photos: the same JPEG with different trailing bytes
+            store.photos.add(ids[k], base + f"{b}-{k}".encode() * 40)
+        out.append(export_bundle(store, folder / "usb" / f"b{b:02}.fcbundle", key_folder=folder / "keys").path)
+    store.close()
+    return out
+
+
+def finding_rows(folder: Path) -> list[tuple]:
+    conn = sqlite3.connect(folder / "source.db")
+    rows = conn.execute("SELECT id, inspection_id, item_id, value, household_id, note, entered_by, device, hlc,"
+                        " created_at, updated_at FROM findings").fetchall()
+    conn.close()
+    return rows
+
+
+def executemany_rate(folder: Path, rows: list[tuple]) -> float:
+    conn = sqlite3.connect(folder / "plain.db", isolation_level=None)
+    conn.execute("CREATE TABLE findings (id TEXT PRIMARY KEY, inspection_id TEXT, item_id TEXT, value TEXT,"
+                 " household_id TEXT, note TEXT, entered_by TEXT, device TEXT, hlc TEXT, created_at TEXT,"
+                 " updated_at TEXT)")
+    t0 = time.perf_counter()
+    conn.execute("BEGIN")
+    conn.executemany("INSERT INTO findings VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+    conn.execute("COMMIT")
+    rate = len(rows) / (time.perf_counter() - t0)
+    conn.close()
+    return rate
+
+
+def sqlite_utils_rate(folder: Path, rows: list[tuple]) -> float:
+    keys = ("id", "inspection_id", "item_id", "value", "household_id", "note", "entered_by", "device", "hlc",
+            "created_at", "updated_at")
+    db = sqlite_utils.Database(folder / "su.db")
+    t0 = time.perf_counter()
+    with db.atomic():
+        db["findings"].insert_all((dict(zip(keys, r)) for r in rows), pk="id")
+    return len(rows) / (time.perf_counter() - t0)
+
+
+def copy_rate(folder: Path, sync: bool) -> tuple[float, int]:
+    """Bytes/s of a plain copy of the photo files (and with one ``os.sync()`` at the end, as the import does)."""
+    files = [p for p in (folder / "source-photos").rglob("*") if p.is_file()]
+    target = folder / ("copied-sync" if sync else "copied")
+    target.mkdir()
+    total = sum(p.stat().st_size for p in files)
+    t0 = time.perf_counter()
+    for p in files:
+        shutil.copyfile(p, target / p.name)
+    if sync:
+        os.sync()
+    return total / (time.perf_counter() - t0), total
+
+
+def child_peak(folder: Path, bundles: list[Path], name: str) -> int:
+    """Max RSS (KB) of a fresh process importing these bundles into a new database."""
+    code = ("import sys, resource; from pathlib import Path; from fieldcheck.store import Store;"
+            "from fieldcheck.sync.importer import import_bundle;"
+            f"s = Store.open(Path({str(folder / name)!r}), device='m', daily_backup=False, backup_on_close=False);"
+            "[import_bundle(s, Path(p), trust=True) for p in sys.argv[1:]]; s.close();"
+            "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)")
+    out = subprocess.run([sys.executable, "-c", code, *map(str, bundles)], capture_output=True, text=True, check=True)
+    return int(out.stdout.split()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--scale", type=float, default=1.0)
+    parser.add_argument("--bundles", type=int, default=50)
+    args = parser.parse_args()
+    findings, photos = int(100_000 * args.scale), int(5_000 * args.scale)
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        t0 = time.perf_counter()
+        bundles = make_source(folder, args.bundles, findings, photos)
+        print(f"made {len(bundles)} bundles: {findings} findings, {photos} photos,"
+              f" {sum(b.stat().st_size for b in bundles) / 1e6:.0f} MB, in {time.perf_counter() - t0:.0f} s")
+        photo_time = 0.0
+        real_copy = importer._copy_photos
+
+        def timed_copy(*a, **k):
+            nonlocal photo_time
+            t = time.perf_counter()
+            try:
+                return real_copy(*a, **k)
+            finally:
+                photo_time += time.perf_counter() - t
+
+        importer._copy_photos = timed_copy
+        target = Store.open(folder / "merged.db", device="leader", daily_backup=False, backup_on_close=False)
+        t0 = time.perf_counter()
+        for b in bundles:
+            import_bundle(target, b, trust=True)
+        merge = time.perf_counter() - t0
+        merged = target.connection.execute("SELECT count(*) FROM findings").fetchone()[0]
+        events = target.connection.execute("SELECT count(*) FROM audit").fetchone()[0]
+        before = target.connection.total_changes
+        t0 = time.perf_counter()
+        for b in bundles:
+            import_bundle(target, b, trust=True)
+        again = time.perf_counter() - t0
+        written = target.connection.total_changes - before
+        target.close()
+        importer._copy_photos = real_copy
+        rows = finding_rows(folder)
+        plain = executemany_rate(folder, rows)
+        su = sqlite_utils_rate(folder, rows)
+        copy, photo_bytes = copy_rate(folder, sync=False)
+        copy_synced, _ = copy_rate(folder, sync=True)
+        few, every = child_peak(folder, bundles[:10], "m10.db"), child_peak(folder, bundles, "m50.db")
+    print(f"merge of {len(bundles)} bundles: {merge:.1f} s, {merged} findings ({events} events):"
+          f" {merged / merge:,.0f} findings/s overall ({events / merge:,.0f} events/s)")
+    print(f"  baseline sqlite3 executemany, one transaction: {plain:,.0f} rows/s")
+    print(f"  baseline sqlite-utils insert_all in db.atomic(): {su:,.0f} rows/s")
+    print(f"  photos: {photo_bytes / 1e6:.0f} MB copied in by the import (copy, one sync per bundle) at"
+          f" {photo_bytes / photo_time / 1e6:,.0f} MB/s; plain disk copy {copy / 1e6:,.0f} MB/s,"
+          f" the same with one sync {copy_synced / 1e6:,.0f} MB/s")
+    print(f"re-import of all {len(bundles)}: {again:.1f} s, {written} rows written")
+    print(f"peak memory (max RSS) importing 10 bundles: {few / 1024:.0f} MB; all {len(bundles)}: {every / 1024:.0f} MB")
+    print(f"this process max RSS: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()

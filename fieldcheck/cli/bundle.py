@@ -1,0 +1,80 @@
+"""``fieldcheck bundle export|verify|import``: sync bundles on a USB stick (docs/sync.md)."""
+
+from __future__ import annotations
+
+import argparse
+
+from fieldcheck.cli.common import db_arg, open_store
+from fieldcheck.errors import UserError
+from fieldcheck.i18n import t
+from fieldcheck.store import StoreError
+from fieldcheck.sync.bundle import verify
+from fieldcheck.sync.export import export_bundle
+from fieldcheck.sync.importer import import_bundle
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    store = open_store(args, daily_backup=False, backup_on_close=False)
+    try:
+        done = export_bundle(store, args.output, everything=args.all, max_photo_px=args.max_photo_px)
+    finally:
+        store.close()
+    if done is None:
+        print(t("自上次导出到该位置以来没有新的修改,未生成文件", "nothing new since the last export to that folder; no file written"))
+        return 0
+    kind = t("增量", "incremental") if done.incremental else t("全部", "everything")
+    print(t(f"已导出 {done.path}({kind}):{done.events} 条修改,{done.photos} 张照片",
+            f"exported {done.path} ({kind}): {done.events} events, {done.photos} photos"))
+    return 0
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    v = verify(args.file)
+    counts = v.manifest.get("counts", {})
+    print(t(f"同步包完好:来自设备「{v.device}」(密钥指纹 {v.fingerprint[:16]}),{v.events} 条修改,"
+            f"{counts.get('photos', 0)} 张照片,{len(v.rubrics)} 个细则版本",
+            f"the bundle is sound: from device '{v.device}' (key fingerprint {v.fingerprint[:16]}), {v.events} events, "
+            f"{counts.get('photos', 0)} photos, {len(v.rubrics)} rubric versions"))
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    store = open_store(args, daily_backup=False)
+    try:
+        for file in args.files:
+            try:
+                r = import_bundle(store, file, trust=args.trust)
+            except StoreError as exc:
+                raise UserError(str(exc)) from None
+            print(t(f"{r.path.name}(设备「{r.device}」):新增 {r.new},已有 {r.already},更新 {r.updated} 条记录,"
+                    f"冲突 {r.conflicts}",
+                    f"{r.path.name} (device '{r.device}'): {r.new} new, {r.already} already there, {r.updated} records "
+                    f"updated, {r.conflicts} in conflict"))
+    finally:
+        store.close()
+    return 0
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("bundle", help=t("同步包:导出、校验、导入(U 盘传递)", "sync bundles: export, verify, import (by USB stick)"))
+    bsub = p.add_subparsers(dest="bundle_command", metavar="ACTION", required=True)
+    e = bsub.add_parser("export", help=t("导出同步包(默认只含上次导出到同一位置以来的新修改)",
+                                         "export a bundle (by default only what is new since the last export to that folder)"))
+    db_arg(e)
+    e.add_argument("-o", "--output", required=True, metavar="FILE", help=t("同步包文件(.fcbundle)", "bundle file (.fcbundle)"))
+    e.add_argument("--all", action="store_true", help=t("导出全部,而不只是新修改", "export everything, not only what is new"))
+    e.add_argument("--max-photo-px", type=int, metavar="N", help=t(
+        "把照片缩小到长边不超过 N 像素,以便放进小容量 U 盘(清单会注明;原图可之后用 --all 补送)",
+        "downsize photos to at most N pixels on the longer side to fit a small stick (the manifest says so; "
+        "the originals can follow later with --all)"))
+    e.set_defaults(handler=cmd_export)
+    v = bsub.add_parser("verify", help=t("校验同步包,不写入任何内容", "check a bundle, writing nothing"))
+    v.add_argument("file", metavar="FILE")
+    v.set_defaults(handler=cmd_verify)
+    i = bsub.add_parser("import", help=t("导入同步包(先全部校验,每个包一次提交)",
+                                         "import bundles (all checked first, one commit per bundle)"))
+    db_arg(i)
+    i.add_argument("files", nargs="+", metavar="FILE")
+    i.add_argument("--trust", action="store_true", help=t("信任未知设备的密钥(请先核对指纹)",
+                                                          "trust unknown devices' keys (check the fingerprint first)"))
+    i.set_defaults(handler=cmd_import)

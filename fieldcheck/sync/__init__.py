@@ -1,0 +1,1 @@
+"""Sync bundles: export, verify and import (docs/sync.md)."""

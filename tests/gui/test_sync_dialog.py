@@ -1,0 +1,91 @@
+"""The sync screen: export to a folder with progress, import by drop with the report, the unknown-device question."""
+
+from __future__ import annotations
+
+import pytest
+
+from fieldcheck.gui.qt import QtWidgets
+from fieldcheck.gui.sync.sync_dialog import SyncDialog
+from fieldcheck.ops.demo import populate
+from fieldcheck.store import Store
+
+
+@pytest.fixture
+def two_laptops(tmp_path):
+    a = Store.open(tmp_path / "a.db", device="A", daily_backup=False, backup_on_close=False)
+    b = Store.open(tmp_path / "b.db", device="B", daily_backup=False, backup_on_close=False)
+    populate(a, villages=1, seed=2)
+    yield a, b
+    a.close()
+    b.close()
+
+
+def _wait(qtbot, dialog):
+    qtbot.waitUntil(lambda: dialog.job is not None and dialog.job.done.is_set(), timeout=20000)
+    qtbot.wait(50)  # the finished signal is queued to the window's thread
+
+
+def test_export_then_import_by_drop_with_the_trust_question(qtbot, two_laptops, tmp_path, monkeypatch):
+    a, b = two_laptops
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    out = SyncDialog(a)
+    qtbot.add_widget(out)
+    out.folder.setText(str(usb))
+    out.export_button.click()
+    _wait(qtbot, out)
+    (bundle,) = usb.glob("*.fcbundle")
+    assert out.progress.value() == out.progress.maximum() and str(bundle) in out.message.text()
+
+    asked = []
+
+    def answer(parent, title, text, *args):
+        asked.append(text)
+        return QtWidgets.QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QtWidgets.QMessageBox, "question", answer)
+    into = SyncDialog(b)
+    qtbot.add_widget(into)
+    into.drop.dropped.emit([bundle])  # what a drop of that file emits
+    _wait(qtbot, into)
+    assert asked and "A" in asked[0]
+    qtbot.waitUntil(lambda: into.report.rowCount() == 1, timeout=20000)
+    assert into.report.item(0, 1).text() == "A" and int(into.report.item(0, 2).text()) > 50
+    assert len(b.inspections.rows()) == len(a.inspections.rows())
+    # again: already there, nothing new, no question now that A is known
+    into.start_import([bundle])
+    qtbot.waitUntil(lambda: into.report.rowCount() == 2, timeout=20000)
+    assert into.report.item(1, 2).text() == "0" and len(asked) == 1
+
+
+def test_a_bad_file_is_one_sentence(qtbot, two_laptops, tmp_path):
+    a, b = two_laptops
+    bad = tmp_path / "x.fcbundle"
+    bad.write_bytes(b"")
+    dialog = SyncDialog(b)
+    qtbot.add_widget(dialog)
+    dialog.start_import([bad])
+    _wait(qtbot, dialog)
+    assert "x.fcbundle" in dialog.message.text() and dialog.report.rowCount() == 0
+
+
+def test_the_window_setting_an_item_on_two_laptops_merges_as_a_conflict(qtbot, tmp_path):
+    from fieldcheck.engine import catalog
+    from fieldcheck.gui.walk.walk_session import WalkSession
+    from fieldcheck.sync.export import export_bundle
+    from fieldcheck.sync.importer import import_bundle
+
+    a = Store.open(tmp_path / "a.db", device="A", daily_backup=False, backup_on_close=False)
+    b = Store.open(tmp_path / "b.db", device="B", daily_backup=False, backup_on_close=False)
+    try:
+        insp = a.inspections.create(catalog.find("village-work-team"), assessee_id=None, assessee_name="梅花村",
+                                    inspectors=["甲"], date="2026-11-20")
+        import_bundle(b, export_bundle(a, tmp_path / "ab" / "1", key_folder=tmp_path / "ka").path, trust=True)
+        WalkSession(a, insp).set_value("2.5.4", True)
+        WalkSession(b, insp).set_value("2.5.4", False)
+        import_bundle(a, export_bundle(b, tmp_path / "ba" / "1", key_folder=tmp_path / "kb").path, trust=True)
+        (conflict,) = a.events.conflicts()
+        assert conflict["item"] == "2.5.4" and len(a.findings.of(insp, "2.5.4")) == 1
+    finally:
+        a.close()
+        b.close()

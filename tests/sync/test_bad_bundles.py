@@ -1,0 +1,230 @@
+"""Bad bundles: each refused with one clear sentence, the receiving database unchanged."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import random
+import warnings
+import zipfile
+from pathlib import Path
+
+import pytest
+from conftest import village_inspection
+
+from fieldcheck.ops.demo import make_photo
+from fieldcheck.signing.keys import DeviceKey
+from fieldcheck.sync import bundle as bundle_mod
+from fieldcheck.sync.bundle import BundleError, verify
+from fieldcheck.sync.importer import UnknownDevice, import_bundle
+
+
+@pytest.fixture
+def setup(laptops, tmp_path, language):
+    language("en")
+    a, b = laptops("A", "B")
+    insp = village_inspection(a.store)
+    f = a.store.findings.add(insp, "2.1.1", note="缺页")
+    a.store.photos.add(f.id, make_photo(random.Random(1), size=(320, 240)))
+    good = a.export(tmp_path / "usb")
+    b.take(good)  # B knows A; now B's content must not change
+    return a, b, good
+
+
+def _content(laptop) -> tuple:
+    c = laptop.store.connection
+    return tuple(c.iterdump()), sorted(p.name for p in laptop.store.photo_dir.rglob("*"))
+
+
+def rebuild(good: Path, out: Path, a, *, members=None, manifest=None, resign=True) -> Path:
+    """A copy of ``good`` with members changed, the manifest's hashes updated and signed again by A's key."""
+    with zipfile.ZipFile(good) as z:
+        data = {n: z.read(n) for n in z.namelist()}
+    m = json.loads(data.pop("manifest.json"))
+    sig = data.pop("manifest.sig")
+    if members:
+        data = members(data)
+    m["members"] = {n: {"sha256": hashlib.sha256(b).hexdigest(), "size": len(b)} for n, b in data.items()}
+    if manifest:
+        manifest(m)
+    raw = json.dumps(m).encode()
+    with zipfile.ZipFile(out, "w") as z:
+        for n, b in data.items():
+            z.writestr(n, b)
+        z.writestr("manifest.json", raw)
+        z.writestr("manifest.sig", DeviceKey.load_or_create("A", a.keys).sign(raw) if resign else sig)
+    return out
+
+
+def _refused(b, path: Path, *words: str) -> None:
+    before = _content(b)
+    with pytest.raises(BundleError) as exc:
+        verify(path)
+    with pytest.raises(BundleError) as exc2:
+        import_bundle(b.store, path, trust=True)
+    message = str(exc2.value)
+    assert str(exc.value) == message and "\n" not in message and "Traceback" not in message
+    for w in words:
+        assert w in message, message
+    assert _content(b) == before
+
+
+def _swap(name_part: str, new: bytes):
+    def edit(data):
+        return {n: (new if name_part in n else b) for n, b in data.items()}
+    return edit
+
+
+def test_a_good_bundle_verifies(setup):
+    a, b, good = setup
+    v = verify(good)
+    assert v.device == "A" and v.events > 5 and len(v.photos) == 1
+
+
+def test_truncated(setup, tmp_path):
+    a, b, good = setup
+    data = good.read_bytes()
+    (tmp_path / "t.fcbundle").write_bytes(data[: len(data) // 2])
+    _refused(b, tmp_path / "t.fcbundle", "not a bundle or is damaged")
+
+
+def test_corrupt_byte_in_a_photo(setup, tmp_path):
+    a, b, good = setup
+    data = bytearray(good.read_bytes())
+    with zipfile.ZipFile(good) as z:
+        info = next(i for i in z.infolist() if i.filename.startswith("photos/"))
+    data[info.header_offset + 30 + len(info.filename) + 100] ^= 0xFF
+    (tmp_path / "c.fcbundle").write_bytes(bytes(data))
+    _refused(b, tmp_path / "c.fcbundle", "damaged")
+
+
+def test_zip_slip_and_links(setup, tmp_path):
+    a, b, good = setup
+    _refused(b, rebuild(good, tmp_path / "s.fcbundle", a, members=lambda d: {**d, "../../evil.sh": b"x"}),
+             "does not belong")
+    link = tmp_path / "l.fcbundle"
+    rebuild(good, link, a)
+    with zipfile.ZipFile(link, "a") as z:
+        info = zipfile.ZipInfo("photos/" + "0" * 64 + ".jpg")
+        info.external_attr = 0o120777 << 16
+        z.writestr(info, "/etc/passwd")
+    _refused(b, link, "link")
+
+
+def test_zip_bomb_sizes_and_member_count(setup, tmp_path, monkeypatch):
+    a, b, good = setup
+    bomb = tmp_path / "b.fcbundle"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("events.jsonl", b"\0" * (50 << 20))
+        z.writestr("manifest.json", b"{}")
+        z.writestr("manifest.sig", b"")
+    _refused(b, bomb, "zip bomb")
+    monkeypatch.setattr(bundle_mod, "MAX_MEMBERS", 4)
+    _refused(b, good, "more than 4 members")
+
+
+def test_declared_size_lies(setup, tmp_path):
+    a, b, good = setup
+    data = bytearray(good.read_bytes())
+    with zipfile.ZipFile(good) as z:
+        info = z.getinfo("events.jsonl")
+    # the central directory's uncompressed size of events.jsonl, made smaller than the data
+    start = data.rfind(b"events.jsonl") - 46
+    assert data[start:start + 4] == b"PK\x01\x02"
+    data[start + 24:start + 28] = (info.file_size // 2).to_bytes(4, "little")
+    (tmp_path / "d.fcbundle").write_bytes(bytes(data))
+    _refused(b, tmp_path / "d.fcbundle")
+
+
+def test_duplicate_member_names(setup, tmp_path):
+    a, b, good = setup
+    dup = tmp_path / "dup.fcbundle"
+    rebuild(good, dup, a)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        with zipfile.ZipFile(dup, "a") as z:
+            z.writestr("events.jsonl", b"")
+    _refused(b, dup, "two members named events.jsonl")
+
+
+def test_newer_format(setup, tmp_path):
+    a, b, good = setup
+    _refused(b, rebuild(good, tmp_path / "n.fcbundle", a, manifest=lambda m: m.update(format=99)), "newer FieldCheck")
+
+
+def test_photo_not_matching_its_hash(setup, tmp_path):
+    a, b, good = setup
+    _refused(b, rebuild(good, tmp_path / "p.fcbundle", a, members=_swap("photos/", b"not the photo")),
+             "does not match its hash")
+
+
+def test_manifest_or_signature_that_does_not_verify(setup, tmp_path):
+    a, b, good = setup
+    _refused(b, rebuild(good, tmp_path / "m.fcbundle", a, manifest=lambda m: m.update(device="A"), resign=False),
+             "does not verify")
+    other = DeviceKey.load_or_create("X", tmp_path / "other-key")
+    forged = tmp_path / "f.fcbundle"
+    rebuild(good, forged, a)
+    with zipfile.ZipFile(forged) as z:
+        data = {n: z.read(n) for n in z.namelist()}
+    with zipfile.ZipFile(forged, "w") as z:
+        for n, d in data.items():
+            z.writestr(n, other.sign(data["manifest.json"]) if n == "manifest.sig" else d)
+    _refused(b, forged, "does not verify")
+
+
+def test_unknown_rubric_and_record_not_carried(setup, tmp_path):
+    a, b, good = setup
+    _refused(b, rebuild(good, tmp_path / "r.fcbundle", a,
+                        members=lambda d: {n: x for n, x in d.items() if not n.startswith("rubrics/")}),
+             "rubric version it does not carry")
+
+    def drop_inspection(d):
+        kept = [ln for ln in d["events.jsonl"].splitlines(keepends=True) if b'"entity":"inspection"' not in ln]
+        return {**d, "events.jsonl": b"".join(kept)}
+    _refused(b, rebuild(good, tmp_path / "x.fcbundle", a, members=drop_inspection), "record it does not carry")
+
+
+def test_malformed_json_line(setup, tmp_path):
+    a, b, good = setup
+    _refused(b, rebuild(good, tmp_path / "j.fcbundle", a,
+                        members=lambda d: {**d, "events.jsonl": d["events.jsonl"] + b'{"id": "x", oops\n'}),
+             "malformed line")
+
+
+def test_an_event_with_a_broken_stamp(setup, tmp_path):
+    a, b, good = setup
+
+    def break_stamp(d):
+        return {**d, "events.jsonl": d["events.jsonl"].replace(b'"hlc":"0', b'"hlc":"x0', 1)}
+    _refused(b, rebuild(good, tmp_path / "h.fcbundle", a, members=break_stamp), "cannot understand")
+
+
+def test_empty_file_and_not_a_bundle(setup, tmp_path):
+    a, b, good = setup
+    (tmp_path / "e.fcbundle").write_bytes(b"")
+    _refused(b, tmp_path / "e.fcbundle", "empty file")
+    (tmp_path / "notes.fcbundle").write_text("会议记录", encoding="utf-8")
+    _refused(b, tmp_path / "notes.fcbundle", "not a bundle")
+    other = tmp_path / "other.zip"
+    with zipfile.ZipFile(other, "w") as z:
+        z.writestr("readme.txt", "hello")
+    _refused(b, other, "does not belong")
+
+
+def test_unknown_device_needs_trust_and_a_changed_key_is_refused(laptops, tmp_path, setup):
+    a, b, good = setup
+    (c,) = laptops("C")
+    before = _content(c)
+    with pytest.raises(UnknownDevice, match="unknown device 'A'"):
+        import_bundle(c.store, good)
+    assert _content(c) == before
+    impostor = tmp_path / "impostor"
+    a.keys = impostor  # same device name, another key
+    (tmp_path / "usb2").mkdir()
+    a.store.findings.add(next(iter(r.inspection.id for r in a.store.inspections.rows())), "2.1.1")
+    forged = a.export(tmp_path / "usb2", everything=True)
+    before = _content(b)
+    with pytest.raises(BundleError, match="key differs"):
+        import_bundle(b.store, forged, trust=True)
+    assert _content(b) == before

@@ -1,0 +1,129 @@
+"""The merge: conflicts kept, resolutions travel, deletions never silently lost, signed inspections untouched."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import village_inspection
+
+from fieldcheck.ops.conflicts import resolve, set_item
+from fieldcheck.store import StoreError
+
+
+def test_two_values_for_one_item_are_a_conflict_with_the_same_provisional_value_everywhere(laptops, tmp_path):
+    a, b = laptops("A", "B")
+    insp = village_inspection(a.store)
+    b.take(a.export(tmp_path / "ab"))
+    set_item(a.store, insp, "2.5.4", True)
+    set_item(b.store, insp, "2.5.4", False)
+    ra = b.take(a.export(tmp_path / "ab"))
+    a.take(b.export(tmp_path / "ba"))
+    assert ra.conflicts == 1
+    assert a.state() == b.state()
+    (c,) = a.store.events.conflicts()
+    assert c["kind"] == "concurrent" and c["item"] == "2.5.4"
+    assert sorted(s["value"] for s in c["sides"]) == [False, True]
+    assert {s["device"] for s in c["sides"]} == {"A", "B"}
+    # resolving on B travels back to A and ends the conflict there too
+    resolve(b.store, c["id"], keep=next(s["event"] for s in c["sides"] if s["value"] is True))
+    assert b.store.events.conflicts() == []
+    a.take(b.export(tmp_path / "ba"))
+    assert a.store.events.conflicts() == []
+    assert a.state() == b.state()
+    assert [f.value for f in a.store.findings.of(insp, "2.5.4")] == [True]
+
+
+def test_an_old_bundle_rolls_nothing_back_and_a_repeat_changes_nothing(laptops, tmp_path):
+    a, b = laptops("A", "B")
+    insp = village_inspection(a.store)
+    first = a.export(tmp_path / "x")
+    set_item(a.store, insp, "2.5.4", True)
+    set_item(a.store, insp, "2.5.4", False)
+    second = a.export(tmp_path / "x")
+    b.take(second)
+    b.take(first)
+    again = b.take(second)
+    assert again.new == 0 and again.already > 0
+    assert [f.value for f in b.store.findings.of(insp, "2.5.4")] == [False]
+    assert a.state() == b.state()
+
+
+def test_delete_against_a_concurrent_edit_is_a_conflict_and_the_finding_stays(laptops, tmp_path):
+    a, b = laptops("A", "B")
+    insp = village_inspection(a.store)
+    f = a.store.findings.add(insp, "2.1.1", note="台账缺页")
+    b.take(a.export(tmp_path / "ab"))
+    a.store.findings.delete(f.id)
+    b.store.findings.update(f.id, note="台账缺三页")
+    b.take(a.export(tmp_path / "ab"))
+    a.take(b.export(tmp_path / "ba"))
+    assert a.state() == b.state()
+    (c,) = a.store.events.conflicts()
+    assert c["kind"] == "deleted-edited"
+    assert [x.note for x in a.store.findings.of(insp, "2.1.1")] == ["台账缺三页"]  # provisionally kept
+    resolve(a.store, c["id"], value=True)
+    assert a.store.findings.of(insp, "2.1.1") == []
+    b.take(a.export(tmp_path / "ab"))
+    assert b.store.findings.of(insp, "2.1.1") == [] and b.store.events.conflicts() == []
+
+
+def test_a_signed_inspection_is_not_changed_by_a_late_event_whichever_arrives_first(laptops, tmp_path):
+    a, b, leader1, leader2 = laptops("A", "B", "L1", "L2")
+    insp = village_inspection(a.store)
+    f = a.store.findings.add(insp, "2.1.1", note="原记录")
+    b.take(a.export(tmp_path / "ab"))
+    b.store.findings.update(f.id, note="签字后才到")
+    late = b.export(tmp_path / "bl")
+    a.store.inspections.update(insp, status="signed")
+    signed = a.export(tmp_path / "al")
+    leader1.take(signed)
+    leader1.take(late)
+    leader2.take(late)
+    leader2.take(signed)
+    a.take(late)
+    for laptop in (leader1, leader2, a):
+        assert [x.note for x in laptop.store.findings.of(insp)] == ["原记录"]
+        (c,) = laptop.store.events.conflicts()
+        assert c["kind"] == "after-signing" and any(s["held"] for s in c["sides"])
+    assert leader1.state() == leader2.state()
+    c = leader1.store.events.conflicts()[0]
+    with pytest.raises(StoreError):
+        resolve(leader1.store, c["id"], keep=next(s["event"] for s in c["sides"] if s["held"]))
+    resolve(leader1.store, c["id"], keep=next(s["event"] for s in c["sides"] if not s["held"]))
+    assert leader1.store.events.conflicts() == []
+    # reopening instead: the late change applies
+    leader2.store.inspections.update(insp, status="draft")
+    assert [x.note for x in leader2.store.findings.of(insp)] == ["签字后才到"]
+
+
+def test_downsized_photos_fit_a_small_stick_and_the_original_takes_their_place_later(laptops, tmp_path):
+    import hashlib
+    import io
+    import json
+    import random
+    import zipfile
+
+    from PIL import Image
+
+    from fieldcheck.ops.demo import make_photo
+
+    a, b = laptops("A", "B")
+    insp = village_inspection(a.store)
+    f = a.store.findings.add(insp, "2.1.1")
+    photo = a.store.photos.add(f.id, make_photo(random.Random(3), size=(1600, 1200)))
+    from fieldcheck.sync.export import export_bundle
+    small = export_bundle(a.store, tmp_path / "stick" / "small.fcbundle", key_folder=a.keys, max_photo_px=300).path
+    with zipfile.ZipFile(small) as z:
+        assert json.loads(z.read("manifest.json"))["photos_downsized"] is True
+    b.take(small)
+    path = b.store.photos.path(photo.sha256)
+    with Image.open(path) as img:
+        assert max(img.size) == 300
+    assert path.stat().st_size < a.store.photos.path(photo.sha256).stat().st_size
+    # B passes on what it has (the small copy); then the original arrives and replaces it
+    (c,) = laptops("C")
+    c.take(b.export(tmp_path / "bc"))
+    assert max(Image.open(c.store.photos.path(photo.sha256)).size) == 300
+    b.take(a.export(tmp_path / "full", everything=True))
+    original = b.store.photos.path(photo.sha256)
+    assert hashlib.sha256(original.read_bytes()).hexdigest() == photo.sha256
+    assert Image.open(io.BytesIO(original.read_bytes())).size == (1600, 1200)
