@@ -58,7 +58,8 @@ class Store:
         self.signatures = Signatures(db, self.inspections)
         self.events = Events(db, {"place": self.places, "household": self.households,
                                   "inspection": self.inspections, "finding": self.findings, "mark": self.findings,
-                                  "photo": self.photos})
+                                  "photo": self.photos, "revision": self.signatures,
+                                  "signature": self.signatures})
 
     path = property(lambda self: self.db.path)
     device = property(lambda self: self.db.device)

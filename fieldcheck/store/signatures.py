@@ -6,10 +6,16 @@ the score sheet shows (``signing.canonical`` computes it; the store only keeps i
 the status to "signed", in one transaction. Amending needs a reason: the revision's
 signatures are voided (kept, with who, when and why), the next revision opens as a draft,
 and the audit log records it all. Nothing here is ever deleted.
+
+Signatures and revisions are records of their own in the event log (``signature`` and
+``revision`` creates carrying the whole row, strokes and image included; ``voided`` and
+``amended`` field events), so that a signed inspection reaches the leader with its
+signatures in a bundle (docs/sync.md).
 """
 
 from __future__ import annotations
 
+import base64
 import hashlib
 from dataclasses import dataclass, field
 from typing import Any
@@ -191,13 +197,19 @@ class Signatures:
                      dump([[list(p) for p in s] for s in signer.strokes]), signer.image, image_hash,
                      self._db.device, hlc, at, at))
                 self._db.record(hlc, at, "create", "signature", signature_id, inspection_id, None, None,
-                                {"revision": number, "role": signer.role, "name": signer.name.strip(),
-                                 "signed_at": when, "image_sha256": image_hash})
+                                {"revision": number, "position": position, "role": signer.role,
+                                 "name": signer.name.strip(), "signed_at": when, "image_sha256": image_hash,
+                                 "strokes": [[list(p) for p in s] for s in signer.strokes],
+                                 "image": base64.b64encode(signer.image).decode() if signer.image else None})
+            revision_id = self._db.new_id()
             self._db.conn.execute(
                 f"INSERT INTO revisions (id, {self._REV_COLUMNS}, hlc, created_at, updated_at)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, NULL, NULL, NULL, ?, ?, ?, ?, ?)",
-                (self._db.new_id(), inspection_id, number, content_hash, key_id, at, self._db.user, self._db.device,
+                (revision_id, inspection_id, number, content_hash, key_id, at, self._db.user, self._db.device,
                  content, hlc, at, at))
+            self._db.record(hlc, at, "create", "revision", revision_id, inspection_id, None, None,
+                            {"number": number, "content_hash": content_hash, "key_id": key_id, "signed_at": at,
+                             "signed_by": self._db.user, "content": content})
             self._db.record(hlc, at, "sign", "inspection", inspection_id, inspection_id, "revision", None,
                             {"revision": number, "content_hash": content_hash, "key_id": key_id,
                              "signers": [[s.role, s.name.strip()] for s in signers]})
@@ -227,15 +239,57 @@ class Signatures:
                 self._db.conn.execute("UPDATE signatures SET voided_at = ?, voided_by = ?, void_reason = ?, hlc = ?,"
                                       " updated_at = ? WHERE id = ?",
                                       (at, self._db.user, reason, hlc, at, signature.id))
-                self._db.record(hlc, at, "void", "signature", signature.id, inspection_id, "reason", None, reason)
+                self._db.record(hlc, at, "void", "signature", signature.id, inspection_id, "voided", None,
+                                {"at": at, "by": self._db.user, "reason": reason})
             self._db.conn.execute("UPDATE revisions SET amended_at = ?, amended_by = ?, amend_reason = ?, hlc = ?,"
                                   " updated_at = ? WHERE inspection_id = ? AND number = ?",
                                   (at, self._db.user, reason, hlc, at, inspection_id, current.number))
+            revision_id = self._db.conn.execute("SELECT id FROM revisions WHERE inspection_id = ? AND number = ?",
+                                                (inspection_id, current.number)).fetchone()[0]
+            self._db.record(hlc, at, "update", "revision", revision_id, inspection_id, "amended", None,
+                            {"at": at, "by": self._db.user, "reason": reason})
             self._db.record(hlc, at, "amend", "inspection", inspection_id, inspection_id, "revision",
                             {"revision": current.number, "content_hash": current.content_hash},
                             {"revision": current.number + 1, "reason": reason})
             self._inspections.set_status(inspection_id, "draft", hlc, at)
         return current.number + 1
+
+
+    # -- merging (store.events) ----------------------------------------------------------------------
+
+    def apply_creates(self, entity: str, events: list[dict[str, Any]]) -> None:
+        """Signatures and revisions from another laptop, whole rows; those already here are kept."""
+        conn = self._db.conn
+        for e in events:
+            n = e["new"]
+            if entity == "signature":
+                image = base64.b64decode(n["image"]) if n.get("image") else None
+                conn.execute(
+                    f"INSERT OR IGNORE INTO signatures ({self._SIG_COLUMNS}, hlc, created_at, updated_at)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, NULL, ?, ?, ?, ?)",
+                    (e["entity_id"], e["inspection_id"], n["revision"], n.get("position", 0), n["role"], n["name"],
+                     n["signed_at"], dump(n.get("strokes") or []), image, n.get("image_sha256"), e["device"],
+                     e["hlc"], e["at"], e["at"]))
+            else:
+                conn.execute(
+                    f"INSERT OR IGNORE INTO revisions (id, {self._REV_COLUMNS}, hlc, created_at, updated_at)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, NULL, NULL, NULL, ?, ?, ?, ?, ?)",
+                    (e["entity_id"], e["inspection_id"], n["number"], n.get("content_hash"), n.get("key_id"),
+                     n.get("signed_at"), n.get("signed_by"), e["device"], n.get("content"), e["hlc"], e["at"],
+                     e["at"]))
+
+    def apply_field(self, entity: str, entity_id: str, field: str, value: Any, hlc: str, at: str) -> None:
+        mark = value if isinstance(value, dict) else {}
+        if entity == "signature" and field == "voided":
+            self._db.conn.execute("UPDATE signatures SET voided_at = ?, voided_by = ?, void_reason = ? WHERE id = ?",
+                                  (mark.get("at"), mark.get("by"), mark.get("reason"), entity_id))
+        elif entity == "revision" and field == "amended":
+            self._db.conn.execute("UPDATE revisions SET amended_at = ?, amended_by = ?, amend_reason = ? WHERE id = ?",
+                                  (mark.get("at"), mark.get("by"), mark.get("reason"), entity_id))
+
+    def has(self, entity: str, entity_id: str) -> bool:
+        table = "signatures" if entity == "signature" else "revisions"
+        return self._db.conn.execute(f"SELECT 1 FROM {table} WHERE id = ?", (entity_id,)).fetchone() is not None
 
 
 def check_signers(signers: list[SignerInput]) -> None:

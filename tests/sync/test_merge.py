@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import village_inspection
+from sheetkit import lock_as_signed
 
 from fieldcheck.ops.conflicts import resolve, set_item
 from fieldcheck.store import StoreError
@@ -73,7 +74,7 @@ def test_a_signed_inspection_is_not_changed_by_a_late_event_whichever_arrives_fi
     b.take(a.export(tmp_path / "ab"))
     b.store.findings.update(f.id, note="签字后才到")
     late = b.export(tmp_path / "bl")
-    a.store.inspections.update(insp, status="signed")
+    lock_as_signed(a.store, insp)
     signed = a.export(tmp_path / "al")
     leader1.take(signed)
     leader1.take(late)
@@ -90,8 +91,8 @@ def test_a_signed_inspection_is_not_changed_by_a_late_event_whichever_arrives_fi
         resolve(leader1.store, c["id"], keep=next(s["event"] for s in c["sides"] if s["held"]))
     resolve(leader1.store, c["id"], keep=next(s["event"] for s in c["sides"] if not s["held"]))
     assert leader1.store.events.conflicts() == []
-    # reopening instead: the late change applies
-    leader2.store.inspections.update(insp, status="draft")
+    # reopening instead (修订, which voids the signatures): the late change applies
+    leader2.store.signatures.amend(insp, "签字后到达的记录需要采纳")
     assert [x.note for x in leader2.store.findings.of(insp)] == ["签字后才到"]
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from conftest import Laptop, village_inspection
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
+from sheetkit import lock_as_signed
 
 from fieldcheck.ops.conflicts import set_item
 from fieldcheck.store import StoreError
@@ -42,8 +43,10 @@ def _edit(laptop: Laptop, insp: str, findings: list[str], op) -> None:
             (s.findings.delete if value else s.findings.restore)(findings[what])
         elif kind == "add":
             s.findings.add(insp, what, note=laptop.device)
-        elif kind == "status":
-            s.inspections.update(insp, status=value)
+        elif kind == "status" and value == "signed":
+            lock_as_signed(s, insp)
+        elif kind == "status":  # back to a draft: 修订, which voids the signatures
+            s.signatures.amend(insp, "重新检查")
     except StoreError:
         pass  # a locked inspection or a deleted finding refuses, as in the window
 

@@ -5,19 +5,22 @@ from __future__ import annotations
 import sqlite3
 
 from conftest import Laptop, village_inspection
+from sheetkit import lock_as_signed
 
 from fieldcheck.store import Store, schema
 
 V2_AUDIT = "seq, id, at, who, device, hlc, action, entity, entity_id, inspection_id, field, old, new"
 
 
-def _as_v2(source, path):
-    """The same data in a schema-2 database: the tables copied, the audit without the sync columns."""
+def _before_sync(source, path):
+    """The same data in a schema-5 database, the last before sync: the tables copied, the audit without
+    the sync columns."""
     conn = sqlite3.connect(path, isolation_level=None)
-    schema.migrate(conn, target=2)
+    schema.migrate(conn, target=5)
     conn.execute("ATTACH DATABASE ? AS src", (str(source),))
     conn.execute("BEGIN")
-    for table in ("places", "households", "inspections", "findings", "photos", "item_marks"):
+    for table in ("places", "households", "inspections", "findings", "photos", "item_marks", "revisions",
+                  "signatures"):
         conn.execute(f"INSERT INTO main.{table} SELECT * FROM src.{table}")
     conn.execute("INSERT INTO main.photo_files SELECT sha256, ext, size, width, height, taken_at, lat, lon, thumbnail,"
                  " created_at FROM src.photo_files")
@@ -38,9 +41,9 @@ def test_history_before_sync_is_chained_on_upgrade(laptops, tmp_path):
     s.findings.delete(f2.id)
     s.findings.set_mark(insp, "2.6.1", "checked")
     s.findings.set_mark(insp, "2.6.1", "na")
-    s.inspections.update(insp, status="signed")
+    lock_as_signed(s, insp)
     a.store.close()
-    _as_v2(tmp_path / "A.db", tmp_path / "old.db")
+    _before_sync(tmp_path / "A.db", tmp_path / "old.db")
     old = Laptop.__new__(Laptop)
     old.folder, old.device, old.keys = tmp_path, "A", tmp_path / "keys-A"
     old.store = Store.open(tmp_path / "old.db", device="A", daily_backup=False, backup_on_close=False)

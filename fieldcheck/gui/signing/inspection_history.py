@@ -38,6 +38,8 @@ class HistoryDialog(QtWidgets.QDialog):
         self.changes = self._table([self.tr("When (UTC)"), self.tr("Who"), self.tr("Device"), self.tr("What"),
                                     self.tr("Details")])
         for entry in store.audit.entries(inspection_id):
+            if entry.entity == "revision":  # the revision records that travel in bundles: "sign" and "amend" say it
+                continue
             self._add(self.changes, [entry.at.replace("T", " ")[:19], entry.who, entry.device,
                                      self.describe(entry), self.details(entry)],
                       bold=entry.action in ("sign", "amend"))
@@ -105,7 +107,8 @@ class HistoryDialog(QtWidgets.QDialog):
         if entry.action == "amend":
             return self.tr("Reason: {0}").format((entry.new or {}).get("reason", ""))
         if entry.action == "void":
-            return self.tr("Reason: {0}").format(_short(entry.new))
+            reason = entry.new.get("reason") if isinstance(entry.new, dict) else entry.new
+            return self.tr("Reason: {0}").format(_short(reason))
         if entry.action == "update":
             return f"{entry.field}: {_short(self._named(entry.old))} → {_short(self._named(entry.new))}"
         return _short(self._named(entry.new))
