@@ -366,6 +366,9 @@ def score(rubric: Rubric, answers: Mapping[str, Any], assessee: Mapping[str, Any
         if node is not None:
             node.status, node.explanation = "unscored", error.text
     items = rubric.items()
+    # in document order, whatever order the answers came in: the same answers give the same result
+    place = {item.id: n for n, item in enumerate(items)}
+    scorer.unscored.sort(key=lambda u: place.get(u.item_id, len(place)))
     # an item the target table takes out for this assessee ("out") needs no answer
     scored = sum(1 for i in items if (i.id in parsed or scorer.nodes[i.id].status == "out")
                  and scorer.nodes[i.id].status != "unscored")

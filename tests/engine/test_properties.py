@@ -136,6 +136,28 @@ def test_the_same_answers_always_give_the_same_result(rubric_id):
     check()
 
 
+@pytest.mark.parametrize("rubric_id", sorted(RUBRICS))
+def test_answers_that_cannot_be_scored_give_the_same_result_in_any_order(rubric_id):
+    # A stored inspection scores leniently (ops.scores): refused answers are listed, in document order.
+    rubric = RUBRICS[rubric_id]
+    items = [i.id for i in rubric.items()]
+
+    @settings(max_examples=60, deadline=None)
+    @given(drawn=_answers(rubric), assessee=_assessee_strategy(rubric), seed=st.integers(0, 10**6),
+           broken=st.lists(st.sampled_from(items), max_size=4, unique=True))
+    def check(drawn, assessee, seed, broken):
+        answers = {**_plain(drawn), **{item_id: {"not": "an answer"} for item_id in broken}}
+        shuffled = list(answers.items())
+        random.Random(seed).shuffle(shuffled)
+        first = score(rubric, answers, assessee, strict=False)
+        again = score(rubric, dict(shuffled), assessee, strict=False)
+        assert json.dumps(first.to_json(), sort_keys=True, ensure_ascii=False) == \
+            json.dumps(again.to_json(), sort_keys=True, ensure_ascii=False)
+        assert [u.item_id for u in first.unscored] == [i for i in items if i in {u.item_id for u in first.unscored}]
+
+    check()
+
+
 @settings(max_examples=200, deadline=None)
 @given(households=st.integers(0, 400))
 def test_decimal_steps_print_without_float_noise(households):
