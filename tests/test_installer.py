@@ -6,6 +6,7 @@ the README's test command runs it all the same.
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import tarfile
@@ -68,10 +69,19 @@ def test_the_frozen_program_runs_offline_from_a_clean_folder(bundle, tmp_path):
     assert version.startswith(f"FieldCheck {__version__} (") and "source" not in version
     db = home / "demo.db"
     _run(program, "demo", "--db", str(db), home=home)
-    rows = _run(program, "summary", "--db", str(db), "--json", home=home).stdout
-    assert '"village-work-team"' in rows
+    rows = json.loads(_run(program, "summary", "--db", str(db), "--json", home=home).stdout)
+    signed = next(r["id"] for r in rows if r["status"] == "signed" and r["rubric"] == "village-work-team")
     window = _run(program, "--db", str(db), "--quit-when-ready", home=home)
     assert window.stdout.startswith("ready ")
+    # a signed score sheet, made and verified by the frozen program (reportlab, pyHanko, the font inside)
+    sheet = home / "sheet.pdf"
+    _run(program, "sheet", "--db", str(db), signed, "-o", str(sheet), home=home)
+    assert sheet.read_bytes().startswith(b"%PDF")
+    _run(program, "verify", str(sheet), "--db", str(db), home=home)
+    # and a bundle for the leader's USB stick
+    bundle = home / "laptop.fcbundle"
+    _run(program, "bundle", "export", "--db", str(db), "-o", str(bundle), home=home)
+    _run(program, "bundle", "verify", str(bundle), home=home)
 
 
 def test_install_and_uninstall_keep_the_data(bundle, tmp_path):

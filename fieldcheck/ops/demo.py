@@ -20,7 +20,6 @@ from typing import Any
 from fieldcheck.engine import catalog
 from fieldcheck.engine.answers import findings_from_answers
 from fieldcheck.i18n import t
-from fieldcheck.ops.signing import device_key, sign_inspection, unanswered
 from fieldcheck.paths import clean_device
 from fieldcheck.signing.strokes import render_png, scribble
 from fieldcheck.store.clock import HybridClock
@@ -194,6 +193,8 @@ def populate(store, *, villages: int = 6, seed: int = 1, device: str | None = No
 def _sign(store, rng: random.Random, to_sign: list[tuple[str, str]]) -> None:
     """Sign the finished inspections with drawn signatures: the team, its leader, the village's head;
     ``to_sign`` holds each inspection made and the stage ("draft", "signed", "exported") it should reach."""
+    from fieldcheck.ops.signing import device_key, sign_inspection, unanswered  # lazy: cryptography, reportlab
+
     key = None
     for inspection_id, stage in to_sign:
         if stage == "draft" or unanswered(store, inspection_id):

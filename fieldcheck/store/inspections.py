@@ -96,6 +96,13 @@ class Inspections:
         return Inspection(r[0], self._rubric(r[2], r[4], r[1]), r[1], r[2], r[3], r[5], r[6], r[7], load(r[8]),
                           r[9], r[10], r[11], r[12], r[13], bool(r[14]))
 
+    def status(self, inspection_id: str) -> str | None:
+        """A live inspection's status ("draft", "signed", "exported"), or None; reads no rubric snapshot."""
+        with self._db.lock:
+            row = self._db.conn.execute("SELECT status FROM inspections WHERE id = ? AND deleted = 0",
+                                        (inspection_id,)).fetchone()
+        return row[0] if row else None
+
     def get(self, inspection_id: str) -> Inspection:
         """One inspection (deleted ones too: ``.deleted`` says so); StoreError for an unknown id."""
         with self._db.lock:

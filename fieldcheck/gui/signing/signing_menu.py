@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import weakref
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from fieldcheck.errors import UserError
 from fieldcheck.gui.qt import QtCore, QtGui, QtWidgets
-from fieldcheck.gui.signing.inspection_history import HistoryDialog
-from fieldcheck.gui.signing.sheet_preview import PrintSheetsDialog, SheetPreview
-from fieldcheck.gui.signing.sign_dialog import SignDialog
-from fieldcheck.ops import signing
+
+if TYPE_CHECKING:
+    from fieldcheck.gui.signing.inspection_history import HistoryDialog
+    from fieldcheck.gui.signing.sheet_preview import PrintSheetsDialog, SheetPreview
+    from fieldcheck.gui.signing.sign_dialog import SignDialog
 
 
 class SigningActions(QtCore.QObject):
@@ -61,12 +63,9 @@ class SigningActions(QtCore.QObject):
 
     def update_actions(self) -> None:
         target = self.target()
-        status = None
-        if target:
-            try:
-                status = self.window.store.inspections.get(target).status
-            except UserError:
-                target = None
+        status = self.window.store.inspections.status(target) if target else None
+        if status is None:
+            target = None
         self.sign_action.setEnabled(status == "draft")
         self.amend_action.setEnabled(status in ("signed", "exported"))
         for each in (self.sheet_action, self.history_action):
@@ -84,6 +83,9 @@ class SigningActions(QtCore.QObject):
     # -- the actions -------------------------------------------------------------------------------
 
     def sign(self) -> SignDialog | None:
+        from fieldcheck.gui.signing.sign_dialog import (
+            SignDialog,  # lazy: signing brings cryptography and reportlab, not needed to start
+        )
         target = self.target()
         if not target:
             return None
@@ -98,6 +100,7 @@ class SigningActions(QtCore.QObject):
         self.window.statusBar().showMessage(self.tr("Signed and locked (revision {0}).").format(revision.number), 8000)
 
     def amend(self, reason: str | None = None) -> int | None:
+        from fieldcheck.ops import signing  # lazy: signing brings cryptography and reportlab, not needed to start
         target = self.target()
         if not target:
             return None
@@ -120,6 +123,9 @@ class SigningActions(QtCore.QObject):
         return number
 
     def preview(self) -> SheetPreview | None:
+        from fieldcheck.gui.signing.sheet_preview import (
+            SheetPreview,  # lazy: signing brings cryptography and reportlab, not needed to start
+        )
         target = self.target()
         if not target:
             return None
@@ -135,12 +141,18 @@ class SigningActions(QtCore.QObject):
         return dialog
 
     def print_many(self) -> PrintSheetsDialog:
+        from fieldcheck.gui.signing.sheet_preview import (
+            PrintSheetsDialog,  # lazy: signing brings cryptography and reportlab, not needed to start
+        )
         rows = self.window.store.inspections.rows()
         dialog = PrintSheetsDialog(self.window.store, rows, self.window, key_folder=self.key_folder)
         dialog.open()
         return dialog
 
     def history(self) -> HistoryDialog | None:
+        from fieldcheck.gui.signing.inspection_history import (
+            HistoryDialog,  # lazy: signing brings cryptography and reportlab, not needed to start
+        )
         target = self.target()
         if not target:
             return None

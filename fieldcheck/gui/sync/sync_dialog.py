@@ -13,10 +13,6 @@ from pathlib import Path
 
 from fieldcheck.errors import UserError
 from fieldcheck.gui.qt import Qt, QtCore, QtWidgets, Signal
-from fieldcheck.signing.keys import DeviceKey
-from fieldcheck.sync.bundle import SUFFIX
-from fieldcheck.sync.export import export_bundle
-from fieldcheck.sync.importer import UnknownDevice, import_bundle
 
 
 class JobSignals(QtCore.QObject):
@@ -39,6 +35,11 @@ class SyncJob(QtCore.QRunnable):
         self.done = threading.Event()
 
     def run(self) -> None:
+        # lazy: bundles bring cryptography; the window starts without them
+        from fieldcheck.sync.bundle import SUFFIX  # lazy: see above
+        from fieldcheck.sync.export import export_bundle  # lazy: see above
+        from fieldcheck.sync.importer import UnknownDevice, import_bundle  # lazy: see above
+
         results: list = []
         errors: list[str] = []
         unknown: list[tuple[str, str, str]] = []
@@ -100,6 +101,8 @@ class SyncDialog(QtWidgets.QDialog):
         self.setWindowTitle(self.tr("Exchange bundles"))
         self.resize(720, 520)
         layout = QtWidgets.QVBoxLayout(self)
+        from fieldcheck.signing.keys import DeviceKey  # lazy: cryptography, only when a bundle is made
+
         key = DeviceKey.load_or_create(store.device)
         self.identity = QtWidgets.QLabel(self.tr("This laptop: %1, key fingerprint %2")
                                          .replace("%1", store.device).replace("%2", _grouped(key.fingerprint[:32])))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from fieldcheck.gui.forms.ui_first_start import Ui_FirstStartDialog
 from fieldcheck.gui.qt import QtCore, QtWidgets
-from fieldcheck.ops.demo import populate
 
 DONE_KEY = "first_start/done"
 
@@ -43,5 +42,6 @@ class FirstStartDialog(QtWidgets.QDialog):
 
 def populate_demo(store) -> None:
     """Fill the store with the demo county (the same as ``fieldcheck demo``)."""
+    from fieldcheck.ops.demo import populate  # lazy: the demo (Pillow, signing) is made once, on a first start
 
     populate(store)
