@@ -17,8 +17,10 @@ import pytest
 from fieldcheck import __version__
 
 ROOT = Path(__file__).resolve().parent.parent
-#: megabytes; the filtered bundle measured 193 unpacked and 55 packed (README, installer section)
-BUDGET_UNPACKED, BUDGET_PACKED = 240, 75
+#: megabytes. Measured (README, installer section): 193 unpacked and 55 packed with the window
+#: alone; 241 and 73 with the sheet (reportlab, pyHanko with its aiohttp and lxml, which it
+#: imports even offline), bundles and workbooks. A minimal PySide6 window is 160 and 44.
+BUDGET_UNPACKED, BUDGET_PACKED = 250, 80
 
 pytestmark = pytest.mark.slow
 
