@@ -83,9 +83,8 @@ class SigningActions(QtCore.QObject):
     # -- the actions -------------------------------------------------------------------------------
 
     def sign(self) -> SignDialog | None:
-        from fieldcheck.gui.signing.sign_dialog import (
-            SignDialog,  # lazy: signing brings cryptography and reportlab, not needed to start
-        )
+        from fieldcheck.gui.signing.sign_dialog import SignDialog  # lazy: cryptography, reportlab
+
         target = self.target()
         if not target:
             return None
@@ -100,7 +99,7 @@ class SigningActions(QtCore.QObject):
         self.window.statusBar().showMessage(self.tr("Signed and locked (revision {0}).").format(revision.number), 8000)
 
     def amend(self, reason: str | None = None) -> int | None:
-        from fieldcheck.ops import signing  # lazy: signing brings cryptography and reportlab, not needed to start
+        from fieldcheck.ops import signing  # lazy: cryptography, reportlab
         target = self.target()
         if not target:
             return None
@@ -123,9 +122,8 @@ class SigningActions(QtCore.QObject):
         return number
 
     def preview(self) -> SheetPreview | None:
-        from fieldcheck.gui.signing.sheet_preview import (
-            SheetPreview,  # lazy: signing brings cryptography and reportlab, not needed to start
-        )
+        from fieldcheck.gui.signing.sheet_preview import SheetPreview  # lazy: cryptography, reportlab
+
         target = self.target()
         if not target:
             return None
@@ -141,18 +139,16 @@ class SigningActions(QtCore.QObject):
         return dialog
 
     def print_many(self) -> PrintSheetsDialog:
-        from fieldcheck.gui.signing.sheet_preview import (
-            PrintSheetsDialog,  # lazy: signing brings cryptography and reportlab, not needed to start
-        )
+        from fieldcheck.gui.signing.sheet_preview import PrintSheetsDialog  # lazy: cryptography, reportlab
+
         rows = self.window.store.inspections.rows()
         dialog = PrintSheetsDialog(self.window.store, rows, self.window, key_folder=self.key_folder)
         dialog.open()
         return dialog
 
     def history(self) -> HistoryDialog | None:
-        from fieldcheck.gui.signing.inspection_history import (
-            HistoryDialog,  # lazy: signing brings cryptography and reportlab, not needed to start
-        )
+        from fieldcheck.gui.signing.inspection_history import HistoryDialog  # lazy: cryptography, reportlab
+
         target = self.target()
         if not target:
             return None

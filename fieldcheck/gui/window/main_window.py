@@ -22,6 +22,7 @@ from fieldcheck.gui.window.shortcuts_dialog import ShortcutsDialog, page_actions
 from fieldcheck.ops import scores
 from fieldcheck.paths import data_dir
 from fieldcheck.store import StoreError
+from fieldcheck.version import build
 
 LAST_INSPECTION_KEY = "last/inspection"
 LAST_ITEM_KEY = "last/item"
@@ -410,7 +411,7 @@ class MainWindow(QtWidgets.QMainWindow):
     def about(self) -> None:
         QtWidgets.QMessageBox.about(self, self.tr("About FieldCheck"), self.tr(
             "FieldCheck {0}: offline inspection and scoring of poverty-alleviation work.\n"
-            "Data file: {1}").format(__version__, getattr(self.store, "path", "")))
+            "Data file: {1}").format(f"{__version__} ({build()})", getattr(self.store, "path", "")))
 
     def show_error(self, message: str) -> None:
         """One clear sentence in a box that does not block (tests and a busy inspector both go on)."""
