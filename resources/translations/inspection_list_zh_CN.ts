@@ -129,8 +129,8 @@
         <translation>{0}%,按本细则满分计{1}</translation>
     </message>
     <message>
-        <source>error</source>
-        <translation>出错</translation>
+        <source>{0} (provisional)</source>
+        <translation>{0}(暂计)</translation>
     </message>
 </context>
 </TS>

@@ -209,10 +209,9 @@ class InspectionTableModel(QtCore.QAbstractTableModel):
         if column in ("findings", "photos"):
             return str(self.scores.counts(row)[0 if column == "findings" else 1])
         summary = self.summary(row)
-        if column == "score":
-            if summary.unscored:
-                return self.tr("error")
-            return f"{fmt(summary.total)} / {fmt(summary.max)}"
+        if column == "score":  # as the walk shows it: 暂计 while items are open or cannot be scored
+            text = f"{fmt(summary.total)} / {fmt(summary.max)}"
+            return text if summary.complete else self.tr("{0} (provisional)").format(text)
         if column == "grade":
             return summary.grade or ""
         if column == "progress":
