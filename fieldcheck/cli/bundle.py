@@ -5,20 +5,15 @@ from __future__ import annotations
 import argparse
 
 from fieldcheck.cli.common import db_arg, open_store
-from fieldcheck.errors import UserError
 from fieldcheck.i18n import t
-from fieldcheck.store import StoreError
 from fieldcheck.sync.bundle import verify
 from fieldcheck.sync.export import export_bundle
 from fieldcheck.sync.importer import import_bundle
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    store = open_store(args, daily_backup=False, backup_on_close=False)
-    try:
+    with open_store(args, daily_backup=False, backup_on_close=False) as store:
         done = export_bundle(store, args.output, everything=args.all, max_photo_px=args.max_photo_px)
-    finally:
-        store.close()
     if done is None:
         print(t("自上次导出到该位置以来没有新的修改,未生成文件", "nothing new since the last export to that folder; no file written"))
         return 0
@@ -39,19 +34,13 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    store = open_store(args, daily_backup=False)
-    try:
+    with open_store(args, daily_backup=False) as store:
         for file in args.files:
-            try:
-                r = import_bundle(store, file, trust=args.trust)
-            except StoreError as exc:
-                raise UserError(str(exc)) from None
+            r = import_bundle(store, file, trust=args.trust)
             print(t(f"{r.path.name}(设备「{r.device}」):新增 {r.new},已有 {r.already},更新 {r.updated} 条记录,"
                     f"冲突 {r.conflicts}",
                     f"{r.path.name} (device '{r.device}'): {r.new} new, {r.already} already there, {r.updated} records "
                     f"updated, {r.conflicts} in conflict"))
-    finally:
-        store.close()
     return 0
 
 

@@ -22,7 +22,7 @@ from fieldcheck.engine.numbers import shown
 from fieldcheck.errors import UserError
 from fieldcheck.i18n import t
 from fieldcheck.paths import default_db_path
-from fieldcheck.store import Store, StoreError
+from fieldcheck.store import Store
 
 #: an answers file is a few kilobytes; this is a thousand times that
 MAX_BYTES = 5_000_000
@@ -176,11 +176,12 @@ def db_path(args: argparse.Namespace) -> Path:
 
 
 def open_store(args: argparse.Namespace, **kwargs: Any) -> Store:
-    """The database ``--db`` names; a database that cannot be opened is a UserError."""
-    try:
-        return Store.open(db_path(args), **kwargs)
-    except StoreError as exc:
-        raise UserError(str(exc)) from None
+    """The database ``--db`` names; a database that cannot be opened is a UserError.
+
+    Use it as ``with open_store(args) as store:``: the store closes however the command ends,
+    and a StoreError inside is a UserError that ``run_handler`` prints as one sentence.
+    """
+    return Store.open(db_path(args), **kwargs)
 
 
 def load_answers_document(doc: Any, rubric_id: str | None = None) -> tuple[dict, dict]:

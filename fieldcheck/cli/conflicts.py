@@ -9,15 +9,11 @@ from fieldcheck.cli.common import db_arg, open_store, print_json
 from fieldcheck.errors import UserError
 from fieldcheck.i18n import t
 from fieldcheck.ops.conflicts import parse_value, resolve
-from fieldcheck.store import StoreError
 
 
 def cmd_conflicts(args: argparse.Namespace) -> int:
-    store = open_store(args, daily_backup=False, backup_on_close=False)
-    try:
+    with open_store(args, daily_backup=False, backup_on_close=False) as store:
         found = store.events.conflicts()
-    finally:
-        store.close()
     if args.json:
         print_json(found)
         return 0
@@ -37,14 +33,9 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
 def cmd_resolve(args: argparse.Namespace) -> int:
     if (args.value is None) == (args.keep is None):
         raise UserError(t("请给出 --value 或 --keep 之一", "give one of --value or --keep"))
-    store = open_store(args, daily_backup=False)
-    try:
+    with open_store(args, daily_backup=False) as store:
         event = resolve(store, args.conflict, value=parse_value(args.value) if args.value is not None else None,
                         keep=args.keep, has_value=args.value is not None)
-    except StoreError as exc:
-        raise UserError(str(exc)) from None
-    finally:
-        store.close()
     print(event)
     return 0
 

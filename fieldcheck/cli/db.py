@@ -6,17 +6,12 @@ import argparse
 import sys
 
 from fieldcheck.cli.common import db_arg, db_path
-from fieldcheck.errors import UserError
 from fieldcheck.i18n import t
-from fieldcheck.store import StoreError
 from fieldcheck.store.integrity import check, render
 
 
 def cmd_db_check(args: argparse.Namespace) -> int:
-    try:
-        report = check(db_path(args))
-    except StoreError as exc:
-        raise UserError(str(exc)) from None
+    report = check(db_path(args))
     print(render(report), file=sys.stdout if report.ok else sys.stderr)
     return 0 if report.ok else 1
 

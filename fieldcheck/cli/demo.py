@@ -8,20 +8,14 @@ from fieldcheck.cli.common import db_arg, open_store
 from fieldcheck.errors import UserError
 from fieldcheck.i18n import t
 from fieldcheck.ops.demo import populate
-from fieldcheck.store import StoreError
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
     if args.villages < 1:
         raise UserError(t("--villages 至少为 1", "--villages must be at least 1"))
-    store = open_store(args, device=args.device)
-    try:
+    with open_store(args, device=args.device) as store:
         populate(store, villages=args.villages, seed=args.seed)
         count = len(store.inspections.rows())
-    except StoreError as exc:
-        raise UserError(str(exc)) from None
-    finally:
-        store.close()
     print(t(f"已在 {store.path} 生成演示数据:{args.villages} 个村,共 {count} 份检查",
             f"demo data written to {store.path}: {args.villages} villages, {count} inspections in all"))
     return 0

@@ -14,7 +14,6 @@ from fieldcheck.errors import UserError
 from fieldcheck.i18n import t
 from fieldcheck.ops.households import find_household, household_rows
 from fieldcheck.ops.places import village_at
-from fieldcheck.store import StoreError
 
 
 def _members(text: str | None) -> int | None:
@@ -27,24 +26,18 @@ def _members(text: str | None) -> int | None:
 
 
 def cmd_household_add(args: argparse.Namespace) -> int:
-    store = open_store(args)
-    try:
+    with open_store(args) as store:
         village = village_at(store, args.village)
         members = _members(args.members)
         household = store.households.add(village, args.name, members=members if members is not None else 1,
                                          helper=args.helper or "", status=args.status or "贫困户",
                                          id_number=args.id_number)
-    except StoreError as exc:
-        raise UserError(str(exc)) from None
-    finally:
-        store.close()
     print(household)
     return 0
 
 
 def cmd_household_edit(args: argparse.Namespace) -> int:
-    store = open_store(args)
-    try:
+    with open_store(args) as store:
         household = find_household(store, args.household, args.village)
         changes: dict = {}
         if args.name is not None:
@@ -59,35 +52,21 @@ def cmd_household_edit(args: argparse.Namespace) -> int:
             raise UserError(t("没有要修改的内容:请给出 --name、--members、--helper、--status 或 --id-number",
                               "nothing to change: give --name, --members, --helper, --status or --id-number"))
         store.households.update(household.id, **changes)
-    except StoreError as exc:
-        raise UserError(str(exc)) from None
-    finally:
-        store.close()
     print(household.id)
     return 0
 
 
 def cmd_household_remove(args: argparse.Namespace) -> int:
-    store = open_store(args)
-    try:
+    with open_store(args) as store:
         household = find_household(store, args.household, args.village)
         store.households.remove(household.id)
-    except StoreError as exc:
-        raise UserError(str(exc)) from None
-    finally:
-        store.close()
     print(t(f"已删除农户「{household.head_name}」", f"removed the household of {household.head_name}"))
     return 0
 
 
 def cmd_household_list(args: argparse.Namespace) -> int:
-    store = open_store(args)
-    try:
+    with open_store(args) as store:
         rows = household_rows(store, args.village)
-    except StoreError as exc:
-        raise UserError(str(exc)) from None
-    finally:
-        store.close()
     if args.json:
         print_json(rows)
         return 0

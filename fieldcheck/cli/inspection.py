@@ -12,7 +12,6 @@ from fieldcheck.i18n import t
 from fieldcheck.ops.conflicts import parse_value, set_item
 from fieldcheck.ops.importing import add_inspection_from_answers
 from fieldcheck.ops.signing import amend, device_key, sign_inspection
-from fieldcheck.store import StoreError
 from fieldcheck.store.signatures import ROLE_ALIASES, SignerInput
 
 
@@ -24,13 +23,8 @@ def cmd_inspection_add(args: argparse.Namespace) -> int:
                           'the answers file must name its rubric: {"rubric": "village-work-team", …}'))
     rubric = catalog.find(doc["rubric"].strip())
     assessee, answers = load_answers_document(doc, rubric.id)
-    store = open_store(args)
-    try:
+    with open_store(args) as store:
         inspection_id = add_inspection_from_answers(store, rubric, assessee, answers, doc)
-    except StoreError as exc:
-        raise UserError(str(exc)) from None
-    finally:
-        store.close()
     print(inspection_id)
     return 0
 
@@ -81,27 +75,17 @@ def _signature_image(path: Path) -> bytes:
 
 def cmd_inspection_sign(args: argparse.Namespace) -> int:
     signers = [parse_signer(s) for s in args.signer]
-    store = open_store(args)
-    try:
+    with open_store(args) as store:
         inspection = store.inspections.get(args.inspection)
         revision = sign_inspection(store, inspection.id, signers, device_key(store))
-    except StoreError as exc:
-        raise UserError(str(exc)) from None
-    finally:
-        store.close()
     print(t(f"已签字并锁定(第 {revision.number} 版),内容摘要 {revision.content_hash}",
             f"signed and locked (revision {revision.number}), content hash {revision.content_hash}"))
     return 0
 
 
 def cmd_inspection_amend(args: argparse.Namespace) -> int:
-    store = open_store(args)
-    try:
+    with open_store(args) as store:
         number = amend(store, store.inspections.get(args.inspection).id, args.reason)
-    except StoreError as exc:
-        raise UserError(str(exc)) from None
-    finally:
-        store.close()
     print(t(f"已修订:原签字作废,现为第 {number} 版草稿", f"amended: the signatures are void; revision {number} is a draft"))
     return 0
 
@@ -127,13 +111,8 @@ def register_signing(isub: argparse._SubParsersAction) -> None:
 
 def cmd_inspection_set(args: argparse.Namespace) -> int:
     """``inspection set``: an item's value or mark, as the window sets it."""
-    store = open_store(args, daily_backup=False)
-    try:
+    with open_store(args, daily_backup=False) as store:
         set_item(store, args.inspection, args.item, parse_value(args.value))
-    except StoreError as exc:
-        raise UserError(str(exc)) from None
-    finally:
-        store.close()
     return 0
 
 

@@ -28,12 +28,9 @@ def write_file(path: Path, data: bytes) -> None:
 
 
 def cmd_sheet(args: argparse.Namespace) -> int:
-    store = open_store(args)
-    try:
+    with open_store(args) as store:
         inspection = store.inspections.get(args.inspection)
         data = sheet_pdf(store, inspection.id)
-    finally:
-        store.close()
     write_file(Path(args.output), data)
     kind = t("草稿评分表", "draft sheet") if inspection.status == "draft" else t("已签署的评分表", "signed sheet")
     print(t(f"{kind}已保存到 {args.output}", f"{kind} written to {args.output}"))

@@ -15,11 +15,8 @@ def cmd_summary(args: argparse.Namespace) -> int:
     if not db_path(args).is_file():
         raise UserError(t(f"找不到数据库 {db_path(args)};可先运行 fieldcheck demo 生成演示数据",
                           f"database not found: {db_path(args)}; run fieldcheck demo to make demo data"))
-    store = open_store(args, daily_backup=False, backup_on_close=False)
-    try:
+    with open_store(args, daily_backup=False, backup_on_close=False) as store:
         rows = scores.scored_rows(store)
-    finally:
-        store.close()
     if args.json:
         print_json([{"id": r.id, "assessee": r.assessee_path, "rubric": r.rubric_id, "rubric_version": r.rubric_version,
                      "status": r.status, "date": r.date, "total": None if r.total is None else to_json(r.total),

@@ -51,13 +51,10 @@ def cmd_verify(args: argparse.Namespace) -> int:
 def _database_lines(args: argparse.Namespace, key_id: str, content_hash: str) -> None:
     if not db_path(args).exists():
         raise UserError(t(f"找不到数据库 {db_path(args)}", f"database not found: {db_path(args)}"))
-    store = open_store(args, daily_backup=False, backup_on_close=False)
-    try:
+    with open_store(args, daily_backup=False, backup_on_close=False) as store:
         devices = store.signatures.known_key(key_id)
         revision = store.signatures.find(content_hash)
         current = store.signatures.current(revision.inspection_id) if revision else None
-    finally:
-        store.close()
     if devices:
         print(t(f"此数据库认识该密钥(设备:{'、'.join(devices)})", f"this database knows the key (device: {', '.join(devices)})"))
     else:
