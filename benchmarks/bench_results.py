@@ -34,6 +34,7 @@ NOTES = ["家庭人口栏漏填", "致贫原因未写具体", "帮扶措施未�
 def build_db(path: Path, inspections: int, per: int) -> None:
     from fieldcheck.engine import catalog
     from fieldcheck.store import Store
+    from fieldcheck.store.signatures import SignerInput
 
     rubric = catalog.find("village-work-team")
     with Store.open(path, device="bench", backup_on_close=False, daily_backup=False) as store:
@@ -43,7 +44,7 @@ def build_db(path: Path, inspections: int, per: int) -> None:
                                                      inspectors=["李明", "王芳"], date="2026-11-20")
                 store.findings.add_many(inspection, [
                     {"item_id": ITEMS[(i + n) % len(ITEMS)], "note": NOTES[(i * 7 + n) % len(NOTES)]} for i in range(per)])
-            store.inspections.update(inspection, status="signed")
+            store.signatures.sign(inspection, [SignerInput("李明", "leader")], content_hash="0" * 64, key_id="bench")
 
 
 def child_results(db: Path, out: Path) -> dict:

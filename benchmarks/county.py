@@ -23,6 +23,7 @@ from typing import Any
 
 from fieldcheck.engine import catalog
 from fieldcheck.store import Store
+from fieldcheck.store.signatures import SignerInput
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"
 GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰红梅建国志文斌波辉鹏宇浩凯"
@@ -102,7 +103,7 @@ def make_county(store: Store, inspections: int = 10_000, *, seed: int = 7, batch
                 for item_id, mark in marks.items():
                     store.findings.set_mark(inspection, item_id, mark)
                 if n % 4 == 1:
-                    store.inspections.update(inspection, status="signed")
+                    store.signatures.sign(inspection, [SignerInput("李明", "leader")], content_hash="0" * 64, key_id="bench")
                 made.append(inspection)
     return made
 
