@@ -20,6 +20,7 @@ from fieldcheck.signing import canonical, pdf, qr
 from fieldcheck.signing.content import SheetContent, gather
 from fieldcheck.signing.keys import DeviceKey
 from fieldcheck.store import Store, StoreError
+from fieldcheck.store.photofiles import PRINT_FOLDER
 from fieldcheck.store.signatures import Revision, SignerInput, check_signers
 
 
@@ -102,7 +103,7 @@ def signed_content(store: Store, revision: Revision) -> SheetContent | None:
 
 def print_cache(store: Store) -> Path:
     """Where photos shrunk for print are kept: beside the originals, named by their SHA-256."""
-    return store.photo_dir / "print"
+    return store.photo_dir / PRINT_FOLDER
 
 
 def signed_pdf(content: SheetContent, content_hash: str, key: DeviceKey, photo_cache: Path | None = None) -> bytes:

@@ -27,10 +27,11 @@ from xml.sax.saxutils import escape
 from fieldcheck.shipped import resource_dir
 from fieldcheck.signing.content import PhotoEntry, SheetContent, SignerEntry
 from fieldcheck.signing.qr import matrix
+from fieldcheck.store.photofiles import PRINT_PIXELS, print_copy_name
 
 FONT = "WenQuanYi"
 FONT_FILE = "wqy-microhei.ttc"
-PHOTO_PIXELS = 640
+PHOTO_PIXELS = PRINT_PIXELS  # store/photofiles.py makes this copy when a photo is added
 MM = 72 / 25.4
 #: column widths in mm: 序号 考核内容 评分标准 标准分值 扣分 得分 扣分依据 (180 mm of A4's 210)
 COLUMNS = (13, 40, 38, 13, 12, 13, 51)
@@ -322,7 +323,7 @@ def print_image(path: Path | None, pixels: int = PHOTO_PIXELS, cache: Path | Non
 
     if path is None:
         return None
-    cached = cache / f"{path.stem}-{pixels}.jpg" if cache is not None else None
+    cached = cache / print_copy_name(path.stem, pixels) if cache is not None else None
     if cached is not None and cached.is_file():
         try:
             data = cached.read_bytes()

@@ -24,6 +24,10 @@ from fieldcheck.errors import UserError
 from fieldcheck.i18n import t
 
 THUMBNAIL_SIZE = 256
+#: the copy a score sheet prints (640 px on the long side: 190 dpi at the 84 mm it prints),
+#: made when the photo is added so that the first sheet need not decode 12 MP originals
+PRINT_PIXELS = 640
+PRINT_FOLDER = "print"
 TEMP_PREFIX = ".tmp-"
 _FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp", "TIFF": "tif", "BMP": "bmp", "GIF": "gif", "MPO": "jpg"}
 
@@ -44,6 +48,8 @@ class Ingested:
     lon: float | None
     thumbnail: bytes
     original_name: str
+    #: the print copy (JPEG, at most PRINT_PIXELS on its long side, upright)
+    print_copy: bytes = b""
 
 
 def read_source(source: str | Path | bytes) -> tuple[bytes, str]:
@@ -85,15 +91,20 @@ def ingest(source: str | Path | bytes) -> Ingested:
             if orientation in (5, 6, 7, 8):
                 width, height = height, width
             taken_at, lat, lon = _exif_time_gps(exif)
-            if fmt in ("JPEG", "MPO"):
-                img.draft("RGB", (THUMBNAIL_SIZE, THUMBNAIL_SIZE))
+            if fmt in ("JPEG", "MPO"):  # decode at the smallest scale that still gives the print copy
+                long_side = max(img.size) or 1
+                img.draft("RGB", (img.size[0] * PRINT_PIXELS // long_side, img.size[1] * PRINT_PIXELS // long_side))
             img.load()  # decodes all image data: a truncated file fails here
-            thumb = ImageOps.exif_transpose(img) if orientation != 1 else img
-            if thumb.mode not in ("RGB", "L"):
-                thumb = thumb.convert("RGB")
-            thumb.thumbnail((THUMBNAIL_SIZE, THUMBNAIL_SIZE))
+            upright = ImageOps.exif_transpose(img) if orientation != 1 else img
+            if upright.mode not in ("RGB", "L"):
+                upright = upright.convert("RGB")
+            shown = upright.copy()
+            shown.thumbnail((PRINT_PIXELS, PRINT_PIXELS))
+            printed = io.BytesIO()
+            shown.convert("RGB").save(printed, "JPEG", quality=65)
+            shown.thumbnail((THUMBNAIL_SIZE, THUMBNAIL_SIZE))
             out = io.BytesIO()
-            thumb.save(out, "JPEG", quality=82)
+            shown.save(out, "JPEG", quality=82)
     except PhotoError:
         raise
     except UnidentifiedImageError:
@@ -103,7 +114,7 @@ def ingest(source: str | Path | bytes) -> Ingested:
         raise PhotoError(t(f"{label} 已损坏或不完整,请从相机或手机重新拷贝",
                            f"{label} is damaged or incomplete; copy it again from the camera or phone")) from exc
     return Ingested(data, hashlib.sha256(data).hexdigest(), _FORMATS[fmt], width, height, taken_at, lat, lon,
-                    out.getvalue(), name)
+                    out.getvalue(), name, printed.getvalue())
 
 
 def _exif_time_gps(exif) -> tuple[str | None, float | None, float | None]:
@@ -159,6 +170,30 @@ def write_original(folder: Path, photo: Ingested) -> Path:
     os.replace(tmp, final)
     _fsync_dir(final.parent)
     return final
+
+
+def print_copy_name(sha256: str, pixels: int = PRINT_PIXELS) -> str:
+    """A print copy's file name: the original's SHA-256, so it never goes stale, and its size."""
+    return f"{sha256}-{pixels}.jpg"
+
+
+def print_copy_path(folder: Path, sha256: str, pixels: int = PRINT_PIXELS) -> Path:
+    """Where a photo's print copy is kept, in the photo folder."""
+    return folder / PRINT_FOLDER / print_copy_name(sha256, pixels)
+
+
+def write_print_copy(folder: Path, photo: Ingested) -> None:
+    """Keep the print copy beside the originals. A cache: when it cannot be written, the sheet makes it."""
+    if not photo.print_copy:
+        return
+    final = print_copy_path(folder, photo.sha256)
+    try:
+        final.parent.mkdir(parents=True, exist_ok=True)
+        tmp = final.with_name(f"{TEMP_PREFIX}{uuid.uuid4().hex}")
+        tmp.write_bytes(photo.print_copy)
+        os.replace(tmp, final)
+    except OSError:
+        pass
 
 
 def _fsync_dir(path: Path) -> None:

@@ -33,6 +33,7 @@ class Photos:
         self._db.photo_dir.mkdir(parents=True, exist_ok=True)
         try:
             photo_files.write_original(self._db.photo_dir, ingested)
+            photo_files.write_print_copy(self._db.photo_dir, ingested)
         except OSError as exc:
             raise StoreError(t(f"无法保存照片:{exc.strerror}", f"cannot save the photo: {exc.strerror}")) from None
         with self._db.transaction():

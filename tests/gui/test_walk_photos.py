@@ -116,8 +116,10 @@ def test_cancel_stops_the_import_and_leaves_only_whole_photos(qtbot, walk, large
             assert image.size == LARGE
         assert store.photos.thumbnail(photo.sha256)[:2] == b"\xff\xd8"
     assert not [p for p in store.photo_dir.iterdir() if p.name.startswith(".tmp-")]
-    files = {p.name for p in store.photo_dir.rglob("*") if p.is_file()}
+    files = {p.name for p in store.photo_dir.rglob("*") if p.is_file() and p.parent.name != "print"}
     assert len(files) == len(photos)  # no stray file of a photo cut off half-way
+    copies = {p.name for p in (store.photo_dir / "print").glob("*")}
+    assert copies == {f"{p.sha256}-640.jpg" for p in photos}  # a print copy for each whole photo, no temp left
     view.undo()
     assert store.photos.of(finding.id) == []
 

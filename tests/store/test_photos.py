@@ -58,8 +58,9 @@ def test_same_photo_twice_is_stored_once(store, finding, jpeg):
     b = store.photos.add(other.id, jpeg)
     assert again.id == a.id  # the same photo on the same finding is one piece of evidence
     assert b.id != a.id and b.sha256 == a.sha256
-    originals = [p for p in store.photo_dir.rglob("*") if p.is_file()]
-    assert len(originals) == 1
+    files = [p for p in store.photo_dir.rglob("*") if p.is_file()]
+    assert len([p for p in files if p.parent.name != "print"]) == 1  # the original, once
+    assert len([p for p in files if p.parent.name == "print"]) == 1  # and its print copy, once
     assert store.connection.execute("SELECT count(*) FROM photo_files").fetchone()[0] == 1
     assert [r.photos for r in scores.scored_rows(store)] == [2]
 
@@ -129,3 +130,18 @@ def test_leftover_temp_files_are_cleaned_on_open(tmp_path, jpeg):
     (folder / ".tmp-deadbeef").write_bytes(jpeg[:1000])  # a crash in the middle of a write
     Store.open(path, device="d", backup_on_close=False).close()
     assert not (folder / ".tmp-deadbeef").exists()
+
+
+def test_the_print_copy_is_made_when_the_photo_is_added_and_the_sheet_reads_it(store, finding):
+    from fieldcheck.ops.signing import print_cache
+    from fieldcheck.reports.sheet import print_image
+    from fieldcheck.store.photofiles import print_copy_path
+
+    rng = random.Random(3)
+    photo = store.photos.add(finding.id, make_photo(rng, size=(4000, 3000), orientation=6))
+    copy = print_copy_path(store.photo_dir, photo.sha256)
+    with Image.open(copy) as img:
+        assert img.size == (480, 640)  # upright (EXIF 6 turns it) and 640 px on the long side
+    # the first sheet reads that copy rather than decoding the 12 MP original again
+    data, width, height = print_image(store.photos.path(photo.sha256), cache=print_cache(store))
+    assert data == copy.read_bytes() and (width, height) == (480, 640)
