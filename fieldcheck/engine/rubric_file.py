@@ -379,9 +379,10 @@ class _Builder:
 
     def rule_values(self, node_id: str, kind: str, spec: _LineDict, line: int) -> None:
         """Every value of a rule checked for its shape, so that scoring never meets a surprise."""
-        if spec.get("deduct") is not None:
+        # a key written with no value ("deduct:") is refused here, not met by the scorer later
+        if "deduct" in spec:
             self.number(spec.at("deduct"), spec["deduct"], f"{node_id} deduct")
-        if kind == "bonus" and spec.get("add") is not None:
+        if kind == "bonus" and "add" in spec:
             self.number(spec.at("add"), spec["add"], f"{node_id} add")
         for key in ("elements", "duties", "options"):
             if key in spec:
@@ -396,7 +397,7 @@ class _Builder:
             self.whole(spec.at("size"), spec["size"], f"{node_id} size", 1)
             if spec.get("elements"):
                 self.error(line, f"{node_id} 已列出各项,不能再写 size", f"{node_id} lists its elements; size is not needed")
-        if kind == "min_options" and spec.get("minimum") is not None:
+        if kind == "min_options" and "minimum" in spec:
             minimum = self.whole(spec.at("minimum"), spec["minimum"], f"{node_id} minimum", 1)
             if minimum is not None and isinstance(spec.get("options"), list) and minimum > len(spec["options"]):
                 self.error(line, f"{node_id} 要求的最少种数多于可选项", f"{node_id} asks for more options than it lists")

@@ -54,6 +54,13 @@ def test_unknown_rule_is_named_with_its_line():
                                  "duty_checklist、min_options、pass_fail、rating、metric、proportional、bonus、veto")]
 
 
+def test_a_rule_number_written_without_a_value_is_refused_not_met_by_the_scorer():
+    # found by the loader fuzz: "deduct:" with nothing after it loaded, then scoring raised
+    text = GOOD.replace("rule: {type: pass_fail}", "rule: {type: pass_fail, deduct: null}")
+    assert [line for line, _ in errors(text)] == [17]
+    assert "deduct" in errors(text)[0][1]
+
+
 def test_points_that_do_not_add_up():
     text = GOOD.replace("points: 4", "points: 3")
     assert errors(text) == [(5, "1 的分值不相加:下级合计 9 分,本节 10 分")]
