@@ -64,14 +64,6 @@
         <translation>已打开副本。</translation>
     </message>
     <message>
-        <source>Marked as draft.</source>
-        <translation>已标为草稿。</translation>
-    </message>
-    <message>
-        <source>Marked as signed.</source>
-        <translation>已标为已签字。</translation>
-    </message>
-    <message>
         <source>(name it in Settings)</source>
         <translation>(可在设置中命名)</translation>
     </message>

@@ -28,8 +28,7 @@ class SigningActions(QtCore.QObject):
         self._window = weakref.ref(window)
         self.key_folder = Path(window.data_dir) / "keys" if getattr(window, "data_dir", None) else None
         ui = window.ui
-        for old in (ui.actionMarkSigned, ui.actionMarkDraft):
-            old.triggered.disconnect()
+        for old in (ui.actionMarkSigned, ui.actionMarkDraft):  # the form's old actions: signing replaces them
             old.setVisible(False)
         menu = ui.menuInspection
 

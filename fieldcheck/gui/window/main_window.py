@@ -76,8 +76,6 @@ class MainWindow(QtWidgets.QMainWindow):
         ui.actionOpen.triggered.connect(self.list_page.open_selected)
         ui.actionDuplicate.triggered.connect(self.duplicate_current)
         ui.actionDelete.triggered.connect(self.delete_current)
-        ui.actionMarkDraft.triggered.connect(lambda: self.set_status("draft"))
-        ui.actionMarkSigned.triggered.connect(lambda: self.set_status("signed"))
         ui.actionAbout.triggered.connect(self.about)
         ui.menuEdit.addAction(self.list_page.undo_action)
         # File ▸ Results…, beside the list (the Go menu holds only the open inspection's actions)
@@ -353,23 +351,6 @@ class MainWindow(QtWidgets.QMainWindow):
         except StoreError as exc:
             self.show_error(str(exc))
             return None
-
-    def set_status(self, status: str) -> None:
-        target = self.inspection_id if self.view is not None else self.list_page.selected_id()
-        if not target:
-            return
-        try:
-            self.store.inspections.update(target, status=status)
-        except StoreError as exc:
-            self.show_error(str(exc))
-            return
-        if self.view is None:
-            self.list_page.refresh(select_id=target)
-        else:
-            # A signed inspection is read-only in the walk (and a draft editable again): reopen it in place.
-            self.open_inspection(target, self.view.current_item_id())
-        names = {"draft": self.tr("Marked as draft."), "signed": self.tr("Marked as signed.")}
-        self.statusBar().showMessage(names.get(status, status), 5000)
 
     # -- dialogs -----------------------------------------------------------------------------------
 
