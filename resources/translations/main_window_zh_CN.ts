@@ -20,6 +20,10 @@
         <translation>考核结果…</translation>
     </message>
     <message>
+        <source>&amp;Team</source>
+        <translation>组长(&amp;T)</translation>
+    </message>
+    <message>
         <source>Search findings…</source>
         <translation>搜索发现记录…</translation>
     </message>

@@ -84,7 +84,7 @@ def test_the_bundled_chinese_font_is_registered(make_shell):
 def test_the_window_starts_in_chinese_on_the_list(make_shell, village):
     shell = make_shell()
     window = shell.window
-    assert menu_titles(window) == ["文件(&F)", "编辑(&E)", "检查(&I)", "转到(&G)", "帮助(&H)"]
+    assert menu_titles(window) == ["文件(&F)", "编辑(&E)", "检查(&I)", "转到(&G)", "组长(&T)", "帮助(&H)"]
     assert window.ui.stack.currentWidget() is window.list_page
     assert window.list_page.selected_id() == village
     assert window.ui.actionOpen.isEnabled()
@@ -285,7 +285,7 @@ def test_switching_the_language_keeps_the_inspection_and_item(qtbot, make_shell,
     shell.window.ui.actionSettings.trigger()
     window = shell.window
     qtbot.addWidget(window)
-    assert menu_titles(window) == ["&File", "&Edit", "&Inspection", "&Go", "&Help"]
+    assert menu_titles(window) == ["&File", "&Edit", "&Inspection", "&Go", "&Team", "&Help"]
     assert window.inspection_id == village and window.view.current_item_id() == "2.1.3"
     assert window.score_label.text().startswith("Score ")
     assert i18n.current() == "en"  # the home_store's messages follow the window

@@ -87,6 +87,10 @@ class MainWindow(QtWidgets.QMainWindow):
         self._add_go_actions()
         self.signing = SigningActions(self)  # sign, amend, sheet, print, history (replace the Mark as … actions)
         sync_dialog.install(self, store, settings)
+        # the team leader's desk: merge, conflicts, double inspections, devices, assignments
+        self.team_menu = QtWidgets.QMenu(self.tr("&Team"), self)
+        self.team_menu.setObjectName("menuTeam")
+        self.menuBar().insertMenu(ui.menuHelp.menuAction(), self.team_menu)
 
         self.restore_window_state()
         self._show_list_page(refresh=False)  # the page has just loaded its rows
