@@ -9,10 +9,9 @@ from __future__ import annotations
 import os
 import re
 import socket
+import sys
 import uuid
 from pathlib import Path
-
-from platformdirs import user_data_dir
 
 
 def data_dir() -> Path:
@@ -21,7 +20,18 @@ def data_dir() -> Path:
     if home:
         return Path(home).expanduser()
 
-    return Path(user_data_dir("FieldCheck", appauthor=False))
+    return _user_data_dir() / "FieldCheck"
+
+
+def _user_data_dir() -> Path:
+    """The platform's per-user data folder, as platformdirs names it (its import cost a tenth of
+    the window's start for these three lines)."""
+    if sys.platform == "win32":
+        return Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Application Support"
+    xdg = os.environ.get("XDG_DATA_HOME", "").strip()
+    return Path(xdg) if xdg else Path.home() / ".local" / "share"
 
 
 def default_db_path() -> Path:

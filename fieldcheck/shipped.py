@@ -2,24 +2,23 @@
 
 Installed from a wheel they are package data, ``fieldcheck/_rubrics`` and
 ``fieldcheck/_resources`` (``setup.py`` maps the top-level ``rubrics/`` and ``resources/``
-folders there), found with ``importlib.resources``. In a source checkout, where those
+folders there), found beside this module. In a source checkout, where those
 top-level folders are the sources, they are used as they are. A frozen build puts the
-package folder, data included, under ``sys._MEIPASS``; ``importlib.resources`` finds it there.
+package folder, data included, under ``sys._MEIPASS``, where ``__file__`` points too.
+(Not ``importlib.resources``: it imports tempfile and shutil, a tenth of the start-up budget.)
 """
 
 from __future__ import annotations
 
-from importlib.resources import as_file, files
 from pathlib import Path
 
-_CHECKOUT = Path(__file__).resolve().parent.parent
+_PACKAGE = Path(__file__).resolve().parent
+_CHECKOUT = _PACKAGE.parent
 
 
 def _folder(packaged: str, checkout: Path) -> Path:
-    with as_file(files("fieldcheck") / packaged) as path:  # a real folder for every installer we make
-        if path.is_dir():
-            return Path(path)
-    return checkout
+    path = _PACKAGE / packaged
+    return path if path.is_dir() else checkout
 
 
 def rubrics_dir() -> Path:

@@ -6,7 +6,7 @@ build date; a source checkout or a wheel says "source".
 
 from __future__ import annotations
 
-from importlib.resources import files
+from pathlib import Path
 
 from fieldcheck import __version__
 
@@ -14,7 +14,7 @@ from fieldcheck import __version__
 def build() -> str:
     """``"3f2a1c9 2026-11-22"`` for an installer build, else ``"source"``."""
     try:
-        return (files("fieldcheck") / "_build.txt").read_text(encoding="utf-8").strip() or "source"
+        return (Path(__file__).resolve().parent / "_build.txt").read_text(encoding="utf-8").strip() or "source"
     except (FileNotFoundError, OSError):
         return "source"
 

@@ -15,7 +15,7 @@ Errors in other threads are logged and shown by the window's thread.
 from __future__ import annotations
 
 import logging
-import logging.handlers
+import os
 import sys
 import threading
 import traceback
@@ -37,6 +37,33 @@ def log_path(data_dir: Path) -> Path:
     return data_dir / "logs" / LOG_NAME
 
 
+class RotatingLog(logging.FileHandler):
+    """A log file that moves to ``.1`` … ``.N`` when full, as ``RotatingFileHandler`` does.
+
+    Written here because ``logging.handlers`` imports socket, pickle and queue, which the
+    window would load at every start for a file it writes a line to.
+    """
+
+    def __init__(self, path: Path, max_bytes: int, backups: int):
+        super().__init__(path, encoding="utf-8")
+        self.maxBytes = max_bytes
+        self.backups = backups
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if self.stream is not None and self.stream.tell() >= self.maxBytes:
+            self._rotate()
+        super().emit(record)
+
+    def _rotate(self) -> None:
+        self.stream.close()
+        base = self.baseFilename
+        for n in range(self.backups - 1, 0, -1):
+            if os.path.exists(f"{base}.{n}"):
+                os.replace(f"{base}.{n}", f"{base}.{n + 1}")
+        os.replace(base, f"{base}.1")
+        self.stream = self._open()
+
+
 def setup_logging(data_dir: Path) -> Path:
     """Log to ``<data_dir>/logs/fieldcheck.log`` with rotation; the file's path.
 
@@ -48,8 +75,7 @@ def setup_logging(data_dir: Path) -> Path:
         if getattr(handler, "fieldcheck_log", False):
             log.removeHandler(handler)
             handler.close()
-    handler = logging.handlers.RotatingFileHandler(path, maxBytes=LOG_BYTES, backupCount=LOG_BACKUPS,
-                                                   encoding="utf-8")
+    handler = RotatingLog(path, LOG_BYTES, LOG_BACKUPS)
     handler.fieldcheck_log = True  # type: ignore[attr-defined]
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     log.addHandler(handler)

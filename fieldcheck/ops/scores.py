@@ -14,9 +14,10 @@ import hashlib
 import json
 from dataclasses import dataclass
 from decimal import Decimal
-from importlib import metadata, resources
+from pathlib import Path
 from typing import Any
 
+from fieldcheck import __version__
 from fieldcheck.engine.answers import answers_from_values
 from fieldcheck.engine.scoring import ScoreResult, score
 from fieldcheck.i18n import Text
@@ -55,20 +56,13 @@ def _engine_key() -> str:
     fixes a rule), not only when the inspection does: the cache must never outlive its truth.
     """
     digest = hashlib.sha256()
-    try:
-        for path in sorted(resources.files("fieldcheck.engine").iterdir(), key=lambda p: p.name):
-            if path.name.endswith(".py"):
-                digest.update(path.name.encode() + b"\0" + path.read_bytes())
-    except (OSError, TypeError):  # a frozen build without sources: its version stands for its code
-        digest.update(_version().encode())
+    engine = Path(__file__).resolve().parent.parent / "engine"
+    sources = sorted(engine.rglob("*.py"), key=lambda p: p.relative_to(engine).as_posix())
+    for path in sources:
+        digest.update(path.relative_to(engine).as_posix().encode() + b"\0" + path.read_bytes())
+    if not sources:  # a frozen build ships no sources: its version stands for its code
+        digest.update(__version__.encode())
     return digest.hexdigest()[:16]
-
-
-def _version() -> str:
-    try:
-        return metadata.version("fieldcheck")
-    except metadata.PackageNotFoundError:
-        return "unknown"
 
 
 ENGINE = _engine_key()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from fieldcheck.gui.forms.ui_first_start import Ui_FirstStartDialog
 from fieldcheck.gui.qt import QtCore, QtWidgets
 
 DONE_KEY = "first_start/done"
@@ -21,6 +20,8 @@ class FirstStartDialog(QtWidgets.QDialog):
     def __init__(self, rubric_titles: list[str], parent=None):
         super().__init__(parent)
         self.choice = "empty"
+        from fieldcheck.gui.forms.ui_first_start import Ui_FirstStartDialog  # lazy: asked once per laptop
+
         self.ui = Ui_FirstStartDialog()
         self.ui.setupUi(self)
         font = self.ui.headingLabel.font()

@@ -10,15 +10,11 @@ from __future__ import annotations
 from fieldcheck import __version__
 from fieldcheck.engine.numbers import fmt
 from fieldcheck.gui.forms.ui_main_window import Ui_MainWindow
-from fieldcheck.gui.inspections.finding_search import FindingSearchDialog
 from fieldcheck.gui.inspections.inspection_list import InspectionListPage
-from fieldcheck.gui.inspections.new_inspection import NewInspectionDialog
 from fieldcheck.gui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
 from fieldcheck.gui.signing.signing_menu import SigningActions
 from fieldcheck.gui.sync import sync_dialog
-from fieldcheck.gui.walk.inspection_view import InspectionView
-from fieldcheck.gui.window.settings_dialog import SettingsDialog, device_label, inspector_name
-from fieldcheck.gui.window.shortcuts_dialog import ShortcutsDialog, page_actions
+from fieldcheck.gui.window.settings_dialog import device_label, inspector_name
 from fieldcheck.ops import scores
 from fieldcheck.paths import data_dir
 from fieldcheck.store import StoreError
@@ -29,6 +25,8 @@ LAST_ITEM_KEY = "last/item"
 GEOMETRY_KEY = "window/geometry"
 STATE_KEY = "window/state"
 SPLITTER_PREFIX = "splitters/"
+# LAZY: the walk, the dialogs and their forms are imported when first opened, not at start:
+# a start on the list does not need them, and they were a third of the window's import.
 
 
 class MainWindow(QtWidgets.QMainWindow):
@@ -155,8 +153,9 @@ class MainWindow(QtWidgets.QMainWindow):
         menu.popup(self.list_page.ui.table.viewport().mapToGlobal(pos))
         return menu
 
-    def show_shortcuts(self) -> ShortcutsDialog:
+    def show_shortcuts(self):
         """F1 on the list: the list's and the window's shortcuts (the walk has its own F1)."""
+        from fieldcheck.gui.window.shortcuts_dialog import ShortcutsDialog, page_actions  # lazy: on demand (LAZY)
         dialog = ShortcutsDialog(page_actions(self.menuBar(), self.list_page, self.list_page.ui.table), self)
         dialog.setAttribute(Qt.WA_DeleteOnClose)
         dialog.show()
@@ -167,7 +166,9 @@ class MainWindow(QtWidgets.QMainWindow):
         self.list_page.ui.searchEdit.setFocus(Qt.ShortcutFocusReason)
         self.list_page.ui.searchEdit.selectAll()
 
-    def search_findings(self) -> FindingSearchDialog:
+    def search_findings(self):
+        from fieldcheck.gui.inspections.finding_search import FindingSearchDialog  # lazy: on demand (LAZY)
+
         dialog = FindingSearchDialog(self.store, self)
         dialog.setAttribute(Qt.WA_DeleteOnClose)
         dialog.open_requested.connect(self.open_inspection)
@@ -202,6 +203,8 @@ class MainWindow(QtWidgets.QMainWindow):
             inspection = self.store.inspections.get(inspection_id)
             if getattr(inspection, "deleted", False):
                 raise StoreError(self.tr("That inspection was deleted."))
+            from fieldcheck.gui.walk.inspection_view import InspectionView  # lazy: on demand (LAZY)
+
             view = InspectionView(self.store, inspection_id, self.ui.stack)
         except StoreError as exc:
             self.show_error(str(exc))
@@ -315,6 +318,8 @@ class MainWindow(QtWidgets.QMainWindow):
     # -- the shell's edits (each stored at once) ---------------------------------------------------
 
     def new_inspection(self) -> str | None:
+        from fieldcheck.gui.inspections.new_inspection import NewInspectionDialog  # lazy: on demand (LAZY)
+
         dialog = NewInspectionDialog(self.store, self.settings, self)
         try:
             if dialog.exec() != QtWidgets.QDialog.DialogCode.Accepted or not dialog.inspection_id:
@@ -384,6 +389,8 @@ class MainWindow(QtWidgets.QMainWindow):
             device, getattr(self.store, "path", "")))
 
     def open_settings(self) -> None:
+        from fieldcheck.gui.window.settings_dialog import SettingsDialog  # lazy: on demand (LAZY)
+
         dialog = SettingsDialog(self.settings, data_dir=self.data_dir or data_dir(),
                                 db_path=getattr(self.store, "path", ""), parent=self)
         accepted = dialog.exec() == QtWidgets.QDialog.DialogCode.Accepted
