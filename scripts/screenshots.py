@@ -207,7 +207,7 @@ def child(tag: str, out: Path) -> int:
         shoot(f"form-{item_id}")
 
     # Search findings over every inspection.
-    search = window.search_findings()
+    search = window.list_actions.search_findings()
     search.search.setText("签字")
     search.run()
     shoot("search-findings")

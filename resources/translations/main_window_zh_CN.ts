@@ -24,22 +24,6 @@
         <translation>组长(&amp;T)</translation>
     </message>
     <message>
-        <source>Search findings…</source>
-        <translation>搜索发现记录…</translation>
-    </message>
-    <message>
-        <source>Find in the list</source>
-        <translation>在列表中查找</translation>
-    </message>
-    <message>
-        <source>Keyboard shortcuts</source>
-        <translation>快捷键</translation>
-    </message>
-    <message>
-        <source>Sort the list by</source>
-        <translation>列表排序依据</translation>
-    </message>
-    <message>
         <source>That inspection was deleted.</source>
         <translation>这份检查已被删除。</translation>
     </message>

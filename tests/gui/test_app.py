@@ -16,7 +16,7 @@ from fieldcheck.gui.app import Shell, application, open_settings
 from fieldcheck.gui.fonts import BUNDLED_FAMILY
 from fieldcheck.gui.qt import Qt, QtCore, QtGui, QtWidgets
 from fieldcheck.gui.window.first_start import FirstStartDialog, is_first_start
-from fieldcheck.gui.window.main_window import LAST_INSPECTION_KEY
+from fieldcheck.gui.window.window_memory import LAST_INSPECTION_KEY
 from fieldcheck.ops import scores
 from fieldcheck.store import Store, StoreError
 
@@ -195,8 +195,8 @@ def test_walk_actions_are_in_the_menus_while_an_inspection_is_open(make_shell, v
     assert window.view is None
     # the Go menu on the list is not empty: the list, Ctrl+F, search findings; none of the walk's moves
     go = [a for a in window.ui.menuGo.actions() if not a.isSeparator()]
-    assert go == [window.ui.actionShowList, window.find_action, window.search_findings_action,
-                  window.sort_menu.menuAction()]
+    assert go == [window.ui.actionShowList, window.list_actions.find_action, window.list_actions.search_findings_action,
+                  window.list_actions.sort_menu.menuAction()]
     assert not window.walk_toolbar.isVisible()
     assert window.list_page.undo_action in window.ui.menuEdit.actions()
 
@@ -418,7 +418,7 @@ def test_ctrl_f_on_the_list_and_searching_findings_opens_the_item(qtbot, make_sh
     window.list_page.ui.table.setFocus()
     qtbot.keyClick(window.list_page.ui.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert QtWidgets.QApplication.focusWidget() is window.list_page.ui.searchEdit
-    dialog = window.search_findings()
+    dialog = window.list_actions.search_findings()
     qtbot.addWidget(dialog)
     dialog.search.setText("未签字")  # typed through an input method: QTest types only ASCII
     qtbot.keyClick(dialog.search, Qt.Key_Return)
@@ -429,17 +429,17 @@ def test_ctrl_f_on_the_list_and_searching_findings_opens_the_item(qtbot, make_sh
     assert dialog.table.rowCount() == 1
     qtbot.keyClick(dialog.table, Qt.Key_Return)
     assert window.view is not None and window.view.current_item_id() == "2.1.4"
-    assert not window.find_action.isEnabled()  # Ctrl+F in the walk is the text field's own
+    assert not window.list_actions.find_action.isEnabled()  # Ctrl+F in the walk is the text field's own
 
 
 def test_every_list_column_sorts_from_the_keyboard(make_shell, home_store, village):
     window = make_shell().window
     table = window.list_page.ui.table
     header = table.horizontalHeader()
-    window._fill_sort_menu()
-    names = [a.text() for a in window.sort_menu.actions()]
+    window.list_actions.fill_sort_menu()
+    names = [a.text() for a in window.list_actions.sort_menu.actions()]
     assert len(names) == table.model().columnCount() and "日期" in names
-    window.sort_list(5)
+    window.list_actions.sort_list(5)
     assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (5, Qt.SortOrder.AscendingOrder)
-    window.sort_list(5)
+    window.list_actions.sort_list(5)
     assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder

@@ -1,8 +1,7 @@
 """The main window: the inspections list and the open inspection in one stack, menus and status bar.
 
-It remembers its geometry, toolbar, list columns and every named splitter of the inspection
-page (QSettings), and which inspection and item were open, so a restart, or a power cut,
-comes back to the same place.
+It places the pages and their actions; what it remembers between starts is in
+``window_memory.py``, what it offers on the list in ``list_actions.py``.
 """
 
 from __future__ import annotations
@@ -14,17 +13,14 @@ from fieldcheck.gui.inspections.inspection_list import InspectionListPage
 from fieldcheck.gui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
 from fieldcheck.gui.signing.signing_menu import SigningActions
 from fieldcheck.gui.sync import sync_dialog
+from fieldcheck.gui.window.list_actions import ListActions
 from fieldcheck.gui.window.settings_dialog import device_label, inspector_name
+from fieldcheck.gui.window.window_memory import WindowMemory
 from fieldcheck.ops import scores
 from fieldcheck.paths import data_dir
 from fieldcheck.store import StoreError
 from fieldcheck.version import build
 
-LAST_INSPECTION_KEY = "last/inspection"
-LAST_ITEM_KEY = "last/item"
-GEOMETRY_KEY = "window/geometry"
-STATE_KEY = "window/state"
-SPLITTER_PREFIX = "splitters/"
 # LAZY: the walk, the dialogs and their forms are imported when first opened, not at start:
 # a start on the list does not need them, and they were a third of the window's import.
 
@@ -42,7 +38,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.view = None
         self.inspection_id: str | None = None
         self._view_actions: list[QtGui.QAction] = []
-        self._last_item_saved = ""
+        self.memory = WindowMemory(settings)
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)
         self.setWindowTitle(self.tr("FieldCheck"))
@@ -82,7 +78,7 @@ class MainWindow(QtWidgets.QMainWindow):
         ui.menuFile.insertAction(ui.menuFile.actions()[2], self.results_action)
         self.results_action.triggered.connect(self.show_results)
         self.results_view = None
-        self._add_go_actions()
+        self.list_actions = ListActions(self)  # Go menu, sorting, context menu, F1 and search on the list
         self.signing = SigningActions(self)  # sign, amend, sheet, print, history (replace the Mark as … actions)
         sync_dialog.install(self, store, settings)
         # the team leader's desk: merge, conflicts, double inspections, devices, assignments
@@ -90,99 +86,15 @@ class MainWindow(QtWidgets.QMainWindow):
         self.team_menu.setObjectName("menuTeam")
         self.menuBar().insertMenu(ui.menuHelp.menuAction(), self.team_menu)
 
-        self.restore_window_state()
+        self.memory.restore(self, self.list_page)
         self._show_list_page(refresh=False)  # the page has just loaded its rows
-
-    def _add_go_actions(self) -> None:
-        """The Go menu's own entries, there on every page (the walk adds its moves below them)."""
-        self.search_findings_action = QtGui.QAction(self.tr("Search findings…"), self)
-        self.search_findings_action.setObjectName("actionSearchFindings")
-        self.search_findings_action.setShortcut(QtGui.QKeySequence("Ctrl+Shift+F"))
-        self.search_findings_action.triggered.connect(self.search_findings)
-        self.find_action = QtGui.QAction(self.tr("Find in the list"), self)
-        self.find_action.setObjectName("actionFindInList")
-        self.find_action.setShortcut(QtGui.QKeySequence.StandardKey.Find)
-        self.find_action.triggered.connect(self.find_in_list)
-        self.list_help_action = QtGui.QAction(self.tr("Keyboard shortcuts"), self)
-        self.list_help_action.setObjectName("actionListShortcuts")
-        self.list_help_action.setShortcut(QtGui.QKeySequence("F1"))
-        self.list_help_action.triggered.connect(self.show_shortcuts)
-        self.ui.menuHelp.insertAction(self.ui.actionAbout, self.list_help_action)
-        # right-click or the Menu key on an inspection: what the Inspection menu offers
-        table = self.list_page.ui.table
-        table.setContextMenuPolicy(Qt.CustomContextMenu)
-        table.customContextMenuRequested.connect(self._list_context_menu)
-        go = self.ui.menuGo
-        go.addAction(self.ui.actionShowList)
-        go.addAction(self.find_action)
-        go.addAction(self.search_findings_action)
-        # every sortable column of the list has a keyboard way: Go → Sort the list by → column
-        # (again on the same column reverses the order)
-        self.sort_menu = go.addMenu(self.tr("Sort the list by"))
-        self.sort_menu.aboutToShow.connect(self._fill_sort_menu)
-        self._fill_sort_menu()
-        go.addSeparator()
-
-    def _fill_sort_menu(self) -> None:
-        self.sort_menu.clear()
-        model = self.list_page.ui.table.model()
-        header = self.list_page.ui.table.horizontalHeader()
-        for column in range(model.columnCount()):
-            title = model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
-            action = self.sort_menu.addAction(str(title))
-            action.setCheckable(True)
-            action.setChecked(header.sortIndicatorSection() == column)
-            action.triggered.connect(lambda _=False, c=column: self.sort_list(c))
-
-    def sort_list(self, column: int) -> None:
-        """Sort the list by ``column``; the same column again reverses the order."""
-        table = self.list_page.ui.table
-        header = table.horizontalHeader()
-        ascending = Qt.SortOrder.AscendingOrder
-        order = ascending
-        if header.sortIndicatorSection() == column and header.sortIndicatorOrder() == ascending:
-            order = Qt.SortOrder.DescendingOrder
-        table.sortByColumn(column, order)
-
-    def _list_context_menu(self, pos) -> QtWidgets.QMenu:
-        menu = QtWidgets.QMenu(self)
-        menu.setAttribute(Qt.WA_DeleteOnClose)
-        for action in (self.ui.actionOpen, self.ui.actionDuplicate, self.list_page.delete_action, None,
-                       self.ui.actionMarkDraft, self.ui.actionMarkSigned, None, self.ui.actionNewInspection):
-            menu.addSeparator() if action is None else menu.addAction(action)
-        menu.popup(self.list_page.ui.table.viewport().mapToGlobal(pos))
-        return menu
-
-    def show_shortcuts(self):
-        """F1 on the list: the list's and the window's shortcuts (the walk has its own F1)."""
-        from fieldcheck.gui.window.shortcuts_dialog import ShortcutsDialog, page_actions  # lazy: on demand (LAZY)
-        dialog = ShortcutsDialog(page_actions(self.menuBar(), self.list_page, self.list_page.ui.table), self)
-        dialog.setAttribute(Qt.WA_DeleteOnClose)
-        dialog.show()
-        return dialog
-
-    def find_in_list(self) -> None:
-        """Ctrl+F on the list: its search field, wherever the focus is on the page."""
-        self.list_page.ui.searchEdit.setFocus(Qt.ShortcutFocusReason)
-        self.list_page.ui.searchEdit.selectAll()
-
-    def search_findings(self):
-        from fieldcheck.gui.inspections.finding_search import FindingSearchDialog  # lazy: on demand (LAZY)
-
-        dialog = FindingSearchDialog(self.store, self)
-        dialog.setAttribute(Qt.WA_DeleteOnClose)
-        dialog.open_requested.connect(self.open_inspection)
-        dialog.show()
-        return dialog
 
     # -- pages -------------------------------------------------------------------------------------
 
     def show_list(self) -> None:
         """Back to the list; a restart then starts on the list too."""
         self._close_view()
-        self.settings.remove(LAST_INSPECTION_KEY)
-        self.settings.remove(LAST_ITEM_KEY)
-        self.settings.sync()
+        self.memory.forget_inspection()
         self._show_list_page()
 
     def _show_list_page(self, refresh: bool = True) -> None:
@@ -214,17 +126,14 @@ class MainWindow(QtWidgets.QMainWindow):
         self.ui.stack.addWidget(view)
         self.ui.stack.setCurrentWidget(view)
         view.score_changed.connect(self._show_score)
-        view.item_changed.connect(lambda _item: self._remember_item())
+        view.item_changed.connect(lambda _item: self.memory.remember_item(self.view))
         session = getattr(view, "session", None)
         self._show_score(getattr(session, "result", None) or scores.score_inspection(self.store, inspection_id))
         self._install_view_actions(view)
-        self._restore_splitters(view)
         if item_id:
             view.go_to_item(item_id)
         self.setWindowTitle(self.tr("{0} · {1} — FieldCheck").format(inspection.assessee_name, inspection.rubric.title))
-        self.settings.setValue(LAST_INSPECTION_KEY, inspection_id)
-        self._remember_item()
-        self.settings.sync()
+        self.memory.opened(inspection_id, view)
         self._update_actions()
         return True
 
@@ -232,8 +141,8 @@ class MainWindow(QtWidgets.QMainWindow):
         view = self.view
         if view is None:
             return
-        self._remember_item()
-        self._save_splitters(view)
+        self.memory.remember_item(view)
+        self.memory.save_splitters(view)
         shutdown = getattr(view, "shutdown", None)
         if shutdown is not None:
             shutdown()  # the walk saves what is being typed and stops a photo import
@@ -312,8 +221,8 @@ class MainWindow(QtWidgets.QMainWindow):
                        self.ui.actionMarkSigned):
             action.setEnabled(selected is not None)
         self.list_page.undo_action.setVisible(on_list)
-        self.find_action.setEnabled(on_list)  # Ctrl+F in a text field of the walk stays the field's
-        self.list_help_action.setVisible(on_list)  # the walk's F1 lists its own page
+        self.list_actions.find_action.setEnabled(on_list)  # Ctrl+F in a text field of the walk stays the field's
+        self.list_actions.help_action.setVisible(on_list)  # the walk's F1 lists its own page
 
     # -- the shell's edits (each stored at once) ---------------------------------------------------
 
@@ -415,75 +324,20 @@ class MainWindow(QtWidgets.QMainWindow):
 
     # -- remembered state --------------------------------------------------------------------------
 
-    def _remember_item(self) -> None:
-        if self.view is None:
-            return
-        try:
-            item = self.view.current_item_id() or ""
-        except RuntimeError:  # the view's C++ side is already gone
-            return
-        if item != self._last_item_saved:
-            self.settings.setValue(LAST_ITEM_KEY, item)
-            self.settings.sync()
-            self._last_item_saved = item
-
-    def _splitters(self, view) -> list:
-        return [s for s in view.findChildren(QtWidgets.QSplitter) if s.objectName()]
-
-    def _save_splitters(self, view) -> None:
-        for splitter in self._splitters(view):
-            self.settings.setValue(SPLITTER_PREFIX + splitter.objectName(), splitter.saveState())
-
-    def _restore_splitters(self, view) -> None:
-        for splitter in self._splitters(view):
-            state = self.settings.value(SPLITTER_PREFIX + splitter.objectName())
-            if isinstance(state, QtCore.QByteArray) and not state.isEmpty():
-                splitter.restoreState(state)
-
     def save_window_state(self) -> None:
-        self.settings.setValue(GEOMETRY_KEY, self.saveGeometry())
-        self.settings.setValue(STATE_KEY, self.saveState())
-        self.list_page.save_state(self.settings)
-        if self.view is not None:
-            self._save_splitters(self.view)
-            self._remember_item()
-        self.settings.sync()
-
-    def restore_window_state(self) -> None:
-        geometry = self.settings.value(GEOMETRY_KEY)
-        if isinstance(geometry, QtCore.QByteArray) and not geometry.isEmpty():
-            self.restoreGeometry(geometry)
-        else:
-            self._fit_to_screen()
-        state = self.settings.value(STATE_KEY)
-        if isinstance(state, QtCore.QByteArray) and not state.isEmpty():
-            self.restoreState(state)
-        self.list_page.restore_state(self.settings)
-
-    def _fit_to_screen(self) -> None:
-        """First start: most of the screen, maximized on a small laptop screen."""
-        screen = QtGui.QGuiApplication.primaryScreen()
-        if screen is None:
-            return
-        area = screen.availableGeometry()
-        if area.width() <= 1440 or area.height() <= 900:
-            self.setWindowState(Qt.WindowState.WindowMaximized)
-        self.resize(min(1280, area.width()), min(800, area.height()))
+        self.memory.save(self, self.list_page, self.view)
 
     def reopen_last(self) -> bool:
         """Open the inspection (and item) that was open when the application last stopped."""
-        inspection_id = str(self.settings.value(LAST_INSPECTION_KEY, "") or "")
+        inspection_id, item_id = self.memory.last()
         if not inspection_id:
             return False
-        item_id = str(self.settings.value(LAST_ITEM_KEY, "") or "") or None
-
         try:
             gone = self.store.inspections.get(inspection_id).deleted
         except StoreError:
             gone = True
         if gone:
-            self.settings.remove(LAST_INSPECTION_KEY)
-            self.settings.remove(LAST_ITEM_KEY)
+            self.memory.forget_inspection()
             return False
         return self.open_inspection(inspection_id, item_id)
 
