@@ -97,7 +97,8 @@ class Team:
         """The enrolment of a signing key: a standing one if there is one, else the latest revoked one."""
         found = [e for e in self.enrolments() if e.fingerprint == fingerprint]
         standing = [e for e in found if not e.revoked]
-        return (standing or found or [None])[-1]
+        chosen = standing or found
+        return chosen[-1] if chosen else None
 
     def devices(self) -> list[KnownDevice]:
         """Every device this database knows (it imported a bundle from it, or it is this one), by name."""
