@@ -97,12 +97,18 @@ def revoke(store: Store, device: str, reason: str = "", folder: Path | None = No
 
 
 def _known(store: Store, device: str, own_key: DeviceKey | None) -> KnownDevice:
-    if own_key is not None and device == store.device and not any(d.name == device for d in store.team.devices()):
-        _, at = store.db.stamp()
-        with store.transaction():  # the leader enrols their own laptop before it ever exported
-            store.team.saw_device(device, own_key.fingerprint, base64.b64encode(own_key.public_der).decode(),
-                                  None, at, new_events=False)
+    if own_key is not None and device == store.device:
+        know_self(store, own_key)
     return store.team.device(device)
+
+
+def know_self(store: Store, key: DeviceKey, inspector: str | None = None) -> None:
+    """List this laptop among the known devices (it is, once it exports): the leader may enrol their own."""
+    if not any(d.name == store.device for d in store.team.devices()):
+        _, at = store.db.stamp()
+        with store.transaction():
+            store.team.saw_device(store.device, key.fingerprint, base64.b64encode(key.public_der).decode(),
+                                  inspector, at, new_events=False)
 
 
 def team_pem(store: Store, folder: Path | None = None) -> bytes:

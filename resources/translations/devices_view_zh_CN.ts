@@ -60,6 +60,14 @@
         <translation>检查组「%1」,证书指纹 %2</translation>
     </message>
     <message>
+        <source>Only this laptop is known so far. Import the inspectors&apos; bundles (File ▸ Exchange bundles…); their laptops then appear here.</source>
+        <translation>目前只认识本机。请导入各检查员的同步包(文件 ▸ 交换同步包…),他们的电脑随后出现在这里。</translation>
+    </message>
+    <message>
+        <source> (this laptop)</source>
+        <translation>(本机)</translation>
+    </message>
+    <message>
         <source>Enrolled</source>
         <translation>已加入</translation>
     </message>

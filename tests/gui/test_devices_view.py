@@ -111,4 +111,4 @@ def test_the_team_menu_opens_the_devices_view(qtbot, leader, monkeypatch):
     monkeypatch.setattr(DevicesView, "exec", lambda self: opened.append(self.table.rowCount()) or 0)
     (action,) = [x for x in window.team_menu.actions() if x.objectName() == "actionDevices"]
     action.trigger()
-    assert opened == [1]  # B, whose bundle was imported (A itself is listed once it exports)
+    assert opened == [2]  # B, whose bundle was imported, and this laptop

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from fieldcheck.errors import UserError
 from fieldcheck.gui.qt import Qt, QtCore, QtGui, QtWidgets
+from fieldcheck.gui.window.settings_dialog import inspector_name
 
 COLUMNS = 6
 
@@ -85,7 +86,19 @@ class DevicesView(QtWidgets.QDialog):
         row.addStretch(1)
         row.addWidget(close)
         layout.addLayout(row)
+        self._know_self()
         self.refresh()
+
+    def _know_self(self) -> None:
+        """This laptop in the list too, so that the leader can enrol their own."""
+        from fieldcheck.ops import team  # lazy: cryptography, only once the view opens
+        from fieldcheck.ops.signing import device_key  # lazy: cryptography
+
+        try:
+            team.know_self(self.store, device_key(self.store, self.key_folder),
+                           inspector_name(self.settings) if self.settings is not None else None)
+        except UserError as exc:
+            self.message.setText(str(exc))
 
     # -- showing -------------------------------------------------------------------------------------
 
@@ -101,8 +114,12 @@ class DevicesView(QtWidgets.QDialog):
                                     .replace("%1", team.name).replace("%2", grouped(team.fingerprint[:32])))
         self.devices = self.store.team.devices()
         self.table.setRowCount(len(self.devices))
+        if len(self.devices) < 2 and not self.message.text():
+            self.message.setText(self.tr("Only this laptop is known so far. Import the inspectors' bundles "
+                                         "(File ▸ Exchange bundles…); their laptops then appear here."))
         for r, d in enumerate(self.devices):
-            values = (d.name, d.inspector or "", grouped(d.fingerprint[:32]), _when(d.first_seen), _when(d.last_seen),
+            name = d.name + (self.tr(" (this laptop)") if d.name == self.store.device else "")
+            values = (name, d.inspector or "", grouped(d.fingerprint[:32]), _when(d.first_seen), _when(d.last_seen),
                       self._standing(d))
             for c, value in enumerate(values):
                 item = QtWidgets.QTableWidgetItem(value)
