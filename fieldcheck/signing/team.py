@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cryptography import x509
+from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
@@ -218,7 +219,7 @@ def issued_by(device: x509.Certificate, team: x509.Certificate) -> bool:
         return False
     try:
         device.verify_directly_issued_by(team)
-    except (ValueError, TypeError, x509.InvalidSignature):
+    except (ValueError, TypeError, InvalidSignature):
         return False
     now = dt.datetime.now(dt.UTC)
     return all(c.not_valid_before_utc <= now <= c.not_valid_after_utc for c in (device, team))
