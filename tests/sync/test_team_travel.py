@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+import uuid
 import zipfile
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from test_bad_bundles import _refused, rebuild
 
 from fieldcheck.ops import team
@@ -81,3 +84,41 @@ def test_the_manifest_names_the_inspector_and_old_bundles_without_it_import(lapt
     assert (known.name, known.inspector, known.state) == ("B", "王芳", "unknown") and known.public_key
     old = rebuild(done.path, tmp_path / "old.fcbundle", b, manifest=lambda m: m.pop("inspector"))
     assert verify(old).inspector is None
+
+
+@pytest.fixture(scope="module")
+def team_bundles(tmp_path_factory):
+    """The leader's bundles after each step (enrol B, enrol C, revoke B, revoke C), and the standing after each."""
+    from conftest import Laptop
+
+    folder = tmp_path_factory.mktemp("team-bundles")
+    a, b, c = (Laptop(folder, d) for d in "ABC")
+    for other in (b, c):
+        a.take(other.export(folder / f"usb-{other.device}"))
+    team.init_team(a.store, "一组", folder / "keys-team")
+    bundles, standings = [], []
+    for n, (what, device) in enumerate((("enrol", "B"), ("enrol", "C"), ("revoke", "B"), ("revoke", "C"))):
+        getattr(team, what)(a.store, device, folder=folder / "keys-team")
+        bundles.append(a.export(folder / f"usb-A{n}"))  # a folder of its own: each bundle is whole
+        standings.append({(e.member, e.revoked) for e in a.store.team.enrolments()})
+    for laptop in (a, b, c):
+        laptop.close()
+    return folder, bundles, standings
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(order=st.lists(st.integers(0, 3), min_size=1, max_size=6))
+def test_any_order_of_the_leaders_bundles_gives_the_same_standing(team_bundles, order):
+    """Whatever subset of the leader's bundles a laptop takes, in any order and repeated, it ends where the newest
+    leaves it: an older bundle never brings a revoked device back."""
+    from conftest import Laptop
+
+    folder, bundles, standings = team_bundles
+    other = Laptop(folder / f"x{uuid.uuid4().hex[:8]}", "X")
+    try:
+        for k in order:
+            other.take(bundles[k])
+        assert {(e.member, e.revoked) for e in other.store.team.enrolments()} == standings[max(order)]
+        assert other.store.team.team().name == "一组"
+    finally:
+        other.close()
