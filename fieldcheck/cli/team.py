@@ -45,9 +45,14 @@ def cmd_init(args: argparse.Namespace) -> int:
 def cmd_enrol(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         done = team.enrol(store, args.device, own_key=device_key(store) if args.device == store.device else None)
+        own = done.member == store.device
     zh, en = (f"({done.inspector})", f" ({done.inspector})") if done.inspector else ("", "")
-    print(t(f"设备「{done.member}」{zh}已加入检查组;证书随下一个同步包送达该设备",
-            f"device '{done.member}'{en} is enrolled; its certificate reaches it with your next bundle"))
+    if own:
+        print(t(f"本机「{done.member}」已加入检查组,此后签署的评分表带检查组证书",
+                f"this laptop '{done.member}' is enrolled; the sheets it signs from now on carry the team's certificate"))
+    else:
+        print(t(f"设备「{done.member}」{zh}已加入检查组;证书随下一个同步包送达该设备",
+                f"device '{done.member}'{en} is enrolled; its certificate reaches it with your next bundle"))
     print(t(f"密钥指纹 {grouped(done.fingerprint)}", f"key fingerprint {grouped(done.fingerprint)}"))
     return 0
 

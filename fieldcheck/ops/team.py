@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 from dataclasses import dataclass, replace
+from datetime import UTC, datetime
 from pathlib import Path
 
 from fieldcheck.i18n import t
@@ -105,7 +106,7 @@ def _known(store: Store, device: str, own_key: DeviceKey | None) -> KnownDevice:
 def know_self(store: Store, key: DeviceKey, inspector: str | None = None) -> None:
     """List this laptop among the known devices (it is, once it exports): the leader may enrol their own."""
     if not any(d.name == store.device for d in store.team.devices()):
-        _, at = store.db.stamp()
+        at = datetime.now(UTC).isoformat(timespec="seconds")  # as the bundle importer writes it
         with store.transaction():
             store.team.saw_device(store.device, key.fingerprint, base64.b64encode(key.public_der).decode(),
                                   inspector, at, new_events=False)
