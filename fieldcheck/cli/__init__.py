@@ -25,6 +25,7 @@ from fieldcheck.cli import (
     sheet,
     summary,
     tables,
+    team,
     verify,
 )
 from fieldcheck.cli.common import fail
@@ -36,7 +37,7 @@ Handler = Callable[[argparse.Namespace], int]
 
 #: the command groups, in the order ``--help`` lists them
 GROUPS = (rubric, score, db, demo, inspection, household, summary, sheet, verify, bundle, conflicts, tables, sampling,
-          results)
+          results, team)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -13,7 +13,8 @@ from fieldcheck.sync.importer import import_bundle
 
 def cmd_export(args: argparse.Namespace) -> int:
     with open_store(args, daily_backup=False, backup_on_close=False) as store:
-        done = export_bundle(store, args.output, everything=args.all, max_photo_px=args.max_photo_px)
+        done = export_bundle(store, args.output, everything=args.all, max_photo_px=args.max_photo_px,
+                             inspector=args.inspector)
     if done is None:
         print(t("自上次导出到该位置以来没有新的修改,未生成文件", "nothing new since the last export to that folder; no file written"))
         return 0
@@ -56,6 +57,9 @@ def register(sub: argparse._SubParsersAction) -> None:
         "把照片缩小到长边不超过 N 像素,以便放进小容量 U 盘(清单会注明;原图可之后用 --all 补送)",
         "downsize photos to at most N pixels on the longer side to fit a small stick (the manifest says so; "
         "the originals can follow later with --all)"))
+    e.add_argument("--inspector", metavar="NAME", help=t("导出人的姓名,写入同步包,组长的设备列表显示",
+                                                        "the exporting person's name, carried in the bundle for the "
+                                                        "leader's list of devices"))
     e.set_defaults(handler=cmd_export)
     v = bsub.add_parser("verify", help=t("校验同步包,不写入任何内容", "check a bundle, writing nothing"))
     v.add_argument("file", metavar="FILE")

@@ -14,19 +14,25 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from fieldcheck.i18n import t
+from fieldcheck.ops import team
 from fieldcheck.ops.scores import score_inspection
 from fieldcheck.reports import sheet
 from fieldcheck.signing import canonical, pdf, qr
 from fieldcheck.signing.content import SheetContent, gather
 from fieldcheck.signing.keys import DeviceKey
+from fieldcheck.signing.team import TeamFile
 from fieldcheck.store import Store, StoreError
 from fieldcheck.store.photofiles import PRINT_FOLDER
 from fieldcheck.store.signatures import Revision, SignerInput, check_signers
 
 
 def device_key(store: Store, folder: Path | None = None) -> DeviceKey:
-    """This installation's signing key (made on first use), named after the store's device."""
-    return DeviceKey.load_or_create(store.device, folder)
+    """This installation's signing key (made on first use), named after the store's device.
+
+    Once the team has enrolled this laptop (its enrolment arrived in a bundle), the key
+    signs with the team's certificate for it and the team's beside it (``ops.team``).
+    """
+    return team.certified_key(store, DeviceKey.load_or_create(store.device, folder))
 
 
 def unanswered(store: Store, inspection_id: str) -> list[tuple[str, str]]:
@@ -131,11 +137,18 @@ class SheetCheck:
     #: with a database: whether the key signed there, and the revision's standing
     key_known: bool | None = None
     standing: str | None = None  # "current", "superseded", "unknown"
+    #: with a team certificate or a database: whose sheet it is as the team sees it
+    team: team.Membership | None = None
+    signed_at: str = ""
 
 
-def verify_sheet(data: bytes, store: Store | None = None) -> SheetCheck:
-    """Check a sheet PDF; ``pdf.SheetInvalid`` or ``qr.PayloadInvalid`` (one sentence) when it fails."""
-    signed = pdf.check_pdf(data)
+def verify_sheet(data: bytes, store: Store | None = None, team_file: TeamFile | None = None) -> SheetCheck:
+    """Check a sheet PDF; ``pdf.SheetInvalid`` or ``qr.PayloadInvalid`` (one sentence) when it fails.
+
+    With a team file (``TEAM.pem``) or a database, also whether an enrolled member of the
+    team signed it, which device and inspector, or that the device was revoked (``team``).
+    """
+    signed = pdf.check_pdf(data, team.roots(store, team_file))
     payload = qr.check_payload(str(signed.attachment.get("qr", "")))
     if payload.fingerprint != signed.fingerprint:
         raise pdf.SheetInvalid(t("评分表数据与 PDF 签名不是同一把密钥签署的", "the sheet's data and the PDF signature are "
@@ -150,7 +163,11 @@ def verify_sheet(data: bytes, store: Store | None = None) -> SheetCheck:
     if expected != payload.summary:
         raise pdf.SheetInvalid(t("二维码的文字与评分表内容不符", "the QR code's line does not match the sheet"))
     check = SheetCheck(signed.device, signed.fingerprint, signed.key_id, payload.content_hash, payload.summary,
-                       str(content.get("inspection_id")), int(content.get("revision") or 0))
+                       str(content.get("inspection_id")), int(content.get("revision") or 0),
+                       signed_at=signed.signed_at)
+    if store is not None or team_file is not None:
+        check = replace(check, team=team.membership(signed.fingerprint, signed.certificate, signed.team_root, store,
+                                                   team_file))
     return with_database(check, store) if store is not None else check
 
 

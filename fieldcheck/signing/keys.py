@@ -3,7 +3,7 @@
 Score sheets (PAdES, through pyHanko) and sync bundles are signed with it. P-256 rather
 than Ed25519: poppler, and so the PDF readers of Linux, cannot verify Ed25519 signatures.
 Beside the key is a self-signed certificate naming the device; a team leader may later
-issue the device a certificate under a team root instead (issue: the leader's desk).
+issue the device a certificate under the team root instead (``team.py``), kept by the database.
 
 Files, in ``<data folder>/keys/`` (``paths.data_dir()``, or a folder given):
 
@@ -61,12 +61,18 @@ def verify(public_key: ec.EllipticCurvePublicKey, signature: bytes, data: bytes)
 
 @dataclass(frozen=True)
 class DeviceKey:
-    """The device's private key and certificate."""
+    """The device's private key and certificate.
+
+    ``certificate`` is the self-signed one from the key folder until the team enrols the
+    device; then (``ops.team.certified_key``) it is the team's certificate for this key, and
+    ``chain`` holds the team's certificate that a signed sheet carries beside it.
+    """
 
     device: str
     private_key: ec.EllipticCurvePrivateKey
     certificate: x509.Certificate
     folder: Path
+    chain: tuple[x509.Certificate, ...] = ()
 
     @property
     def public_key(self) -> ec.EllipticCurvePublicKey:
@@ -125,9 +131,9 @@ class DeviceKey:
         try:
             folder.mkdir(parents=True, exist_ok=True)
             os.chmod(folder, 0o700)
-            _write_private(key_path, private_key.private_bytes(
+            write_private(key_path, private_key.private_bytes(
                 serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()))
-            _write_private(cert_path, certificate.public_bytes(serialization.Encoding.PEM))
+            write_private(cert_path, certificate.public_bytes(serialization.Encoding.PEM))
         except OSError as exc:
             raise DeviceKeyError(t(f"无法保存本机签名密钥到 {folder}:{exc.strerror}",
                               f"cannot save this device's signing key in {folder}: {exc.strerror}")) from None
@@ -156,7 +162,7 @@ def self_signed_certificate(private_key: ec.EllipticCurvePrivateKey, device: str
             .sign(private_key, hashes.SHA256()))
 
 
-def _write_private(path: Path, data: bytes) -> None:
+def write_private(path: Path, data: bytes) -> None:
     """Write ``data`` readable by the owner only, atomically (a crash leaves the old file or none)."""
     tmp = path.with_name(f".{path.name}.tmp")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)

@@ -9,8 +9,10 @@ has a no-op appearance: what a reader shows in the field is what reportlab drew.
 Checking: the signature must be intact, made by a FieldCheck certificate, and cover the
 entire file. Anything appended after signing, even an annotation a reader added with an
 incremental update, leaves the signature covering only an earlier revision and is refused.
-The certificate is a device's own self-signed one, pinned as the trust root for the check
-(pyHanko#523 calls that undefined behaviour; a team root certificate will replace it).
+Intact means: the signer's own certificate pinned as the trust root (pyHanko#523 calls that
+undefined behaviour, so it proves integrity only). Whose sheet it is, is a second check: with
+a team certificate as the only trust root (``signing.team``), the device's certificate must
+chain to it.
 """
 
 from __future__ import annotations
@@ -45,6 +47,10 @@ class PdfSignatureCheck:
     key_id: str
     signed_at: str
     attachment: dict[str, Any]
+    #: the signer's certificate (self-signed, or issued by a team)
+    certificate: x509.Certificate | None = None
+    #: the team root among those given that the signer's certificate chains to, or None
+    team_root: x509.Certificate | None = None
 
 
 def sign_pdf(pdf: bytes, key: DeviceKey, *, page: int, box: tuple[float, float, float, float],
@@ -63,7 +69,7 @@ def sign_pdf(pdf: bytes, key: DeviceKey, *, page: int, box: tuple[float, float, 
         description="FieldCheck sheet data", af_relationship=generic.pdf_name("/Data")))
     fields.append_signature_field(writer, fields.SigFieldSpec(sig_field_name=FIELD_NAME, on_page=page,
                                                               box=_int_box(box)))
-    signer = signers.SimpleSigner.load(key_file=str(key.key_path), cert_file=str(key.cert_path))
+    signer = _signer(key)
     if signer is None:
         raise SheetInvalid(t("无法读取本机签名密钥,无法签署评分表", "cannot read this device's signing key to sign the sheet"))
     meta = signers.PdfSignatureMetadata(
@@ -75,13 +81,36 @@ def sign_pdf(pdf: bytes, key: DeviceKey, *, page: int, box: tuple[float, float, 
     return out.getvalue()
 
 
+def _signer(key: DeviceKey):
+    """pyHanko's signer: the key's own certificate files, or the team's certificate and its chain."""
+    from asn1crypto import keys as asn1_keys  # lazy: pyHanko's ASN.1 library
+    from asn1crypto import x509 as asn1_x509  # lazy: pyHanko's ASN.1 library
+    from cryptography.hazmat.primitives import serialization  # lazy: only with a chain
+    from pyhanko.sign import signers  # lazy: pyHanko
+    from pyhanko_certvalidator.registry import SimpleCertificateStore  # lazy: pyHanko's validator
+
+    if not key.chain:
+        return signers.SimpleSigner.load(key_file=str(key.key_path), cert_file=str(key.cert_path))
+    der = serialization.Encoding.DER
+    private = key.private_key.private_bytes(der, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+    return signers.SimpleSigner(
+        signing_cert=asn1_x509.Certificate.load(key.certificate.public_bytes(der)),
+        signing_key=asn1_keys.PrivateKeyInfo.load(private),
+        cert_registry=SimpleCertificateStore.from_certs([asn1_x509.Certificate.load(c.public_bytes(der))
+                                                         for c in key.chain]))
+
+
 def _int_box(box: tuple[float, float, float, float]) -> tuple[int, int, int, int]:
     x1, y1, x2, y2 = (int(round(v)) for v in box)
     return x1, y1, x2, y2
 
 
-def check_pdf(pdf: bytes) -> PdfSignatureCheck:
-    """The signer and the attached data of an intact FieldCheck sheet; SheetInvalid otherwise."""
+def check_pdf(pdf: bytes, team_roots: tuple[x509.Certificate, ...] = ()) -> PdfSignatureCheck:
+    """The signer and the attached data of an intact FieldCheck sheet; SheetInvalid otherwise.
+
+    With ``team_roots``, also which of those team certificates the signer's chains to
+    (validated by pyHanko with that team certificate as the only trust root).
+    """
     from pyhanko.pdf_utils.misc import PdfReadError  # lazy: pyHanko
     from pyhanko.pdf_utils.reader import PdfFileReader  # lazy: pyHanko
     from pyhanko.sign.validation import validate_pdf_signature  # lazy: pyHanko
@@ -129,7 +158,24 @@ def check_pdf(pdf: bytes) -> PdfSignatureCheck:
     device = ", ".join(str(a.value) for a in cert.subject.get_attributes_for_oid(NameOID.ORGANIZATIONAL_UNIT_NAME)) or "?"
     full = fingerprint(public_key)
     when = status.signer_reported_dt.isoformat() if status.signer_reported_dt else ""
-    return PdfSignatureCheck(str(device), full, full[:16], when, attachment)
+    root = next((r for r in team_roots if _trusted_under(embedded, r)), None)
+    return PdfSignatureCheck(str(device), full, full[:16], when, attachment, cert, root)
+
+
+def _trusted_under(embedded, root: x509.Certificate) -> bool:
+    """Whether the signature validates with the team certificate ``root`` as the only trust root."""
+    from asn1crypto import x509 as asn1_x509  # lazy: pyHanko's ASN.1 library
+    from cryptography.hazmat.primitives import serialization  # lazy: with a team only
+    from pyhanko.sign.validation import validate_pdf_signature  # lazy: pyHanko
+    from pyhanko.sign.validation.errors import SignatureValidationError  # lazy: pyHanko
+    from pyhanko_certvalidator import ValidationContext  # lazy: pyHanko's validator
+
+    anchor = asn1_x509.Certificate.load(root.public_bytes(serialization.Encoding.DER))
+    try:
+        status = validate_pdf_signature(embedded, ValidationContext(trust_roots=[anchor], allow_fetching=False))
+    except (SignatureValidationError, ValueError, KeyError):
+        return False
+    return bool(status.intact and status.valid and status.trusted)
 
 
 def _attachment(reader) -> dict[str, Any] | None:

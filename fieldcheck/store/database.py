@@ -73,7 +73,7 @@ class Database:
         self.closed = False
         self.clock = HybridClock(device)
         for table in ("places", "households", "inspections", "findings", "photos", "item_marks", "audit",
-                      "revisions", "signatures"):
+                      "revisions", "signatures", "teams", "enrolments"):
             row = conn.execute(f"SELECT max(hlc) FROM {table}").fetchone()
             if row[0]:
                 try:

@@ -33,6 +33,9 @@ History:
      a signing saw everything of its inspection before it, a delete its record's changes.
      A photo file may be held as a downsized copy (``stored_sha256``, from a bundle made
      for a small stick) until its original arrives
+  7  the team (docs/sync.md, trust): the team's certificate (``teams``), the devices it
+     certified and their revocations (``enrolments``); a known device's public key and the
+     inspector who last exported from it (``devices.public_key``, ``devices.inspector``)
 """
 
 from __future__ import annotations
@@ -314,15 +317,42 @@ SELECT id FROM audit WHERE action != 'create' AND id NOT IN (SELECT event_id FRO
 DROP INDEX audit_entity;
 """
 
+V7 = f"""
+ALTER TABLE devices ADD COLUMN public_key TEXT;
+ALTER TABLE devices ADD COLUMN inspector TEXT;
+CREATE TABLE teams (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    certificate TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
+    {_COMMON}
+);
+CREATE TABLE enrolments (
+    id TEXT PRIMARY KEY,
+    team_id TEXT NOT NULL,
+    member TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
+    inspector TEXT,
+    certificate TEXT NOT NULL,
+    team_certificate TEXT NOT NULL,
+    serial TEXT NOT NULL,
+    revoked_at TEXT,
+    revoked_by TEXT,
+    revoke_reason TEXT,
+    {_COMMON}
+);
+CREATE INDEX enrolments_fingerprint ON enrolments(fingerprint);
+"""
+
 #: migration n takes the schema from version n-1 to n
-MIGRATIONS: dict[int, str] = {1: V1, 2: V2, 3: V3, 4: V4, 5: V5, 6: V6}
+MIGRATIONS: dict[int, str] = {1: V1, 2: V2, 3: V3, 4: V4, 5: V5, 6: V6, 7: V7}
 VERSION = max(MIGRATIONS)
 
 #: the tables a FieldCheck database has at every version; anything else is not ours
 OUR_TABLES = {"meta", "places", "households", "inspections", "findings", "photo_files", "photos", "audit",
               "item_marks", "sqlite_sequence", "findings_fts", "findings_fts_data", "findings_fts_idx",
               "findings_fts_docsize", "findings_fts_config", "revisions", "signatures", "score_cache", "heads",
-              "superseded", "conflicts", "held", "devices", "sync_exports"}
+              "superseded", "conflicts", "held", "devices", "sync_exports", "teams", "enrolments"}
 
 
 def user_version(conn: sqlite3.Connection) -> int:

@@ -60,6 +60,12 @@ class Verified:
     rubrics: dict[str, str] = field(default_factory=dict)  # version → member name
     photos: dict[str, str] = field(default_factory=dict)  # sha256 → member name
 
+    @property
+    def inspector(self) -> str | None:
+        """The person who exported it (the manifest's optional ``inspector``; older bundles lack it)."""
+        name = self.manifest.get("inspector")
+        return name.strip()[:100] or None if isinstance(name, str) else None
+
 
 def _name(path: Path) -> str:
     return path.name
@@ -207,6 +213,9 @@ def lines(path: Path, zf: zipfile.ZipFile, name: str, required: tuple[str, ...])
             yield obj
 
 
+#: what a team's and an enrolment's create event must carry (store/team.py)
+TEAM_FIELDS = {"team": ("name", "certificate", "fingerprint"),
+               "enrolment": ("team_id", "member", "fingerprint", "certificate", "team_certificate", "serial")}
 PLACE_FIELDS = ("id", "kind", "name", "parent_id", "group", "device", "hlc", "created_at")
 HOUSEHOLD_FIELDS = ("id", "village_id", "head_name", "device", "hlc", "created_at")
 PHOTO_FIELDS = ("sha256", "ext", "size", "width", "height", "thumbnail")
@@ -284,6 +293,9 @@ def _check_records(path: Path, zf: zipfile.ZipFile, v: Verified) -> None:
                     raise _bad(path, f"引用了未随包携带的照片 {str(new.get('sha256'))[:12]}",
                                f"refers to a photo it does not carry ({str(new.get('sha256'))[:12]})")
                 needs.append((new.get("finding_id"), created, "finding"))
+            elif entity in TEAM_FIELDS and not all(isinstance(new.get(k), str) and new.get(k)
+                                                   for k in TEAM_FIELDS[entity]):
+                raise _bad(path, f"中的检查组记录 {e['entity_id'][:12]} 不完整", f"has an incomplete team record ({e['entity_id'][:12]})")
             elif entity == "place":
                 needs.append((e["entity_id"], places, "place"))
             elif entity == "household":

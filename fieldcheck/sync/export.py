@@ -74,11 +74,14 @@ def destination_key(path: Path) -> str:
 
 
 def export_bundle(store: Store, out: str | Path, *, everything: bool = False, key_folder: Path | None = None,
-                  progress: Progress | None = None, max_photo_px: int | None = None) -> Exported | None:
+                  progress: Progress | None = None, max_photo_px: int | None = None,
+                  inspector: str | None = None) -> Exported | None:
     """Write a bundle to ``out``; None when nothing is new since the last export to that folder.
 
     ``max_photo_px`` downsizes photos larger than that (longer side) to fit a small stick;
     the manifest says so, and the originals can follow in a later ``everything`` bundle.
+    ``inspector`` (the settings' identity) is written into the manifest: the leader's
+    devices view shows who works on which laptop.
     """
     out = Path(out)
     if out.suffix != ".fcbundle":
@@ -110,7 +113,9 @@ def export_bundle(store: Store, out: str | Path, *, everything: bool = False, ke
             for e in found:
                 creates[e["entity_id"]] = e
                 n = e["new"] or {}
-                for ref in (n.get("finding_id") if e["entity"] == "photo" else None, e["inspection_id"]):
+                parent = n.get("finding_id") if e["entity"] == "photo" else \
+                    n.get("team_id") if e["entity"] == "enrolment" else None
+                for ref in (parent, e["inspection_id"]):
                     if ref and ref not in creates:
                         wanted.add(ref)
             wanted -= set(creates)
@@ -194,6 +199,8 @@ def export_bundle(store: Store, out: str | Path, *, everything: bool = False, ke
                                "households": len(household_rows), "photos": len(photo_rows)},
                     "members": w.members,
                 }
+                if inspector and inspector.strip():
+                    manifest["inspector"] = inspector.strip()
                 raw = json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True).encode()
                 zf.writestr(MANIFEST, raw)
                 zf.writestr(SIGNATURE, key.sign(raw))
@@ -211,7 +218,8 @@ def export_bundle(store: Store, out: str | Path, *, everything: bool = False, ke
             conn.execute("INSERT INTO sync_exports (destination, last_seq, at) VALUES (?, ?, ?)"
                          " ON CONFLICT (destination) DO UPDATE SET last_seq = excluded.last_seq, at = excluded.at",
                          (dest, top, manifest["created"]))
-            _know_self(store, key)
+            store.team.saw_device(store.device, key.fingerprint, base64.b64encode(key.public_der).decode(),
+                                  inspector, datetime.now(UTC).isoformat(timespec="seconds"), new_events=True)
         if progress:
             progress(events_total + len(photo_rows), events_total + len(photo_rows))
         return Exported(out, events_total, len(photo_rows), incremental)
@@ -234,9 +242,3 @@ def _chunks(path: Path):
                             f"photo file {path.name} is missing and cannot be exported; restore the photo folder "
                             "from a backup")) from None
 
-
-def _know_self(store: Store, key: DeviceKey) -> None:
-    """This device trusts its own key."""
-    now = datetime.now(UTC).isoformat(timespec="seconds")
-    store.connection.execute("INSERT OR IGNORE INTO devices (device, fingerprint, first_seen, last_seen)"
-                             " VALUES (?, ?, ?, ?)", (store.device, key.fingerprint, now, now))

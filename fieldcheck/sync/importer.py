@@ -117,7 +117,6 @@ def _copy_photos(store: Store, zf: zipfile.ZipFile, v: Verified, progress: Progr
 
 
 def _apply(store: Store, zf: zipfile.ZipFile, v: Verified, photos: int, progress: Progress | None) -> Imported:
-    conn = store.connection
     path = v.path
     now = datetime.now(UTC).isoformat(timespec="seconds")
     for version, name in v.rubrics.items():
@@ -140,10 +139,9 @@ def _apply(store: Store, zf: zipfile.ZipFile, v: Verified, photos: int, progress
             yield e
 
     done = store.events.apply(events())
-    if done.new:  # a bundle that brings nothing new writes nothing, not even "last seen"
-        conn.execute("INSERT INTO devices (device, fingerprint, first_seen, last_seen) VALUES (?, ?, ?, ?)"
-                     " ON CONFLICT (device) DO UPDATE SET last_seen = excluded.last_seen",
-                     (v.device, v.fingerprint, now, now))
+    # a bundle that brings nothing new moves nothing, not even "last seen"; a new device is remembered
+    store.team.saw_device(v.device, v.fingerprint, str(v.manifest.get("public_key") or "") or None,
+                          v.inspector, now, new_events=bool(done.new))
     inspections = {s[3] for s in done.slots if s[3]} | done.dirty
     conflicts = sum(1 for c in store.events.conflicts() if c["inspection"] in inspections)
     if progress:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from fieldcheck.errors import UserError
 from fieldcheck.gui.qt import Qt, QtCore, QtWidgets, Signal
+from fieldcheck.gui.window.settings_dialog import inspector_name
 
 
 class JobSignals(QtCore.QObject):
@@ -25,12 +26,13 @@ class SyncJob(QtCore.QRunnable):
     """Export one bundle, or import several, off the window's thread."""
 
     def __init__(self, store, *, export_to: Path | None = None, everything: bool = False,
-                 imports: list[Path] | None = None, trusted: set[str] | None = None):
+                 imports: list[Path] | None = None, trusted: set[str] | None = None, inspector: str = ""):
         super().__init__()
         self.setAutoDelete(False)
         self.store, self.export_to, self.everything = store, export_to, everything
         self.imports = list(imports or [])
         self.trusted = set(trusted or ())
+        self.inspector = inspector  # carried in the bundle: the leader's devices view shows who uses the laptop
         self.signals = JobSignals()
         self.done = threading.Event()
 
@@ -47,7 +49,8 @@ class SyncJob(QtCore.QRunnable):
             if self.export_to is not None:
                 name = f"{self.store.device}-{QtCore.QDateTime.currentDateTime().toString('yyyyMMdd-HHmmss')}{SUFFIX}"
                 done = export_bundle(self.store, self.export_to / name, everything=self.everything,
-                                     progress=lambda n, total: self.signals.progress.emit(n, total))
+                                     progress=lambda n, total: self.signals.progress.emit(n, total),
+                                     inspector=self.inspector or None)
                 results.append(done)
             for n, path in enumerate(self.imports):
                 try:
@@ -179,7 +182,8 @@ class SyncDialog(QtWidgets.QDialog):
             return
         if self.settings is not None:
             self.settings.setValue("sync/folder", folder)
-        self._run(SyncJob(self.store, export_to=Path(folder), everything=self.everything.isChecked()))
+        self._run(SyncJob(self.store, export_to=Path(folder), everything=self.everything.isChecked(),
+                          inspector=inspector_name(self.settings) if self.settings is not None else ""))
 
     def start_import(self, paths: list[Path], trusted: set[str] | None = None) -> None:
         self._run(SyncJob(self.store, imports=paths, trusted=trusted))

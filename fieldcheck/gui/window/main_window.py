@@ -13,6 +13,7 @@ from fieldcheck.gui.inspections.inspection_list import InspectionListPage
 from fieldcheck.gui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
 from fieldcheck.gui.signing.signing_menu import SigningActions
 from fieldcheck.gui.sync import sync_dialog
+from fieldcheck.gui.team import devices_view
 from fieldcheck.gui.window.list_actions import ListActions
 from fieldcheck.gui.window.settings_dialog import device_label, inspector_name
 from fieldcheck.gui.window.window_memory import WindowMemory
@@ -85,6 +86,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.team_menu = QtWidgets.QMenu(self.tr("&Team"), self)
         self.team_menu.setObjectName("menuTeam")
         self.menuBar().insertMenu(ui.menuHelp.menuAction(), self.team_menu)
+        devices_view.install(self, store, settings)
 
         self.memory.restore(self, self.list_page)
         self._show_list_page(refresh=False)  # the page has just loaded its rows
