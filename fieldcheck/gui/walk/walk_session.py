@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from fieldcheck.engine.answers import item_answer
+from fieldcheck.engine.answers import NEEDS_VALUE, checked_effect, item_answer
 from fieldcheck.engine.rubric import Item
 from fieldcheck.gui.qt import QtCore, QtGui, Signal
 from fieldcheck.gui.walk import edits
@@ -140,8 +140,8 @@ class WalkSession(QtCore.QObject):
     def status(self, item_id: str) -> str:
         """The item's state for the tree: the engine's status, or "looked" when marked but unanswered."""
         status = self.result.nodes[item_id].status
-        if status == "unanswered" and self.mark(item_id) == "checked":
-            return "looked"
+        if status == "unanswered" and checked_effect(self.item(item_id), False, self.mark(item_id)) == NEEDS_VALUE:
+            return "looked"  # looked at, but a value form waits for its value
         return status
 
     def item(self, item_id: str) -> Item:
