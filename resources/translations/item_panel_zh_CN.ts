@@ -52,8 +52,8 @@
         <translation>已检查:仍需填写本项的答案</translation>
     </message>
     <message>
-        <source>Looked at (the answer is still needed)</source>
-        <translation>已检查(仍需填写答案)</translation>
+        <source>Looked at (the answer goes below)</source>
+        <translation>已检查(答案在下方填写)</translation>
     </message>
     <message>
         <source>The rubric gives no case where this item does not apply</source>

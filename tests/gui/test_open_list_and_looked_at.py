@@ -89,7 +89,7 @@ def test_looked_at_answers_exactly_where_nothing_found_is_an_answer(qtbot, store
     before = view.session.result.answered
     box = view.panel.checked_box
     assert box.text() == (view.panel.tr("Looked at (nothing found = no deduction)") if FORMS[item_id] in NOTHING_FOUND
-                          else view.panel.tr("Looked at (the answer is still needed)"))
+                          else view.panel.tr("Looked at (the answer goes below)"))
     view.action("mark_checked").trigger()  # Ctrl+K
     assert box.isChecked()
     if FORMS[item_id] in NOTHING_FOUND:

@@ -200,7 +200,7 @@ class ItemPanel(QtWidgets.QScrollArea):
         elif item.rule.kind in NOTHING_FOUND:
             text = self.tr("Looked at (nothing found = no deduction)")
         else:
-            text = self.tr("Looked at (the answer is still needed)")
+            text = self.tr("Looked at (the answer goes below)")
         self.checked_box.setText(text)
         # "not applicable" only where the rubric says when (issue 8); an old mark can still be cleared
         reason = item.na_reason
