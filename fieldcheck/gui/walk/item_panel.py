@@ -155,7 +155,12 @@ class ItemPanel(QtWidgets.QScrollArea):
         """The store changed for this item (an edit, undo or redo)."""
         if self.item_id is None or self.editor is None:
             return
-        self.editor.reload()
+        # the editor's own "selected finding changed" would show the photos once more: one look is enough
+        blocked = self.editor.blockSignals(True)
+        try:
+            self.editor.reload()
+        finally:
+            self.editor.blockSignals(blocked)
         self._show_marks()
         self._show_item_note()
         self._follow_finding(force=True)
