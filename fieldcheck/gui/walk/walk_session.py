@@ -150,8 +150,12 @@ class WalkSession(QtCore.QObject):
     # -- writing (each an undoable command) ---------------------------------------------------
     def edited(self, item_id: str, *, added=None, updated=None, removed: str | None = None,
                findings_kept: bool = False) -> None:
-        """A command changed ``item_id`` in the store: bring the cached findings up to date, score."""
-        self._marks = None
+        """A command changed ``item_id`` in the store: bring the cached findings up to date, score.
+
+        A finding's add, change or removal leaves the marks as they were (a mark changes only by
+        ``SetMark``, which passes ``findings_kept``): they are read again only after a mark edit."""
+        if findings_kept or not (added or updated or removed):
+            self._marks = None
         cached = self._findings.get(item_id)
         if cached is None or not (added or updated or removed or findings_kept):
             self._findings.pop(item_id, None)  # read back from the store on next use
