@@ -13,17 +13,13 @@ from PySide6.QtCore import Qt, Signal, Slot
 __all__ = ["QtCore", "QtGui", "QtWidgets", "Qt", "Signal", "Slot"]
 
 #: PySide6 6.12 drops a reference to None each time a Qt call returns a null pointer
-#: (currentItem() of an empty list, focusWidget(), item(n) past the end): about 40 per edit in
-#: the walk, so on Python 3.11 None's count (~12,000 at start) reaches zero after a few hundred
-#: edits and the interpreter aborts ("deallocating None"). Python 3.12 makes None immortal; this
-#: does the same here, by giving it a count no session can use up.
+#: (currentItem() of an empty list, focusWidget(), item(n) past the end), and to True now and
+#: then: about 40 and 3 per edit in the walk, so on Python 3.11 their counts (~12,000 and ~2,300
+#: at start) reach zero after a few hundred edits and the interpreter aborts ("deallocating
+#: None"). Python 3.12 makes these immortal; this does the same here, with counts no session
+#: can use up.
 NONE_GUARD = 1 << 40
-if sys.version_info < (3, 12) and sys.getrefcount(None) < NONE_GUARD:
-    ctypes.c_ssize_t.from_address(id(None)).value += NONE_GUARD
-
-
-def pdf_modules():
-    """QtPdf, QtPdfWidgets and QtPrintSupport: only the sheet's preview and printing need them."""
-    from PySide6 import QtPdf, QtPdfWidgets, QtPrintSupport  # lazy: loaded when a sheet is first shown
-
-    return QtPdf, QtPdfWidgets, QtPrintSupport
+if sys.version_info < (3, 12):
+    for _singleton in (None, True, False):
+        if sys.getrefcount(_singleton) < NONE_GUARD:
+            ctypes.c_ssize_t.from_address(id(_singleton)).value += NONE_GUARD
