@@ -23,3 +23,10 @@ if sys.version_info < (3, 12):
     for _singleton in (None, True, False):
         if sys.getrefcount(_singleton) < NONE_GUARD:
             ctypes.c_ssize_t.from_address(id(_singleton)).value += NONE_GUARD
+
+
+def pdf_modules():
+    """QtPdf, QtPdfWidgets and QtPrintSupport: only the sheet's preview and printing need them."""
+    from PySide6 import QtPdf, QtPdfWidgets, QtPrintSupport  # lazy: loaded when a sheet is first shown
+
+    return QtPdf, QtPdfWidgets, QtPrintSupport
