@@ -206,6 +206,18 @@ def child(tag: str, out: Path) -> int:
         window.view.go_to_item(item_id)
         shoot(f"form-{item_id}")
 
+    # An open list with "其他 (请注明)" filled in: 2.3.2's ways of publicity beyond the four listed.
+    window.view.go_to_item("2.3.2")
+    editor = window.view.panel.editor
+    if getattr(editor, "other_box", None) is not None:
+        from fieldcheck.gui.qt import Qt
+        for name in editor.item.rule.options:  # one listed way and two others: 3 in use, met
+            editor.row(name).setCheckState(Qt.Checked if name == "宣传栏" else Qt.Unchecked)
+        editor.other_box.setChecked(True)
+        editor.other_edit.setText("广播、微信群")
+        editor.other_edit.editingFinished.emit()
+        shoot("open-list-other")
+
     # Search findings over every inspection.
     search = window.list_actions.search_findings()
     search.search.setText("签字")

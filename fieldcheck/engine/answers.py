@@ -9,18 +9,21 @@ applicable) according to the item's rule form:
 * missing_elements: each finding names one missing element (or is ``None``, an element
   the inspector did not name). The same element found twice is still one missing element.
 * duty_checklist: each finding names one duty not done (or ``None``), answer ``{"not_done": …}``.
-* min_options: the latest finding's ``{"selected": [...]}`` (a bare list is accepted).
+* min_options: the latest finding's ``{"selected": [...]}`` (a bare list is accepted); an open
+  list's ``"other"`` names the ways used beyond the listed ones (其他 (请注明)).
 * pass_fail / bonus / veto: the latest finding's bool.
 * rating: each finding is one household's rating; the item's rating is the WORST of them
   (one dissatisfied household means the item is not 满意). Among labels worth the same,
   the one listed later in the rubric is the worse (不满意 after 基本满意).
 * metric / proportional: the latest finding's number or ``{"actual", "target"}``.
 
-Marks: ``"na"`` → ``"na"`` whatever the findings. ``"checked"`` with no findings gives the
-zero answer of the forms where a finding is a problem found (0, [], ``{"not_done": []}``,
-and false for bonus and veto: nothing earned, nothing applies); the value forms
-(pass_fail, min_options, rating, metric, proportional) stay unanswered until a value is
-entered. No mark and no findings: unanswered (the key is absent).
+Marks: ``"na"`` → ``"na"`` whatever the findings. ``"checked"`` (已检查, nothing found) means one
+thing on every form, said by ``checked_effect``: where "no finding" is a valid answer
+(``NOTHING_FOUND``: a finding is a problem found, a bonus earned, a veto that applies) it
+answers the item with the zero answer (0, [], ``{"not_done": []}``, false: nothing earned,
+nothing applies); once the item has findings they are the answer and the mark is moot; the
+value forms (pass_fail, min_options, rating, metric, proportional) need their value, and
+the mark alone leaves them unanswered. No mark and no findings: unanswered (the key is absent).
 """
 
 from __future__ import annotations
@@ -46,9 +49,31 @@ class FindingLike(Protocol):
     value: Any
 
 
+#: the answer "looked at, nothing found" gives, on the forms where "no finding" is a valid answer
+NOTHING_FOUND: dict[str, Any] = {"per_occurrence": 0, "per_event": 0, "missing_elements": [],
+                                 "duty_checklist": {"not_done": []}, "bonus": False, "veto": False}
+
+#: what the 已检查 mark does on an item (``checked_effect``)
+ANSWERS, MOOT, NEEDS_VALUE = "answers", "moot", "needs_value"
+
+
 def _zero(kind: str) -> Any:
-    return {"per_occurrence": 0, "per_event": 0, "missing_elements": [], "duty_checklist": {"not_done": []},
-            "bonus": False, "veto": False}.get(kind)
+    found = NOTHING_FOUND.get(kind)
+    return dict(found) if isinstance(found, dict) else list(found) if isinstance(found, list) else found
+
+
+def checked_effect(item: Item, has_findings: bool, mark: str | None) -> str | None:
+    """What the 已检查 (nothing found) mark does on ``item`` now; None when it is not marked so.
+
+    ``ANSWERS``: no findings, and "nothing found" is a valid answer of the form: the item is
+    answered, with nothing deducted. ``MOOT``: findings are recorded; they are the answer.
+    ``NEEDS_VALUE``: a value form with no value yet; looked at, still unanswered.
+    """
+    if mark != "checked":
+        return None
+    if has_findings:
+        return MOOT
+    return ANSWERS if item.rule.kind in NOTHING_FOUND else NEEDS_VALUE
 
 
 def _known(item: Item) -> list[str]:
@@ -90,8 +115,11 @@ def check_value(item: Item, value: Any) -> Any:
             raise AnswerError(item.id, Text(f"{what}应为以下之一:{'、'.join(known)},收到 {value!r}",
                                          f"the {what} must be one of: {', '.join(known)}; got {value!r}"))
         return value
-    if kind == "min_options" and isinstance(value, list):
-        value = {"selected": value}
+    if kind == "min_options":
+        if isinstance(value, list):
+            value = {"selected": value}
+        if value is not None and value != NOT_APPLICABLE:  # stored as read: 其他 "广播、微信群" as two names
+            return item.rule.parse(item.id, value)
     if kind == "rating" or kind in LATEST_FORMS:
         if value is None or value == NOT_APPLICABLE:
             raise AnswerError(item.id, Text("这条发现需要一个值", "this finding needs a value"))

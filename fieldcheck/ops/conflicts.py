@@ -20,7 +20,7 @@ def parse_value(text: str) -> Any:
 
 def set_item(store: Store, inspection_id: str, item_id: str, value: Any) -> None:
     """"checked"/"na" mark the item, "none"/null clear its mark; anything else is its value."""
-    if value in MARKS or value in (None, "none"):
+    if value is None or (isinstance(value, str) and (value in MARKS or value == "none")):  # a dict is a value
         store.findings.set_mark(inspection_id, item_id, None if value in (None, "none") else value)
         return
     inspection = store.inspections.get(inspection_id)

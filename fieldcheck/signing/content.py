@@ -17,6 +17,7 @@ from typing import Any
 
 from fieldcheck.engine.numbers import ZERO, fmt
 from fieldcheck.engine.rubric import Item, Section
+from fieldcheck.engine.rules import other_names
 from fieldcheck.engine.scoring import ScoreResult
 from fieldcheck.i18n import using
 from fieldcheck.ops.scores import answers as derived_answers
@@ -250,8 +251,12 @@ def _value_text(value: Any) -> str:
     if isinstance(value, bool):
         return "符合" if value else "不符合"
     if isinstance(value, dict):
-        if "selected" in value:
-            return "选:" + "、".join(map(str, value["selected"])) + ";"
+        if "selected" in value:  # 最少项数: the listed ways chosen, then the other ways named (其他)
+            chosen = value["selected"]
+            names = [str(n) for n in chosen] if isinstance(chosen, list) else [f"{chosen} 种"]
+            if value.get("other"):
+                names.append("其他:" + "、".join(map(str, other_names(value["other"]))))
+            return "选:" + "、".join(names) + ";"
         return ";".join(f"{k} {v}" for k, v in value.items()) + ";"
     if isinstance(value, list):
         return "、".join(map(str, value)) + ";"

@@ -193,6 +193,18 @@
         <translation>勾选已采用的方式(至少需要 {0} 种):</translation>
     </message>
     <message>
+        <source>&amp;Other (please name):</source>
+        <translation>其他(请注明)(&amp;O):</translation>
+    </message>
+    <message>
+        <source>e.g. loudspeaker, WeChat group</source>
+        <translation>如:广播、微信群</translation>
+    </message>
+    <message>
+        <source>Ways used beyond the list; several separated by 、 or a comma. Each one named counts as one.</source>
+        <translation>所列之外采用的宣传方式;多种用顿号或逗号分开,每写明一种计为一种。</translation>
+    </message>
+    <message>
         <source>Not applicable</source>
         <translation>不适用</translation>
     </message>

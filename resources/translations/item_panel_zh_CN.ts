@@ -48,6 +48,14 @@
         <translation>已检查:已记录问题,此标记不再起作用</translation>
     </message>
     <message>
+        <source>Looked at: the answer is still needed</source>
+        <translation>已检查:仍需填写本项的答案</translation>
+    </message>
+    <message>
+        <source>Looked at (the answer goes below)</source>
+        <translation>已检查(答案在下方填写)</translation>
+    </message>
+    <message>
         <source>The rubric gives no case where this item does not apply</source>
         <translation>细则没有说明本项何时不适用</translation>
     </message>

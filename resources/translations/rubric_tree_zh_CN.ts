@@ -25,7 +25,7 @@
     </message>
     <message>
         <source>Looked at, no answer yet</source>
-        <translation>已检查(无发现),尚未作答</translation>
+        <translation>已检查,仍需填写答案</translation>
     </message>
     <message>
         <source>n/a</source>

@@ -202,3 +202,20 @@ def test_household_commands(tmp_path):
     assert bad.returncode == 1 and "家庭人口" in bad.stderr
     missing = run("household", "edit", "--db", db, "王五", "--members", "2")
     assert missing.returncode == 1 and "王五" in missing.stderr
+
+
+def test_inspection_set_takes_an_open_lists_other_ways_as_json(tmp_path, capsys):
+    doc = tmp_path / "answers.json"
+    doc.write_text(json.dumps(ANSWERS, ensure_ascii=False), encoding="utf-8")
+    db = tmp_path / "field.db"
+    assert main(["inspection", "add", "--db", str(db), str(doc)]) == 0
+    inspection = capsys.readouterr().out.strip()
+    value = json.dumps({"selected": [], "other": "广播、微信群"}, ensure_ascii=False)
+    assert main(["inspection", "set", "--db", str(db), inspection, "2.3.2", value]) == 0
+    with Store.open(db, device="t", backup_on_close=False) as store:
+        assert scores.answers(store, inspection)["2.3.2"] == {"selected": [], "other": ["广播", "微信群"]}
+    # a listed way typed under other is refused in one sentence, and nothing changes
+    bad = json.dumps({"selected": [], "other": "宣传栏"}, ensure_ascii=False)
+    assert main(["inspection", "set", "--db", str(db), inspection, "2.3.2", bad]) == 1
+    err = capsys.readouterr().err
+    assert "请直接勾选" in err and "Traceback" not in err and len(err.strip().splitlines()) == 1

@@ -131,3 +131,11 @@ def test_the_readings_the_score_used_are_printed(store, tmp_path):
     assert "计分口径" in whole
     for reading in readings:
         assert squash(reading.text.render("zh")) in whole
+
+
+def test_the_sheet_prints_the_other_ways_named_on_an_open_list(store):
+    inspection = finished_inspection(store, photos=0)
+    store.findings.set_value(inspection, "2.3.2", {"selected": ["宣传栏"], "other": ["广播", "微信群"]})
+    row = next(r for r in gather(store, inspection).rows if r.number == "2.3.2")
+    assert "选:宣传栏、其他:广播、微信群" in row.basis
+    assert row.score == "5"  # three ways: met

@@ -115,3 +115,13 @@ def rubric_data_of(path):
 def test_rubric_data_keeps_ids_as_text():
     data = rubric_data("id: x\nchildren:\n  - id: 1.10\n")
     assert data["children"][0]["id"] == "1.10"
+
+
+def test_an_open_list_survives_the_workbook(tmp_path):
+    rubric = catalog.find("village-work-team")
+    path = tmp_path / "v.xlsx"
+    export_rubric(rubric, path)
+    rows = {r[0]: r for r in openpyxl.load_workbook(path)["考评表"].iter_rows(min_row=3, values_only=True)}
+    assert "open: true" in rows["2.3.2"][9]  # 规则参数, where a county office can see and change it
+    imported = read_rubric_workbook(path).rubric
+    assert imported.node("2.3.2").rule.open and imported.version == rubric.version

@@ -134,7 +134,8 @@ class PhotoStrip(QtWidgets.QWidget):
         if shown == self._shown:
             return  # an edit that did not touch these photos: keep the thumbnails
         self._shown = shown
-        self.list.clear()
+        if self.list.count():  # clearing an empty list still repaints it, on every edit of a finding without photos
+            self.list.clear()
         if self.finding_id is None:
             self.caption.setText(self.tr("Photos"))
             self.message.setText(self.tr("Record a finding first: photos are the evidence of a finding."))

@@ -6,6 +6,7 @@ score. Photos dropped or pasted anywhere on the panel go to the current finding.
 
 from __future__ import annotations
 
+from fieldcheck.engine.answers import MOOT, NEEDS_VALUE, NOTHING_FOUND, checked_effect
 from fieldcheck.engine.numbers import fmt
 from fieldcheck.gui.photos.photo_strip import PhotoStrip, image_bytes, image_paths
 from fieldcheck.gui.qt import Qt, QtCore, QtWidgets, Signal
@@ -154,7 +155,12 @@ class ItemPanel(QtWidgets.QScrollArea):
         """The store changed for this item (an edit, undo or redo)."""
         if self.item_id is None or self.editor is None:
             return
-        self.editor.reload()
+        # the editor's own "selected finding changed" would show the photos once more: one look is enough
+        blocked = self.editor.blockSignals(True)
+        try:
+            self.editor.reload()
+        finally:
+            self.editor.blockSignals(blocked)
         self._show_marks()
         self._show_item_note()
         self._follow_finding(force=True)
@@ -188,13 +194,21 @@ class ItemPanel(QtWidgets.QScrollArea):
         mark = self.session.mark(self.item_id)
         self.checked_box.setChecked(mark == "checked")
         self.na_box.setChecked(mark == "na")
-        # "已检查 (nothing found)" means one thing: once a deduction exists it no longer applies; say so
-        node = self.session.result.nodes.get(self.item_id)
-        moot = mark == "checked" and node is not None and node.deduction > 0
-        self.checked_box.setText(self.tr("Looked at: moot, findings are recorded") if moot
-                                 else self.tr("Looked at (nothing found = no deduction)"))
+        # "已检查 (nothing found)" means one thing (the engine's checked_effect): it answers where "no
+        # finding" is a valid answer, is moot once findings are recorded, and never stands for a value
+        item = self.session.item(self.item_id)
+        effect = checked_effect(item, bool(self.session.findings(self.item_id)), mark)
+        if effect == MOOT:
+            text = self.tr("Looked at: moot, findings are recorded")
+        elif effect == NEEDS_VALUE:
+            text = self.tr("Looked at: the answer is still needed")
+        elif item.rule.kind in NOTHING_FOUND:
+            text = self.tr("Looked at (nothing found = no deduction)")
+        else:
+            text = self.tr("Looked at (the answer goes below)")
+        self.checked_box.setText(text)
         # "not applicable" only where the rubric says when (issue 8); an old mark can still be cleared
-        reason = self.session.item(self.item_id).na_reason
+        reason = item.na_reason
         self.na_box.setEnabled(not self.read_only and (reason is not None or mark == "na"))
         self.na_box.setToolTip(reason or self.tr("The rubric gives no case where this item does not apply"))
 

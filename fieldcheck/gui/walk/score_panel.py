@@ -86,6 +86,12 @@ class ScorePanel(QtWidgets.QFrame):
         if key == self._trace_key:
             return
         self._trace_key = key
+        if self.trace_view.count() == len(lines):  # one more finding changes a line's text: keep the rows
+            for n, line in enumerate(lines):
+                row = self.trace_view.item(n)
+                if row.text() != line:
+                    row.setText(line)
+            return
         self.trace_view.clear()
         self.trace_view.addItems(lines)
 

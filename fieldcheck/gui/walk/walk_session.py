@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from fieldcheck.engine.answers import item_answer
+from fieldcheck.engine.answers import NEEDS_VALUE, checked_effect, item_answer
 from fieldcheck.engine.rubric import Item
 from fieldcheck.gui.qt import QtCore, QtGui, Signal
 from fieldcheck.gui.walk import edits
@@ -140,8 +140,8 @@ class WalkSession(QtCore.QObject):
     def status(self, item_id: str) -> str:
         """The item's state for the tree: the engine's status, or "looked" when marked but unanswered."""
         status = self.result.nodes[item_id].status
-        if status == "unanswered" and self.mark(item_id) == "checked":
-            return "looked"
+        if status == "unanswered" and checked_effect(self.item(item_id), False, self.mark(item_id)) == NEEDS_VALUE:
+            return "looked"  # looked at, but a value form waits for its value
         return status
 
     def item(self, item_id: str) -> Item:
@@ -150,8 +150,12 @@ class WalkSession(QtCore.QObject):
     # -- writing (each an undoable command) ---------------------------------------------------
     def edited(self, item_id: str, *, added=None, updated=None, removed: str | None = None,
                findings_kept: bool = False) -> None:
-        """A command changed ``item_id`` in the store: bring the cached findings up to date, score."""
-        self._marks = None
+        """A command changed ``item_id`` in the store: bring the cached findings up to date, score.
+
+        A finding's add, change or removal leaves the marks as they were (a mark changes only by
+        ``SetMark``, which passes ``findings_kept``): they are read again only after a mark edit."""
+        if findings_kept or not (added or updated or removed):
+            self._marks = None
         cached = self._findings.get(item_id)
         if cached is None or not (added or updated or removed or findings_kept):
             self._findings.pop(item_id, None)  # read back from the store on next use

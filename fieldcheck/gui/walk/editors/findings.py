@@ -135,6 +135,8 @@ class FindingsEditor(Editor):
         self.table.setColumnWidth(1, 90)
         self.table.setColumnWidth(2, 140)
         self.table.horizontalHeader().setStretchLastSection(True)
+        # a header that bolds the selected row's columns repaints on each add and undo, for nothing
+        self.table.horizontalHeader().setHighlightSections(False)
         self.table.setWordWrap(False)  # one line per finding; wrapping lays out every painted cell
         # Tab leaves the table for 处数, 农户, 备注 (arrows move between rows); Qt's default cycles the
         # cells forever, a trap for the keyboard
@@ -284,9 +286,11 @@ class FindingsEditor(Editor):
             self.note_edit.clear()
             self.household_edit.set_household(None)
         else:
+            # set only what differs: a spin box given its own value still repaints (each add, each undo)
             if self.rating:
-                self.value_edit.setCurrentText(str(finding.value))
-            else:
+                if self.value_edit.currentText() != str(finding.value):
+                    self.value_edit.setCurrentText(str(finding.value))
+            elif self.value_edit.value() != int(self.value_text(finding.value)):
                 self.value_edit.setValue(int(self.value_text(finding.value)))
             self.household_edit.set_household(finding.household_id)
             if not self._note_dirty and self.note_edit.text() != finding.note:
