@@ -14,6 +14,7 @@ from fieldcheck.gui.inspections.finding_search import FindingSearchDialog
 from fieldcheck.gui.inspections.inspection_list import InspectionListPage
 from fieldcheck.gui.inspections.new_inspection import NewInspectionDialog
 from fieldcheck.gui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
+from fieldcheck.gui.results import rounds_menu
 from fieldcheck.gui.signing.signing_menu import SigningActions
 from fieldcheck.gui.sync import sync_dialog
 from fieldcheck.gui.walk.inspection_view import InspectionView
@@ -91,6 +92,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.team_menu = QtWidgets.QMenu(self.tr("&Team"), self)
         self.team_menu.setObjectName("menuTeam")
         self.menuBar().insertMenu(ui.menuHelp.menuAction(), self.team_menu)
+        self.rounds_action = rounds_menu.install(self, store, settings)
 
         self.restore_window_state()
         self._show_list_page(refresh=False)  # the page has just loaded its rows
@@ -364,6 +366,7 @@ class MainWindow(QtWidgets.QMainWindow):
 
         if self.results_view is None:
             self.results_view = ResultsView(self.store, self)
+            self.results_view.rounds_requested.connect(self.rounds_action.trigger)
         self.results_view.refresh()
         self.results_view.show()
     def apply_identity(self) -> None:
