@@ -7,6 +7,7 @@ import pytest
 from hengyang_data import add_unit
 
 from fieldcheck.gui.app import open_settings
+from fieldcheck.gui.i18n import Translations
 from fieldcheck.gui.qt import QtWidgets
 from fieldcheck.results import outcome
 
@@ -86,6 +87,14 @@ def test_a_database_with_nothing_signed_says_so(qtbot, tmp_path, store):
 
 
 @pytest.fixture
+def chinese(qapp):
+    translations = Translations(qapp)
+    translations.switch("zh")
+    yield translations
+    translations.switch("en")
+
+
+@pytest.fixture
 def gate(monkeypatch):
     held = Gate(monkeypatch)
     yield held
@@ -109,7 +118,7 @@ class Gate:
         monkeypatch.setattr(outcome, "build", build)
 
 
-def test_results_are_computed_off_the_window_thread_and_the_view_stays_usable(qtbot, store, gate):
+def test_results_are_computed_off_the_window_thread_and_the_view_stays_usable(qtbot, store, gate, chinese):
     from fieldcheck.gui.results.results_view import ResultsView
 
     for name, total in UNITS.items():

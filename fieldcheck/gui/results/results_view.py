@@ -21,9 +21,9 @@ from fieldcheck.results.workbook import write_workbook
 class ResultsView(QtWidgets.QDialog):
     """Non-modal: it reads the store when shown and when the rubric or the drafts box changes."""
 
-    #: the newest results (or their failure) are on screen
+    # the newest results (or their failure) are on screen
     shown = Signal()
-    #: the Rounds… button: the window opens the township's rounds screen
+    # the Rounds… button: the window opens the township's rounds screen
     rounds_requested = Signal()
 
     def __init__(self, store, parent: QtWidgets.QWidget | None = None):

@@ -35,7 +35,7 @@ def _money(amount: Decimal) -> str:
 class RoundsView(QtWidgets.QDialog):
     """Choose a round, see its standing and who gets what; edit scores by hand; export the ledger."""
 
-    #: the standing and ledgers on screen are current
+    # the standing and ledgers on screen are current
     shown = Signal()
 
     def __init__(self, store, settings: QtCore.QSettings | None = None, parent: QtWidgets.QWidget | None = None):
