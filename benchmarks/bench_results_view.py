@@ -54,11 +54,16 @@ view.rubric_box.blockSignals(False)
 view.refresh()
 view.resize(1366, 768)
 view.show()
-while view.table.rowCount() == 0 or "paint" not in marks:
-    app.processEvents(QtCore.QEventLoop.ProcessEventsFlag.AllEvents, 50)
-    if time.perf_counter() - start > 120:
-        break
-marks["filled"] = time.perf_counter() - start
+
+def check():  # the event loop, as the window runs it (app.exec; a processEvents loop crashes PySide6 6.12 here)
+    if (view.table.rowCount() and "paint" in marks) or time.perf_counter() - start > 120:
+        marks["filled"] = time.perf_counter() - start
+        app.quit()
+
+poll = QtCore.QTimer()
+poll.timeout.connect(check)
+poll.start(5)
+app.exec()
 marks["rows"] = view.table.rowCount()
 print(json.dumps(marks))
 store.close()
