@@ -17,19 +17,14 @@ from decimal import Decimal, InvalidOperation
 from fieldcheck.engine import catalog
 from fieldcheck.engine.numbers import fmt
 from fieldcheck.errors import UserError
-from fieldcheck.gui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
+from fieldcheck.gui.qt import Qt, QtCore, QtWidgets, Signal
+from fieldcheck.gui.results.round_tables import fill_checks, fill_ledger, fill_people, fill_standing, make_table
 from fieldcheck.gui.results.worker import Generations
 from fieldcheck.results import outcome, round_rules, rounds
 from fieldcheck.results.workbook import write_ledger_workbook
 
 TOWNSHIP_KEY = "rounds/township"
 FILE, HAND = "file", "hand"  # where a round's standing comes from, besides a rubric id
-REWARD = QtGui.QColor("#e3f2e1")
-PENALTY = QtGui.QColor("#fbe3e1")
-
-
-def _money(amount: Decimal) -> str:
-    return f"{amount:+,.2f}" if amount else "0.00"
 
 
 class RoundsView(QtWidgets.QDialog):
@@ -73,7 +68,8 @@ class RoundsView(QtWidgets.QDialog):
 
         self.round_box = QtWidgets.QComboBox()
         self.round_box.setObjectName("roundBox")
-        self.round_box.setMinimumContentsLength(16)
+        self.round_box.setMinimumContentsLength(22)
+        self.round_box.setSizeAdjustPolicy(QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.new_button = QtWidgets.QPushButton(self.tr("&New round"))
         self.new_button.setObjectName("newRound")
         self.kind_box = QtWidgets.QComboBox()
@@ -121,9 +117,10 @@ class RoundsView(QtWidgets.QDialog):
         left_layout.addWidget(checks_label)
         left_layout.addWidget(self.checks)
 
-        self.ledger = self._table("ledgerTable", [self.tr("Person"), self.tr("Role"), self.tr("Through"),
+        self.ledger = make_table("ledgerTable", [self.tr("Person"), self.tr("Role"), self.tr("Through"),
                                                   self.tr("Amount (yuan)"), self.tr("Note")])
-        self.people = self._table("peopleTable", [self.tr("Person")])
+        self.people = make_table("peopleTable", [self.tr("Person")])
+        self.people.horizontalHeader().setStretchLastSection(False)  # the totals stay beside the names
         self.tabs = QtWidgets.QTabWidget()
         self.tabs.setObjectName("roundTabs")
         self.tabs.addTab(self.ledger, self.tr("Ledger of this round"))
@@ -172,16 +169,6 @@ class RoundsView(QtWidgets.QDialog):
             except UserError as exc:
                 self.message.setText(str(exc))
 
-    def _table(self, name: str, headers: list[str]) -> QtWidgets.QTableWidget:
-        table = QtWidgets.QTableWidget(0, len(headers))
-        table.setObjectName(name)
-        table.setHorizontalHeaderLabels(headers)
-        table.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.verticalHeader().setVisible(False)
-        table.horizontalHeader().setStretchLastSection(True)
-        table.setTabKeyNavigation(False)
-        return table
-
     # -- the township -----------------------------------------------------------------------------
 
     def choose_file(self) -> None:
@@ -202,10 +189,14 @@ class RoundsView(QtWidgets.QDialog):
         self.path.setText(path)
         if self.settings is not None:
             self.settings.setValue(TOWNSHIP_KEY, path)
-        self.town_label.setText(self.tr("%1: %2 villages, %3 rounds").replace("%1", town.name)
-                                .replace("%2", str(len(town.villages))).replace("%3", str(len(town.rounds))))
+        self._label_town()
         self._fill_round_box(0)
         self._enable()
+
+    def _label_town(self) -> None:
+        assert self.town is not None
+        self.town_label.setText(self.tr("%1: %2 villages, %3 rounds").replace("%1", self.town.name)
+                                .replace("%2", str(len(self.town.villages))).replace("%3", str(len(self.rounds))))
 
     def _fill_round_box(self, index: int) -> None:
         self.round_box.blockSignals(True)
@@ -246,6 +237,7 @@ class RoundsView(QtWidgets.QDialog):
         self.rounds.append(rnd)
         self.sources.append(HAND)
         self.results.append(None)
+        self._label_town()
         self._fill_round_box(len(self.rounds) - 1)
         self._enable()
         self.standing.setFocus()
@@ -380,8 +372,9 @@ class RoundsView(QtWidgets.QDialog):
         try:
             self._fill_standing()
             self._fill_checks()
-            self._fill_ledger()
-            self._fill_people()
+            fill_ledger(self.ledger, self.results[self.index] if self.rounds else None)
+            fill_people(self.people, [r for r in self.results if r is not None], self.tr("Person"),
+                        self.tr("Total (yuan)"))
         finally:
             self._filling = False
         if self.busy.isVisible():
@@ -395,84 +388,27 @@ class RoundsView(QtWidgets.QDialog):
 
     def _fill_standing(self) -> None:
         result = self.results[self.index] if self.rounds else None
-        hand = bool(self.rounds) and self.sources[self.index] == HAND
+        rows: list = []
         if result is not None:
             rows = [(str(s.place), s.village, "" if s.score is None else fmt(s.score), s.amount, s.flag or "")
                     for s in result.standings]
         elif self.town is not None and self.rounds:
             typed = self.rounds[self.index].scores or {}
             rows = [("", v, fmt(typed[v]) if v in typed else "", Decimal(0), "") for v in self.town.villages]
-        else:
-            rows = []
-        self.standing.setRowCount(len(rows))
-        for r, (place, village, score, amount, flag) in enumerate(rows):
-            cells = [place, village, score, _money(amount) if place else "", flag]
-            for c, text in enumerate(cells):
-                item = QtWidgets.QTableWidgetItem(text)
-                editable = hand and c == 2
-                flags = item.flags() | Qt.ItemFlag.ItemIsEditable if editable else item.flags() & ~Qt.ItemFlag.ItemIsEditable
-                item.setFlags(flags)
-                if c in (0, 2, 3):
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                if amount > 0:
-                    item.setBackground(REWARD)
-                elif amount < 0:
-                    item.setBackground(PENALTY)
-                self.standing.setItem(r, c, item)
-        trigger = QtWidgets.QAbstractItemView.EditTrigger
-        self.standing.setEditTriggers(trigger.AllEditTriggers if hand else trigger.NoEditTriggers)
+        fill_standing(self.standing, rows, bool(self.rounds) and self.sources[self.index] == HAND)
 
     def _fill_checks(self) -> None:
         self.checks.clear()
         if self.town is None or not self.rounds:
             return
         rnd = self.rounds[self.index]
-        spared = [p for p in self.town.people if self.rules.roles.get(p.role) == "spared_if_task_met"]
-        for p in spared:
-            item = QtWidgets.QListWidgetItem(self.tr("%1 (%2) met their own task").replace("%1", p.name).replace("%2", p.role))
-            item.setData(Qt.ItemDataRole.UserRole, ("task", p.name))
-            item.setCheckState(Qt.CheckState.Checked if p.name in rnd.task_met else Qt.CheckState.Unchecked)
-            self.checks.addItem(item)
+        boxes = [(self.tr("%1 (%2) met their own task").replace("%1", p.name).replace("%2", p.role), ("task", p.name),
+                  p.name in rnd.task_met)
+                 for p in self.town.people if self.rules.roles.get(p.role) == "spared_if_task_met"]
         if self.rules.kinds[rnd.kind].departments:
-            for d in self.town.departments:
-                item = QtWidgets.QListWidgetItem(self.tr("%1 on schedule").replace("%1", d.name))
-                item.setData(Qt.ItemDataRole.UserRole, ("department", d.name))
-                on = rnd.on_schedule.get(d.name, False)
-                item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
-                self.checks.addItem(item)
-
-    def _fill_ledger(self) -> None:
-        result = self.results[self.index] if self.rounds else None
-        entries = result.entries if result is not None else []
-        self.ledger.setRowCount(len(entries))
-        for r, e in enumerate(entries):
-            for c, text in enumerate([e.person, e.role, e.via, _money(e.amount), e.note]):
-                item = QtWidgets.QTableWidgetItem(text)
-                if c == 3:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                if e.note and e.amount == 0:  # an exception: the ledger says why nothing is owed
-                    item.setBackground(REWARD)
-                self.ledger.setItem(r, c, item)
-        self.ledger.resizeColumnsToContents()
-
-    def _fill_people(self) -> None:
-        done = [r for r in self.results if r is not None]
-        headers = [self.tr("Person")] + [r.round.id for r in done] + [self.tr("Total (yuan)")]
-        self.people.setColumnCount(len(headers))
-        self.people.setHorizontalHeaderLabels(headers)
-        totals = rounds.per_person(done)
-        self.people.setRowCount(len(totals))
-        for r, (person, total) in enumerate(totals.items()):
-            per_round = []
-            for result in done:
-                amount = sum((e.amount for e in result.entries if e.person == person), Decimal(0))
-                per_round.append(_money(amount) if amount else "")
-            for c, text in enumerate([person, *per_round, _money(total)]):
-                item = QtWidgets.QTableWidgetItem(text)
-                if c:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                self.people.setItem(r, c, item)
-        self.people.resizeColumnsToContents()
+            boxes += [(self.tr("%1 on schedule").replace("%1", d.name), ("department", d.name),
+                       rnd.on_schedule.get(d.name, False)) for d in self.town.departments]
+        fill_checks(self.checks, boxes)
 
     def _exceptions(self) -> str:
         """The round's exceptions in a sentence, so they are seen without reading the whole ledger."""
