@@ -164,3 +164,27 @@ def test_a_bad_township_file_is_one_sentence_and_changes_nothing(qtbot, store, t
     assert "\n" not in str(failed.value) and "5" in str(failed.value)
     assert view.standing.rowCount() == 13 and view.town.name == "新城镇"
     window.close()
+
+
+def test_every_control_is_reached_by_tab_without_a_trap(qtbot, store, tmp_path):
+    from fieldcheck.gui.widgets.tab_order import tab_stops
+
+    window, view = _open(qtbot, store, tmp_path)
+    view.load(_file(tmp_path, [{"id": "2月", "kind": "双月观摩", "scores": scores()}]))
+    qtbot.waitExposed(view)
+    view.windowHandle().requestActivate()
+    qtbot.waitUntil(lambda: QtWidgets.QApplication.activeWindow() is view)
+    start = view.round_box
+    start.setFocus(Qt.FocusReason.TabFocusReason)
+    seen = [QtWidgets.QApplication.focusWidget()]
+    for _ in range(40):
+        qtbot.keyClick(seen[-1], Qt.Key.Key_Tab)
+        now = QtWidgets.QApplication.focusWidget()
+        assert now is not None and view.isAncestorOf(now), "Tab left the rounds screen"
+        if now is seen[0]:
+            break
+        assert now not in seen, f"Tab came back to {now.objectName()} before going round: a trap"
+        seen.append(now)
+    missing = [w.objectName() or type(w).__name__ for w in tab_stops(view) if w not in seen]
+    assert not missing, missing
+    window.close()
