@@ -79,6 +79,14 @@ def test_a_13_village_round_shows_amounts_flags_exceptions_and_the_ledger(qtbot,
     assert headers[1:3] == ["2月", "半年"]
     totals = {people.item(r, 0).text(): people.item(r, people.columnCount() - 1).text() for r in range(people.rowCount())}
     assert totals["吴村官"] == "+1,000.00"  # spared in 2月, rewarded with 永安村 in 半年
+
+    view.round_box.setCurrentIndex(0)  # the file's scores corrected by hand, then the file's again
+    view.source_box.setCurrentIndex(view.source_box.findData("hand"))
+    row = next(r for r in range(view.standing.rowCount()) if view.standing.item(r, 1).text() == "光明村")
+    view.standing.item(row, 2).setText("99")
+    assert _standing(view)["光明村"][:4] == ["1", "光明村", "99", "+800.00"]
+    view.source_box.setCurrentIndex(view.source_box.findData("file"))
+    assert _standing(view)["光明村"][0] == "6" and _standing(view)["新城社区"][3] == "+800.00"
     window.close()
 
 

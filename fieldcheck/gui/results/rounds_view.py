@@ -43,6 +43,7 @@ class RoundsView(QtWidgets.QDialog):
         self.town: round_rules.Township | None = None
         self.rounds: list[round_rules.Round] = []
         self.sources: list[str] = []  # per round: FILE, HAND or a rubric id
+        self.originals: list[round_rules.Round | None] = []  # as the file gives each (None: made here)
         self.results: list[rounds.RoundResult | None] = []
         self.rubric_scores: dict[str, dict[str, Decimal]] = {}  # rubric id → village → total
         self.jobs = Generations(self)
@@ -185,6 +186,7 @@ class RoundsView(QtWidgets.QDialog):
         town = round_rules.load_township(path, self.rules)
         self.town, self.rounds = town, list(town.rounds)
         self.sources = [FILE] * len(self.rounds)
+        self.originals = list(town.rounds)
         self.results = [None] * len(self.rounds)
         self.path.setText(path)
         if self.settings is not None:
@@ -236,6 +238,7 @@ class RoundsView(QtWidgets.QDialog):
                                 on_schedule={d.name: False for d in self.town.departments})
         self.rounds.append(rnd)
         self.sources.append(HAND)
+        self.originals.append(None)
         self.results.append(None)
         self._label_town()
         self._fill_round_box(len(self.rounds) - 1)
@@ -309,12 +312,13 @@ class RoundsView(QtWidgets.QDialog):
 
     def _effective(self, i: int) -> round_rules.Round:
         """Round ``i`` with the standing's source applied."""
-        rnd, source = self.rounds[i], self.sources[i]
-        if source == HAND:
-            return dataclasses.replace(rnd, order=(), scores_from=None)
-        if source != FILE:
-            return dataclasses.replace(rnd, scores=None, order=(), scores_from=source)
-        return rnd
+        rnd, source, original = self.rounds[i], self.sources[i], self.originals[i]
+        if source == FILE and original is not None:  # the file's standing; kind and ticks as chosen here
+            return dataclasses.replace(rnd, scores=original.scores, order=original.order,
+                                       scores_from=original.scores_from)
+        if source in (FILE, HAND):
+            return dataclasses.replace(rnd, order=(), scores_from=None, scores=rnd.scores or {})
+        return dataclasses.replace(rnd, scores=None, order=(), scores_from=source)
 
     def recompute(self) -> None:
         """Work out every round that can be; rubric scores not yet known are asked for off the thread."""
@@ -331,7 +335,8 @@ class RoundsView(QtWidgets.QDialog):
             self.results[i] = None
             if rnd.scores_from and rnd.scores_from not in self.rubric_scores:
                 continue
-            if self.sources[i] == HAND and set(rnd.scores or {}) != set(town.villages):
+            if rnd.scores is not None and not rnd.scores_from and not rnd.order \
+                    and set(rnd.scores) != set(town.villages):
                 left = len(set(town.villages) - set(rnd.scores or {}))
                 problems[i] = self.tr("Type a score for every village: %1 still without one.").replace("%1", str(left))
                 continue
