@@ -108,6 +108,10 @@
         <translation>导出工作簿(&amp;W)…</translation>
     </message>
     <message>
+        <source>Export &amp;PDF…</source>
+        <translation>导出 PDF(&amp;P)…</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -158,6 +162,10 @@
     <message>
         <source>Export workbook</source>
         <translation>导出工作簿</translation>
+    </message>
+    <message>
+        <source>Export PDF</source>
+        <translation>导出 PDF</translation>
     </message>
     <message>
         <source>Written: %1</source>

@@ -1,5 +1,7 @@
 """The rounds screen: a 13-village round from the township's file, one typed by hand, one from a rubric's results."""
 
+import subprocess
+
 import openpyxl
 import pytest
 import yaml
@@ -123,6 +125,9 @@ def test_a_round_typed_by_hand_with_its_departments(qtbot, store, tmp_path):
     book = openpyxl.load_workbook(out)
     ledger = [[c.value for c in row] for row in book["奖惩台账"].iter_rows()]
     assert any(row[2] == "褚主任" and row[5] == 1500 for row in ledger)
+    pdf = view.export_pdf(str(tmp_path / "台账.pdf"))
+    text = subprocess.run(["pdftotext", "-layout", pdf, "-"], capture_output=True, text=True, check=True).stdout
+    assert "新城镇轮次考核奖惩台账" in text and "褚主任" in text and "+1,500.00" in text
     window.close()
 
 

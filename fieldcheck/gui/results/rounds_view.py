@@ -21,6 +21,7 @@ from fieldcheck.gui.qt import Qt, QtCore, QtWidgets, Signal
 from fieldcheck.gui.results.round_tables import fill_checks, fill_ledger, fill_people, fill_standing, make_table
 from fieldcheck.gui.results.worker import Generations
 from fieldcheck.results import outcome, round_rules, rounds
+from fieldcheck.results.ledger_pdf import write_ledger_pdf
 from fieldcheck.results.workbook import write_ledger_workbook
 
 TOWNSHIP_KEY = "rounds/township"
@@ -143,15 +144,19 @@ class RoundsView(QtWidgets.QDialog):
         self.xlsx_button = QtWidgets.QPushButton(self.tr("Export &workbook…"))
         self.xlsx_button.setObjectName("exportLedger")
         self.xlsx_button.clicked.connect(lambda: self.export_workbook())
+        self.pdf_button = QtWidgets.QPushButton(self.tr("Export &PDF…"))
+        self.pdf_button.setObjectName("exportLedgerPdf")
+        self.pdf_button.clicked.connect(lambda: self.export_pdf())
         close = QtWidgets.QPushButton(self.tr("Close"))
         close.clicked.connect(self.close)
         bottom = QtWidgets.QHBoxLayout()
         bottom.addWidget(self.message, 1)
         bottom.addWidget(self.busy)
         bottom.addWidget(self.xlsx_button)
+        bottom.addWidget(self.pdf_button)
         bottom.addWidget(close)
 
-        for button in (open_button, self.new_button, self.xlsx_button, close):
+        for button in (open_button, self.new_button, self.xlsx_button, self.pdf_button, close):
             button.setAutoDefault(False)  # Enter commits a typed score; it must not press a button
         layout = QtWidgets.QVBoxLayout(self)
         layout.addLayout(top)
@@ -219,6 +224,7 @@ class RoundsView(QtWidgets.QDialog):
             widget.setEnabled(has_round)
         self.new_button.setEnabled(has_town)
         self.xlsx_button.setEnabled(has_round)
+        self.pdf_button.setEnabled(has_round)
         if not has_town:
             self.message.setText(self.tr("Open the township's file (villages, the people bound to them, rounds)."))
 
@@ -389,6 +395,7 @@ class RoundsView(QtWidgets.QDialog):
         elif self.rounds:
             self.message.setText(self._exceptions())
         self.xlsx_button.setEnabled(any(r is not None for r in self.results))
+        self.pdf_button.setEnabled(self.xlsx_button.isEnabled())
         self.shown.emit()
 
     def _fill_standing(self) -> None:
@@ -431,15 +438,23 @@ class RoundsView(QtWidgets.QDialog):
 
     def export_workbook(self, path: str | None = None) -> str | None:
         """The rounds worked out (standings, ledger, per person) as a workbook."""
+        return self._export(path, ".xlsx", self.tr("Export workbook"), write_ledger_workbook)
+
+    def export_pdf(self, path: str | None = None) -> str | None:
+        """The same as a printable PDF."""
+        town = self.town.name if self.town else ""
+        return self._export(path, ".pdf", self.tr("Export PDF"), lambda done, to: write_ledger_pdf(done, to, town))
+
+    def _export(self, path: str | None, suffix: str, caption: str, write) -> str | None:
         done = [r for r in self.results if r is not None]
         if not done:
             return None
         if path is None:
-            name = f"{self.town.name if self.town else ''}轮次台账.xlsx"
-            path, _ = QtWidgets.QFileDialog.getSaveFileName(self, self.tr("Export workbook"), name, "*.xlsx")
+            name = f"{self.town.name if self.town else ''}轮次台账{suffix}"
+            path, _ = QtWidgets.QFileDialog.getSaveFileName(self, caption, name, f"*{suffix}")
         if path:
             try:
-                write_ledger_workbook(done, path)
+                write(done, path)
             except (UserError, OSError) as exc:
                 self.message.setText(str(exc))
                 return None
