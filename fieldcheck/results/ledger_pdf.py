@@ -39,6 +39,7 @@ def write_ledger_pdf(rounds: list[RoundResult], path: str | Path, township: str 
                  ("GRID", (0, 0), (-1, -1), 0.4, colors.grey)]
         style += [("BACKGROUND", (0, r), (-1, r), colors.HexColor(colour)) for r, colour in shaded]
         t.setStyle(platypus.TableStyle(style))
+        t.hAlign = "LEFT"
         return t
 
     with using("zh"):
