@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "scripts")]  # this checkout's fieldcheck, not another one installed
 
-from screenshots import start_xvfb  # noqa: E402  (the same Xvfb start as the main screenshots)
+from screenshots import start_xvfb  # the same Xvfb start as the main screenshots
 
 UNITS = {"衡阳县": 95, "衡南县": 93, "衡山县": 89, "衡东县": 89, "祁东县": 87, "耒阳市": 85, "常宁市": 78,
          "珠晖区": 96, "雁峰区": 94, "石鼓区": 90, "蒸湘区": 86, "南岳区": 82}
