@@ -7,6 +7,7 @@ import argparse
 from fieldcheck.cli.common import db_arg, open_store, print_json
 from fieldcheck.i18n import t
 from fieldcheck.results import outcome, round_rules, rounds
+from fieldcheck.results.ledger_pdf import write_ledger_pdf
 from fieldcheck.results.pdf import write_pdf
 from fieldcheck.results.text import render_ledger, render_results
 from fieldcheck.results.workbook import write_ledger_workbook, write_workbook
@@ -50,9 +51,11 @@ def cmd_rounds(args: argparse.Namespace) -> int:
         ledger = _ledger(args, None)
     if args.xlsx:
         write_ledger_workbook(ledger, args.xlsx)
+    if args.pdf:
+        write_ledger_pdf(ledger, args.pdf)
     if args.json:
         print_json(rounds.rounds_json(ledger))
-    elif not args.xlsx:
+    elif not (args.xlsx or args.pdf):
         print(render_ledger(ledger))
     return 0
 
@@ -76,4 +79,5 @@ def register(sub: argparse._SubParsersAction) -> None:
     r.add_argument("--all", action="store_true", help=t("按细则取分时也计草稿", "count drafts when scores come from a rubric"))
     r.add_argument("--json", action="store_true", help=t("输出 JSON", "print JSON"))
     r.add_argument("--xlsx", metavar="OUT", help=t("写出台账工作簿", "write the ledger workbook"))
+    r.add_argument("--pdf", metavar="OUT", help=t("写出台账 PDF", "write the ledger as a PDF"))
     r.set_defaults(handler=cmd_rounds)

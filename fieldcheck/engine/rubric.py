@@ -31,6 +31,7 @@ from pathlib import Path
 from fieldcheck.engine.numbers import ZERO, fmt
 from fieldcheck.engine.ranking_spec import RankingSpec
 from fieldcheck.engine.rules import Rule
+from fieldcheck.engine.sampling_spec import SamplingSpec
 from fieldcheck.i18n import t
 
 # ---------------------------------------------------------------------------------------------
@@ -190,6 +191,8 @@ class Rubric:
     readings: list[Reading] = field(default_factory=list)
     #: the ``ranking:`` block (groups, quotas, ties, fail line, bands), or None (engine/ranking_spec.py)
     ranking: RankingSpec | None = None
+    #: the ``sampling:`` block (the least share of households drawn for door-to-door checks), or None
+    sampling: SamplingSpec | None = None
 
     def walk(self) -> Iterator[Node]:
         """Every node, depth first, in document order."""

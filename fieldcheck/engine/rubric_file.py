@@ -28,6 +28,7 @@ from fieldcheck.engine.numbers import ZERO, fmt, shown, to_decimal
 from fieldcheck.engine.ranking_spec import parse_ranking
 from fieldcheck.engine.rubric import Grade, Item, Node, Reading, Rubric, Section, TargetRow
 from fieldcheck.engine.rules import RULE_KEYS, RULE_REQUIRED, RULES, Rule, make_rule
+from fieldcheck.engine.sampling_spec import parse_sampling
 from fieldcheck.errors import UserError
 from fieldcheck.i18n import t
 
@@ -136,7 +137,7 @@ def _line(value: Any, default: int) -> int:
 
 
 TOP_KEYS = {"id", "title", "source", "complete", "missing", "notes", "groups", "grades", "targets", "children",
-            "readings", "ranking"}
+            "readings", "ranking", "sampling"}
 SECTION_KEYS = {"id", "title", "points", "kind", "children", "content", "standard", "note", "missing"}
 ITEM_KEYS = {"id", "title", "content", "standard", "points", "rule", "cap", "note", "na"}
 ROW_KEYS = {"name", "group", "values", "assessee", "ranked", "partial", "note"}
@@ -470,6 +471,7 @@ class _Builder:
         self.check_columns(children, columns, groups)
         readings = self.readings(data.get("readings"), data.line, list(targets))
         ranking = parse_ranking(data["ranking"], data.line, self.error) if "ranking" in data else None
+        sampling = parse_sampling(data["sampling"], data.at("sampling"), self.error) if "sampling" in data else None
         if any(p.severity == "error" for p in self.problems):
             return None
         for node in _walk(children):
@@ -477,7 +479,7 @@ class _Builder:
                 _set_count_limit(node)
         return Rubric(str(data["id"]), str(data["title"]), canonical_version(data), str(data["source"]).strip(),
                       children, not self.incomplete, missing, self.text(data, "notes"), groups, grades,
-                      columns, targets, None, text, readings, ranking)
+                      columns, targets, None, text, readings, ranking, sampling)
 
     def grades(self, data: _LineDict) -> list[Grade]:
         grades = []

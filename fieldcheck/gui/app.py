@@ -174,6 +174,8 @@ def run(argv: list[str] | None = None) -> int:
             QtCore.QTimer.singleShot(0, ready)
         code = app.exec()
     finally:
+        # a results or sync job may still be reading the store on a pool thread: let it end first
+        QtCore.QThreadPool.globalInstance().waitForDone()
         store.close()
         errors.uninstall()
     return code

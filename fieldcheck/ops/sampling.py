@@ -6,9 +6,14 @@ drawn. Anyone holding the same database and the seed can draw it again and get t
 households, with no dependence on Python's random module across versions; the seed is
 chosen before the households are known to the person drawing, so the draw is fair.
 
+The share is at least the rubric's (its ``sampling:`` block; the rubric is the one named,
+else the inspection's own snapshot): a smaller share asked for is refused, none asked for
+takes the rubric's. Without a rubric the share asked for, or 10% (seed 004), is drawn.
+
 Every draw is written to the audit log (action ``sample``, the village, the inspection
-when one is named) with its seed, share and the households drawn, so the sample an
-inspection used can be shown later. The audit log is append-only and travels with the data.
+when one is named) with its seed, share, the rubric and its share, and the households
+drawn, so the sample an inspection used can be shown later. The audit log is append-only
+and travels with the data.
 """
 
 from __future__ import annotations
@@ -19,10 +24,11 @@ import secrets
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from fieldcheck.engine.rubric import Rubric
 from fieldcheck.i18n import t
 from fieldcheck.store import Household, StoreError
 
-DEFAULT_SHARE = Decimal("0.1")
+DEFAULT_SHARE = Decimal("0.1")  # seed 004: 实地核查(抽查≥10%), when no rubric says otherwise
 
 
 @dataclass(frozen=True)
@@ -33,6 +39,8 @@ class Sample:
     share: Decimal
     population: int
     households: list[Household]
+    rubric_id: str | None = None
+    least: Decimal | None = None  # the rubric's share, the least that could be drawn
 
 
 def sample_size(population: int, share: Decimal) -> int:
@@ -59,14 +67,32 @@ def parse_share(value: object) -> Decimal:
     return share
 
 
-def sample_households(store, village: str, *, share: Decimal = DEFAULT_SHARE, seed: int | None = None,
-                      inspection_id: str | None = None) -> Sample:
-    """Draw and record a sample of the village named by path or name; StoreError if there is none."""
+def share_for(rubric: Rubric | None, asked: Decimal | None) -> tuple[Decimal, Decimal | None]:
+    """(the share to draw, the rubric's least share); StoreError when ``asked`` is below the rubric's."""
+    least = rubric.sampling.share if rubric is not None and rubric.sampling is not None else None
+    if asked is None:
+        return (least if least is not None else DEFAULT_SHARE), least
+    if least is not None and asked < least:
+        assert rubric is not None
+        raise StoreError(t(f"细则「{rubric.id}」要求入户抽查不少于 {least:%},不能只抽 {asked:%};请给 {least} 或更大的比例",
+                           f"rubric '{rubric.id}' asks for at least {least:%} of the households, not {asked:%}; "
+                           f"give a share of {least} or more"))
+    return asked, least
+
+
+def sample_households(store, village: str, *, share: Decimal | None = None, seed: int | None = None,
+                      inspection_id: str | None = None, rubric: Rubric | None = None) -> Sample:
+    """Draw and record a sample of the village named by path or name; StoreError if there is none.
+
+    ``rubric`` (else the named inspection's rubric) sets the least share; ``share`` None takes it.
+    """
     place = store.places.find(village)
     if place is None or place.kind != "村":
         raise StoreError(t(f"找不到村「{village}」;请写村名或「县/乡镇/村」", f"no village '{village}'; give its name or 县/乡镇/村"))
     if inspection_id is not None:
-        store.inspections.get(inspection_id)  # StoreError for an unknown inspection
+        inspection = store.inspections.get(inspection_id)  # StoreError for an unknown inspection
+        rubric = rubric or inspection.rubric
+    share, least = share_for(rubric, share)
     households = store.households.of_village(place.id)
     if not households:
         raise StoreError(t(f"「{village}」还没有农户名单,先用 fieldcheck import roster 导入",
@@ -78,5 +104,9 @@ def sample_households(store, village: str, *, share: Decimal = DEFAULT_SHARE, se
     with db.transaction():
         hlc, at = db.stamp()
         db.record(hlc, at, "sample", "village", place.id, inspection_id, "households", None,
-                  {"seed": seed, "share": str(share), "population": len(households), "drawn": [h.id for h in drawn]})
-    return Sample(place.id, store.places.path(place.id), seed, share, len(households), drawn)
+                  {"seed": seed, "share": str(share), "population": len(households), "drawn": [h.id for h in drawn],
+                   "rubric": rubric.id if rubric is not None else None,
+                   "rubric_version": rubric.version if rubric is not None else None,
+                   "rubric_share": None if least is None else str(least)})
+    return Sample(place.id, store.places.path(place.id), seed, share, len(households), drawn,
+                  rubric.id if rubric is not None else None, least)

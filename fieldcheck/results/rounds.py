@@ -125,21 +125,25 @@ class RoundResult:
     entries: list[Entry]
 
 
+def work_out_round(rules: Rules, town: Township, rnd: Round, scores_for=None) -> RoundResult:
+    """One round: its standing and who gets what; ``scores_for(rubric_id)`` gives village → total."""
+    scores = None
+    if rnd.scores_from:
+        found = scores_for(rnd.scores_from) if scores_for else {}
+        scores = {v: found[v] for v in town.villages if v in found}
+        missing = [v for v in town.villages if v not in found]
+        if missing:
+            raise RoundsInvalid(t(f"轮次「{rnd.id}」:细则「{rnd.scores_from}」的结果中没有 {'、'.join(missing)}",
+                                  f"round '{rnd.id}': the results of '{rnd.scores_from}' lack {', '.join(missing)}"))
+    elif rnd.scores is None and not rnd.order:
+        raise RoundsInvalid(t(f"轮次「{rnd.id}」还没有分数或名次", f"round '{rnd.id}' has no scores or order yet"))
+    table = standings(rules, rnd, len(town.villages), scores)
+    return RoundResult(rnd, table, ledger(rules, town, rnd, table))
+
+
 def work_out(rules: Rules, town: Township, scores_for=None) -> list[RoundResult]:
     """Every round of the township; ``scores_for(rubric_id)`` gives village → total for ``scores_from`` rounds."""
-    out = []
-    for rnd in town.rounds:
-        scores = None
-        if rnd.scores_from:
-            found = scores_for(rnd.scores_from) if scores_for else {}
-            scores = {v: found[v] for v in town.villages if v in found}
-            missing = [v for v in town.villages if v not in found]
-            if missing:
-                raise RoundsInvalid(t(f"轮次「{rnd.id}」:细则「{rnd.scores_from}」的结果中没有 {'、'.join(missing)}",
-                                      f"round '{rnd.id}': the results of '{rnd.scores_from}' lack {', '.join(missing)}"))
-        table = standings(rules, rnd, len(town.villages), scores)
-        out.append(RoundResult(rnd, table, ledger(rules, town, rnd, table)))
-    return out
+    return [work_out_round(rules, town, rnd, scores_for) for rnd in town.rounds]
 
 
 def per_person(results: list[RoundResult]) -> dict[str, Decimal]:

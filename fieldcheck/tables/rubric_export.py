@@ -30,6 +30,7 @@ from fieldcheck.tables.rubric_layout import (
     NODE_KEYS,
     RUBRIC_SHEET,
     RULE_LABELS,
+    SAMPLING_ROWS,
     SECTION,
     TARGET_EXTRA,
     TARGET_ROW_KEYS,
@@ -144,13 +145,19 @@ def write_rubric_workbook(data: dict[str, Any], path: str | Path) -> None:
         elif isinstance(value, list):
             value = "\n".join(str(v) for v in value)
         info.append([label, value])
+    sampling = data.get("sampling")
+    if isinstance(sampling, dict):  # the share officials fill in, as a number (0.1, or 10% in Excel)
+        for key, label in SAMPLING_ROWS:
+            if sampling.get(key) is not None:
+                info.append([label, sampling[key]])
+    info_rows = info.max_row
     info.append([])
     info.append(list(GRADES_HEADER))
     grades_row = info.max_row
     for band in data.get("grades") or []:
         info.append([band.get("label"), band.get("min")])
     _style_table(info, header_row=grades_row, font=Font(name=FONT, bold=True), wrap=Alignment(wrap_text=True, vertical="top"))
-    for r in range(1, len(INFO_ROWS) + 1):
+    for r in range(1, info_rows + 1):
         info.cell(r, 1).font = Font(name=FONT, bold=True)
         info.cell(r, 1).alignment = Alignment(vertical="top")
         info.cell(r, 2).alignment = Alignment(wrap_text=True, vertical="top")

@@ -41,6 +41,7 @@ from fieldcheck.tables.rubric_layout import (
     RUBRIC_SHEET,
     RULE_BY_LABEL,
     RULE_LABELS,
+    SAMPLING_ROWS,
     SECTION,
     SYNONYMS,
     TARGET_EXTRA,
@@ -255,12 +256,21 @@ class _Reader:
 
     def info(self, sheet: Sheet, data: dict[str, Any]) -> None:
         labels = {label: key for key, label in INFO_ROWS}
+        sampling_labels = {label: key for key, label in SAMPLING_ROWS}
         grades_at = None
         for r, row in enumerate(sheet.rows):
             label: Any = clean_text(row[0] if row else None)
             if label == GRADES_HEADER[0]:
                 grades_at = r
                 break
+            if label in sampling_labels and len(row) > 1 and row[1] is not None:
+                key = sampling_labels[label]
+                sampling = data.setdefault("sampling", {})
+                if key == "share":
+                    sampling[key] = self.number(sheet, r, 1, "入户抽查比例", "the share of households (入户抽查比例)")
+                else:
+                    sampling[key] = row[1] if isinstance(row[1], str) else clean_text(row[1])
+                continue
             if label not in labels or len(row) < 2 or row[1] is None:
                 continue
             key, value = labels[label], row[1]

@@ -12,16 +12,24 @@
         <translation>没有已签检查时计入草稿</translation>
     </message>
     <message>
-        <source>Export workbook…</source>
-        <translation>导出工作簿…</translation>
+        <source>Export &amp;workbook…</source>
+        <translation>导出工作簿(&amp;W)…</translation>
     </message>
     <message>
-        <source>Export PDF…</source>
-        <translation>导出 PDF…</translation>
+        <source>Export &amp;PDF…</source>
+        <translation>导出 PDF(&amp;P)…</translation>
     </message>
     <message>
-        <source>Rubric:</source>
-        <translation>细则:</translation>
+        <source>R&amp;ounds…</source>
+        <translation>轮次考核(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>The township&apos;s rounds: 双月观摩, 半年考核, 年终总评, and their ledger</source>
+        <translation>乡镇轮次考核:双月观摩、半年考核、年终总评及奖惩台账</translation>
+    </message>
+    <message>
+        <source>&amp;Rubric:</source>
+        <translation>细则(&amp;R):</translation>
     </message>
     <message>
         <source>Rank</source>
@@ -78,6 +86,10 @@
     <message>
         <source>Where points are lost</source>
         <translation>失分项</translation>
+    </message>
+    <message>
+        <source>Computing results… the window stays usable meanwhile.</source>
+        <translation>正在计算结果…其间窗口可照常使用。</translation>
     </message>
     <message>
         <source>out of the ranking</source>

@@ -88,3 +88,17 @@ def test_haikou_template_reported_incomplete(tmp_path):
     done = run("rubric", "import-xlsx", ROOT / "rubrics" / "haikou" / "haikou-district.xlsx", "-o", tmp_path / "k.yaml")
     assert done.returncode == 1 and "不完整" in done.stderr and "年度贫困人口脱贫情况" in done.stderr
     assert not (tmp_path / "k.yaml").exists()
+
+
+def test_sample_takes_the_rubrics_share_and_refuses_less(tmp_path):
+    db = tmp_path / "f.db"
+    assert run("import", "roster", roster_long(tmp_path / "r.xlsx"), "--db", db).returncode == 0
+    done = run("sample", "households", "--db", db, "--village", "梅花村", "--rubric", "village-work-team", "--seed", "3",
+               "--json")
+    assert done.returncode == 0, done.stderr
+    drawn = json.loads(done.stdout)
+    assert drawn["share"] == "0.1" and drawn["rubric"] == "village-work-team" and drawn["rubric_share"] == "0.1"
+    refused = run("sample", "households", "--db", db, "--village", "梅花村", "--rubric", "village-work-team",
+                  "--share", "5%", lang="en")
+    assert refused.returncode == 1 and "Traceback" not in refused.stderr
+    assert "at least 10%" in refused.stderr and len(refused.stderr.strip().splitlines()) == 1

@@ -146,3 +146,18 @@ def test_a_round_ranked_from_a_rubrics_scores(tmp_path, capsys):
     last = [s for s in standings if s["place"] == 11]
     assert {s["village"] for s in last} == {VILLAGES[3], VILLAGES[7], VILLAGES[11]}
     assert all(s["amount"] == -166.67 for s in last)  # places 11–13 share (0+200+300)/3
+
+
+def test_rounds_ledger_pdf_embeds_its_font_and_shows_flags_and_exceptions(tmp_path, capsys):
+    town = tmp_path / "town.yaml"
+    town.write_text(yaml.safe_dump(township([{"id": "2月", "kind": "双月观摩", "scores": scores(), "task_met": ["吴村官"]}]),
+                                   allow_unicode=True), encoding="utf-8")
+    out = tmp_path / "ledger.pdf"
+    code, printed, err = _run(capsys, "rounds", town, "--pdf", out)
+    assert code == 0 and not printed, err
+    fonts = subprocess.run(["pdffonts", str(out)], capture_output=True, text=True, check=True).stdout
+    lines = fonts.splitlines()[2:]
+    assert lines and all("WenQuanYi" in line and " yes yes " in line for line in lines)
+    text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True, check=True).stdout
+    assert "流动红旗" in text and "流动黄旗" in text and "+800.00" in text and "-300.00" in text
+    assert "完成自身任务,免于处罚" in text and "每人合计" in text and "吴村官" in text

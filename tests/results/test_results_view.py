@@ -1,10 +1,17 @@
 """The results window, driven through the main window's menu action on a real database."""
 
+import threading
+
 import openpyxl
+import pytest
 from hengyang_data import add_unit
 
 from fieldcheck.gui.app import open_settings
+from fieldcheck.gui.i18n import Translations
 from fieldcheck.gui.qt import QtWidgets
+from fieldcheck.results import outcome
+
+WAIT = 60_000  # ms: a limit for a hung worker, not a speed the test asks for
 
 UNITS = {"衡阳县": 95, "衡南县": 93, "衡山县": 89, "衡东县": 89, "祁东县": 87, "耒阳市": 85, "常宁市": 78,
          "珠晖区": 96, "雁峰区": 94, "石鼓区": 90, "蒸湘区": 86, "南岳区": 82}
@@ -19,7 +26,8 @@ def _window(qtbot, store, tmp_path):
     qtbot.addWidget(window)
     window.results_action.trigger()
     view = window.results_view
-    view.select_rubric("hengyang-2015")
+    with qtbot.waitSignal(view.shown, timeout=WAIT):
+        view.select_rubric("hengyang-2015")
     return window, view
 
 
@@ -71,7 +79,80 @@ def test_a_database_with_nothing_signed_says_so(qtbot, tmp_path, store):
 
     view = ResultsView(store)
     qtbot.addWidget(view)
-    view.select_rubric("hengyang-2015")
+    with qtbot.waitSignal(view.shown, timeout=WAIT):
+        view.select_rubric("hengyang-2015")
     assert view.table.rowCount() == 0 and "--all" in view.notes.text()
     assert not view.xlsx_button.isEnabled()
     assert isinstance(view.tabs, QtWidgets.QTabWidget)
+
+
+@pytest.fixture
+def chinese(qapp):
+    translations = Translations(qapp)
+    translations.switch("zh")
+    yield translations
+    translations.switch("en")
+
+
+@pytest.fixture
+def gate(monkeypatch):
+    held = Gate(monkeypatch)
+    yield held
+    held.open.set()  # never leave a pool thread waiting, whatever the test did
+
+
+class Gate:
+    """``outcome.build`` held on its pool thread until the test opens the gate (the first call only)."""
+
+    def __init__(self, monkeypatch):
+        self.open = threading.Event()
+        self.calls = 0
+        real = outcome.build
+
+        def build(*args, **kwargs):
+            self.calls += 1
+            if self.calls == 1:
+                assert self.open.wait(WAIT / 1000)
+            return real(*args, **kwargs)
+
+        monkeypatch.setattr(outcome, "build", build)
+
+
+def test_results_are_computed_off_the_window_thread_and_the_view_stays_usable(qtbot, store, gate, chinese):
+    from fieldcheck.gui.results.results_view import ResultsView
+
+    for name, total in UNITS.items():
+        add_unit(store, name, total)
+    view = ResultsView(store)
+    qtbot.addWidget(view)
+    view.show()
+    view.select_rubric("hengyang-2015")
+    qtbot.waitUntil(lambda: gate.calls == 1, timeout=WAIT)  # the build is running, held, on the pool thread
+    assert view.busy.isVisible() and "正在计算" in view.state.text()
+    assert view.table.rowCount() == 0 and not view.xlsx_button.isEnabled()
+    view.tabs.setCurrentIndex(1)  # the window answers meanwhile
+    assert view.tabs.currentIndex() == 1 and view.rubric_box.isEnabled()
+    with qtbot.waitSignal(view.shown, timeout=WAIT):
+        gate.open.set()
+    assert view.table.rowCount() == 12 and not view.busy.isVisible() and not view.state.isVisible()
+    assert view.xlsx_button.isEnabled()
+
+
+def test_a_stale_result_never_paints_over_a_newer_one(qtbot, store, gate):
+    from fieldcheck.gui.results.results_view import ResultsView
+
+    for name, total in UNITS.items():
+        add_unit(store, name, total)
+    view = ResultsView(store)
+    qtbot.addWidget(view)
+    view.select_rubric("hengyang-2015")  # held: 12 units, slow
+    qtbot.waitUntil(lambda: gate.calls == 1, timeout=WAIT)
+    with qtbot.waitSignal(view.shown, timeout=WAIT):
+        view.select_rubric("village-work-team")  # newer, and quick: nothing signed under it
+    newer = view.notes.text()
+    assert "village-work-team" in newer and view.table.rowCount() == 0
+    with qtbot.waitSignal(view.jobs.dropped, timeout=WAIT) as dropped:
+        gate.open.set()  # the older answer (12 ranked units) arrives now
+    assert dropped.args == [1]
+    assert view.table.rowCount() == 0 and view.notes.text() == newer
+    assert view.rubric_box.currentData() == "village-work-team"

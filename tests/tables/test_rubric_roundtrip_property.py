@@ -53,6 +53,10 @@ def rubric_data(draw):
         data["grades"] = [{"min": 60, "label": "合格"}, {"min": 0, "label": "不合格"}]
     if draw(st.booleans()):
         data["notes"] = draw(text) + "\n"
+    if draw(st.booleans()):  # the sampling share travels on the 细则信息 sheet
+        data["sampling"] = {"share": draw(st.sampled_from([0.1, 0.15, 1, 0.05])), "quote": draw(text)}
+        if draw(st.booleans()):
+            data["sampling"]["reading"] = draw(text)
     return data
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import openpyxl
 import pytest
 
@@ -125,3 +127,20 @@ def test_an_open_list_survives_the_workbook(tmp_path):
     assert "open: true" in rows["2.3.2"][9]  # 规则参数, where a county office can see and change it
     imported = read_rubric_workbook(path).rubric
     assert imported.node("2.3.2").rule.open and imported.version == rubric.version
+
+
+def test_the_sampling_share_is_a_row_of_the_info_sheet_and_an_edit_travels(tmp_path):
+    rubric = catalog.find("village-work-team")
+    path = tmp_path / "v.xlsx"
+    export_rubric(rubric, path)
+    book = openpyxl.load_workbook(path)
+    info = {row[0].value: row[1].value for row in book["细则信息"].iter_rows() if row[0].value}
+    assert info["入户抽查比例"] == 0.1 and "10%" in info["抽查比例原文"] and info["抽查比例解读"]
+    assert "其他设置" not in book.sheetnames or all(r[0].value != "sampling" for r in book["其他设置"].iter_rows())
+    for row in book["细则信息"].iter_rows():
+        if row[0].value == "入户抽查比例":
+            row[1].value = 0.2  # the county asks for more
+    book.save(path)
+    imported = read_rubric_workbook(path)
+    assert imported.rubric.sampling.share == Decimal("0.2") and imported.rubric.version != rubric.version
+    assert imported.rubric.sampling.quote == rubric.sampling.quote

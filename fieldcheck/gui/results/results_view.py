@@ -2,14 +2,17 @@
 
 Everything shown comes from ``fieldcheck.results.outcome.build`` (scores from ops.scores);
 the window only lays it out. Names of grades, bands and tiers are the rubric's (Chinese).
+The build runs on a pool thread (``worker.Generations``): at 100,000 findings it takes
+seconds, and meanwhile the window paints, says it is computing and stays usable; a change
+of rubric asks again, and the older answer is dropped when it comes.
 """
 
 from __future__ import annotations
 
 from fieldcheck.engine import catalog
-from fieldcheck.errors import UserError
-from fieldcheck.gui.qt import Qt, QtWidgets
+from fieldcheck.gui.qt import Qt, QtWidgets, Signal
 from fieldcheck.gui.results.chart_widget import ChartWidget
+from fieldcheck.gui.results.worker import Generations
 from fieldcheck.results import outcome
 from fieldcheck.results.pdf import losses_chart, write_pdf
 from fieldcheck.results.workbook import write_workbook
@@ -18,11 +21,18 @@ from fieldcheck.results.workbook import write_workbook
 class ResultsView(QtWidgets.QDialog):
     """Non-modal: it reads the store when shown and when the rubric or the drafts box changes."""
 
+    # the newest results (or their failure) are on screen
+    shown = Signal()
+    # the Rounds… button: the window opens the township's rounds screen
+    rounds_requested = Signal()
+
     def __init__(self, store, parent: QtWidgets.QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("resultsView")
         self.store = store
         self.results: outcome.Results | None = None
+        self.jobs = Generations(self)
+        self.jobs.arrived.connect(self._arrived)
         self.setWindowTitle(self.tr("Results"))
         self.resize(1100, 680)
 
@@ -32,14 +42,32 @@ class ResultsView(QtWidgets.QDialog):
             self.rubric_box.addItem(f"{rubric.title} ({rubric.id})", rubric.id)
         self.drafts_box = QtWidgets.QCheckBox(self.tr("Count drafts where nothing is signed"))
         self.drafts_box.setObjectName("draftsBox")
-        self.xlsx_button = QtWidgets.QPushButton(self.tr("Export workbook…"))
-        self.pdf_button = QtWidgets.QPushButton(self.tr("Export PDF…"))
+        self.xlsx_button = QtWidgets.QPushButton(self.tr("Export &workbook…"))
+        self.pdf_button = QtWidgets.QPushButton(self.tr("Export &PDF…"))
+        self.rounds_button = QtWidgets.QPushButton(self.tr("R&ounds…"))
+        self.rounds_button.setObjectName("roundsButton")
+        self.rounds_button.setToolTip(self.tr("The township's rounds: 双月观摩, 半年考核, 年终总评, and their ledger"))
+        rubric_label = QtWidgets.QLabel(self.tr("&Rubric:"))
+        rubric_label.setBuddy(self.rubric_box)
         top = QtWidgets.QHBoxLayout()
-        top.addWidget(QtWidgets.QLabel(self.tr("Rubric:")))
+        top.addWidget(rubric_label)
         top.addWidget(self.rubric_box, 1)
         top.addWidget(self.drafts_box)
         top.addWidget(self.xlsx_button)
         top.addWidget(self.pdf_button)
+        top.addWidget(self.rounds_button)
+
+        # shown while the results are computed off the window's thread
+        self.busy = QtWidgets.QProgressBar()
+        self.busy.setObjectName("resultsBusy")
+        self.busy.setRange(0, 0)
+        self.busy.setMaximumHeight(14)
+        self.busy.setTextVisible(False)
+        self.state = QtWidgets.QLabel()
+        self.state.setObjectName("resultsState")
+        status = QtWidgets.QHBoxLayout()
+        status.addWidget(self.state, 1)
+        status.addWidget(self.busy)
 
         self.table = QtWidgets.QTableWidget(0, 8)
         self.table.setObjectName("resultsTable")
@@ -80,36 +108,61 @@ class ResultsView(QtWidgets.QDialog):
 
         layout = QtWidgets.QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addLayout(status)
         layout.addWidget(self.tabs, 1)
+        self._computing(False)
 
         self.rubric_box.currentIndexChanged.connect(self.refresh)
         self.drafts_box.toggled.connect(self.refresh)
         self.xlsx_button.clicked.connect(lambda: self.export_workbook())
         self.pdf_button.clicked.connect(lambda: self.export_pdf())
+        self.rounds_button.clicked.connect(self.rounds_requested)
 
     def select_rubric(self, rubric_id: str) -> None:
         index = self.rubric_box.findData(rubric_id)
         if index >= 0:
+            self.rubric_box.blockSignals(True)  # one refresh below, not one for the index and one more
             self.rubric_box.setCurrentIndex(index)
+            self.rubric_box.blockSignals(False)
         self.refresh()
 
     def refresh(self) -> None:
+        """Ask for the results of the rubric and options shown; they arrive later (``shown``)."""
         rubric_id = self.rubric_box.currentData()
         self.results = None
         self.table.setRowCount(0)
         self.loss_table.setRowCount(0)
         self.chart.set_chart(None)
+        self.notes.clear()
+        self._exports(False)
         if rubric_id is None:
+            self.jobs.forget()
+            self._computing(False)
             return
-        try:
-            self.results = outcome.build(self.store, rubric_id, include_drafts=self.drafts_box.isChecked())
-        except UserError as exc:
-            self.notes.setText(str(exc))
-            self._exports(False)
-            return
-        self._exports(True)
-        self._fill_ranking()
-        self._fill_losses()
+        store, drafts = self.store, self.drafts_box.isChecked()
+        self.jobs.start(lambda: outcome.build(store, rubric_id, include_drafts=drafts))
+        self._computing(True)
+
+    def _computing(self, on: bool) -> None:
+        self.busy.setVisible(on)
+        self.state.setVisible(on)
+        if on:
+            self.state.setText(self.tr("Computing results… the window stays usable meanwhile."))
+
+    def _arrived(self, results: outcome.Results | None, error: str) -> None:
+        self._computing(False)
+        if results is None:
+            self.notes.setText(error)
+        else:
+            self.results = results
+            self._exports(True)
+            self._fill_ranking()
+            self._fill_losses()
+        self.shown.emit()
+
+    def closeEvent(self, event) -> None:
+        self.jobs.forget()  # an answer still on its way is no longer wanted
+        super().closeEvent(event)
 
     def _exports(self, enabled: bool) -> None:
         self.xlsx_button.setEnabled(enabled)

@@ -11,6 +11,7 @@ from fieldcheck.engine.numbers import fmt
 from fieldcheck.gui.forms.ui_main_window import Ui_MainWindow
 from fieldcheck.gui.inspections.inspection_list import InspectionListPage
 from fieldcheck.gui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
+from fieldcheck.gui.results import rounds_menu
 from fieldcheck.gui.signing.signing_menu import SigningActions
 from fieldcheck.gui.sync import sync_dialog
 from fieldcheck.gui.team import devices_view
@@ -87,6 +88,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.team_menu.setObjectName("menuTeam")
         self.menuBar().insertMenu(ui.menuHelp.menuAction(), self.team_menu)
         devices_view.install(self, store, settings)
+        self.rounds_action = rounds_menu.install(self, store, settings)
 
         self.memory.restore(self, self.list_page)
         self._show_list_page(refresh=False)  # the page has just loaded its rows
@@ -280,8 +282,10 @@ class MainWindow(QtWidgets.QMainWindow):
 
         if self.results_view is None:
             self.results_view = ResultsView(self.store, self)
+            self.results_view.rounds_requested.connect(self.rounds_action.trigger)
         self.results_view.refresh()
         self.results_view.show()
+
     def apply_identity(self) -> None:
         """The inspector's name into the audit log; the laptop's readable name in the status bar
         (the device id, which stamps every change for merging, stays: it is in the tooltip)."""
