@@ -187,6 +187,7 @@ def export_bundle(store: Store, out: str | Path, *, everything: bool = False, ke
                                  for p in photo_rows))
                 manifest = {
                     "format": FORMAT, "app": f"FieldCheck {__version__}", "device": store.device,
+                    "user": store.user,
                     "public_key": base64.b64encode(key.public_der).decode(), "fingerprint": key.fingerprint,
                     "created": datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z"),
                     "incremental": incremental, "photos_downsized": downsized_any,
