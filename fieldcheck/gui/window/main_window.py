@@ -15,6 +15,7 @@ from fieldcheck.gui.inspections.inspection_list import InspectionListPage
 from fieldcheck.gui.inspections.new_inspection import NewInspectionDialog
 from fieldcheck.gui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
 from fieldcheck.gui.signing.signing_menu import SigningActions
+from fieldcheck.gui.leader import conflicts_view, merge_view
 from fieldcheck.gui.sync import sync_dialog
 from fieldcheck.gui.walk.inspection_view import InspectionView
 from fieldcheck.gui.window.settings_dialog import SettingsDialog, device_label, inspector_name
@@ -91,6 +92,8 @@ class MainWindow(QtWidgets.QMainWindow):
         self.team_menu = QtWidgets.QMenu(self.tr("&Team"), self)
         self.team_menu.setObjectName("menuTeam")
         self.menuBar().insertMenu(ui.menuHelp.menuAction(), self.team_menu)
+        merge_view.install(self, store, settings)
+        conflicts_view.install(self, store, settings)
 
         self.restore_window_state()
         self._show_list_page(refresh=False)  # the page has just loaded its rows
