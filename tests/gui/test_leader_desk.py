@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from leaderkit import three_inspectors
 
+from fieldcheck.gui.leader import conflicts_view, merge_view
 from fieldcheck.gui.leader.conflicts_view import ConflictsView
 from fieldcheck.gui.leader.merge_view import MergeView
 from fieldcheck.gui.qt import QtWidgets
@@ -117,8 +118,6 @@ def test_the_leader_settles_both_conflicts_and_the_decision_reaches_an_inspector
 
 
 def test_the_team_menu_opens_both_views(qtbot, team):
-    from fieldcheck.gui.leader import conflicts_view, merge_view
-
     window = QtWidgets.QMainWindow()
     qtbot.add_widget(window)
     window.team_menu = QtWidgets.QMenu("Team", window)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from fieldcheck.errors import UserError
-from fieldcheck.gui.qt import Qt, QtCore, QtWidgets
+from fieldcheck.gui.qt import QtCore, QtWidgets
 from fieldcheck.ops.conflict_text import describe, history
 from fieldcheck.ops.conflicts import accept, parse_value, reject, resolve, undo
 

@@ -13,9 +13,9 @@ from fieldcheck.gui.forms.ui_main_window import Ui_MainWindow
 from fieldcheck.gui.inspections.finding_search import FindingSearchDialog
 from fieldcheck.gui.inspections.inspection_list import InspectionListPage
 from fieldcheck.gui.inspections.new_inspection import NewInspectionDialog
+from fieldcheck.gui.leader import conflicts_view, merge_view
 from fieldcheck.gui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
 from fieldcheck.gui.signing.signing_menu import SigningActions
-from fieldcheck.gui.leader import conflicts_view, merge_view
 from fieldcheck.gui.sync import sync_dialog
 from fieldcheck.gui.walk.inspection_view import InspectionView
 from fieldcheck.gui.window.settings_dialog import SettingsDialog, device_label, inspector_name
