@@ -113,8 +113,11 @@ class ConflictsView(QtWidgets.QDialog):
         grid.addWidget(value_label, 1, 2)
         grid.addWidget(self.value, 1, 3)
         grid.addWidget(self.value_button, 1, 4)
-        grid.addWidget(self.accept_button, 2, 0, 1, 2)
-        grid.addWidget(self.reject_button, 2, 2, 1, 2)
+        late = QtWidgets.QHBoxLayout()
+        late.addWidget(self.accept_button)
+        late.addWidget(self.reject_button)
+        late.addStretch(1)
+        grid.addLayout(late, 2, 0, 1, 5)
         layout.addWidget(decide)
 
         bottom = QtWidgets.QHBoxLayout()

@@ -45,6 +45,8 @@ class MergeView(QtWidgets.QDialog):
         super().__init__(parent)
         self.store, self.settings = store, settings
         self.job: SyncJob | None = None
+        # bundles imported and refused since the leader last chose some (a confirmed device's rerun adds to them)
+        self.imported = self.refused = 0
         self.setObjectName("mergeView")
         self.setWindowTitle(self.tr("Merge bundles"))
         self.resize(1100, 620)
@@ -120,6 +122,8 @@ class MergeView(QtWidgets.QDialog):
         if not bundles:
             self.message.setText(self.tr("There is no .fcbundle file there."))
             return
+        if trusted is None:
+            self.imported = self.refused = 0
         self.job = SyncJob(self.store, imports=bundles, trusted=trusted)
         self.progress.setMaximum(len(bundles))
         self.progress.setValue(0)
@@ -142,10 +146,12 @@ class MergeView(QtWidgets.QDialog):
             row = _put(self.report, [Path(path).name, "", "", "", "", "", self.tr("Refused: %1").replace("%1", reason)], 2)
             for col in range(self.report.columnCount()):
                 self.report.item(row, col).setForeground(Qt.GlobalColor.darkRed)
-        conflicts = sum(r.conflicts for r in results)
+        self.imported += len(results)
+        self.refused += len(job.refused) if job is not None else 0
+        conflicts = len(self.store.events.conflicts())
         self.message.setText(self.tr("%1 imported, %2 refused, %3 waiting for your confirmation; fields in conflict: "
-                                     "%4 (Team ▸ Conflicts…).").replace("%1", str(len(results)))
-                             .replace("%2", str(len(job.refused) if job else 0)).replace("%3", str(len(unknown)))
+                                     "%4 (Team ▸ Conflicts…).").replace("%1", str(self.imported))
+                             .replace("%2", str(self.refused)).replace("%3", str(len(unknown)))
                              .replace("%4", str(conflicts)))
         self.show_history()
         confirmed = set()
