@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(Path(__file__).resolve().parent)]  # this checkout's fieldcheck, then screenshots
 
-from screenshots import start_xvfb  # noqa: E402  (the script's folder is put on the path just above)
+from screenshots import start_xvfb  # found through the path set just above
 
 
 def child(out: Path, tag: str) -> int:

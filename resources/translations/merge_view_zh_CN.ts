@@ -80,6 +80,10 @@
         <translation>U 盘上的文件夹</translation>
     </message>
     <message>
+        <source>A merge is under way; drop these again when it is done.</source>
+        <translation>正在合并;完成后请再拖入这些文件。</translation>
+    </message>
+    <message>
         <source>There is no .fcbundle file there.</source>
         <translation>那里没有 .fcbundle 文件。</translation>
     </message>

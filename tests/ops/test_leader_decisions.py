@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from leaderkit import three_inspectors
 
 from fieldcheck.ops.conflict_text import describe, history
@@ -99,3 +101,52 @@ def test_undo_leaves_the_database_as_before_the_decision(team):
     assert leader.events.conflicts() == before
     assert leader.events.last_seq() <= events
     assert [f.value for f in leader.findings.of(team.village, "2.5.4")] in ([True], [False])
+
+
+def _state(store):
+    c = store.connection
+    return {
+        "conflicts": [(x["id"], x["kind"], sorted(s["event"] for s in x["sides"])) for x in store.events.conflicts()],
+        "findings": c.execute("SELECT id, value, note, deleted FROM findings ORDER BY id").fetchall(),
+        "inspections": c.execute("SELECT id, status FROM inspections ORDER BY id").fetchall(),
+        "signatures": c.execute("SELECT id, voided_at FROM signatures ORDER BY id").fetchall(),
+        "revisions": c.execute("SELECT id, amended_at FROM revisions ORDER BY id").fetchall(),
+        "heads": c.execute("SELECT * FROM heads ORDER BY 1, 2, 3, 4").fetchall(),
+        "superseded": c.execute("SELECT * FROM superseded ORDER BY 1").fetchall(),
+        "held": c.execute("SELECT * FROM held ORDER BY 1").fetchall(),
+        "events": c.execute("SELECT id FROM audit ORDER BY seq").fetchall(),
+    }
+
+
+def _decide(store, choice: int) -> None:
+    c = store.events.conflicts()[choice % len(store.events.conflicts())]
+    if c["kind"] == "after-signing":
+        (accept if choice % 2 else reject)(store, c["id"], "理由")
+    elif choice % 3 == 0:
+        resolve(store, c["id"], value=choice % 2 == 0, has_value=True)
+    else:
+        resolve(store, c["id"], keep=c["sides"][choice % len(c["sides"])]["event"], reason="理由")
+
+
+def test_any_decisions_undone_in_turn_leave_the_database_as_it_was(team):
+    """Decide and undo in any order: undoing everything gives back the very state before (hypothesis)."""
+    leader = team.store("L")
+    before = _state(leader)
+
+    @settings(max_examples=12, deadline=None)
+    @given(st.lists(st.one_of(st.integers(0, 5), st.none()), max_size=5))
+    def run(steps):
+        made = 0
+        for step in steps:
+            if step is None and made:
+                undo(leader)
+                made -= 1
+            elif step is not None and leader.events.conflicts():
+                _decide(leader, step)
+                made += 1
+        while made:
+            undo(leader)
+            made -= 1
+        assert _state(leader) == before
+
+    run()

@@ -49,7 +49,7 @@ class ConflictsView(QtWidgets.QDialog):
         self.found: list[dict[str, Any]] = []
         self.setObjectName("conflictsView")
         self.setWindowTitle(self.tr("Conflicts"))
-        self.resize(1300, 700)
+        self.resize(1300, 680)  # fits 1366x768 with a title bar and a panel
         layout = QtWidgets.QVBoxLayout(self)
         self.list = _table([self.tr("Inspection"), self.tr("Item"), self.tr("Field"), self.tr("Kind"),
                             self.tr("Sides")], "conflictList")
@@ -244,5 +244,18 @@ def install(window, store, settings: QtCore.QSettings | None = None):
     """Add Team ▸ Conflicts… to the window; returns the action."""
     action = window.team_menu.addAction(QtCore.QCoreApplication.translate("ConflictsView", "&Conflicts…"))
     action.setObjectName("actionConflicts")
-    action.triggered.connect(lambda: ConflictsView(store, settings, window).exec())
+
+    def open_view() -> None:
+        ConflictsView(store, settings, window).exec()
+        _refresh_list(window)
+
+    action.triggered.connect(open_view)
     return action
+
+
+def _refresh_list(window) -> None:
+    """Decisions change values and statuses the inspections list shows."""
+    page = getattr(window, "list_page", None)
+    if page is not None:
+        page.reload_places()
+        page.refresh()

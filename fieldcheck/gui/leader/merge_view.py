@@ -115,6 +115,7 @@ class MergeView(QtWidgets.QDialog):
     def start(self, paths: list[Path], trusted: set[str] | None = None) -> None:
         """Import these bundles (a folder stands for the bundles in it), off the window's thread."""
         if self.job is not None and not self.job.done.is_set():
+            self.message.setText(self.tr("A merge is under way; drop these again when it is done."))
             return
         bundles: list[Path] = []
         for path in paths:
@@ -182,6 +183,10 @@ def install(window, store, settings: QtCore.QSettings | None = None):
 
     def open_view() -> None:
         MergeView(store, settings, window).exec()
+        page = getattr(window, "list_page", None)
+        if page is not None:  # the merged inspections and places appear in the list
+            page.reload_places()
+            page.refresh()
 
     action.triggered.connect(open_view)
     return action
