@@ -128,6 +128,10 @@
         <translation>第 %1 方</translation>
     </message>
     <message>
+        <source>Accepting reopens the inspection: everything that arrived after its signing applies, and it must be signed again.</source>
+        <translation>采纳将退回这份检查:签字后到达的全部修改都会生效,检查需重新签字。</translation>
+    </message>
+    <message>
         <source>Decided; the decision goes out with the next bundle.</source>
         <translation>已决定;该决定将随下一个同步包发出。</translation>
     </message>

@@ -92,6 +92,7 @@ def test_the_leader_settles_both_conflicts_and_the_decision_reaches_an_inspector
     assert "签字后到达" in _cells(view.list, 0)[3]
     assert team.late_note in _cells(view.sides, 0)[0] and _cells(view.sides, 0)[4] == "arrived after signing"
     assert view.accept_button.isEnabled() and not view.keep_button.isEnabled()
+    assert "signed again" in view.late_hint.text()
     view.reject_button.click()
     assert view.list.rowCount() == 0
     view.undo_button.click()

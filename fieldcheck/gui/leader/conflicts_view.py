@@ -116,7 +116,10 @@ class ConflictsView(QtWidgets.QDialog):
         late = QtWidgets.QHBoxLayout()
         late.addWidget(self.accept_button)
         late.addWidget(self.reject_button)
-        late.addStretch(1)
+        self.late_hint = QtWidgets.QLabel()
+        self.late_hint.setObjectName("lateHint")
+        self.late_hint.setWordWrap(True)
+        late.addWidget(self.late_hint, 1)
         grid.addLayout(late, 2, 0, 1, 5)
         layout.addWidget(decide)
 
@@ -189,6 +192,9 @@ class ConflictsView(QtWidgets.QDialog):
         self.value_button.setEnabled(c is not None and not late)
         self.accept_button.setEnabled(late)
         self.reject_button.setEnabled(late)
+        # accepting amends the whole inspection: say so before the leader presses it
+        self.late_hint.setText(self.tr("Accepting reopens the inspection: everything that arrived after its signing "
+                                       "applies, and it must be signed again.") if late else "")
 
     # -- deciding -------------------------------------------------------------------------------------
 
