@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from fieldcheck.cli.common import db_arg, open_store
+from fieldcheck.cli.common import db_arg, open_store, print_json
 from fieldcheck.i18n import t
 from fieldcheck.sync.bundle import verify
 from fieldcheck.sync.export import export_bundle
@@ -45,6 +45,24 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_history(args: argparse.Namespace) -> int:
+    with open_store(args, daily_backup=False, backup_on_close=False) as store:
+        found = store.imports.history()
+    if args.json:
+        print_json([r.as_dict() for r in found])
+        return 0
+    if not found:
+        print(t("还没有导入过同步包", "no bundle has been imported yet"))
+        return 0
+    for r in found:
+        who = f"{r.device}" + (f" ({r.inspector})" if r.inspector else "")
+        print(t(f"{r.at[:16].replace('T', ' ')}\t{r.file_name}\t{who}\tSHA-256 {r.sha256[:16]}\t新增 {r.new},"
+                f"已有 {r.already},更新 {r.updated},冲突 {r.conflicts}",
+                f"{r.at[:16].replace('T', ' ')}\t{r.file_name}\t{who}\tSHA-256 {r.sha256[:16]}\t{r.new} new, "
+                f"{r.already} already there, {r.updated} updated, {r.conflicts} in conflict"))
+    return 0
+
+
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("bundle", help=t("同步包:导出、校验、导入(U 盘传递)", "sync bundles: export, verify, import (by USB stick)"))
     bsub = p.add_subparsers(dest="bundle_command", metavar="ACTION", required=True)
@@ -71,3 +89,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     i.add_argument("--trust", action="store_true", help=t("信任未知设备的密钥(请先核对指纹)",
                                                           "trust unknown devices' keys (check the fingerprint first)"))
     i.set_defaults(handler=cmd_import)
+    h = bsub.add_parser("history", help=t("列出导入过的同步包:文件、SHA-256、设备、时间、数量",
+                                          "list the bundles imported: file, SHA-256, device, when, counts"))
+    db_arg(h)
+    h.add_argument("--json", action="store_true", help=t("以 JSON 输出", "print JSON"))
+    h.set_defaults(handler=cmd_history)

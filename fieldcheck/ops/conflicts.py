@@ -1,4 +1,8 @@
-"""Setting an item as the window does, and resolving a merge conflict (docs/sync.md)."""
+"""Setting an item as the window does, and deciding a merge conflict (docs/sync.md).
+
+Every decision is ordinary events (they travel in the next bundle) with an optional reason,
+noted in ``store.decisions`` so that the last one can be undone until it is exported.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,9 @@ from typing import Any
 
 from fieldcheck.engine.answers import COUNT_FORMS, MARKS, NAME_FORMS
 from fieldcheck.i18n import t
+from fieldcheck.ops.conflict_text import summary
 from fieldcheck.store import Store, StoreError
+from fieldcheck.store.decisions import Decision
 
 
 def parse_value(text: str) -> Any:
@@ -35,9 +41,16 @@ def set_item(store: Store, inspection_id: str, item_id: str, value: Any) -> None
         store.findings.set_value(inspection_id, item_id, value)
 
 
-def resolve(store: Store, conflict: str, *, value: Any = None, keep: str | None = None, has_value: bool = False) -> str:
-    """Decide a conflict with a value or one side's event; the decision is an event that supersedes both sides."""
+def resolve(store: Store, conflict: str, *, value: Any = None, keep: str | None = None, has_value: bool = False,
+            reason: str | None = None) -> str:
+    """Decide a conflict with a value or one side's event; the decision is an event that supersedes both sides.
+
+    For a change that arrived after signing, keeping the signed side rejects it (kept in the
+    history, not scored); ``accept`` takes it instead. Returns the decision's event id.
+    """
+    reason = (reason or "").strip() or None
     with store.transaction():
+        first = store.events.last_seq()
         c = store.events.conflict(conflict)
         sides = {s["event"]: s for s in c["sides"]}
         if keep is not None and keep not in sides:
@@ -45,10 +58,12 @@ def resolve(store: Store, conflict: str, *, value: Any = None, keep: str | None 
                                f"event {keep} is not a side of conflict {conflict}; choose one of: {', '.join(sides)}"))
         if c["kind"] == "after-signing":
             if keep is None or sides[keep]["held"]:
-                raise StoreError(t("检查已签字,签字后到达的修改不能直接采用;如需采用,请先将检查退回草稿",
-                                   "the inspection is signed, so a change that arrived after signing cannot be taken; "
-                                   "reopen the inspection as a draft first to take it"))
-            return store.events.discard(c)
+                raise StoreError(t("检查已签字,签字后到达的修改不能直接采用;如需采用,请选择“采纳”(检查将修订并需重新签字)",
+                                   "the inspection is signed, so a change that arrived after signing cannot be taken "
+                                   "as it is; accept it instead (the inspection is amended and must be signed again)"))
+            event = store.events.discard(c, reason)
+            _note(store, c, "reject", reason, first)
+            return event
         inspection = c["inspection"]
         if inspection and not store.inspections.editable(inspection) and c["entity"] != "inspection":
             raise StoreError(t("这份检查已签字或已删除,请先退回草稿再解决冲突",
@@ -56,25 +71,72 @@ def resolve(store: Store, conflict: str, *, value: Any = None, keep: str | None 
         chosen = sides[keep]["value"] if keep is not None else value
         if c["kind"] == "deleted-edited" or c["field"] == "deleted":
             deleted = (sides[keep]["action"] == "delete") if keep is not None else bool(chosen)
-            return _decide_deleted(store, c, deleted)
+            event = _decide_deleted(store, c, deleted, reason)
+            _note(store, c, "delete" if deleted else "restore", reason, first, deleted)
+            return event
         if not has_value and keep is None:
             raise StoreError(t("请给出 --value 或 --keep", "give --value or --keep"))
-        return _decide_field(store, c, chosen)
+        event = _decide_field(store, c, chosen, reason)
+        _note(store, c, "keep" if keep is not None else "value", reason, first, chosen)
+        return event
 
 
-def _decide_field(store: Store, c: dict[str, Any], value: Any) -> str:
+def reject(store: Store, conflict: str, reason: str | None = None) -> str:
+    """Refuse what arrived after signing: kept in the history, never scored (the signed side stands)."""
+    reason = (reason or "").strip() or None
+    with store.transaction():
+        first = store.events.last_seq()
+        c = _late(store, conflict)
+        event = store.events.discard(c, reason)
+        _note(store, c, "reject", reason, first)
+        return event
+
+
+def _late(store: Store, conflict: str) -> dict[str, Any]:
+    c = store.events.conflict(conflict)
+    if c["kind"] != "after-signing":
+        raise StoreError(t("只有签字后到达的修改需要采纳或拒绝;这个冲突请选择一方或给出新值",
+                           "only a change that arrived after signing is accepted or rejected; for this conflict "
+                           "choose a side or give a value"))
+    return c
+
+
+def accept(store: Store, conflict: str, reason: str | None = None) -> int:
+    """Take a change that arrived after signing: the inspection is amended (修订), its signatures voided,
+    and every held change applies; it must be signed again. Returns the new revision number."""
+    reason = (reason or "").strip() or None
+    with store.transaction():
+        first = store.events.last_seq()
+        c = _late(store, conflict)
+        number = store.signatures.amend(c["inspection"], reason or t("采纳签字后到达的修改",
+                                                                     "taking changes that arrived after signing"))
+        _note(store, c, "accept", reason, first)
+        return number
+
+
+def undo(store: Store) -> Decision:
+    """Take back the last decision while it has not been exported (StoreError, one sentence, otherwise)."""
+    return store.decisions.undo()
+
+
+def _note(store: Store, c: dict[str, Any], kind: str, reason: str | None, first: int, value: Any = None) -> None:
+    store.decisions.record(c["id"], kind, c["inspection"], summary(store, c, kind, value), reason, first)
+
+
+def _decide_field(store: Store, c: dict[str, Any], value: Any, reason: str | None) -> str:
     db = store.db
     entity, record, field = c["entity"], c["record"], c["field"]
     if entity in ("finding", "mark"):
         value = store.findings.check_field(entity, record, field, value)
     hlc, at = db.stamp()
     store.events.part(entity).apply_field(entity, record, field, value, hlc, at)
-    return db.record(hlc, at, "update", entity, record, c["inspection"], field, c["sides"][-1]["value"], value)
+    return db.record(hlc, at, "update", entity, record, c["inspection"], field, c["sides"][-1]["value"], value,
+                     reason=reason)
 
 
-def _decide_deleted(store: Store, c: dict[str, Any], deleted: bool) -> str:
+def _decide_deleted(store: Store, c: dict[str, Any], deleted: bool, reason: str | None) -> str:
     db = store.db
     hlc, at = db.stamp()
     store.events.part(c["entity"]).apply_field(c["entity"], c["record"], "deleted", deleted, hlc, at)
     return db.record(hlc, at, "delete" if deleted else "restore", c["entity"], c["record"], c["inspection"],
-                     "deleted", not deleted, deleted)
+                     "deleted", not deleted, deleted, reason=reason)

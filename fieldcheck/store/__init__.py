@@ -15,6 +15,7 @@ rubric version and engine: a cache that any change misses.
 A ``Store`` is made of parts, as Anki's collection is (``col.decks``): ``store.places``,
 ``store.households``, ``store.inspections``, ``store.findings``, ``store.photos`` and
 ``store.audit``, ``store.signatures``, ``store.team`` (the team's certificate, enrolled devices) and ``store.events`` (heads, conflicts and merging, docs/sync.md),
+``store.imports`` (the bundles imported) and ``store.decisions`` (the leader's decisions, undoable until exported),
 over one ``Database`` (``database.py``) that owns the connection, the
 transaction, the clock and the audit writer. Each part owns its tables and talks to the
 others through their public methods.
@@ -32,8 +33,10 @@ from fieldcheck.store import photofiles as photo_files
 from fieldcheck.store import schema
 from fieldcheck.store.audit import AuditLog
 from fieldcheck.store.database import SQLITE_HEADER, Database, StoreError, os_user, refuse_foreign_file
+from fieldcheck.store.decisions import Decisions
 from fieldcheck.store.events import Events
 from fieldcheck.store.findings import Findings
+from fieldcheck.store.imports import Imports
 from fieldcheck.store.inspections import Inspections
 from fieldcheck.store.photos import Photos
 from fieldcheck.store.places import Households, Places, mask_id_number
@@ -62,6 +65,8 @@ class Store:
                                   "inspection": self.inspections, "finding": self.findings, "mark": self.findings,
                                   "photo": self.photos, "revision": self.signatures,
                                   "signature": self.signatures, "team": self.team, "enrolment": self.team})
+        self.imports = Imports(db)
+        self.decisions = Decisions(db, self.events)
 
     path = property(lambda self: self.db.path)
     device = property(lambda self: self.db.device)

@@ -6,7 +6,10 @@ refuse UPDATE and DELETE on it (see ``schema``); this part only reads it.
 
 from __future__ import annotations
 
+from typing import Any
+
 from fieldcheck.store.database import Database, load
+from fieldcheck.store.events import EVENT_COLUMNS, event_from_row
 from fieldcheck.store.records import AuditEntry
 
 
@@ -25,3 +28,13 @@ class AuditLog:
             rows = self._db.conn.execute(sql + " ORDER BY seq", params).fetchall()
         return [AuditEntry(r[0], r[1], r[2], r[3], r[4], r[5], r[6], load(r[7]), load(r[8]), r[9], r[10])
                 for r in rows]
+
+    def of_field(self, entity: str, entity_id: str, field: str, inspection_id: str | None) -> list[dict[str, Any]]:
+        """The events of one field and its record's create, oldest first (each with its id and reason)."""
+        where = "inspection_id = ?" if inspection_id else "inspection_id IS NULL AND ? IS NULL"
+        with self._db.lock:
+            rows = self._db.conn.execute(
+                f"SELECT {EVENT_COLUMNS} FROM audit WHERE {where} AND entity_id = ? AND entity = ?"
+                " AND (coalesce(field, '') = ? OR action IN ('create', 'delete', 'restore')) ORDER BY hlc, id",
+                (inspection_id, entity_id, entity, field)).fetchall()
+        return [event_from_row(r) for r in rows]

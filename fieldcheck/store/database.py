@@ -136,14 +136,15 @@ class Database:
         return self.clock.tick(), _now()
 
     def record(self, hlc: str, at: str, action: str, entity: str, entity_id: str, inspection_id: str | None,
-               field: str | None = None, old: Any = None, new: Any = None) -> str:
+               field: str | None = None, old: Any = None, new: Any = None, *, reason: str | None = None) -> str:
         """Write one event (an audit row), inside the caller's transaction; returns its id.
 
         A change of a field also names the events it supersedes, the field's heads when it
-        was made (docs/sync.md), and the store's event keeper updates the heads.
+        was made (docs/sync.md), and the store's event keeper updates the heads. ``reason``
+        says why (a leader's decision on a conflict); it travels with the event.
         """
         row = self.audit_row(hlc, at, action, entity, entity_id, inspection_id, field, old, new)
-        self.conn.execute(self.AUDIT_INSERT, row)
+        self.conn.execute(self.EVENT_INSERT, (*row, reason or None))
         if self.on_event is not None and action != "create":
             self.on_event.settled(row[0], entity, entity_id, field or "", inspection_id)
         return row[0]
@@ -165,6 +166,9 @@ class Database:
 
     AUDIT_INSERT = ("INSERT INTO audit (id, at, who, device, hlc, action, entity, entity_id, inspection_id, field,"
                     " old, new, supersedes, seen) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+    #: the same with the event's reason (schema 8), for events that may carry one
+    EVENT_INSERT = ("INSERT INTO audit (id, at, who, device, hlc, action, entity, entity_id, inspection_id, field,"
+                    " old, new, supersedes, seen, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 
     def set_deleted(self, table: str, entity: str, row_id: str, inspection_id: str | None, deleted: bool) -> None:
         """Set or clear a row's tombstone, audited; nothing happens when it already is so."""

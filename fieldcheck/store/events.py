@@ -20,7 +20,7 @@ from fieldcheck.i18n import t
 from fieldcheck.store.database import Database, StoreError, dump, load
 
 EVENT_FIELDS = ("id", "at", "who", "device", "hlc", "action", "entity", "entity_id", "inspection_id", "field",
-                "old", "new", "supersedes", "seen")
+                "old", "new", "supersedes", "seen", "reason")
 EVENT_COLUMNS = ", ".join(EVENT_FIELDS)
 ACTIONS = ("create", "update", "delete", "restore", "discard", "sign", "amend", "void")
 ENTITIES = ("place", "household", "inspection", "finding", "mark", "photo", "revision", "signature", "team",
@@ -57,7 +57,7 @@ def event_from_row(r: tuple) -> dict[str, Any]:
 def event_row(e: dict[str, Any]) -> tuple:
     return (e["id"], e["at"], e["who"], e["device"], e["hlc"], e["action"], e["entity"], e["entity_id"],
             e.get("inspection_id"), e.get("field") or None, dump(e.get("old")), dump(e.get("new")),
-            dump(e.get("supersedes")), dump(e.get("seen")))
+            dump(e.get("supersedes")), dump(e.get("seen")), e.get("reason") or None)
 
 
 @dataclass
@@ -181,7 +181,7 @@ class Events:
             fresh.append(e)
         if fresh:  # the clock moves past the newest stamp seen, so later local edits sort after
             self._db.clock.observe(max(e["hlc"] for e in fresh))
-        conn.executemany(Database.AUDIT_INSERT, [event_row(e) for e in fresh])
+        conn.executemany(Database.EVENT_INSERT, [event_row(e) for e in fresh])
         done.new += len(fresh)
         locked: dict[str, bool] = {}
 
@@ -315,6 +315,8 @@ class Events:
                 "SELECT id FROM audit WHERE inspection_id = ? AND entity != 'inspection' AND action != 'discard'",
                 (inspection_id,)) if r[0] not in seen}
         conn.execute("DELETE FROM held WHERE inspection_id = ?", (inspection_id,))
+        # noted again below while still so: a record made after signing has no field of its own to clear it
+        conn.execute("DELETE FROM conflicts WHERE inspection_id = ? AND kind = 'after-signing'", (inspection_id,))
         conn.executemany("INSERT INTO held (event_id, inspection_id) VALUES (?, ?)",
                          [(h, inspection_id) for h in sorted(held)])
         creates: dict[str, list[dict[str, Any]]] = {}
@@ -375,7 +377,9 @@ class Events:
                     e = event_from_row(r)
                     held = self._db.conn.execute("SELECT 1 FROM held WHERE event_id = ?", (event_id,)).fetchone()
                     sides.append({"event": e["id"], "value": e["new"], "action": e["action"], "device": e["device"],
-                                  "who": e["who"], "at": e["at"], "hlc": e["hlc"], "held": held is not None})
+                                  "who": e["who"], "at": e["at"], "hlc": e["hlc"], "held": held is not None,
+                                  "entity": e["entity"], "record": e["entity_id"], "field": e["field"],
+                                  "reason": e["reason"]})
                 out.append({"id": cid, "kind": kind, "entity": entity, "record": entity_id, "field": fld,
                             "inspection": insp, "item": self._item_of(entity, entity_id, fld),
                             "sides": sides})
@@ -396,17 +400,55 @@ class Events:
         raise StoreError(t(f"没有编号为 {cid} 的冲突;用 fieldcheck conflicts 列出现有冲突",
                            f"no conflict with id {cid}; list them with fieldcheck conflicts"))
 
-    def discard(self, c: dict[str, Any]) -> str:
+    def discard(self, c: dict[str, Any], reason: str | None = None) -> str:
         """Resolve an "arrived after signing" conflict by keeping the signed side: the late events are superseded."""
         late = [s["event"] for s in c["sides"] if s["held"]]
         hlc, at = self._db.stamp()
         e = {"id": self._db.new_id(), "at": at, "who": self._db.user, "device": self._db.device, "hlc": hlc,
              "action": "discard", "entity": c["entity"], "entity_id": c["record"], "inspection_id": c["inspection"],
-             "field": c["field"], "old": None, "new": None, "supersedes": late, "seen": None}
-        self._db.conn.execute(Database.AUDIT_INSERT, event_row(e))
+             "field": c["field"], "old": None, "new": None, "supersedes": late, "seen": None, "reason": reason}
+        self._db.conn.execute(Database.EVENT_INSERT, event_row(e))
         self._db.conn.executemany("INSERT OR IGNORE INTO superseded (event_id) VALUES (?)", [(s,) for s in late])
         self.refresh_inspection(c["inspection"])
         return e["id"]
+
+    def withdraw(self, event_ids: list[str]) -> None:
+        """Take back local events that never left this laptop (a decision undone before any export).
+
+        They are deleted from the log (the one exception to append-only, see schema 8), the
+        events they superseded become heads again unless something else supersedes them, and
+        the fields and inspections they touched are recomputed: as if they had never been made.
+        """
+        conn = self._db.conn
+        marks = ",".join("?" * len(event_ids))
+        gone = [event_from_row(r) for r in conn.execute(f"SELECT {EVENT_COLUMNS} FROM audit WHERE id IN ({marks})",
+                                                       event_ids)]
+        conn.executemany("INSERT OR IGNORE INTO undoing (event_id) VALUES (?)", [(i,) for i in event_ids])
+        conn.execute(f"DELETE FROM audit WHERE id IN ({marks})", event_ids)
+        conn.execute("DELETE FROM undoing")
+        conn.execute(f"DELETE FROM heads WHERE event_id IN ({marks})", event_ids)
+        for e in gone:
+            for old in e["supersedes"] or []:
+                if conn.execute("SELECT 1 FROM audit WHERE supersedes LIKE ? LIMIT 1", (f'%"{old}"%',)).fetchone():
+                    continue  # still superseded by an event that stays
+                conn.execute("DELETE FROM superseded WHERE event_id = ?", (old,))
+                r = conn.execute("SELECT action, entity, entity_id, coalesce(field, ''), inspection_id FROM audit"
+                                 " WHERE id = ?", (old,)).fetchone()
+                if r and r[0] not in ("create", "discard"):
+                    conn.execute("INSERT OR IGNORE INTO heads (entity, entity_id, field, event_id, inspection_id)"
+                                 " VALUES (?, ?, ?, ?, ?)", (r[1], r[2], r[3], old, r[4]))
+        inspections = sorted({e["inspection_id"] for e in gone if e["inspection_id"]})
+        for e in gone:
+            if e["inspection_id"] is None or e["entity"] != "inspection":
+                self.refresh_slot(e["entity"], e["entity_id"], e["field"], e["inspection_id"])
+            if e["entity"] != "inspection" and e["field"] != "deleted" \
+                    and self._has_heads(e["entity"], e["entity_id"], "deleted"):
+                self.refresh_slot(e["entity"], e["entity_id"], "deleted", e["inspection_id"])
+        for e in gone:
+            if e["entity"] == "inspection":
+                self.refresh_slot("inspection", e["entity_id"], e["field"], e["inspection_id"])
+        for inspection_id in inspections:
+            self.refresh_inspection(inspection_id)
 
     def as_json(self, cid: str) -> str:
         return json.dumps(self.conflict(cid), ensure_ascii=False)

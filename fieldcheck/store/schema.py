@@ -36,6 +36,11 @@ History:
   7  the team (docs/sync.md, trust): the team's certificate (``teams``), the devices it
      certified and their revocations (``enrolments``); a known device's public key and the
      inspector who last exported from it (``devices.public_key``, ``devices.inspector``)
+  8  the leader's desk: ``imports`` (every bundle imported: file, SHA-256, device, inspector,
+     when, the counts), ``decisions`` (every conflict decision, its events and reason, and
+     whether it was undone), the events' ``reason`` (why a decision was made; it travels);
+     and the one exception to the append-only audit log: the events of a decision undone
+     before any export (they never left this laptop) may be deleted, while listed in ``undoing``
 """
 
 from __future__ import annotations
@@ -344,15 +349,56 @@ CREATE TABLE enrolments (
 CREATE INDEX enrolments_fingerprint ON enrolments(fingerprint);
 """
 
+
+V8 = """
+ALTER TABLE audit ADD COLUMN reason TEXT;
+CREATE TABLE imports (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    file_name TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    device TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
+    inspector TEXT,
+    at TEXT NOT NULL,
+    new INTEGER NOT NULL,
+    already INTEGER NOT NULL,
+    updated INTEGER NOT NULL,
+    conflicts INTEGER NOT NULL,
+    photos INTEGER NOT NULL
+);
+CREATE TABLE decisions (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    conflict_id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    inspection_id TEXT,
+    summary TEXT NOT NULL,
+    reason TEXT,
+    events TEXT NOT NULL,
+    first_seq INTEGER NOT NULL,
+    at TEXT NOT NULL,
+    who TEXT NOT NULL,
+    undone_at TEXT,
+    undone_by TEXT
+);
+CREATE TABLE undoing (
+    event_id TEXT PRIMARY KEY
+);
+DROP TRIGGER audit_no_delete;
+CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit WHEN old.id NOT IN (SELECT event_id FROM undoing)
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+"""
+
+
 #: migration n takes the schema from version n-1 to n
-MIGRATIONS: dict[int, str] = {1: V1, 2: V2, 3: V3, 4: V4, 5: V5, 6: V6, 7: V7}
+MIGRATIONS: dict[int, str] = {1: V1, 2: V2, 3: V3, 4: V4, 5: V5, 6: V6, 7: V7, 8: V8}
 VERSION = max(MIGRATIONS)
 
 #: the tables a FieldCheck database has at every version; anything else is not ours
 OUR_TABLES = {"meta", "places", "households", "inspections", "findings", "photo_files", "photos", "audit",
               "item_marks", "sqlite_sequence", "findings_fts", "findings_fts_data", "findings_fts_idx",
               "findings_fts_docsize", "findings_fts_config", "revisions", "signatures", "score_cache", "heads",
-              "superseded", "conflicts", "held", "devices", "sync_exports", "teams", "enrolments"}
+              "superseded", "conflicts", "held", "devices", "sync_exports", "teams", "enrolments", "imports",
+              "decisions", "undoing"}
 
 
 def user_version(conn: sqlite3.Connection) -> int:
@@ -367,7 +413,7 @@ def migrate(conn: sqlite3.Connection, target: int = VERSION) -> list[int]:
     """
     applied = []
     current = user_version(conn)
-    for version in range(current + 1, target + 1):
+    for version in sorted(v for v in MIGRATIONS if current < v <= target):
         conn.execute("BEGIN IMMEDIATE")
         try:
             for statement in _statements(MIGRATIONS[version]):

@@ -270,7 +270,7 @@ def _check_records(path: Path, zf: zipfile.ZipFile, v: Verified) -> None:
         if e["action"] not in ACTIONS or e["entity"] not in ENTITIES or not isinstance(e["id"], str) \
                 or not isinstance(e["entity_id"], str) or not _stamp_ok(e["hlc"]) \
                 or not all(isinstance(e.get(k) or [], list) for k in ("supersedes", "seen")) \
-                or not all(isinstance(e.get(k) or "", str) for k in ("at", "who", "device", "inspection_id", "field")):
+                or not all(isinstance(e.get(k) or "", str) for k in ("at", "who", "device", "inspection_id", "field", "reason")):
             raise _bad(path, f"中有无法识别的修改记录 {str(e['id'])[:12]}", f"has an event it cannot understand ({str(e['id'])[:12]})")
         entity, new = e["entity"], e.get("new")
         inspection = e.get("inspection_id")

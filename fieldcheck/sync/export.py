@@ -199,8 +199,10 @@ def export_bundle(store: Store, out: str | Path, *, everything: bool = False, ke
                                "households": len(household_rows), "photos": len(photo_rows)},
                     "members": w.members,
                 }
-                if inspector and inspector.strip():
-                    manifest["inspector"] = inspector.strip()
+                # who exported: the settings' identity, else the store's user (the audit log's name)
+                person = (inspector or "").strip() or (store.user or "").strip()
+                if person:
+                    manifest["inspector"] = person
                 raw = json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True).encode()
                 zf.writestr(MANIFEST, raw)
                 zf.writestr(SIGNATURE, key.sign(raw))
@@ -219,7 +221,7 @@ def export_bundle(store: Store, out: str | Path, *, everything: bool = False, ke
                          " ON CONFLICT (destination) DO UPDATE SET last_seq = excluded.last_seq, at = excluded.at",
                          (dest, top, manifest["created"]))
             store.team.saw_device(store.device, key.fingerprint, base64.b64encode(key.public_der).decode(),
-                                  inspector, datetime.now(UTC).isoformat(timespec="seconds"), new_events=True)
+                                  person or None, datetime.now(UTC).isoformat(timespec="seconds"), new_events=True)
         if progress:
             progress(events_total + len(photo_rows), events_total + len(photo_rows))
         return Exported(out, events_total, len(photo_rows), incremental)

@@ -7,6 +7,7 @@ renamed to its content address: a failure afterwards leaves at worst an unrefere
 from __future__ import annotations
 
 import base64
+import hashlib
 import os
 import uuid
 import zipfile
@@ -19,6 +20,7 @@ from fieldcheck.errors import UserError
 from fieldcheck.i18n import t
 from fieldcheck.store import Store
 from fieldcheck.store.events import EVENT_FIELDS
+from fieldcheck.store.imports import ImportRecord
 from fieldcheck.store.photofiles import TEMP_PREFIX, original_path
 from fieldcheck.sync.bundle import (
     EVENTS,
@@ -146,4 +148,14 @@ def _apply(store: Store, zf: zipfile.ZipFile, v: Verified, photos: int, progress
     conflicts = sum(1 for c in store.events.conflicts() if c["inspection"] in inspections)
     if progress:
         progress("events", v.events, v.events)
+    store.imports.add(ImportRecord(path.name, _sha256(path), v.device, v.fingerprint, v.inspector, now,
+                                   done.new, done.known, len(done.updated), conflicts, photos))
     return Imported(path, v.device, done.new, done.known, len(done.updated), conflicts, photos)
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        while chunk := fh.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()

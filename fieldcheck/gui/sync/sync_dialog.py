@@ -33,6 +33,8 @@ class SyncJob(QtCore.QRunnable):
         self.imports = list(imports or [])
         self.trusted = set(trusted or ())
         self.inspector = inspector  # carried in the bundle: the leader's devices view shows who uses the laptop
+        # (bundle path, its one-sentence reason) of every bundle refused; read it once ``done`` is set
+        self.refused: list[tuple[str, str]] = []
         self.signals = JobSignals()
         self.done = threading.Event()
 
@@ -59,6 +61,7 @@ class SyncJob(QtCore.QRunnable):
                     unknown.append((str(path), exc.verified.device, exc.verified.fingerprint))
                 except UserError as exc:
                     errors.append(str(exc))
+                    self.refused.append((str(path), str(exc)))
                 self.signals.progress.emit(n + 1, len(self.imports))
         except UserError as exc:
             errors.append(str(exc))

@@ -10,6 +10,7 @@ from fieldcheck import __version__
 from fieldcheck.engine.numbers import fmt
 from fieldcheck.gui.forms.ui_main_window import Ui_MainWindow
 from fieldcheck.gui.inspections.inspection_list import InspectionListPage
+from fieldcheck.gui.leader import conflicts_view, merge_view
 from fieldcheck.gui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
 from fieldcheck.gui.results import rounds_menu
 from fieldcheck.gui.signing.signing_menu import SigningActions
@@ -87,6 +88,8 @@ class MainWindow(QtWidgets.QMainWindow):
         self.team_menu = QtWidgets.QMenu(self.tr("&Team"), self)
         self.team_menu.setObjectName("menuTeam")
         self.menuBar().insertMenu(ui.menuHelp.menuAction(), self.team_menu)
+        merge_view.install(self, store, settings)
+        conflicts_view.install(self, store, settings)
         devices_view.install(self, store, settings)
         self.rounds_action = rounds_menu.install(self, store, settings)
 

@@ -1,0 +1,127 @@
+"""The leader's desk in the window: three inspectors' bundles merged, their conflicts settled, the result sent back."""
+
+from __future__ import annotations
+
+import pytest
+from leaderkit import three_inspectors
+
+from fieldcheck.gui.leader import conflicts_view, merge_view
+from fieldcheck.gui.leader.conflicts_view import ConflictsView
+from fieldcheck.gui.leader.merge_view import MergeView
+from fieldcheck.gui.qt import QtWidgets
+
+
+@pytest.fixture
+def team(tmp_path):
+    made = three_inspectors(tmp_path)
+    yield made
+    made.close()
+
+
+def _merge(qtbot, view, paths, rows):
+    view.start(paths)
+    qtbot.waitUntil(lambda: view.report.rowCount() >= rows, timeout=30000)
+
+
+def _trust_all(monkeypatch):
+    asked = []
+
+    def answer(parent, title, text, *args):
+        asked.append(text)
+        return QtWidgets.QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QtWidgets.QMessageBox, "question", answer)
+    return asked
+
+
+def _row(table, text):
+    return next(r for r in range(table.rowCount())
+                if any(text in (table.item(r, c).text() if table.item(r, c) else "") for c in range(table.columnCount())))
+
+
+def _cells(table, row):
+    return [table.item(row, c).text() if table.item(row, c) else "" for c in range(table.columnCount())]
+
+
+def test_merging_the_stick_reports_each_bundle_and_a_refused_one_does_not_stop_the_others(qtbot, team, monkeypatch):
+    asked = _trust_all(monkeypatch)
+    stick = team.bundles[0].parent
+    (stick / "broken.fcbundle").write_bytes(b"not a zip")
+    view = MergeView(team.store("L"))
+    qtbot.add_widget(view)
+    _merge(qtbot, view, [stick], 4)  # the folder: the broken one refused, three asking for trust
+    assert len(asked) == 3 and {a.split("“")[1].split("”")[0] for a in asked} == {"A", "B", "C"}
+    qtbot.waitUntil(lambda: view.report.rowCount() == 4, timeout=30000)
+    refused = _cells(view.report, _row(view.report, "broken.fcbundle"))
+    assert refused[1] == "" and "broken.fcbundle" in refused[-1] and "同步包" in refused[-1]  # its reason
+    devices = {_cells(view.report, r)[1]: _cells(view.report, r) for r in range(view.report.rowCount())}
+    assert set(devices) >= {"A", "B", "C"}
+    assert int(devices["B"][5]) >= 1  # B's bundle brings the conflict
+    assert view.history.rowCount() == 3
+    history = _cells(view.history, _row(view.history, "B.fcbundle"))
+    assert history[2] == "B" and history[3] == "检查员B" and len(history[4].replace(" ", "")) == 16
+    # the same stick again: nothing new, no question now that the devices are known, history grows
+    (stick / "broken.fcbundle").unlink()
+    _merge(qtbot, view, [stick], 7)
+    assert len(asked) == 3 and view.history.rowCount() == 6
+    assert all(_cells(view.report, r)[2] == "0" for r in range(4, 7))
+
+
+def test_the_leader_settles_both_conflicts_and_the_decision_reaches_an_inspector(qtbot, team, monkeypatch):
+    leader = team.store("L")
+    for bundle in team.bundles:
+        team.take("L", bundle)
+    view = ConflictsView(leader)
+    qtbot.add_widget(view)
+    assert view.list.rowCount() == 2
+    # the conflict on 2.5.4: the item's title, each side's value in words, who and which laptop
+    row = _row(view.list, "2.5.4")
+    view.list.selectRow(row)
+    assert "测试村" in _cells(view.list, row)[0] and len(_cells(view.list, row)[1]) > len("2.5.4 ")
+    sides = [_cells(view.sides, r) for r in range(view.sides.rowCount())]
+    assert sorted(s[0] for s in sides) == ["未达标", "达标"] and {s[2] for s in sides} == {"A", "B"}
+    assert view.history.rowCount() >= 2 and not view.accept_button.isEnabled()
+    view.sides.selectRow(next(r for r, s in enumerate(sides) if s[0] == "达标"))
+    view.reason.setText("复核台账后确认达标")
+    view.keep_button.click()
+    assert view.list.rowCount() == 1 and "next bundle" in view.message.text()
+    assert "复核台账后确认达标" in view.last.text()
+
+    # the finding added after 桃花村 was signed: shown as such, rejected, undone, then accepted
+    view.list.selectRow(0)
+    assert "签字后到达" in _cells(view.list, 0)[3]
+    assert team.late_note in _cells(view.sides, 0)[0] and _cells(view.sides, 0)[4] == "arrived after signing"
+    assert view.accept_button.isEnabled() and not view.keep_button.isEnabled()
+    assert "signed again" in view.late_hint.text()
+    view.reject_button.click()
+    assert view.list.rowCount() == 0
+    view.undo_button.click()
+    assert view.list.rowCount() == 1 and view.message.text().startswith("Undone:")
+    view.list.selectRow(0)
+    view.reason.setText("情况属实,补记有效")
+    view.accept_button.click()
+    assert view.list.rowCount() == 0
+    assert leader.inspections.get(team.signed).status == "draft" and leader.signatures.active(team.signed) == []
+    assert team.late_note in [f.note for f in leader.findings.of(team.signed, "2.1.1")]
+
+    # the leader's bundle resolves both at inspector A's laptop too
+    team.take("A", team.export("L", "back"))
+    a = team.store("A")
+    assert a.events.conflicts() == []
+    assert [f.value for f in a.findings.of(team.village, "2.5.4")] == [True]
+    assert a.inspections.get(team.signed).status == "draft"
+    assert team.late_note in [f.note for f in a.findings.of(team.signed, "2.1.1")]
+
+    # exported now: undo is refused with the reason in one sentence
+    view.undo_button.click()
+    assert "已随同步包导出" in view.message.text()
+    assert leader.inspections.get(team.signed).status == "draft"
+
+
+def test_the_team_menu_opens_both_views(qtbot, team):
+    window = QtWidgets.QMainWindow()
+    qtbot.add_widget(window)
+    window.team_menu = QtWidgets.QMenu("Team", window)
+    actions = [merge_view.install(window, team.store("L")), conflicts_view.install(window, team.store("L"))]
+    assert window.team_menu.actions() == actions
+    assert [a.objectName() for a in actions] == ["actionMergeBundles", "actionConflicts"]
