@@ -14,7 +14,8 @@ rubric version and engine: a cache that any change misses.
 
 A ``Store`` is made of parts, as Anki's collection is (``col.decks``): ``store.places``,
 ``store.households``, ``store.inspections``, ``store.findings``, ``store.photos`` and
-``store.audit``, ``store.signatures`` and ``store.events`` (heads, conflicts and merging, docs/sync.md),
+``store.audit``, ``store.signatures``, ``store.reconciliations`` (交叉检查 links) and
+``store.events`` (heads, conflicts and merging, docs/sync.md),
 over one ``Database`` (``database.py``) that owns the connection, the
 transaction, the clock and the audit writer. Each part owns its tables and talks to the
 others through their public methods.
@@ -36,6 +37,7 @@ from fieldcheck.store.events import Events
 from fieldcheck.store.findings import Findings
 from fieldcheck.store.inspections import Inspections
 from fieldcheck.store.photos import Photos
+from fieldcheck.store.reconciliations import Reconciliations
 from fieldcheck.store.places import Households, Places, mask_id_number
 from fieldcheck.store.records import AuditEntry, Finding, Household, Inspection, InspectionRow, Photo, Place
 from fieldcheck.store.signatures import Signatures
@@ -56,10 +58,11 @@ class Store:
         self.photos = Photos(db, self.findings)
         self.audit = AuditLog(db)
         self.signatures = Signatures(db, self.inspections)
+        self.reconciliations = Reconciliations(db)
         self.events = Events(db, {"place": self.places, "household": self.households,
                                   "inspection": self.inspections, "finding": self.findings, "mark": self.findings,
                                   "photo": self.photos, "revision": self.signatures,
-                                  "signature": self.signatures})
+                                  "signature": self.signatures, "reconciliation": self.reconciliations})
 
     path = property(lambda self: self.db.path)
     device = property(lambda self: self.db.device)

@@ -33,6 +33,10 @@ History:
      a signing saw everything of its inspection before it, a delete its record's changes.
      A photo file may be held as a downsized copy (``stored_sha256``, from a bundle made
      for a small stick) until its original arrives
+  9  reconciliations (交叉检查): a reconciled inspection's link to the two inspections it
+     settles, with the side taken and the reason per differing item; made by a create event
+     that travels in bundles like any record. (7 and 8 are other branches' numbers until the
+     lead renumbers: ``migrate`` steps over a number it has no script for.)
 """
 
 from __future__ import annotations
@@ -314,15 +318,28 @@ SELECT id FROM audit WHERE action != 'create' AND id NOT IN (SELECT event_id FRO
 DROP INDEX audit_entity;
 """
 
+V9 = f"""
+CREATE TABLE reconciliations (
+    id TEXT PRIMARY KEY,
+    inspection_id TEXT NOT NULL REFERENCES inspections(id),
+    first_id TEXT NOT NULL,
+    second_id TEXT NOT NULL,
+    items TEXT NOT NULL DEFAULT '[]',
+    decided_by TEXT NOT NULL DEFAULT '',
+    {_COMMON}
+);
+CREATE INDEX reconciliations_inspection ON reconciliations(inspection_id);
+"""
+
 #: migration n takes the schema from version n-1 to n
-MIGRATIONS: dict[int, str] = {1: V1, 2: V2, 3: V3, 4: V4, 5: V5, 6: V6}
+MIGRATIONS: dict[int, str] = {1: V1, 2: V2, 3: V3, 4: V4, 5: V5, 6: V6, 9: V9}
 VERSION = max(MIGRATIONS)
 
 #: the tables a FieldCheck database has at every version; anything else is not ours
 OUR_TABLES = {"meta", "places", "households", "inspections", "findings", "photo_files", "photos", "audit",
               "item_marks", "sqlite_sequence", "findings_fts", "findings_fts_data", "findings_fts_idx",
               "findings_fts_docsize", "findings_fts_config", "revisions", "signatures", "score_cache", "heads",
-              "superseded", "conflicts", "held", "devices", "sync_exports"}
+              "superseded", "conflicts", "held", "devices", "sync_exports", "reconciliations"}
 
 
 def user_version(conn: sqlite3.Connection) -> int:
@@ -340,7 +357,7 @@ def migrate(conn: sqlite3.Connection, target: int = VERSION) -> list[int]:
     for version in range(current + 1, target + 1):
         conn.execute("BEGIN IMMEDIATE")
         try:
-            for statement in _statements(MIGRATIONS[version]):
+            for statement in _statements(MIGRATIONS.get(version, "")):
                 conn.execute(statement)
             conn.execute(f"PRAGMA user_version = {version}")
             conn.execute("COMMIT")
