@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from fieldcheck.engine.answers import findings_from_answers
+from fieldcheck.engine.numbers import shown
 from fieldcheck.i18n import t
 from fieldcheck.ops.compare import CompareError, compare
 from fieldcheck.store import Store
@@ -34,15 +35,15 @@ def check_choices(comparison_items: Mapping[str, Any], differing: list[str], cho
     """CompareError naming the first item whose decision is missing or incomplete."""
     for item_id in choices:
         if item_id not in comparison_items:
-            raise CompareError(t(f"细则中没有项目 {item_id}", f"the rubric has no item {item_id}"))
+            raise CompareError(t(f"细则中没有项目 {shown(item_id)}", f"the rubric has no item {shown(item_id)}"))
     for item_id in differing:
         if item_id not in choices:
             raise CompareError(t(f"项目 {item_id} 两份检查不一致:请选定一方(或填写答案)并写明理由",
                                  f"item {item_id} differs: take one side (or enter an answer) and give the reason"))
     for item_id, c in choices.items():
         if c.side not in SIDES:
-            raise CompareError(t(f"项目 {item_id} 的取舍「{c.side}」未知,可选:a、b、entered",
-                                 f"unknown choice '{c.side}' for item {item_id}; expected a, b or entered"))
+            raise CompareError(t(f"项目 {item_id} 的取舍「{shown(c.side)}」未知,可选:a、b、entered",
+                                 f"unknown choice '{shown(c.side)}' for item {item_id}; expected a, b or entered"))
         if not (c.reason or "").strip():
             raise CompareError(t(f"项目 {item_id} 请写明取舍的理由", f"give the reason for the choice on item {item_id}"))
         if c.side == "entered" and c.answer is None:

@@ -37,8 +37,8 @@ from fieldcheck.store.events import Events
 from fieldcheck.store.findings import Findings
 from fieldcheck.store.inspections import Inspections
 from fieldcheck.store.photos import Photos
-from fieldcheck.store.reconciliations import Reconciliations
 from fieldcheck.store.places import Households, Places, mask_id_number
+from fieldcheck.store.reconciliations import Reconciliations
 from fieldcheck.store.records import AuditEntry, Finding, Household, Inspection, InspectionRow, Photo, Place
 from fieldcheck.store.signatures import Signatures
 
