@@ -217,7 +217,7 @@ def answer_text(item: Item, answer: Any) -> Text:
             return Text("有", "yes") if answer else Text("无", "none")
         return Text("达标", "met") if answer else Text("未达标", "not met")
     if isinstance(answer, int):
-        return Text(f"{answer} 处", f"{answer} found")
+        return Text(f"{answer} 处", f"{answer} found") if answer else Text("无", "none found")
     if isinstance(answer, dict) and "not_done" in answer:
         return answer_text(item, answer["not_done"]) if answer["not_done"] else Text("全部完成", "all done")
     if isinstance(answer, dict) and "selected" in answer:

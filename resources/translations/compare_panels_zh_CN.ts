@@ -43,8 +43,8 @@
         <translation>没有发现记录</translation>
     </message>
     <message>
-        <source>%1 photos</source>
-        <translation>%1 张照片</translation>
+        <source>photos: %1</source>
+        <translation>照片 %1 张</translation>
     </message>
     <message>
         <source>(one case)</source>

@@ -47,7 +47,7 @@ class FindingsList(QtWidgets.QListWidget):
             if f.note:
                 parts.append(f.note)
             if f.photos:
-                parts.append(self.tr("%1 photos").replace("%1", str(len(f.photos))))
+                parts.append(self.tr("photos: %1").replace("%1", str(len(f.photos))))
             row = QtWidgets.QListWidgetItem(" · ".join(parts) or self.tr("(one case)"))
             if f.photos:
                 row.setIcon(self._icon(f.photos[0].sha256))
@@ -101,6 +101,7 @@ class DecisionBox(QtWidgets.QGroupBox):
         grid.addWidget(reason_label, 2, 0)
         grid.addWidget(self.reason, 2, 1)
         grid.setColumnStretch(1, 1)
+        grid.setRowStretch(3, 1)  # the choices stay together at the top
         self.decision: Decision | None = None
         self.group.buttonToggled.connect(self._edited)
         self.answer.textEdited.connect(self._edited)

@@ -86,6 +86,7 @@ class CompareView(QtWidgets.QDialog):
 
         self.pair_list = QtWidgets.QListWidget()
         self.pair_list.setObjectName("pairList")
+        self.pair_list.setWordWrap(True)  # a long place path and its state, in a narrow column
         pairs_label = QtWidgets.QLabel(self.tr("Assessees inspected &twice or more:"))
         pairs_label.setBuddy(self.pair_list)
         self.a_box = QtWidgets.QComboBox()
