@@ -21,7 +21,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "scripts")]  # this tree's fieldcheck, and the sibling script
-from screenshots import start_xvfb  # noqa: E402  (the sibling script's Xvfb starter)
+from screenshots import start_xvfb  # the sibling script's Xvfb starter
 
 
 def child(out: Path, tag: str) -> int:

@@ -120,7 +120,7 @@ def test_any_reconcile_options_succeed_or_fail_in_one_sentence(db, capsys, texts
     path, a, b, _ = db
     argv = ["compare", "--db", path, a, b, "--reconcile"]
     for n, text in enumerate(texts):
-        argv += [("--take", "--answer", "--reason")[n % 3], text]
+        argv.append(f"{('--take', '--answer', '--reason')[n % 3]}={text}")
     code, out, err = _run(capsys, *argv)
     assert code in (0, 1)
     if code == 1:
