@@ -9,6 +9,7 @@
     </message>
     <message>
         <source>Assessees inspected &amp;twice or more:</source>
+        <extracomment>the reconciled inspection just recorded from this comparison: recording twice is refused</extracomment>
         <translation>被检查两次以上的单位(&amp;T):</translation>
     </message>
     <message>
@@ -118,6 +119,10 @@
     <message>
         <source>Take a side (or enter an answer) with a reason on every item marked ≠.</source>
         <translation>请对每个标有 ≠ 的项目选定一方(或填写答案),并写明理由。</translation>
+    </message>
+    <message>
+        <source>Already reconciled (inspection %1): a new result would count instead.</source>
+        <translation>已核对过(检查 %1);若再记录,以新的结果为准。</translation>
     </message>
     <message>
         <source> (provisional)</source>

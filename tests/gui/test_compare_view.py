@@ -88,12 +88,16 @@ def test_a_double_inspection_reconciled_and_then_counted(qtbot, store, signed_do
     assert len(links) == 1
     new = links[0].inspection_id
     assert "已记录核对结果" in view.message.text()
+    assert not view.record_button.isEnabled()  # once: a second click would make a second result
     got = answers(store, new)
     assert canonical(got["2.1.1"]) == canonical(answers(store, b)["2.1.1"]) and got["2.5.5"] == "满意"
     counting = count(store, RUBRIC.id)
     assert counting.conflicts == [] and [c.row.id for c in counting.counted] == [new]
     _settled(qtbot, view)
     assert "已核对" in view.pair_list.item(0).text() and "未核对" not in view.pair_list.item(0).text()
+    again = _open(qtbot, store)  # opened later, it says the pair is settled and by which inspection
+    assert f"已核对过(检查 {new[:8]})" in again.message.text()
+    _settled(qtbot, again)
 
 
 def test_an_entered_answer_and_a_missing_reason(qtbot, store, signed_double):

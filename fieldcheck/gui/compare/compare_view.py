@@ -81,6 +81,8 @@ class CompareView(QtWidgets.QDialog):
         self.comparison: Comparison | None = None
         self.decisions: dict[str, Decision] = {}
         self.households: dict[str, str] = {}
+        #: the reconciled inspection just recorded from this comparison: recording twice is refused
+        self.recorded: str | None = None
         self.jobs: list[Job] = []
         self.resize(1300, 700)
 
@@ -250,6 +252,7 @@ class CompareView(QtWidgets.QDialog):
             return
         self.comparison = None
         self.decisions = {}
+        self.recorded = None
         self.record_button.setEnabled(False)
         self.message.setText(self.tr("Comparing…"))
         self._run(lambda: _compared(self.store, first, second), self._show_comparison)
@@ -273,6 +276,11 @@ class CompareView(QtWidgets.QDialog):
                                .replace("%1", _signed(c.capped))))
         self.message.setText(self.tr("The two inspections agree on every item.") if not c.differing else
                              self.tr("Take a side (or enter an answer) with a reason on every item marked ≠."))
+        row = self.pair_list.currentRow()
+        settled = self.pairs[row].reconciled if 0 <= row < len(self.pairs) else None
+        if settled:
+            self.message.setText(self.message.text() + " " + self.tr(
+                "Already reconciled (inspection %1): a new result would count instead.").replace("%1", settled[:8]))
         self._fill_table()
         self._update_record()
 
@@ -326,7 +334,7 @@ class CompareView(QtWidgets.QDialog):
 
     def _update_record(self) -> None:
         c = self.comparison
-        self.record_button.setEnabled(c is not None and all(
+        self.record_button.setEnabled(c is not None and self.recorded is None and all(
             d.side and d.reason.strip() and (d.side != "entered" or d.entered.strip()) for d in self.decisions.values()))
 
     # -- recording ----------------------------------------------------------------------------------
@@ -345,6 +353,8 @@ class CompareView(QtWidgets.QDialog):
             return None
         self.message.setText(self.tr("Recorded the reconciled inspection %1; it counts in the results. Sign it to make "
                                      "it final.").replace("%1", new[:8]))
+        self.recorded = new
+        self._update_record()
         self.reconciled.emit(new)
         self.refresh()
         return new
