@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 
 from fieldcheck.cli import (
     bundle,
+    compare,
     conflicts,
     db,
     demo,
@@ -36,8 +37,8 @@ from fieldcheck.i18n import t
 Handler = Callable[[argparse.Namespace], int]
 
 #: the command groups, in the order ``--help`` lists them
-GROUPS = (rubric, score, db, demo, inspection, household, summary, sheet, verify, bundle, conflicts, tables, sampling,
-          results, team)
+GROUPS = (rubric, score, db, demo, inspection, household, summary, sheet, verify, bundle, conflicts, compare, tables,
+          sampling, results, team)
 
 
 def build_parser() -> argparse.ArgumentParser:

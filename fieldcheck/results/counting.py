@@ -1,10 +1,12 @@
 """Which inspection counts, per assessee and rubric.
 
-Today: the only signed (or exported) one. Two or more are a problem, listed, never ranked
+The only signed (or exported) one. Two or more are a problem, listed, never ranked
 silently. Drafts count only when asked (``include_drafts``, the CLI's ``--all``), only
-where no signed one exists, and are marked. The reconciled inspection of a later issue
-plugs in at ``reconciled``: when it returns one, that inspection counts and the others
-are not a problem.
+where no signed one exists, and are marked. A reconciled inspection (交叉检查,
+``store.reconciliations``) settles the inspections it reconciles: ``reconciled`` returns
+it, it counts (marked as a draft until it is signed) and the others are not a problem,
+unless a signed inspection it does not settle exists (a third, later one), which reopens
+the question.
 """
 
 from __future__ import annotations
@@ -58,8 +60,32 @@ def assessee_key(inspection: Inspection) -> str:
 
 
 def reconciled(store: Store, rows: list[InspectionRow]) -> InspectionRow | None:
-    """The reconciled inspection among an assessee's, if there is one. (None until reconciling exists.)"""
-    return None
+    """The reconciled inspection among an assessee's that settles every other signed one, or None.
+
+    Reconciliations chain (a reconciled result may itself be reconciled with a later
+    inspection): the one counted is the latest that no other reconciles, and every signed
+    inspection but it must be settled by it or by the results it settles.
+    """
+    by_id = {r.id: r for r in rows}
+    links = {link.inspection_id: link for link in store.reconciliations.among(by_id)}
+    if not links:
+        return None
+    settled_by_someone = {o for link in links.values() for o in link.originals}
+    tops = [i for i in links if i not in settled_by_someone]
+    if not tops:
+        return None
+    chosen = max(tops, key=lambda i: (links[i].hlc, i))
+    settled, todo = set(), [chosen]
+    while todo:  # what the chosen result settles, directly or through the results it settles
+        link = links.get(todo.pop())
+        if link is not None:
+            for original in link.originals:
+                if original not in settled:
+                    settled.add(original)
+                    todo.append(original)
+    if any(r.status in FINAL and r.id != chosen and r.id not in settled for r in rows):
+        return None
+    return by_id[chosen]
 
 
 def count(store: Store, rubric_id: str, *, include_drafts: bool = False) -> Counting:
@@ -74,7 +100,8 @@ def count(store: Store, rubric_id: str, *, include_drafts: bool = False) -> Coun
         name = rows[0].assessee_name
         chosen = reconciled(store, rows)
         if chosen is not None:
-            out.counted.append(Counted(chosen, score_inspection(store, chosen.id)))
+            out.counted.append(Counted(chosen, score_inspection(store, chosen.id), draft=chosen.status not in FINAL))
+            out.left_out.extend((name, r.id) for r in rows if r.id != chosen.id)
             continue
         final = [r for r in rows if r.status in FINAL]
         drafts = [r for r in rows if r.status not in FINAL]

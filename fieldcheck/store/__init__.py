@@ -14,7 +14,7 @@ rubric version and engine: a cache that any change misses.
 
 A ``Store`` is made of parts, as Anki's collection is (``col.decks``): ``store.places``,
 ``store.households``, ``store.inspections``, ``store.findings``, ``store.photos`` and
-``store.audit``, ``store.signatures``, ``store.team`` (the team's certificate, enrolled devices) and ``store.events`` (heads, conflicts and merging, docs/sync.md),
+``store.audit``, ``store.signatures``, ``store.team`` (the team's certificate, enrolled devices), ``store.reconciliations`` (交叉检查 links) and ``store.events`` (heads, conflicts and merging, docs/sync.md),
 ``store.imports`` (the bundles imported) and ``store.decisions`` (the leader's decisions, undoable until exported),
 over one ``Database`` (``database.py``) that owns the connection, the
 transaction, the clock and the audit writer. Each part owns its tables and talks to the
@@ -40,6 +40,7 @@ from fieldcheck.store.imports import Imports
 from fieldcheck.store.inspections import Inspections
 from fieldcheck.store.photos import Photos
 from fieldcheck.store.places import Households, Places, mask_id_number
+from fieldcheck.store.reconciliations import Reconciliations
 from fieldcheck.store.records import AuditEntry, Finding, Household, Inspection, InspectionRow, Photo, Place
 from fieldcheck.store.signatures import Signatures
 from fieldcheck.store.team import Team
@@ -60,11 +61,13 @@ class Store:
         self.photos = Photos(db, self.findings)
         self.audit = AuditLog(db)
         self.signatures = Signatures(db, self.inspections)
+        self.reconciliations = Reconciliations(db)
         self.team = Team(db)
         self.events = Events(db, {"place": self.places, "household": self.households,
                                   "inspection": self.inspections, "finding": self.findings, "mark": self.findings,
                                   "photo": self.photos, "revision": self.signatures,
-                                  "signature": self.signatures, "team": self.team, "enrolment": self.team})
+                                  "signature": self.signatures, "team": self.team, "enrolment": self.team,
+                                  "reconciliation": self.reconciliations})
         self.imports = Imports(db)
         self.decisions = Decisions(db, self.events)
 

@@ -41,6 +41,9 @@ History:
      whether it was undone), the events' ``reason`` (why a decision was made; it travels);
      and the one exception to the append-only audit log: the events of a decision undone
      before any export (they never left this laptop) may be deleted, while listed in ``undoing``
+  9  reconciliations (交叉检查): a reconciled inspection's link to the two inspections it
+     settles, with the side taken and the reason per differing item; made by a create event
+     that travels in bundles like any record
 """
 
 from __future__ import annotations
@@ -389,8 +392,22 @@ BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 """
 
 
+
+V9 = f"""
+CREATE TABLE reconciliations (
+    id TEXT PRIMARY KEY,
+    inspection_id TEXT NOT NULL REFERENCES inspections(id),
+    first_id TEXT NOT NULL,
+    second_id TEXT NOT NULL,
+    items TEXT NOT NULL DEFAULT '[]',
+    decided_by TEXT NOT NULL DEFAULT '',
+    {_COMMON}
+);
+CREATE INDEX reconciliations_inspection ON reconciliations(inspection_id);
+"""
+
 #: migration n takes the schema from version n-1 to n
-MIGRATIONS: dict[int, str] = {1: V1, 2: V2, 3: V3, 4: V4, 5: V5, 6: V6, 7: V7, 8: V8}
+MIGRATIONS: dict[int, str] = {1: V1, 2: V2, 3: V3, 4: V4, 5: V5, 6: V6, 7: V7, 8: V8, 9: V9}
 VERSION = max(MIGRATIONS)
 
 #: the tables a FieldCheck database has at every version; anything else is not ours
@@ -398,7 +415,7 @@ OUR_TABLES = {"meta", "places", "households", "inspections", "findings", "photo_
               "item_marks", "sqlite_sequence", "findings_fts", "findings_fts_data", "findings_fts_idx",
               "findings_fts_docsize", "findings_fts_config", "revisions", "signatures", "score_cache", "heads",
               "superseded", "conflicts", "held", "devices", "sync_exports", "teams", "enrolments", "imports",
-              "decisions", "undoing"}
+              "decisions", "undoing", "reconciliations"}
 
 
 def user_version(conn: sqlite3.Connection) -> int:
@@ -416,7 +433,7 @@ def migrate(conn: sqlite3.Connection, target: int = VERSION) -> list[int]:
     for version in sorted(v for v in MIGRATIONS if current < v <= target):
         conn.execute("BEGIN IMMEDIATE")
         try:
-            for statement in _statements(MIGRATIONS[version]):
+            for statement in _statements(MIGRATIONS.get(version, "")):
                 conn.execute(statement)
             conn.execute(f"PRAGMA user_version = {version}")
             conn.execute("COMMIT")

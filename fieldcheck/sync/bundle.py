@@ -300,7 +300,7 @@ def _check_records(path: Path, zf: zipfile.ZipFile, v: Verified) -> None:
                 needs.append((e["entity_id"], places, "place"))
             elif entity == "household":
                 needs.append((e["entity_id"], households, "household"))
-            if entity in ("finding", "photo", "revision", "signature"):
+            if entity in ("finding", "photo", "revision", "signature", "reconciliation"):
                 needs.append((inspection, created, "inspection"))
             for ref, pool, _kind in needs:
                 if ref not in pool:

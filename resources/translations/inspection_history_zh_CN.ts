@@ -100,6 +100,10 @@
         <translation>签字</translation>
     </message>
     <message>
+        <source>link to the two inspections it reconciles</source>
+        <translation>与所核对两份检查的关联</translation>
+    </message>
+    <message>
         <source>Signed revision {0}</source>
         <translation>签署第 {0} 版</translation>
     </message>

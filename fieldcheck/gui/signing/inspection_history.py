@@ -88,7 +88,8 @@ class HistoryDialog(QtWidgets.QDialog):
     def describe(self, entry) -> str:
         """The change in a few words."""
         entity = {"inspection": self.tr("inspection"), "finding": self.tr("finding"), "mark": self.tr("item mark"),
-                  "photo": self.tr("photo"), "signature": self.tr("signature")}.get(entry.entity, entry.entity)
+                  "photo": self.tr("photo"), "signature": self.tr("signature"),
+                  "reconciliation": self.tr("link to the two inspections it reconciles")}.get(entry.entity, entry.entity)
         if entry.action == "sign":
             return self.tr("Signed revision {0}").format((entry.new or {}).get("revision", "?"))
         if entry.action == "amend":

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from fieldcheck import __version__
 from fieldcheck.engine.numbers import fmt
+from fieldcheck.gui.compare import compare_view
 from fieldcheck.gui.forms.ui_main_window import Ui_MainWindow
 from fieldcheck.gui.inspections.inspection_list import InspectionListPage
 from fieldcheck.gui.leader import conflicts_view, merge_view
@@ -92,6 +93,7 @@ class MainWindow(QtWidgets.QMainWindow):
         conflicts_view.install(self, store, settings)
         devices_view.install(self, store, settings)
         self.rounds_action = rounds_menu.install(self, store, settings)
+        compare_view.install(self, store, settings)
 
         self.memory.restore(self, self.list_page)
         self._show_list_page(refresh=False)  # the page has just loaded its rows
