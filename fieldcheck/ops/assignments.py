@@ -13,6 +13,7 @@ from typing import Any
 from fieldcheck.i18n import t
 from fieldcheck.ops.rubrics import to_publish
 from fieldcheck.store import Assignment, StoreError
+from fieldcheck.store.database import parse_date
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,7 @@ def find_assessee(store, ref: str) -> str:
 
 def assign(store, inspector: str, date: str, rubric_ref: str, assessees: list[str]) -> list[str]:
     """Assign ``inspector`` to each assessee (ids, paths or names) on ``date`` with the rubric; the new ids."""
+    parse_date(date)  # a bad date is named before anything else is looked up
     rubric = to_publish(store, rubric_ref)
     with store.transaction():
         ids = [find_assessee(store, a) for a in assessees]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from fieldcheck import __version__
 from fieldcheck.engine.numbers import fmt
+from fieldcheck.gui import assign
 from fieldcheck.gui.forms.ui_main_window import Ui_MainWindow
 from fieldcheck.gui.inspections.finding_search import FindingSearchDialog
 from fieldcheck.gui.inspections.inspection_list import InspectionListPage
@@ -91,6 +92,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.team_menu = QtWidgets.QMenu(self.tr("&Team"), self)
         self.team_menu.setObjectName("menuTeam")
         self.menuBar().insertMenu(ui.menuHelp.menuAction(), self.team_menu)
+        assign.install(self, store, settings)
 
         self.restore_window_state()
         self._show_list_page(refresh=False)  # the page has just loaded its rows
