@@ -43,8 +43,9 @@ class Assignments:
                 if self._db.conn.execute(
                         "SELECT 1 FROM assignments WHERE inspector = ? AND date = ? AND assessee_id = ?"
                         " AND rubric_id = ? AND deleted = 0", (inspector, day, assessee_id, rubric.id)).fetchone():
-                    raise StoreError(t(f"{inspector} 在 {day} 已有「{place['name']}」的任务",
-                                       f"{inspector} is already assigned to {place['name']} on {day}"))
+                    raise StoreError(t(f"{inspector} 在 {day} 已有「{place['name']}」的任务,不必再分派",
+                                       f"{inspector} is already assigned to {place['name']} on {day}; "
+                                       "there is nothing to add"))
                 inspection_id = self._inspections.create(rubric, assessee_id=assessee_id, assessee_name="",
                                                          inspectors=[inspector], date=day)
                 assignment_id = self._db.new_id()

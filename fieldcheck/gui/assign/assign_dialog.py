@@ -16,6 +16,7 @@ from fieldcheck.gui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
 from fieldcheck.gui.widgets.tab_order import leave_on_tab
 from fieldcheck.ops import assignments
 from fieldcheck.ops.assessees import assessee_kinds
+from fieldcheck.ops.demo import VILLAGE_RUBRIC
 from fieldcheck.ops.pinyin import matches, sort_key
 from fieldcheck.ops.rubrics import available
 
@@ -82,6 +83,9 @@ class AssignmentsDialog(QtWidgets.QDialog):
         self.rubrics = {r.id: r for r in available(store)}
         for r in self.rubrics.values():
             self.rubric.addItem(r.title, r.id)
+        # the rubric of the last assignment, else the village rubric (the everyday case)
+        made = store.assignments.all()
+        self.rubric.setCurrentIndex(max(0, self.rubric.findData(made[-1].rubric_id if made else VILLAGE_RUBRIC)))
         self.rubric.setSizeAdjustPolicy(QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.rubric.setMinimumContentsLength(16)
         self.filter = QtWidgets.QLineEdit()
