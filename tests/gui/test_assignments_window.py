@@ -12,7 +12,7 @@ from fieldcheck.engine import catalog
 from fieldcheck.gui.app import open_settings
 from fieldcheck.gui.assign.assign_dialog import AssignmentsDialog
 from fieldcheck.gui.i18n import Translations
-from fieldcheck.gui.qt import QtCore, QtGui, QtWidgets, Qt
+from fieldcheck.gui.qt import Qt, QtCore, QtGui, QtWidgets
 from fieldcheck.gui.sync.sync_dialog import SyncDialog
 from fieldcheck.gui.window.main_window import MainWindow
 from fieldcheck.gui.window.settings_dialog import INSPECTOR_KEY
