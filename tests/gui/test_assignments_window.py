@@ -171,3 +171,30 @@ def test_the_dialog_says_what_is_missing_and_removes_with_the_delete_key(qtbot, 
     qtbot.keyClick(dialog.table, Qt.Key_Delete)
     assert dialog.table.rowCount() == 1 and "删除" in dialog.message.text()
     assert len(leader.assignments.all()) == 1
+
+
+def test_tab_reaches_every_control_and_leaves_the_lists(qtbot, leader):
+    from fieldcheck.ops import assignments
+
+    assignments.assign(leader, "张三", "2026-11-23", "village-work-team", ["桃村"])
+    dialog = AssignmentsDialog(leader)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QtWidgets.QApplication.activeWindow() is dialog)
+    dialog.table.selectRow(0)
+    dialog.inspector.setFocus()
+    qtbot.waitUntil(dialog.inspector.hasFocus)
+    seen = []
+    for _ in range(14):
+        qtbot.keyClick(QtWidgets.QApplication.focusWidget(), Qt.Key_Tab)
+        seen.append(QtWidgets.QApplication.focusWidget())
+    for widget in (dialog.date, dialog.rubric, dialog.filter, dialog.assessees, dialog.assign_button, dialog.table,
+                   dialog.remove_button, dialog.export_button):
+        assert any(w is widget or widget.isAncestorOf(w) for w in seen), widget.objectName()
+    # Space in the list ticks the current assessee
+    dialog.assessees.setFocus()
+    dialog.assessees.setCurrentRow(0)
+    qtbot.keyClick(dialog.assessees, Qt.Key_Space)
+    assert len(dialog.ticked()) == 1
