@@ -89,3 +89,24 @@ def test_publish_a_rubric(db, capsys):
     assert main(["assign", "publish", "--db", str(db), "village-work-team"]) == 0
     assert "已是发布版本" in capsys.readouterr().out
     assert main(["assign", "publish", "--db", str(db), "nope"]) == 1
+
+
+def test_inspection_add_uses_the_published_rubric(db, tmp_path, monkeypatch, capsys):
+    from fieldcheck.shipped import rubrics_dir
+
+    county = tmp_path / "county"
+    county.mkdir()
+    text = (rubrics_dir() / "village-work-team.yaml").read_text(encoding="utf-8")
+    (county / "village-work-team.yaml").write_text(text.replace("一本民情日记", "一本村级扶贫档案"), encoding="utf-8")
+    monkeypatch.setenv("FIELDCHECK_RUBRICS", str(county))
+    assert main(["assign", "publish", "--db", str(db), "village-work-team"]) == 0
+    monkeypatch.delenv("FIELDCHECK_RUBRICS")
+    answers = tmp_path / "a.json"
+    answers.write_text(json.dumps({"rubric": "village-work-team", "assessee": {"name": "衡阳县/西渡镇/梅花村"},
+                                   "inspectors": ["张三"], "date": "2026-11-23", "answers": {"2.5.4": True}},
+                                  ensure_ascii=False), encoding="utf-8")
+    capsys.readouterr()
+    assert main(["inspection", "add", "--db", str(db), str(answers)]) == 0
+    made = capsys.readouterr().out.strip()
+    with Store.open(db, daily_backup=False, backup_on_close=False) as store:
+        assert "一本村级扶贫档案" in store.inspections.get(made).rubric.text
