@@ -32,7 +32,7 @@ TS_DIR = ROOT / "resources" / "translations"
 LOCALE = "zh_CN"
 SKIP_MODULES = {"__init__", "qt", "i18n"}  # no user-facing strings by design
 SCREEN_GROUPS = {"window", "inspections", "walk", "photos", "results", "signing", "sync", "team",
-                 "leader", "compare"}  # fieldcheck/gui/<group>/
+                 "leader", "compare", "assign"}  # fieldcheck/gui/<group>/
 TR_CALL = re.compile(r"\btr\(|\btranslate\(|QT_TRANSLATE_NOOP|QT_TR_NOOP")
 
 FORM_HEADER = ("# Generated from ui/{name}.ui by scripts/build_ui.py (pyside6-uic): do not edit.\n"

@@ -12,6 +12,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from fieldcheck.cli import (
+    assign,
     bundle,
     compare,
     conflicts,
@@ -38,7 +39,7 @@ Handler = Callable[[argparse.Namespace], int]
 
 #: the command groups, in the order ``--help`` lists them
 GROUPS = (rubric, score, db, demo, inspection, household, summary, sheet, verify, bundle, conflicts, compare, tables,
-          sampling, results, team)
+          sampling, results, team, assign)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -6,6 +6,7 @@ import argparse
 
 from fieldcheck.cli.common import db_arg, open_store, print_json
 from fieldcheck.i18n import t
+from fieldcheck.sync.assigned import export_for
 from fieldcheck.sync.bundle import verify
 from fieldcheck.sync.export import export_bundle
 from fieldcheck.sync.importer import import_bundle
@@ -13,6 +14,12 @@ from fieldcheck.sync.importer import import_bundle
 
 def cmd_export(args: argparse.Namespace) -> int:
     with open_store(args, daily_backup=False, backup_on_close=False) as store:
+        if args.for_inspector is not None:
+            done = export_for(store, args.output, args.for_inspector, max_photo_px=args.max_photo_px)
+            print(t(f"已导出 {done.path}(「{args.for_inspector}」的任务):{done.events} 条修改,{done.photos} 张照片",
+                    f"exported {done.path} ({args.for_inspector}'s assignments): {done.events} events, "
+                    f"{done.photos} photos"))
+            return 0
         done = export_bundle(store, args.output, everything=args.all, max_photo_px=args.max_photo_px,
                              inspector=args.inspector)
     if done is None:
@@ -71,6 +78,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     db_arg(e)
     e.add_argument("-o", "--output", required=True, metavar="FILE", help=t("同步包文件(.fcbundle)", "bundle file (.fcbundle)"))
     e.add_argument("--all", action="store_true", help=t("导出全部,而不只是新修改", "export everything, not only what is new"))
+    e.add_argument("--for", dest="for_inspector", metavar="NAME", help=t(
+        "只导出此检查人员的任务:其草稿、所去村的农户名单、已发布的细则",
+        "only this inspector's assignments: their drafts, the rosters of their villages, the published rubrics"))
     e.add_argument("--max-photo-px", type=int, metavar="N", help=t(
         "把照片缩小到长边不超过 N 像素,以便放进小容量 U 盘(清单会注明;原图可之后用 --all 补送)",
         "downsize photos to at most N pixels on the longer side to fit a small stick (the manifest says so; "

@@ -11,6 +11,7 @@ from fieldcheck.errors import UserError
 from fieldcheck.i18n import t
 from fieldcheck.ops.conflicts import parse_value, set_item
 from fieldcheck.ops.importing import add_inspection_from_answers
+from fieldcheck.ops.rubrics import for_new_inspection
 from fieldcheck.ops.signing import amend, device_key, sign_inspection
 from fieldcheck.store.signatures import ROLE_ALIASES, SignerInput
 
@@ -24,6 +25,8 @@ def cmd_inspection_add(args: argparse.Namespace) -> int:
     rubric = catalog.find(doc["rubric"].strip())
     assessee, answers = load_answers_document(doc, rubric.id)
     with open_store(args) as store:
+        if doc["rubric"].strip() == rubric.id:  # by id: the version the team leader published, if any
+            rubric = for_new_inspection(store, rubric.id)
         inspection_id = add_inspection_from_answers(store, rubric, assessee, answers, doc)
     print(inspection_id)
     return 0

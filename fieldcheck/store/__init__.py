@@ -14,7 +14,8 @@ rubric version and engine: a cache that any change misses.
 
 A ``Store`` is made of parts, as Anki's collection is (``col.decks``): ``store.places``,
 ``store.households``, ``store.inspections``, ``store.findings``, ``store.photos`` and
-``store.audit``, ``store.signatures``, ``store.team`` (the team's certificate, enrolled devices), ``store.reconciliations`` (交叉检查 links) and ``store.events`` (heads, conflicts and merging, docs/sync.md),
+``store.audit``, ``store.signatures``, ``store.team`` (the team's certificate, enrolled devices), ``store.reconciliations`` (交叉检查 links),
+``store.rubrics`` (the published rubrics), ``store.assignments`` and ``store.events`` (heads, conflicts and merging, docs/sync.md),
 ``store.imports`` (the bundles imported) and ``store.decisions`` (the leader's decisions, undoable until exported),
 over one ``Database`` (``database.py``) that owns the connection, the
 transaction, the clock and the audit writer. Each part owns its tables and talks to the
@@ -31,6 +32,7 @@ from fieldcheck.paths import clean_device, device_name
 from fieldcheck.store import backup as backups
 from fieldcheck.store import photofiles as photo_files
 from fieldcheck.store import schema
+from fieldcheck.store.assignments import Assignments
 from fieldcheck.store.audit import AuditLog
 from fieldcheck.store.database import SQLITE_HEADER, Database, StoreError, os_user, refuse_foreign_file
 from fieldcheck.store.decisions import Decisions
@@ -41,7 +43,8 @@ from fieldcheck.store.inspections import Inspections
 from fieldcheck.store.photos import Photos
 from fieldcheck.store.places import Households, Places, mask_id_number
 from fieldcheck.store.reconciliations import Reconciliations
-from fieldcheck.store.records import AuditEntry, Finding, Household, Inspection, InspectionRow, Photo, Place
+from fieldcheck.store.records import Assignment, AuditEntry, Finding, Household, Inspection, InspectionRow, Photo, Place
+from fieldcheck.store.rubrics import PublishedRubrics
 from fieldcheck.store.signatures import Signatures
 from fieldcheck.store.team import Team
 
@@ -61,13 +64,16 @@ class Store:
         self.photos = Photos(db, self.findings)
         self.audit = AuditLog(db)
         self.signatures = Signatures(db, self.inspections)
+        self.rubrics = PublishedRubrics(db, self.inspections.snapshot)
+        self.assignments = Assignments(db, self.places, self.inspections)
         self.reconciliations = Reconciliations(db)
         self.team = Team(db)
         self.events = Events(db, {"place": self.places, "household": self.households,
                                   "inspection": self.inspections, "finding": self.findings, "mark": self.findings,
                                   "photo": self.photos, "revision": self.signatures,
                                   "signature": self.signatures, "team": self.team, "enrolment": self.team,
-                                  "reconciliation": self.reconciliations})
+                                  "reconciliation": self.reconciliations, "rubric": self.rubrics,
+                                  "assignment": self.assignments})
         self.imports = Imports(db)
         self.decisions = Decisions(db, self.events)
 
@@ -179,5 +185,5 @@ class Store:
         return self.db.conn
 
 
-__all__ = ["Store", "StoreError", "Place", "Household", "Inspection", "InspectionRow", "Finding", "Photo",
+__all__ = ["Store", "StoreError", "Assignment", "Place", "Household", "Inspection", "InspectionRow", "Finding", "Photo",
            "AuditEntry", "mask_id_number", "SQLITE_HEADER", "refuse_foreign_file"]

@@ -24,12 +24,12 @@ EVENT_FIELDS = ("id", "at", "who", "device", "hlc", "action", "entity", "entity_
 EVENT_COLUMNS = ", ".join(EVENT_FIELDS)
 ACTIONS = ("create", "update", "delete", "restore", "discard", "sign", "amend", "void")
 ENTITIES = ("place", "household", "inspection", "finding", "mark", "photo", "revision", "signature", "team",
-            "enrolment", "reconciliation")
+            "enrolment", "reconciliation", "rubric", "assignment")
 #: statuses that lock an inspection: a merge never changes it (events it did not see are held)
 LOCKING = ("signed", "exported")
 #: creates are applied parent first, so a finding's inspection exists when the finding is written
-CREATE_ORDER = ("place", "household", "inspection", "revision", "signature", "finding", "photo", "mark", "team",
-                "enrolment", "reconciliation")
+CREATE_ORDER = ("place", "household", "rubric", "inspection", "assignment", "revision", "signature", "finding", "photo",
+                "mark", "team", "enrolment", "reconciliation")
 _CHUNK = 2000
 
 

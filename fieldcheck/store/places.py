@@ -296,6 +296,17 @@ class Households:
                 " WHERE village_id = ? AND deleted = 0 ORDER BY created_at, rowid", (village_id,)).fetchall()
         return [Household(*r) for r in rows]
 
+    def ids_in(self, village_ids) -> list[str]:
+        """Every household of these villages, removed ones too (a removal travels like the rest)."""
+        wanted = sorted(set(village_ids))
+        out: list[str] = []
+        with self._db.lock:
+            for i in range(0, len(wanted), 900):
+                chunk = wanted[i:i + 900]
+                out += [r[0] for r in self._db.conn.execute(
+                    f"SELECT id FROM households WHERE village_id IN ({','.join('?' * len(chunk))})", chunk)]
+        return out
+
     def exists(self, household_id: str) -> bool:
         """Whether a live household has this id."""
         with self._db.lock:

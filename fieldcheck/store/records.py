@@ -178,3 +178,17 @@ class AuditEntry:
     new: Any
     inspection_id: str | None = None
     hlc: str = ""
+
+
+@dataclass(frozen=True)
+class Assignment:
+    """Who visits which assessee on which day with which rubric, and the draft inspection made for it."""
+
+    id: str
+    inspector: str
+    date: str
+    rubric_id: str
+    rubric_version: str
+    assessee_id: str
+    inspection_id: str
+    deleted: bool = False

@@ -44,6 +44,11 @@ History:
   9  reconciliations (交叉检查): a reconciled inspection's link to the two inspections it
      settles, with the side taken and the reason per differing item; made by a create event
      that travels in bundles like any record
+  10 assignments (which inspector visits which assessee on which day with which rubric, and
+     the draft inspection made for it) and the published rubrics: ``published_rubrics``, the
+     version of each rubric the team leader sent out (a field that merges like any other),
+     and ``rubric_texts``, the text of every version received (content-addressed, like photo
+     files), so that a new inspection uses the newest published rubric (docs/sync.md)
 """
 
 from __future__ import annotations
@@ -406,8 +411,36 @@ CREATE TABLE reconciliations (
 CREATE INDEX reconciliations_inspection ON reconciliations(inspection_id);
 """
 
-#: migration n takes the schema from version n-1 to n
-MIGRATIONS: dict[int, str] = {1: V1, 2: V2, 3: V3, 4: V4, 5: V5, 6: V6, 7: V7, 8: V8, 9: V9}
+
+V10 = f"""
+CREATE TABLE assignments (
+    id TEXT PRIMARY KEY,
+    inspector TEXT NOT NULL,
+    date TEXT NOT NULL,
+    rubric_id TEXT NOT NULL,
+    rubric_version TEXT NOT NULL,
+    assessee_id TEXT NOT NULL,
+    inspection_id TEXT NOT NULL,
+    {_COMMON}
+);
+CREATE INDEX assignments_inspector ON assignments(inspector, date);
+CREATE INDEX assignments_inspection ON assignments(inspection_id);
+CREATE TABLE published_rubrics (
+    id TEXT PRIMARY KEY,
+    version TEXT,
+    {_COMMON}
+);
+CREATE TABLE rubric_texts (
+    version TEXT PRIMARY KEY,
+    rubric_id TEXT NOT NULL,
+    title TEXT NOT NULL,
+    text TEXT NOT NULL,
+    created_at TEXT NOT NULL
+);
+"""
+
+#: migration n takes the schema from version n-1 to n, with no number missing (a test checks)
+MIGRATIONS: dict[int, str] = {1: V1, 2: V2, 3: V3, 4: V4, 5: V5, 6: V6, 7: V7, 8: V8, 9: V9, 10: V10}
 VERSION = max(MIGRATIONS)
 
 #: the tables a FieldCheck database has at every version; anything else is not ours
@@ -415,7 +448,8 @@ OUR_TABLES = {"meta", "places", "households", "inspections", "findings", "photo_
               "item_marks", "sqlite_sequence", "findings_fts", "findings_fts_data", "findings_fts_idx",
               "findings_fts_docsize", "findings_fts_config", "revisions", "signatures", "score_cache", "heads",
               "superseded", "conflicts", "held", "devices", "sync_exports", "teams", "enrolments", "imports",
-              "decisions", "undoing", "reconciliations"}
+              "decisions", "undoing", "reconciliations",
+              "assignments", "published_rubrics", "rubric_texts"}
 
 
 def user_version(conn: sqlite3.Connection) -> int:
@@ -430,7 +464,7 @@ def migrate(conn: sqlite3.Connection, target: int = VERSION) -> list[int]:
     """
     applied = []
     current = user_version(conn)
-    for version in sorted(v for v in MIGRATIONS if current < v <= target):
+    for version in range(current + 1, target + 1):
         conn.execute("BEGIN IMMEDIATE")
         try:
             for statement in _statements(MIGRATIONS.get(version, "")):

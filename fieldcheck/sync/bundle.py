@@ -300,12 +300,17 @@ def _check_records(path: Path, zf: zipfile.ZipFile, v: Verified) -> None:
                 needs.append((e["entity_id"], places, "place"))
             elif entity == "household":
                 needs.append((e["entity_id"], households, "household"))
+            elif entity == "assignment":
+                needs += [(new.get("assessee_id"), places, "place"), (new.get("inspection_id"), created, "inspection")]
             if entity in ("finding", "photo", "revision", "signature", "reconciliation"):
                 needs.append((inspection, created, "inspection"))
             for ref, pool, _kind in needs:
                 if ref not in pool:
                     raise _missing(path, str(ref))
         else:
+            if entity == "rubric" and e.get("field") == "version" and str(new) not in v.rubrics:
+                raise _bad(path, f"引用了未随包携带的细则版本 {str(new)[:12]}",
+                           f"refers to a rubric version it does not carry ({str(new)[:12]})")
             if e["entity_id"] not in created and entity != "mark":
                 raise _missing(path, e["entity_id"])
             if entity != "inspection" and inspection not in created and entity in ("finding", "photo", "mark"):

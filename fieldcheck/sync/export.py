@@ -30,6 +30,7 @@ from fieldcheck.sync.bundle import EVENTS, FORMAT, HOUSEHOLDS, MANIFEST, PHOTOS,
 from fieldcheck.sync.downsize import downsized
 
 Progress = Callable[[int, int], None]
+Select = Callable[[dict[str, Any]], bool]
 
 
 @dataclass(frozen=True)
@@ -75,13 +76,16 @@ def destination_key(path: Path) -> str:
 
 def export_bundle(store: Store, out: str | Path, *, everything: bool = False, key_folder: Path | None = None,
                   progress: Progress | None = None, max_photo_px: int | None = None,
-                  inspector: str | None = None) -> Exported | None:
+                  inspector: str | None = None, select: Select | None = None) -> Exported | None:
     """Write a bundle to ``out``; None when nothing is new since the last export to that folder.
 
     ``max_photo_px`` downsizes photos larger than that (longer side) to fit a small stick;
     the manifest says so, and the originals can follow in a later ``everything`` bundle.
     ``inspector`` (the settings' identity) is written into the manifest: the leader's
     devices view shows who works on which laptop.
+    ``select`` keeps only the events it accepts (with the creates they need), from the
+    whole log: such a bundle (one inspector's, ``sync.assigned``) is always complete for
+    what it selects and leaves the folder's incremental mark alone.
     """
     out = Path(out)
     if out.suffix != ".fcbundle":
@@ -91,14 +95,21 @@ def export_bundle(store: Store, out: str | Path, *, everything: bool = False, ke
     dest = destination_key(out)
     with store.db.lock:
         row = conn.execute("SELECT last_seq FROM sync_exports WHERE destination = ?", (dest,)).fetchone()
-        incremental = row is not None and not everything
+        incremental = row is not None and not everything and select is None
         since = row[0] if incremental else 0
         top = store.events.last_seq()
         if incremental and top <= since:
             return None
-        # pass 1: which records the new events touch
+
+        def chosen():
+            return (e for _, e in store.events.since(since) if select is None or select(e))
+
+        # pass 1: which records the new events touch, and the rubric versions they publish
         records: set[str] = set()
-        for _, e in store.events.since(since):
+        versions: set[str] = set()
+        for e in chosen():
+            if e["entity"] == "rubric" and e["field"] == "version" and isinstance(e["new"], str):
+                versions.add(e["new"])
             if e["entity"] == "mark":
                 records.add(e["inspection_id"])
             else:
@@ -115,11 +126,11 @@ def export_bundle(store: Store, out: str | Path, *, everything: bool = False, ke
                 n = e["new"] or {}
                 parent = n.get("finding_id") if e["entity"] == "photo" else \
                     n.get("team_id") if e["entity"] == "enrolment" else None
-                for ref in (parent, e["inspection_id"]):
+                for ref in (parent, e["inspection_id"], n.get("inspection_id") if e["entity"] == "assignment" else None):
                     if ref and ref not in creates:
                         wanted.add(ref)
             wanted -= set(creates)
-        places, households, versions, hashes = set(), set(), set(), set()
+        places, households, hashes = set(), set(), set()
         for e in creates.values():
             n = e["new"] or {}
             if e["entity"] == "inspection":
@@ -134,13 +145,19 @@ def export_bundle(store: Store, out: str | Path, *, everything: bool = False, ke
                 places.add(e["entity_id"])
             elif e["entity"] == "household":
                 households.add(e["entity_id"])
+            elif e["entity"] == "assignment":
+                places.add(n["assessee_id"])
         household_rows = store.households.records(households)
         places.update(h["village_id"] for h in household_rows)
         place_rows = store.places.records(places)
         photo_rows = store.photos.files(sorted(hashes))
-        snapshots = {v: store.inspections.snapshot(v) or "" for v in sorted(versions)}
-        events_total = sum(1 for _ in store.events.since(since)) + sum(
-            1 for e in creates.values() if not _is_new(e, since, conn))
+        snapshots = {v: store.inspections.snapshot(v) or store.rubrics.text(v) or "" for v in sorted(versions)}
+
+        def context(e: dict[str, Any]) -> bool:
+            """A create the bundle carries for what it needs, not among the events it sends."""
+            return not _is_new(e, since, conn) or (select is not None and not select(e))
+
+        events_total = sum(1 for _ in chosen()) + sum(1 for e in creates.values() if context(e))
         tmp = out.with_name(f".{out.name}.{uuid.uuid4().hex[:8]}.tmp")
         try:
             out.parent.mkdir(parents=True, exist_ok=True)
@@ -152,11 +169,11 @@ def export_bundle(store: Store, out: str | Path, *, everything: bool = False, ke
                     nonlocal done
                     written = set()
                     for e in sorted(creates.values(), key=lambda e: (CREATE_ORDER.index(e["entity"]), e["hlc"], e["id"])):
-                        if not _is_new(e, since, conn):
+                        if context(e):
                             written.add(e["id"])
                             done += 1
                             yield _line(e)
-                    for _, e in store.events.since(since):
+                    for e in chosen():
                         if e["id"] not in written:
                             done += 1
                             if progress and done % 5000 == 0:
@@ -217,9 +234,10 @@ def export_bundle(store: Store, out: str | Path, *, everything: bool = False, ke
             tmp.unlink(missing_ok=True)
             raise
         with store.transaction():
-            conn.execute("INSERT INTO sync_exports (destination, last_seq, at) VALUES (?, ?, ?)"
-                         " ON CONFLICT (destination) DO UPDATE SET last_seq = excluded.last_seq, at = excluded.at",
-                         (dest, top, manifest["created"]))
+            if select is None:
+                conn.execute("INSERT INTO sync_exports (destination, last_seq, at) VALUES (?, ?, ?)"
+                             " ON CONFLICT (destination) DO UPDATE SET last_seq = excluded.last_seq, at = excluded.at",
+                             (dest, top, manifest["created"]))
             store.team.saw_device(store.device, key.fingerprint, base64.b64encode(key.public_der).decode(),
                                   person or None, datetime.now(UTC).isoformat(timespec="seconds"), new_events=True)
         if progress:

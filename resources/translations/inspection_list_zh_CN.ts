@@ -39,6 +39,10 @@
 <context>
     <name>InspectionListPage</name>
     <message>
+        <source>Assigned to &amp;me</source>
+        <translation>我的任务(&amp;M)</translation>
+    </message>
+    <message>
         <source>Undo delete</source>
         <translation>撤销删除</translation>
     </message>
@@ -127,6 +131,14 @@
     <message>
         <source>{0}% of this rubric&apos;s maximum{1}</source>
         <translation>{0}%,按本细则满分计{1}</translation>
+    </message>
+    <message>
+        <source>Assigned to %1 for %2</source>
+        <translation>已分派给 %1,日期 %2</translation>
+    </message>
+    <message>
+        <source>Assigned</source>
+        <translation>已分派</translation>
     </message>
     <message>
         <source>{0} (provisional)</source>

@@ -154,3 +154,8 @@ def test_restore_refuses_what_is_not_a_backup(tmp_path):
         backup.restore(bogus, tmp_path / "field.db")
     with pytest.raises(StoreError, match="找不到备份"):
         backup.restore(tmp_path / "nope.db", tmp_path / "field.db")
+
+
+def test_the_migrations_are_numbered_without_a_gap():
+    # each upgrade takes every step from its version up: a missing number would stop it
+    assert sorted(schema.MIGRATIONS) == list(range(1, schema.VERSION + 1))

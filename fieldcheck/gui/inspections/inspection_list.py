@@ -50,6 +50,7 @@ class InspectionTableModel(QtCore.QAbstractTableModel):
         self._cells: dict[str, tuple[str, ...]] = {}  # their display texts, made once
         self._headers: list[str] | None = None
         self._keys: dict[int, dict[str, object]] = {}  # sort keys by column, for every listed id
+        self.assigned: dict[str, object] = {}  # the live assignment of each assigned inspection, by its id
         self.sort_column = self.COLUMNS.index("date")
         self.sort_order = Qt.SortOrder.DescendingOrder
         self._flush = QtCore.QTimer(self, singleShot=True, interval=0)
@@ -71,6 +72,7 @@ class InspectionTableModel(QtCore.QAbstractTableModel):
         self._rows.clear()
         self._cells.clear()
         self._keys.clear()
+        self.assigned = {a.inspection_id: a for a in self.store.assignments.all()}
 
     def set_ids(self, ids: list[str]) -> None:
         """Show these inspections (the store's order), sorted by the current column."""
@@ -193,6 +195,9 @@ class InspectionTableModel(QtCore.QAbstractTableModel):
             return row.assessee_path
         if column == "rubric":
             return f"{row.rubric_title}\n{row.rubric_id} · {row.rubric_version[:12]}"
+        if column == "status" and row.id in self.assigned:
+            a = self.assigned[row.id]
+            return self.tr("Assigned to %1 for %2").replace("%1", a.inspector).replace("%2", a.date)
         return None
 
     def _display(self, row, column: str) -> str:
@@ -204,7 +209,9 @@ class InspectionTableModel(QtCore.QAbstractTableModel):
             return row.date
         if column == "inspectors":
             return "、".join(row.inspectors)
-        if column == "status":
+        if column == "status":  # a draft made by an assignment waits for its inspector
+            if row.status == "draft" and row.id in self.assigned:
+                return self.tr("Assigned")
             return self.status_text(row.status)
         if column in ("findings", "photos"):
             return str(self.scores.counts(row)[0 if column == "findings" else 1])
@@ -259,6 +266,11 @@ class InspectionListPage(QtWidgets.QWidget):
         self.ui.searchEdit.textChanged.connect(self._search_timer.start)
         self.ui.statusCombo.currentIndexChanged.connect(self.refilter)
         self.ui.placeCombo.currentIndexChanged.connect(self.refilter)
+        # 我的任务: the drafts the team leader assigned to this laptop's inspector (the settings' name)
+        self.mine_check = QtWidgets.QCheckBox(self.tr("Assigned to &me"), self)
+        self.mine_check.setObjectName("mineCheck")
+        self.ui.filterLayout.addWidget(self.mine_check)
+        self.mine_check.toggled.connect(lambda _on: self.refilter())
         table.doubleClicked.connect(lambda _index: self.open_selected())
         table.activated.connect(lambda _index: self.open_selected())
         table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
@@ -357,7 +369,11 @@ class InspectionListPage(QtWidgets.QWidget):
         """Show the inspections the filters and the search match (asked of the store in SQL)."""
         keep = select_id or self.selected_id()
         self._search_timer.stop()
-        self.model.set_ids(self.store.inspections.ids(**self.filters()))
+        ids = self.store.inspections.ids(**self.filters())
+        if self.mine_check.isChecked():
+            mine = {a.inspection_id for a in self.store.assignments.all(self.store.user)}
+            ids = [i for i in ids if i in mine]
+        self.model.set_ids(ids)
         total = len(self.model.ids)
         self.ui.countLabel.setText(self.tr("%n inspection(s)", "", total))
         if not (keep and self.select(keep)) and total:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from fieldcheck.engine import catalog
 from fieldcheck.gui.forms.ui_new_inspection import Ui_NewInspectionDialog
 from fieldcheck.gui.qt import QtCore, QtWidgets
 from fieldcheck.gui.widgets.tab_order import leave_on_tab
 from fieldcheck.gui.window.settings_dialog import inspector_name
 from fieldcheck.ops.assessees import assessee_kinds
 from fieldcheck.ops.demo import VILLAGE_RUBRIC
+from fieldcheck.ops.rubrics import available
 from fieldcheck.store import StoreError
 from fieldcheck.store.records import split_names
 
@@ -26,8 +26,9 @@ class NewInspectionDialog(QtWidgets.QDialog):
         self.inspection_id: str | None = None
         self.ui = Ui_NewInspectionDialog()
         self.ui.setupUi(self)
-        # Complete rubrics first: an incomplete source is offered but not suggested.
-        self.rubrics = sorted(rubrics if rubrics is not None else catalog.installed(), key=lambda r: not r.complete)
+        # Complete rubrics first: an incomplete source is offered but not suggested. A rubric the
+        # team leader published (a bundle brought it) is used instead of the installed copy.
+        self.rubrics = sorted(rubrics if rubrics is not None else available(store), key=lambda r: not r.complete)
         self.places = {p.id: p for p in store.places.all()}
         for rubric in self.rubrics:
             title = rubric.title if rubric.complete else self.tr("{0} (incomplete source)").format(rubric.title)

@@ -253,6 +253,9 @@ def install(window, store, settings: QtCore.QSettings | None = None):
 
     def open_dialog() -> None:
         SyncDialog(store, settings, window).exec()
+        if hasattr(window, "list_page"):  # what the bundles brought (an inspector's assigned drafts) is listed
+            window.list_page.reload_places()
+            window.list_page.refresh()
 
     action.triggered.connect(open_dialog)
     return action

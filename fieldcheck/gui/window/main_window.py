@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from fieldcheck import __version__
 from fieldcheck.engine.numbers import fmt
+from fieldcheck.gui import assign
 from fieldcheck.gui.compare import compare_view
 from fieldcheck.gui.forms.ui_main_window import Ui_MainWindow
 from fieldcheck.gui.inspections.inspection_list import InspectionListPage
@@ -94,6 +95,7 @@ class MainWindow(QtWidgets.QMainWindow):
         devices_view.install(self, store, settings)
         self.rounds_action = rounds_menu.install(self, store, settings)
         compare_view.install(self, store, settings)
+        assign.install(self, store, settings)
 
         self.memory.restore(self, self.list_page)
         self._show_list_page(refresh=False)  # the page has just loaded its rows
