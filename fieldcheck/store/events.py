@@ -13,11 +13,13 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable, Iterator
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from fieldcheck.i18n import t
 from fieldcheck.store.database import Database, StoreError, dump, load
+from fieldcheck.store.schema import BULK_SUSPENDED
 
 EVENT_FIELDS = ("id", "at", "who", "device", "hlc", "action", "entity", "entity_id", "inspection_id", "field",
                 "old", "new", "supersedes", "seen")
@@ -67,6 +69,8 @@ class Applied:
     updated: set[tuple[str, str]] = field(default_factory=set)
     slots: set[tuple[str, str, str, str | None]] = field(default_factory=set)
     dirty: set[str] = field(default_factory=set)
+    #: inspections with a new event: their change stamp moves (the score cache's key)
+    touched: set[str] = field(default_factory=set)
 
 
 class Events:
@@ -151,22 +155,26 @@ class Events:
         Known ids are skipped; the result is the same whatever order events arrive in.
         """
         done = Applied()
-        batch: list[dict[str, Any]] = []
-        for e in events:
-            batch.append(e)
-            if len(batch) >= _CHUNK:
-                self._apply_chunk(batch, done)
-                batch = []
-        if batch:
-            self._apply_chunk(batch, done)
-        for slot in sorted(done.slots, key=lambda s: (s[0], s[1], s[2])):
-            if slot[3] not in done.dirty:
-                self.refresh_slot(*slot)
-        for inspection_id in sorted(done.dirty):
-            self.refresh_inspection(inspection_id)
+        with self._db.transaction(), ExitStack() as bulk:
+            batch: list[dict[str, Any]] = []
+            for e in events:
+                batch.append(e)
+                if len(batch) >= _CHUNK:
+                    self._apply_chunk(batch, done, bulk)
+                    batch = []
+            if batch:
+                self._apply_chunk(batch, done, bulk)
+            for slot in sorted(done.slots, key=lambda s: (s[0], s[1], s[2])):
+                if slot[3] not in done.dirty:
+                    self.refresh_slot(*slot)
+            for inspection_id in sorted(done.dirty):
+                self.refresh_inspection(inspection_id)
+            # the suspended stamp triggers' work: each inspection that got anything changes its stamp once
+            self._db.conn.executemany("UPDATE inspections SET changes = changes + 1 WHERE id = ?",
+                                      [(i,) for i in sorted(done.touched)])
         return done
 
-    def _apply_chunk(self, chunk: list[dict[str, Any]], done: Applied) -> None:
+    def _apply_chunk(self, chunk: list[dict[str, Any]], done: Applied, bulk: ExitStack) -> None:
         conn = self._db.conn
         known = self.known([e["id"] for e in chunk])
         fresh: list[dict[str, Any]] = []
@@ -177,10 +185,13 @@ class Events:
                 continue
             known.add(e["id"])
             fresh.append(e)
+        if fresh and not self._db.bulk:  # only when there is work: a re-import writes nothing, not even DDL
+            bulk.enter_context(self._db.without_triggers(BULK_SUSPENDED))
         if fresh:  # the clock moves past the newest stamp seen, so later local edits sort after
             self._db.clock.observe(max(e["hlc"] for e in fresh))
         conn.executemany(Database.AUDIT_INSERT, [event_row(e) for e in fresh])
         done.new += len(fresh)
+        done.touched.update(e["inspection_id"] for e in fresh if e.get("inspection_id"))
         locked: dict[str, bool] = {}
 
         def is_locked(inspection_id: str) -> bool:

@@ -314,6 +314,12 @@ SELECT id FROM audit WHERE action != 'create' AND id NOT IN (SELECT event_id FRO
 DROP INDEX audit_entity;
 """
 
+#: per-row triggers a merge suspends (``Database.without_triggers``) and does set-based instead:
+#: each inspection's change stamp bumped once (``Events.apply``), new notes indexed at once
+#: (``Findings.apply_creates``)
+BULK_SUSPENDED = ("findings_ai", "findings_stamp_insert", "findings_stamp_update", "marks_stamp_insert",
+                  "marks_stamp_update", "photos_stamp_insert", "photos_stamp_update")
+
 #: migration n takes the schema from version n-1 to n
 MIGRATIONS: dict[int, str] = {1: V1, 2: V2, 3: V3, 4: V4, 5: V5, 6: V6}
 VERSION = max(MIGRATIONS)

@@ -26,6 +26,7 @@ from fieldcheck.signing.keys import DeviceKeyError, fingerprint, public_key_from
 from fieldcheck.signing.keys import verify as verify_signature
 from fieldcheck.store.clock import parse_stamp
 from fieldcheck.store.events import ACTIONS, ENTITIES, EVENT_FIELDS
+from fieldcheck.sync.values import Refused, ValueCheck, parse_snapshot
 
 FORMAT = 1
 SUFFIX = ".fcbundle"
@@ -256,6 +257,15 @@ def _check_records(path: Path, zf: zipfile.ZipFile, v: Verified) -> None:
             raise _bad(path, f"缺少照片 {str(p['sha256'])[:12]} 的文件", f"lacks the file of photo {str(p['sha256'])[:12]}")
         files.add(p["sha256"])
     created: dict[str, str] = {}
+    snapshots: dict[str, Any] = {}
+
+    def rubric(version: str) -> Any:
+        if version not in snapshots:
+            name = v.rubrics[version]
+            snapshots[version] = parse_snapshot(version, v.manifest["members"][name]["sha256"], zf.read(name))
+        return snapshots[version]
+
+    values = ValueCheck(rubric)
     for e in lines(path, zf, EVENTS, EVENT_FIELDS[:9]):
         v.events += 1
         if e["action"] not in ACTIONS or e["entity"] not in ENTITIES or not isinstance(e["id"], str) \
@@ -298,6 +308,10 @@ def _check_records(path: Path, zf: zipfile.ZipFile, v: Verified) -> None:
                 raise _missing(path, e["entity_id"])
             if entity != "inspection" and inspection not in created and entity in ("finding", "photo", "mark"):
                 raise _missing(path, str(inspection))
+        try:  # the items and values it names fit its inspection's rubric, as an edit in the window must
+            values.event(e)
+        except Refused as exc:
+            raise _bad(path, exc.zh, exc.en) from None
 
 
 def _stamp_ok(stamp: Any) -> bool:
