@@ -95,9 +95,9 @@ class Events:
             "SELECT event_id FROM heads WHERE entity_id = ? AND field = ? AND entity = ?", (entity_id, field, entity)))
         seen = None
         if action == "delete":
-            seen = sorted(r[0] for r in conn.execute(
+            seen = sorted([r[0] for r in conn.execute(
                 "SELECT event_id FROM heads WHERE entity_id = ? AND entity = ? AND field != 'deleted'",
-                (entity_id, entity)))
+                (entity_id, entity))] + [r[0] for r in self._photo_creates(entity, entity_id, inspection_id)])
         elif entity == "inspection" and field == "status" and new in LOCKING:
             seen = sorted(r[0] for r in conn.execute(
                 "SELECT id FROM audit WHERE inspection_id = ? AND entity != 'inspection'", (entity_id,)))
@@ -224,6 +224,18 @@ class Events:
         for entity in CREATE_ORDER:
             if entity in creates:
                 self._parts[entity].apply_creates(entity, creates[entity])
+        self._photos_of_deleted(creates.get("photo", []), done)
+
+    def _photos_of_deleted(self, photos: list[dict[str, Any]], done: Applied) -> None:
+        """A photo arriving for a finding that has deletion events: that finding's deletion is decided again."""
+        findings = {e["new"]["finding_id"]: e.get("inspection_id") for e in photos}
+        ids = sorted(findings)
+        for i in range(0, len(ids), 900):
+            part = ids[i:i + 900]
+            for (finding_id,) in self._db.conn.execute(
+                    f"SELECT DISTINCT entity_id FROM heads WHERE entity_id IN ({','.join('?' * len(part))})"
+                    " AND field = 'deleted' AND entity = 'finding'", part):
+                done.slots.add(("finding", finding_id, "deleted", findings[finding_id]))
 
     def _locked(self, inspection_id: str) -> bool:
         row = self._db.conn.execute("SELECT status FROM inspections WHERE id = ?", (inspection_id,)).fetchone()
@@ -238,6 +250,14 @@ class Events:
         return self._db.conn.execute(f"SELECT {column} FROM audit WHERE entity_id = ? AND entity = ?"
                                      " AND action = 'create' AND inspection_id IS NULL",
                                      (entity_id, entity)).fetchone()
+
+    def _photo_creates(self, entity: str, entity_id: str, inspection_id: str | None) -> list[tuple]:
+        """(event id, hlc, device) of the create events of a finding's photos, from the log (order-free)."""
+        if entity != "finding" or inspection_id is None:
+            return []
+        return self._db.conn.execute(
+            "SELECT id, hlc, device FROM audit WHERE inspection_id = ? AND entity = 'photo' AND action = 'create'"
+            " AND json_extract(new, '$.finding_id') = ? ORDER BY hlc, id", (inspection_id, entity_id)).fetchall()
 
     def _has_heads(self, entity: str, entity_id: str, field: str) -> bool:
         return self._db.conn.execute("SELECT 1 FROM heads WHERE entity_id = ? AND field = ? AND entity = ? LIMIT 1",
@@ -286,10 +306,15 @@ class Events:
                 self._note_conflict(cid, "concurrent", entity, entity_id, field, inspection_id, [h[0] for h in heads])
             elif field == "deleted" and value is True:
                 seen = set(load(heads[-1][3]) or [])
-                others = [r[0] for r in conn.execute(
+                edits = conn.execute(
                     "SELECT h.event_id, a.hlc FROM heads h JOIN audit a ON a.id = h.event_id WHERE h.entity_id = ?"
-                    " AND h.entity = ? AND h.field != 'deleted' ORDER BY a.hlc", (entity_id, entity))
-                    if r[0] not in seen and r[0] not in (held or ())]
+                    " AND h.entity = ? AND h.field != 'deleted' ORDER BY a.hlc", (entity_id, entity)).fetchall()
+                # a photo added to a finding is an edit of it too; one made earlier on the deleting
+                # laptop was seen (deletes written before photos were listed in ``seen`` lack them)
+                delete = conn.execute("SELECT device, hlc FROM audit WHERE id = ?", (heads[-1][0],)).fetchone()
+                edits += sorted((r[0], r[1]) for r in self._photo_creates(entity, entity_id, inspection_id)
+                                if not (r[2] == delete[0] and r[1] < delete[1]))
+                others = [r[0] for r in edits if r[0] not in seen and r[0] not in (held or ())]
                 if others:  # deleted here, edited there: the record stays until someone decides
                     value = False
                     self._note_conflict(cid, "deleted-edited", entity, entity_id, field, inspection_id,

@@ -99,7 +99,7 @@ def test_a_rubric_snapshot_that_is_not_its_version_is_refused(setup, tmp_path):
 
     def edit(data):
         name = next(n for n in data if n.startswith("rubrics/"))
-        return {**data, name: data[name].replace("2.5.5".encode(), b"2.5.9")}
+        return {**data, name: data[name].replace(b"2.5.5", b"2.5.9")}
 
     bad = rebuild(good, tmp_path / "snapshot.fcbundle", a, members=edit)
     _refused(b, bad, "snapshot.fcbundle", "rubric snapshot")
