@@ -46,8 +46,13 @@ def _json_default(value: Any) -> Any:
     raise TypeError(f"cannot store {type(value).__name__}")
 
 
+#: one encoder for every column: ``json.dumps`` with options builds a new one per call (a merge
+#: encodes four columns of every event)
+_ENCODE = json.JSONEncoder(ensure_ascii=False, default=_json_default).encode
+
+
 def dump(value: Any) -> str | None:
-    return None if value is None else json.dumps(value, ensure_ascii=False, default=_json_default)
+    return None if value is None else _ENCODE(value)
 
 
 def load(text: str | None) -> Any:

@@ -193,6 +193,7 @@ class Events:
         done.new += len(fresh)
         done.touched.update(e["inspection_id"] for e in fresh if e.get("inspection_id"))
         locked: dict[str, bool] = {}
+        changes: list[dict[str, Any]] = []
 
         def is_locked(inspection_id: str) -> bool:
             if inspection_id not in locked:
@@ -207,24 +208,31 @@ class Events:
                     done.dirty.add(inspection_id)
                 continue
             entity, entity_id, fld = e["entity"], e["entity_id"], e.get("field") or ""
-            sup = e.get("supersedes") or []
-            if sup:
-                conn.executemany("INSERT OR IGNORE INTO superseded (event_id) VALUES (?)", [(s,) for s in sup])
-                conn.execute(f"DELETE FROM heads WHERE entity_id = ? AND field = ? AND entity = ?"
-                             f" AND event_id IN ({','.join('?' * len(sup))})", (entity_id, fld, entity, *sup))
-            if e["action"] != "discard" and conn.execute("SELECT 1 FROM superseded WHERE event_id = ?",
-                                                         (e["id"],)).fetchone() is None:
-                conn.execute("INSERT OR IGNORE INTO heads (entity, entity_id, field, event_id, inspection_id)"
-                             " VALUES (?, ?, ?, ?, ?)", (entity, entity_id, fld, e["id"], inspection_id))
+            changes.append(e)
             done.slots.add((entity, entity_id, fld, inspection_id))
             done.updated.add((entity, entity_id))
             if inspection_id and ((entity == "inspection" and fld == "status") or e["action"] == "discard"
                                   or (entity != "inspection" and is_locked(inspection_id))):
                 done.dirty.add(inspection_id)
+        self._take_heads(changes)
         for entity in CREATE_ORDER:
             if entity in creates:
                 self._parts[entity].apply_creates(entity, creates[entity])
         self._photos_of_deleted(creates.get("photo", []), done)
+
+    def _take_heads(self, changes: list[dict[str, Any]]) -> None:
+        """A chunk's changes into heads and superseded, set-based: what they supersede first, then
+        those of them nothing supersedes become heads (so the order inside the chunk does not matter)."""
+        conn = self._db.conn
+        slot = [(e, e["entity_id"], e.get("field") or "", e["entity"]) for e in changes]
+        gone = [(entity_id, fld, entity, s) for e, entity_id, fld, entity in slot for s in e.get("supersedes") or ()]
+        conn.executemany("INSERT OR IGNORE INTO superseded (event_id) VALUES (?)", [(g[3],) for g in gone])
+        conn.executemany("DELETE FROM heads WHERE entity_id = ? AND field = ? AND entity = ? AND event_id = ?", gone)
+        superseded = self._superseded([e["id"] for e in changes])
+        conn.executemany("INSERT OR IGNORE INTO heads (entity, entity_id, field, event_id, inspection_id)"
+                         " VALUES (?, ?, ?, ?, ?)",
+                         [(entity, entity_id, fld, e["id"], e.get("inspection_id")) for e, entity_id, fld, entity
+                          in slot if e["action"] != "discard" and e["id"] not in superseded])
 
     def _photos_of_deleted(self, photos: list[dict[str, Any]], done: Applied) -> None:
         """A photo arriving for a finding that has deletion events: that finding's deletion is decided again."""

@@ -187,6 +187,9 @@ class _Hashing(io.RawIOBase):
         return len(data)
 
 
+_decode = json.JSONDecoder().decode
+
+
 def lines(path: Path, zf: zipfile.ZipFile, name: str, required: tuple[str, ...]) -> Iterator[dict[str, Any]]:
     """The JSON objects of a JSON Lines member, one at a time; BundleError for a line that is not one."""
     if name not in zf.namelist():
@@ -198,8 +201,8 @@ def lines(path: Path, zf: zipfile.ZipFile, name: str, required: tuple[str, ...])
                 raise _bad(path, f"中 {name} 的第 {number} 行过长", f"has an over-long line {number} in {name}")
             if not line.strip():
                 continue
-            try:
-                obj = json.loads(line)
+            try:  # UTF-8 as the exporter writes it (json.loads would sniff each line's encoding first)
+                obj = _decode(line.decode("utf-8"))
             except (ValueError, UnicodeDecodeError):
                 obj = None
             if not isinstance(obj, dict) or not needed <= obj.keys():
