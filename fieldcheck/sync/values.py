@@ -60,7 +60,8 @@ class ValueCheck:
         self._items: dict[str, dict[str, Item]] = {}
 
     def event(self, e: dict[str, Any]) -> None:
-        entity, action, new = e["entity"], e["action"], e.get("new")
+        entity, action = e["entity"], e["action"]
+        new: Any = e.get("new")
         if entity == "inspection" and action == "create":
             rubric = self._rubric(str(new.get("rubric_version")))
             label = " ".join(str(new.get(k) or "") for k in ("assessee_name", "date")).strip()
@@ -69,14 +70,15 @@ class ValueCheck:
             inspection, item_id = str(e.get("inspection_id")), str(new.get("item_id"))
             item = self._item(inspection, item_id)
             self._findings[e["entity_id"]] = (inspection, item_id)
-            value = new.get("value")
-            if value is None and e["entity_id"] == value_finding_id(inspection, item_id):
-                return  # an item's value finding is made empty on every laptop alike, then set
-            self._value(inspection, item, value)
+            try:
+                self._value(inspection, item, new.get("value"))
+            except Refused:  # an item's value finding is made empty on every laptop alike, then set
+                if new.get("value") is not None or e["entity_id"] != value_finding_id(inspection, item_id):
+                    raise
         elif entity == "finding" and action == "update" and e.get("field") == "value":
-            inspection, item_id = self._findings.get(e["entity_id"], (None, None))
-            if inspection is not None:  # else verify refuses it as a record the bundle does not carry
-                self._value(inspection, self._item(inspection, item_id), new)
+            made = self._findings.get(e["entity_id"])
+            if made is not None:  # else verify refuses it as a record the bundle does not carry
+                self._value(made[0], self._item(*made), new)
         elif entity == "mark":
             inspection, item_id = str(e.get("inspection_id")), str(e.get("field") or "")
             self._item(inspection, item_id)
