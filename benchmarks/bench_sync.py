@@ -10,17 +10,21 @@ photos, and exports one incremental bundle after each (so 50 real, signed bundle
 * re-import of all bundles: nothing written (``total_changes`` unchanged), and its time;
 * peak memory (max RSS) of a child process importing 10 and then all bundles: flat when streamed.
 
-Run: python -m benchmarks.bench_sync [--scale 0.2]   (1.0 = 100,000 findings and 5,000 photos)
+Run: python -m benchmarks.bench_sync [--scale 0.2] [--repeat 3] [--keep DIR] [--json]
+(1.0 = 100,000 findings and 5,000 photos; ``--keep`` reuses the bundles, so two checkouts
+can be timed on the same files)
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import resource
 import shutil
 import sqlite3
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -70,6 +74,7 @@ def finding_rows(folder: Path) -> list[tuple]:
 
 
 def executemany_rate(folder: Path, rows: list[tuple]) -> float:
+    folder.mkdir(parents=True, exist_ok=True)
     conn = sqlite3.connect(folder / "plain.db", isolation_level=None)
     conn.execute("CREATE TABLE findings (id TEXT PRIMARY KEY, inspection_id TEXT, item_id TEXT, value TEXT,"
                  " household_id TEXT, note TEXT, entered_by TEXT, device TEXT, hlc TEXT, created_at TEXT,"
@@ -93,9 +98,9 @@ def sqlite_utils_rate(folder: Path, rows: list[tuple]) -> float:
     return len(rows) / (time.perf_counter() - t0)
 
 
-def copy_rate(folder: Path, sync: bool) -> tuple[float, int]:
+def copy_rate(source: Path, folder: Path, sync: bool) -> tuple[float, int]:
     """Bytes/s of a plain copy of the photo files (and with one ``os.sync()`` at the end, as the import does)."""
-    files = [p for p in (folder / "source-photos").rglob("*") if p.is_file()]
+    files = [p for p in (source / "source-photos").rglob("*") if p.is_file()]
     target = folder / ("copied-sync" if sync else "copied")
     target.mkdir()
     total = sum(p.stat().st_size for p in files)
@@ -118,31 +123,22 @@ def child_peak(folder: Path, bundles: list[Path], name: str) -> int:
     return int(out.stdout.split()[-1])
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--scale", type=float, default=1.0)
-    parser.add_argument("--bundles", type=int, default=50)
-    args = parser.parse_args()
-    findings, photos = int(100_000 * args.scale), int(5_000 * args.scale)
-    with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
-        t0 = time.perf_counter()
-        bundles = make_source(folder, args.bundles, findings, photos)
-        print(f"made {len(bundles)} bundles: {findings} findings, {photos} photos,"
-              f" {sum(b.stat().st_size for b in bundles) / 1e6:.0f} MB, in {time.perf_counter() - t0:.0f} s")
-        photo_time = 0.0
-        real_copy = importer._copy_photos
+def merge_all(folder: Path, bundles: list[Path], name: str) -> dict[str, float]:
+    """Import every bundle into a new database, then all again; the times, and what the second pass wrote."""
+    photo_time = 0.0
+    real_copy = importer._copy_photos
 
-        def timed_copy(*a, **k):
-            nonlocal photo_time
-            t = time.perf_counter()
-            try:
-                return real_copy(*a, **k)
-            finally:
-                photo_time += time.perf_counter() - t
+    def timed_copy(*a, **k):
+        nonlocal photo_time
+        t = time.perf_counter()
+        try:
+            return real_copy(*a, **k)
+        finally:
+            photo_time += time.perf_counter() - t
 
-        importer._copy_photos = timed_copy
-        target = Store.open(folder / "merged.db", device="leader", daily_backup=False, backup_on_close=False)
+    importer._copy_photos = timed_copy
+    try:
+        target = Store.open(folder / name, device="leader", daily_backup=False, backup_on_close=False)
         t0 = time.perf_counter()
         for b in bundles:
             import_bundle(target, b, trust=True)
@@ -156,21 +152,60 @@ def main() -> None:
         again = time.perf_counter() - t0
         written = target.connection.total_changes - before
         target.close()
+    finally:
         importer._copy_photos = real_copy
-        rows = finding_rows(folder)
-        plain = executemany_rate(folder, rows)
+    return {"merge": merge, "findings": merged, "events": events, "again": again, "written": written,
+            "photo_time": photo_time}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--scale", type=float, default=1.0)
+    parser.add_argument("--bundles", type=int, default=50)
+    parser.add_argument("--repeat", type=int, default=1, help="merges (and baselines) to take the median of")
+    parser.add_argument("--keep", type=Path, help="make the bundles here, or reuse the ones already there")
+    parser.add_argument("--json", action="store_true", help="print the medians as one JSON line")
+    args = parser.parse_args()
+    findings, photos = int(100_000 * args.scale), int(5_000 * args.scale)
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        made = args.keep or folder
+        bundles = sorted((made / "usb").glob("*.fcbundle")) if args.keep else []
+        if not bundles:
+            made.mkdir(parents=True, exist_ok=True)
+            t0 = time.perf_counter()
+            bundles = make_source(made, args.bundles, findings, photos)
+            print(f"made {len(bundles)} bundles: {findings} findings, {photos} photos,"
+                  f" {sum(b.stat().st_size for b in bundles) / 1e6:.0f} MB, in {time.perf_counter() - t0:.0f} s")
+        rows = finding_rows(made)
+        runs, plains = [], []
+        for n in range(args.repeat):  # alternated, so that a busy spell of the machine hits both alike
+            runs.append(merge_all(folder, bundles, f"merged{n}.db"))
+            plains.append(executemany_rate(folder / f"plain{n}", rows))
+        run = {k: statistics.median(r[k] for r in runs) for k in runs[0]}
+        plain = statistics.median(plains)
         su = sqlite_utils_rate(folder, rows)
-        copy, photo_bytes = copy_rate(folder, sync=False)
-        copy_synced, _ = copy_rate(folder, sync=True)
+        copy, photo_bytes = copy_rate(made, folder, sync=False)
+        copy_synced, _ = copy_rate(made, folder, sync=True)
         few, every = child_peak(folder, bundles[:10], "m10.db"), child_peak(folder, bundles, "m50.db")
-    print(f"merge of {len(bundles)} bundles: {merge:.1f} s, {merged} findings ({events} events):"
-          f" {merged / merge:,.0f} findings/s overall ({events / merge:,.0f} events/s)")
+    merge = run["merge"]
+    if args.json:
+        print(json.dumps({"runs": len(runs), "merge_s": merge, "findings_per_s": run["findings"] / merge,
+                          "events_per_s": run["events"] / merge, "executemany_rows_per_s": plain,
+                          "ratio": run["findings"] / merge / plain, "sqlite_utils_rows_per_s": su,
+                          "photos_mb_per_s": photo_bytes / run["photo_time"] / 1e6, "copy_mb_per_s": copy / 1e6,
+                          "copy_sync_mb_per_s": copy_synced / 1e6, "reimport_s": run["again"],
+                          "reimport_written": run["written"], "peak_10_mb": few / 1024, "peak_all_mb": every / 1024}))
+        return
+    print(f"merge of {len(bundles)} bundles (median of {len(runs)}): {merge:.1f} s, {run['findings']:.0f} findings"
+          f" ({run['events']:.0f} events): {run['findings'] / merge:,.0f} findings/s overall"
+          f" ({run['events'] / merge:,.0f} events/s), {run['findings'] / merge / plain:.0%} of executemany")
     print(f"  baseline sqlite3 executemany, one transaction: {plain:,.0f} rows/s")
     print(f"  baseline sqlite-utils insert_all in db.atomic(): {su:,.0f} rows/s")
     print(f"  photos: {photo_bytes / 1e6:.0f} MB copied in by the import (copy, one sync per bundle) at"
-          f" {photo_bytes / photo_time / 1e6:,.0f} MB/s; plain disk copy {copy / 1e6:,.0f} MB/s,"
+          f" {photo_bytes / run['photo_time'] / 1e6:,.0f} MB/s; plain disk copy {copy / 1e6:,.0f} MB/s,"
           f" the same with one sync {copy_synced / 1e6:,.0f} MB/s")
-    print(f"re-import of all {len(bundles)}: {again:.1f} s, {written} rows written")
+    print(f"re-import of all {len(bundles)}: {run['again']:.1f} s, {run['written']:.0f} rows written")
     print(f"peak memory (max RSS) importing 10 bundles: {few / 1024:.0f} MB; all {len(bundles)}: {every / 1024:.0f} MB")
     print(f"this process max RSS: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
 

@@ -13,11 +13,13 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable, Iterator
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from fieldcheck.i18n import t
 from fieldcheck.store.database import Database, StoreError, dump, load
+from fieldcheck.store.schema import BULK_SUSPENDED
 
 EVENT_FIELDS = ("id", "at", "who", "device", "hlc", "action", "entity", "entity_id", "inspection_id", "field",
                 "old", "new", "supersedes", "seen", "reason")
@@ -69,6 +71,8 @@ class Applied:
     updated: set[tuple[str, str]] = field(default_factory=set)
     slots: set[tuple[str, str, str, str | None]] = field(default_factory=set)
     dirty: set[str] = field(default_factory=set)
+    #: inspections with a new event: their change stamp moves (the score cache's key)
+    touched: set[str] = field(default_factory=set)
 
 
 class Events:
@@ -93,9 +97,9 @@ class Events:
             "SELECT event_id FROM heads WHERE entity_id = ? AND field = ? AND entity = ?", (entity_id, field, entity)))
         seen = None
         if action == "delete":
-            seen = sorted(r[0] for r in conn.execute(
+            seen = sorted([r[0] for r in conn.execute(
                 "SELECT event_id FROM heads WHERE entity_id = ? AND entity = ? AND field != 'deleted'",
-                (entity_id, entity)))
+                (entity_id, entity))] + [r[0] for r in self._photo_creates(entity, entity_id, inspection_id)])
         elif entity == "inspection" and field == "status" and new in LOCKING:
             seen = sorted(r[0] for r in conn.execute(
                 "SELECT id FROM audit WHERE inspection_id = ? AND entity != 'inspection'", (entity_id,)))
@@ -153,22 +157,26 @@ class Events:
         Known ids are skipped; the result is the same whatever order events arrive in.
         """
         done = Applied()
-        batch: list[dict[str, Any]] = []
-        for e in events:
-            batch.append(e)
-            if len(batch) >= _CHUNK:
-                self._apply_chunk(batch, done)
-                batch = []
-        if batch:
-            self._apply_chunk(batch, done)
-        for slot in sorted(done.slots, key=lambda s: (s[0], s[1], s[2])):
-            if slot[3] not in done.dirty:
-                self.refresh_slot(*slot)
-        for inspection_id in sorted(done.dirty):
-            self.refresh_inspection(inspection_id)
+        with self._db.transaction(), ExitStack() as bulk:
+            batch: list[dict[str, Any]] = []
+            for e in events:
+                batch.append(e)
+                if len(batch) >= _CHUNK:
+                    self._apply_chunk(batch, done, bulk)
+                    batch = []
+            if batch:
+                self._apply_chunk(batch, done, bulk)
+            for slot in sorted(done.slots, key=lambda s: (s[0], s[1], s[2])):
+                if slot[3] not in done.dirty:
+                    self.refresh_slot(*slot)
+            for inspection_id in sorted(done.dirty):
+                self.refresh_inspection(inspection_id)
+            # the suspended stamp triggers' work: each inspection that got anything changes its stamp once
+            self._db.conn.executemany("UPDATE inspections SET changes = changes + 1 WHERE id = ?",
+                                      [(i,) for i in sorted(done.touched)])
         return done
 
-    def _apply_chunk(self, chunk: list[dict[str, Any]], done: Applied) -> None:
+    def _apply_chunk(self, chunk: list[dict[str, Any]], done: Applied, bulk: ExitStack) -> None:
         conn = self._db.conn
         known = self.known([e["id"] for e in chunk])
         fresh: list[dict[str, Any]] = []
@@ -179,11 +187,15 @@ class Events:
                 continue
             known.add(e["id"])
             fresh.append(e)
+        if fresh and not self._db.bulk:  # only when there is work: a re-import writes nothing, not even DDL
+            bulk.enter_context(self._db.without_triggers(BULK_SUSPENDED))
         if fresh:  # the clock moves past the newest stamp seen, so later local edits sort after
             self._db.clock.observe(max(e["hlc"] for e in fresh))
         conn.executemany(Database.EVENT_INSERT, [event_row(e) for e in fresh])
         done.new += len(fresh)
+        done.touched.update(e["inspection_id"] for e in fresh if e.get("inspection_id"))
         locked: dict[str, bool] = {}
+        changes: list[dict[str, Any]] = []
 
         def is_locked(inspection_id: str) -> bool:
             if inspection_id not in locked:
@@ -198,23 +210,42 @@ class Events:
                     done.dirty.add(inspection_id)
                 continue
             entity, entity_id, fld = e["entity"], e["entity_id"], e.get("field") or ""
-            sup = e.get("supersedes") or []
-            if sup:
-                conn.executemany("INSERT OR IGNORE INTO superseded (event_id) VALUES (?)", [(s,) for s in sup])
-                conn.execute(f"DELETE FROM heads WHERE entity_id = ? AND field = ? AND entity = ?"
-                             f" AND event_id IN ({','.join('?' * len(sup))})", (entity_id, fld, entity, *sup))
-            if e["action"] != "discard" and conn.execute("SELECT 1 FROM superseded WHERE event_id = ?",
-                                                         (e["id"],)).fetchone() is None:
-                conn.execute("INSERT OR IGNORE INTO heads (entity, entity_id, field, event_id, inspection_id)"
-                             " VALUES (?, ?, ?, ?, ?)", (entity, entity_id, fld, e["id"], inspection_id))
+            changes.append(e)
             done.slots.add((entity, entity_id, fld, inspection_id))
             done.updated.add((entity, entity_id))
             if inspection_id and ((entity == "inspection" and fld == "status") or e["action"] == "discard"
                                   or (entity != "inspection" and is_locked(inspection_id))):
                 done.dirty.add(inspection_id)
+        self._take_heads(changes)
         for entity in CREATE_ORDER:
             if entity in creates:
                 self._parts[entity].apply_creates(entity, creates[entity])
+        self._photos_of_deleted(creates.get("photo", []), done)
+
+    def _take_heads(self, changes: list[dict[str, Any]]) -> None:
+        """A chunk's changes into heads and superseded, set-based: what they supersede first, then
+        those of them nothing supersedes become heads (so the order inside the chunk does not matter)."""
+        conn = self._db.conn
+        slot = [(e, e["entity_id"], e.get("field") or "", e["entity"]) for e in changes]
+        gone = [(entity_id, fld, entity, s) for e, entity_id, fld, entity in slot for s in e.get("supersedes") or ()]
+        conn.executemany("INSERT OR IGNORE INTO superseded (event_id) VALUES (?)", [(g[3],) for g in gone])
+        conn.executemany("DELETE FROM heads WHERE entity_id = ? AND field = ? AND entity = ? AND event_id = ?", gone)
+        superseded = self._superseded([e["id"] for e in changes])
+        conn.executemany("INSERT OR IGNORE INTO heads (entity, entity_id, field, event_id, inspection_id)"
+                         " VALUES (?, ?, ?, ?, ?)",
+                         [(entity, entity_id, fld, e["id"], e.get("inspection_id")) for e, entity_id, fld, entity
+                          in slot if e["action"] != "discard" and e["id"] not in superseded])
+
+    def _photos_of_deleted(self, photos: list[dict[str, Any]], done: Applied) -> None:
+        """A photo arriving for a finding that has deletion events: that finding's deletion is decided again."""
+        findings = {e["new"]["finding_id"]: e.get("inspection_id") for e in photos}
+        ids = sorted(findings)
+        for i in range(0, len(ids), 900):
+            part = ids[i:i + 900]
+            for (finding_id,) in self._db.conn.execute(
+                    f"SELECT DISTINCT entity_id FROM heads WHERE entity_id IN ({','.join('?' * len(part))})"
+                    " AND field = 'deleted' AND entity = 'finding'", part):
+                done.slots.add(("finding", finding_id, "deleted", findings[finding_id]))
 
     def _locked(self, inspection_id: str) -> bool:
         row = self._db.conn.execute("SELECT status FROM inspections WHERE id = ?", (inspection_id,)).fetchone()
@@ -229,6 +260,14 @@ class Events:
         return self._db.conn.execute(f"SELECT {column} FROM audit WHERE entity_id = ? AND entity = ?"
                                      " AND action = 'create' AND inspection_id IS NULL",
                                      (entity_id, entity)).fetchone()
+
+    def _photo_creates(self, entity: str, entity_id: str, inspection_id: str | None) -> list[tuple]:
+        """(event id, hlc, device) of the create events of a finding's photos, from the log (order-free)."""
+        if entity != "finding" or inspection_id is None:
+            return []
+        return self._db.conn.execute(
+            "SELECT id, hlc, device FROM audit WHERE inspection_id = ? AND entity = 'photo' AND action = 'create'"
+            " AND json_extract(new, '$.finding_id') = ? ORDER BY hlc, id", (inspection_id, entity_id)).fetchall()
 
     def _has_heads(self, entity: str, entity_id: str, field: str) -> bool:
         return self._db.conn.execute("SELECT 1 FROM heads WHERE entity_id = ? AND field = ? AND entity = ? LIMIT 1",
@@ -277,10 +316,15 @@ class Events:
                 self._note_conflict(cid, "concurrent", entity, entity_id, field, inspection_id, [h[0] for h in heads])
             elif field == "deleted" and value is True:
                 seen = set(load(heads[-1][3]) or [])
-                others = [r[0] for r in conn.execute(
+                edits = conn.execute(
                     "SELECT h.event_id, a.hlc FROM heads h JOIN audit a ON a.id = h.event_id WHERE h.entity_id = ?"
-                    " AND h.entity = ? AND h.field != 'deleted' ORDER BY a.hlc", (entity_id, entity))
-                    if r[0] not in seen and r[0] not in (held or ())]
+                    " AND h.entity = ? AND h.field != 'deleted' ORDER BY a.hlc", (entity_id, entity)).fetchall()
+                # a photo added to a finding is an edit of it too; one made earlier on the deleting
+                # laptop was seen (deletes written before photos were listed in ``seen`` lack them)
+                delete = conn.execute("SELECT device, hlc FROM audit WHERE id = ?", (heads[-1][0],)).fetchone()
+                edits += sorted((r[0], r[1]) for r in self._photo_creates(entity, entity_id, inspection_id)
+                                if not (r[2] == delete[0] and r[1] < delete[1]))
+                others = [r[0] for r in edits if r[0] not in seen and r[0] not in (held or ())]
                 if others:  # deleted here, edited there: the record stays until someone decides
                     value = False
                     self._note_conflict(cid, "deleted-edited", entity, entity_id, field, inspection_id,

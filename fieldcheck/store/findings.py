@@ -343,13 +343,22 @@ class Findings:
     # -- merging (store.events) ----------------------------------------------------------------------
 
     def apply_creates(self, entity: str, events: list[dict[str, Any]]) -> None:
-        """Findings made on another laptop; one already here is left as it is."""
-        self._db.conn.executemany(
+        """Findings made on another laptop; one already here is left as it is.
+
+        In a merge (``Database.bulk``) the notes' trigger is suspended: the new rows, the
+        ones past the largest rowid (findings are never deleted), are indexed in one statement.
+        """
+        conn = self._db.conn
+        last = conn.execute("SELECT coalesce(max(rowid), 0) FROM findings").fetchone()[0] if self._db.bulk else 0
+        conn.executemany(
             "INSERT OR IGNORE INTO findings (id, inspection_id, item_id, value, household_id, note, entered_by, device,"
             " hlc, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [(e["entity_id"], e["inspection_id"], e["new"]["item_id"], dump(e["new"].get("value")),
               e["new"].get("household_id"), e["new"].get("note") or "", e["new"].get("entered_by") or "",
               e["device"], e["hlc"], e["at"], e["at"]) for e in events])
+        if self._db.bulk:
+            conn.execute("INSERT INTO findings_fts (rowid, note) SELECT rowid, note FROM findings WHERE rowid > ?",
+                         (last,))
 
     _FIELDS = ("value", "household_id", "note", "deleted")
 

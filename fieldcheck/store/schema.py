@@ -439,6 +439,12 @@ CREATE TABLE rubric_texts (
 );
 """
 
+#: per-row triggers a merge suspends (``Database.without_triggers``) and does set-based instead:
+#: each inspection's change stamp bumped once (``Events.apply``), new notes indexed at once
+#: (``Findings.apply_creates``)
+BULK_SUSPENDED = ("findings_ai", "findings_stamp_insert", "findings_stamp_update", "marks_stamp_insert",
+                  "marks_stamp_update", "photos_stamp_insert", "photos_stamp_update")
+
 #: migration n takes the schema from version n-1 to n, with no number missing (a test checks)
 MIGRATIONS: dict[int, str] = {1: V1, 2: V2, 3: V3, 4: V4, 5: V5, 6: V6, 7: V7, 8: V8, 9: V9, 10: V10}
 VERSION = max(MIGRATIONS)

@@ -26,6 +26,7 @@ from fieldcheck.signing.keys import DeviceKeyError, fingerprint, public_key_from
 from fieldcheck.signing.keys import verify as verify_signature
 from fieldcheck.store.clock import parse_stamp
 from fieldcheck.store.events import ACTIONS, ENTITIES, EVENT_FIELDS
+from fieldcheck.sync.values import Refused, ValueCheck, parse_snapshot
 
 FORMAT = 1
 SUFFIX = ".fcbundle"
@@ -192,6 +193,9 @@ class _Hashing(io.RawIOBase):
         return len(data)
 
 
+_decode = json.JSONDecoder().decode
+
+
 def lines(path: Path, zf: zipfile.ZipFile, name: str, required: tuple[str, ...]) -> Iterator[dict[str, Any]]:
     """The JSON objects of a JSON Lines member, one at a time; BundleError for a line that is not one."""
     if name not in zf.namelist():
@@ -203,8 +207,8 @@ def lines(path: Path, zf: zipfile.ZipFile, name: str, required: tuple[str, ...])
                 raise _bad(path, f"中 {name} 的第 {number} 行过长", f"has an over-long line {number} in {name}")
             if not line.strip():
                 continue
-            try:
-                obj = json.loads(line)
+            try:  # UTF-8 as the exporter writes it (json.loads would sniff each line's encoding first)
+                obj = _decode(line.decode("utf-8"))
             except (ValueError, UnicodeDecodeError):
                 obj = None
             if not isinstance(obj, dict) or not needed <= obj.keys():
@@ -265,6 +269,15 @@ def _check_records(path: Path, zf: zipfile.ZipFile, v: Verified) -> None:
             raise _bad(path, f"缺少照片 {str(p['sha256'])[:12]} 的文件", f"lacks the file of photo {str(p['sha256'])[:12]}")
         files.add(p["sha256"])
     created: dict[str, str] = {}
+    snapshots: dict[str, Any] = {}
+
+    def rubric(version: str) -> Any:
+        if version not in snapshots:
+            name = v.rubrics[version]
+            snapshots[version] = parse_snapshot(version, v.manifest["members"][name]["sha256"], zf.read(name))
+        return snapshots[version]
+
+    values = ValueCheck(rubric)
     for e in lines(path, zf, EVENTS, EVENT_FIELDS[:9]):
         v.events += 1
         if e["action"] not in ACTIONS or e["entity"] not in ENTITIES or not isinstance(e["id"], str) \
@@ -315,6 +328,10 @@ def _check_records(path: Path, zf: zipfile.ZipFile, v: Verified) -> None:
                 raise _missing(path, e["entity_id"])
             if entity != "inspection" and inspection not in created and entity in ("finding", "photo", "mark"):
                 raise _missing(path, str(inspection))
+        try:  # the items and values it names fit its inspection's rubric, as an edit in the window must
+            values.event(e)
+        except Refused as exc:
+            raise _bad(path, exc.zh, exc.en) from None
 
 
 def _stamp_ok(stamp: Any) -> bool:

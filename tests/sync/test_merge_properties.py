@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import tempfile
 from pathlib import Path
 
@@ -11,15 +12,18 @@ from hypothesis import strategies as st
 from sheetkit import lock_as_signed
 
 from fieldcheck.ops.conflicts import set_item
+from fieldcheck.ops.demo import make_photo
 from fieldcheck.store import StoreError
 
 DEVICES = ("A", "B", "C")
+PHOTOS = [make_photo(random.Random(n), size=(64, 48)) for n in range(2)]
 edit = st.one_of(
     st.tuples(st.just("value"), st.sampled_from(["2.5.4", "3.1.1"]), st.booleans()),
     st.tuples(st.just("mark"), st.sampled_from(["2.6.1", "2.5.4"]), st.sampled_from(["checked", "na", None])),
     st.tuples(st.just("note"), st.integers(0, 2), st.sampled_from(["甲", "乙", "丙"])),
     st.tuples(st.just("delete"), st.integers(0, 2), st.booleans()),
     st.tuples(st.just("add"), st.sampled_from(["2.1.1", "2.2.1"]), st.just(None)),
+    st.tuples(st.just("photo"), st.integers(0, 2), st.integers(0, 1)),
     st.tuples(st.just("status"), st.just(None), st.sampled_from(["signed", "draft"])),
 )
 step = st.one_of(
@@ -43,6 +47,8 @@ def _edit(laptop: Laptop, insp: str, findings: list[str], op) -> None:
             (s.findings.delete if value else s.findings.restore)(findings[what])
         elif kind == "add":
             s.findings.add(insp, what, note=laptop.device)
+        elif kind == "photo":  # two photos to choose from: the same one twice on one finding is one
+            s.photos.add(findings[what], PHOTOS[value])
         elif kind == "status" and value == "signed":
             lock_as_signed(s, insp)
         elif kind == "status":  # back to a draft: 修订, which voids the signatures
