@@ -97,7 +97,7 @@ def child(out: Path, language: str) -> int:
     view.tabs.setCurrentIndex(0)
 
     view.rounds_button.click()
-    rounds = window.rounds_action.views[0]
+    rounds = window.team_actions.rounds_action.views[0]
     place(rounds)
     shoot("rounds")
     rounds.round_box.setCurrentIndex(1)

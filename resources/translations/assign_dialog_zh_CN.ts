@@ -129,9 +129,5 @@
         <source>Exported %1: %2 changes. The inspector imports it with File ▸ Exchange bundles…</source>
         <translation>已导出 %1:%2 条修改。检查人员用「文件 ▸ 交换同步包…」导入。</translation>
     </message>
-    <message>
-        <source>&amp;Assignments…</source>
-        <translation>任务分派(&amp;A)…</translation>
-    </message>
 </context>
 </TS>

@@ -136,9 +136,5 @@
         <source>Recorded the reconciled inspection %1; it counts in the results. Sign it to make it final.</source>
         <translation>已记录核对结果(检查 %1),计入结果;签字后即为定稿。</translation>
     </message>
-    <message>
-        <source>&amp;Double inspections…</source>
-        <translation>交叉检查(&amp;D)…</translation>
-    </message>
 </context>
 </TS>

@@ -151,9 +151,5 @@
         <source>Undone: %1</source>
         <translation>已撤销:%1</translation>
     </message>
-    <message>
-        <source>&amp;Conflicts…</source>
-        <translation>冲突(&amp;C)…</translation>
-    </message>
 </context>
 </TS>

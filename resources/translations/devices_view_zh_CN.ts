@@ -151,9 +151,5 @@ Key fingerprint:
         <source>The team certificate is in %1.</source>
         <translation>检查组证书已写入 %1。</translation>
     </message>
-    <message>
-        <source>&amp;Devices…</source>
-        <translation>设备(&amp;D)…</translation>
-    </message>
 </context>
 </TS>

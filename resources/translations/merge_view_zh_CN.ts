@@ -125,9 +125,5 @@ Trust this device? Compare the fingerprint with the one shown on that laptop.</s
         <source>Not imported: the device was not confirmed</source>
         <translation>未导入:该设备未确认</translation>
     </message>
-    <message>
-        <source>&amp;Merge bundles…</source>
-        <translation>合并同步包(&amp;M)…</translation>
-    </message>
 </context>
 </TS>

@@ -443,3 +443,11 @@ def test_every_list_column_sorts_from_the_keyboard(make_shell, home_store, villa
     assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (5, Qt.SortOrder.AscendingOrder)
     window.list_actions.sort_list(5)
     assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+
+
+def test_the_team_menu_offers_the_leaders_desk_with_one_key_each(make_shell):
+    window = make_shell().window
+    texts = [a.text() for a in window.team_menu.actions() if not a.isSeparator()]
+    assert texts == ["合并同步包(&M)…", "冲突(&C)…", "交叉检查(&D)…", "任务分派(&A)…", "设备(&E)…", "乡镇轮次考核(&R)…"]
+    keys = [text.split("(&")[1][0] for text in texts]
+    assert len(set(keys)) == len(keys)  # Alt+T then one letter reaches each, none shadowed

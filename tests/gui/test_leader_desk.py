@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 from leaderkit import three_inspectors
 
-from fieldcheck.gui.leader import conflicts_view, merge_view
 from fieldcheck.gui.leader.conflicts_view import ConflictsView
 from fieldcheck.gui.leader.merge_view import MergeView
 from fieldcheck.gui.qt import QtWidgets
@@ -116,12 +115,3 @@ def test_the_leader_settles_both_conflicts_and_the_decision_reaches_an_inspector
     view.undo_button.click()
     assert "已随同步包导出" in view.message.text()
     assert leader.inspections.get(team.signed).status == "draft"
-
-
-def test_the_team_menu_opens_both_views(qtbot, team):
-    window = QtWidgets.QMainWindow()
-    qtbot.add_widget(window)
-    window.team_menu = QtWidgets.QMenu("Team", window)
-    actions = [merge_view.install(window, team.store("L")), conflicts_view.install(window, team.store("L"))]
-    assert window.team_menu.actions() == actions
-    assert [a.objectName() for a in actions] == ["actionMergeBundles", "actionConflicts"]

@@ -29,9 +29,9 @@ def _open(qtbot, store, tmp_path):
 
     window = MainWindow(store, open_settings(tmp_path))
     qtbot.addWidget(window)
-    assert window.rounds_action in window.team_menu.actions()
-    window.rounds_action.trigger()
-    view = window.rounds_action.views[0]
+    assert window.team_actions.rounds_action in window.team_menu.actions()
+    window.team_actions.rounds_action.trigger()
+    view = window.team_actions.rounds_action.views[0]
     assert view.isVisible()
     return window, view
 
@@ -161,7 +161,7 @@ def test_the_results_window_opens_the_rounds_screen(qtbot, store, tmp_path):
     qtbot.addWidget(window)
     window.results_action.trigger()
     window.results_view.rounds_button.click()
-    view = window.rounds_action.views[0]
+    view = window.team_actions.rounds_action.views[0]
     assert view.isVisible() and view.standing.rowCount() == len(VILLAGES)  # the last township file, reopened
     window.results_view.jobs.wait()
     window.close()

@@ -332,18 +332,3 @@ class AssignmentsDialog(QtWidgets.QDialog):
             return
         self.message.setText(self.tr("Exported %1: %2 changes. The inspector imports it with File ▸ Exchange bundles…")
                              .replace("%1", str(result.path)).replace("%2", str(result.events)))
-
-
-def install(window, store, settings: QtCore.QSettings | None = None):
-    """Add Team ▸ Assignments… to the window; returns the action."""
-    action = window.team_menu.addAction(QtCore.QCoreApplication.translate("AssignmentsDialog", "&Assignments…"))
-    action.setObjectName("actionAssignments")
-
-    def open_dialog() -> None:
-        dialog = AssignmentsDialog(store, settings, window)
-        dialog.exec()
-        dialog.deleteLater()
-        window.list_page.refresh()  # the drafts just made are in the list
-
-    action.triggered.connect(open_dialog)
-    return action

@@ -362,18 +362,3 @@ class CompareView(QtWidgets.QDialog):
 
 def _signed(value) -> str:
     return ("+" if value > 0 else "") + fmt(value)
-
-
-def install(window, store, settings: QtCore.QSettings | None = None):
-    """Add "Double inspections…" to the window's Team menu; returns the action."""
-    action = QtGui.QAction(QtCore.QCoreApplication.translate("CompareView", "&Double inspections…"), window)
-    action.setObjectName("actionDoubleInspections")
-    window.team_menu.addAction(action)
-
-    def open_view() -> None:
-        view = CompareView(store, window)
-        view.reconciled.connect(lambda new: window.list_page.refresh(select_id=new))
-        view.exec()
-
-    action.triggered.connect(open_view)
-    return action

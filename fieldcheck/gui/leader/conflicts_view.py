@@ -244,24 +244,3 @@ class ConflictsView(QtWidgets.QDialog):
             return
         self.message.setText(self.tr("Undone: %1").replace("%1", done.summary))
         self.refresh(done.conflict_id)
-
-
-def install(window, store, settings: QtCore.QSettings | None = None):
-    """Add Team ▸ Conflicts… to the window; returns the action."""
-    action = window.team_menu.addAction(QtCore.QCoreApplication.translate("ConflictsView", "&Conflicts…"))
-    action.setObjectName("actionConflicts")
-
-    def open_view() -> None:
-        ConflictsView(store, settings, window).exec()
-        _refresh_list(window)
-
-    action.triggered.connect(open_view)
-    return action
-
-
-def _refresh_list(window) -> None:
-    """Decisions change values and statuses the inspections list shows."""
-    page = getattr(window, "list_page", None)
-    if page is not None:
-        page.reload_places()
-        page.refresh()

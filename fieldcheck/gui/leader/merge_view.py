@@ -174,19 +174,3 @@ class MergeView(QtWidgets.QDialog):
         for r in self.store.imports.history():
             _put(self.history, [r.at[:16].replace("T", " "), r.file_name, r.device, r.inspector or "",
                                 _grouped(r.sha256[:16]), r.new, r.already, r.updated, r.conflicts], 5)
-
-
-def install(window, store, settings: QtCore.QSettings | None = None):
-    """Add Team ▸ Merge bundles… to the window; returns the action."""
-    action = window.team_menu.addAction(QtCore.QCoreApplication.translate("MergeView", "&Merge bundles…"))
-    action.setObjectName("actionMergeBundles")
-
-    def open_view() -> None:
-        MergeView(store, settings, window).exec()
-        page = getattr(window, "list_page", None)
-        if page is not None:  # the merged inspections and places appear in the list
-            page.reload_places()
-            page.refresh()
-
-    action.triggered.connect(open_view)
-    return action

@@ -243,15 +243,3 @@ class DevicesView(QtWidgets.QDialog):
 
 def _two_lines(fingerprint: str) -> str:
     return grouped(fingerprint[:32]) + "\n" + grouped(fingerprint[32:])
-
-
-def install(window, store, settings: QtCore.QSettings | None = None):
-    """Add "Devices…" to the window's Team menu; returns the action."""
-    action = window.team_menu.addAction(QtCore.QCoreApplication.translate("DevicesView", "&Devices…"))
-    action.setObjectName("actionDevices")
-
-    def open_view() -> None:
-        DevicesView(store, settings, window).exec()
-
-    action.triggered.connect(open_view)
-    return action

@@ -8,18 +8,14 @@ from __future__ import annotations
 
 from fieldcheck import __version__
 from fieldcheck.engine.numbers import fmt
-from fieldcheck.gui import assign
-from fieldcheck.gui.compare import compare_view
 from fieldcheck.gui.forms.ui_main_window import Ui_MainWindow
 from fieldcheck.gui.inspections.inspection_list import InspectionListPage
-from fieldcheck.gui.leader import conflicts_view, merge_view
 from fieldcheck.gui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
-from fieldcheck.gui.results import rounds_menu
 from fieldcheck.gui.signing.signing_menu import SigningActions
 from fieldcheck.gui.sync import sync_dialog
-from fieldcheck.gui.team import devices_view
 from fieldcheck.gui.window.list_actions import ListActions
 from fieldcheck.gui.window.settings_dialog import device_label, inspector_name
+from fieldcheck.gui.window.team_menu import TeamMenu
 from fieldcheck.gui.window.window_memory import WindowMemory
 from fieldcheck.ops import scores
 from fieldcheck.paths import data_dir
@@ -90,12 +86,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.team_menu = QtWidgets.QMenu(self.tr("&Team"), self)
         self.team_menu.setObjectName("menuTeam")
         self.menuBar().insertMenu(ui.menuHelp.menuAction(), self.team_menu)
-        merge_view.install(self, store, settings)
-        conflicts_view.install(self, store, settings)
-        devices_view.install(self, store, settings)
-        self.rounds_action = rounds_menu.install(self, store, settings)
-        compare_view.install(self, store, settings)
-        assign.install(self, store, settings)
+        self.team_actions = TeamMenu(self, store, settings)
 
         self.memory.restore(self, self.list_page)
         self._show_list_page(refresh=False)  # the page has just loaded its rows
@@ -289,7 +280,7 @@ class MainWindow(QtWidgets.QMainWindow):
 
         if self.results_view is None:
             self.results_view = ResultsView(self.store, self)
-            self.results_view.rounds_requested.connect(self.rounds_action.trigger)
+            self.results_view.rounds_requested.connect(self.team_actions.rounds_action.trigger)
         self.results_view.refresh()
         self.results_view.show()
 
