@@ -30,19 +30,6 @@ import tempfile
 import time
 from pathlib import Path
 
-BARE = """
-import time; t0 = time.perf_counter()
-from PySide6 import QtCore, QtWidgets
-from fieldcheck.ops import scores
-app = QtWidgets.QApplication([])
-w = QtWidgets.QMainWindow(); w.setWindowTitle("bare"); w.resize(1366, 768); w.show()
-def ready():
-    print("ready", flush=True); w.close()
-QtCore.QTimer.singleShot(0, ready)
-app.exec()
-"""
-
-
 BARE_QT = """
 from PySide6 import QtCore, QtWidgets
 app = QtWidgets.QApplication([])
@@ -129,7 +116,7 @@ def main(argv: list[str] | None = None) -> None:
         db, inspection_id = prepare(home)
         settings = home / "settings.ini"
         app = [sys.executable, "-m", "fieldcheck", "--db", str(db), "--quit-when-ready"]
-        cases = {"bare PySide6 window (baseline)": ([sys.executable, "-c", BARE], None),
+        cases = {"bare PySide6 window (baseline)": ([sys.executable, "-c", BARE_QT], None),
                  "fieldcheck: inspections list": (app, ""),
                  "fieldcheck: reopen an inspection (考核细则)": (app, inspection_id)}
         times: dict[str, list[float]] = {name: [] for name in cases}
