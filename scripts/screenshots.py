@@ -230,6 +230,11 @@ def child(tag: str, out: Path) -> int:
     menu.popup(window.mapToGlobal(window.menuBar().actionGeometry(menu.menuAction()).bottomLeft()))
     shoot("menu")
     menu.hide()
+    # The Team menu (组长) open: the leader's desk, one key each.
+    menu = window.team_menu
+    menu.popup(window.mapToGlobal(window.menuBar().actionGeometry(menu.menuAction()).bottomLeft()))
+    shoot("team-menu")
+    menu.hide()
 
     window.close()
     store.close()
