@@ -36,7 +36,8 @@ class Team:
 
     def export(self, device: str, route: str, everything: bool = False) -> Path:
         done = export_bundle(self.store(device), self.folder / route / f"{device}.fcbundle", everything=everything,
-                             key_folder=self.folder / f"keys-{device}")
+                             key_folder=self.folder / f"keys-{device}",
+                             inspector=self.store(device).user)  # as the window passes the settings' name
         assert done is not None
         return done.path
 

@@ -216,8 +216,9 @@ def export_bundle(store: Store, out: str | Path, *, everything: bool = False, ke
                                "households": len(household_rows), "photos": len(photo_rows)},
                     "members": w.members,
                 }
-                # who exported: the settings' identity, else the store's user (the audit log's name)
-                person = (inspector or "").strip() or (store.user or "").strip()
+                # who exported: the settings' identity (never the computer's login name, which the
+                # store's user falls back to and which names nobody on the team)
+                person = (inspector or "").strip()
                 if person:
                     manifest["inspector"] = person
                 raw = json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True).encode()
