@@ -21,14 +21,16 @@ GROUPS = ["window", "team", "compare", "leader", "assign", "results"]
 
 def start_xvfb(number: int, size: str) -> subprocess.Popen:
     display = f":{number}"
+    if Path(f"/tmp/.X{number}-lock").exists():  # another server there: its socket would pass for ours
+        sys.exit(f"display {display} is taken (pass --display {display} to use it, or another --display-number)")
     proc = subprocess.Popen(["Xvfb", display, "-screen", "0", f"{size}x24", "-nolisten", "tcp"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     socket = Path(f"/tmp/.X11-unix/X{number}")
     for _ in range(100):
-        if socket.exists():
-            return proc
         if proc.poll() is not None:
             break
+        if socket.exists():
+            return proc
         time.sleep(0.05)
     proc.kill()
     sys.exit(f"Xvfb {display} did not start (is xvfb installed? is the display number taken?)")
