@@ -18,7 +18,8 @@ bench: setup
 forms: setup
 	.venv/bin/python scripts/build_ui.py
 
-# Screenshots of the real window under Xvfb, zh and en, 1366x768 and 1920x1080, into out/screenshots.
+# Screenshots of the real window and every view (scripts/shots/), under Xvfb, zh and en, 1366x768 and 1920x1080,
+# into out/screenshots; `--only GROUP...` for some: .venv/bin/python scripts/screenshots.py --only leader
 screenshots: setup
 	.venv/bin/python scripts/screenshots.py
 
