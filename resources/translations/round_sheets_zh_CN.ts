@@ -71,5 +71,13 @@
         <source>%1 on schedule</source>
         <translation>%1 达序时进度</translation>
     </message>
+    <message>
+        <source>%1 villages; rewards and penalties shared by the people bound to each village.</source>
+        <translation>共 %1 个村居;奖惩由各村捆绑人员同奖同罚。</translation>
+    </message>
+    <message>
+        <source>Spared the penalty (met their own task): %1.</source>
+        <translation>完成自身任务、免于处罚:%1。</translation>
+    </message>
 </context>
 </TS>

@@ -44,14 +44,6 @@
         <translation>正在计算细则的考核结果…其间窗口可照常使用。</translation>
     </message>
     <message>
-        <source>%1 villages; rewards and penalties shared by the people bound to each village.</source>
-        <translation>共 %1 个村居;奖惩由各村捆绑人员同奖同罚。</translation>
-    </message>
-    <message>
-        <source>Spared the penalty (met their own task): %1.</source>
-        <translation>完成自身任务、免于处罚:%1。</translation>
-    </message>
-    <message>
         <source>Export workbook</source>
         <translation>导出工作簿</translation>
     </message>

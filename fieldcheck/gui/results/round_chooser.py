@@ -6,11 +6,23 @@ they choose (``FILE``, ``HAND`` or a rubric id per round as the standing's sourc
 
 from __future__ import annotations
 
+import dataclasses
+
 from fieldcheck.engine import catalog
 from fieldcheck.gui.qt import QtWidgets
 from fieldcheck.results import round_rules
 
 FILE, HAND = "file", "hand"  # where a round's standing comes from, besides a rubric id
+
+
+def effective(rnd: round_rules.Round, source: str, original: round_rules.Round | None) -> round_rules.Round:
+    """The round with the standing's source applied (``original``: as the file gives it, None if made here)."""
+    if source == FILE and original is not None:  # the file's standing; kind and ticks as chosen here
+        return dataclasses.replace(rnd, scores=original.scores, order=original.order,
+                                   scores_from=original.scores_from)
+    if source in (FILE, HAND):
+        return dataclasses.replace(rnd, order=(), scores_from=None, scores=rnd.scores or {})
+    return dataclasses.replace(rnd, scores=None, order=(), scores_from=source)
 
 
 class RoundChooser(QtWidgets.QWidget):

@@ -86,3 +86,14 @@ class RoundSheets(QtWidgets.QSplitter):
             boxes += [(self.tr("%1 on schedule").replace("%1", d.name), ("department", d.name),
                        rnd.on_schedule.get(d.name, False)) for d in town.departments]
         fill_checks(self.checks, boxes)
+
+    def exceptions(self, result: rounds.RoundResult | None) -> str:
+        """The round's exceptions in a sentence, so they are seen without reading the whole ledger."""
+        if result is None:
+            return ""
+        spared = [e.person for e in result.entries if e.note and e.amount == 0]
+        text = self.tr("%1 villages; rewards and penalties shared by the people bound to each village.").replace(
+            "%1", str(len(result.standings)))
+        if spared:
+            text += " " + self.tr("Spared the penalty (met their own task): %1.").replace("%1", "、".join(spared))
+        return text

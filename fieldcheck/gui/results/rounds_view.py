@@ -16,7 +16,7 @@ from decimal import Decimal, InvalidOperation
 
 from fieldcheck.errors import UserError
 from fieldcheck.gui.qt import Qt, QtCore, QtWidgets, Signal
-from fieldcheck.gui.results.round_chooser import FILE, HAND, RoundChooser
+from fieldcheck.gui.results.round_chooser import FILE, HAND, RoundChooser, effective
 from fieldcheck.gui.results.round_sheets import RoundSheets
 from fieldcheck.gui.results.worker import Generations
 from fieldcheck.results import outcome, round_rules, rounds
@@ -246,14 +246,7 @@ class RoundsView(QtWidgets.QDialog):
     # -- working it out ---------------------------------------------------------------------------
 
     def _effective(self, i: int) -> round_rules.Round:
-        """Round ``i`` with the standing's source applied."""
-        rnd, source, original = self.rounds[i], self.sources[i], self.originals[i]
-        if source == FILE and original is not None:  # the file's standing; kind and ticks as chosen here
-            return dataclasses.replace(rnd, scores=original.scores, order=original.order,
-                                       scores_from=original.scores_from)
-        if source in (FILE, HAND):
-            return dataclasses.replace(rnd, order=(), scores_from=None, scores=rnd.scores or {})
-        return dataclasses.replace(rnd, scores=None, order=(), scores_from=source)
+        return effective(self.rounds[i], self.sources[i], self.originals[i])
 
     def recompute(self) -> None:
         """Work out every round that can be; rubric scores not yet known are asked for off the thread."""
@@ -321,22 +314,10 @@ class RoundsView(QtWidgets.QDialog):
         elif problem:
             self.message.setText(problem)
         elif self.rounds:
-            self.message.setText(self._exceptions())
+            self.message.setText(self.sheets.exceptions(self.results[self.index]))
         self.xlsx_button.setEnabled(any(r is not None for r in self.results))
         self.pdf_button.setEnabled(self.xlsx_button.isEnabled())
         self.shown.emit()
-
-    def _exceptions(self) -> str:
-        """The round's exceptions in a sentence, so they are seen without reading the whole ledger."""
-        result = self.results[self.index]
-        if result is None:
-            return ""
-        spared = [e.person for e in result.entries if e.note and e.amount == 0]
-        text = self.tr("%1 villages; rewards and penalties shared by the people bound to each village.").replace(
-            "%1", str(len(result.standings)))
-        if spared:
-            text += " " + self.tr("Spared the penalty (met their own task): %1.").replace("%1", "、".join(spared))
-        return text
 
     # -- export -----------------------------------------------------------------------------------
 
