@@ -14,18 +14,16 @@ from __future__ import annotations
 import dataclasses
 from decimal import Decimal, InvalidOperation
 
-from fieldcheck.engine import catalog
-from fieldcheck.engine.numbers import fmt
 from fieldcheck.errors import UserError
 from fieldcheck.gui.qt import Qt, QtCore, QtWidgets, Signal
-from fieldcheck.gui.results.round_tables import fill_checks, fill_ledger, fill_people, fill_standing, make_table
+from fieldcheck.gui.results.round_chooser import FILE, HAND, RoundChooser, effective
+from fieldcheck.gui.results.round_sheets import RoundSheets
 from fieldcheck.gui.results.worker import Generations
 from fieldcheck.results import outcome, round_rules, rounds
 from fieldcheck.results.ledger_pdf import write_ledger_pdf
 from fieldcheck.results.workbook import write_ledger_workbook
 
 TOWNSHIP_KEY = "rounds/township"
-FILE, HAND = "file", "hand"  # where a round's standing comes from, besides a rubric id
 
 
 class RoundsView(QtWidgets.QDialog):
@@ -51,87 +49,19 @@ class RoundsView(QtWidgets.QDialog):
         self.jobs.arrived.connect(self._scores_arrived)
         self._filling = False
 
-        self.path = QtWidgets.QLineEdit()
-        self.path.setObjectName("townshipPath")
-        self.path.setReadOnly(True)
-        self.path.setPlaceholderText(self.tr("The township's file: villages, bound people, rounds (YAML)"))
-        open_button = QtWidgets.QPushButton(self.tr("&Open…"))
-        open_button.setObjectName("openTownship")
-        open_button.clicked.connect(lambda: self.choose_file())
-        path_label = QtWidgets.QLabel(self.tr("&Township file:"))
-        path_label.setBuddy(self.path)
-        self.town_label = QtWidgets.QLabel()
-        self.town_label.setObjectName("townshipLabel")
-        top = QtWidgets.QHBoxLayout()
-        top.addWidget(path_label)
-        top.addWidget(self.path, 1)
-        top.addWidget(open_button)
-        top.addWidget(self.town_label)
+        self.chooser = RoundChooser(self.rules)
+        # the chooser's widgets by their names here too: the window reads, and tests reach, them so
+        self.path, self.town_label = self.chooser.path, self.chooser.town_label
+        self.round_box, self.new_button = self.chooser.round_box, self.chooser.new_button
+        self.kind_box, self.source_box = self.chooser.kind_box, self.chooser.source_box
+        self.chooser.open_button.clicked.connect(lambda: self.choose_file())
 
-        self.round_box = QtWidgets.QComboBox()
-        self.round_box.setObjectName("roundBox")
-        self.round_box.setMinimumContentsLength(22)
-        self.round_box.setSizeAdjustPolicy(QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.new_button = QtWidgets.QPushButton(self.tr("&New round"))
-        self.new_button.setObjectName("newRound")
-        self.kind_box = QtWidgets.QComboBox()
-        self.kind_box.setObjectName("kindBox")
-        for name in self.rules.kinds:
-            self.kind_box.addItem(name, name)
-        self.source_box = QtWidgets.QComboBox()
-        self.source_box.setObjectName("sourceBox")
-        self.source_box.addItem(self.tr("as the township file gives it"), FILE)
-        self.source_box.addItem(self.tr("scores entered by hand"), HAND)
-        for rubric in catalog.installed():
-            self.source_box.addItem(self.tr("scores from the results of %1").replace("%1", rubric.title), rubric.id)
-        second = QtWidgets.QHBoxLayout()
-        for text, box in ((self.tr("R&ound:"), self.round_box), (self.tr("&Kind:"), self.kind_box),
-                          (self.tr("&Standing from:"), self.source_box)):
-            label = QtWidgets.QLabel(text)
-            label.setBuddy(box)
-            second.addWidget(label)
-            second.addWidget(box, 1 if box is self.source_box else 0)
-            if box is self.round_box:
-                second.addWidget(self.new_button)
-
-        self.standing = QtWidgets.QTableWidget(0, 5)
-        self.standing.setObjectName("standingTable")
-        self.standing.setHorizontalHeaderLabels([self.tr("Place"), self.tr("Village"), self.tr("Score"),
-                                                 self.tr("Reward / penalty (yuan)"), self.tr("Flag")])
-        self.standing.verticalHeader().setVisible(False)
-        self.standing.horizontalHeader().setSectionResizeMode(QtWidgets.QHeaderView.ResizeMode.ResizeToContents)
-        self.standing.horizontalHeader().setStretchLastSection(True)
-        self.standing.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside it
+        self.sheets = RoundSheets()
+        # the sheets' widgets by their names here too: the window fills, and tests reach, them so
+        self.standing, self.checks = self.sheets.standing, self.sheets.checks
+        self.ledger, self.people, self.tabs = self.sheets.ledger, self.sheets.people, self.sheets.tabs
         self.standing.itemChanged.connect(self._score_typed)
-        self.checks = QtWidgets.QListWidget()
-        self.checks.setObjectName("roundChecks")
-        self.checks.setMaximumHeight(110)
         self.checks.itemChanged.connect(self._check_changed)
-        left = QtWidgets.QWidget()
-        left_layout = QtWidgets.QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        standing_label = QtWidgets.QLabel(self.tr("Standing of the round (top three rewarded, bottom two penalised):"))
-        standing_label.setBuddy(self.standing)
-        left_layout.addWidget(standing_label)
-        left_layout.addWidget(self.standing, 1)
-        checks_label = QtWidgets.QLabel(self.tr("Met their own task / departments on schedule:"))
-        checks_label.setBuddy(self.checks)
-        left_layout.addWidget(checks_label)
-        left_layout.addWidget(self.checks)
-
-        self.ledger = make_table("ledgerTable", [self.tr("Person"), self.tr("Role"), self.tr("Through"),
-                                                  self.tr("Amount (yuan)"), self.tr("Note")])
-        self.people = make_table("peopleTable", [self.tr("Person")])
-        self.people.horizontalHeader().setStretchLastSection(False)  # the totals stay beside the names
-        self.tabs = QtWidgets.QTabWidget()
-        self.tabs.setObjectName("roundTabs")
-        self.tabs.addTab(self.ledger, self.tr("Ledger of this round"))
-        self.tabs.addTab(self.people, self.tr("Per person, every round"))
-        split = QtWidgets.QSplitter(Qt.Orientation.Horizontal)
-        split.setObjectName("roundsSplitter")
-        split.addWidget(left)
-        split.addWidget(self.tabs)
-        split.setSizes([470, 750])
 
         self.message = QtWidgets.QLabel()
         self.message.setObjectName("roundsMessage")
@@ -156,12 +86,11 @@ class RoundsView(QtWidgets.QDialog):
         bottom.addWidget(self.pdf_button)
         bottom.addWidget(close)
 
-        for button in (open_button, self.new_button, self.xlsx_button, self.pdf_button, close):
+        for button in (self.chooser.open_button, self.new_button, self.xlsx_button, self.pdf_button, close):
             button.setAutoDefault(False)  # Enter commits a typed score; it must not press a button
         layout = QtWidgets.QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addLayout(second)
-        layout.addWidget(split, 1)
+        layout.addWidget(self.chooser)
+        layout.addWidget(self.sheets, 1)
         layout.addLayout(bottom)
 
         self.round_box.currentIndexChanged.connect(self._round_chosen)
@@ -317,14 +246,7 @@ class RoundsView(QtWidgets.QDialog):
     # -- working it out ---------------------------------------------------------------------------
 
     def _effective(self, i: int) -> round_rules.Round:
-        """Round ``i`` with the standing's source applied."""
-        rnd, source, original = self.rounds[i], self.sources[i], self.originals[i]
-        if source == FILE and original is not None:  # the file's standing; kind and ticks as chosen here
-            return dataclasses.replace(rnd, scores=original.scores, order=original.order,
-                                       scores_from=original.scores_from)
-        if source in (FILE, HAND):
-            return dataclasses.replace(rnd, order=(), scores_from=None, scores=rnd.scores or {})
-        return dataclasses.replace(rnd, scores=None, order=(), scores_from=source)
+        return effective(self.rounds[i], self.sources[i], self.originals[i])
 
     def recompute(self) -> None:
         """Work out every round that can be; rubric scores not yet known are asked for off the thread."""
@@ -381,11 +303,10 @@ class RoundsView(QtWidgets.QDialog):
     def _show(self, problem: str) -> None:
         self._filling = True
         try:
-            self._fill_standing()
-            self._fill_checks()
-            fill_ledger(self.ledger, self.results[self.index] if self.rounds else None)
-            fill_people(self.people, [r for r in self.results if r is not None], self.tr("Person"),
-                        self.tr("Total (yuan)"))
+            rnd = self.rounds[self.index] if self.rounds else None
+            self.sheets.show_round(self.rules, self.town, rnd, self.results[self.index] if self.rounds else None,
+                                   rnd is not None and self.sources[self.index] == HAND,
+                                   [r for r in self.results if r is not None])
         finally:
             self._filling = False
         if self.busy.isVisible():
@@ -393,46 +314,10 @@ class RoundsView(QtWidgets.QDialog):
         elif problem:
             self.message.setText(problem)
         elif self.rounds:
-            self.message.setText(self._exceptions())
+            self.message.setText(self.sheets.exceptions(self.results[self.index]))
         self.xlsx_button.setEnabled(any(r is not None for r in self.results))
         self.pdf_button.setEnabled(self.xlsx_button.isEnabled())
         self.shown.emit()
-
-    def _fill_standing(self) -> None:
-        result = self.results[self.index] if self.rounds else None
-        rows: list = []
-        if result is not None:
-            rows = [(str(s.place), s.village, "" if s.score is None else fmt(s.score), s.amount, s.flag or "")
-                    for s in result.standings]
-        elif self.town is not None and self.rounds:
-            typed = self.rounds[self.index].scores or {}
-            rows = [("", v, fmt(typed[v]) if v in typed else "", Decimal(0), "") for v in self.town.villages]
-        fill_standing(self.standing, rows, bool(self.rounds) and self.sources[self.index] == HAND)
-
-    def _fill_checks(self) -> None:
-        self.checks.clear()
-        if self.town is None or not self.rounds:
-            return
-        rnd = self.rounds[self.index]
-        boxes = [(self.tr("%1 (%2) met their own task").replace("%1", p.name).replace("%2", p.role), ("task", p.name),
-                  p.name in rnd.task_met)
-                 for p in self.town.people if self.rules.roles.get(p.role) == "spared_if_task_met"]
-        if self.rules.kinds[rnd.kind].departments:
-            boxes += [(self.tr("%1 on schedule").replace("%1", d.name), ("department", d.name),
-                       rnd.on_schedule.get(d.name, False)) for d in self.town.departments]
-        fill_checks(self.checks, boxes)
-
-    def _exceptions(self) -> str:
-        """The round's exceptions in a sentence, so they are seen without reading the whole ledger."""
-        result = self.results[self.index]
-        if result is None:
-            return ""
-        spared = [e.person for e in result.entries if e.note and e.amount == 0]
-        text = self.tr("%1 villages; rewards and penalties shared by the people bound to each village.").replace(
-            "%1", str(len(result.standings)))
-        if spared:
-            text += " " + self.tr("Spared the penalty (met their own task): %1.").replace("%1", "、".join(spared))
-        return text
 
     # -- export -----------------------------------------------------------------------------------
 

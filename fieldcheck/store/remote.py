@@ -1,0 +1,144 @@
+"""Other laptops' events applied: written to the log, their fields' heads taken, their records made (docs/sync.md).
+
+Applying is set-based per chunk of events and does not depend on the order events arrive
+in; known ids are skipped, so importing the same bundle twice changes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from contextlib import ExitStack
+from dataclasses import dataclass, field
+from typing import Any
+
+from fieldcheck.store.database import Database
+from fieldcheck.store.event_rows import CHUNK, CREATE_ORDER, Part, event_row
+from fieldcheck.store.field_state import FieldState
+from fieldcheck.store.schema import BULK_SUSPENDED
+
+
+@dataclass
+class Applied:
+    """What applying a batch of events did."""
+
+    new: int = 0
+    known: int = 0
+    updated: set[tuple[str, str]] = field(default_factory=set)
+    slots: set[tuple[str, str, str, str | None]] = field(default_factory=set)
+    dirty: set[str] = field(default_factory=set)
+    #: inspections with a new event: their change stamp moves (the score cache's key)
+    touched: set[str] = field(default_factory=set)
+
+
+class Remote:
+    """Applies events from elsewhere through each part's ``apply_creates`` and the field state."""
+
+    def __init__(self, db: Database, parts: dict[str, Part], state: FieldState):
+        self._db = db
+        self._parts = parts
+        self._state = state
+
+    def known(self, ids: list[str]) -> set[str]:
+        """Which of these event ids the log has already."""
+        found: set[str] = set()
+        for i in range(0, len(ids), 900):
+            part = ids[i:i + 900]
+            found.update(r[0] for r in self._db.conn.execute(
+                f"SELECT id FROM audit WHERE id IN ({','.join('?' * len(part))})", part))
+        return found
+
+    def apply(self, events: Iterable[dict[str, Any]]) -> Applied:
+        """Apply events from elsewhere (checked already), inside the caller's transaction.
+
+        Known ids are skipped; the result is the same whatever order events arrive in.
+        """
+        done = Applied()
+        with self._db.transaction(), ExitStack() as bulk:
+            batch: list[dict[str, Any]] = []
+            for e in events:
+                batch.append(e)
+                if len(batch) >= CHUNK:
+                    self._apply_chunk(batch, done, bulk)
+                    batch = []
+            if batch:
+                self._apply_chunk(batch, done, bulk)
+            for slot in sorted(done.slots, key=lambda s: (s[0], s[1], s[2])):
+                if slot[3] not in done.dirty:
+                    self._state.refresh_slot(*slot)
+            for inspection_id in sorted(done.dirty):
+                self._state.refresh_inspection(inspection_id)
+            # the suspended stamp triggers' work: each inspection that got anything changes its stamp once
+            self._db.conn.executemany("UPDATE inspections SET changes = changes + 1 WHERE id = ?",
+                                      [(i,) for i in sorted(done.touched)])
+        return done
+
+    def _apply_chunk(self, chunk: list[dict[str, Any]], done: Applied, bulk: ExitStack) -> None:
+        conn = self._db.conn
+        known = self.known([e["id"] for e in chunk])
+        fresh: list[dict[str, Any]] = []
+        creates: dict[str, list[dict[str, Any]]] = {}
+        for e in chunk:
+            if e["id"] in known:
+                done.known += 1
+                continue
+            known.add(e["id"])
+            fresh.append(e)
+        if fresh and not self._db.bulk:  # only when there is work: a re-import writes nothing, not even DDL
+            bulk.enter_context(self._db.without_triggers(BULK_SUSPENDED))
+        if fresh:  # the clock moves past the newest stamp seen, so later local edits sort after
+            self._db.clock.observe(max(e["hlc"] for e in fresh))
+        conn.executemany(Database.EVENT_INSERT, [event_row(e) for e in fresh])
+        done.new += len(fresh)
+        done.touched.update(e["inspection_id"] for e in fresh if e.get("inspection_id"))
+        locked: dict[str, bool] = {}
+        changes: list[dict[str, Any]] = []
+
+        def is_locked(inspection_id: str) -> bool:
+            if inspection_id not in locked:
+                locked[inspection_id] = self._state.locked(inspection_id)
+            return locked[inspection_id]
+
+        for e in fresh:
+            inspection_id = e.get("inspection_id")
+            if e["action"] == "create":
+                creates.setdefault(e["entity"], []).append(e)
+                if e["entity"] != "inspection" and inspection_id and is_locked(inspection_id):
+                    done.dirty.add(inspection_id)
+                continue
+            entity, entity_id, fld = e["entity"], e["entity_id"], e.get("field") or ""
+            changes.append(e)
+            done.slots.add((entity, entity_id, fld, inspection_id))
+            done.updated.add((entity, entity_id))
+            if inspection_id and ((entity == "inspection" and fld == "status") or e["action"] == "discard"
+                                  or (entity != "inspection" and is_locked(inspection_id))):
+                done.dirty.add(inspection_id)
+        self._take_heads(changes)
+        for entity in CREATE_ORDER:
+            if entity in creates:
+                self._parts[entity].apply_creates(entity, creates[entity])
+        self._photos_of_deleted(creates.get("photo", []), done)
+
+    def _take_heads(self, changes: list[dict[str, Any]]) -> None:
+        """A chunk's changes into heads and superseded, set-based: what they supersede first, then
+        those of them nothing supersedes become heads (so the order inside the chunk does not matter)."""
+        conn = self._db.conn
+        slot = [(e, e["entity_id"], e.get("field") or "", e["entity"]) for e in changes]
+        gone = [(entity_id, fld, entity, s) for e, entity_id, fld, entity in slot for s in e.get("supersedes") or ()]
+        conn.executemany("INSERT OR IGNORE INTO superseded (event_id) VALUES (?)", [(g[3],) for g in gone])
+        conn.executemany("DELETE FROM heads WHERE entity_id = ? AND field = ? AND entity = ? AND event_id = ?", gone)
+        superseded = self._state.superseded([e["id"] for e in changes])
+        conn.executemany("INSERT OR IGNORE INTO heads (entity, entity_id, field, event_id, inspection_id)"
+                         " VALUES (?, ?, ?, ?, ?)",
+                         [(entity, entity_id, fld, e["id"], e.get("inspection_id")) for e, entity_id, fld, entity
+                          in slot if e["action"] != "discard" and e["id"] not in superseded])
+
+    def _photos_of_deleted(self, photos: list[dict[str, Any]], done: Applied) -> None:
+        """A photo arriving for a finding that has deletion events: that finding's deletion is decided again."""
+        findings = {e["new"]["finding_id"]: e.get("inspection_id") for e in photos}
+        ids = sorted(findings)
+        for i in range(0, len(ids), 900):
+            part = ids[i:i + 900]
+            for (finding_id,) in self._db.conn.execute(
+                    f"SELECT DISTINCT entity_id FROM heads WHERE entity_id IN ({','.join('?' * len(part))})"
+                    " AND field = 'deleted' AND entity = 'finding'", part):
+                done.slots.add(("finding", finding_id, "deleted", findings[finding_id]))
