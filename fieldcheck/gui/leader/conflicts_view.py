@@ -146,7 +146,8 @@ class ConflictsView(QtWidgets.QDialog):
 
     def refresh(self, keep: str | None = None) -> None:
         """Read the conflicts again; select ``keep`` (a conflict id) or the first."""
-        self.found = [describe(self.store, c) for c in self.store.events.conflicts()]
+        # by inspection, then item in the rubric's numbering: the same order on every laptop
+        self.found = sorted((describe(self.store, c) for c in self.store.events.conflicts()), key=_reading_order)
         self.list.blockSignals(True)
         _fill(self.list, [[c["inspection_text"], c["item_text"] or c["record"][:8], c["field_text"], c["kind_text"],
                            "  ⇄  ".join(f"{s['value_text']} ({s['who']} · {s['device']})" for s in c["sides_text"])]
@@ -244,3 +245,9 @@ class ConflictsView(QtWidgets.QDialog):
             return
         self.message.setText(self.tr("Undone: %1").replace("%1", done.summary))
         self.refresh(done.conflict_id)
+
+
+def _reading_order(c: dict) -> tuple:
+    """Inspection, then item number part by part (2.5.4 before 2.10.1), then the conflict id."""
+    numbers = tuple(int(p) if p.isdigit() else 0 for p in (c.get("item") or "").split("."))
+    return c["inspection_text"], numbers, c["id"]
