@@ -104,24 +104,6 @@
         <translation>已导入 %1 个,拒绝 %2 个,%3 个待确认;冲突字段:%4 个(组长 ▸ 冲突…)。</translation>
     </message>
     <message>
-        <source>Unknown device</source>
-        <translation>未知设备</translation>
-    </message>
-    <message>
-        <source>The bundle %1 comes from device “%2”, which this database has not seen.
-
-Key fingerprint:
-%3
-
-Trust this device? Compare the fingerprint with the one shown on that laptop.</source>
-        <translation>同步包 %1 来自本库未见过的设备「%2」。
-
-密钥指纹:
-%3
-
-信任该设备吗?请与那台电脑上显示的指纹核对。</translation>
-    </message>
-    <message>
         <source>Not imported: the device was not confirmed</source>
         <translation>未导入:该设备未确认</translation>
     </message>

@@ -96,10 +96,6 @@
         <translation>完成。</translation>
     </message>
     <message>
-        <source>Unknown device</source>
-        <translation>未知设备</translation>
-    </message>
-    <message>
         <source>The bundle %1 comes from device “%2”, which this database has not seen.
 
 Key fingerprint:
@@ -112,6 +108,10 @@ Trust this device? Compare the fingerprint with the one shown on that laptop.</s
 %3
 
 信任该设备吗?请与那台电脑上显示的指纹核对。</translation>
+    </message>
+    <message>
+        <source>Unknown device</source>
+        <translation>未知设备</translation>
     </message>
     <message>
         <source>Exchange bundles…</source>

@@ -12,21 +12,9 @@ from typing import Any
 
 from fieldcheck.errors import UserError
 from fieldcheck.gui.qt import QtCore, QtWidgets
+from fieldcheck.gui.widgets.tables import read_only_table
 from fieldcheck.ops.conflict_text import describe, history
 from fieldcheck.ops.conflicts import accept, parse_value, reject, resolve, undo
-
-
-def _table(headers: list[str], name: str) -> QtWidgets.QTableWidget:
-    table = QtWidgets.QTableWidget(0, len(headers))
-    table.setObjectName(name)
-    table.setHorizontalHeaderLabels(headers)
-    table.verticalHeader().hide()
-    table.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.SingleSelection)
-    table.setTabKeyNavigation(False)  # Tab leaves the table: no keyboard trap
-    table.setWordWrap(False)
-    return table
 
 
 def _fill(table: QtWidgets.QTableWidget, rows: list[list[str]]) -> None:
@@ -51,8 +39,8 @@ class ConflictsView(QtWidgets.QDialog):
         self.setWindowTitle(self.tr("Conflicts"))
         self.resize(1300, 680)  # fits 1366x768 with a title bar and a panel
         layout = QtWidgets.QVBoxLayout(self)
-        self.list = _table([self.tr("Inspection"), self.tr("Item"), self.tr("Field"), self.tr("Kind"),
-                            self.tr("Sides")], "conflictList")
+        self.list = read_only_table([self.tr("Inspection"), self.tr("Item"), self.tr("Field"), self.tr("Kind"),
+                            self.tr("Sides")], "conflictList", single=True, wrap=False)
         header = self.list.horizontalHeader()
         header.setSectionResizeMode(QtWidgets.QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QtWidgets.QHeaderView.ResizeMode.Stretch)
@@ -66,8 +54,8 @@ class ConflictsView(QtWidgets.QDialog):
         middle = QtWidgets.QHBoxLayout()
         sides_box = QtWidgets.QGroupBox(self.tr("Sides"))
         sides_layout = QtWidgets.QVBoxLayout(sides_box)
-        self.sides = _table([self.tr("Value"), self.tr("Who"), self.tr("Device"), self.tr("When"), self.tr("Note")],
-                            "conflictSides")
+        self.sides = read_only_table([self.tr("Value"), self.tr("Who"), self.tr("Device"), self.tr("When"),
+                                      self.tr("Note")], "conflictSides", single=True, wrap=False)
         self.sides.horizontalHeader().setSectionResizeMode(QtWidgets.QHeaderView.ResizeMode.ResizeToContents)
         self.sides.horizontalHeader().setSectionResizeMode(0, QtWidgets.QHeaderView.ResizeMode.Stretch)
         self.sides.itemSelectionChanged.connect(self._enable)
@@ -75,8 +63,8 @@ class ConflictsView(QtWidgets.QDialog):
         middle.addWidget(sides_box, 1)
         history_box = QtWidgets.QGroupBox(self.tr("History of this field"))
         history_layout = QtWidgets.QVBoxLayout(history_box)
-        self.history = _table([self.tr("When"), self.tr("Who"), self.tr("Device"), self.tr("Change"),
-                               self.tr("Side"), self.tr("Reason")], "conflictHistory")
+        self.history = read_only_table([self.tr("When"), self.tr("Who"), self.tr("Device"), self.tr("Change"),
+                               self.tr("Side"), self.tr("Reason")], "conflictHistory", single=True, wrap=False)
         self.history.horizontalHeader().setSectionResizeMode(QtWidgets.QHeaderView.ResizeMode.ResizeToContents)
         self.history.horizontalHeader().setSectionResizeMode(3, QtWidgets.QHeaderView.ResizeMode.Stretch)
         history_layout.addWidget(self.history)

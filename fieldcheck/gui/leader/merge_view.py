@@ -10,20 +10,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from fieldcheck.gui.qt import Qt, QtCore, QtWidgets
-from fieldcheck.gui.sync.sync_dialog import DropArea, SyncJob, _grouped
+from fieldcheck.gui.sync.sync_dialog import DropArea, SyncJob, _grouped, confirm_devices
+from fieldcheck.gui.widgets.tables import read_only_table
 
 SUFFIX = ".fcbundle"
-
-
-def _table(headers: list[str], name: str) -> QtWidgets.QTableWidget:
-    table = QtWidgets.QTableWidget(0, len(headers))
-    table.setObjectName(name)
-    table.setHorizontalHeaderLabels(headers)
-    table.verticalHeader().hide()
-    table.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setTabKeyNavigation(False)  # Tab leaves the table: no keyboard trap
-    return table
 
 
 def _put(table: QtWidgets.QTableWidget, values: list, numbers_from: int) -> int:
@@ -72,7 +62,7 @@ class MergeView(QtWidgets.QDialog):
         row.addWidget(self.pick_folder)
         row.addWidget(self.progress, 1)
         box.addLayout(row)
-        self.report = _table([self.tr("Bundle"), self.tr("Device"), self.tr("New"), self.tr("Already there"),
+        self.report = read_only_table([self.tr("Bundle"), self.tr("Device"), self.tr("New"), self.tr("Already there"),
                               self.tr("Updated"), self.tr("In conflict"), self.tr("Result")], "mergeReport")
         header = self.report.horizontalHeader()
         header.setSectionResizeMode(QtWidgets.QHeaderView.ResizeMode.ResizeToContents)
@@ -84,7 +74,7 @@ class MergeView(QtWidgets.QDialog):
         box.addWidget(self.message)
         self.tabs.addTab(merge, self.tr("&Merge"))
 
-        self.history = _table([self.tr("When"), self.tr("File"), self.tr("Device"), self.tr("Inspector"),
+        self.history = read_only_table([self.tr("When"), self.tr("File"), self.tr("Device"), self.tr("Inspector"),
                                self.tr("SHA-256"), self.tr("New"), self.tr("Already there"), self.tr("Updated"),
                                self.tr("In conflict")], "importHistory")
         self.history.horizontalHeader().setSectionResizeMode(QtWidgets.QHeaderView.ResizeMode.ResizeToContents)
@@ -155,15 +145,9 @@ class MergeView(QtWidgets.QDialog):
                              .replace("%2", str(self.refused)).replace("%3", str(len(unknown)))
                              .replace("%4", str(conflicts)))
         self.show_history()
-        confirmed = set()
-        for path, device, fingerprint in unknown:
-            answer = QtWidgets.QMessageBox.question(self, self.tr("Unknown device"), self.tr(
-                "The bundle %1 comes from device “%2”, which this database has not seen.\n\nKey fingerprint:\n%3\n\n"
-                "Trust this device? Compare the fingerprint with the one shown on that laptop.")
-                .replace("%1", Path(path).name).replace("%2", device).replace("%3", _grouped(fingerprint[:32])))
-            if answer == QtWidgets.QMessageBox.StandardButton.Yes:
-                confirmed.add(path)
-            else:
+        confirmed = confirm_devices(self, unknown)
+        for path, device, _fingerprint in unknown:
+            if path not in confirmed:
                 _put(self.report, [Path(path).name, device, "", "", "", "",
                                    self.tr("Not imported: the device was not confirmed")], 2)
         if confirmed:

@@ -219,14 +219,7 @@ class SyncDialog(QtWidgets.QDialog):
             else:
                 self._add_row(r)
         self.message.setText("\n".join(lines) or self.tr("Done."))
-        confirmed = set()
-        for path, device, fingerprint in unknown:
-            answer = QtWidgets.QMessageBox.question(self, self.tr("Unknown device"), self.tr(
-                "The bundle %1 comes from device “%2”, which this database has not seen.\n\nKey fingerprint:\n%3\n\n"
-                "Trust this device? Compare the fingerprint with the one shown on that laptop.")
-                .replace("%1", Path(path).name).replace("%2", device).replace("%3", _grouped(fingerprint[:32])))
-            if answer == QtWidgets.QMessageBox.StandardButton.Yes:
-                confirmed.add(path)
+        confirmed = confirm_devices(self, unknown)
         if confirmed:
             self.start_import([Path(p) for p in confirmed], trusted=confirmed)
 
@@ -238,6 +231,21 @@ class SyncDialog(QtWidgets.QDialog):
             if col >= 2:
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.report.setItem(row, col, item)
+
+
+def confirm_devices(parent: QtWidgets.QWidget, unknown: list) -> set[str]:
+    """Ask about each bundle from an unknown device, showing its key's fingerprint; the paths trusted."""
+    translate = QtCore.QCoreApplication.translate
+    confirmed = set()
+    for path, device, fingerprint in unknown:
+        text = translate("SyncDialog", "The bundle %1 comes from device “%2”, which this database has not seen.\n\n"
+                         "Key fingerprint:\n%3\n\nTrust this device? Compare the fingerprint with the one shown on "
+                         "that laptop.")
+        text = text.replace("%1", Path(path).name).replace("%2", device).replace("%3", _grouped(fingerprint[:32]))
+        answer = QtWidgets.QMessageBox.question(parent, translate("SyncDialog", "Unknown device"), text)
+        if answer == QtWidgets.QMessageBox.StandardButton.Yes:
+            confirmed.add(path)
+    return confirmed
 
 
 def _grouped(hex_digits: str) -> str:
