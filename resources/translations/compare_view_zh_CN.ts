@@ -25,7 +25,7 @@
         <translation>A:答案</translation>
     </message>
     <message>
-        <source>A: −</source>
+        <source>A: deducted</source>
         <translation>A:扣分</translation>
     </message>
     <message>
@@ -33,7 +33,7 @@
         <translation>B:答案</translation>
     </message>
     <message>
-        <source>B: −</source>
+        <source>B: deducted</source>
         <translation>B:扣分</translation>
     </message>
     <message>

@@ -117,8 +117,8 @@ class CompareView(QtWidgets.QDialog):
         self.only_differing.setChecked(True)
         self.table = QtWidgets.QTableWidget(0, COLUMNS)
         self.table.setObjectName("compareTable")
-        self.table.setHorizontalHeaderLabels(["", self.tr("Item"), self.tr("A: answer"), self.tr("A: −"),
-                                              self.tr("B: answer"), self.tr("B: −"), self.tr("Worth (B−A)")])
+        self.table.setHorizontalHeaderLabels(["", self.tr("Item"), self.tr("A: answer"), self.tr("A: deducted"),
+                                              self.tr("B: answer"), self.tr("B: deducted"), self.tr("Worth (B−A)")])
         self.table.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.SingleSelection)
