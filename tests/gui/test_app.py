@@ -12,61 +12,15 @@ from sheetkit import finish
 from fieldcheck import i18n
 from fieldcheck.engine import catalog
 from fieldcheck.engine.numbers import fmt
-from fieldcheck.gui.app import Shell, application, open_settings
+from fieldcheck.gui.app import open_settings
 from fieldcheck.gui.fonts import BUNDLED_FAMILY
 from fieldcheck.gui.qt import Qt, QtCore, QtGui, QtWidgets
 from fieldcheck.gui.window.first_start import FirstStartDialog, is_first_start
 from fieldcheck.gui.window.window_memory import LAST_INSPECTION_KEY
 from fieldcheck.ops import scores
-from fieldcheck.store import Store, StoreError
+from fieldcheck.store import StoreError
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
-
-
-@pytest.fixture
-def home(tmp_path, monkeypatch):
-    monkeypatch.setenv("FIELDCHECK_HOME", str(tmp_path))
-    monkeypatch.setenv("FIELDCHECK_LANG", "zh")
-    return tmp_path
-
-
-@pytest.fixture
-def home_store(home):
-    s = Store.open(home / "fieldcheck.db")
-    yield s
-    s.close()
-
-
-@pytest.fixture
-def make_shell(qtbot, qapp, home_store, home):
-    """Start the shell the way ``fieldcheck`` does (fonts, settings file, translators), without exec()."""
-    shells = []
-
-    def make(settings=None):
-        app = application()
-        shell = Shell(app, home_store, settings or open_settings(home), data_dir=home)
-        shells.append(shell)
-        shell.start(offer_first_start=False)
-        qtbot.addWidget(shell.window)
-        return shell
-
-    yield make
-    for shell in shells:
-        if shell.window.isVisible():
-            shell.window.close()
-        shell.translations.switch("en")
-
-
-@pytest.fixture
-def village(home_store):
-    rubric = catalog.find("village-work-team")
-    c = home_store.places.add("县", "荷坪县")
-    t = home_store.places.add("乡镇", "杉山乡", c)
-    v = home_store.places.add("村", "梅花村", t)
-    inspection = home_store.inspections.create(rubric, assessee_id=v, assessee_name="梅花村", inspectors=["张三"],
-                                         date="2026-10-01")
-    home_store.findings.add(inspection, "2.1.3", value=2)
-    return inspection
 
 
 def menu_titles(window) -> list[str]:
@@ -404,50 +358,3 @@ def test_a_day_in_the_window_new_inspection_findings_undo_restart_and_the_cli_ag
                            "--json"], capture_output=True, text=True, timeout=60, check=True)
     cli = json.loads(done.stdout)
     assert again.score_label.text().startswith(f"得分 {cli['total']} / {cli['max'] - 10} + 加分 10")
-
-
-def test_ctrl_f_on_the_list_and_searching_findings_opens_the_item(qtbot, make_shell, home_store, village):
-    window = make_shell().window
-    window.show()
-    qtbot.waitExposed(window)
-    window.windowHandle().requestActivate()
-    qtbot.waitUntil(lambda: QtWidgets.QApplication.activeWindow() is window)
-    village_id = home_store.inspections.get(village).assessee_id
-    zhang = home_store.households.add(village_id, "张三")
-    home_store.findings.add(village, "2.1.4", value=1, household_id=zhang, note="帮扶责任人未签字")
-    window.list_page.ui.table.setFocus()
-    qtbot.keyClick(window.list_page.ui.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
-    assert QtWidgets.QApplication.focusWidget() is window.list_page.ui.searchEdit
-    dialog = window.list_actions.search_findings()
-    qtbot.addWidget(dialog)
-    dialog.search.setText("未签字")  # typed through an input method: QTest types only ASCII
-    qtbot.keyClick(dialog.search, Qt.Key_Return)
-    assert dialog.table.rowCount() == 1 and dialog.table.item(0, 3).text() == "张三"
-    assert dialog.table.item(0, 2).text().startswith("2.1.4")
-    dialog.search.setText("张三")
-    dialog.run()
-    assert dialog.table.rowCount() == 1
-    qtbot.keyClick(dialog.table, Qt.Key_Return)
-    assert window.view is not None and window.view.current_item_id() == "2.1.4"
-    assert not window.list_actions.find_action.isEnabled()  # Ctrl+F in the walk is the text field's own
-
-
-def test_every_list_column_sorts_from_the_keyboard(make_shell, home_store, village):
-    window = make_shell().window
-    table = window.list_page.ui.table
-    header = table.horizontalHeader()
-    window.list_actions.fill_sort_menu()
-    names = [a.text() for a in window.list_actions.sort_menu.actions()]
-    assert len(names) == table.model().columnCount() and "日期" in names
-    window.list_actions.sort_list(5)
-    assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (5, Qt.SortOrder.AscendingOrder)
-    window.list_actions.sort_list(5)
-    assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
-
-
-def test_the_team_menu_offers_the_leaders_desk_with_one_key_each(make_shell):
-    window = make_shell().window
-    texts = [a.text() for a in window.team_menu.actions() if not a.isSeparator()]
-    assert texts == ["合并同步包(&M)…", "冲突(&C)…", "交叉检查(&D)…", "任务分派(&A)…", "设备(&E)…", "乡镇轮次考核(&R)…"]
-    keys = [text.split("(&")[1][0] for text in texts]
-    assert len(set(keys)) == len(keys)  # Alt+T then one letter reaches each, none shadowed
