@@ -1,0 +1,56 @@
+"""Issue 8 in the window: a 衡阳 inspection shows 暂计 and what is still open while items are
+unanswered, a value far out of scale is flagged beside the item it belongs to (not refused), and
+附2's footnote on state money reaches the inspector as item 8's note."""
+
+from __future__ import annotations
+
+from walkkit import show_view
+
+from fieldcheck.engine import catalog
+from fieldcheck.gui.qt import Qt
+from fieldcheck.ops import scores
+
+
+def hengyang_county(store) -> str:
+    place = store.places.add("县市区", "衡阳县", group="县市")
+    return store.inspections.create(catalog.find("hengyang-2015"), assessee_id=place, assessee_name="",
+                                   inspectors=["甲"], date="2026-11-22")
+
+
+def type_into(qtbot, edit, text: str) -> None:
+    edit.setFocus()
+    edit.selectAll()
+    qtbot.keyClicks(edit, text)
+    qtbot.keyClick(edit, Qt.Key_Return)
+
+
+def test_an_empty_sheet_is_provisional_with_the_points_still_open(qtbot, store):
+    view = show_view(qtbot, store, hengyang_county(store), activate=False)
+    panel = view.score_panel
+    assert panel.total_label.text() == "100 / 100"
+    assert panel.provisional_label.isVisible()
+    assert "97" in panel.grade_label.text() and "合格" not in panel.grade_label.text()  # 五 can lose only 7 of 10
+    view.close()
+
+
+def test_a_value_out_of_scale_is_flagged_beside_its_item_and_still_scored(qtbot, store):
+    inspection_id = hengyang_county(store)
+    view = show_view(qtbot, store, inspection_id, activate=False)
+    warning = view.score_panel.warning_label
+    view.go_to_item("8")  # 扶贫开发总投入: target 1200万元 for 衡阳县
+    assert "国家、省、市财政扶贫投入按实际情况,另计入扶贫总投入" in view.panel.note_label.text()
+    assert view.panel.note_label.isVisible()
+    type_into(qtbot, view.panel.editor.actual_edit, "11300000")  # 1130万 typed in 元
+    assert scores.answers(store, inspection_id)["8"] == 11300000  # kept and scored, not refused
+    assert warning.isVisible() and "是否把「元」当成了「万元」" in warning.text()
+    view.go_to_item("1.1")  # the warning belongs to item 8, not to the item now shown
+    assert not warning.isVisible()
+    type_into(qtbot, view.panel.editor.actual_edit, "0.158")  # 减贫率 15.8% typed as a fraction
+    assert warning.isVisible() and "像是小数写法" in warning.text()
+    type_into(qtbot, view.panel.editor.actual_edit, "15.8")
+    assert not warning.isVisible()
+    view.go_to_item("8")
+    assert warning.isVisible()
+    type_into(qtbot, view.panel.editor.actual_edit, "1130")
+    assert not warning.isVisible()
+    view.close()
