@@ -244,6 +244,11 @@ def test_a_grade_another_rounding_would_change_is_noted():
     assert [n.render("zh") for n in r.notes] == ["注意:若不足一步按一步扣,总分为 77.7,等级为「不合格」;本结果按比例计 80.11"]
     far = score(HENGYANG, {**COMPLETE_NEAR_80, "1.1": 16.5}, COUNTY)
     assert far.notes == []
+    # the other way round: prorated just below 80, whole steps only would pass
+    below = score(HENGYANG, {**COMPLETE_NEAR_80, "1.1": 12.0}, COUNTY)
+    assert below.total == D("79.81") and below.grade == "不合格"
+    assert [n.render("zh") for n in below.notes] == [
+        "注意:若只计整步(不足一步不扣),总分为 82.2,等级为「合格」;本结果按比例计 79.81"]
 
 
 # --- plausibility warnings, not refusals -------------------------------------------------------------------
