@@ -43,14 +43,17 @@ def test_a_value_out_of_scale_is_flagged_beside_its_item_and_still_scored(qtbot,
     type_into(qtbot, view.panel.editor.actual_edit, "11300000")  # 1130万 typed in 元
     assert scores.answers(store, inspection_id)["8"] == 11300000  # kept and scored, not refused
     assert warning.isVisible() and "是否把「元」当成了「万元」" in warning.text()
+    beside = view.panel.editor.warning_label  # under the value typed, as well as in the score panel
+    assert beside.isVisible() and "是否把「元」当成了「万元」" in beside.text()
     view.go_to_item("1.1")  # the warning belongs to item 8, not to the item now shown
     assert not warning.isVisible()
     type_into(qtbot, view.panel.editor.actual_edit, "0.158")  # 减贫率 15.8% typed as a fraction
     assert warning.isVisible() and "像是小数写法" in warning.text()
+    assert "像是小数写法" in view.panel.editor.warning_label.text()
     type_into(qtbot, view.panel.editor.actual_edit, "15.8")
-    assert not warning.isVisible()
+    assert not warning.isVisible() and not view.panel.editor.warning_label.isVisible()
     view.go_to_item("8")
     assert warning.isVisible()
     type_into(qtbot, view.panel.editor.actual_edit, "1130")
-    assert not warning.isVisible()
+    assert not warning.isVisible() and not view.panel.editor.warning_label.isVisible()
     view.close()
