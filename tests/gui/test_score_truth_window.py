@@ -1,12 +1,16 @@
 """Issue 8 in the window: a 衡阳 inspection shows 暂计 and what is still open while items are
-unanswered, a value far out of scale is flagged beside the item it belongs to (not refused), and
-附2's footnote on state money reaches the inspector as item 8's note."""
+unanswered, a value far out of scale is flagged beside the item it belongs to (not refused),
+附2's footnote on state money reaches the inspector as item 8's note, and the new-inspection
+dialog takes only an assessee the target table knows, in its own group (a park in none)."""
 
 from __future__ import annotations
 
+import pytest
 from walkkit import show_view
 
 from fieldcheck.engine import catalog
+from fieldcheck.gui.app import open_settings
+from fieldcheck.gui.inspections.new_inspection import NewInspectionDialog
 from fieldcheck.gui.qt import Qt
 from fieldcheck.ops import scores
 
@@ -57,3 +61,39 @@ def test_a_value_out_of_scale_is_flagged_beside_its_item_and_still_scored(qtbot,
     type_into(qtbot, view.panel.editor.actual_edit, "1130")
     assert not warning.isVisible() and not view.panel.editor.warning_label.isVisible()
     view.close()
+
+
+def new_hengyang(qtbot, store, tmp_path, name: str, group: str | None = None) -> NewInspectionDialog:
+    dialog = NewInspectionDialog(store, open_settings(tmp_path))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.ui.rubricCombo.setCurrentIndex(dialog.ui.rubricCombo.findData("hengyang-2015"))
+    dialog.ui.assesseeCombo.setEditText("")
+    dialog.ui.assesseeCombo.lineEdit().insert(name)
+    if group:
+        dialog.ui.groupCombo.setCurrentIndex(dialog.ui.groupCombo.findData(group))
+    dialog.ui.inspectorsEdit.setText("张三")
+    dialog.accept()
+    return dialog
+
+
+@pytest.mark.parametrize("name,group,message", [
+    ("衡南", None, "被考核单位:「衡南」不在本细则的目标任务分解表中;是不是「衡南县」?"),
+    ("衡阳县", "区", "被考核单位:「衡阳县」在目标表中属「县市」组,答案却写作「区」"),
+    ("衡阳市", None, "被考核单位:「衡阳市」不是考核对象(全市合计,不是考核对象)"),
+])
+def test_the_dialog_refuses_an_assessee_the_table_does_not_know(qtbot, store, tmp_path, name, group, message):
+    dialog = new_hengyang(qtbot, store, tmp_path, name, group)
+    assert dialog.ui.errorLabel.text() == message
+    assert dialog.isVisible() and dialog.inspection_id is None and not scores.scored_rows(store)
+
+
+def test_a_park_is_made_in_no_group_and_scored_on_what_applies(qtbot, store, tmp_path):
+    dialog = new_hengyang(qtbot, store, tmp_path, "白沙工业园")
+    offered = [dialog.ui.assesseeCombo.itemText(n) for n in range(dialog.ui.assesseeCombo.count())]
+    assert "白沙工业园" in offered and "衡阳县" in offered and "衡阳市" not in offered  # the city total is not assessed
+    assert not dialog.ui.groupCombo.isEnabled()  # 附2 puts the parks in neither group
+    made = store.inspections.get(dialog.inspection_id)
+    assert (made.assessee_name, made.assessee_group) == ("白沙工业园", None)
+    result = scores.score_inspection(store, made.id)
+    assert result.max == 65 and result.nodes["2"].status == "out" and not result.warnings
