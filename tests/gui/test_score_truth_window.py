@@ -97,3 +97,15 @@ def test_a_park_is_made_in_no_group_and_scored_on_what_applies(qtbot, store, tmp
     assert (made.assessee_name, made.assessee_group) == ("白沙工业园", None)
     result = scores.score_inspection(store, made.id)
     assert result.max == 65 and result.nodes["2"].status == "out" and not result.warnings
+
+
+def test_a_stored_inspection_of_an_unknown_assessee_says_so_on_every_item(qtbot, store):
+    # made before the dialog checked, or by another laptop: scored with no table targets, and told why
+    inspection_id = store.inspections.create(catalog.find("hengyang-2015"), assessee_id=None, assessee_name="衡南",
+                                             inspectors=["甲"], date="2026-11-22")
+    view = show_view(qtbot, store, inspection_id, activate=False)
+    for item in ("1.1", "5.1"):
+        view.go_to_item(item)
+        warning = view.score_panel.warning_label
+        assert warning.isVisible() and "「衡南」不在本细则的目标任务分解表中;是不是「衡南县」?" in warning.text()
+    view.close()

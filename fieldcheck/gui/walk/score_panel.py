@@ -74,7 +74,8 @@ class ScorePanel(QtWidgets.QFrame):
             self.veto_label.setText(self.tr("Out of the ranking: {0}").format("; ".join(result.vetoes)))
 
     def show_trace(self, result, item_id: str) -> None:
-        warnings = [str(w.text) for w in result.warnings_for(item_id)]
+        # an assessee the target table does not know (衡南 for 衡南县) concerns every item: shown on each
+        warnings = [str(w.text) for w in result.warnings_for("assessee") + result.warnings_for(item_id)]
         self.warning_label.setVisible(bool(warnings))
         self.warning_label.setText("\n".join(self.tr("⚠ Please check: {0}").format(w) for w in warnings))
         entries = result.item_trace(item_id)
