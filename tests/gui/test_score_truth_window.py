@@ -97,6 +97,11 @@ def test_a_park_is_made_in_no_group_and_scored_on_what_applies(qtbot, store, tmp
     assert (made.assessee_name, made.assessee_group) == ("白沙工业园", None)
     result = scores.score_inspection(store, made.id)
     assert result.max == 65 and result.nodes["2"].status == "out" and not result.warnings
+    view = show_view(qtbot, store, made.id, activate=False)
+    assert view.tree.state_text("4") in ("– not counted", "– 本单位不计")  # not "✓ 0", as if looked at and passed
+    assert view.tree.state_text("1.1").startswith("○")
+    assert view.score_panel.notes_label.text() == "本单位只按目标表给出目标的项目计分,不评等级"
+    view.close()
 
 
 def test_a_stored_inspection_of_an_unknown_assessee_says_so_on_every_item(qtbot, store):
@@ -108,4 +113,23 @@ def test_a_stored_inspection_of_an_unknown_assessee_says_so_on_every_item(qtbot,
         view.go_to_item(item)
         warning = view.score_panel.warning_label
         assert warning.isVisible() and "「衡南」不在本细则的目标任务分解表中;是不是「衡南县」?" in warning.text()
+    view.close()
+
+
+def test_a_grade_whole_steps_would_change_is_noted_in_the_window(qtbot, store):
+    from fieldcheck.ops.importing import add_inspection_from_answers
+
+    near_80 = {"1.1": 12.0, "1.2": True, "2": {"到人": 15000, "到户": 1400}, "3.1": 3500, "3.2": 15.5, "4": 55,
+               "5.1": True, "5.2": True, "5.3": True, "6.1": 61, "6.2": {"actual": 40, "target": 50},
+               "6.3": [30] * 61, "7.1": 250, "7.2": True, "8": 1150, "9.1": 170, "9.2": True, "10": 97,
+               "veto": False}
+    inspection_id = add_inspection_from_answers(store, catalog.find("hengyang-2015"), {"name": "衡阳县"}, near_80)
+    view = show_view(qtbot, store, inspection_id, activate=False)
+    panel = view.score_panel
+    assert panel.total_label.text() == "79.81 / 100" and "不合格" in panel.grade_label.text()
+    assert panel.notes_label.isVisible()
+    assert panel.notes_label.text() == "注意:若只计整步(不足一步不扣),总分为 82.2,等级为「合格」;本结果按比例计 79.81"
+    view.go_to_item("1.1")
+    type_into(qtbot, view.panel.editor.actual_edit, "16.5")  # far from 80 now: the note goes
+    assert not panel.notes_label.isVisible()
     view.close()
