@@ -13,6 +13,7 @@ from fieldcheck.gui.app import open_settings
 from fieldcheck.gui.inspections.new_inspection import NewInspectionDialog
 from fieldcheck.gui.qt import Qt
 from fieldcheck.ops import scores
+from fieldcheck.ops.importing import add_inspection_from_answers
 
 
 def hengyang_county(store) -> str:
@@ -102,6 +103,13 @@ def test_a_park_is_made_in_no_group_and_scored_on_what_applies(qtbot, store, tmp
     assert view.tree.state_text("1.1").startswith("○")
     assert view.score_panel.notes_label.text() == "本单位只按目标表给出目标的项目计分,不评等级"
     view.close()
+    answers = {"1.1": 15.5, "1.2": True, "5.1": True, "5.2": True, "5.3": True, "6.2": {"actual": 10, "target": 10},
+               "7.2": True, "9.2": True, "10": 100, "veto": False}
+    done = add_inspection_from_answers(store, catalog.find("hengyang-2015"), {"name": "白沙工业园"}, answers)
+    view = show_view(qtbot, store, done, activate=False)
+    assert view.score_panel.total_label.text() == "64 / 65" and not view.score_panel.provisional_label.isVisible()
+    assert view.score_panel.grade_label.text() in ("Grade: not graded", "等级:本单位不评等级")  # not "none defined"
+    view.close()
 
 
 def test_a_stored_inspection_of_an_unknown_assessee_says_so_on_every_item(qtbot, store):
@@ -117,8 +125,6 @@ def test_a_stored_inspection_of_an_unknown_assessee_says_so_on_every_item(qtbot,
 
 
 def test_a_grade_whole_steps_would_change_is_noted_in_the_window(qtbot, store):
-    from fieldcheck.ops.importing import add_inspection_from_answers
-
     near_80 = {"1.1": 12.0, "1.2": True, "2": {"到人": 15000, "到户": 1400}, "3.1": 3500, "3.2": 15.5, "4": 55,
                "5.1": True, "5.2": True, "5.3": True, "6.1": 61, "6.2": {"actual": 40, "target": 50},
                "6.3": [30] * 61, "7.1": 250, "7.2": True, "8": 1150, "9.1": 170, "9.2": True, "10": 97,

@@ -71,9 +71,12 @@ class ScorePanel(QtWidgets.QFrame):
         self.provisional_label.setVisible(result.provisional)
         if result.provisional:
             self.grade_label.setText(self.tr("Grade: pending ({0} points still open)").format(fmt(result.points_open)))
+        elif result.grade:
+            self.grade_label.setText(self.tr("Grade: {0}").format(result.grade))
+        elif any(n.status == "out" for n in result.nodes.values()):  # a park: the rubric has grades, it gets none
+            self.grade_label.setText(self.tr("Grade: not graded"))
         else:
-            self.grade_label.setText(self.tr("Grade: {0}").format(result.grade) if result.grade
-                                     else self.tr("Grade: none defined"))
+            self.grade_label.setText(self.tr("Grade: none defined"))
         self.answered_label.setText(self.tr("Answered {0} of {1} items").format(result.answered, result.item_count))
         self.veto_label.setVisible(bool(result.vetoes))
         if result.vetoes:
