@@ -33,6 +33,8 @@ def cmd_summary(args: argparse.Namespace) -> int:
     print(header)
     for r in rows:
         total = "?" if r.total is None else fmt(r.total)
+        if r.total is not None and not r.complete:  # as the list and the sheet show it: not a final score
+            total = t(f"{total}(暂计)", f"{total} (provisional)")
         done = t("是", "yes") if r.complete else t(f"否({r.answered}/{r.item_count})", f"no ({r.answered}/{r.item_count})")
         print("\t".join([r.id, r.assessee_path, r.rubric_id, r.rubric_version[:12],
                          t(status_zh.get(r.status, r.status), r.status), total, fmt(r.max), r.grade or "-", done,

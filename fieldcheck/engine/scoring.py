@@ -229,7 +229,8 @@ def applied_readings(rubric: Rubric, result: ScoreResult) -> list[AppliedReading
         touched = _touched(rubric, reading) & answered
         if reading.nodes and not touched and not reading.always:
             continue
-        ordered = tuple(i.id for i in rubric.items() if i.id in touched)
+        # a reading about the whole rubric names no items: listing the answered ones would say it is about them
+        ordered = tuple(i.id for i in rubric.items() if i.id in touched) if reading.nodes else ()
         applied.append(AppliedReading(reading.id, Text(reading.text, reading.text_en or reading.text), ordered))
     return applied
 

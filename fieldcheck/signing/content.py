@@ -131,7 +131,7 @@ def gather(store: Store, inspection_id: str, *, signers: list[SignerInput] | Non
             source=inspection.rubric.source, assessee=assessee, assessee_group=inspection.assessee_group or "",
             date=inspection.date, inspectors=list(inspection.inspectors), amendments=amendments, rows=rows,
             bonus=fmt(bonus), total=fmt(result.total), max=fmt(result.max), complete=result.complete,
-            grade=(result.grade or "细则未规定等次") if result.complete else "暂计(检查未完成,不评定等次)",
+            grade=_grade(inspection.rubric, result),
             readings=_texts(getattr(result, "readings", None)),
             vetoes=[_text(v) for v in result.vetoes],
             notes=_notes(result),
@@ -305,9 +305,20 @@ def _texts(values: Any) -> list[str]:
     return [_text(v) for v in values]
 
 
+def _grade(rubric, result: ScoreResult) -> str:
+    if not result.complete:
+        return "暂计(检查未完成,不评定等次)"
+    if result.grade:
+        return result.grade
+    # a park of 附2 is not graded although the rubric has grades: its note says why
+    return "不评定等次" if rubric.grades else "细则未规定等次"
+
+
 def _notes(result: ScoreResult) -> list[str]:
     notes = [f"{u.item_id}:{u.reason.render('zh')}" for u in result.unscored]
     notes += _texts(getattr(result, "warnings", None))
+    # the result's own notes: a grade whole steps would change (issue 8), a unit scored on what applies
+    notes += _texts(getattr(result, "notes", None))
     if not result.complete:
         notes.append(f"已检查 {result.answered}/{result.item_count} 项;分数为暂计")
     return notes

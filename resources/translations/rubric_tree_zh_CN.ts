@@ -36,6 +36,10 @@
         <translation>不适用</translation>
     </message>
     <message>
+        <source>not counted</source>
+        <translation>本单位不计</translation>
+    </message>
+    <message>
         <source>Bonus earned</source>
         <translation>符合加分</translation>
     </message>

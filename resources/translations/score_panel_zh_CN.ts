@@ -24,6 +24,10 @@
         <translation>等级:{0}</translation>
     </message>
     <message>
+        <source>Grade: not graded</source>
+        <translation>等级:本单位不评等级</translation>
+    </message>
+    <message>
         <source>Grade: none defined</source>
         <translation>等级:细则未规定</translation>
     </message>

@@ -132,3 +132,13 @@ def test_rubric_show_prints_the_tree_with_points():
     assert "满分 210 分" in proc.stdout
     assert "    2.1.4 签字  6分  [按次扣分] 每发现一处扣 2 分;本节(2.1 扶贫手册填写)扣完 30 分为止" in proc.stdout
     assert "  4.1 宣传报道、国检省检第三方评估靠前  5分  [加分] 符合条件加 5 分" in proc.stdout
+
+
+def test_a_finished_park_is_not_graded_rather_than_the_rubric_having_no_grades(tmp_path):
+    park = {"rubric": "hengyang-2015", "assessee": {"name": "白沙工业园"},
+            "answers": {"1.1": 15.5, "1.2": True, "5.1": True, "5.2": True, "5.3": True,
+                        "6.2": {"actual": 10, "target": 10}, "7.2": True, "9.2": True, "10": 100, "veto": False}}
+    proc = run("score", "hengyang-2015", write(tmp_path, park))
+    assert proc.returncode == 0, proc.stderr
+    assert "合计 64 / 65   等级:本单位不评等级" in proc.stdout and "未设等级" not in proc.stdout
+    assert "2       精准扶贫到人到户                  0/0         本单位不计" in proc.stdout

@@ -219,3 +219,16 @@ def test_inspection_set_takes_an_open_lists_other_ways_as_json(tmp_path, capsys)
     assert main(["inspection", "set", "--db", str(db), inspection, "2.3.2", bad]) == 1
     err = capsys.readouterr().err
     assert "请直接勾选" in err and "Traceback" not in err and len(err.strip().splitlines()) == 1
+
+
+def test_summary_marks_an_unfinished_total_provisional(tmp_path):
+    db = tmp_path / "fc.db"
+    answers = tmp_path / "a.json"
+    answers.write_text(json.dumps({"rubric": "hengyang-2015", "assessee": {"name": "衡阳县"}, "answers": {"1.1": 15}},
+                                  ensure_ascii=False), encoding="utf-8")
+    assert run("inspection", "add", "--db", str(db), str(answers)).returncode == 0
+    row = run("summary", "--db", str(db)).stdout.strip().splitlines()[1].split("\t")
+    assert row[5:9] == ["98.5(暂计)", "100", "-", "否(1/19)"]  # not 98.5 beside a blank grade, as if final
+    row = run("summary", "--db", str(db), env={"FIELDCHECK_LANG": "en"}).stdout.strip().splitlines()[1].split("\t")
+    assert row[5] == "98.5 (provisional)"
+    assert json.loads(run("summary", "--db", str(db), "--json").stdout)[0]["total"] == 98.5  # the JSON stays a number

@@ -224,6 +224,14 @@ def test_readings_are_kept_structured_and_rendered_late():
     assert {"id": "per-village-project-money", "items": ["6.3"]}.items() <= r.to_json()["readings"][-1].items()
 
 
+def test_a_reading_about_the_whole_rubric_names_no_items():
+    # 原文没有给出等级划分 is about the whole 考核细则, not about the two items answered
+    r = score(XIZE, {"2.6.1": "na", "2.6.2": "na"})
+    by_id = {x.id: x for x in r.readings}
+    assert by_id["no-grade-bands"].items == ()
+    assert by_id["not-poor-village-na"].items == ("2.6.1", "2.6.2")
+
+
 COMPLETE_NEAR_80 = {"1.1": 12.3, "1.2": True, "2": {"到人": 15000, "到户": 1400}, "3.1": 3500, "3.2": 15.5, "4": 55,
                     "5.1": True, "5.2": True, "5.3": True, "6.1": 61, "6.2": {"actual": 40, "target": 50},
                     "6.3": [30] * 61, "7.1": 250, "7.2": True, "8": 1150, "9.1": 170, "9.2": True, "10": 97,
@@ -236,6 +244,11 @@ def test_a_grade_another_rounding_would_change_is_noted():
     assert [n.render("zh") for n in r.notes] == ["注意:若不足一步按一步扣,总分为 77.7,等级为「不合格」;本结果按比例计 80.11"]
     far = score(HENGYANG, {**COMPLETE_NEAR_80, "1.1": 16.5}, COUNTY)
     assert far.notes == []
+    # the other way round: prorated just below 80, whole steps only would pass
+    below = score(HENGYANG, {**COMPLETE_NEAR_80, "1.1": 12.0}, COUNTY)
+    assert below.total == D("79.81") and below.grade == "不合格"
+    assert [n.render("zh") for n in below.notes] == [
+        "注意:若只计整步(不足一步不扣),总分为 82.2,等级为「合格」;本结果按比例计 79.81"]
 
 
 # --- plausibility warnings, not refusals -------------------------------------------------------------------

@@ -139,3 +139,24 @@ def test_the_sheet_prints_the_other_ways_named_on_an_open_list(store):
     row = next(r for r in gather(store, inspection).rows if r.number == "2.3.2")
     assert "选:宣传栏、其他:广播、微信群" in row.basis
     assert row.score == "5"  # three ways: met
+
+
+def test_the_sheet_prints_the_rounding_note_and_does_not_call_a_park_ungraded_by_the_rubric(store):
+    """Issue 8: when whole steps would change the grade the result says so, and so must the signed sheet;
+    a park of 附2 is not graded, although the 考评表 has grades."""
+    from fieldcheck.engine import catalog
+    from fieldcheck.ops.importing import add_inspection_from_answers
+
+    hengyang = catalog.find("hengyang-2015")
+    near_80 = {"1.1": 12.3, "1.2": True, "2": {"到人": 15000, "到户": 1400}, "3.1": 3500, "3.2": 15.5, "4": 55,
+               "5.1": True, "5.2": True, "5.3": True, "6.1": 61, "6.2": {"actual": 40, "target": 50},
+               "6.3": [30] * 61, "7.1": 250, "7.2": True, "8": 1150, "9.1": 170, "9.2": True, "10": 97,
+               "veto": False}
+    county = gather(store, add_inspection_from_answers(store, hengyang, {"name": "衡阳县"}, near_80))
+    assert (county.total, county.grade) == ("80.11", "合格")
+    assert "注意:若不足一步按一步扣,总分为 77.7,等级为「不合格」;本结果按比例计 80.11" in county.notes
+    park_answers = {"1.1": 15.5, "1.2": True, "5.1": True, "5.2": True, "5.3": True,
+                    "6.2": {"actual": 10, "target": 10}, "7.2": True, "9.2": True, "10": 100, "veto": False}
+    park = gather(store, add_inspection_from_answers(store, hengyang, {"name": "白沙工业园"}, park_answers))
+    assert park.complete and park.grade != "细则未规定等次"
+    assert "本单位只按目标表给出目标的项目计分,不评等级" in park.notes

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from fieldcheck.engine.rules import AnswerError
+from fieldcheck.engine.scoring import resolve_assessee
 from fieldcheck.gui.forms.ui_new_inspection import Ui_NewInspectionDialog
 from fieldcheck.gui.qt import QtCore, QtWidgets
 from fieldcheck.gui.widgets.tab_order import leave_on_tab
@@ -63,12 +65,14 @@ class NewInspectionDialog(QtWidgets.QDialog):
         """(label, place id, group) the assessee list offers for this rubric."""
         out: list[tuple[str, str | None, str | None]] = []
         if rubric is not None and rubric.targets:
-            # A rubric with a target table assesses 县市区: the roster's ones, then the table's rows.
+            # A rubric with a target table assesses 县市区: the roster's ones, then the table's rows
+            # that are assessed (not 衡阳市, the city total).
             for place in self.places.values():
                 if place.kind == "县市区":
                     out.append((place.name, place.id, place.group))
             listed = {label for label, _, _ in out}
-            out += [(name, None, row.group) for name, row in rubric.targets.items() if name not in listed]
+            out += [(name, None, row.group) for name, row in rubric.targets.items()
+                    if name not in listed and row.assessee]
             return out
         order = {"村": 0, "乡镇": 1, "县": 2, "单位": 3, "县市区": 4}
         kinds = assessee_kinds(rubric)  # villages for the 考核细则, not the county or a 区
@@ -102,7 +106,15 @@ class NewInspectionDialog(QtWidgets.QDialog):
             index = self.ui.groupCombo.findData(group)
             if index >= 0:
                 self.ui.groupCombo.setCurrentIndex(index)
+        # a park of 附2 is in neither group: there is no group to choose
+        self.ui.groupCombo.setEnabled(not self._groupless(text))
         self.ui.errorLabel.clear()
+
+    def _groupless(self, name: str) -> bool:
+        """``name`` is a row of the rubric's target table that is in no group (白沙工业园, 开发区)."""
+        rubric = self.rubric()
+        row = rubric.targets.get(name.strip()) if rubric is not None and rubric.targets else None
+        return row is not None and row.group is None
 
     def _matched(self, text: str) -> tuple[str | None, str | None]:
         """The (place id, group) of the list entry whose label is ``text``, else (None, None)."""
@@ -121,6 +133,8 @@ class NewInspectionDialog(QtWidgets.QDialog):
         name = self.places[place_id].name if place_id in self.places else text
         rubric = self.rubric()
         group = self.ui.groupCombo.currentData() if rubric is not None and rubric.groups else None
+        if self._groupless(name):
+            group = None
         return {"assessee_id": place_id, "assessee_name": name,
                 "inspectors": split_names(self.ui.inspectorsEdit.text()),
                 "date": self.ui.dateEdit.date().toString("yyyy-MM-dd"),
@@ -135,6 +149,11 @@ class NewInspectionDialog(QtWidgets.QDialog):
             return self.tr("Enter the assessee, or choose one from the list.")
         if not values["inspectors"]:
             return self.tr("Enter at least one inspector's name.")
+        if self.rubric().targets:  # the engine's own sentence: not in the table (衡南 → 衡南县), or another group
+            try:
+                resolve_assessee(self.rubric(), {"name": values["assessee_name"], "group": values["assessee_group"]})
+            except AnswerError as exc:
+                return str(exc)
         return None
 
     def accept(self) -> None:

@@ -84,6 +84,8 @@ class RubricTree(QtWidgets.QTreeWidget):
             return "◔ " + self.tr("no answer"), _GREY, self.tr("Looked at, no answer yet")
         if status == "na":
             return "– " + self.tr("n/a"), _GREY, self.tr("Not applicable")
+        if status == "out":  # a park of 附2: the table gives it no target here, so the item does not count
+            return "– " + self.tr("not counted"), _GREY, str(node.explanation)
         if status == "bonus":
             return f"+ {fmt(node.score)}", _GREEN, self.tr("Bonus earned")
         if status == "veto":

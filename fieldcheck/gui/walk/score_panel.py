@@ -40,6 +40,12 @@ class ScorePanel(QtWidgets.QFrame):
         self.veto_label.setObjectName("vetoLabel")
         self.veto_label.setWordWrap(True)
         self.veto_label.setStyleSheet("color: rgb(190,20,20); font-weight: bold;")
+        # the result's notes: whole steps would change the grade (issue 8), a park scored on what applies
+        self.notes_label = QtWidgets.QLabel()
+        self.notes_label.setObjectName("notesLabel")
+        self.notes_label.setWordWrap(True)
+        self.notes_label.setStyleSheet("color: rgb(160,90,0);")
+        self.notes_label.hide()
         self.warning_label = QtWidgets.QLabel()
         self.warning_label.setObjectName("warningLabel")
         self.warning_label.setWordWrap(True)
@@ -54,8 +60,8 @@ class ScorePanel(QtWidgets.QFrame):
         self.trace_view.setTextElideMode(Qt.ElideNone)
         self.trace_view.setFocusPolicy(Qt.NoFocus)
 
-        for widget in (self.provisional_label, self.total_label, self.grade_label, self.answered_label, self.veto_label, caption,
-                       self.warning_label):
+        for widget in (self.provisional_label, self.total_label, self.grade_label, self.answered_label, self.veto_label,
+                       self.notes_label, caption, self.warning_label):
             layout.addWidget(widget)
         layout.addWidget(self.trace_view, 1)
         self._trace_key: tuple | None = None
@@ -65,16 +71,22 @@ class ScorePanel(QtWidgets.QFrame):
         self.provisional_label.setVisible(result.provisional)
         if result.provisional:
             self.grade_label.setText(self.tr("Grade: pending ({0} points still open)").format(fmt(result.points_open)))
+        elif result.grade:
+            self.grade_label.setText(self.tr("Grade: {0}").format(result.grade))
+        elif any(n.status == "out" for n in result.nodes.values()):  # a park: the rubric has grades, it gets none
+            self.grade_label.setText(self.tr("Grade: not graded"))
         else:
-            self.grade_label.setText(self.tr("Grade: {0}").format(result.grade) if result.grade
-                                     else self.tr("Grade: none defined"))
+            self.grade_label.setText(self.tr("Grade: none defined"))
         self.answered_label.setText(self.tr("Answered {0} of {1} items").format(result.answered, result.item_count))
         self.veto_label.setVisible(bool(result.vetoes))
         if result.vetoes:
             self.veto_label.setText(self.tr("Out of the ranking: {0}").format("; ".join(result.vetoes)))
+        self.notes_label.setText("\n".join(str(n) for n in result.notes))
+        self.notes_label.setVisible(bool(result.notes))
 
     def show_trace(self, result, item_id: str) -> None:
-        warnings = [str(w.text) for w in result.warnings_for(item_id)]
+        # an assessee the target table does not know (衡南 for 衡南县) concerns every item: shown on each
+        warnings = [str(w.text) for w in result.warnings_for("assessee") + result.warnings_for(item_id)]
         self.warning_label.setVisible(bool(warnings))
         self.warning_label.setText("\n".join(self.tr("⚠ Please check: {0}").format(w) for w in warnings))
         entries = result.item_trace(item_id)

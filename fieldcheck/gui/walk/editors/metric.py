@@ -41,10 +41,17 @@ class MetricEditor(Editor):
         self.shortfall_label = QtWidgets.QLabel()
         self.shortfall_label.setObjectName("metricShortfall")
         self.shortfall_label.setWordWrap(True)
+        # the engine's plausibility warnings (元 typed for 万元, 0.158 for 15.8%) right under the value they doubt
+        self.warning_label = QtWidgets.QLabel()
+        self.warning_label.setObjectName("metricWarning")
+        self.warning_label.setWordWrap(True)
+        self.warning_label.setStyleSheet("color: rgb(160,90,0);")
+        self.warning_label.hide()
         unit = f" ({self.unit})" if self.unit else ""
         form.addRow(self.tr("Actual") + unit, self.actual_edit)
         form.addRow(self.tr("Target") + unit, self.target_edit)
         form.addRow(self.tr("Shortfall"), self.shortfall_label)
+        form.addRow("", self.warning_label)
         form.addRow("", self.error_label)
         self.timer = QtCore.QTimer(self)
         self.timer.setSingleShot(True)
@@ -98,6 +105,9 @@ class MetricEditor(Editor):
             self.shortfall_label.setText(self.tr("Target {0}{1}").format(fmt(self.table_target), self.unit))
         else:
             self.shortfall_label.setText("")
+        warnings = [f"⚠ {w.text}" for w in self.session.result.warnings_for(self.item.id)]
+        self.warning_label.setText("\n".join(warnings))
+        self.warning_label.setVisible(bool(warnings))
 
     def flush(self) -> None:
         if self.timer.isActive():
