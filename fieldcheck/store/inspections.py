@@ -8,10 +8,8 @@ signed record can never be unlocked silently.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from fieldcheck.engine.rubric import Rubric
-from fieldcheck.engine.rubric_file import RubricInvalid, load_text
 from fieldcheck.i18n import t
 from fieldcheck.store.database import (
     STATUSES,
@@ -25,6 +23,9 @@ from fieldcheck.store.database import (
 )
 from fieldcheck.store.places import Places
 from fieldcheck.store.records import Inspection, InspectionRow, Listed
+
+if TYPE_CHECKING:  # the rubric model loads with the first rubric parsed, not with the store
+    from fieldcheck.engine.rubric import Rubric
 
 #: rubric snapshots already parsed, by version (the SHA-256 of their content): parsing YAML is
 #: the slowest part of opening an inspection, and a version always parses to the same rubric
@@ -83,6 +84,8 @@ class Inspections:
                 row = self._db.conn.execute("SELECT rubric_text FROM inspections WHERE rubric_version = ? LIMIT 1",
                                          (version,)).fetchone()
                 text = row[0] if row else ""
+            from fieldcheck.engine.rubric_file import RubricInvalid, load_text  # lazy: YAML loads on the first parse
+
             try:
                 cached = load_text(text, f"<{rubric_id} {version[:12]}>")
             except RubricInvalid as exc:
