@@ -47,7 +47,7 @@ class Ui_InspectionList(object):
 
         self.placeCombo = QComboBox(InspectionList)
         self.placeCombo.setObjectName(u"placeCombo")
-        self.placeCombo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.placeCombo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
 
         self.filterLayout.addWidget(self.placeCombo)
 
