@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from fieldcheck.i18n import t
+from fieldcheck.store import listing_direct
 from fieldcheck.store.database import (
     STATUSES,
     Database,
@@ -129,6 +130,17 @@ class Inspections:
     _index_key: tuple | None = None
     _temp_in_memory = False
 
+    def prepare_search(self) -> None:
+        """Make the search index now (a window does it once its list is on screen), not at the first keystroke."""
+        with self._db.lock:
+            if not self._db.closed:
+                self._index()
+
+    def _fresh(self) -> bool:
+        """True when the search index is made and the database has not changed since."""
+        conn = self._db.conn
+        return self._index_key == (conn.total_changes, conn.execute("PRAGMA data_version").fetchone()[0])
+
     def _index(self) -> None:
         """The list's search index, in this connection's temp tables (never in the file).
 
@@ -209,6 +221,9 @@ class Inspections:
         """
         if only is not None and not only:
             return []
+        with self._db.lock:
+            if only is not None and status is None and place_id is None and not search and not self._fresh():
+                return [Listed._make(r) for r in listing_direct.rows(self._db.conn, only, include_deleted)]
         sql, params = self._listing(self._LISTED, status=status, place_id=place_id, search=search,
                                     include_deleted=include_deleted, only=only)
         with self._db.lock:
@@ -218,6 +233,9 @@ class Inspections:
     def ids(self, *, status: str | None = None, place_id: str | None = None, search: str | None = None,
             include_deleted: bool = False) -> list[str]:
         """The ids ``listing`` would give, in its order: all a search keystroke needs from the store."""
+        with self._db.lock:
+            if status is None and place_id is None and not search and not include_deleted and not self._fresh():
+                return listing_direct.ids(self._db.conn)  # the first page: no search index needed yet
         sql, params = self._listing("x.id", status=status, place_id=place_id, search=search,
                                     include_deleted=include_deleted)
         with self._db.lock:

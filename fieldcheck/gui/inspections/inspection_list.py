@@ -97,6 +97,9 @@ class InspectionListPage(QtWidgets.QWidget):
         self.ui.table.addAction(self.delete_action)
 
         self._fitted_shown = False
+        # The first rows are read without the search index (store.inspections.ids): it is made once
+        # they are on screen, so the first keystroke does not wait for it (100 ms at 10,000).
+        table.viewport().installEventFilter(self)
         self._place_ids: list[str | None] = []  # the place filter's ids, row by row
         self._fill_filters()
         self.refresh()
@@ -163,6 +166,12 @@ class InspectionListPage(QtWidgets.QWidget):
         self.model.invalidate()
         self.refilter(select_id)
         self._fit_columns()
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QtCore.QEvent.Type.Paint and watched is self.ui.table.viewport():
+            watched.removeEventFilter(self)  # the rows' first paint: the search index next
+            QtCore.QTimer.singleShot(0, self, self.store.inspections.prepare_search)
+        return super().eventFilter(watched, event)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
