@@ -7,7 +7,10 @@ until it prints "ready" from the first turn of its event loop after ``show()``:
 * ``fieldcheck --db demo.db``: the inspections list of the demo county (8 inspections);
 * the same, reopening the last inspection (the 考核细则 walk with its tree, editor and score).
 
-Runs are interleaved so machine noise hits every case alike; medians of ``--runs`` (default 7).
+Runs are interleaved so machine noise hits every case alike; medians of ``--runs`` (default 7),
+of the wall time to "ready" and of the whole process's CPU time (start to exit, from ``wait4``).
+Bytecode is compiled (``PYTHONDONTWRITEBYTECODE`` unset, one untimed start first), as an
+installed program has it.
 
 ``--scale`` measures the inspections list at scale instead, before and after (see
 ``benchmarks/scale.py``): ``fieldcheck --db`` on the demo county with 600 villages (602
@@ -41,18 +44,32 @@ app.exec()
 """
 
 
-def timed(args: list[str], env: dict, cwd: Path | None = None) -> float:
-    """Seconds from spawning the process to its "ready" line."""
+def timed(args: list[str], env: dict, cwd: Path | None = None) -> tuple[float, float]:
+    """Seconds from spawning the process to its "ready" line, and the CPU seconds of the whole process."""
+    env = {k: v for k, v in env.items() if k != "PYTHONDONTWRITEBYTECODE"}  # compiled, as installed
     start = time.perf_counter()
-    proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=cwd)
+    proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env, cwd=cwd)
+    elapsed = None
     for line in proc.stdout:
-        if line.startswith("ready"):
+        if line.startswith("ready") and elapsed is None:
             elapsed = time.perf_counter() - start
-            break
-    else:
-        raise RuntimeError(f"{args} never became ready: {proc.stderr.read()}")
-    proc.wait(600)
-    return elapsed
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if elapsed is None:
+        raise RuntimeError(f"{args} never became ready (exit {proc.returncode})")
+    return elapsed, usage.ru_utime + usage.ru_stime
+
+
+def report(title: str, times: dict[str, list[tuple[float, float]]]) -> None:
+    """Medians of wall (to ready) and CPU (whole process), each beside the first case (the baseline)."""
+    print(title)
+    base_wall = base_cpu = None
+    for name, runs in times.items():
+        wall = statistics.median(r[0] for r in runs)
+        cpu = statistics.median(r[1] for r in runs)
+        base_wall, base_cpu = base_wall or wall, base_cpu or cpu
+        print(f"  {name:<62} wall {wall * 1000:6.0f} ms ({wall / base_wall:.2f}×)   "
+              f"CPU {cpu * 1000:6.0f} ms ({cpu / base_cpu:.2f}×)")
 
 
 def at_scale(runs: int, work: Path) -> None:
@@ -76,15 +93,12 @@ def at_scale(runs: int, work: Path) -> None:
                                         tree, home)
     for command, tree, home in cases.values():  # untimed: backups, migration
         timed(command, scale.env(home), cwd=tree)
-    times: dict[str, list[float]] = {name: [] for name in cases}
+    times: dict[str, list[tuple[float, float]]] = {name: [] for name in cases}
     for _ in range(runs):
         for name, (command, tree, home) in cases.items():
             times[name].append(timed(command, scale.env(home), cwd=tree))
-    base = statistics.median(times["bare PySide6 window (baseline)"])
-    print(f"start to a usable inspections list, median of {runs} (offscreen, fresh process each, interleaved):")
-    for name, runs_ in times.items():
-        median = statistics.median(runs_)
-        print(f"  {name:<62} {median * 1000:7.0f} ms  ({median / base:.1f}× baseline)")
+    report(f"start to a usable inspections list, median of {runs} (offscreen, fresh process each, interleaved):",
+           times)
 
 
 def prepare(home: Path) -> tuple[Path, str]:
@@ -119,19 +133,18 @@ def main(argv: list[str] | None = None) -> None:
         cases = {"bare PySide6 window (baseline)": ([sys.executable, "-c", BARE_QT], None),
                  "fieldcheck: inspections list": (app, ""),
                  "fieldcheck: reopen an inspection (考核细则)": (app, inspection_id)}
-        times: dict[str, list[float]] = {name: [] for name in cases}
-        for _ in range(args.runs):
+        times: dict[str, list[tuple[float, float]]] = {name: [] for name in cases}
+        for run in range(args.runs + 1):  # the first round untimed: bytecode written, backups taken
             for name, (command, reopen) in cases.items():
                 if reopen is not None:
                     # The window reopens what settings.ini names; "" means the list.
                     settings.write_text("[first_start]\ndone=true\n" + (f"[last]\ninspection={reopen}\n" if reopen else ""),
                                         encoding="utf-8")
-                times[name].append(timed(command, env))
-        base = statistics.median(times["bare PySide6 window (baseline)"])
-        print(f"start to a usable window, median of {args.runs} (offscreen, fresh process each):")
-        for name, runs in times.items():
-            median = statistics.median(runs)
-            print(f"  {name:<44} {median * 1000:7.0f} ms  ({median / base:.1f}× baseline)")
+                measured = timed(command, env)
+                if run:
+                    times[name].append(measured)
+        report(f"start to a usable window, median of {args.runs} (offscreen, fresh process each, interleaved):",
+               times)
 
 
 if __name__ == "__main__":

@@ -17,6 +17,7 @@ See ``fieldcheck/gui/i18n.py`` for the convention. Run it after editing a form, 
 from __future__ import annotations
 
 import argparse
+import ast
 import re
 import shutil
 import subprocess
@@ -66,7 +67,28 @@ def compile_form(ui: Path) -> str:
     # uic writes its own version into the header; without it the committed forms stay
     # current when a newer PySide6 is installed (CI installs the newest one allowed).
     body = re.sub(r"^(## Created by: Qt User Interface Compiler) version .*$", r"\1", body, flags=re.M)
-    return FORM_HEADER.format(name=ui.stem) + body
+    return FORM_HEADER.format(name=ui.stem) + used_imports_only(body)
+
+
+def used_imports_only(source: str) -> str:
+    """``source`` with its ``from PySide6.X import (...)`` lists cut to the names the form uses.
+
+    uic imports some forty names whatever the form holds (QBrush, QGradient, QFontDatabase …)
+    and PySide6 builds each class, enums and all, when its name is first taken: about 10 ms of
+    the window's start for names no form uses.
+    """
+    tree = ast.parse(source)
+    imports = [node for node in tree.body if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("PySide6")]
+    used = {node.id for node in ast.walk(tree) if isinstance(node, ast.Name)}
+    lines = source.splitlines(keepends=True)
+    for node in reversed(imports):
+        names = [alias.name for alias in node.names if (alias.asname or alias.name) in used]
+        text = ""
+        if names:
+            rows = ",\n    ".join(", ".join(names[i:i + 4]) for i in range(0, len(names), 4))
+            text = f"from {node.module} import ({rows})\n"
+        lines[node.lineno - 1:node.end_lineno] = [text]
+    return "".join(lines)
 
 
 def catalogue_sources() -> dict[str, list[Path]]:

@@ -41,7 +41,6 @@ from fieldcheck.i18n import Text, t
 COUNT_FORMS = {"per_occurrence", "per_event"}
 NAME_FORMS = {"missing_elements", "duty_checklist"}
 LATEST_FORMS = {"min_options", "pass_fail", "bonus", "veto", "metric", "proportional"}
-MARKS = {"checked", "na"}
 
 
 class FindingLike(Protocol):

@@ -1,9 +1,8 @@
 """The Qt layer. Qt is imported in one place only: ``fieldcheck.gui.qt``.
 
-The domain the window uses is imported here, before Qt: once PySide6 is loaded, its
-``__feature__`` import hook reads the source of every module imported after it, which cost
-the window about a tenth of its start for the sixty modules of the store and engine.
+The window imports what its first page needs (the store, the list's scores) and nothing of
+the rubric engine: the YAML loader, the rubric model and the rule forms load when a rubric is
+first parsed or an inspection first scored. ``gui/qt.py`` stops PySide6's import hook from
+reading the source of every module imported after Qt, so a module imported late costs what
+it would have cost early (tests/gui/test_startup_imports.py).
 """
-
-from fieldcheck.engine import catalog  # noqa: F401
-from fieldcheck.ops import demo, households, places, scores, search  # noqa: F401

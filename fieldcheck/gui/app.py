@@ -12,7 +12,6 @@ import sys
 import time
 from pathlib import Path
 
-from fieldcheck.engine import catalog
 from fieldcheck.gui.errors import ErrorHandler, log
 from fieldcheck.gui.fonts import register_bundled_fonts
 from fieldcheck.gui.i18n import Translations, choose_language
@@ -21,7 +20,6 @@ from fieldcheck.gui.window.first_start import DONE_KEY, FirstStartDialog, is_fir
 from fieldcheck.gui.window.main_window import MainWindow
 from fieldcheck.i18n import t
 from fieldcheck.ops import scores
-from fieldcheck.ops.demo import VILLAGE_RUBRIC
 from fieldcheck.paths import data_dir, default_db_path
 from fieldcheck.store import Store, StoreError
 
@@ -86,6 +84,8 @@ class Shell(QtCore.QObject):
 
     def offer_first_start(self, dialog=None) -> str:
         """Ask demo or empty (``dialog`` lets a test answer it); return the choice made."""
+        from fieldcheck.engine import catalog  # lazy: the rubric files are read on a first start only
+        from fieldcheck.ops.demo import VILLAGE_RUBRIC  # lazy: with the demo, once per laptop
 
         if dialog is None:
             dialog = FirstStartDialog([r.title for r in catalog.installed()], self.window)

@@ -6,6 +6,7 @@ prints nothing); WenQuanYi Micro Hei ships in ``resources/fonts`` with its copyr
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from fieldcheck.gui.qt import QtGui
@@ -25,7 +26,9 @@ def register_bundled_fonts(app: QtGui.QGuiApplication) -> list[str]:
     Returns the families registered. Safe to call twice (Qt returns the same font id).
     """
     families: list[str] = []
-    for path in sorted(font_dir().glob("*.tt[cf]")):
+    folder = font_dir()
+    # os.listdir, not Path.glob: a glob compiles its pattern into a regular expression at every start
+    for path in sorted(folder / n for n in os.listdir(folder) if n.endswith((".ttf", ".ttc"))):
         font_id = QtGui.QFontDatabase.addApplicationFont(str(path))
         if font_id >= 0:
             families.extend(QtGui.QFontDatabase.applicationFontFamilies(font_id))

@@ -23,6 +23,7 @@ Convention (shared by every module in fieldcheck/gui, decided for the whole wind
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from fieldcheck import i18n
@@ -70,7 +71,8 @@ class Translations:
             return  # English is the source language: nothing to load.
         qt_dir = QtCore.QLibraryInfo.path(QtCore.QLibraryInfo.LibraryPath.TranslationsPath)
         files = [Path(qt_dir) / "qtbase_zh_CN.qm"]  # Qt's own strings: OK, Cancel, context menus
-        files += sorted(translations_dir().glob("*_zh_CN.qm"))
+        folder = translations_dir()  # os.listdir, not Path.glob: no pattern compiled at every start
+        files += sorted(folder / n for n in os.listdir(folder) if n.endswith("_zh_CN.qm"))
         for path in files:
             translator = QtCore.QTranslator(self.app)
             if path.is_file() and translator.load(str(path)):

@@ -25,6 +25,35 @@ if sys.version_info < (3, 12):
             ctypes.c_ssize_t.from_address(id(_singleton)).value += NONE_GUARD
 
 
+
+
+def _stop_reading_sources() -> None:
+    """Stop PySide6 reading the source of every module imported after it.
+
+    PySide6's import hook (its ``__feature__`` support: snake_case and true_property names,
+    chosen per module) asks, of each module imported after Qt, whether its source mentions
+    "PySide6", by reading the whole file with ``inspect.getsource``: about 20 ms for the
+    store, and more for every screen imported when first opened. FieldCheck never imports
+    ``__feature__``, so every module is marked "ignore" (-1, the hook's own value for that)
+    without reading it. Another PySide6 without these names keeps its hook as it is.
+    """
+    loader = sys.modules.get("shibokensupport.signature.loader")
+    feature = sys.modules.get("shibokensupport.feature")
+    table = getattr(feature, "pyside_feature_dict", None)
+    if not (hasattr(loader, "feature_imported") and hasattr(feature, "feature_imported") and isinstance(table, dict)):
+        return
+
+    def imported(module) -> None:
+        name = getattr(module, "__name__", None)
+        if isinstance(name, str) and name not in table:
+            table[name] = -1
+
+    loader.feature_imported = feature.feature_imported = imported
+
+
+_stop_reading_sources()
+
+
 def pdf_modules():
     """QtPdf, QtPdfWidgets and QtPrintSupport: only the sheet's preview and printing need them."""
     from PySide6 import QtPdf, QtPdfWidgets, QtPrintSupport  # lazy: loaded when a sheet is first shown

@@ -9,7 +9,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from fieldcheck.engine.answers import COUNT_FORMS, MARKS, NAME_FORMS
+from fieldcheck.engine.answers import COUNT_FORMS, NAME_FORMS
+from fieldcheck.engine.marks import MARKS
 from fieldcheck.i18n import t
 from fieldcheck.ops.conflict_text import summary
 from fieldcheck.store import Store, StoreError

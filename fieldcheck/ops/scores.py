@@ -15,18 +15,21 @@ import json
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fieldcheck import __version__
-from fieldcheck.engine.answers import answers_from_values
-from fieldcheck.engine.scoring import ScoreResult, score
 from fieldcheck.i18n import Text
 from fieldcheck.store import Store
 from fieldcheck.store.records import Inspection, InspectionRow, Listed
 
+if TYPE_CHECKING:  # the engine loads when something is scored: a list of cached scores needs none of it
+    from fieldcheck.engine.scoring import ScoreResult
+
 
 def answers(store: Store, inspection_id: str) -> dict[str, Any]:
     """The answers the rubric engine scores, derived from the live findings and the marks."""
+    from fieldcheck.engine.answers import answers_from_values  # lazy: the engine loads when first needed
+
     inspection = store.inspections.get(inspection_id)
     values, marks = store.findings.values(inspection_id)
     return answers_from_values(inspection.rubric, values, marks)
@@ -34,11 +37,15 @@ def answers(store: Store, inspection_id: str) -> dict[str, Any]:
 
 def score_answers(inspection: Inspection, derived: dict[str, Any]) -> ScoreResult:
     """An inspection's score from answers derived from its findings (the walk keeps them up to date)."""
+    from fieldcheck.engine.scoring import score  # lazy: the engine loads when first needed
+
     return score(inspection.rubric, derived, inspection.assessee, strict=False)
 
 
 def score_values(inspection: Inspection, values: list[tuple[str, Any]], marks: dict[str, str]) -> ScoreResult:
     """An inspection's score from its findings' (item, value) pairs and its marks."""
+    from fieldcheck.engine.answers import answers_from_values  # lazy: the engine loads when first needed
+
     return score_answers(inspection, answers_from_values(inspection.rubric, values, marks))
 
 

@@ -152,17 +152,20 @@ class Store:
         db = Database(path, conn, clean_device(device) if device else device_name(), user or os_user())
         store = cls(db, backup_keep=backup_keep, backup_on_close=backup_on_close)
         photo_files.remove_temps(store.photo_dir)
-        if daily_backup and backups.due(path):
+        if daily_backup and backups.due(path) and backups.written_since_backup(path):
             store.backup()
         return store
 
     def close(self) -> None:
-        """Take a rotating backup and close. Closing twice is harmless."""
+        """Take a rotating backup, when the database was written since the last one, and close.
+
+        Closing twice is harmless.
+        """
         with self.db.lock:
             if self.db.closed:
                 return
             try:
-                if self.backup_on_close:
+                if self.backup_on_close and backups.written_since_backup(self.path):
                     self.backup()
             finally:
                 self.db.closed = True

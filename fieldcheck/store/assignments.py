@@ -8,9 +8,10 @@ the only field that merges is its tombstone.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from fieldcheck.engine.rubric import Rubric
+if TYPE_CHECKING:  # the rubric model loads with the first rubric parsed, not with the store
+    from fieldcheck.engine.rubric import Rubric
 from fieldcheck.i18n import t
 from fieldcheck.store.database import Database, StoreError, parse_date
 from fieldcheck.store.inspections import Inspections

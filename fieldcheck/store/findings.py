@@ -10,8 +10,7 @@ import uuid
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from fieldcheck.engine.answers import MARKS, check_value
-from fieldcheck.engine.rules import AnswerError
+from fieldcheck.engine.marks import MARKS
 from fieldcheck.i18n import t
 from fieldcheck.store.database import Database, StoreError, dump, finding_summary, load
 from fieldcheck.store.inspections import Inspections
@@ -58,6 +57,9 @@ class Findings:
         if item is None:
             raise StoreError(t(f"细则「{inspection.rubric_title}」中没有项目 {item_id}",
                                f"rubric '{inspection.rubric_title}' has no item {item_id}"))
+        from fieldcheck.engine.answers import check_value  # lazy: the rule forms load on the first edit
+        from fieldcheck.engine.rules import AnswerError  # lazy: with check_value
+
         try:
             value = check_value(item, value)
         except AnswerError as exc:

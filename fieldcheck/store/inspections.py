@@ -8,11 +8,10 @@ signed record can never be unlocked silently.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from fieldcheck.engine.rubric import Rubric
-from fieldcheck.engine.rubric_file import RubricInvalid, load_text
 from fieldcheck.i18n import t
+from fieldcheck.store import listing_direct
 from fieldcheck.store.database import (
     STATUSES,
     Database,
@@ -25,6 +24,9 @@ from fieldcheck.store.database import (
 )
 from fieldcheck.store.places import Places
 from fieldcheck.store.records import Inspection, InspectionRow, Listed
+
+if TYPE_CHECKING:  # the rubric model loads with the first rubric parsed, not with the store
+    from fieldcheck.engine.rubric import Rubric
 
 #: rubric snapshots already parsed, by version (the SHA-256 of their content): parsing YAML is
 #: the slowest part of opening an inspection, and a version always parses to the same rubric
@@ -83,6 +85,8 @@ class Inspections:
                 row = self._db.conn.execute("SELECT rubric_text FROM inspections WHERE rubric_version = ? LIMIT 1",
                                          (version,)).fetchone()
                 text = row[0] if row else ""
+            from fieldcheck.engine.rubric_file import RubricInvalid, load_text  # lazy: YAML loads on the first parse
+
             try:
                 cached = load_text(text, f"<{rubric_id} {version[:12]}>")
             except RubricInvalid as exc:
@@ -125,6 +129,17 @@ class Inspections:
                " c.stamp, c.findings, c.photos, c.engine, c.score")
     _index_key: tuple | None = None
     _temp_in_memory = False
+
+    def prepare_search(self) -> None:
+        """Make the search index now (a window does it once its list is on screen), not at the first keystroke."""
+        with self._db.lock:
+            if not self._db.closed:
+                self._index()
+
+    def _fresh(self) -> bool:
+        """True when the search index is made and the database has not changed since."""
+        conn = self._db.conn
+        return self._index_key == (conn.total_changes, conn.execute("PRAGMA data_version").fetchone()[0])
 
     def _index(self) -> None:
         """The list's search index, in this connection's temp tables (never in the file).
@@ -206,6 +221,9 @@ class Inspections:
         """
         if only is not None and not only:
             return []
+        with self._db.lock:
+            if only is not None and status is None and place_id is None and not search and not self._fresh():
+                return [Listed._make(r) for r in listing_direct.rows(self._db.conn, only, include_deleted)]
         sql, params = self._listing(self._LISTED, status=status, place_id=place_id, search=search,
                                     include_deleted=include_deleted, only=only)
         with self._db.lock:
@@ -215,6 +233,9 @@ class Inspections:
     def ids(self, *, status: str | None = None, place_id: str | None = None, search: str | None = None,
             include_deleted: bool = False) -> list[str]:
         """The ids ``listing`` would give, in its order: all a search keystroke needs from the store."""
+        with self._db.lock:
+            if status is None and place_id is None and not search and not include_deleted and not self._fresh():
+                return listing_direct.ids(self._db.conn)  # the first page: no search index needed yet
         sql, params = self._listing("x.id", status=status, place_id=place_id, search=search,
                                     include_deleted=include_deleted)
         with self._db.lock:

@@ -96,6 +96,13 @@ class Places:
             rows = self._db.conn.execute(sql + " ORDER BY created_at, rowid", params).fetchall()
         return [Place(*r) for r in rows]
 
+    def outline(self) -> list[tuple[str, str | None, str]]:
+        """(id, parent id, name) of every live place, in the order added: all a place chooser needs,
+        as plain tuples (a county's 3,000 places as ``Place`` records took 15 ms at every start)."""
+        with self._db.lock:
+            return self._db.conn.execute(
+                "SELECT id, parent_id, name FROM places WHERE deleted = 0 ORDER BY created_at, rowid").fetchall()
+
     def path(self, place_id: str) -> str:
         """"衡阳县/西渡镇/梅花村": the names from the top down."""
         names = []

@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from fieldcheck.engine.rubric import Rubric
+if TYPE_CHECKING:  # the rubric model loads with the first rubric parsed, not with the store
+    from fieldcheck.engine.rubric import Rubric
 
 #: what separates names typed in one field: ASCII and full-width commas and semicolons, 、
 #: and spaces (written as escapes: the full-width forms look like the ASCII ones in an editor)

@@ -17,12 +17,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from fieldcheck.engine.rubric import Rubric
-from fieldcheck.engine.rubric_file import RubricInvalid, load_text
 from fieldcheck.i18n import t
 from fieldcheck.store.database import Database, StoreError
+
+if TYPE_CHECKING:  # the rubric model loads with the first rubric parsed, not with the store
+    from fieldcheck.engine.rubric import Rubric
 
 
 class PublishedRubrics:
@@ -87,6 +88,8 @@ class PublishedRubrics:
             text = self.text(version)
             if text is None:
                 return None
+            from fieldcheck.engine.rubric_file import RubricInvalid, load_text  # lazy: YAML only when parsed
+
             try:
                 self._parsed[version] = load_text(text, f"<published {version[:12]}>")
             except RubricInvalid:
@@ -120,6 +123,8 @@ class PublishedRubrics:
             text = self._snapshot(value)
             if text is None:  # a bundle carries every version its events name (sync.bundle checks)
                 raise StoreError(t(f"缺少细则版本 {value[:12]} 的原文", f"missing the text of rubric version {value[:12]}"))
+            from fieldcheck.engine.rubric_file import RubricInvalid, load_text  # lazy: YAML only when parsed
+
             try:
                 parsed = load_text(text, f"<published {value[:12]}>")
             except RubricInvalid as exc:

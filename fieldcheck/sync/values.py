@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from fieldcheck.engine.answers import MARKS, check_value
+from fieldcheck.engine.answers import check_value
+from fieldcheck.engine.marks import MARKS
 from fieldcheck.engine.rubric import Item, Rubric
 from fieldcheck.engine.rubric_file import RubricInvalid, load_text
 from fieldcheck.engine.rules import AnswerError

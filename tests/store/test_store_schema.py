@@ -124,6 +124,41 @@ def test_close_takes_a_backup_and_old_ones_rotate(tmp_path):
     conn.close()
 
 
+def test_close_backs_up_only_what_was_written_since_the_last_backup(tmp_path):
+    path = tmp_path / "field.db"
+    with Store.open(path, device="d") as store:
+        store.places.add("单位", "单位一")
+    first = backup.backups(path)
+    for _ in range(3):  # the list looked at, nothing changed: the newest backup already holds it all
+        with Store.open(path, device="d") as store:
+            assert [p.name for p in store.places.all()] == ["单位一"]
+    assert backup.backups(path) == first
+    with Store.open(path, device="d") as store:
+        store.places.add("单位", "单位二")
+    assert len(backup.backups(path)) == len(first) + 1
+    # a session that wrote and then lost its close backup (a power cut): the next close takes one
+    with Store.open(path, device="d", backup_on_close=False) as store:
+        store.places.add("单位", "单位三")
+    before = backup.backups(path)
+    Store.open(path, device="d").close()
+    newest = backup.backups(path)
+    assert len(newest) == len(before) + 1
+    conn = sqlite3.connect(newest[-1])
+    assert conn.execute("SELECT count(*) FROM places").fetchone()[0] == 3
+    conn.close()
+
+
+def test_another_programs_write_counts_as_a_change(tmp_path):
+    path = tmp_path / "field.db"
+    Store.open(path, device="d").close()
+    before = backup.backups(path)
+    with Store.open(path, device="other", backup_on_close=False) as other:
+        with Store.open(path, device="d") as store:
+            other.places.add("单位", "单位一")  # written while this window is open
+            assert [p.name for p in store.places.all()] == ["单位一"]
+    assert len(backup.backups(path)) == len(before) + 1
+
+
 def test_daily_backup_on_open(tmp_path):
     path = tmp_path / "field.db"
     Store.open(path, device="d", backup_on_close=False).close()

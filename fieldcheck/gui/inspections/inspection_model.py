@@ -125,6 +125,7 @@ class InspectionTableModel(QtCore.QAbstractTableModel):
         """Every listed inspection's key for ``column`` (computed once per refresh)."""
         keys = self._keys.get(column)
         if keys is None:
+            self.store.inspections.prepare_search()  # every row is read: through the index, not id by id
             missing = [i for i in self.store.inspections.ids(include_deleted=False) if i not in self._rows]
             for start in range(0, len(missing), 500):
                 self._read(missing[start:start + 500])
