@@ -65,7 +65,7 @@ class Events:
         if action == "delete":
             seen = sorted([r[0] for r in conn.execute(
                 "SELECT event_id FROM heads WHERE entity_id = ? AND entity = ? AND field != 'deleted'",
-                (entity_id, entity))] + [r[0] for r in self._state.photo_creates(entity, entity_id, inspection_id)])
+                (entity_id, entity))] + [r[0] for r in self._state.photo_creates(entity, entity_id, inspection_id, local=True)])
         elif entity == "inspection" and field == "status" and new in LOCKING:
             seen = sorted(r[0] for r in conn.execute(
                 "SELECT id FROM audit WHERE inspection_id = ? AND entity != 'inspection'", (entity_id,)))

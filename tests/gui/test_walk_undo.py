@@ -62,6 +62,9 @@ def state(session: WalkSession) -> tuple:
     # the window re-derives only the edited item's answer: it must always agree with the store's
     assert session.answers == scores.answers(store, session.inspection_id)
     assert session.result.to_json() == scores.score_inspection(store, session.inspection_id).to_json()
+    # and the findings it keeps per item (a restored one put back, not read again) are the store's, in order
+    for item_id in ITEMS:
+        assert session.findings(item_id) == store.findings.of(session.inspection_id, item_id)
     return (scores.answers(store, session.inspection_id), sorted(f.id for f in findings),
             session.result.to_json()["total"])
 
@@ -94,3 +97,26 @@ def test_undo_and_redo_retrace_every_step(qapp, ops):
                 assert state(session) == snapshots[stack.index()]
         finally:
             store.close()
+
+
+def test_undoing_a_delete_puts_the_finding_back_in_its_place(qapp, tmp_path):
+    store = Store.open(tmp_path / "f.db", device="laptop-1", backup_on_close=False, daily_backup=False)
+    try:
+        inspection_id = store.inspections.create(catalog.find("village-work-team"), assessee_id=None,
+                                                assessee_name="梅花村", inspectors=["甲"], date="2026-11-22")
+        session = WalkSession(store, inspection_id)
+        for note in ("一", "二", "三"):
+            session.add_finding("2.1.1", note=note)
+        middle = session.findings("2.1.1")[1]
+        session.delete_finding("2.1.1", middle.id)
+        assert [f.note for f in session.findings("2.1.1")] == ["一", "三"]
+        session.undo_stack.undo()
+        # in entry order, as the store lists it, and the record as stored now (restored: a new stamp)
+        assert [f.note for f in session.findings("2.1.1")] == ["一", "二", "三"]
+        assert session.findings("2.1.1") == store.findings.of(inspection_id, "2.1.1")
+        assert session.findings("2.1.1")[1].updated_at > middle.updated_at
+        session.undo_stack.undo()  # the third add undone, then redone: last again
+        session.undo_stack.redo()
+        assert session.findings("2.1.1") == store.findings.of(inspection_id, "2.1.1")
+    finally:
+        store.close()
