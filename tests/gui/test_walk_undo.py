@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from walkkit import show_view, village_inspection
 
 from fieldcheck.engine import catalog
 from fieldcheck.gui.walk.walk_session import WalkSession
@@ -120,3 +121,36 @@ def test_undoing_a_delete_puts_the_finding_back_in_its_place(qapp, tmp_path):
         assert session.findings("2.1.1") == store.findings.of(inspection_id, "2.1.1")
     finally:
         store.close()
+
+
+def test_the_findings_table_follows_undo_and_redo_row_by_row(qtbot, store):
+    """Undo of a delete puts the row back where it was, without the table being rebuilt (which would
+    repaint everything and lose the place); every step the table lists what the store has."""
+    inspection_id, _ = village_inspection(store)
+    view = show_view(qtbot, store, inspection_id, activate=False)
+    view.go_to_item("2.1.1")
+    for note in ("一", "二", "三", "四"):
+        view.session.add_finding("2.1.1", note=note)
+    model = view.panel.editor.model
+    resets = []
+    model.modelReset.connect(lambda: resets.append(True))
+
+    def shown() -> list[str]:
+        return [model.data(model.index(row, 3)) for row in range(model.rowCount())]
+
+    def stored() -> list[str]:
+        return [f.note for f in store.findings.of(inspection_id, "2.1.1")]
+
+    view.session.delete_finding("2.1.1", view.session.findings("2.1.1")[1].id)
+    assert shown() == stored() == ["一", "三", "四"]
+    view.undo()
+    assert shown() == stored() == ["一", "二", "三", "四"]
+    view.redo()
+    assert shown() == stored() == ["一", "三", "四"]
+    first = view.session.findings("2.1.1")[0]
+    view.session.update_finding("2.1.1", first, note="一楼")
+    assert shown() == stored() == ["一楼", "三", "四"]
+    view.undo()
+    view.undo()
+    assert shown() == stored() == ["一", "二", "三", "四"]
+    assert resets == []

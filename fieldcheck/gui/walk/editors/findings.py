@@ -7,6 +7,7 @@ model over the store's findings, so an item with hundreds of them stays quick.
 
 from __future__ import annotations
 
+import operator
 from typing import Any
 
 from fieldcheck.engine.rules import NOT_APPLICABLE
@@ -27,7 +28,39 @@ class FindingsModel(QtCore.QAbstractTableModel):
         self.headers = [self.tr("#"), editor.value_header(), self.tr("Household"), self.tr("Note")]
 
     def set_rows(self, rows: list) -> None:
-        """Show ``rows``; a finding added at the end or an edited row repaints only what changed."""
+        """Show ``rows``; a finding added, restored or removed, or an edited row, repaints only what changed.
+
+        The walk hands over the item's findings with the unchanged ones the very same records
+        (``WalkSession.edited``), so an edit is found by identity, without comparing every row."""
+        old = self.rows
+        if abs(len(rows) - len(old)) == 1:
+            longer, shorter = (rows, old) if len(rows) > len(old) else (old, rows)
+            at = next((n for n, (a, b) in enumerate(zip(shorter, longer)) if a is not b), len(shorter))
+            if all(map(operator.is_, shorter[at:], longer[at + 1:])):
+                self._cells.pop(longer[at].id, None)  # a restored finding: show it as it is now
+                if longer is rows:
+                    self.beginInsertRows(QtCore.QModelIndex(), at, at)
+                    self.rows = rows
+                    self.endInsertRows()
+                else:
+                    self.beginRemoveRows(QtCore.QModelIndex(), at, at)
+                    self.rows = rows
+                    self.endRemoveRows()
+                return
+        elif len(rows) == len(old):
+            changed = [n for n, (a, b) in enumerate(zip(old, rows))
+                       if a is not b and (a.id != b.id or a.updated_at != b.updated_at)]
+            if all(old[n].id == rows[n].id for n in changed):
+                for n in changed:
+                    self._cells.pop(rows[n].id, None)
+                self.rows = rows
+                for n in changed:
+                    self.dataChanged.emit(self.index(n, 0), self.index(n, 3))
+                return
+        self._set_rows_by_id(rows)
+
+    def _set_rows_by_id(self, rows: list) -> None:
+        """Any other change (records read again from the store): compared by id and stamp."""
         before = {f.id: f.updated_at for f in self.rows}
         for finding in rows:
             if before.get(finding.id, finding.updated_at) != finding.updated_at:
