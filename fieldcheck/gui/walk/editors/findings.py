@@ -151,6 +151,7 @@ class FindingsEditor(Editor):
         buttons.addStretch(1)
         self.summary = QtWidgets.QLabel()
         self.summary.setObjectName("findingsSummary")
+        self.summary.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
         buttons.addWidget(self.summary)
         layout.addLayout(buttons)
 
@@ -170,6 +171,9 @@ class FindingsEditor(Editor):
         self.table.horizontalHeader().setStretchLastSection(True)
         # a header that bolds the selected row's columns repaints on each add and undo, for nothing
         self.table.horizontalHeader().setHighlightSections(False)
+        # nor one that repaints for a selection it does not show: with the table's selection model, the
+        # header repaints all its sections whenever another row is selected (each add and undo)
+        self.table.horizontalHeader().setSelectionModel(QtCore.QItemSelectionModel(self.model, self.table))
         self.table.setWordWrap(False)  # one line per finding; wrapping lays out every painted cell
         # Tab leaves the table for 处数, 农户, 备注 (arrows move between rows); Qt's default cycles the
         # cells forever, a trap for the keyboard
@@ -260,7 +264,7 @@ class FindingsEditor(Editor):
                 self.table.scrollTo(index)
         finally:
             self._reloading = False
-        self.summary.setText(self.summary_text(len(rows)))
+        self._show_summary(self.summary_text(len(rows)))
         finding = rows[row] if row >= 0 else None
         changed = (finding.id if finding else None) != self._selected_id
         self._selected_id = finding.id if finding else None
@@ -269,6 +273,17 @@ class FindingsEditor(Editor):
         self._show_detail(finding)
         if changed:
             self.finding_changed.emit()
+
+    def _show_summary(self, text: str) -> None:
+        """The count beside the add button, in a box that only grows: a label that takes its new text's
+        size makes every layout up to the item panel's (the criterion's wrapped texts) work again,
+        on each add and undo, for a width that hardly changes."""
+        if text == self.summary.text():
+            return
+        self.summary.setText(text)
+        hint = self.summary.sizeHint()
+        if hint.width() > self.summary.minimumWidth() or hint.height() != self.summary.minimumHeight():
+            self.summary.setFixedSize(max(hint.width(), self.summary.minimumWidth()), hint.height())
 
     def summary_text(self, rated: int) -> str:
         """The engine's answer for the item: how many occurrences, or the rating the item counts as."""
