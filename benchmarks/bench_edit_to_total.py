@@ -225,7 +225,11 @@ def main() -> None:
     if args.profile:
         profile(args.repeat)
         return
-    report([run(args.repeat) for _ in range(args.runs)], args.repeat)
+    load = os.getloadavg()[0]
+    results = [run(args.repeat) for _ in range(args.runs)]
+    report(results, args.repeat)
+    print(f"  load average (1 min) {load:.2f} before, {os.getloadavg()[0]:.2f} after, on {os.cpu_count()} cores: "
+          "the wall times wait for the CPU as well")
 
 
 if __name__ == "__main__":
