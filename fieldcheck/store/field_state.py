@@ -37,7 +37,8 @@ class FieldState:
                                      " AND action = 'create' AND inspection_id IS NULL",
                                      (entity_id, entity)).fetchone()
 
-    def photo_creates(self, entity: str, entity_id: str, inspection_id: str | None, *, local: bool = False) -> list[tuple]:
+    def photo_creates(self, entity: str, entity_id: str, inspection_id: str | None, *,
+                      local: bool = False) -> list[tuple]:
         """(event id, hlc, device) of the create events of a finding's photos, from the log (order-free).
 
         ``local``: for a change made here, outside a merge. In a draft every create event in the
@@ -48,7 +49,7 @@ class FieldState:
             return []
         if local and not self.locked(inspection_id) and self._db.conn.execute(
                 "SELECT 1 FROM photos WHERE finding_id = ? LIMIT 1", (entity_id,)).fetchone() is None:
-            return []  # an undone add, a finding deleted in the walk: without this, a scan of the whole inspection's log
+            return []  # an undone add in the walk: no scan of the whole inspection's log
         return self._db.conn.execute(
             "SELECT id, hlc, device FROM audit WHERE inspection_id = ? AND entity = 'photo' AND action = 'create'"
             " AND json_extract(new, '$.finding_id') = ? ORDER BY hlc, id", (inspection_id, entity_id)).fetchall()
