@@ -19,7 +19,7 @@ from typing import Any
 
 from fieldcheck.engine.numbers import fmt, shown
 from fieldcheck.engine.pools import _Scorer
-from fieldcheck.engine.rubric import Reading, Rubric, Section
+from fieldcheck.engine.rubric import Item, Reading, Rubric, Section
 from fieldcheck.engine.rules import NOT_APPLICABLE, AnswerError, Assessee
 from fieldcheck.engine.score_result import (
     AppliedReading,
@@ -222,24 +222,25 @@ def applied_readings(rubric: Rubric, result: ScoreResult) -> list[AppliedReading
     """The rubric's readings that touched this result: those about an item that was answered (or left out)."""
     answered = {k for k, n in result.nodes.items() if n.is_item and n.status not in ("unanswered", "")}
     row = result.assessee.row if result.assessee is not None else None
+    items = rubric.items()  # once, not twice per reading: a walk of the whole tree each (every edit in the window)
     applied = []
     for reading in rubric.readings:
         if reading.assessees and row not in reading.assessees:
             continue
-        touched = _touched(rubric, reading) & answered
+        touched = _touched(items, reading) & answered
         if reading.nodes and not touched and not reading.always:
             continue
         # a reading about the whole rubric names no items: listing the answered ones would say it is about them
-        ordered = tuple(i.id for i in rubric.items() if i.id in touched) if reading.nodes else ()
+        ordered = tuple(i.id for i in items if i.id in touched) if reading.nodes else ()
         applied.append(AppliedReading(reading.id, Text(reading.text, reading.text_en or reading.text), ordered))
     return applied
 
 
-def _touched(rubric: Rubric, reading: Reading) -> set[str]:
+def _touched(items: list[Item], reading: Reading) -> set[str]:
     if not reading.nodes:
-        return {i.id for i in rubric.items()}
+        return {i.id for i in items}
     ids = set(reading.nodes)
-    return {i.id for i in rubric.items() if i.id in ids or any(i.id.startswith(n + ".") for n in ids)}
+    return {i.id for i in items if i.id in ids or any(i.id.startswith(n + ".") for n in ids)}
 
 
 #: the result types live in ``score_result``; they are named here too, where every caller looks for them

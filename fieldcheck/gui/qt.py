@@ -5,7 +5,15 @@ generated forms in ``fieldcheck/gui/forms``.
 """
 
 import ctypes
+import os
 import sys
+
+#: Qt's raster engine hands every fill of 96 spans or more (a Fusion scroll bar's gradients: ~35 on
+#: each repaint of the findings table's) to its own pool of low-priority threads and waits for them.
+#: For widget-sized shapes the hand-off costs more than the fill, and on a busy two-core laptop the
+#: window waited milliseconds on every add and undo for those threads to get the CPU (README,
+#: performance: the window). Set before Qt starts; fills then run on the thread that paints.
+os.environ.setdefault("QT_NO_GUI_THREADPOOL", "1")
 
 from PySide6 import QtCore, QtGui, QtWidgets
 from PySide6.QtCore import Qt, Signal, Slot

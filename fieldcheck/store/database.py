@@ -202,13 +202,19 @@ class Database:
     EVENT_INSERT = ("INSERT INTO audit (id, at, who, device, hlc, action, entity, entity_id, inspection_id, field,"
                     " old, new, supersedes, seen, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 
-    def set_deleted(self, table: str, entity: str, row_id: str, inspection_id: str | None, deleted: bool) -> None:
-        """Set or clear a row's tombstone, audited; nothing happens when it already is so."""
+    def set_deleted(self, table: str, entity: str, row_id: str, inspection_id: str | None, deleted: bool, *,
+                    was: bool | None = None) -> None:
+        """Set or clear a row's tombstone, audited; nothing happens when it already is so.
+
+        ``was``: the tombstone as the caller has just read it in this transaction (not read again).
+        """
         with self.transaction():
-            row = self.conn.execute(f"SELECT deleted FROM {table} WHERE id = ?", (row_id,)).fetchone()
-            if row is None:
-                raise StoreError(t(f"找不到记录 {row_id}", f"no record with id {row_id}"))
-            if bool(row[0]) == deleted:
+            if was is None:
+                row = self.conn.execute(f"SELECT deleted FROM {table} WHERE id = ?", (row_id,)).fetchone()
+                if row is None:
+                    raise StoreError(t(f"找不到记录 {row_id}", f"no record with id {row_id}"))
+                was = bool(row[0])
+            if was == deleted:
                 return
             hlc, at = self.stamp()
             self.conn.execute(f"UPDATE {table} SET deleted = ?, hlc = ?, updated_at = ? WHERE id = ?",

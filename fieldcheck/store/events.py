@@ -63,9 +63,10 @@ class Events:
             "SELECT event_id FROM heads WHERE entity_id = ? AND field = ? AND entity = ?", (entity_id, field, entity)))
         seen = None
         if action == "delete":
+            photos = self._state.photo_creates(entity, entity_id, inspection_id, local=True)
             seen = sorted([r[0] for r in conn.execute(
                 "SELECT event_id FROM heads WHERE entity_id = ? AND entity = ? AND field != 'deleted'",
-                (entity_id, entity))] + [r[0] for r in self._state.photo_creates(entity, entity_id, inspection_id)])
+                (entity_id, entity))] + [r[0] for r in photos])
         elif entity == "inspection" and field == "status" and new in LOCKING:
             seen = sorted(r[0] for r in conn.execute(
                 "SELECT id FROM audit WHERE inspection_id = ? AND entity != 'inspection'", (entity_id,)))

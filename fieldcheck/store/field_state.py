@@ -37,10 +37,19 @@ class FieldState:
                                      " AND action = 'create' AND inspection_id IS NULL",
                                      (entity_id, entity)).fetchone()
 
-    def photo_creates(self, entity: str, entity_id: str, inspection_id: str | None) -> list[tuple]:
-        """(event id, hlc, device) of the create events of a finding's photos, from the log (order-free)."""
+    def photo_creates(self, entity: str, entity_id: str, inspection_id: str | None, *,
+                      local: bool = False) -> list[tuple]:
+        """(event id, hlc, device) of the create events of a finding's photos, from the log (order-free).
+
+        ``local``: for a change made here, outside a merge. In a draft every create event in the
+        log has made its row (a record is held only while its inspection is locked), so a finding
+        no photo row names has none: the log, which has no index by record, is not searched.
+        """
         if entity != "finding" or inspection_id is None:
             return []
+        if local and not self.locked(inspection_id) and self._db.conn.execute(
+                "SELECT 1 FROM photos WHERE finding_id = ? LIMIT 1", (entity_id,)).fetchone() is None:
+            return []  # an undone add in the walk: no scan of the whole inspection's log
         return self._db.conn.execute(
             "SELECT id, hlc, device FROM audit WHERE inspection_id = ? AND entity = 'photo' AND action = 'create'"
             " AND json_extract(new, '$.finding_id') = ? ORDER BY hlc, id", (inspection_id, entity_id)).fetchall()

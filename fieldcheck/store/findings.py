@@ -129,14 +129,17 @@ class Findings:
             raise StoreError(t(f"找不到发现记录 {finding_id}", f"no finding with id {finding_id}"))
         return self._finding_from_row(r)
 
+    def _with_tombstone(self, finding_id: str) -> tuple[Finding, bool] | None:
+        r = self._db.conn.execute(f"SELECT {self._FINDING_COLUMNS}, deleted FROM findings WHERE id = ?",
+                                  (finding_id,)).fetchone()
+        return None if r is None else (self._finding_from_row(r), bool(r[-1]))
+
     def live(self, finding_id: str) -> tuple[Finding, Inspection]:
         """A live finding and its inspection, if it may change; else StoreError."""
-        r = self._db.conn.execute(f"SELECT {self._FINDING_COLUMNS}, deleted FROM findings WHERE id = ?",
-                               (finding_id,)).fetchone()
-        if r is None or r[-1]:
+        found = self._with_tombstone(finding_id)
+        if found is None or found[1]:
             raise StoreError(t(f"找不到发现记录 {finding_id}(可能已删除)", f"no finding with id {finding_id} (it may be deleted)"))
-        finding = self._finding_from_row(r)
-        return finding, self._inspections.require_editable(finding.inspection_id)
+        return found[0], self._inspections.require_editable(found[0].inspection_id)
 
     def update(self, finding_id: str, **changes: Any) -> Finding:
         """Change a finding's value, household_id or note; each changed field is audited old → new."""
@@ -161,16 +164,26 @@ class Findings:
             return self.get(finding_id)
 
     def delete(self, finding_id: str) -> None:
-        """Tombstone a finding (kept for the audit log and merges); ``restore`` undoes it."""
+        """Tombstone a finding (kept for the audit log and merges); ``restore`` undoes it.
+
+        As lean as an add (the window's undo of one): the row is read once, and a finding
+        without photos does not search the log for them (``FieldState.photo_creates``)."""
         with self._db.transaction():
             finding, _ = self.live(finding_id)
-            self._db.set_deleted("findings", "finding", finding_id, finding.inspection_id, True)
+            self._db.set_deleted("findings", "finding", finding_id, finding.inspection_id, True, was=False)
 
-    def restore(self, finding_id: str) -> None:
+    def restore(self, finding_id: str) -> Finding:
+        """Bring a deleted finding back, with its id and photos; returns it as it is now stored."""
         with self._db.transaction():
-            finding = self.get(finding_id)
+            found = self._with_tombstone(finding_id)
+            if found is None:
+                raise StoreError(t(f"找不到发现记录 {finding_id}", f"no finding with id {finding_id}"))
+            finding, deleted = found
             self._inspections.require_editable(finding.inspection_id)
-            self._db.set_deleted("findings", "finding", finding_id, finding.inspection_id, False)
+            if not deleted:
+                return finding
+            self._db.set_deleted("findings", "finding", finding_id, finding.inspection_id, False, was=True)
+            return self.get(finding_id)
 
     def _findings(self, inspection_id: str, item_id: str | None = None) -> list[Finding]:
         sql = f"SELECT {self._FINDING_COLUMNS} FROM findings WHERE inspection_id = ? AND deleted = 0"

@@ -124,6 +124,27 @@ def test_ratings_take_the_worst_household(qtbot, store):
     view.close()
 
 
+def test_the_count_beside_the_add_button_is_never_cut_off(qtbot, store):
+    """Its box grows with its text and never shrinks (so an add does not lay out the whole item again)."""
+    inspection_id, _ = village(store)
+    view = show(qtbot, store, inspection_id)
+    view.go_to_item("2.5.5")
+    editor = view.panel.editor
+    texts = []
+    for level in ("满意", "不满意", "不满意"):
+        qtbot.mouseClick(editor.add_buttons[level], Qt.LeftButton)
+        texts.append(editor.summary.text())
+        assert editor.summary.width() >= editor.summary.fontMetrics().horizontalAdvance(editor.summary.text())
+    assert texts[0] != texts[1] and "不满意" in texts[1]
+    view.go_to_item("2.1.1")
+    editor = view.panel.editor
+    for _ in range(10):
+        qtbot.mouseClick(editor.add_buttons[None], Qt.LeftButton)
+        assert editor.summary.width() >= editor.summary.fontMetrics().horizontalAdvance(editor.summary.text())
+    assert "10" in editor.summary.text()
+    view.close()
+
+
 def test_checklists_add_and_remove_one_finding_per_element(qtbot, store):
     inspection_id, _ = village(store)
     view = show(qtbot, store, inspection_id)

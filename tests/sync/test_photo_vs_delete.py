@@ -110,3 +110,24 @@ def test_the_outcome_does_not_depend_on_the_order(tmp_path_factory, order, twice
     finally:
         for laptop in made:
             laptop.close()
+
+
+def test_deletes_of_findings_with_and_without_photos_travel_without_conflict(laptops, tmp_path):
+    """A finding without photos is deleted without searching the log for them (the window's undo of an
+    add); one with a photo still names the photo's creation among what it saw: no conflict anywhere."""
+    a, b, leader = laptops("A", "B", "L")
+    insp = village_inspection(a.store)
+    kept = a.store.findings.add(insp, "2.1.1", note="照片在这里")
+    with_photo = a.store.findings.add(insp, "2.1.1", note="台账缺页")
+    b.take(a.export(tmp_path / "start"))
+    b.store.photos.add(with_photo.id, make_photo(random.Random(5), size=(320, 240)))
+    a.take(b.export(tmp_path / "b"))
+    a.store.findings.delete(with_photo.id)  # a finding with a photo: the log is searched for its creation
+    a.store.findings.delete(kept.id)  # one without: nothing to search for
+    for bundle in sorted((tmp_path / "start").iterdir()) + sorted((tmp_path / "b").iterdir()) + [
+            a.export(tmp_path / "a")]:
+        leader.take(bundle)
+    b.take(a.export(tmp_path / "a2", everything=True))
+    assert leader.store.events.conflicts() == [] and b.store.events.conflicts() == []
+    assert _shown(leader, insp, with_photo.id) == (False, []) and _shown(leader, insp, kept.id) == (False, [])
+    assert a.state() == b.state() == leader.state()

@@ -2,8 +2,8 @@
 
 Every command knows the item it touched; after each redo or undo it calls
 ``session.edited(item_id, …)`` so the view moves to that item and shows the new score. It
-passes on the record the store returned (the finding added or updated, the id removed), so
-the session need not read the item's findings back; a restore makes it read them.
+passes on the record the store returned (the finding added, updated or restored, the id
+removed), so the session need not read the item's findings back.
 Undo of an add is a delete (a tombstone); its redo is a ``restore_*`` call, so a finding
 or photo keeps its id through any number of undo/redo rounds.
 """
@@ -83,8 +83,7 @@ class AddFinding(_Edit):
             self.finding_id = finding.id
             self.session.edited(self.item_id, added=finding)
         else:
-            self.store.findings.restore(self.finding_id)
-            self.session.edited(self.item_id)
+            self.session.edited(self.item_id, restored=self.store.findings.restore(self.finding_id))
 
     def _undo(self) -> None:
         self.store.findings.delete(self.finding_id)
@@ -126,8 +125,7 @@ class DeleteFinding(_Edit):
         self.session.edited(self.item_id, removed=self.finding_id)
 
     def _undo(self) -> None:
-        self.store.findings.restore(self.finding_id)
-        self.session.edited(self.item_id)
+        self.session.edited(self.item_id, restored=self.store.findings.restore(self.finding_id))
 
 
 class SetMark(_Edit):

@@ -7,7 +7,7 @@ emits ``changed(item_id)`` for the view to move there and refresh.
 
 An edit touches one item, so after it only that item's answer is derived again, by the
 store's own derivation (``answers.item_answer``), from the item's findings (kept up to date
-from the records the store returns for each edit, read back after a restore) and the marks;
+from the records the store returns for each edit, a restored one put back in entry order) and the marks;
 the full ``store.answers`` (which reads every finding: 2.6 ms with 2,000 of them, see the
 README's performance section) runs once, when the inspection opens. The engine then scores
 the whole answer set as always.
@@ -148,16 +148,17 @@ class WalkSession(QtCore.QObject):
         return self.items[self.index[item_id]]
 
     # -- writing (each an undoable command) ---------------------------------------------------
-    def edited(self, item_id: str, *, added=None, updated=None, removed: str | None = None,
+    def edited(self, item_id: str, *, added=None, updated=None, removed: str | None = None, restored=None,
                findings_kept: bool = False) -> None:
         """A command changed ``item_id`` in the store: bring the cached findings up to date, score.
 
-        A finding's add, change or removal leaves the marks as they were (a mark changes only by
-        ``SetMark``, which passes ``findings_kept``): they are read again only after a mark edit."""
-        if findings_kept or not (added or updated or removed):
+        A finding's add, change, removal or restore leaves the marks as they were (a mark changes
+        only by ``SetMark``, which passes ``findings_kept``): they are read again only after a mark edit."""
+        record = added or updated or removed or restored
+        if findings_kept or not record:
             self._marks = None
         cached = self._findings.get(item_id)
-        if cached is None or not (added or updated or removed or findings_kept):
+        if cached is None or not (record or findings_kept):
             self._findings.pop(item_id, None)  # read back from the store on next use
         elif added is not None:
             self._findings[item_id] = [*cached, added]  # entry order: the newest is last
@@ -165,8 +166,22 @@ class WalkSession(QtCore.QObject):
             self._findings[item_id] = [updated if f.id == updated.id else f for f in cached]
         elif removed is not None:
             self._findings[item_id] = [f for f in cached if f.id != removed]
+        elif restored is not None:
+            self._put_back(item_id, cached, restored)
         self.rescore(item_id)
         self.changed.emit(item_id)
+
+    def _put_back(self, item_id: str, cached: list, restored) -> None:
+        """A restored finding in its place in entry order (the store's ``created_at, rowid``), not the
+        item's findings read again; read again when a finding entered at the same instant leaves its
+        place to the row order, which records do not carry."""
+        others = [f for f in cached if f.id != restored.id]
+        before = [f for f in others if f.created_at < restored.created_at]
+        after = [f for f in others if f.created_at > restored.created_at]
+        if len(before) + len(after) != len(others) or any(a is not b for a, b in zip(others, before + after)):
+            self._findings.pop(item_id, None)
+        else:
+            self._findings[item_id] = [*before, restored, *after]
 
     @property
     def editable(self) -> bool:

@@ -7,6 +7,7 @@ model over the store's findings, so an item with hundreds of them stays quick.
 
 from __future__ import annotations
 
+import operator
 from typing import Any
 
 from fieldcheck.engine.rules import NOT_APPLICABLE
@@ -27,7 +28,39 @@ class FindingsModel(QtCore.QAbstractTableModel):
         self.headers = [self.tr("#"), editor.value_header(), self.tr("Household"), self.tr("Note")]
 
     def set_rows(self, rows: list) -> None:
-        """Show ``rows``; a finding added at the end or an edited row repaints only what changed."""
+        """Show ``rows``; a finding added, restored or removed, or an edited row, repaints only what changed.
+
+        The walk hands over the item's findings with the unchanged ones the very same records
+        (``WalkSession.edited``), so an edit is found by identity, without comparing every row."""
+        old = self.rows
+        if abs(len(rows) - len(old)) == 1:
+            longer, shorter = (rows, old) if len(rows) > len(old) else (old, rows)
+            at = next((n for n, (a, b) in enumerate(zip(shorter, longer)) if a is not b), len(shorter))
+            if all(map(operator.is_, shorter[at:], longer[at + 1:])):
+                self._cells.pop(longer[at].id, None)  # a restored finding: show it as it is now
+                if longer is rows:
+                    self.beginInsertRows(QtCore.QModelIndex(), at, at)
+                    self.rows = rows
+                    self.endInsertRows()
+                else:
+                    self.beginRemoveRows(QtCore.QModelIndex(), at, at)
+                    self.rows = rows
+                    self.endRemoveRows()
+                return
+        elif len(rows) == len(old):
+            changed = [n for n, (a, b) in enumerate(zip(old, rows))
+                       if a is not b and (a.id != b.id or a.updated_at != b.updated_at)]
+            if all(old[n].id == rows[n].id for n in changed):
+                for n in changed:
+                    self._cells.pop(rows[n].id, None)
+                self.rows = rows
+                for n in changed:
+                    self.dataChanged.emit(self.index(n, 0), self.index(n, 3))
+                return
+        self._set_rows_by_id(rows)
+
+    def _set_rows_by_id(self, rows: list) -> None:
+        """Any other change (records read again from the store): compared by id and stamp."""
         before = {f.id: f.updated_at for f in self.rows}
         for finding in rows:
             if before.get(finding.id, finding.updated_at) != finding.updated_at:
@@ -118,6 +151,7 @@ class FindingsEditor(Editor):
         buttons.addStretch(1)
         self.summary = QtWidgets.QLabel()
         self.summary.setObjectName("findingsSummary")
+        self.summary.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
         buttons.addWidget(self.summary)
         layout.addLayout(buttons)
 
@@ -137,6 +171,9 @@ class FindingsEditor(Editor):
         self.table.horizontalHeader().setStretchLastSection(True)
         # a header that bolds the selected row's columns repaints on each add and undo, for nothing
         self.table.horizontalHeader().setHighlightSections(False)
+        # nor one that repaints for a selection it does not show: with the table's selection model, the
+        # header repaints all its sections whenever another row is selected (each add and undo)
+        self.table.horizontalHeader().setSelectionModel(QtCore.QItemSelectionModel(self.model, self.table))
         self.table.setWordWrap(False)  # one line per finding; wrapping lays out every painted cell
         # Tab leaves the table for 处数, 农户, 备注 (arrows move between rows); Qt's default cycles the
         # cells forever, a trap for the keyboard
@@ -227,7 +264,7 @@ class FindingsEditor(Editor):
                 self.table.scrollTo(index)
         finally:
             self._reloading = False
-        self.summary.setText(self.summary_text(len(rows)))
+        self._show_summary(self.summary_text(len(rows)))
         finding = rows[row] if row >= 0 else None
         changed = (finding.id if finding else None) != self._selected_id
         self._selected_id = finding.id if finding else None
@@ -236,6 +273,17 @@ class FindingsEditor(Editor):
         self._show_detail(finding)
         if changed:
             self.finding_changed.emit()
+
+    def _show_summary(self, text: str) -> None:
+        """The count beside the add button, in a box that only grows: a label that takes its new text's
+        size makes every layout up to the item panel's (the criterion's wrapped texts) work again,
+        on each add and undo, for a width that hardly changes."""
+        if text == self.summary.text():
+            return
+        self.summary.setText(text)
+        hint = self.summary.sizeHint()
+        if hint.width() > self.summary.minimumWidth() or hint.height() != self.summary.minimumHeight():
+            self.summary.setFixedSize(max(hint.width(), self.summary.minimumWidth()), hint.height())
 
     def summary_text(self, rated: int) -> str:
         """The engine's answer for the item: how many occurrences, or the rating the item counts as."""
