@@ -54,6 +54,19 @@ def test_the_table_repeats_its_header_on_every_page_it_spans(store, tmp_path):
         assert re.search(r"序号\s+考核内容\s+评分标准", page)
 
 
+def test_the_header_is_at_the_top_of_a_page_never_in_the_middle(store, tmp_path):
+    # 30 findings make 2.1.1's basis taller than what is left of page 1: it is split inside the
+    # row, on page 1, not moved below a second header half-way down the page
+    inspection = finished_inspection(store, photos=0, handbook_errors=30)
+    pages = pages_text(signing.sheet_pdf(store, inspection), tmp_path)
+    table_pages = [p for p in pages if re.search(r"^\s*\d+(\.\d+)+\s", p, re.M)]
+    assert len(table_pages) >= 2
+    for page in table_pages:
+        assert len(re.findall(r"序号\s+考核内容\s+评分标准", page)) == 1
+    first = table_pages[0]
+    assert first.index("评分标准") < first.index("2.1.1") and "(21)" in first  # the row's top half on page 1
+
+
 def test_a_pooled_section_adds_up_and_prints_its_cap(store):
     inspection = finished_inspection(store, photos=0, handbook_errors=16)  # 16 × 2 = 32 asked of 2.1's 30
     content = gather(store, inspection)
@@ -139,3 +152,4 @@ def test_the_sheet_prints_the_other_ways_named_on_an_open_list(store):
     row = next(r for r in gather(store, inspection).rows if r.number == "2.3.2")
     assert "选:宣传栏、其他:广播、微信群" in row.basis
     assert row.score == "5"  # three ways: met
+
