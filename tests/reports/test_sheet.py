@@ -153,3 +153,16 @@ def test_the_sheet_prints_the_other_ways_named_on_an_open_list(store):
     assert "选:宣传栏、其他:广播、微信群" in row.basis
     assert row.score == "5"  # three ways: met
 
+
+def test_an_answer_given_with_its_target_prints_in_chinese(store):
+    # 衡阳 6.2 has no target column: the answer brings its own ({"actual", "target"}, or count and shortfall)
+    from fieldcheck.engine import catalog
+
+    county = store.places.add("县市区", "常宁市", group="县市")
+    inspection = store.inspections.create(catalog.find("hengyang-2015"), assessee_id=county, assessee_name="常宁市",
+                                          inspectors=["张三"], date="2026-10-26", assessee_group="县市")
+    store.findings.add(inspection, "6.2", value={"actual": 90, "target": 100})
+    store.findings.add(inspection, "6.3", value={"count": 4, "shortfall": 12.5})
+    rows = {r.number: r for r in gather(store, inspection).rows}
+    assert "实际 90;目标 100;" in rows["6.2"].basis and "个数 4;差额 12.5;" in rows["6.3"].basis
+    assert not re.search("actual|target|count|shortfall", rows["6.2"].basis + rows["6.3"].basis)
