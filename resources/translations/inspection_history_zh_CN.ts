@@ -60,12 +60,12 @@
         <translation>已作废({0},{1}):{2}</translation>
     </message>
     <message>
-        <source>Changes</source>
-        <translation>修改记录</translation>
+        <source>C&amp;hanges</source>
+        <translation>修改记录(&amp;H)</translation>
     </message>
     <message>
-        <source>Signatures</source>
-        <translation>签字</translation>
+        <source>&amp;Signatures</source>
+        <translation>签字(&amp;S)</translation>
     </message>
     <message>
         <source>draft</source>

@@ -140,6 +140,8 @@ def test_history_shows_signing_amending_and_voided_signatures(qtbot, store, key_
     amend = next(row for row in changes if "→ 2" in row[3])
     assert "户主姓名录错" in amend[4] and amend[1] == "李明"
     assert sum("户主姓名录错" in row[4] for row in changes) == 4  # the amendment and three voided signatures
+    # it opens on the latest change (what one opens a history for), not on the inspection's creation
+    assert dialog.changes.currentRow() == dialog.changes.rowCount() - 1 and any("→ 2" in row[3] for row in changes[-5:])
     table = dialog.signatures
     assert table.rowCount() == 3
     for r in range(3):
@@ -180,3 +182,47 @@ def test_the_pad_takes_a_pen_and_a_finger(qtbot):
     pen_stroke, finger_stroke = pad.strokes()
     assert pen_stroke == [(0.1, 0.5), (0.5, 0.3)]
     assert finger_stroke[0] == (0.75, 0.5) and finger_stroke[-1] == (0.95, 0.6)
+
+
+def _tab_round(qtbot, dialog) -> tuple[list, list]:
+    """Tab from the first stop once round the dialog: (the stops in screen order, the widgets Tab visited)."""
+    from fieldcheck.gui.qt import QtWidgets
+    from fieldcheck.gui.widgets.tab_order import screen_sorted, tab_stops
+
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.windowHandle().requestActivate()
+    qtbot.waitUntil(lambda: QtWidgets.QApplication.activeWindow() is dialog)
+    stops = screen_sorted(tab_stops(dialog))
+    stops[0].setFocus(Qt.FocusReason.TabFocusReason)
+    visited = [QtWidgets.QApplication.focusWidget()]
+    for _ in range(len(stops)):
+        qtbot.keyClick(QtWidgets.QApplication.focusWidget(), Qt.Key.Key_Tab)
+        visited.append(QtWidgets.QApplication.focusWidget())
+    return stops, visited
+
+
+def test_every_signing_dialog_is_walked_with_tab_and_its_buttons_have_mnemonics(qtbot, store, key_folder):
+    from fieldcheck.gui.qt import QtWidgets
+
+    key = DeviceKey.load_or_create("laptop1", key_folder)
+    finished = finished_inspection(store, photos=0, handbook_errors=2)
+    unfinished = finished_inspection(store, photos=0, finish=False, village_name="竹村")
+    dialogs = [lambda: SignDialog(store, finished, key_folder=key_folder),
+               lambda: SignDialog(store, unfinished, key_folder=key_folder)]
+    signing.sign_inspection(store, finished, signers(), key)
+    dialogs += [lambda: SheetPreview(store, finished, key_folder=key_folder),
+                lambda: PrintSheetsDialog(store, store.inspections.rows(), key_folder=key_folder)]
+    signing.amend(store, finished, "户主姓名录错")
+    dialogs.append(lambda: HistoryDialog(store, finished))
+    for make in dialogs:
+        dialog = make()
+        stops, visited = _tab_round(qtbot, dialog)
+        name = type(dialog).__name__
+        assert set(visited) == set(stops) and visited[-1] is visited[0], (name, visited)  # every stop, no trap
+        buttons = [b for b in dialog.findChildren(QtWidgets.QPushButton) if b.isVisibleTo(dialog)]
+        for button in buttons:
+            if button.text() not in ("Cancel", "Close", "OK", "取消", "关闭", "确定"):  # Esc closes; Qt words them
+                assert "&" in button.text(), (name, button.text())
+        dialog.close()

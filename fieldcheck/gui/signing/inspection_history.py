@@ -51,12 +51,19 @@ class HistoryDialog(QtWidgets.QDialog):
                 signature.voided_at.replace("T", " ")[:16], signature.voided_by, signature.void_reason)
             self._add(self.signatures, [str(signature.revision), zh, signature.name,
                                         signature.signed_at.replace("T", " ")[:16], state], struck=signature.voided)
-        self.tabs.addTab(self.changes, self.tr("Changes"))
-        self.tabs.addTab(self.signatures, self.tr("Signatures"))
+        if self.changes.rowCount():  # the latest change is what one opens a history for: signing, amending
+            self.changes.setCurrentCell(self.changes.rowCount() - 1, 0)
+        self.tabs.addTab(self.changes, self.tr("C&hanges"))
+        self.tabs.addTab(self.signatures, self.tr("&Signatures"))
         layout.addWidget(self.tabs, 1)
         buttons = QtWidgets.QDialogButtonBox(QtWidgets.QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self.changes.currentItem() is not None:  # laid out only now: scrolling earlier would not reach it
+            self.changes.scrollToItem(self.changes.currentItem())
 
     def _status(self, status: str) -> str:
         return {"draft": self.tr("draft"), "signed": self.tr("signed"), "exported": self.tr("exported")}.get(status, status)
@@ -69,6 +76,7 @@ class HistoryDialog(QtWidgets.QDialog):
         table.verticalHeader().hide()
         table.horizontalHeader().setStretchLastSection(True)
         table.setWordWrap(True)
+        table.setTabKeyNavigation(False)  # Tab leaves the table (arrows move between cells): no keyboard trap
         return table
 
     def _add(self, table, cells: list[str], *, bold: bool = False, struck: bool = False) -> None:
