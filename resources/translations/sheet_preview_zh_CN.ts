@@ -24,6 +24,10 @@
         <translation>已导出</translation>
     </message>
     <message>
+        <source>%v of %m sheets sent to the printer</source>
+        <translation>已送往打印机:%v / %m 份评分表</translation>
+    </message>
+    <message>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import random
 
-from fieldcheck.gui.qt import QtWidgets
+from fieldcheck.gui.qt import QtWidgets, pdf_modules
 from fieldcheck.ops.demo import populate
 from fieldcheck.paths import default_db_path
 from fieldcheck.signing.strokes import scribble
@@ -98,7 +98,18 @@ def shoot(kit) -> int:
     kit.place(many)
     many.list.setFocus()
     kit.shoot("print-many")
-    many.close()
+    _, _, QtPrintSupport = pdf_modules()
+    printer = QtPrintSupport.QPrinter(QtPrintSupport.QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QtPrintSupport.QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(kit.home / "printed.pdf"))
+    printer.setResolution(300)
+    printed = []
+    many.printed.connect(printed.append)
+    many.print_checked(printer)  # made and painted on a pool thread: the dialog shows its progress meanwhile
+    kit.shoot("print-many-printing")
+    if not kit.wait_until(lambda: bool(printed), 300):
+        return 1
+    kit.shoot("print-many-done")
     kit.wait_for_jobs()
     store.close()
     return 0

@@ -142,6 +142,8 @@ class SigningActions(QtCore.QObject):
 
         rows = self.window.store.inspections.rows()
         dialog = PrintSheetsDialog(self.window.store, rows, self.window, key_folder=self.key_folder)
+        dialog.printed.connect(lambda pages: self.window.statusBar().showMessage(
+            self.tr("%n page(s) sent to the printer.", "", pages), 8000))
         dialog.open()
         return dialog
 
