@@ -9,6 +9,7 @@ sheet's preview and the print-many list.
 from __future__ import annotations
 
 import random
+from pathlib import Path
 
 from fieldcheck.gui.qt import QtWidgets, pdf_modules
 from fieldcheck.ops.demo import populate
@@ -101,7 +102,7 @@ def shoot(kit) -> int:
     _, _, QtPrintSupport = pdf_modules()
     printer = QtPrintSupport.QPrinter(QtPrintSupport.QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QtPrintSupport.QPrinter.OutputFormat.PdfFormat)
-    printer.setOutputFileName(str(kit.home / "printed.pdf"))
+    printer.setOutputFileName(str(Path(kit.home) / "printed.pdf"))
     printer.setResolution(300)
     printed = []
     many.printed.connect(printed.append)
