@@ -54,25 +54,20 @@ def shoot(kit) -> int:
     kit.shoot("signed-locked-menu")
     window.ui.menuInspection.hide()
 
-    def ask(parent, title, label, *args, **kwargs):  # shown without blocking, so it is captured over the window
-        box = QtWidgets.QInputDialog(parent)
-        box.setWindowTitle(title)
-        box.setLabelText(label)
-        box.setOption(QtWidgets.QInputDialog.InputDialogOption.UsePlainTextEditForTextInput)
+    def shown(box):  # the real question, shown without blocking so it is captured over the window
         box.setTextValue("户主姓名录错,重新核对" if kit.language == "zh" else "a household head's name was wrong")
         box.show()
         kit.place(box)
         kit.shoot("amend-question")
-        text = box.textValue()
-        box.close()
-        return text, True
+        box.hide()
+        return QtWidgets.QDialog.DialogCode.Accepted
 
-    original = QtWidgets.QInputDialog.getMultiLineText
-    QtWidgets.QInputDialog.getMultiLineText = ask
+    original = QtWidgets.QInputDialog.exec
+    QtWidgets.QInputDialog.exec = shown
     try:
         actions.amend()
     finally:
-        QtWidgets.QInputDialog.getMultiLineText = original
+        QtWidgets.QInputDialog.exec = original
     kit.settle(0.5)
     kit.shoot("amended-walk")
 
