@@ -266,3 +266,22 @@ def test_the_amend_question_is_answered_with_the_keyboard(qtbot, make_shell, hom
     assert window.signing.amend() == 2
     assert seen == {"text": "2.1.3 lu cuo", "left": True}
     assert home_store.signatures.revisions(village)[0].amend_reason == "2.1.3 lu cuo"
+
+
+def test_the_history_says_what_changed_in_the_windows_language(qtbot, make_shell, home_store, village, home):
+    from sheetkit import finish
+
+    window = make_shell().window  # in Chinese (FIELDCHECK_LANG=zh), with the translations installed
+    finish(home_store, village)
+    signing.sign_inspection(home_store, village, signers(), DeviceKey.load_or_create("laptop1", home / "keys"))
+    window.list_page.refresh(select_id=village)
+    dialog = window.signing.history()
+    qtbot.addWidget(dialog)
+    details = [dialog.changes.item(r, 4).text() for r in range(dialog.changes.rowCount())]
+    finding = next(d for d in details if "2.1.3" in d)
+    assert finding.startswith("项目: 2.1.3") and "值: 2" in finding
+    signature = next(d for d in details if "王村长" in d and "检查组组长" not in d)
+    assert "被检查单位负责人" in signature
+    assert "状态: 草稿 → 已签字" in details
+    for english in ("item_id", "entered_by", "strokes", "image", "role", "signed_at", "True", "False", "draft"):
+        assert not any(english in d for d in details), english
