@@ -13,6 +13,8 @@ The groups (scripts/shots/<group>.py), each on its own database:
   leader   Team ▸ Merge bundles… (report, history) and Team ▸ Conflicts… (a conflict, a late finding)
   assign   Team ▸ Assignments…, and 我的任务 on the inspector's laptop after the bundle
   results  the results window (computing, results, losses) and the township's rounds screen
+  signing  Inspection ▸ Sign… (unfinished, pads), the lock, Amend…, History…, the sheet's preview,
+           Print score sheets…
 
 It starts an Xvfb server per screen size (DISPLAY=:90, :91…; --display-number moves them), and
 per size × language × group runs the application in a child process on a fresh FIELDCHECK_HOME,

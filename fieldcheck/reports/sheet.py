@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from fieldcheck.reports.sheet_table import breaking_table
 from fieldcheck.shipped import resource_dir
 from fieldcheck.signing.content import PhotoEntry, SheetContent, SignerEntry
 from fieldcheck.signing.qr import matrix
@@ -148,7 +149,7 @@ def _header(content: SheetContent, styles) -> list:
 
 def _table(content: SheetContent, styles):
     from reportlab.lib import colors  # lazy: reportlab
-    from reportlab.platypus import Table, TableStyle  # lazy: reportlab
+    from reportlab.platypus import TableStyle  # lazy: reportlab
 
     data = [[_p(h, styles["head"]) for h in HEADERS]]
     commands = [
@@ -174,8 +175,8 @@ def _table(content: SheetContent, styles):
                          _p(row.standard, styles["cell"]), _p(row.points, styles["num"]),
                          _p(row.deduction, styles["num"]), _p(row.score, styles["num"]),
                          _p(row.basis, styles["small"])])
-    return Table(data, colWidths=[w * MM for w in COLUMNS], repeatRows=1, splitInRow=1,
-                 style=TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT), *commands]))
+    return breaking_table(data, colWidths=[w * MM for w in COLUMNS], repeatRows=1, splitInRow=1,
+                          style=TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT), *commands]))
 
 
 def _after_table(content: SheetContent, styles) -> list:

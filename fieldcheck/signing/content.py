@@ -26,6 +26,9 @@ from fieldcheck.store import Store, StoreError
 from fieldcheck.store.signatures import ROLE_NAMES, ROLES, Signature, SignerInput
 
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+#: the keys of a 指标对比 answer that brings its own target (engine/rules/metric.py), as the sheet prints them;
+#: a part's name (到人, 到户) is the rubric's own and prints as it is
+ANSWER_KEYS = {"actual": "实际", "target": "目标", "count": "个数", "shortfall": "差额"}
 
 
 @dataclass(frozen=True)
@@ -257,7 +260,7 @@ def _value_text(value: Any) -> str:
             if value.get("other"):
                 names.append("其他:" + "、".join(map(str, other_names(value["other"]))))
             return "选:" + "、".join(names) + ";"
-        return ";".join(f"{k} {v}" for k, v in value.items()) + ";"
+        return ";".join(f"{ANSWER_KEYS.get(k, k)} {v}" for k, v in value.items()) + ";"
     if isinstance(value, list):
         return "、".join(map(str, value)) + ";"
     return f"{value};"

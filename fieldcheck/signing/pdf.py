@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import io
 import json
+import logging
 from dataclasses import dataclass
 from typing import Any
 
@@ -32,6 +33,11 @@ from fieldcheck.signing.keys import DeviceKey, fingerprint
 
 FIELD_NAME = "FieldCheckDevice"
 ATTACHMENT = "fieldcheck-sheet.json"
+
+# pyHanko logs why it judges a change illegal, traceback and all, and Python prints a warning
+# nobody handles on stderr; its verdict is what check_pdf reports, in one sentence. A handler
+# here keeps that log off the terminal; an application that sets up logging still gets it.
+logging.getLogger("pyhanko").addHandler(logging.NullHandler())
 
 
 class SheetInvalid(UserError):

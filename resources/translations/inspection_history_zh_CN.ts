@@ -5,6 +5,7 @@
     <name>HistoryDialog</name>
     <message>
         <source>History · {0}</source>
+        <extracomment>stored fields a person does not read in a history: pen strokes, image bytes and hashes, order</extracomment>
         <translation>历史记录 · {0}</translation>
     </message>
     <message>
@@ -60,12 +61,12 @@
         <translation>已作废({0},{1}):{2}</translation>
     </message>
     <message>
-        <source>Changes</source>
-        <translation>修改记录</translation>
+        <source>C&amp;hanges</source>
+        <translation>修改记录(&amp;H)</translation>
     </message>
     <message>
-        <source>Signatures</source>
-        <translation>签字</translation>
+        <source>&amp;Signatures</source>
+        <translation>签字(&amp;S)</translation>
     </message>
     <message>
         <source>draft</source>
@@ -134,6 +135,102 @@
     <message>
         <source>Reason: {0}</source>
         <translation>原因:{0}</translation>
+    </message>
+    <message>
+        <source>item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>entered by</source>
+        <translation>录入人</translation>
+    </message>
+    <message>
+        <source>household</source>
+        <translation>农户</translation>
+    </message>
+    <message>
+        <source>rubric</source>
+        <translation>细则</translation>
+    </message>
+    <message>
+        <source>rubric version</source>
+        <translation>细则版本</translation>
+    </message>
+    <message>
+        <source>revision</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>signed at</source>
+        <translation>签字时间</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>inspectors</source>
+        <translation>检查人员</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>assessee</source>
+        <translation>被考核单位</translation>
+    </message>
+    <message>
+        <source>place</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <source>group</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <source>mark</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <source>taken at</source>
+        <translation>拍摄时间</translation>
+    </message>
+    <message>
+        <source>latitude</source>
+        <translation>纬度</translation>
+    </message>
+    <message>
+        <source>longitude</source>
+        <translation>经度</translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
     </message>
 </context>
 </TS>

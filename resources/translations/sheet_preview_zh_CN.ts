@@ -24,8 +24,12 @@
         <translation>已导出</translation>
     </message>
     <message>
-        <source>Print…</source>
-        <translation>打印…</translation>
+        <source>%v of %m sheets sent to the printer</source>
+        <translation>已送往打印机:%v / %m 份评分表</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
     </message>
     <message>
         <source>Tick at least one inspection.</source>
@@ -51,12 +55,12 @@
         <translation>草稿评分表:未签字,每页标有“草稿”。</translation>
     </message>
     <message>
-        <source>Print…</source>
-        <translation>打印…</translation>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <source>Save as PDF…</source>
-        <translation>另存为 PDF…</translation>
+        <source>&amp;Save as PDF…</source>
+        <translation>另存为 PDF(&amp;S)…</translation>
     </message>
     <message>
         <source>Print the score sheet</source>

@@ -12,10 +12,6 @@
         <translation>{0} · {1} · 检查日期 {2}</translation>
     </message>
     <message>
-        <source>Sign and lock</source>
-        <translation>签字并锁定</translation>
-    </message>
-    <message>
         <source>This inspection is already signed. To change it, amend it.</source>
         <translation>这份检查已签字。如需修改,请修订。</translation>
     </message>
@@ -24,12 +20,16 @@
         <translation>还有 {0} 项未检查。未完成的检查不能签字:请先完成这些项目(双击可跳转到该项)。</translation>
     </message>
     <message>
-        <source>Go to item</source>
-        <translation>转到该项</translation>
+        <source>&amp;Sign and lock</source>
+        <translation>签字并锁定(&amp;S)</translation>
     </message>
     <message>
-        <source>Add a member</source>
-        <translation>增加成员</translation>
+        <source>&amp;Go to item</source>
+        <translation>转到该项(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Add a &amp;member</source>
+        <translation>增加成员(&amp;M)</translation>
     </message>
     <message>
         <source>Team leader (检查组组长)</source>
@@ -59,16 +59,16 @@
         <translation>姓名</translation>
     </message>
     <message>
-        <source>Clear</source>
-        <translation>清除</translation>
+        <source>C&amp;lear</source>
+        <translation>清除(&amp;L)</translation>
     </message>
     <message>
-        <source>Name:</source>
-        <translation>姓名:</translation>
+        <source>&amp;Name:</source>
+        <translation>姓名(&amp;N):</translation>
     </message>
     <message>
-        <source>Remove</source>
-        <translation>移除</translation>
+        <source>&amp;Remove</source>
+        <translation>移除(&amp;R)</translation>
     </message>
 </context>
 </TS>

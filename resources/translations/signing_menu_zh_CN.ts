@@ -39,5 +39,11 @@
         <source>Amended: revision {0} is a draft.</source>
         <translation>已修订:第 {0} 版为草稿。</translation>
     </message>
+    <message numerus="yes">
+        <source>%n page(s) sent to the printer.</source>
+        <translation>
+            <numerusform>已将 %n 页送往打印机。</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

@@ -109,3 +109,36 @@ def test_bad_inputs_are_one_sentence(database, tmp_path):
         assert result.returncode == 1, args
         assert result.stderr.strip() and "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_a_sheet_with_an_annotation_added_is_refused_in_one_sentence(database, tmp_path):
+    # pyHanko logs why it judged the change illegal, with a traceback; the user sees one sentence
+    import io
+
+    from pyhanko.pdf_utils import generic
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from sheetkit import signers
+
+    from fieldcheck.ops import signing
+    from fieldcheck.signing.keys import DeviceKey
+
+    db, inspection, _ = database
+    with Store.open(db) as store:
+        key = DeviceKey.load_or_create("laptop1", tmp_path / "keys")
+        signing.sign_inspection(store, inspection, signers(), key)
+        data = signing.sheet_pdf(store, inspection, key)
+    writer = IncrementalPdfFileWriter(io.BytesIO(data))
+    page = writer.root["/Pages"]["/Kids"][0].get_object()
+    note = writer.add_object(generic.DictionaryObject({
+        generic.pdf_name("/Type"): generic.pdf_name("/Annot"), generic.pdf_name("/Subtype"): generic.pdf_name("/FreeText"),
+        generic.pdf_name("/Rect"): generic.ArrayObject([generic.FloatObject(v) for v in (100, 600, 300, 640)]),
+        generic.pdf_name("/Contents"): generic.TextStringObject("总分 210")}))
+    page[generic.pdf_name("/Annots")] = generic.ArrayObject([note])
+    writer.update_container(page)
+    out = io.BytesIO()
+    writer.write(out)
+    annotated = tmp_path / "annotated.pdf"
+    annotated.write_bytes(out.getvalue())
+    refused = run("verify", annotated, home=tmp_path / "home")
+    assert refused.returncode == 1 and refused.stdout == ""
+    assert refused.stderr.strip().splitlines() == [refused.stderr.strip()] and "附加" in refused.stderr

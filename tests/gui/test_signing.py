@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 import pypdfium2
 import pytest
 from sheetkit import finished_inspection, signers
@@ -107,7 +109,7 @@ def test_preview_save_and_print(qtbot, store, key_folder, tmp_path):
     assert len(pypdfium2.PdfDocument(str(tmp_path / "printed.pdf"))) == pages
 
 
-def test_many_sheets_print_as_one_job(qtbot, store, key_folder, tmp_path):
+def test_many_sheets_print_as_one_job_off_the_windows_thread(qtbot, store, key_folder, tmp_path, monkeypatch):
     key = DeviceKey.load_or_create("laptop1", key_folder)
     first = finished_inspection(store, photos=0, handbook_errors=2)
     second = finished_inspection(store, photos=0, handbook_errors=1, village_name="桃花村")
@@ -123,7 +125,20 @@ def test_many_sheets_print_as_one_job(qtbot, store, key_folder, tmp_path):
     printer.setOutputFormat(QtPrintSupport.QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "batch.pdf"))
     printer.setResolution(80)
-    assert dialog.print_checked(printer) == expected
+    made_on = []
+    original = signing.sheet_pdf
+
+    def sheet_pdf(*args, **kwargs):
+        made_on.append(threading.current_thread())
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(signing, "sheet_pdf", sheet_pdf)
+    with qtbot.waitSignal(dialog.printed, timeout=120_000) as printed:
+        job = dialog.print_checked(printer)
+        # the sheets are made and painted on a pool thread: the window paints and answers meanwhile
+        assert job is not None and dialog.progress.isVisibleTo(dialog) and not dialog.print_button.isEnabled()
+    assert printed.args == [expected]
+    assert made_on and all(t is not threading.main_thread() for t in made_on)
     assert len(pypdfium2.PdfDocument(str(tmp_path / "batch.pdf"))) == expected
     assert draft not in dialog.checked_ids()
 
@@ -140,6 +155,8 @@ def test_history_shows_signing_amending_and_voided_signatures(qtbot, store, key_
     amend = next(row for row in changes if "→ 2" in row[3])
     assert "户主姓名录错" in amend[4] and amend[1] == "李明"
     assert sum("户主姓名录错" in row[4] for row in changes) == 4  # the amendment and three voided signatures
+    # it opens on the latest change (what one opens a history for), not on the inspection's creation
+    assert dialog.changes.currentRow() == dialog.changes.rowCount() - 1 and any("→ 2" in row[3] for row in changes[-5:])
     table = dialog.signatures
     assert table.rowCount() == 3
     for r in range(3):
@@ -180,3 +197,91 @@ def test_the_pad_takes_a_pen_and_a_finger(qtbot):
     pen_stroke, finger_stroke = pad.strokes()
     assert pen_stroke == [(0.1, 0.5), (0.5, 0.3)]
     assert finger_stroke[0] == (0.75, 0.5) and finger_stroke[-1] == (0.95, 0.6)
+
+
+def _tab_round(qtbot, dialog) -> tuple[list, list]:
+    """Tab from the first stop once round the dialog: (the stops in screen order, the widgets Tab visited)."""
+    from fieldcheck.gui.qt import QtWidgets
+    from fieldcheck.gui.widgets.tab_order import screen_sorted, tab_stops
+
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.windowHandle().requestActivate()
+    qtbot.waitUntil(lambda: QtWidgets.QApplication.activeWindow() is dialog)
+    stops = screen_sorted(tab_stops(dialog))
+    stops[0].setFocus(Qt.FocusReason.TabFocusReason)
+    visited = [QtWidgets.QApplication.focusWidget()]
+    for _ in range(len(stops)):
+        qtbot.keyClick(QtWidgets.QApplication.focusWidget(), Qt.Key.Key_Tab)
+        visited.append(QtWidgets.QApplication.focusWidget())
+    return stops, visited
+
+
+def test_every_signing_dialog_is_walked_with_tab_and_its_buttons_have_mnemonics(qtbot, store, key_folder):
+    from fieldcheck.gui.qt import QtWidgets
+
+    key = DeviceKey.load_or_create("laptop1", key_folder)
+    finished = finished_inspection(store, photos=0, handbook_errors=2)
+    unfinished = finished_inspection(store, photos=0, finish=False, village_name="竹村")
+    dialogs = [lambda: SignDialog(store, finished, key_folder=key_folder),
+               lambda: SignDialog(store, unfinished, key_folder=key_folder)]
+    signing.sign_inspection(store, finished, signers(), key)
+    dialogs += [lambda: SheetPreview(store, finished, key_folder=key_folder),
+                lambda: PrintSheetsDialog(store, store.inspections.rows(), key_folder=key_folder)]
+    signing.amend(store, finished, "户主姓名录错")
+    dialogs.append(lambda: HistoryDialog(store, finished))
+    for make in dialogs:
+        dialog = make()
+        stops, visited = _tab_round(qtbot, dialog)
+        name = type(dialog).__name__
+        assert set(visited) == set(stops) and visited[-1] is visited[0], (name, visited)  # every stop, no trap
+        buttons = [b for b in dialog.findChildren(QtWidgets.QPushButton) if b.isVisibleTo(dialog)]
+        for button in buttons:
+            if button.text() not in ("Cancel", "Close", "OK", "取消", "关闭", "确定"):  # Esc closes; Qt words them
+                assert "&" in button.text(), (name, button.text())
+        dialog.close()
+
+
+def test_the_amend_question_is_answered_with_the_keyboard(qtbot, make_shell, home_store, village, home):
+    from sheetkit import finish
+
+    from fieldcheck.gui.qt import QtWidgets
+
+    window = make_shell().window
+    finish(home_store, village)
+    signing.sign_inspection(home_store, village, signers(), DeviceKey.load_or_create("laptop1", home / "keys"))
+    window.open_inspection(village)
+    seen = {}
+
+    def answer():
+        box = QtWidgets.QApplication.activeModalWidget()
+        editor = box.findChild(QtWidgets.QPlainTextEdit)
+        qtbot.keyClicks(editor, "2.1.3 lu cuo")
+        qtbot.keyClick(editor, Qt.Key.Key_Tab)  # to the buttons, not a tab character in the reason
+        seen["text"], seen["left"] = editor.toPlainText(), QtWidgets.QApplication.focusWidget() is not editor
+        box.findChild(QtWidgets.QDialogButtonBox).button(QtWidgets.QDialogButtonBox.StandardButton.Ok).click()
+
+    QtCore.QTimer.singleShot(0, answer)
+    assert window.signing.amend() == 2
+    assert seen == {"text": "2.1.3 lu cuo", "left": True}
+    assert home_store.signatures.revisions(village)[0].amend_reason == "2.1.3 lu cuo"
+
+
+def test_the_history_says_what_changed_in_the_windows_language(qtbot, make_shell, home_store, village, home):
+    from sheetkit import finish
+
+    window = make_shell().window  # in Chinese (FIELDCHECK_LANG=zh), with the translations installed
+    finish(home_store, village)
+    signing.sign_inspection(home_store, village, signers(), DeviceKey.load_or_create("laptop1", home / "keys"))
+    window.list_page.refresh(select_id=village)
+    dialog = window.signing.history()
+    qtbot.addWidget(dialog)
+    details = [dialog.changes.item(r, 4).text() for r in range(dialog.changes.rowCount())]
+    finding = next(d for d in details if "2.1.3" in d)
+    assert finding.startswith("项目: 2.1.3") and "值: 2" in finding
+    signature = next(d for d in details if "王村长" in d and "检查组组长" not in d)
+    assert "被检查单位负责人" in signature
+    assert "状态: 草稿 → 已签字" in details
+    for english in ("item_id", "entered_by", "strokes", "image", "role", "signed_at", "True", "False", "draft"):
+        assert not any(english in d for d in details), english

@@ -54,6 +54,19 @@ def test_the_table_repeats_its_header_on_every_page_it_spans(store, tmp_path):
         assert re.search(r"序号\s+考核内容\s+评分标准", page)
 
 
+def test_the_header_is_at_the_top_of_a_page_never_in_the_middle(store, tmp_path):
+    # 30 findings make 2.1.1's basis taller than what is left of page 1: it is split inside the
+    # row, on page 1, not moved below a second header half-way down the page
+    inspection = finished_inspection(store, photos=0, handbook_errors=30)
+    pages = pages_text(signing.sheet_pdf(store, inspection), tmp_path)
+    table_pages = [p for p in pages if re.search(r"^\s*\d+(\.\d+)+\s", p, re.M)]
+    assert len(table_pages) >= 2
+    for page in table_pages:
+        assert len(re.findall(r"序号\s+考核内容\s+评分标准", page)) == 1
+    first = table_pages[0]
+    assert first.index("评分标准") < first.index("2.1.1") and "(21)" in first  # the row's top half on page 1
+
+
 def test_a_pooled_section_adds_up_and_prints_its_cap(store):
     inspection = finished_inspection(store, photos=0, handbook_errors=16)  # 16 × 2 = 32 asked of 2.1's 30
     content = gather(store, inspection)
@@ -160,3 +173,17 @@ def test_the_sheet_prints_the_rounding_note_and_does_not_call_a_park_ungraded_by
     park = gather(store, add_inspection_from_answers(store, hengyang, {"name": "白沙工业园"}, park_answers))
     assert park.complete and park.grade != "细则未规定等次"
     assert "本单位只按目标表给出目标的项目计分,不评等级" in park.notes
+
+
+def test_an_answer_given_with_its_target_prints_in_chinese(store):
+    # 衡阳 6.2 has no target column: the answer brings its own ({"actual", "target"}, or count and shortfall)
+    from fieldcheck.engine import catalog
+
+    county = store.places.add("县市区", "常宁市", group="县市")
+    inspection = store.inspections.create(catalog.find("hengyang-2015"), assessee_id=county, assessee_name="常宁市",
+                                          inspectors=["张三"], date="2026-10-26", assessee_group="县市")
+    store.findings.add(inspection, "6.2", value={"actual": 90, "target": 100})
+    store.findings.add(inspection, "6.3", value={"count": 4, "shortfall": 12.5})
+    rows = {r.number: r for r in gather(store, inspection).rows}
+    assert "实际 90;目标 100;" in rows["6.2"].basis and "个数 4;差额 12.5;" in rows["6.3"].basis
+    assert not re.search("actual|target|count|shortfall", rows["6.2"].basis + rows["6.3"].basis)

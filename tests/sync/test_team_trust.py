@@ -9,6 +9,7 @@ verification says so, with the file re-exported or the database.
 from __future__ import annotations
 
 import json
+import subprocess
 
 import pytest
 from sheetkit import finished_inspection
@@ -82,6 +83,9 @@ def test_team_init_enrol_sign_verify_revoke(tmp_path, run, language):
     assert "signed by an enrolled member of the team '衡阳县第一检查组': device 'B' (inspector 王芳)" in out
     check = signing.verify_sheet(after, None, read_team_file(team_pem.read_bytes()))
     assert check.team is not None and check.team.state == "enrolled" and check.team.chained
+    # signed with the team's chain, the sheet is still one that poppler (Okular, Evince) calls valid
+    said = subprocess.run(["pdfsig", str(tmp_path / "after.pdf")], capture_output=True, text=True).stdout
+    assert "Signature is Valid." in said and "Total document signed" in said
     # the sheet signed before the certificate arrived: A's database knows B's key is enrolled
     with Store.open(a, device="A", daily_backup=False, backup_on_close=False) as store:
         earlier = signing.verify_sheet(before, store)

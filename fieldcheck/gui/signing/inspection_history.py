@@ -23,6 +23,10 @@ def _short(value: Any) -> str:
         return "、".join(_short(v) for v in value)
     return str(value)
 
+#: stored fields a person does not read in a history: pen strokes, image bytes and hashes, order
+HIDDEN = {"strokes", "image", "image_sha256", "position", "content"}
+
+
 class HistoryDialog(QtWidgets.QDialog):
     def __init__(self, store, inspection_id: str, parent=None):
         super().__init__(parent)
@@ -51,12 +55,19 @@ class HistoryDialog(QtWidgets.QDialog):
                 signature.voided_at.replace("T", " ")[:16], signature.voided_by, signature.void_reason)
             self._add(self.signatures, [str(signature.revision), zh, signature.name,
                                         signature.signed_at.replace("T", " ")[:16], state], struck=signature.voided)
-        self.tabs.addTab(self.changes, self.tr("Changes"))
-        self.tabs.addTab(self.signatures, self.tr("Signatures"))
+        if self.changes.rowCount():  # the latest change is what one opens a history for: signing, amending
+            self.changes.setCurrentCell(self.changes.rowCount() - 1, 0)
+        self.tabs.addTab(self.changes, self.tr("C&hanges"))
+        self.tabs.addTab(self.signatures, self.tr("&Signatures"))
         layout.addWidget(self.tabs, 1)
         buttons = QtWidgets.QDialogButtonBox(QtWidgets.QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self.changes.currentItem() is not None:  # laid out only now: scrolling earlier would not reach it
+            self.changes.scrollToItem(self.changes.currentItem())
 
     def _status(self, status: str) -> str:
         return {"draft": self.tr("draft"), "signed": self.tr("signed"), "exported": self.tr("exported")}.get(status, status)
@@ -69,6 +80,7 @@ class HistoryDialog(QtWidgets.QDialog):
         table.verticalHeader().hide()
         table.horizontalHeader().setStretchLastSection(True)
         table.setWordWrap(True)
+        table.setTabKeyNavigation(False)  # Tab leaves the table (arrows move between cells): no keyboard trap
         return table
 
     def _add(self, table, cells: list[str], *, bold: bool = False, struck: bool = False) -> None:
@@ -111,8 +123,39 @@ class HistoryDialog(QtWidgets.QDialog):
             reason = entry.new.get("reason") if isinstance(entry.new, dict) else entry.new
             return self.tr("Reason: {0}").format(_short(reason))
         if entry.action == "update":
-            return f"{entry.field}: {_short(self._named(entry.old))} → {_short(self._named(entry.new))}"
-        return _short(self._named(entry.new))
+            label = self._labels().get(entry.field, entry.field)
+            if entry.field == "status":
+                return f"{label}: {self._status(str(entry.old))} → {self._status(str(entry.new))}"
+            return f"{label}: {_short(self._readable(entry.old))} → {_short(self._readable(entry.new))}"
+        return _short(self._readable(entry.new))
+
+    def _labels(self) -> dict[str, str]:
+        """What the stored fields are called in the window's language (the log keeps them in English)."""
+        return {"item_id": self.tr("item"), "value": self.tr("value"), "note": self.tr("note"),
+                "entered_by": self.tr("entered by"), "household": self.tr("household"), "rubric_id": self.tr("rubric"),
+                "rubric_version": self.tr("rubric version"), "revision": self.tr("revision"), "role": self.tr("role"),
+                "name": self.tr("name"), "signed_at": self.tr("signed at"), "status": self.tr("status"),
+                "inspectors": self.tr("inspectors"), "date": self.tr("date"), "assessee_name": self.tr("assessee"),
+                "assessee_id": self.tr("place"), "assessee_group": self.tr("group"), "mark": self.tr("mark"),
+                "sha256": self.tr("photo"), "taken_at": self.tr("taken at"), "lat": self.tr("latitude"),
+                "lon": self.tr("longitude"), "finding_id": self.tr("finding"), "reason": self.tr("reason")}
+
+    def _readable(self, value: Any) -> Any:
+        """A stored value as a person reads it: fields named, yes and no, a signer's role, noise left out."""
+        if isinstance(value, bool):
+            return self.tr("yes") if value else self.tr("no")
+        value = self._named(value)
+        if not isinstance(value, dict):
+            return value
+        labels = self._labels()
+        shown = {}
+        for key, item in value.items():
+            if key in HIDDEN:
+                continue
+            if key == "role":
+                item = ROLE_NAMES.get(item, (item,))[0]
+            shown[labels.get(key, key)] = self._readable(item) if isinstance(item, bool) else item
+        return shown
 
     def _named(self, value: Any) -> Any:
         """A household id shown as its head's name: what a person recognises."""

@@ -2,15 +2,18 @@
 
 The sheet shown is the very PDF that is saved or printed: a signed inspection's carries the
 device's PDF signature, a draft's is marked 草稿. Printing renders each page at the
-printer's resolution; many sheets print as one job (``print_sheets``).
+printer's resolution; many sheets print as one job, made and painted on a pool thread
+(``PrintJob``: seconds a sheet, minutes a batch) while the window paints and answers.
 """
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Iterable
 from pathlib import Path
 
 from fieldcheck.errors import UserError
-from fieldcheck.gui.qt import QtCore, QtGui, QtWidgets, pdf_modules
+from fieldcheck.gui.qt import QtCore, QtGui, QtWidgets, Signal, pdf_modules
 from fieldcheck.ops import signing
 
 PRINT_DPI = 300
@@ -28,7 +31,7 @@ def load_document(data: bytes, parent):
     return document
 
 
-def print_documents(printer, documents) -> int:
+def print_documents(printer, documents: Iterable) -> int:
     """Print every page of every document on ``printer``, in order; returns the pages printed."""
     painter = QtGui.QPainter()
     if not painter.begin(printer):
@@ -87,8 +90,8 @@ class SheetPreview(QtWidgets.QDialog):
         self.view.setZoomMode(QtPdfWidgets.QPdfView.ZoomMode.FitToWidth)
         layout.addWidget(self.view, 1)
         buttons = QtWidgets.QDialogButtonBox(QtWidgets.QDialogButtonBox.StandardButton.Close, self)
-        self.print_button = buttons.addButton(self.tr("Print…"), QtWidgets.QDialogButtonBox.ButtonRole.ActionRole)
-        self.save_button = buttons.addButton(self.tr("Save as PDF…"), QtWidgets.QDialogButtonBox.ButtonRole.ActionRole)
+        self.print_button = buttons.addButton(self.tr("&Print…"), QtWidgets.QDialogButtonBox.ButtonRole.ActionRole)
+        self.save_button = buttons.addButton(self.tr("&Save as PDF…"), QtWidgets.QDialogButtonBox.ButtonRole.ActionRole)
         self.print_button.clicked.connect(self.print_sheet)
         self.save_button.clicked.connect(lambda: self.save())
         buttons.rejected.connect(self.reject)
@@ -121,13 +124,59 @@ class SheetPreview(QtWidgets.QDialog):
         return target
 
 
+class PrintSignals(QtCore.QObject):
+    progress = Signal(int, int)  # sheets made and sent to the printer, of how many
+    finished = Signal(int, str)  # pages printed, and the failure's one sentence ("" on success)
+
+
+class PrintJob(QtCore.QRunnable):
+    """Make the sheets of ``ids`` and paint them on ``printer``, one after another, on a pool thread.
+
+    Qt paints on a QPrinter from any thread; the documents are made, rendered and dropped here.
+    The store's lock guards its connection query by query, as for the results' jobs.
+    """
+
+    def __init__(self, store, ids: list[str], printer, key_folder=None):
+        super().__init__()
+        self.setAutoDelete(False)  # the dialog keeps it until it reports
+        self.store, self.ids, self.printer, self.key_folder = store, list(ids), printer, key_folder
+        self.signals = PrintSignals()
+        self.done = threading.Event()
+
+    def documents(self):
+        key = None
+        for n, inspection_id in enumerate(self.ids):
+            if self.store.inspections.get(inspection_id).status != "draft":
+                key = key or signing.device_key(self.store, self.key_folder)
+            yield load_document(signing.sheet_pdf(self.store, inspection_id, key), None)
+            self.signals.progress.emit(n + 1, len(self.ids))
+
+    def run(self) -> None:
+        pages, error = 0, ""
+        try:
+            pages = print_documents(self.printer, self.documents())
+        except UserError as exc:
+            error = str(exc)
+        except Exception as exc:  # a pool thread has no one above it to show a traceback to
+            error = f"{type(exc).__name__}: {exc}"
+        finally:
+            self.done.set()
+        try:
+            self.signals.finished.emit(pages, error)
+        except RuntimeError:  # the dialog was deleted meanwhile: no one to tell
+            pass
+
+
 class PrintSheetsDialog(QtWidgets.QDialog):
-    """Choose inspections (ticked) and print their sheets as one print job."""
+    """Choose inspections (ticked) and print their sheets as one print job, made off the window's thread."""
+
+    printed = Signal(int)  # the pages printed, once the job is done
 
     def __init__(self, store, rows, parent=None, key_folder=None):
         super().__init__(parent)
         self.store = store
         self.key_folder = key_folder
+        self.job: PrintJob | None = None
         self.setWindowTitle(self.tr("Print score sheets"))
         self.resize(560, 460)
         layout = QtWidgets.QVBoxLayout(self)
@@ -147,40 +196,56 @@ class PrintSheetsDialog(QtWidgets.QDialog):
         self.error_label.setWordWrap(True)
         self.error_label.hide()
         layout.addWidget(self.error_label)
-        buttons = QtWidgets.QDialogButtonBox(QtWidgets.QDialogButtonBox.StandardButton.Cancel, self)
-        self.print_button = buttons.addButton(self.tr("Print…"), QtWidgets.QDialogButtonBox.ButtonRole.AcceptRole)
+        self.progress = QtWidgets.QProgressBar(self)
+        self.progress.setFormat(self.tr("%v of %m sheets sent to the printer"))
+        self.progress.hide()
+        layout.addWidget(self.progress)
+        self.buttons = QtWidgets.QDialogButtonBox(QtWidgets.QDialogButtonBox.StandardButton.Cancel, self)
+        self.print_button = self.buttons.addButton(self.tr("&Print…"), QtWidgets.QDialogButtonBox.ButtonRole.AcceptRole)
         self.print_button.clicked.connect(lambda: self.print_checked())
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
 
     def checked_ids(self) -> list[str]:
         return [self.list.item(k).data(QtCore.Qt.ItemDataRole.UserRole) for k in range(self.list.count())
                 if self.list.item(k).checkState() == QtCore.Qt.CheckState.Checked]
 
-    def print_checked(self, printer=None) -> int:
+    def print_checked(self, printer=None) -> PrintJob | None:
+        """Start printing the ticked sheets on a pool thread (``printed`` tells when done); the job, or None."""
         ids = self.checked_ids()
         if not ids:
             self._error(self.tr("Tick at least one inspection."))
-            return 0
+            return None
         printer = printer or ask_printer(self, self.tr("Print {0} score sheets").format(len(ids)))
         if printer is None:
-            return 0
-        QtWidgets.QApplication.setOverrideCursor(QtCore.Qt.CursorShape.WaitCursor)
-        try:
-            key = None
-            documents = []
-            for inspection_id in ids:
-                if self.store.inspections.get(inspection_id).status != "draft":
-                    key = key or signing.device_key(self.store, self.key_folder)
-                documents.append(load_document(signing.sheet_pdf(self.store, inspection_id, key), self))
-            pages = print_documents(printer, documents)
-        except UserError as exc:
-            self._error(str(exc))
-            return 0
-        finally:
-            QtWidgets.QApplication.restoreOverrideCursor()
+            return None
+        self.error_label.hide()
+        for widget in (self.list, self.buttons):
+            widget.setEnabled(False)
+        self.progress.setRange(0, len(ids))
+        self.progress.setValue(0)
+        self.progress.show()
+        self.printer = printer  # kept alive while the job paints on it
+        self.job = PrintJob(self.store, ids, printer, self.key_folder)
+        self.job.signals.progress.connect(lambda done, _total: self.progress.setValue(done))
+        self.job.signals.finished.connect(self._finished)
+        QtCore.QThreadPool.globalInstance().start(self.job)
+        return self.job
+
+    def _finished(self, pages: int, error: str) -> None:
+        self.job = None
+        for widget in (self.list, self.buttons):
+            widget.setEnabled(True)
+        self.progress.hide()
+        if error:
+            self._error(error)
+            return
+        self.printed.emit(pages)
         self.accept()
-        return pages
+
+    def reject(self) -> None:
+        if self.job is None:  # while a job paints on the printer, the dialog stays until it is done
+            super().reject()
 
     def _error(self, text: str) -> None:
         self.error_label.setText(text)

@@ -29,13 +29,15 @@ class SignerRow(QtWidgets.QGroupBox):
         self.name_edit = QtWidgets.QLineEdit(name, self)
         self.name_edit.setPlaceholderText(self.tr("Name"))
         self.pad = SignaturePad(self)
-        self.clear_button = QtWidgets.QPushButton(self.tr("Clear"), self)
+        self.clear_button = QtWidgets.QPushButton(self.tr("C&lear"), self)
         self.clear_button.clicked.connect(self.pad.clear)
-        layout.addWidget(QtWidgets.QLabel(self.tr("Name:"), self), 0, 0)
+        label = QtWidgets.QLabel(self.tr("&Name:"), self)  # Alt+N goes from one signer's name to the next
+        label.setBuddy(self.name_edit)
+        layout.addWidget(label, 0, 0)
         layout.addWidget(self.name_edit, 0, 1)
         layout.addWidget(self.clear_button, 0, 2)
         if removable:
-            remove = QtWidgets.QPushButton(self.tr("Remove"), self)
+            remove = QtWidgets.QPushButton(self.tr("&Remove"), self)
             remove.clicked.connect(self.remove_requested.emit)
             layout.addWidget(remove, 0, 3)
         layout.addWidget(self.pad, 1, 0, 1, 4)
@@ -72,7 +74,7 @@ class SignDialog(QtWidgets.QDialog):
         self.missing = signing.unanswered(store, inspection_id)
         self.missing_list: QtWidgets.QListWidget | None = None
         self.buttons = QtWidgets.QDialogButtonBox(self)
-        self.sign_button = self.buttons.addButton(self.tr("Sign and lock"),
+        self.sign_button = self.buttons.addButton(self.tr("&Sign and lock"),
                                                   QtWidgets.QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.addButton(QtWidgets.QDialogButtonBox.StandardButton.Cancel)
         self.buttons.rejected.connect(self.reject)
@@ -105,7 +107,7 @@ class SignDialog(QtWidgets.QDialog):
         listing.setCurrentRow(0)
         listing.itemActivated.connect(lambda entry: self.jump(entry.data(QtCore.Qt.ItemDataRole.UserRole)))
         layout.addWidget(listing, 1)
-        go = self.buttons.addButton(self.tr("Go to item"), QtWidgets.QDialogButtonBox.ButtonRole.ActionRole)
+        go = self.buttons.addButton(self.tr("&Go to item"), QtWidgets.QDialogButtonBox.ButtonRole.ActionRole)
         go.clicked.connect(lambda: self.jump(listing.currentItem().data(QtCore.Qt.ItemDataRole.UserRole))
                            if listing.currentItem() else None)
 
@@ -127,7 +129,7 @@ class SignDialog(QtWidgets.QDialog):
             self._add_row("member", name)
         self._add_row("representative", "")
         self.rows_layout.addStretch(1)
-        add = self.buttons.addButton(self.tr("Add a member"), QtWidgets.QDialogButtonBox.ButtonRole.ActionRole)
+        add = self.buttons.addButton(self.tr("Add a &member"), QtWidgets.QDialogButtonBox.ButtonRole.ActionRole)
         add.clicked.connect(lambda: self._add_row("member", ""))
 
     def _title(self, role: str) -> str:

@@ -105,11 +105,10 @@ class SigningActions(QtCore.QObject):
         store = self.window.store
         count = len(store.signatures.active(target))
         if reason is None:
-            reason, ok = QtWidgets.QInputDialog.getMultiLineText(
-                self.window, self.tr("Amend the inspection"),
-                self.tr("Amending voids the {0} signatures (they stay in the history) and reopens the inspection as "
-                        "revision {1}. Why is it amended?").format(count, store.signatures.revision(target) + 1))
-            if not ok:
+            reason = self._ask_reason(self.tr("Amending voids the {0} signatures (they stay in the history) and reopens "
+                                              "the inspection as revision {1}. Why is it amended?").format(
+                                                  count, store.signatures.revision(target) + 1))
+            if reason is None:
                 return None
         try:
             number = signing.amend(store, target, reason)
@@ -119,6 +118,20 @@ class SigningActions(QtCore.QObject):
         self._reopen(target)
         self.window.statusBar().showMessage(self.tr("Amended: revision {0} is a draft.").format(number), 8000)
         return number
+
+    def _ask_reason(self, question: str) -> str | None:
+        """The reason for an amendment, or None when cancelled; Tab leaves the text for the buttons."""
+        box = QtWidgets.QInputDialog(self.window)
+        box.setWindowTitle(self.tr("Amend the inspection"))
+        box.setLabelText(question)
+        box.setOption(QtWidgets.QInputDialog.InputDialogOption.UsePlainTextEditForTextInput)
+        editor = box.findChild(QtWidgets.QPlainTextEdit)
+        if editor is not None:
+            editor.setTabChangesFocus(True)  # else Tab types a tab into the reason and the keyboard cannot leave
+        accepted = box.exec() == QtWidgets.QDialog.DialogCode.Accepted
+        reason = box.textValue()
+        box.deleteLater()
+        return reason if accepted else None
 
     def preview(self) -> SheetPreview | None:
         from fieldcheck.gui.signing.sheet_preview import SheetPreview  # lazy: cryptography, reportlab
@@ -142,6 +155,8 @@ class SigningActions(QtCore.QObject):
 
         rows = self.window.store.inspections.rows()
         dialog = PrintSheetsDialog(self.window.store, rows, self.window, key_folder=self.key_folder)
+        dialog.printed.connect(lambda pages: self.window.statusBar().showMessage(
+            self.tr("%n page(s) sent to the printer.", "", pages), 8000))
         dialog.open()
         return dialog
 
