@@ -160,7 +160,7 @@ def _rows(rubric, result: ScoreResult, findings: dict[str, list[str]]) -> list[S
     def walk(node: Section | Item, level: int) -> None:
         score = result.nodes[node.id]
         if isinstance(node, Item):
-            rows.append(SheetRow("item", level, node.id, node.content or node.title, node.standard,
+            rows.append(SheetRow("item", level, _number(node.id), node.content or node.title, node.standard,
                                  fmt(node.points) if node.points is not None else f"({fmt(node.max_points)})",
                                  *_item_cells(node, score), _basis(score, findings.get(node.id, []))))
             return
@@ -184,6 +184,12 @@ def _rows(rubric, result: ScoreResult, findings: dict[str, list[str]]) -> list[S
     for child in rubric.children:
         walk(child, 0)
     return rows
+
+
+def _number(item_id: str) -> str:
+    """The 序号 column: an item's number as the text prints it; an id that is no number is the rubric's
+    own name for an unnumbered line (衡阳's ``veto``, a note under the table) and prints blank."""
+    return item_id if item_id[:1].isdigit() else ""
 
 
 def _item_cells(item: Item, score) -> tuple[str, str]:

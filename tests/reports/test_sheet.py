@@ -187,3 +187,16 @@ def test_an_answer_given_with_its_target_prints_in_chinese(store):
     rows = {r.number: r for r in gather(store, inspection).rows}
     assert "实际 90;目标 100;" in rows["6.2"].basis and "个数 4;差额 12.5;" in rows["6.3"].basis
     assert not re.search("actual|target|count|shortfall", rows["6.2"].basis + rows["6.3"].basis)
+
+
+def test_an_unnumbered_line_prints_no_number(store):
+    # 衡阳's veto is a note under the table, not a numbered row: its rubric id "veto" is no 序号
+    from fieldcheck.engine import catalog
+
+    county = store.places.add("县市区", "常宁市", group="县市")
+    inspection = store.inspections.create(catalog.find("hengyang-2015"), assessee_id=county, assessee_name="常宁市",
+                                          inspectors=["张三"], date="2026-10-26", assessee_group="县市")
+    rows = gather(store, inspection).rows
+    veto = next(r for r in rows if r.content.startswith("对违规违纪使用扶贫资金"))
+    assert veto.number == ""
+    assert [r.number for r in rows if r.kind == "item"][:3] == ["1.1", "1.2", "2"]
