@@ -160,6 +160,11 @@ class ScoreResult:
             return False
         return True if self.vetoes_known else None
 
+    @property
+    def not_graded(self) -> bool:
+        """A unit scored only on the items that apply to it (a park of 附2): no grade, whatever the rubric's bands."""
+        return any(n.status == "out" for n in self.nodes.values())
+
     def warnings_for(self, item_id: str) -> list[Warning]:
         return [w for w in self.warnings if w.item_id == item_id]
 

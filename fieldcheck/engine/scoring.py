@@ -191,12 +191,11 @@ def score(rubric: Rubric, answers: Mapping[str, Any], assessee: Mapping[str, Any
     result.unknown_points = [UnknownPoints(s.id, s.title, s.unknown_points) for s in rubric.walk()
                              if isinstance(s, Section) and s.unknown_points > 0]
     result.incomplete_sections = [(s.id, list(s.missing)) for s in rubric.walk() if isinstance(s, Section) and s.missing]
-    out = any(n.status == "out" for n in scorer.nodes.values())
-    if result.complete and not out:
+    if result.complete and not result.not_graded:
         result.grade = rubric.grade(total)
         if result.grade is not None and scorer.prorated:
             result.notes.extend(_rounding_notes(rubric, parsed, who, result))
-    if out:
+    if result.not_graded:
         result.notes.append(Text("本单位只按目标表给出目标的项目计分,不评等级",
                                  "scored only on the items the target table gives this unit targets for; not graded"))
     result.readings = applied_readings(rubric, result)

@@ -81,8 +81,7 @@ def summary_lines(result: ScoreResult) -> list[str]:
                        f"Provisional {fmt(result.total)} / {fmt(result.max)}   grade: pending   "
                        f"answered {result.answered}/{result.item_count}, {fmt(result.points_open)} points still open"))
     else:
-        graded = not any(n.status == "out" for n in result.nodes.values())  # a park of 附2 is not graded
-        grade = result.grade or (t("未设等级", "none defined") if graded else t("本单位不评等级", "not graded"))
+        grade = result.grade or (t("本单位不评等级", "not graded") if result.not_graded else t("未设等级", "none defined"))
         lines.append(t(f"合计 {fmt(result.total)} / {fmt(result.max)}   等级:{grade}   "
                        f"已答 {result.answered}/{result.item_count} 项(已全部检查)",
                        f"Total {fmt(result.total)} / {fmt(result.max)}   grade: {grade}   "

@@ -134,7 +134,7 @@ def gather(store: Store, inspection_id: str, *, signers: list[SignerInput] | Non
             source=inspection.rubric.source, assessee=assessee, assessee_group=inspection.assessee_group or "",
             date=inspection.date, inspectors=list(inspection.inspectors), amendments=amendments, rows=rows,
             bonus=fmt(bonus), total=fmt(result.total), max=fmt(result.max), complete=result.complete,
-            grade=_grade(inspection.rubric, result),
+            grade=_grade(result),
             readings=_texts(getattr(result, "readings", None)),
             vetoes=[_text(v) for v in result.vetoes],
             notes=_notes(result),
@@ -314,13 +314,13 @@ def _texts(values: Any) -> list[str]:
     return [_text(v) for v in values]
 
 
-def _grade(rubric, result: ScoreResult) -> str:
+def _grade(result: ScoreResult) -> str:
     if not result.complete:
         return "暂计(检查未完成,不评定等次)"
     if result.grade:
         return result.grade
     # a park of 附2 is not graded although the rubric has grades: its note says why
-    return "不评定等次" if rubric.grades else "细则未规定等次"
+    return "不评定等次" if result.not_graded else "细则未规定等次"
 
 
 def _notes(result: ScoreResult) -> list[str]:

@@ -73,7 +73,7 @@ class ScorePanel(QtWidgets.QFrame):
             self.grade_label.setText(self.tr("Grade: pending ({0} points still open)").format(fmt(result.points_open)))
         elif result.grade:
             self.grade_label.setText(self.tr("Grade: {0}").format(result.grade))
-        elif any(n.status == "out" for n in result.nodes.values()):  # a park: the rubric has grades, it gets none
+        elif result.not_graded:  # a park: the rubric has grades, it gets none
             self.grade_label.setText(self.tr("Grade: not graded"))
         else:
             self.grade_label.setText(self.tr("Grade: none defined"))
