@@ -15,7 +15,8 @@ from conftest import village_inspection
 from fieldcheck.ops.demo import make_photo
 from fieldcheck.signing.keys import DeviceKey
 from fieldcheck.sync import bundle as bundle_mod
-from fieldcheck.sync.bundle import BundleError, verify
+from fieldcheck.sync.bundle import BundleError
+from fieldcheck.sync.checks import verify
 from fieldcheck.sync.importer import UnknownDevice, import_bundle
 
 
