@@ -157,6 +157,18 @@ class Database:
                 for _, sql in saved:
                     self.conn.execute(sql)
 
+    @contextmanager
+    def cache(self, kib: int) -> Iterator[None]:
+        """A page cache of at least ``kib`` KiB for a while (a merge), then the connection's own again."""
+        before = self.conn.execute("PRAGMA cache_size").fetchone()[0]
+        wanted = -kib
+        if (before < 0 and before > wanted) or (before >= 0 and before * 4 < kib):  # > 0 counts pages of ~4 KiB
+            self.conn.execute(f"PRAGMA cache_size = {wanted}")
+        try:
+            yield
+        finally:
+            self.conn.execute(f"PRAGMA cache_size = {before}")
+
     def _rollback(self) -> None:
         try:
             self.conn.execute("ROLLBACK")

@@ -16,6 +16,10 @@ from fieldcheck.store.event_rows import CHUNK, CREATE_ORDER, Part, event_row
 from fieldcheck.store.field_state import FieldState
 from fieldcheck.store.schema import BULK_SUSPENDED
 
+#: the page cache while a merge writes: the id and index B-trees it inserts into at random places
+#: stay in memory instead of being read and spilt again (a fifth less time in the inserts, measured)
+MERGE_CACHE_KB = 64 << 10
+
 
 @dataclass
 class Applied:
@@ -55,7 +59,7 @@ class Remote:
         Known ids are skipped; the result is the same whatever order events arrive in.
         """
         done = Applied()
-        with self._db.transaction(), ExitStack() as bulk:
+        with self._db.transaction(), ExitStack() as bulk, self._db.cache(MERGE_CACHE_KB):
             batch: list[dict[str, Any]] = []
             for e in events:
                 batch.append(e)

@@ -1,8 +1,8 @@
 """Importing bundles: the sender's key checked, then one transaction per bundle, every line checked in it.
 
 The small members are verified first; the photos are checked while copied to temporary
-names (flushed), the events while applied. Only when every event has passed are the photos
-renamed to their content address (flushed again) and the transaction committed: a refused
+names, the events while applied. Only when every event has passed are the photos renamed
+to their content address, flushed to disk, and the transaction committed: a refused
 bundle leaves neither rows nor files, and a failure after the renames at worst an
 unreferenced file.
 """
@@ -131,7 +131,7 @@ def _again(store: Store, v: Verified, digest: str) -> Imported:
 def _copy_photos(store: Store, zf: zipfile.ZipFile, v: Verified,
                  progress: Progress | None) -> list[tuple[Path, Path]]:
     """Check every photo member against the manifest, copying those this database lacks to temporary
-    files in the same pass; (temporary, final) of each copied one, flushed to disk.
+    files in the same pass; (temporary, final) of each copied one.
 
     Content-addressed: a file already in place is this file (and a missing one is repaired).
     The temporary files become their final names only once the events are applied (``_place``).
@@ -159,8 +159,6 @@ def _copy_photos(store: Store, zf: zipfile.ZipFile, v: Verified,
     except BaseException:
         _remove(copied)
         raise
-    if copied:  # one flush of all the new files before any row refers to them, not one fsync per file
-        os.sync()
     return copied
 
 
@@ -174,7 +172,7 @@ def _place(copied: list[tuple[Path, Path]]) -> None:
     for tmp, final in copied:
         final.parent.mkdir(parents=True, exist_ok=True)
         os.replace(tmp, final)
-    if copied:  # the new names durable before the commit (their bytes were flushed already)
+    if copied:  # one flush of the new files and names before the commit, not one fsync per file
         os.sync()
 
 
