@@ -66,13 +66,13 @@ class Records:
         self._created: dict[str, str] = {}
         self._snapshots: dict[str, Any] = {}
         self._values = ValueCheck(self._rubric)
-        self._zf = zf
+        self.zf = zf
 
     def _rubric(self, version: str) -> Any:
         if version not in self._snapshots:
             name = self._v.rubrics[version]
             self._snapshots[version] = parse_snapshot(version, self._v.manifest["members"][name]["sha256"],
-                                                      self._zf.read(name))
+                                                      self.zf.read(name))
         return self._snapshots[version]
 
     def event(self, e: dict[str, Any]) -> None:
@@ -140,13 +140,18 @@ class Records:
         return needs
 
 
-def verify(path: str | Path, *, events: bool = True, photos: bool = True) -> Verified:
-    """Check everything a bundle holds, writing nothing; BundleError (one sentence) for the first fault.
+def verify(path: str | Path) -> Verified:
+    """Check everything a bundle holds, writing nothing; BundleError (one sentence) for the first fault."""
+    return _verify(Path(path), events=True, photos=True)[0]
 
-    The import leaves out the events (``checked_events`` reads them once, checking each as
-    it is applied) and the photos (``check_member`` as they are copied in): it reads each once.
-    """
-    path = Path(path)
+
+def verify_all_but_events_and_photos(path: Path) -> tuple[Verified, Records]:
+    """What the import checks first: all but the events (``checked_events`` reads them once, checking
+    each as it is applied) and the photos (``check_member`` as they are copied in)."""
+    return _verify(path, events=False, photos=False)
+
+
+def _verify(path: Path, *, events: bool, photos: bool) -> tuple[Verified, Records]:
     with open_zip(path) as zf:
         v = read_manifest(path, zf)
         listed = set(v.manifest["members"])
@@ -173,7 +178,7 @@ def verify(path: str | Path, *, events: bool = True, photos: bool = True) -> Ver
                     records.event(e)
         except (zipfile.BadZipFile, EOFError, damaged()):
             raise damaged_bundle(path) from None
-    return v
+    return v, records
 
 
 def check_member(path: Path, v: Verified, name: str, reader: Hashing) -> None:
@@ -192,15 +197,16 @@ def damaged_bundle(path: Path) -> Exception:
     return bad(path, "已损坏(数据校验失败),请重新导出", "is damaged (a checksum fails); export it again")
 
 
-def checked_events(path: Path, zf: zipfile.ZipFile, v: Verified) -> Iterator[dict[str, Any]]:
-    """The events of a bundle verified all but its events (``verify(events=False)``), each hashed,
-    parsed and checked as it is read, for the import to apply at once.
+def checked_events(zf: zipfile.ZipFile, v: Verified, records: Records) -> Iterator[dict[str, Any]]:
+    """The events of a bundle verified all but its events (``verify_all_but_events_and_photos``), each
+    hashed, parsed and checked as it is read, for the import to apply at once.
 
     The member's hash is checked at its end, and first when a line is refused, so that a
     tampered file gets the same sentence as from ``verify``. Raises BundleError; the caller's
     transaction then writes nothing.
     """
-    records = Records(path, zf, v)
+    path = v.path
+    records.zf = zf  # the bundle opened again: its rubric snapshots are read from it when first named
     if EVENTS not in v.manifest["members"]:
         return
     try:

@@ -39,7 +39,13 @@ from fieldcheck.sync.bundle import (
     lines,
     open_zip,
 )
-from fieldcheck.sync.checks import check_member, checked_events, damaged_bundle, verify
+from fieldcheck.sync.checks import (
+    Records,
+    check_member,
+    checked_events,
+    damaged_bundle,
+    verify_all_but_events_and_photos,
+)
 
 Progress = Callable[[str, int, int], None]
 
@@ -91,7 +97,7 @@ def import_bundle(store: Store, path: str | Path, *, trust: bool = False,
     before (its SHA-256 in the import history) is not read again: it is noted, 0 new.
     """
     path = Path(path)
-    v = verify(path, events=False, photos=False)
+    v, records = verify_all_but_events_and_photos(path)
     check_device(store, v, trust)
     digest = _sha256(path)
     if store.imports.has(digest) and _photos_in_place(store, v):
@@ -101,7 +107,7 @@ def import_bundle(store: Store, path: str | Path, *, trust: bool = False,
             copied = _copy_photos(store, zf, v, progress)
             try:
                 with store.transaction():
-                    done = _apply(store, zf, v, digest, len(copied), progress)
+                    done = _apply(store, zf, v, records, digest, len(copied), progress)
                     _place(copied)
                 return done
             finally:
@@ -176,7 +182,7 @@ def _place(copied: list[tuple[Path, Path]]) -> None:
         os.sync()
 
 
-def _apply(store: Store, zf: zipfile.ZipFile, v: Verified, digest: str, photos: int,
+def _apply(store: Store, zf: zipfile.ZipFile, v: Verified, records: Records, digest: str, photos: int,
            progress: Progress | None) -> Imported:
     path = v.path
     now = datetime.now(UTC).isoformat(timespec="seconds")
@@ -195,7 +201,7 @@ def _apply(store: Store, zf: zipfile.ZipFile, v: Verified, digest: str, photos: 
     total = int(v.manifest.get("counts", {}).get("events") or 0)
 
     def events():
-        for n, e in enumerate(checked_events(path, zf, v), 1):
+        for n, e in enumerate(checked_events(zf, v, records), 1):
             e.setdefault("field", None)
             if progress and n % 5000 == 0:
                 progress("events", n, total)
