@@ -149,7 +149,8 @@ def _copy_photos(store: Store, zf: zipfile.ZipFile, v: Verified,
             final = original_path(folder, sha, name.rsplit(".", 1)[1])
             tmp = None if final.exists() else folder / f"{TEMP_PREFIX}{uuid.uuid4().hex}"
             if tmp is not None:
-                folder.mkdir(parents=True, exist_ok=True)
+                if not copied:
+                    folder.mkdir(parents=True, exist_ok=True)
                 copied.append((tmp, final))
             with zf.open(name) as src, (open(tmp, "wb") if tmp else contextlib.nullcontext()) as dst:
                 reader = Hashing(src)  # the hash checked here is verify's; zipfile checks the CRC-32 too
@@ -175,8 +176,9 @@ def _remove(copied: list[tuple[Path, Path]]) -> None:
 
 def _place(copied: list[tuple[Path, Path]]) -> None:
     """The checked photo files at their content address, before the rows that refer to them commit."""
+    for parent in {final.parent for _, final in copied}:
+        parent.mkdir(parents=True, exist_ok=True)
     for tmp, final in copied:
-        final.parent.mkdir(parents=True, exist_ok=True)
         os.replace(tmp, final)
     if copied:  # one flush of the new files and names before the commit, not one fsync per file
         os.sync()
