@@ -127,26 +127,26 @@ def merge_all(folder: Path, bundles: list[Path], name: str) -> dict[str, float]:
     """Import every bundle into a new database, then all again; the times, and what the second pass wrote."""
     photo_time = 0.0
     # the photos' part: checked and copied to temporary names, then renamed and flushed before the commit
-    real = {name: getattr(importer, name) for name in ("_copy_photos", "_place")}
+    real = {step: getattr(importer, step) for step in ("_copy_photos", "_place")}
 
-    def timed(name):
+    def timed(step):
         def run(*a, **k):
             nonlocal photo_time
             t = time.perf_counter()
             try:
-                return real[name](*a, **k)
+                return real[step](*a, **k)
             finally:
                 photo_time += time.perf_counter() - t
         return run
 
-    for name in real:
-        setattr(importer, name, timed(name))
+    for step in real:
+        setattr(importer, step, timed(step))
     try:
         target = Store.open(folder / name, device="leader", daily_backup=False, backup_on_close=False)
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         for b in bundles:
             import_bundle(target, b, trust=True)
-        merge = time.perf_counter() - t0
+        merge, merge_cpu = time.perf_counter() - t0, time.process_time() - c0
         merged = target.connection.execute("SELECT count(*) FROM findings").fetchone()[0]
         events = target.connection.execute("SELECT count(*) FROM audit").fetchone()[0]
         before = target.connection.total_changes
@@ -157,9 +157,9 @@ def merge_all(folder: Path, bundles: list[Path], name: str) -> dict[str, float]:
         written = target.connection.total_changes - before
         target.close()
     finally:
-        for name, function in real.items():
-            setattr(importer, name, function)
-    return {"merge": merge, "findings": merged, "events": events, "again": again, "written": written,
+        for step, function in real.items():
+            setattr(importer, step, function)
+    return {"merge": merge, "merge_cpu": merge_cpu, "findings": merged, "events": events, "again": again, "written": written,
             "photo_time": photo_time}
 
 
@@ -195,7 +195,7 @@ def main() -> None:
         few, every = child_peak(folder, bundles[:10], "m10.db"), child_peak(folder, bundles, "m50.db")
     merge = run["merge"]
     if args.json:
-        print(json.dumps({"runs": len(runs), "merge_s": merge, "findings_per_s": run["findings"] / merge,
+        print(json.dumps({"runs": len(runs), "merge_s": merge, "merge_cpu_s": run["merge_cpu"], "findings_per_s": run["findings"] / merge,
                           "events_per_s": run["events"] / merge, "executemany_rows_per_s": plain,
                           "ratio": run["findings"] / merge / plain, "sqlite_utils_rows_per_s": su,
                           "photos_mb_per_s": photo_bytes / run["photo_time"] / 1e6, "copy_mb_per_s": copy / 1e6,
@@ -204,7 +204,8 @@ def main() -> None:
         return
     print(f"merge of {len(bundles)} bundles (median of {len(runs)}): {merge:.1f} s, {run['findings']:.0f} findings"
           f" ({run['events']:.0f} events): {run['findings'] / merge:,.0f} findings/s overall"
-          f" ({run['events'] / merge:,.0f} events/s), {run['findings'] / merge / plain:.0%} of executemany")
+          f" ({run['events'] / merge:,.0f} events/s), {run['findings'] / merge / plain:.0%} of executemany;"
+          f" CPU {run['merge_cpu']:.1f} s")
     print(f"  baseline sqlite3 executemany, one transaction: {plain:,.0f} rows/s")
     print(f"  baseline sqlite-utils insert_all in db.atomic(): {su:,.0f} rows/s")
     print(f"  photos: {photo_bytes / 1e6:.0f} MB copied in by the import (copy, one sync per bundle) at"
