@@ -48,6 +48,9 @@ from fieldcheck.sync.checks import (
 )
 
 Progress = Callable[[str, int, int], None]
+#: the WAL a merge lets grow before it is copied into the database (64 MB of 4 KiB pages): a checkpoint
+#: every dozen bundles or so instead of after each (``Database.wal_checkpoints_past``)
+MERGE_WAL_PAGES = 16384
 
 
 class UnknownDevice(UserError):
@@ -106,7 +109,7 @@ def import_bundle(store: Store, path: str | Path, *, trust: bool = False,
         try:
             copied = _copy_photos(store, zf, v, progress)
             try:
-                with store.transaction():
+                with store.db.wal_checkpoints_past(MERGE_WAL_PAGES), store.transaction():
                     done = _apply(store, zf, v, records, digest, len(copied), progress)
                     _place(copied)
                 return done
