@@ -65,10 +65,11 @@ class Records:
             self._files.add(p["sha256"])
         self._created: dict[str, str] = {}
         self._snapshots: dict[str, Any] = {}
-        self._values = ValueCheck(self._rubric)
+        self._values = ValueCheck(self.rubric)
         self.zf = zf
 
-    def _rubric(self, version: str) -> Any:
+    def rubric(self, version: str) -> Any:
+        """The bundle's snapshot of a rubric version, parsed once and checked to be that version."""
         if version not in self._snapshots:
             name = self._v.rubrics[version]
             self._snapshots[version] = parse_snapshot(version, self._v.manifest["members"][name]["sha256"],

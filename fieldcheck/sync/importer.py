@@ -46,6 +46,7 @@ from fieldcheck.sync.checks import (
     damaged_bundle,
     verify_all_but_events_and_photos,
 )
+from fieldcheck.sync.values import Refused
 
 Progress = Callable[[str, int, int], None]
 #: the WAL a merge lets grow before it is copied into the database (64 MB of 4 KiB pages): a checkpoint
@@ -191,8 +192,13 @@ def _apply(store: Store, zf: zipfile.ZipFile, v: Verified, records: Records, dig
            progress: Progress | None) -> Imported:
     path = v.path
     now = datetime.now(UTC).isoformat(timespec="seconds")
+    records.zf = zf
     for version, name in v.rubrics.items():
-        store.inspections.add_snapshot(version, zf.read(name).decode("utf-8"), "bundle")
+        try:  # parsed once, for the checks and the store alike
+            parsed = records.rubric(version)
+        except Refused:  # refused when an event names it (as verify does); not before
+            parsed = None
+        store.inspections.add_snapshot(version, zf.read(name).decode("utf-8"), "bundle", parsed)
     store.places.add_records(list(lines(path, zf, PLACES, PLACE_FIELDS)))
     store.households.add_records(list(lines(path, zf, HOUSEHOLDS, HOUSEHOLD_FIELDS)))
     batch = []
