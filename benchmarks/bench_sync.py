@@ -195,7 +195,8 @@ def main() -> None:
         few, every = child_peak(folder, bundles[:10], "m10.db"), child_peak(folder, bundles, "m50.db")
     merge = run["merge"]
     if args.json:
-        print(json.dumps({"runs": len(runs), "merge_s": merge, "merge_cpu_s": run["merge_cpu"], "findings_per_s": run["findings"] / merge,
+        print(json.dumps({"runs": len(runs), "merge_s": merge, "merge_cpu_s": run["merge_cpu"],
+                          "merge_runs_s": [round(r["merge"], 1) for r in runs], "findings_per_s": run["findings"] / merge,
                           "events_per_s": run["events"] / merge, "executemany_rows_per_s": plain,
                           "ratio": run["findings"] / merge / plain, "sqlite_utils_rows_per_s": su,
                           "photos_mb_per_s": photo_bytes / run["photo_time"] / 1e6, "copy_mb_per_s": copy / 1e6,

@@ -146,6 +146,20 @@ def verify(path: str | Path) -> Verified:
     return _verify(Path(path), events=True, photos=True)[0]
 
 
+def read_signed(path: Path) -> Verified:
+    """Only the manifest, its signature checked, with the photos and rubrics it lists: what an import
+    needs to know that it has had this very file before (its members are not read)."""
+    with open_zip(path) as zf:
+        v = read_manifest(path, zf)
+    for name in v.manifest["members"]:
+        photo, rubric = PHOTO_MEMBER.match(str(name)), RUBRIC_MEMBER.match(str(name))
+        if photo:
+            v.photos[photo.group(1)] = name
+        if rubric:
+            v.rubrics[rubric.group(1)] = name
+    return v
+
+
 def verify_all_but_events_and_photos(path: Path) -> tuple[Verified, Records]:
     """What the import checks first: all but the events (``checked_events`` reads them once, checking
     each as it is applied) and the photos (``check_member`` as they are copied in)."""

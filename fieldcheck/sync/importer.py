@@ -44,6 +44,7 @@ from fieldcheck.sync.checks import (
     check_member,
     checked_events,
     damaged_bundle,
+    read_signed,
     verify_all_but_events_and_photos,
 )
 from fieldcheck.sync.values import Refused
@@ -101,11 +102,12 @@ def import_bundle(store: Store, path: str | Path, *, trust: bool = False,
     before (its SHA-256 in the import history) is not read again: it is noted, 0 new.
     """
     path = Path(path)
-    v, records = verify_all_but_events_and_photos(path)
+    v = read_signed(path)
     check_device(store, v, trust)
     digest = _sha256(path)
     if store.imports.has(digest) and _photos_in_place(store, v):
         return _again(store, v, digest)
+    v, records = verify_all_but_events_and_photos(path)
     with open_zip(path) as zf:
         try:
             copied = _copy_photos(store, zf, v, progress)
