@@ -262,3 +262,18 @@ def test_a_changed_line_is_reported_as_a_changed_file(setup, tmp_path):
     _refused(b, rebuild(good, tmp_path / "t.fcbundle", a,
                         members=lambda d: {**d, "events.jsonl": d["events.jsonl"].replace(b'"action"', b'"act', 1)},
                         manifest=keep_old_hash), "does not match the hash")
+
+
+def test_a_line_changed_into_another_valid_line_is_found_at_the_end(setup, laptops, tmp_path):
+    """Every line still parses and fits, only the hash in the signed manifest tells: found once all
+    events were applied (on a laptop that has none of them), and the transaction keeps none."""
+    a, _, good = setup
+    (c,) = laptops("C")
+    with zipfile.ZipFile(good) as z:
+        listed = json.loads(z.read("manifest.json"))["members"]["events.jsonl"]
+
+    def keep_old_hash(m):
+        m["members"]["events.jsonl"] = listed
+    _refused(c, rebuild(good, tmp_path / "v.fcbundle", a,
+                        members=lambda d: {**d, "events.jsonl": d["events.jsonl"].replace("缺页".encode(), "齐全".encode())},
+                        manifest=keep_old_hash), "does not match the hash")
