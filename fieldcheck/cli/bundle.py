@@ -7,7 +7,7 @@ import argparse
 from fieldcheck.cli.common import db_arg, open_store, print_json
 from fieldcheck.i18n import t
 from fieldcheck.sync.assigned import export_for
-from fieldcheck.sync.bundle import verify
+from fieldcheck.sync.checks import verify
 from fieldcheck.sync.export import export_bundle
 from fieldcheck.sync.importer import import_bundle
 

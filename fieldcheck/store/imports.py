@@ -41,6 +41,11 @@ class Imports:
         self._db.conn.execute(f"INSERT INTO imports ({self._COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                               tuple(record.as_dict().values()))
 
+    def has(self, sha256: str) -> bool:
+        """Whether a file with this SHA-256 was imported here (whole: each import is one transaction)."""
+        with self._db.lock:
+            return self._db.conn.execute("SELECT 1 FROM imports WHERE sha256 = ? LIMIT 1", (sha256,)).fetchone() is not None
+
     def history(self) -> list[ImportRecord]:
         """Every bundle imported here, newest first."""
         with self._db.lock:

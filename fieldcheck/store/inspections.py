@@ -372,9 +372,15 @@ class Inspections:
 
     # -- merging (store.events) ----------------------------------------------------------------------
 
-    def add_snapshot(self, version: str, text: str, rubric_id: str) -> None:
-        """A rubric snapshot from a bundle, kept until an inspection that uses it is created here."""
+    def add_snapshot(self, version: str, text: str, rubric_id: str, parsed: Rubric | None = None) -> None:
+        """A rubric snapshot from a bundle, kept until an inspection that uses it is created here.
+
+        ``parsed``: the snapshot already parsed and found to be ``version`` by the bundle's checks
+        (parsing one takes a third of a second; an import of one bundle did it twice).
+        """
         self._snapshots[version] = text
+        if parsed is not None and parsed.version == version and version not in _RUBRICS:
+            _RUBRICS[version] = parsed
         self._rubric(version, text, rubric_id)
 
     def snapshot(self, version: str) -> str | None:

@@ -16,6 +16,10 @@ from fieldcheck.store.event_rows import CHUNK, CREATE_ORDER, Part, event_row
 from fieldcheck.store.field_state import FieldState
 from fieldcheck.store.schema import BULK_SUSPENDED
 
+#: the page cache while a merge writes: the id and index B-trees it inserts into at random places
+#: stay in memory instead of being read and spilt again (a fifth less time in the inserts, measured)
+MERGE_CACHE_KB = 64 << 10
+
 
 @dataclass
 class Applied:
@@ -28,6 +32,8 @@ class Applied:
     dirty: set[str] = field(default_factory=set)
     #: inspections with a new event: their change stamp moves (the score cache's key)
     touched: set[str] = field(default_factory=set)
+    #: the greatest stamp among the new events
+    newest: str = ""
 
 
 class Remote:
@@ -53,7 +59,7 @@ class Remote:
         Known ids are skipped; the result is the same whatever order events arrive in.
         """
         done = Applied()
-        with self._db.transaction(), ExitStack() as bulk:
+        with self._db.transaction(), ExitStack() as bulk, self._db.cache(MERGE_CACHE_KB):
             batch: list[dict[str, Any]] = []
             for e in events:
                 batch.append(e)
@@ -70,6 +76,8 @@ class Remote:
             # the suspended stamp triggers' work: each inspection that got anything changes its stamp once
             self._db.conn.executemany("UPDATE inspections SET changes = changes + 1 WHERE id = ?",
                                       [(i,) for i in sorted(done.touched)])
+        if done.newest:  # the clock moves past the newest stamp seen, so later local edits sort after (not
+            self._db.clock.observe(done.newest)  # before: a bundle refused on its last line moves nothing)
         return done
 
     def _apply_chunk(self, chunk: list[dict[str, Any]], done: Applied, bulk: ExitStack) -> None:
@@ -85,8 +93,8 @@ class Remote:
             fresh.append(e)
         if fresh and not self._db.bulk:  # only when there is work: a re-import writes nothing, not even DDL
             bulk.enter_context(self._db.without_triggers(BULK_SUSPENDED))
-        if fresh:  # the clock moves past the newest stamp seen, so later local edits sort after
-            self._db.clock.observe(max(e["hlc"] for e in fresh))
+        if fresh:
+            done.newest = max(done.newest, max(e["hlc"] for e in fresh))
         conn.executemany(Database.EVENT_INSERT, [event_row(e) for e in fresh])
         done.new += len(fresh)
         done.touched.update(e["inspection_id"] for e in fresh if e.get("inspection_id"))

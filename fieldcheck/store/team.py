@@ -216,8 +216,8 @@ class Team:
         """
         conn = self._db.conn
         conn.execute("INSERT INTO devices (device, fingerprint, first_seen, last_seen, public_key, inspector)"
-                     " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (device) DO UPDATE SET"
-                     " public_key = coalesce(devices.public_key, excluded.public_key)",
+                     " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (device) DO UPDATE SET public_key = excluded.public_key"
+                     " WHERE devices.public_key IS NULL AND excluded.public_key IS NOT NULL",  # else no write
                      (name, fingerprint, at, at, public_key, inspector or None))
         if new_events:
             conn.execute("UPDATE devices SET last_seen = ?, inspector = coalesce(?, inspector) WHERE device = ?",

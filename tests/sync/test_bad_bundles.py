@@ -15,7 +15,8 @@ from conftest import village_inspection
 from fieldcheck.ops.demo import make_photo
 from fieldcheck.signing.keys import DeviceKey
 from fieldcheck.sync import bundle as bundle_mod
-from fieldcheck.sync.bundle import BundleError, verify
+from fieldcheck.sync.bundle import BundleError
+from fieldcheck.sync.checks import verify
 from fieldcheck.sync.importer import UnknownDevice, import_bundle
 
 
@@ -228,3 +229,51 @@ def test_unknown_device_needs_trust_and_a_changed_key_is_refused(laptops, tmp_pa
     with pytest.raises(BundleError, match="key differs"):
         import_bundle(b.store, forged, trust=True)
     assert _content(b) == before
+
+
+def test_refused_on_its_last_line_after_whole_chunks_were_applied(setup, tmp_path):
+    """The events are checked while applied: a fault in the last line, after more than a chunk went in,
+    still leaves no row, no photo file and no temporary file, and says what verify says."""
+    a, b, good = setup
+    insp = village_inspection(a.store)
+    made = a.store.findings.add_many(insp, ({"item_id": "2.1.1", "note": f"第{n}处"} for n in range(2100)))
+    a.store.photos.add(made[0], make_photo(random.Random(2), size=(320, 240)))  # a photo B lacks
+    more = a.export(tmp_path / "usb")
+
+    def bad_last_line(d):  # a mark on an item the rubric has, with a value no mark takes
+        mark = {"id": "late", "at": "2026-11-20T08:00:00Z", "who": "甲", "device": "A", "hlc": "001763625600000-0000-A",
+                "action": "update", "entity": "mark", "entity_id": f"{insp}/2.1.1", "inspection_id": insp,
+                "field": "2.1.1", "new": "maybe"}
+        return {**d, "events.jsonl": d["events.jsonl"] + json.dumps(mark).encode() + b"\n"}
+    _refused(b, rebuild(more, tmp_path / "late.fcbundle", a, members=bad_last_line), "invalid mark")
+    assert not list(b.store.photo_dir.glob(".tmp-*"))
+    assert b.take(more).new > 2100  # the same bundle without the bad line goes in whole
+
+
+def test_a_changed_line_is_reported_as_a_changed_file(setup, tmp_path):
+    """A line made unreadable after export, the manifest untouched: the file does not match its hash,
+    which both verify and the import say first (not the broken line)."""
+    a, b, good = setup
+    with zipfile.ZipFile(good) as z:
+        listed = json.loads(z.read("manifest.json"))["members"]["events.jsonl"]
+
+    def keep_old_hash(m):
+        m["members"]["events.jsonl"] = listed
+    _refused(b, rebuild(good, tmp_path / "t.fcbundle", a,
+                        members=lambda d: {**d, "events.jsonl": d["events.jsonl"].replace(b'"action"', b'"act', 1)},
+                        manifest=keep_old_hash), "does not match the hash")
+
+
+def test_a_line_changed_into_another_valid_line_is_found_at_the_end(setup, laptops, tmp_path):
+    """Every line still parses and fits, only the hash in the signed manifest tells: found once all
+    events were applied (on a laptop that has none of them), and the transaction keeps none."""
+    a, _, good = setup
+    (c,) = laptops("C")
+    with zipfile.ZipFile(good) as z:
+        listed = json.loads(z.read("manifest.json"))["members"]["events.jsonl"]
+
+    def keep_old_hash(m):
+        m["members"]["events.jsonl"] = listed
+    _refused(c, rebuild(good, tmp_path / "v.fcbundle", a,
+                        members=lambda d: {**d, "events.jsonl": d["events.jsonl"].replace("缺页".encode(), "齐全".encode())},
+                        manifest=keep_old_hash), "does not match the hash")

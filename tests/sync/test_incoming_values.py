@@ -10,7 +10,7 @@ import pytest
 from conftest import village_inspection
 from test_bad_bundles import _refused, rebuild
 
-from fieldcheck.sync.bundle import verify
+from fieldcheck.sync.checks import verify
 
 
 @pytest.fixture

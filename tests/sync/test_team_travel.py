@@ -14,7 +14,7 @@ from test_bad_bundles import _refused, rebuild
 from fieldcheck.ops import team
 from fieldcheck.ops.signing import device_key
 from fieldcheck.signing.keys import DeviceKey
-from fieldcheck.sync.bundle import verify
+from fieldcheck.sync.checks import verify
 from fieldcheck.sync.export import export_bundle
 
 
