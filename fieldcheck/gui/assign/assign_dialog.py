@@ -8,11 +8,11 @@ bundle (``sync.assigned``) is written on a pool thread, as the sync dialog's are
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 
 from fieldcheck.errors import UserError
-from fieldcheck.gui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
+from fieldcheck.gui.qt import Qt, QtCore, QtGui, QtWidgets
+from fieldcheck.gui.widgets.pool_job import PoolJob
 from fieldcheck.gui.widgets.tab_order import leave_on_tab
 from fieldcheck.ops import assignments
 from fieldcheck.ops.assessees import assessee_kinds
@@ -24,32 +24,12 @@ FOLDER_KEY = "sync/folder"
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 
-class ExportSignals(QtCore.QObject):
-    finished = Signal(object, str)  # the Exported result (or None), an error sentence (or "")
+def _export(store, folder: Path, inspector: str):
+    """Write one inspector's bundle (run on a pool thread)."""
+    from fieldcheck.sync.assigned import bundle_name, export_for  # lazy: bundles bring cryptography
 
-
-class ExportJob(QtCore.QRunnable):
-    """Write one inspector's bundle off the window's thread."""
-
-    def __init__(self, store, folder: Path, inspector: str):
-        super().__init__()
-        self.setAutoDelete(False)
-        self.store, self.folder, self.inspector = store, folder, inspector
-        self.signals = ExportSignals()
-        self.done = threading.Event()
-
-    def run(self) -> None:
-        from fieldcheck.sync.assigned import bundle_name, export_for  # lazy: bundles bring cryptography
-
-        result, error = None, ""
-        try:
-            day = QtCore.QDate.currentDate().toString("yyyy-MM-dd")
-            result = export_for(self.store, self.folder / bundle_name(self.inspector, day), self.inspector)
-        except UserError as exc:
-            error = str(exc)
-        finally:
-            self.done.set()
-            self.signals.finished.emit(result, error)
+    day = QtCore.QDate.currentDate().toString("yyyy-MM-dd")
+    return export_for(store, folder / bundle_name(inspector, day), inspector)
 
 
 class AssignmentsDialog(QtWidgets.QDialog):
@@ -59,7 +39,7 @@ class AssignmentsDialog(QtWidgets.QDialog):
         super().__init__(parent)
         self.store = store
         self.settings = settings
-        self.job: ExportJob | None = None
+        self.job: PoolJob | None = None
         self.rows: list[dict] = []
         self.setObjectName("assignmentsDialog")
         self.setWindowTitle(self.tr("Assignments"))
@@ -319,11 +299,11 @@ class AssignmentsDialog(QtWidgets.QDialog):
     def start_export(self, folder: Path, inspector: str) -> None:
         if self.job is not None and not self.job.done.is_set():
             return
-        self.job = ExportJob(self.store, folder, inspector)
+        self.job = PoolJob(lambda _progress: _export(self.store, folder, inspector))
         self.job.signals.finished.connect(self._exported)
         self.message.setText(self.tr("Writing the bundle for %1…").replace("%1", inspector))
         self._update_buttons()
-        QtCore.QThreadPool.globalInstance().start(self.job)
+        self.job.start()
 
     def _exported(self, result, error: str) -> None:
         self._update_buttons()

@@ -2,7 +2,7 @@
 
 Everything shown comes from ``ops.doubles`` and ``ops.compare`` (both scores from
 ops.scores); the window lays it out and never computes a score. Reading the pairs and
-comparing run on a pool thread (``Job``) over the window's store, whose lock guards the
+comparing run on a pool thread (``PoolJob``) over the window's store, whose lock guards the
 connection. A differing row is marked "≠" and in bold as well as shaded, so it does not
 rest on colour alone. Per differing item the leader takes A, B or enters an answer, with
 a reason; "Record reconciled result" then writes the new inspection (``ops.reconcile``).
@@ -10,44 +10,18 @@ a reason; "Record reconciled result" then writes the new inspection (``ops.recon
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from typing import Any
 
 from fieldcheck.engine.numbers import fmt
 from fieldcheck.errors import UserError
 from fieldcheck.gui.compare.compare_panels import ALIGN_RIGHT, Decision, DecisionBox, FindingsList
-from fieldcheck.gui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
+from fieldcheck.gui.qt import Qt, QtGui, QtWidgets, Signal
+from fieldcheck.gui.widgets.pool_job import PoolJob
 from fieldcheck.ops.compare import Comparison, answer_text, compare
 from fieldcheck.ops.conflicts import parse_value
 from fieldcheck.ops.doubles import Double, doubles
 from fieldcheck.ops.reconcile import Choice, reconcile
-
-
-class JobSignals(QtCore.QObject):
-    finished = Signal(object)
-    failed = Signal(str)
-
-
-class Job(QtCore.QRunnable):
-    """One call off the window's thread; its result or its one-sentence error comes back as a signal."""
-
-    def __init__(self, work: Callable[[], Any]):
-        super().__init__()
-        self.setAutoDelete(False)
-        self.work = work
-        self.signals = JobSignals()
-        self.done = threading.Event()
-
-    def run(self) -> None:
-        try:
-            result = self.work()
-        except UserError as exc:
-            self.signals.failed.emit(str(exc))
-            return
-        finally:
-            self.done.set()
-        self.signals.finished.emit(result)
 
 
 def _compared(store, first: str, second: str) -> tuple[Comparison, dict[str, bytes], dict[str, str]]:
@@ -83,7 +57,8 @@ class CompareView(QtWidgets.QDialog):
         self.households: dict[str, str] = {}
         #: the reconciled inspection just recorded from this comparison: recording twice is refused
         self.recorded: str | None = None
-        self.jobs: list[Job] = []
+        self.jobs: list[PoolJob] = []  # running, or answered and not yet heard
+        self._then: dict[int, Callable[[Any], None]] = {}
         self.resize(1300, 700)
 
         self.pair_list = QtWidgets.QListWidget()
@@ -189,14 +164,22 @@ class CompareView(QtWidgets.QDialog):
     # -- reading, off the window's thread -----------------------------------------------------------
 
     def _run(self, work: Callable[[], Any], done: Callable[[Any], None]) -> None:
-        job = Job(work)
-        job.signals.finished.connect(done)
-        job.signals.failed.connect(self._failed)
-        self.jobs = [j for j in self.jobs if not j.done.is_set()] + [job]
-        QtCore.QThreadPool.globalInstance().start(job)
+        job = PoolJob(lambda _progress: work())
+        job.signals.finished.connect(self._answered)
+        self.jobs.append(job)
+        self._then[id(job)] = done  # what to do with its answer, on the window's thread
+        job.start()
 
-    def _failed(self, message: str) -> None:
-        self.message.setText(message)
+    def _answered(self, result: Any, error: str) -> None:
+        job = next((j for j in self.jobs if j.signals is self.sender()), None)
+        if job is None:
+            return
+        self.jobs.remove(job)
+        then = self._then.pop(id(job))
+        if error:
+            self.message.setText(error)
+        else:
+            then(result)
 
     def refresh(self) -> None:
         """Read the pairs again (after a reconciliation, or a merge); the comparison shown stays."""

@@ -9,44 +9,11 @@ never paints over a newer one.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from typing import Any
 
-from fieldcheck.errors import UserError
 from fieldcheck.gui.qt import QtCore, Signal
-
-
-class JobSignals(QtCore.QObject):
-    # generation, the result (None on failure), the failure's one sentence ("" on success)
-    finished = Signal(int, object, str)
-
-
-class ResultsJob(QtCore.QRunnable):
-    """Run ``work()`` on a pool thread and report (generation, result, error) on the window's thread."""
-
-    def __init__(self, generation: int, work: Callable[[], Any]):
-        super().__init__()
-        self.setAutoDelete(False)  # the asker keeps it until it reports
-        self.generation = generation
-        self.work = work
-        self.signals = JobSignals()
-        self.done = threading.Event()
-
-    def run(self) -> None:
-        result, error = None, ""
-        try:
-            result = self.work()
-        except UserError as exc:
-            error = str(exc)
-        except Exception as exc:  # a pool thread has no one above it to show a traceback to
-            error = f"{type(exc).__name__}: {exc}"
-        finally:
-            self.done.set()
-        try:
-            self.signals.finished.emit(self.generation, result, error)
-        except RuntimeError:  # the view that asked was closed and deleted meanwhile: no one to tell
-            pass
+from fieldcheck.gui.widgets.pool_job import PoolJob
 
 
 class Generations(QtCore.QObject):
@@ -58,15 +25,14 @@ class Generations(QtCore.QObject):
     def __init__(self, parent: QtCore.QObject | None = None):
         super().__init__(parent)
         self.current = 0
-        self.jobs: dict[int, ResultsJob] = {}
-        self.pool = QtCore.QThreadPool.globalInstance()
+        self.jobs: dict[int, PoolJob] = {}
 
     def start(self, work: Callable[[], Any]) -> int:
         self.current += 1
-        job = ResultsJob(self.current, work)
+        job = PoolJob(lambda _progress: work())
         job.signals.finished.connect(self._finished)
         self.jobs[self.current] = job
-        self.pool.start(job)
+        job.start()
         return self.current
 
     def forget(self) -> None:
@@ -81,8 +47,12 @@ class Generations(QtCore.QObject):
         """Block until every started job has run (closing the store after that is safe)."""
         return all(job.done.wait(msecs / 1000) for job in list(self.jobs.values()))
 
-    def _finished(self, generation: int, result: Any, error: str) -> None:
-        self.jobs.pop(generation, None)
+    def _finished(self, result: Any, error: str) -> None:
+        # which job answered: the one whose signals sent this (jobs may finish in any order)
+        generation = next((g for g, job in self.jobs.items() if job.signals is self.sender()), None)
+        if generation is None:
+            return
+        self.jobs.pop(generation)
         if generation != self.current:
             self.dropped.emit(generation)
             return

@@ -3,17 +3,17 @@
 The sheet shown is the very PDF that is saved or printed: a signed inspection's carries the
 device's PDF signature, a draft's is marked 草稿. Printing renders each page at the
 printer's resolution; many sheets print as one job, made and painted on a pool thread
-(``PrintJob``: seconds a sheet, minutes a batch) while the window paints and answers.
+(``print_sheets`` on a ``PoolJob``: seconds a sheet, minutes a batch) while the window paints and answers.
 """
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterable
 from pathlib import Path
 
 from fieldcheck.errors import UserError
 from fieldcheck.gui.qt import QtCore, QtGui, QtWidgets, Signal, pdf_modules
+from fieldcheck.gui.widgets.pool_job import PoolJob, Progress
 from fieldcheck.ops import signing
 
 PRINT_DPI = 300
@@ -124,47 +124,23 @@ class SheetPreview(QtWidgets.QDialog):
         return target
 
 
-class PrintSignals(QtCore.QObject):
-    progress = Signal(int, int)  # sheets made and sent to the printer, of how many
-    finished = Signal(int, str)  # pages printed, and the failure's one sentence ("" on success)
+def print_sheets(store, ids: list[str], printer, key_folder=None, progress: Progress | None = None) -> int:
+    """Make the sheets of ``ids`` and paint them on ``printer``, one after another; the pages printed.
 
-
-class PrintJob(QtCore.QRunnable):
-    """Make the sheets of ``ids`` and paint them on ``printer``, one after another, on a pool thread.
-
-    Qt paints on a QPrinter from any thread; the documents are made, rendered and dropped here.
-    The store's lock guards its connection query by query, as for the results' jobs.
+    Run on a pool thread: Qt paints on a QPrinter from any thread; the documents are made,
+    rendered and dropped here. The store's lock guards its connection query by query, as for
+    the results' jobs.
     """
-
-    def __init__(self, store, ids: list[str], printer, key_folder=None):
-        super().__init__()
-        self.setAutoDelete(False)  # the dialog keeps it until it reports
-        self.store, self.ids, self.printer, self.key_folder = store, list(ids), printer, key_folder
-        self.signals = PrintSignals()
-        self.done = threading.Event()
-
-    def documents(self):
+    def documents():
         key = None
-        for n, inspection_id in enumerate(self.ids):
-            if self.store.inspections.get(inspection_id).status != "draft":
-                key = key or signing.device_key(self.store, self.key_folder)
-            yield load_document(signing.sheet_pdf(self.store, inspection_id, key), None)
-            self.signals.progress.emit(n + 1, len(self.ids))
+        for n, inspection_id in enumerate(ids):
+            if store.inspections.get(inspection_id).status != "draft":
+                key = key or signing.device_key(store, key_folder)
+            yield load_document(signing.sheet_pdf(store, inspection_id, key), None)
+            if progress is not None:
+                progress(n + 1, len(ids))  # sheets made and sent to the printer, of how many
 
-    def run(self) -> None:
-        pages, error = 0, ""
-        try:
-            pages = print_documents(self.printer, self.documents())
-        except UserError as exc:
-            error = str(exc)
-        except Exception as exc:  # a pool thread has no one above it to show a traceback to
-            error = f"{type(exc).__name__}: {exc}"
-        finally:
-            self.done.set()
-        try:
-            self.signals.finished.emit(pages, error)
-        except RuntimeError:  # the dialog was deleted meanwhile: no one to tell
-            pass
+    return print_documents(printer, documents())
 
 
 class PrintSheetsDialog(QtWidgets.QDialog):
@@ -176,7 +152,7 @@ class PrintSheetsDialog(QtWidgets.QDialog):
         super().__init__(parent)
         self.store = store
         self.key_folder = key_folder
-        self.job: PrintJob | None = None
+        self.job: PoolJob | None = None
         self.setWindowTitle(self.tr("Print score sheets"))
         self.resize(560, 460)
         layout = QtWidgets.QVBoxLayout(self)
@@ -210,7 +186,7 @@ class PrintSheetsDialog(QtWidgets.QDialog):
         return [self.list.item(k).data(QtCore.Qt.ItemDataRole.UserRole) for k in range(self.list.count())
                 if self.list.item(k).checkState() == QtCore.Qt.CheckState.Checked]
 
-    def print_checked(self, printer=None) -> PrintJob | None:
+    def print_checked(self, printer=None) -> PoolJob | None:
         """Start printing the ticked sheets on a pool thread (``printed`` tells when done); the job, or None."""
         ids = self.checked_ids()
         if not ids:
@@ -226,13 +202,15 @@ class PrintSheetsDialog(QtWidgets.QDialog):
         self.progress.setValue(0)
         self.progress.show()
         self.printer = printer  # kept alive while the job paints on it
-        self.job = PrintJob(self.store, ids, printer, self.key_folder)
-        self.job.signals.progress.connect(lambda done, _total: self.progress.setValue(done))
+        self.job = PoolJob(lambda progress: print_sheets(self.store, ids, printer, self.key_folder, progress))
+        self.job.signals.progress.connect(self._made)
         self.job.signals.finished.connect(self._finished)
-        QtCore.QThreadPool.globalInstance().start(self.job)
-        return self.job
+        return self.job.start()
 
-    def _finished(self, pages: int, error: str) -> None:
+    def _made(self, done: int, _total: int) -> None:
+        self.progress.setValue(done)
+
+    def _finished(self, pages: int | None, error: str) -> None:
         self.job = None
         for widget in (self.list, self.buttons):
             widget.setEnabled(True)
