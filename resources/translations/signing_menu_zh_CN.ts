@@ -39,6 +39,10 @@
         <source>Amended: revision {0} is a draft.</source>
         <translation>已修订:第 {0} 版为草稿。</translation>
     </message>
+    <message>
+        <source>Making the score sheet…</source>
+        <translation>正在生成评分表…</translation>
+    </message>
     <message numerus="yes">
         <source>%n page(s) sent to the printer.</source>
         <translation>

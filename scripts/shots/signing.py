@@ -81,7 +81,11 @@ def shoot(kit) -> int:
     window.show_list()
     signed = next(r.id for r in store.inspections.rows() if r.status in ("signed", "exported"))
     window.list_page.select(signed)
-    preview = actions.preview()
+    shown = []
+    actions.previewed.connect(shown.append)
+    actions.preview()  # the sheet is made off the window's thread; the preview opens when it is made
+    kit.wait_until(lambda: shown, 120)
+    preview = shown[0]
     kit.place(preview)
     kit.settle(1.0)
     kit.shoot("sheet-preview")

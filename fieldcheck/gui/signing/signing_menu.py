@@ -12,17 +12,21 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from fieldcheck.errors import UserError
-from fieldcheck.gui.qt import QtCore, QtGui, QtWidgets
+from fieldcheck.gui.qt import QtCore, QtGui, QtWidgets, Signal
+from fieldcheck.gui.widgets.pool_job import PoolJob
 
 if TYPE_CHECKING:
     from fieldcheck.gui.signing.inspection_history import HistoryDialog
-    from fieldcheck.gui.signing.sheet_preview import PrintSheetsDialog, SheetPreview
+    from fieldcheck.gui.signing.sheet_preview import PrintSheetsDialog
     from fieldcheck.gui.signing.sign_dialog import SignDialog
 
 
 class SigningActions(QtCore.QObject):
+    previewed = Signal(object)  # the sheet's preview, opened once the sheet is made
+
     def __init__(self, window):
         super().__init__(window)
+        self._making: PoolJob | None = None  # the sheet being made for the preview
         # a weak reference: the window holds these actions, and a cycle would keep a closed window's
         # Python object alive after Qt deleted it (a language switch replaces the window)
         self._window = weakref.ref(window)
@@ -67,8 +71,8 @@ class SigningActions(QtCore.QObject):
             target = None
         self.sign_action.setEnabled(status == "draft")
         self.amend_action.setEnabled(status in ("signed", "exported"))
-        for each in (self.sheet_action, self.history_action):
-            each.setEnabled(target is not None)
+        self.sheet_action.setEnabled(target is not None and self._making is None)
+        self.history_action.setEnabled(target is not None)
 
     def _reopen(self, target: str) -> None:
         """Show the new state: the list row, or the open inspection (read-only once signed)."""
@@ -133,22 +137,43 @@ class SigningActions(QtCore.QObject):
         box.deleteLater()
         return reason if accepted else None
 
-    def preview(self) -> SheetPreview | None:
-        from fieldcheck.gui.signing.sheet_preview import SheetPreview  # lazy: cryptography, reportlab
-
+    def preview(self) -> PoolJob | None:
+        """Make the sheet off the window's thread (a second or two, more for the first of a session);
+        the preview opens when it is made (``previewed``). The job, or None when nothing is chosen."""
         target = self.target()
         if not target:
             return None
-        QtWidgets.QApplication.setOverrideCursor(QtCore.Qt.CursorShape.WaitCursor)
-        try:
-            dialog = SheetPreview(self.window.store, target, self.window, key_folder=self.key_folder)
-        except UserError as exc:
-            self.window.show_error(str(exc))
-            return None
-        finally:
-            QtWidgets.QApplication.restoreOverrideCursor()
+        if self._making is not None:  # one sheet at a time: a second Ctrl+P waits for the first
+            return self._making
+        store, key_folder = self.window.store, self.key_folder
+
+        def make(_progress) -> bytes:
+            from fieldcheck.ops import signing  # lazy: cryptography, reportlab
+
+            key = signing.device_key(store, key_folder) if store.inspections.get(target).status != "draft" else None
+            return signing.sheet_pdf(store, target, key)
+
+        self._making = PoolJob(make)
+        self._making.signals.finished.connect(lambda data, error: self._made(target, data, error))
+        self.sheet_action.setEnabled(False)
+        self.window.statusBar().showMessage(self.tr("Making the score sheet…"))
+        return self._making.start()
+
+    def _made(self, target: str, data: bytes | None, error: str) -> None:
+        from fieldcheck.gui.signing.sheet_preview import SheetPreview  # lazy: QtPdf
+
+        self._making = None
+        window = self.window
+        if window is None:  # the window was replaced (a language switch) while the sheet was made
+            return
+        self.update_actions()
+        window.statusBar().clearMessage()
+        if error:
+            window.show_error(error)
+            return
+        dialog = SheetPreview(window.store, target, window, key_folder=self.key_folder, data=data)
         dialog.open()
-        return dialog
+        self.previewed.emit(dialog)
 
     def print_many(self) -> PrintSheetsDialog:
         from fieldcheck.gui.signing.sheet_preview import PrintSheetsDialog  # lazy: cryptography, reportlab
