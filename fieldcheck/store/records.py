@@ -11,14 +11,15 @@ if TYPE_CHECKING:  # the rubric model loads with the first rubric parsed, not wi
     from fieldcheck.engine.rubric import Rubric
 
 #: what separates names typed in one field: ASCII and full-width commas and semicolons, 、
-#: and spaces (written as escapes: the full-width forms look like the ASCII ones in an editor)
-NAME_SEPARATORS = re.compile("[,\uff0c\u3001;\uff1b\\s]+")
+#: and spaces (written as escapes: the full-width forms look like the ASCII ones in an editor);
+#: compiled (and cached by re) when first used, not at every start
+NAME_SEPARATORS = "[,\uff0c\u3001;\uff1b\\s]+"
 
 
 def split_names(text: str) -> list[str]:
     """Inspectors typed as '张三、李四，王五' → ['张三', '李四', '王五'] (order kept, no repeats)."""
     seen: list[str] = []
-    for name in NAME_SEPARATORS.split(text.strip()):
+    for name in re.split(NAME_SEPARATORS, text.strip()):
         if name and name not in seen:
             seen.append(name)
     return seen

@@ -6,7 +6,7 @@ in; known ids are skipped, so importing the same bundle twice changes nothing.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from typing import Any
@@ -33,7 +33,7 @@ class Applied:
 class Remote:
     """Applies events from elsewhere through each part's ``apply_creates`` and the field state."""
 
-    def __init__(self, db: Database, parts: dict[str, Part], state: FieldState):
+    def __init__(self, db: Database, parts: Mapping[str, Part], state: FieldState):
         self._db = db
         self._parts = parts
         self._state = state
