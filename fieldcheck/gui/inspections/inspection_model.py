@@ -28,8 +28,10 @@ _ALIGN = int(Qt.ItemDataRole.TextAlignmentRole.value)
 _ID = int(Qt.ItemDataRole.UserRole.value)
 _SORT = _ID + 1
 _RIGHT = int((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value)
-#: rows read from the store at once around a row the view asks for (a screen is about 20)
-BLOCK = 100
+#: rows read from the store at once around a row the view asks for (a screen is about 20): two
+#: screens. The query walks each row's place up to its county, and costs more per row as the block
+#: grows (10,000 inspections: 40 rows 1.0 ms, 100 rows 3.7 ms), so the first page reads 40, not 100.
+BLOCK = 40
 
 
 class InspectionTableModel(QtCore.QAbstractTableModel):
