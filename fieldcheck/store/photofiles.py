@@ -227,9 +227,10 @@ def remove_temps(folder: Path) -> int:
     if not folder.is_dir():
         return 0
     removed = 0
-    for tmp in folder.glob(TEMP_PREFIX + "*"):
+    # os.listdir, not glob: a glob compiles its pattern into a regular expression at every start
+    for name in [n for n in os.listdir(folder) if n.startswith(TEMP_PREFIX)]:
         try:
-            tmp.unlink()
+            os.unlink(folder / name)
             removed += 1
         except OSError:
             pass
