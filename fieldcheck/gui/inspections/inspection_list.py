@@ -10,7 +10,7 @@ from __future__ import annotations
 import unicodedata
 
 from fieldcheck.gui.forms.ui_inspection_list import Ui_InspectionList
-from fieldcheck.gui.inspections.inspection_model import ROW_ID_ROLE, SORT_ROLE, InspectionTableModel
+from fieldcheck.gui.inspections.inspection_model import PAGE, ROW_ID_ROLE, SORT_ROLE, FirstPage, InspectionTableModel
 from fieldcheck.gui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
 
 #: the model's roles, imported from here by the tests and the window
@@ -105,6 +105,7 @@ class InspectionListPage(QtWidgets.QWidget):
         # they are on screen, so the first keystroke does not wait for it (100 ms at 10,000).
         table.viewport().installEventFilter(self)
         self._place_ids: list[str | None] = []  # the place filter's ids, row by row
+        self._first_fill = True  # the list's first fill reads a first page of ids (refilter)
         self._fill_filters()
         self.refresh()
 
@@ -185,9 +186,14 @@ class InspectionListPage(QtWidgets.QWidget):
 
     def eventFilter(self, watched, event) -> bool:
         if event.type() == QtCore.QEvent.Type.Paint and watched is self.ui.table.viewport():
-            watched.removeEventFilter(self)  # the rows' first paint: the search index next
-            QtCore.QTimer.singleShot(0, self, self.store.inspections.prepare_search)
+            watched.removeEventFilter(self)  # the rows' first paint: every id and the search index next
+            QtCore.QTimer.singleShot(0, self, self._after_first_paint)
         return super().eventFilter(watched, event)
+
+    def _after_first_paint(self) -> None:
+        if self.store.inspections.open:
+            self.model.read_all_ids()
+            self.store.inspections.prepare_search()
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -207,10 +213,18 @@ class InspectionListPage(QtWidgets.QWidget):
         """Show the inspections the filters and the search match (asked of the store in SQL)."""
         keep = select_id or self.selected_id()
         self._search_timer.stop()
-        ids = self.store.inspections.ids(**self.filters())
-        if self.mine_check.isChecked():
-            mine = {a.inspection_id for a in self.store.assignments.all(self.store.user)}
-            ids = [i for i in ids if i in mine]
+        filters = self.filters()
+        ids: list[str] | FirstPage
+        if self._first_fill and not any(filters.values()) and not self.mine_check.isChecked():
+            # To start: the first page and the count; every id once the rows are painted (eventFilter)
+            first, count = self.store.inspections.first_page(PAGE)
+            ids = FirstPage(first, count, self.store.inspections.ids)
+        else:
+            ids = self.store.inspections.ids(**filters)
+            if self.mine_check.isChecked():
+                mine = {a.inspection_id for a in self.store.assignments.all(self.store.user)}
+                ids = [i for i in ids if i in mine]
+        self._first_fill = False
         self.model.set_ids(ids)
         total = len(self.model.ids)
         self.ui.countLabel.setText(self.tr("%n inspection(s)", "", total))
