@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from fieldcheck import __version__
 from fieldcheck.i18n import Text
 from fieldcheck.store import Store
+from fieldcheck.store.lazy_dataclass import lazy_dataclass
 from fieldcheck.store.records import Inspection, InspectionRow, Listed
 
 if TYPE_CHECKING:  # the engine loads when something is scored: a list of cached scores needs none of it
@@ -116,7 +117,7 @@ class ScoreSummary:
                    tuple(Text(zh, en) for zh, en in unscored))
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class ScoredRow:
     """An inspections-list row with its score (a summary: the list needs no trace)."""
 

@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import io
 import os
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from fieldcheck.errors import UserError
 from fieldcheck.i18n import t
+from fieldcheck.store.lazy_dataclass import lazy_dataclass
 
 THUMBNAIL_SIZE = 256
 #: the copy a score sheet prints (640 px on the long side: 190 dpi at the 84 mm it prints),
@@ -34,7 +34,7 @@ class PhotoError(UserError, ValueError):
     """A file that cannot be evidence; the message says what is wrong and what to do."""
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class Ingested:
     data: bytes
     sha256: str

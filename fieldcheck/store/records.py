@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TYPE_CHECKING, Any, NamedTuple
+
+from fieldcheck.store.lazy_dataclass import lazy_dataclass
 
 if TYPE_CHECKING:  # the rubric model loads with the first rubric parsed, not with the store
     from fieldcheck.engine.rubric import Rubric
@@ -25,7 +27,7 @@ def split_names(text: str) -> list[str]:
     return seen
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class Place:
     id: str
     kind: str  # "县" "乡镇" "村", or "县市区" / "单位" for other rubrics' assessees
@@ -34,7 +36,7 @@ class Place:
     group: str | None = None
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class Household:
     id: str
     village_id: str
@@ -45,7 +47,7 @@ class Household:
     id_masked: str | None
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class Inspection:
     id: str
     rubric: Rubric = field(repr=False)
@@ -72,7 +74,7 @@ class Inspection:
         return out
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class InspectionRow:
     """An inspection as the list shows it, before scoring: its counts and its last change stamp."""
 
@@ -138,7 +140,7 @@ class Listed(NamedTuple):
         return json.loads(self.inspectors_json) if self.inspectors_json else []
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class Finding:
     id: str
     inspection_id: str
@@ -153,7 +155,7 @@ class Finding:
     hlc: str = ""
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class Photo:
     id: str
     sha256: str
@@ -167,7 +169,7 @@ class Photo:
     size: int = 0
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class AuditEntry:
     at: str
     who: str
@@ -182,7 +184,7 @@ class AuditEntry:
     hlc: str = ""
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class Assignment:
     """Who visits which assessee on which day with which rubric, and the draft inspection made for it."""
 

@@ -8,16 +8,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from contextlib import ExitStack
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 from fieldcheck.store.database import Database
 from fieldcheck.store.event_rows import CHUNK, CREATE_ORDER, Part, event_row
 from fieldcheck.store.field_state import FieldState
+from fieldcheck.store.lazy_dataclass import lazy_dataclass
 from fieldcheck.store.schema import BULK_SUSPENDED
 
 
-@dataclass
+@lazy_dataclass
 class Applied:
     """What applying a batch of events did."""
 
