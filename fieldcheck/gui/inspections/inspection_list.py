@@ -119,10 +119,21 @@ class InspectionListPage(QtWidgets.QWidget):
         for status in ("draft", "signed", "exported"):
             combo.addItem(self.model.status_text(status), status)
         combo.blockSignals(False)
-        self.reload_places()
+        # The place filter starts with "All places" alone; the roster (3,000 places of a county:
+        # 9 ms of the start) is read once the rows are painted, or at once when the filter is
+        # first touched, whichever comes first (eventFilter).
+        self.ui.placeCombo.blockSignals(True)
+        self.ui.placeCombo.addItem(self.tr("All places"))
+        self.ui.placeCombo.blockSignals(False)
+        self._place_ids = [None]
+        self._places_read = False
+        self._touch_places = {QtCore.QEvent.Type.FocusIn, QtCore.QEvent.Type.MouseButtonPress,
+                              QtCore.QEvent.Type.Wheel, QtCore.QEvent.Type.KeyPress, QtCore.QEvent.Type.Enter}
+        self.ui.placeCombo.installEventFilter(self)
 
     def reload_places(self) -> None:
         """Fill the place filter from the store's roster, keeping the chosen place when it still exists."""
+        self._places_read = True
         combo = self.ui.placeCombo
         chosen = self.place_id()
         combo.blockSignals(True)
@@ -185,6 +196,10 @@ class InspectionListPage(QtWidgets.QWidget):
         self._fit_columns()
 
     def eventFilter(self, watched, event) -> bool:
+        if watched is self.ui.placeCombo:
+            if not self._places_read and event.type() in self._touch_places:
+                self.reload_places()  # touched before the rows were painted: the roster now
+            return super().eventFilter(watched, event)
         if event.type() == QtCore.QEvent.Type.Paint and watched is self.ui.table.viewport():
             watched.removeEventFilter(self)  # the rows' first paint: every id and the search index next
             QtCore.QTimer.singleShot(0, self, self._after_first_paint)
@@ -192,6 +207,8 @@ class InspectionListPage(QtWidgets.QWidget):
 
     def _after_first_paint(self) -> None:
         if self.store.inspections.open:
+            if not self._places_read:
+                self.reload_places()
             self.model.read_all_ids()
             self.store.inspections.prepare_search()
 
