@@ -21,13 +21,17 @@ branch started from and with this checkout, beside a bare PySide6 window (nothin
 FieldCheck imported) started the same way, all interleaved. One untimed start of each case
 first (the daily backup, and the "after" code's migration of its copy, happen then).
 
-Run: python -m benchmarks.bench_startup [--runs N] [--scale [--work DIR]]
+``--frozen PROGRAM --frozen-bare BARE`` measures a frozen build (``installer/build``) on the demo
+county and on 10,000 inspections beside a bare PySide6 window frozen the same way.
+
+Run: python -m benchmarks.bench_startup [--runs N] [--scale [--work DIR]] [--frozen PROGRAM --frozen-bare BARE]
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -109,6 +113,35 @@ def at_scale(runs: int, work: Path) -> None:
            times)
 
 
+def frozen(runs: int, program: Path, bare: Path, work: Path) -> None:
+    """The frozen program's start to a usable list, demo county and 10,000, beside a bare window frozen alike."""
+    from benchmarks import scale
+
+    work.mkdir(parents=True, exist_ok=True)
+    home = work / "home-frozen"
+    home.mkdir(exist_ok=True)
+    (home / "settings.ini").write_text("[first_start]\ndone=true\n", encoding="utf-8")
+    demo = work / "frozen-demo.db"
+    if not demo.exists():
+        populated, _ = prepare(home)
+        os.replace(populated, demo)
+    county = work / "frozen-county10k.db"
+    if not county.exists():
+        tree = scale.trees(work)["after (this branch)"]
+        shutil.copyfile(scale.databases(work, tree)["10,000 (benchmarks.county)"], county)
+    cases = {"bare PySide6 window, frozen alike (baseline)": [str(bare)],
+             "frozen FieldCheck, demo county (8 inspections)": [str(program), "--db", str(demo), "--quit-when-ready"],
+             "frozen FieldCheck, 10,000 inspections": [str(program), "--db", str(county), "--quit-when-ready"]}
+    env = scale.env(home)
+    for command in cases.values():  # untimed: the migration, the score cache, the page cache
+        timed(command, env)
+    times: dict[str, list[tuple[float, float | None, float]]] = {name: [] for name in cases}
+    for _ in range(runs):
+        for name, command in cases.items():
+            times[name].append(timed(command, env))
+    report(f"frozen: start to a usable inspections list, median of {runs} (offscreen, interleaved):", times)
+
+
 def prepare(home: Path) -> tuple[Path, str]:
     """A demo database, and the id of a draft village inspection to reopen."""
     from fieldcheck.ops import scores
@@ -128,7 +161,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--scale", action="store_true", help="the list with 602 and 10,000 inspections, before/after")
     parser.add_argument("--work", type=Path, default=Path("/tmp/fieldcheck-bench-scale"))
+    parser.add_argument("--frozen", type=Path, metavar="PROGRAM", help="a frozen fieldcheck (installer/build)")
+    parser.add_argument("--frozen-bare", type=Path, metavar="PROGRAM", help="the bare window frozen alike")
     args = parser.parse_args(argv if argv is not None else sys.argv[1:] if __name__ == "__main__" else [])
+    if args.frozen:
+        frozen(args.runs, args.frozen, args.frozen_bare, args.work)
+        return
     if args.scale:
         at_scale(args.runs, args.work)
         return
