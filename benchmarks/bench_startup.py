@@ -78,7 +78,8 @@ def report(title: str, times: dict[str, list[tuple[float, float | None, float]]]
         medians = [statistics.median(r[0] for r in runs),
                    statistics.median(r[1] for r in runs) if all(r[1] is not None for r in runs) else None,
                    statistics.median(r[2] for r in runs)]
-        base = [b or m for b, m in zip(base, medians)]
+        if name == next(iter(times)):
+            base = medians  # the first case is the baseline; a figure it lacks has no ratio
         cells = [f"{m * 1000:6.0f} ms ({m / b:.2f}×)" if m is not None and b else f"{'—':>6}            "
                  for m, b in zip(medians, base)]
         print(f"  {name:<62} wall {cells[0]}   CPU to ready {cells[1]}   CPU whole {cells[2]}")
