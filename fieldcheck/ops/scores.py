@@ -10,8 +10,9 @@ engine's code (``scored_rows``): a cache, never the truth, which any change miss
 
 from __future__ import annotations
 
-import hashlib
 import json
+import os
+import zlib
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -20,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from fieldcheck import __version__
 from fieldcheck.i18n import Text
 from fieldcheck.store import Store
+from fieldcheck.store.lazy_dataclass import lazy_dataclass
 from fieldcheck.store.records import Inspection, InspectionRow, Listed
 
 if TYPE_CHECKING:  # the engine loads when something is scored: a list of cached scores needs none of it
@@ -61,15 +63,22 @@ def _engine_key() -> str:
 
     A cached score is thrown away when the scoring code changes (an upgrade of FieldCheck that
     fixes a rule), not only when the inspection does: the cache must never outlive its truth.
+    Two 32-bit checksums (CRC-32 and Adler-32) of every source, not SHA-256: this runs at every
+    start, and hashlib's OpenSSL cost 4 ms of it; a cache key needs no defence against forgery.
     """
-    digest = hashlib.sha256()
     engine = Path(__file__).resolve().parent.parent / "engine"
-    sources = sorted(engine.rglob("*.py"), key=lambda p: p.relative_to(engine).as_posix())
-    for path in sources:
-        digest.update(path.relative_to(engine).as_posix().encode() + b"\0" + path.read_bytes())
+    sources = []
+    for folder, dirs, files in os.walk(engine):
+        dirs[:] = [d for d in dirs if d != "__pycache__"]
+        sources += [os.path.join(folder, f) for f in files if f.endswith(".py")]
+    crc = adler = 1
+    for path in sorted(sources, key=lambda p: Path(p).relative_to(engine).as_posix()):
+        with open(path, "rb") as source:
+            data = Path(path).relative_to(engine).as_posix().encode() + b"\0" + source.read()
+        crc, adler = zlib.crc32(data, crc), zlib.adler32(data, adler)
     if not sources:  # a frozen build ships no sources: its version stands for its code
-        digest.update(__version__.encode())
-    return digest.hexdigest()[:16]
+        return __version__
+    return f"{crc:08x}{adler:08x}"
 
 
 ENGINE = _engine_key()
@@ -108,7 +117,7 @@ class ScoreSummary:
                    tuple(Text(zh, en) for zh, en in unscored))
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class ScoredRow:
     """An inspections-list row with its score (a summary: the list needs no trace)."""
 

@@ -25,7 +25,10 @@ others through their public methods.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator, Mapping
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from fieldcheck.i18n import t
 from fieldcheck.paths import clean_device, device_name
@@ -35,18 +38,42 @@ from fieldcheck.store import schema
 from fieldcheck.store.assignments import Assignments
 from fieldcheck.store.audit import AuditLog
 from fieldcheck.store.database import SQLITE_HEADER, Database, StoreError, os_user, refuse_foreign_file
-from fieldcheck.store.decisions import Decisions
 from fieldcheck.store.events import Events
 from fieldcheck.store.findings import Findings
-from fieldcheck.store.imports import Imports
 from fieldcheck.store.inspections import Inspections
 from fieldcheck.store.photos import Photos
 from fieldcheck.store.places import Households, Places, mask_id_number
-from fieldcheck.store.reconciliations import Reconciliations
 from fieldcheck.store.records import Assignment, AuditEntry, Finding, Household, Inspection, InspectionRow, Photo, Place
 from fieldcheck.store.rubrics import PublishedRubrics
-from fieldcheck.store.signatures import Signatures
-from fieldcheck.store.team import Team
+
+if TYPE_CHECKING:  # made when first used (``Store``'s lazy parts)
+    from fieldcheck.store.decisions import Decisions
+    from fieldcheck.store.imports import Imports
+    from fieldcheck.store.reconciliations import Reconciliations
+    from fieldcheck.store.signatures import Signatures
+    from fieldcheck.store.team import Team
+
+#: the part that owns each kind of record that travels in bundles (``Events`` applies them)
+PART_OF = {"place": "places", "household": "households", "inspection": "inspections", "finding": "findings",
+           "mark": "findings", "photo": "photos", "revision": "signatures", "signature": "signatures",
+           "team": "team", "enrolment": "team", "reconciliation": "reconciliations", "rubric": "rubrics",
+           "assignment": "assignments"}
+
+
+class _PartsOf(Mapping[str, Any]):
+    """The store's parts by the entity each owns, taken from the store when asked (some are made lazily)."""
+
+    def __init__(self, store: Store):
+        self._store = store
+
+    def __getitem__(self, entity: str) -> Any:
+        return getattr(self._store, PART_OF[entity])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(PART_OF)
+
+    def __len__(self) -> int:
+        return len(PART_OF)
 
 
 class Store:
@@ -63,19 +90,43 @@ class Store:
         self.households.findings_of = self.findings.count_for_household
         self.photos = Photos(db, self.findings)
         self.audit = AuditLog(db)
-        self.signatures = Signatures(db, self.inspections)
         self.rubrics = PublishedRubrics(db, self.inspections.snapshot)
         self.assignments = Assignments(db, self.places, self.inspections)
-        self.reconciliations = Reconciliations(db)
-        self.team = Team(db)
-        self.events = Events(db, {"place": self.places, "household": self.households,
-                                  "inspection": self.inspections, "finding": self.findings, "mark": self.findings,
-                                  "photo": self.photos, "revision": self.signatures,
-                                  "signature": self.signatures, "team": self.team, "enrolment": self.team,
-                                  "reconciliation": self.reconciliations, "rubric": self.rubrics,
-                                  "assignment": self.assignments})
-        self.imports = Imports(db)
-        self.decisions = Decisions(db, self.events)
+        self.events = Events(db, _PartsOf(self))
+
+    # The parts of signing, the team, 交叉检查 and the leader's merging: their modules (and their
+    # records' dataclasses, hashlib for signatures) load when first used, not at every start
+    # (about 10 ms of the window's start). Events reaches them through ``_PartsOf``.
+
+    @cached_property
+    def signatures(self) -> Signatures:
+        from fieldcheck.store.signatures import Signatures  # lazy: signing, not every start
+
+        return Signatures(self.db, self.inspections)
+
+    @cached_property
+    def reconciliations(self) -> Reconciliations:
+        from fieldcheck.store.reconciliations import Reconciliations  # lazy: 交叉检查, not every start
+
+        return Reconciliations(self.db)
+
+    @cached_property
+    def team(self) -> Team:
+        from fieldcheck.store.team import Team  # lazy: the team's devices, not every start
+
+        return Team(self.db)
+
+    @cached_property
+    def imports(self) -> Imports:
+        from fieldcheck.store.imports import Imports  # lazy: merging bundles, not every start
+
+        return Imports(self.db)
+
+    @cached_property
+    def decisions(self) -> Decisions:
+        from fieldcheck.store.decisions import Decisions  # lazy: settling conflicts, not every start
+
+        return Decisions(self.db, self.events)
 
     path = property(lambda self: self.db.path)
     device = property(lambda self: self.db.device)

@@ -38,7 +38,9 @@ def backups(db_path: Path) -> list[Path]:
     folder = backup_dir(db_path)
     if not folder.is_dir():
         return []
-    return sorted(folder.glob(f"{db_path.stem}-*.db"))
+    # os.listdir, not glob: a glob compiles its pattern into a regular expression at every start
+    prefix = f"{db_path.stem}-"
+    return sorted(folder / n for n in os.listdir(folder) if n.startswith(prefix) and n.endswith(".db"))
 
 
 def last_written(db_path: Path) -> int:

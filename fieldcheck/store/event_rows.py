@@ -6,7 +6,6 @@ Pure helpers shared by the event keeper's modules (``events``, ``field_state``, 
 
 from __future__ import annotations
 
-import hashlib
 from typing import Any, Protocol
 
 from fieldcheck.store.database import dump, load
@@ -36,6 +35,8 @@ class Part(Protocol):
 
 def conflict_id(entity: str, entity_id: str, field: str) -> str:
     """The same conflict has the same id on every laptop: a hash of its field."""
+    import hashlib  # lazy: merging only; hashlib loads OpenSSL (3 ms of every start)
+
     return hashlib.sha256(f"{entity}\x00{entity_id}\x00{field}".encode()).hexdigest()[:12]
 
 

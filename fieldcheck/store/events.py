@@ -12,7 +12,7 @@ events applied), ``conflicts`` (listing, discarding, withdrawing), ``event_rows`
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from fieldcheck.store.conflicts import Conflicts
@@ -41,7 +41,7 @@ __all__ = ["ACTIONS", "CREATE_ORDER", "ENTITIES", "EVENT_COLUMNS", "EVENT_FIELDS
 class Events:
     """Heads, held events, conflicts; applying remote events; resolving conflicts."""
 
-    def __init__(self, db: Database, parts: dict[str, Part]):
+    def __init__(self, db: Database, parts: Mapping[str, Part]):
         self._db = db
         self._parts = parts
         self._state = FieldState(db, parts)

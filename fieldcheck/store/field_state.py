@@ -9,6 +9,7 @@ alone, not on the order they came in.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from fieldcheck.store.database import Database, dump, load
@@ -18,7 +19,7 @@ from fieldcheck.store.event_rows import CREATE_ORDER, EVENT_COLUMNS, LOCKING, Pa
 class FieldState:
     """Recomputes fields' stored values, held events and conflicts from the event log."""
 
-    def __init__(self, db: Database, parts: dict[str, Part]):
+    def __init__(self, db: Database, parts: Mapping[str, Part]):
         self._db = db
         self._parts = parts
 

@@ -6,7 +6,6 @@ hands out the (item, value) pairs and the marks that derivation needs.
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -17,13 +16,19 @@ from fieldcheck.store.inspections import Inspections
 from fieldcheck.store.places import Households
 
 #: the namespace of items' value findings, whose ids every laptop derives alike (``set_value``)
-_VALUE_FINDINGS = uuid.UUID("6f1d2c3a-5b7e-4c1d-9a2f-0e8b7c6d5a4f")
+_VALUE_FINDINGS = "6f1d2c3a-5b7e-4c1d-9a2f-0e8b7c6d5a4f"
 _SHARED_HLC = "000000000000000-0000-shared"
+
+
+def _uuid5(name: str) -> str:
+    import uuid  # lazy: on Linux uuid imports platform (5 ms of every start); the list makes no record
+
+    return str(uuid.uuid5(uuid.UUID(_VALUE_FINDINGS), name))
 
 
 def value_finding_id(inspection_id: str, item_id: str) -> str:
     """The id of an item's value finding: the same on every laptop (see ``Findings.set_value``)."""
-    return str(uuid.uuid5(_VALUE_FINDINGS, f"{inspection_id}/{item_id}"))
+    return _uuid5(f"{inspection_id}/{item_id}")
 
 
 #: each rubric version's items by id: checking a finding looks its item up on every edit
@@ -349,7 +354,7 @@ class Findings:
                     " hlc, created_at, updated_at) VALUES (?, ?, ?, NULL, NULL, '', '', '', ?, ?, ?)",
                     (finding_id, inspection_id, str(item_id), _SHARED_HLC, at, at))
                 self._db.conn.execute(Database.AUDIT_INSERT, (
-                    str(uuid.uuid5(_VALUE_FINDINGS, f"{finding_id}/create")), at, "", "", _SHARED_HLC, "create",
+                    _uuid5(f"{finding_id}/create"), at, "", "", _SHARED_HLC, "create",
                     "finding", finding_id, inspection_id, None, None, dump(payload), None, None))
             else:
                 self.restore(finding_id)

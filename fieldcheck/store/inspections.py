@@ -242,6 +242,17 @@ class Inspections:
             self._index()
             return [r[0] for r in self._db.conn.execute(sql, params)]
 
+    @property
+    def open(self) -> bool:
+        """False once the store is closed (a window's late timer then leaves it alone)."""
+        return not self._db.closed
+
+    def first_page(self, size: int) -> tuple[list[str], int]:
+        """The first ``size`` of the unfiltered ``ids()`` and how many it has: a list's first screen,
+        without reading every id (``ids()`` gives the rest when they are needed)."""
+        with self._db.lock:
+            return listing_direct.first_page(self._db.conn, size)
+
     def rows(self, *, status: str | None = None, place_id: str | None = None, search: str | None = None,
              include_deleted: bool = False) -> list[InspectionRow]:
         """``listing`` as full records (the inspection with its rubric), with their counts."""

@@ -37,8 +37,24 @@ _ROWS = ("WITH RECURSIVE " + _UP + ", paths(id, path) AS (SELECT start, path FRO
          " LEFT JOIN score_cache c ON c.inspection_id = i.id WHERE i.id IN ({marks}){live} " + _ORDER)
 
 
+#: how many inspections are live: all (a count SQLite keeps cheaply) less the deleted (a seek in the
+#: listed index, whose first column is ``deleted``), not a scan of that index's 10,000 wide entries
+COUNT = ("SELECT (SELECT count(*) FROM inspections)"
+         " - (SELECT count(*) FROM inspections WHERE deleted > 0 OR deleted < 0)")
+
+
 def ids(conn: sqlite3.Connection) -> list[str]:
     return [r[0] for r in conn.execute(IDS)]
+
+
+def first_page(conn: sqlite3.Connection, size: int) -> tuple[list[str], int]:
+    """The first ``size`` ids of ``ids`` and how many ``ids`` would give.
+
+    At 10,000 inspections ``ids`` reads 900 pages of the listed index (5-7 ms of the window's
+    start); these read a few.
+    """
+    first = [r[0] for r in conn.execute(IDS + " LIMIT ?", (size,))]
+    return first, conn.execute(COUNT).fetchone()[0]
 
 
 def rows(conn: sqlite3.Connection, only: list[str], include_deleted: bool) -> list[tuple]:

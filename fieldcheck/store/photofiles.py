@@ -12,16 +12,14 @@ byte of the image data, which is how a truncated JPEG is caught.
 
 from __future__ import annotations
 
-import hashlib
 import io
 import os
-import uuid
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from fieldcheck.errors import UserError
 from fieldcheck.i18n import t
+from fieldcheck.store.lazy_dataclass import lazy_dataclass
 
 THUMBNAIL_SIZE = 256
 #: the copy a score sheet prints (640 px on the long side: 190 dpi at the 84 mm it prints),
@@ -36,7 +34,7 @@ class PhotoError(UserError, ValueError):
     """A file that cannot be evidence; the message says what is wrong and what to do."""
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class Ingested:
     data: bytes
     sha256: str
@@ -75,6 +73,8 @@ def read_source(source: str | Path | bytes) -> tuple[bytes, str]:
 
 def ingest(source: str | Path | bytes) -> Ingested:
     """Check a photo and gather what the store keeps about it; PhotoError when it is not a usable image."""
+    import hashlib  # lazy: photos only; hashlib loads OpenSSL (3 ms of every start)
+
     from PIL import Image, ImageOps, UnidentifiedImageError  # lazy: Pillow, only when a photo is added
 
     data, name = read_source(source)
@@ -162,7 +162,7 @@ def write_original(folder: Path, photo: Ingested) -> Path:
     if final.exists() and _sha256_file(final) == photo.sha256:
         return final
     final.parent.mkdir(parents=True, exist_ok=True)
-    tmp = folder / f"{TEMP_PREFIX}{uuid.uuid4().hex}"
+    tmp = folder / f"{TEMP_PREFIX}{os.urandom(16).hex()}"
     with open(tmp, "wb") as fh:
         fh.write(photo.data)
         fh.flush()
@@ -189,7 +189,7 @@ def write_print_copy(folder: Path, photo: Ingested) -> None:
     final = print_copy_path(folder, photo.sha256)
     try:
         final.parent.mkdir(parents=True, exist_ok=True)
-        tmp = final.with_name(f"{TEMP_PREFIX}{uuid.uuid4().hex}")
+        tmp = final.with_name(f"{TEMP_PREFIX}{os.urandom(16).hex()}")
         tmp.write_bytes(photo.print_copy)
         os.replace(tmp, final)
     except OSError:
@@ -210,6 +210,8 @@ def _fsync_dir(path: Path) -> None:
 
 
 def _sha256_file(path: Path) -> str:
+    import hashlib  # lazy: photos only; hashlib loads OpenSSL (3 ms of every start)
+
     digest = hashlib.sha256()
     with open(path, "rb") as fh:
         for chunk in iter(lambda: fh.read(1 << 20), b""):
@@ -225,9 +227,10 @@ def remove_temps(folder: Path) -> int:
     if not folder.is_dir():
         return 0
     removed = 0
-    for tmp in folder.glob(TEMP_PREFIX + "*"):
+    # os.listdir, not glob: a glob compiles its pattern into a regular expression at every start
+    for name in [n for n in os.listdir(folder) if n.startswith(TEMP_PREFIX)]:
         try:
-            tmp.unlink()
+            os.unlink(folder / name)
             removed += 1
         except OSError:
             pass

@@ -4,27 +4,30 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TYPE_CHECKING, Any, NamedTuple
+
+from fieldcheck.store.lazy_dataclass import lazy_dataclass
 
 if TYPE_CHECKING:  # the rubric model loads with the first rubric parsed, not with the store
     from fieldcheck.engine.rubric import Rubric
 
 #: what separates names typed in one field: ASCII and full-width commas and semicolons, 、
-#: and spaces (written as escapes: the full-width forms look like the ASCII ones in an editor)
-NAME_SEPARATORS = re.compile("[,\uff0c\u3001;\uff1b\\s]+")
+#: and spaces (written as escapes: the full-width forms look like the ASCII ones in an editor);
+#: compiled (and cached by re) when first used, not at every start
+NAME_SEPARATORS = "[,\uff0c\u3001;\uff1b\\s]+"
 
 
 def split_names(text: str) -> list[str]:
     """Inspectors typed as '张三、李四，王五' → ['张三', '李四', '王五'] (order kept, no repeats)."""
     seen: list[str] = []
-    for name in NAME_SEPARATORS.split(text.strip()):
+    for name in re.split(NAME_SEPARATORS, text.strip()):
         if name and name not in seen:
             seen.append(name)
     return seen
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class Place:
     id: str
     kind: str  # "县" "乡镇" "村", or "县市区" / "单位" for other rubrics' assessees
@@ -33,7 +36,7 @@ class Place:
     group: str | None = None
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class Household:
     id: str
     village_id: str
@@ -44,7 +47,7 @@ class Household:
     id_masked: str | None
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class Inspection:
     id: str
     rubric: Rubric = field(repr=False)
@@ -71,7 +74,7 @@ class Inspection:
         return out
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class InspectionRow:
     """An inspection as the list shows it, before scoring: its counts and its last change stamp."""
 
@@ -137,7 +140,7 @@ class Listed(NamedTuple):
         return json.loads(self.inspectors_json) if self.inspectors_json else []
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class Finding:
     id: str
     inspection_id: str
@@ -152,7 +155,7 @@ class Finding:
     hlc: str = ""
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class Photo:
     id: str
     sha256: str
@@ -166,7 +169,7 @@ class Photo:
     size: int = 0
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class AuditEntry:
     at: str
     who: str
@@ -181,7 +184,7 @@ class AuditEntry:
     hlc: str = ""
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class Assignment:
     """Who visits which assessee on which day with which rubric, and the draft inspection made for it."""
 

@@ -6,14 +6,15 @@ in; known ids are skipped, so importing the same bundle twice changes nothing.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from contextlib import ExitStack
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 from fieldcheck.store.database import Database
 from fieldcheck.store.event_rows import CHUNK, CREATE_ORDER, Part, event_row
 from fieldcheck.store.field_state import FieldState
+from fieldcheck.store.lazy_dataclass import lazy_dataclass
 from fieldcheck.store.schema import BULK_SUSPENDED
 
 #: the page cache while a merge writes: the id and index B-trees it inserts into at random places
@@ -21,7 +22,7 @@ from fieldcheck.store.schema import BULK_SUSPENDED
 MERGE_CACHE_KB = 64 << 10
 
 
-@dataclass
+@lazy_dataclass
 class Applied:
     """What applying a batch of events did."""
 
@@ -39,7 +40,7 @@ class Applied:
 class Remote:
     """Applies events from elsewhere through each part's ``apply_creates`` and the field state."""
 
-    def __init__(self, db: Database, parts: dict[str, Part], state: FieldState):
+    def __init__(self, db: Database, parts: Mapping[str, Part], state: FieldState):
         self._db = db
         self._parts = parts
         self._state = state

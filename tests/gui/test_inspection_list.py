@@ -9,7 +9,7 @@ from fieldcheck.gui.app import open_settings
 from fieldcheck.gui.i18n import Translations
 from fieldcheck.gui.inspections.inspection_list import ROW_ID_ROLE, InspectionListPage
 from fieldcheck.gui.inspections.new_inspection import NewInspectionDialog
-from fieldcheck.gui.qt import Qt, QtCore
+from fieldcheck.gui.qt import Qt, QtCore, QtGui
 from fieldcheck.ops import scores
 from fieldcheck.store.records import split_names
 from fieldcheck.store.signatures import SignerInput
@@ -86,6 +86,9 @@ def test_filter_by_status_place_and_search(qtbot, page, county):
     assert shown(page) == ["荷坪县/石山镇/竹岗村"]
     combo.setCurrentIndex(combo.findData(None))
     places = page.ui.placeCombo
+    assert places.count() == 1  # "All places" until the rows are painted or the filter is touched
+    QtCore.QCoreApplication.sendEvent(places, QtGui.QFocusEvent(QtCore.QEvent.Type.FocusIn))  # Tab to it
+    assert places.count() == 1 + 6  # the roster: the county, two townships, three villages
     places.setCurrentIndex(next(i for i in range(places.count()) if places.itemText(i).strip() == "杉山乡"))
     assert sorted(shown(page)) == ["荷坪县/杉山乡/梅花村", "荷坪县/杉山乡/青水村"]
     places.setCurrentIndex(0)

@@ -61,8 +61,9 @@ def test_a_keystroke_paints_the_rows_once_whether_they_fit_or_scroll(qtbot, page
     assert bar.maximum() > 0
 
 
-def test_the_place_filter_lists_every_place_by_id_and_is_as_wide_as_its_longest_name(page):
+def test_the_place_filter_lists_every_place_by_id_and_is_as_wide_as_its_longest_name(qtbot, page):
     combo = page.ui.placeCombo
+    qtbot.waitUntil(lambda: combo.count() > 1)  # the roster is read once the rows are painted
     assert combo.itemText(0) == "All places" and page.place_id() is None
     combo.setCurrentIndex(next(i for i in range(combo.count()) if combo.itemText(i).strip() == "梅花村"))
     assert page.model.rowCount() == 1

@@ -86,3 +86,18 @@ def test_a_roster_deeper_than_the_walk_limit_is_listed_alike(tmp_path):
         assert direct == indexed
         paths = {r[0]: r[13] for r in indexed[1]}
         assert sum(path.startswith("地0/") for path in paths.values()) == 16  # 地1 … 地16 under the root
+
+
+def test_the_first_page_and_the_count_are_the_unfiltered_list_s(store):
+    """What the window reads to start (a page of ids and how many) agrees with every id, deleted ones left out."""
+    rubric = catalog.find("village-work-team")
+    made = [store.inspections.create(rubric, assessee_id=None, assessee_name=f"单位{n}", inspectors=["张三"],
+                                     date=f"2026-10-{n % 9 + 1:02d}") for n in range(12)]
+    for gone in made[3:6]:
+        store.inspections.delete(gone)
+    every = store.inspections.ids()
+    assert len(every) == 9
+    for size in (0, 1, 5, 9, 20):
+        assert store.inspections.first_page(size) == (every[:size], 9)
+    store.inspections.restore(made[4])
+    assert store.inspections.first_page(3) == (store.inspections.ids()[:3], 10)
