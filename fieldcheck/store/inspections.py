@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from fieldcheck.i18n import t
-from fieldcheck.store import listing_direct
+from fieldcheck.store import listing_direct, listing_index
 from fieldcheck.store.database import (
     STATUSES,
     Database,
@@ -41,6 +41,7 @@ class Inspections:
         self._places = places
         #: rubric snapshots from a bundle being imported, by version
         self._snapshots: dict[str, str] = {}
+        self._search = listing_index.SearchIndex()
 
     def create(self, rubric: Rubric, *, assessee_id: str | None, assessee_name: str,
                           inspectors: list[str], date: str, assessee_group: str | None = None) -> str:
@@ -116,98 +117,15 @@ class Inspections:
                 raise StoreError(t(f"找不到检查记录 {inspection_id}", f"no inspection with id {inspection_id}"))
             return self._from_row(r)
 
-    # Every place's path ("衡阳县/西渡镇/梅花村"), from the top down, in SQL; the depth limit
-    # stops a cycle a bad merge might leave (Places.path stops at a repeat the same way).
-    _PATHS = ("WITH RECURSIVE paths(id, path, depth) AS (SELECT id, name, 0 FROM places"
-              " WHERE parent_id IS NULL OR parent_id NOT IN (SELECT id FROM places)"
-              " UNION ALL SELECT p.id, paths.path || '/' || p.name, depth + 1 FROM places p"
-              " JOIN paths ON p.parent_id = paths.id WHERE depth < 16)"
-              " INSERT INTO temp.listing_paths SELECT id, path FROM paths")
-    _SUBTREE = "subtree(id) AS (SELECT ? UNION SELECT p.id FROM places p JOIN subtree ON p.parent_id = subtree.id)"
-    _LISTED = ("r.id, r.rubric_id, r.rubric_version, r.rubric_title, r.assessee_id, r.assessee_name,"
-               " r.assessee_group, r.inspectors, r.date, r.status, r.device, r.updated_at, r.hlc, r.path, r.stamp,"
-               " c.stamp, c.findings, c.photos, c.engine, c.score")
-    _index_key: tuple | None = None
-    _temp_in_memory = False
-
     def prepare_search(self) -> None:
         """Make the search index now (a window does it once its list is on screen), not at the first keystroke."""
         with self._db.lock:
             if not self._db.closed:
-                self._index()
+                self._search.make(self._db.conn)
 
     def _fresh(self) -> bool:
         """True when the search index is made and the database has not changed since."""
-        conn = self._db.conn
-        return self._index_key == (conn.total_changes, conn.execute("PRAGMA data_version").fetchone()[0])
-
-    def _index(self) -> None:
-        """The list's search index, in this connection's temp tables (never in the file).
-
-        ``listing_paths`` holds every place's path; ``listing_index`` a row per inspection in
-        the list's order with its status, assessee and the lower-cased text a search matches, and
-        ``listing_rows`` the columns the list shows.
-        Made again only when the database changed: this connection's ``total_changes`` and
-        SQLite's ``data_version`` (another program's writes) say so without reading a table.
-        So a search keystroke scans short rows in one table instead of joining and
-        concatenating 10,000 inspections.
-        """
-        conn = self._db.conn
-        key = (conn.total_changes, conn.execute("PRAGMA data_version").fetchone()[0])
-        if key == self._index_key:
-            return
-        if not self._temp_in_memory and not conn.in_transaction:
-            # The index is a few MB: keep it off the disk. Set once: setting it drops temp tables.
-            conn.execute("PRAGMA temp_store = MEMORY")
-            self._temp_in_memory = True
-        conn.execute("CREATE TEMP TABLE IF NOT EXISTS listing_paths (id TEXT PRIMARY KEY, path TEXT NOT NULL)"
-                     " WITHOUT ROWID")
-        conn.execute("DELETE FROM temp.listing_paths")
-        conn.execute(self._PATHS)
-        conn.execute("DROP TABLE IF EXISTS temp.listing_rows")
-        conn.execute("DROP TABLE IF EXISTS temp.listing_index")
-        conn.execute(
-            "CREATE TEMP TABLE listing_rows AS SELECT i.id, i.rubric_id, i.rubric_version, i.rubric_title,"
-            " i.assessee_id, i.assessee_name, i.assessee_group, i.inspectors, i.date, i.status, i.device,"
-            " i.updated_at, i.hlc, coalesce(paths.path, i.assessee_name) AS path, i.hlc || '#' || i.changes AS stamp,"
-            " i.deleted FROM inspections i INDEXED BY inspections_listed LEFT JOIN temp.listing_paths paths"
-            " ON paths.id = i.assessee_id ORDER BY i.deleted, i.date DESC, i.created_at DESC")
-        # Narrow, so that a keystroke's scan stays in SQLite's page cache. ASCII letters fold with
-        # lower(); Chinese has no case. Inspectors are JSON text (["张三", "李四"]), in which a name
-        # is found as it is typed.
-        conn.execute(
-            "CREATE TEMP TABLE listing_index AS SELECT r.rowid AS at, r.id, r.status, r.assessee_id, r.deleted,"
-            " lower(r.path || ' ' || r.assessee_name || ' ' || r.rubric_title || ' ' || r.rubric_id || ' ' ||"
-            " r.inspectors || ' ' || r.date) AS haystack FROM temp.listing_rows r ORDER BY r.rowid")
-        # inside a transaction a rollback would undo the tables too: make them again next time
-        self._index_key = None if conn.in_transaction else (conn.total_changes, key[1])
-
-    def _listing(self, columns: str, *, status: str | None, place_id: str | None, search: str | None,
-                 include_deleted: bool, only: list[str] | None = None) -> tuple[str, list[Any]]:
-        """The list's query over the search index: filters, place subtree (recursive) and search, newest first."""
-        ctes, where, params = [], [], []
-        if only is not None:
-            where.append(f"x.id IN ({', '.join('?' * len(only))})")
-            params.extend(only)
-        if place_id is not None:
-            ctes.append(self._SUBTREE)
-            params.append(place_id)
-            where.append("x.assessee_id IN (SELECT id FROM subtree)")
-        if not include_deleted:
-            where.append("x.deleted = 0")
-        if status is not None:
-            where.append("x.status = ?")
-            params.append(status)
-        needle = (search or "").strip().lower()
-        if needle:
-            where.append("instr(x.haystack, ?) > 0")
-            params.append(needle)
-        sql = f"{'WITH RECURSIVE ' + ', '.join(ctes) if ctes else ''} SELECT {columns} FROM temp.listing_index x"
-        if columns != "x.id":
-            sql += " JOIN temp.listing_rows r ON r.rowid = x.at LEFT JOIN score_cache c ON c.inspection_id = x.id"
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        return sql + " ORDER BY x.rowid", params
+        return self._search.fresh(self._db.conn)
 
     def listing(self, *, status: str | None = None, place_id: str | None = None, search: str | None = None,
                 include_deleted: bool = False, only: list[str] | None = None) -> list[Listed]:
@@ -224,10 +142,10 @@ class Inspections:
         with self._db.lock:
             if only is not None and status is None and place_id is None and not search and not self._fresh():
                 return [Listed._make(r) for r in listing_direct.rows(self._db.conn, only, include_deleted)]
-        sql, params = self._listing(self._LISTED, status=status, place_id=place_id, search=search,
-                                    include_deleted=include_deleted, only=only)
+        sql, params = listing_index.query(listing_index.LISTED, status=status, place_id=place_id, search=search,
+                                          include_deleted=include_deleted, only=only)
         with self._db.lock:
-            self._index()
+            self._search.make(self._db.conn)
             return [Listed._make(r) for r in self._db.conn.execute(sql, params)]
 
     def ids(self, *, status: str | None = None, place_id: str | None = None, search: str | None = None,
@@ -236,10 +154,10 @@ class Inspections:
         with self._db.lock:
             if status is None and place_id is None and not search and not include_deleted and not self._fresh():
                 return listing_direct.ids(self._db.conn)  # the first page: no search index needed yet
-        sql, params = self._listing("x.id", status=status, place_id=place_id, search=search,
-                                    include_deleted=include_deleted)
+        sql, params = listing_index.query("x.id", status=status, place_id=place_id, search=search,
+                                          include_deleted=include_deleted)
         with self._db.lock:
-            self._index()
+            self._search.make(self._db.conn)
             return [r[0] for r in self._db.conn.execute(sql, params)]
 
     @property
@@ -291,14 +209,13 @@ class Inspections:
             return
         try:
             with self._db.transaction():
-                fresh = self._index_key is not None and self._index_key[0] == self._db.conn.total_changes
+                before = self._db.conn.total_changes
                 self._db.conn.executemany(
                     "INSERT OR REPLACE INTO score_cache (inspection_id, stamp, findings, photos, engine, score)"
                     " VALUES (?, ?, ?, ?, ?, ?)", entries)
         except StoreError:
             return
-        if fresh and self._index_key is not None:  # the cache is not in the search index: it stays valid
-            self._index_key = (self._db.conn.total_changes, self._index_key[1])
+        self._search.unchanged_by_writes_since(self._db.conn, before)  # the cache is not in the index
 
     def update(self, inspection_id: str, **fields: Any) -> None:
         """Change inspectors, date, status, assessee_name or assessee_group; each change is audited.

@@ -58,7 +58,7 @@ def first_page(conn: sqlite3.Connection, size: int) -> tuple[list[str], int]:
 
 
 def rows(conn: sqlite3.Connection, only: list[str], include_deleted: bool) -> list[tuple]:
-    """The listed columns of the inspections ``only`` (the columns of ``Inspections._LISTED``)."""
+    """The listed columns of the inspections ``only`` (the columns of ``listing_index.LISTED``)."""
     marks = ", ".join("?" * len(only))
     sql = _ROWS.format(marks=marks, live="" if include_deleted else " AND i.deleted = 0")
     return conn.execute(sql, [*only, *only]).fetchall()
