@@ -343,3 +343,17 @@ def test_the_list_scores_only_the_rows_it_shows_and_keeps_them_in_the_cache(qtbo
     qtbot.waitUntil(lambda: len(page.model.ids) == 10)
     page.ui.table.viewport().repaint()
     assert set(scored) <= set(made) and len(scored) <= 10
+
+
+def test_sorting_keeps_the_chosen_inspection_chosen(page, store, county):
+    # sorting moves rows: the selection must stay on the inspection chosen, not on its row number
+    columns = page.model.COLUMNS
+    table = page.ui.table
+    page.ui.table.sortByColumn(columns.index("score"), Qt.SortOrder.AscendingOrder)
+    last = page.model.ids[-1]
+    assert page.select(last)
+    table.sortByColumn(columns.index("score"), Qt.SortOrder.DescendingOrder)
+    assert page.model.ids.index(last) != len(page.model.ids) - 1  # it moved
+    assert page.selected_id() == last and page.model.ids[table.currentIndex().row()] == last
+    table.sortByColumn(columns.index("date"), Qt.SortOrder.DescendingOrder)  # back to the store's order
+    assert page.selected_id() == last and page.model.ids[table.currentIndex().row()] == last

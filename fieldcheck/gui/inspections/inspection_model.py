@@ -167,7 +167,15 @@ class InspectionTableModel(QtCore.QAbstractTableModel):
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
         self.sort_column, self.sort_order = column, order
         self.layoutAboutToBeChanged.emit()
+        # the selection and the current cell stay on their inspection, not on their row number (one row
+        # is selected at a time: a few indexes, each looked up once)
+        held = [(index, self.ids[index.row()]) for index in self.persistentIndexList()
+                if 0 <= index.row() < len(self.ids)]
         self.ids = self._sorted(self.ids)
+        if held:
+            self.changePersistentIndexList([index for index, _ in held],
+                                           [self.index(self.ids.index(inspection_id), index.column())
+                                            for index, inspection_id in held])
         self.layoutChanged.emit()
 
     def _sorted(self, ids: list[str] | FirstPage) -> list[str] | FirstPage:
