@@ -223,15 +223,18 @@ sha256_file = _sha256_file
 
 
 def remove_temps(folder: Path) -> int:
-    """Delete temporary files a crash left in the photo folder; return how many."""
-    if not folder.is_dir():
-        return 0
+    """Delete temporary files a crash left in the photo folder and its print copies'; return how many."""
     removed = 0
-    # os.listdir, not glob: a glob compiles its pattern into a regular expression at every start
-    for name in [n for n in os.listdir(folder) if n.startswith(TEMP_PREFIX)]:
+    for place in (folder, folder / PRINT_FOLDER):
         try:
-            os.unlink(folder / name)
-            removed += 1
-        except OSError:
-            pass
+            # os.listdir, not glob: a glob compiles its pattern into a regular expression at every start
+            names = [n for n in os.listdir(place) if n.startswith(TEMP_PREFIX)]
+        except OSError:  # no such folder (yet)
+            continue
+        for name in names:
+            try:
+                os.unlink(place / name)
+                removed += 1
+            except OSError:
+                pass
     return removed

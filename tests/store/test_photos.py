@@ -128,8 +128,12 @@ def test_leftover_temp_files_are_cleaned_on_open(tmp_path, jpeg):
     folder = path.with_name("field-photos")
     folder.mkdir()
     (folder / ".tmp-deadbeef").write_bytes(jpeg[:1000])  # a crash in the middle of a write
+    (folder / "print").mkdir()
+    (folder / "print" / ".tmp-cafe").write_bytes(jpeg[:1000])  # ... or of a print copy's
+    (folder / "print" / "kept-640.jpg").write_bytes(jpeg)
     Store.open(path, device="d", backup_on_close=False).close()
-    assert not (folder / ".tmp-deadbeef").exists()
+    assert not (folder / ".tmp-deadbeef").exists() and not (folder / "print" / ".tmp-cafe").exists()
+    assert (folder / "print" / "kept-640.jpg").read_bytes() == jpeg
 
 
 def test_the_print_copy_is_made_when_the_photo_is_added_and_the_sheet_reads_it(store, finding):
