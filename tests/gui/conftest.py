@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 
 from fieldcheck.engine import catalog
@@ -53,3 +55,19 @@ def village(home_store):
                                          date="2026-10-01")
     home_store.findings.add(inspection, "2.1.3", value=2)
     return inspection
+
+
+@pytest.fixture
+def sheet_threads(monkeypatch):
+    """The threads score sheets are made on, in order (the window makes them off its own thread)."""
+    from fieldcheck.ops import signing
+
+    made_on: list[threading.Thread] = []
+    original = signing.sheet_pdf
+
+    def sheet_pdf(*args, **kwargs):
+        made_on.append(threading.current_thread())
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(signing, "sheet_pdf", sheet_pdf)
+    return made_on

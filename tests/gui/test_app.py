@@ -198,20 +198,10 @@ def test_sign_amend_and_delete_from_the_inspection_page(qtbot, make_shell, home_
 
 
 def test_the_score_sheet_is_made_off_the_windows_thread_then_shown(qtbot, make_shell, home_store, village,
-                                                                    monkeypatch):
-    from fieldcheck.ops import signing
-
+                                                                    sheet_threads):
     window = make_shell().window
     finish(home_store, village)
     window.open_inspection(village)
-    made_on = []
-    original = signing.sheet_pdf
-
-    def sheet_pdf(*args, **kwargs):
-        made_on.append(threading.current_thread())
-        return original(*args, **kwargs)
-
-    monkeypatch.setattr(signing, "sheet_pdf", sheet_pdf)
     with qtbot.waitSignal(window.signing.previewed, timeout=60_000) as shown:
         window.signing.sheet_action.trigger()  # Inspection ▸ Score sheet…
         # the window paints and answers while the sheet is made; a second Ctrl+P starts no second one
@@ -219,7 +209,7 @@ def test_the_score_sheet_is_made_off_the_windows_thread_then_shown(qtbot, make_s
         assert not window.signing.sheet_action.isEnabled()
     preview = shown.args[0]
     assert preview.isVisible() and preview.page_count() >= 1
-    assert len(made_on) == 1 and made_on[0] is not threading.main_thread()
+    assert len(sheet_threads) == 1 and sheet_threads[0] is not threading.main_thread()
     assert window.signing.sheet_action.isEnabled() and window.statusBar().currentMessage() == ""
     preview.close()
 

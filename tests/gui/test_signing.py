@@ -109,7 +109,7 @@ def test_preview_save_and_print(qtbot, store, key_folder, tmp_path):
     assert len(pypdfium2.PdfDocument(str(tmp_path / "printed.pdf"))) == pages
 
 
-def test_many_sheets_print_as_one_job_off_the_windows_thread(qtbot, store, key_folder, tmp_path, monkeypatch):
+def test_many_sheets_print_as_one_job_off_the_windows_thread(qtbot, store, key_folder, tmp_path, sheet_threads):
     key = DeviceKey.load_or_create("laptop1", key_folder)
     first = finished_inspection(store, photos=0, handbook_errors=2)
     second = finished_inspection(store, photos=0, handbook_errors=1, village_name="桃花村")
@@ -125,20 +125,13 @@ def test_many_sheets_print_as_one_job_off_the_windows_thread(qtbot, store, key_f
     printer.setOutputFormat(QtPrintSupport.QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "batch.pdf"))
     printer.setResolution(80)
-    made_on = []
-    original = signing.sheet_pdf
-
-    def sheet_pdf(*args, **kwargs):
-        made_on.append(threading.current_thread())
-        return original(*args, **kwargs)
-
-    monkeypatch.setattr(signing, "sheet_pdf", sheet_pdf)
+    sheet_threads.clear()  # the sheets made above to count the pages: on this thread
     with qtbot.waitSignal(dialog.printed, timeout=120_000) as printed:
         job = dialog.print_checked(printer)
         # the sheets are made and painted on a pool thread: the window paints and answers meanwhile
         assert job is not None and dialog.progress.isVisibleTo(dialog) and not dialog.print_button.isEnabled()
     assert printed.args == [expected]
-    assert made_on and all(t is not threading.main_thread() for t in made_on)
+    assert sheet_threads and all(t is not threading.main_thread() for t in sheet_threads)
     assert len(pypdfium2.PdfDocument(str(tmp_path / "batch.pdf"))) == expected
     assert draft not in dialog.checked_ids()
 
