@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # the rubric model loads with the first rubric parsed, not with the store
     from fieldcheck.engine.rubric import Rubric
 from fieldcheck.i18n import t
-from fieldcheck.store.database import Database, StoreError, parse_date
+from fieldcheck.store.database import Database, StoreError, parse_date, rows_in
 from fieldcheck.store.inspections import Inspections
 from fieldcheck.store.places import Places
 from fieldcheck.store.records import Assignment
@@ -108,12 +108,9 @@ class Assignments:
         """The live assignment of each of these inspections that has one."""
         out: dict[str, Assignment] = {}
         with self._db.lock:
-            for i in range(0, len(inspection_ids), 900):
-                part = inspection_ids[i:i + 900]
-                for r in self._db.conn.execute(
-                        f"SELECT {_COLUMNS} FROM assignments WHERE deleted = 0"
-                        f" AND inspection_id IN ({','.join('?' * len(part))})", part):
-                    out[r[6]] = _record(r)
+            for r in rows_in(self._db.conn, f"SELECT {_COLUMNS} FROM assignments WHERE deleted = 0"
+                             " AND inspection_id IN ({ids})", list(inspection_ids)):
+                out[r[6]] = _record(r)
         return out
 
     # -- merging (store.events) ----------------------------------------------------------------------

@@ -251,6 +251,18 @@ class Database:
                         "deleted", not deleted, deleted)
 
 
+#: ids bound at once in an ``IN (...)``: older SQLite builds allow 999 parameters to a statement
+IN_CHUNK = 900
+
+
+def rows_in(conn: sqlite3.Connection, sql: str, ids: list[str]) -> Iterator[tuple]:
+    """The rows of ``sql`` for every one of ``ids``, bound ``IN_CHUNK`` at a time where ``sql`` says
+    ``{ids}`` (``... WHERE id IN ({ids})``)."""
+    for i in range(0, len(ids), IN_CHUNK):
+        part = ids[i:i + IN_CHUNK]
+        yield from conn.execute(sql.replace("{ids}", ",".join("?" * len(part))), part)
+
+
 def new_uuid() -> str:
     """A random (version 4) UUID, the id of a new record."""
     import uuid  # lazy: on Linux uuid imports platform (5 ms of every start); the list makes no record

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from fieldcheck.store.database import Database, dump, load
+from fieldcheck.store.database import Database, dump, load, rows_in
 from fieldcheck.store.event_rows import CREATE_ORDER, EVENT_COLUMNS, LOCKING, Part, conflict_id, event_from_row
 
 
@@ -184,10 +184,5 @@ class FieldState:
 
     def superseded(self, ids: list[str]) -> set[str]:
         """Which of these event ids something supersedes."""
-        found: set[str] = set()
-        for i in range(0, len(ids), 900):
-            part = ids[i:i + 900]
-            found.update(r[0] for r in self._db.conn.execute(
-                f"SELECT event_id FROM superseded WHERE event_id IN ({','.join('?' * len(part))})", part))
-        return found
+        return {r[0] for r in rows_in(self._db.conn, "SELECT event_id FROM superseded WHERE event_id IN ({ids})", ids)}
 

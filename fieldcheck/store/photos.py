@@ -7,7 +7,7 @@ from typing import Any
 
 from fieldcheck.i18n import t
 from fieldcheck.store import photofiles as photo_files
-from fieldcheck.store.database import Database, StoreError
+from fieldcheck.store.database import Database, StoreError, rows_in
 from fieldcheck.store.findings import Findings
 from fieldcheck.store.records import Photo
 
@@ -150,13 +150,9 @@ class Photos:
 
     def files(self, hashes: list[str]) -> list[dict[str, Any]]:
         """The stored facts of these photo files (not their bytes), for a bundle."""
-        out = []
-        for i in range(0, len(hashes), 900):
-            part = hashes[i:i + 900]
-            out += [dict(zip(self.FILE_FIELDS, r)) for r in self._db.conn.execute(
-                f"SELECT {', '.join(self.FILE_FIELDS)} FROM photo_files WHERE sha256 IN ({','.join('?' * len(part))})"
-                " ORDER BY sha256", part)]
-        return out
+        return [dict(zip(self.FILE_FIELDS, r)) for r in rows_in(
+            self._db.conn, f"SELECT {', '.join(self.FILE_FIELDS)} FROM photo_files WHERE sha256 IN ({{ids}})"
+            " ORDER BY sha256", hashes)]
 
     def add_files(self, rows: list[dict[str, Any]], at: str) -> None:
         """Photo files from a bundle whose bytes are already in the photo folder.

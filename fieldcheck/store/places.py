@@ -9,7 +9,7 @@ from collections.abc import Callable
 from typing import Any
 
 from fieldcheck.i18n import t
-from fieldcheck.store.database import PARENT_KIND, PLACE_KINDS, Database, StoreError
+from fieldcheck.store.database import PARENT_KIND, PLACE_KINDS, Database, StoreError, rows_in
 from fieldcheck.store.records import Household, Place
 
 
@@ -306,13 +306,9 @@ class Households:
     def ids_in(self, village_ids) -> list[str]:
         """Every household of these villages, removed ones too (a removal travels like the rest)."""
         wanted = sorted(set(village_ids))
-        out: list[str] = []
         with self._db.lock:
-            for i in range(0, len(wanted), 900):
-                chunk = wanted[i:i + 900]
-                out += [r[0] for r in self._db.conn.execute(
-                    f"SELECT id FROM households WHERE village_id IN ({','.join('?' * len(chunk))})", chunk)]
-        return out
+            return [r[0] for r in rows_in(self._db.conn, "SELECT id FROM households WHERE village_id IN ({ids})",
+                                          wanted)]
 
     def exists(self, household_id: str) -> bool:
         """Whether a live household has this id."""
@@ -355,14 +351,9 @@ class Households:
 
     def records(self, ids: set[str]) -> list[dict[str, Any]]:
         """The rows of these households (only the masked ID number exists to carry)."""
-        part = sorted(ids)
-        out = []
-        for i in range(0, len(part), 900):
-            chunk = part[i:i + 900]
-            out += [dict(zip(self._RECORD, r)) for r in self._db.conn.execute(
-                f"SELECT {', '.join(self._RECORD)} FROM households WHERE id IN ({','.join('?' * len(chunk))})"
-                " ORDER BY id", chunk)]
-        return out
+        return [dict(zip(self._RECORD, r)) for r in rows_in(
+            self._db.conn, f"SELECT {', '.join(self._RECORD)} FROM households WHERE id IN ({{ids}}) ORDER BY id",
+            sorted(ids))]
 
     def add_records(self, rows: list[dict[str, Any]]) -> int:
         """Households from a bundle; those already here are kept. Returns how many were new."""

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from fieldcheck.i18n import t
-from fieldcheck.store.database import Database, StoreError, dump, load
+from fieldcheck.store.database import Database, StoreError, dump, load, rows_in
 
 SIDES = ("a", "b", "entered")
 
@@ -99,11 +99,9 @@ class Reconciliations:
         ids = sorted(set(inspection_ids))
         out: list[Reconciliation] = []
         with self._db.lock:
-            for i in range(0, len(ids), 900):
-                part = ids[i:i + 900]
-                out.extend(self._from_row(r) for r in self._db.conn.execute(
-                    f"SELECT {self._COLUMNS} FROM reconciliations WHERE deleted = 0"
-                    f" AND inspection_id IN ({','.join('?' * len(part))})", part))
+            out.extend(self._from_row(r) for r in rows_in(
+                self._db.conn, f"SELECT {self._COLUMNS} FROM reconciliations WHERE deleted = 0"
+                " AND inspection_id IN ({ids})", ids))
         return sorted(out, key=lambda r: (r.hlc, r.id))
 
     def all(self) -> list[Reconciliation]:

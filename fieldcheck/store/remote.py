@@ -11,7 +11,7 @@ from contextlib import ExitStack
 from dataclasses import field
 from typing import Any
 
-from fieldcheck.store.database import Database
+from fieldcheck.store.database import Database, rows_in
 from fieldcheck.store.event_rows import CHUNK, CREATE_ORDER, Part, event_row
 from fieldcheck.store.field_state import FieldState
 from fieldcheck.store.lazy_dataclass import lazy_dataclass
@@ -47,12 +47,7 @@ class Remote:
 
     def known(self, ids: list[str]) -> set[str]:
         """Which of these event ids the log has already."""
-        found: set[str] = set()
-        for i in range(0, len(ids), 900):
-            part = ids[i:i + 900]
-            found.update(r[0] for r in self._db.conn.execute(
-                f"SELECT id FROM audit WHERE id IN ({','.join('?' * len(part))})", part))
-        return found
+        return {r[0] for r in rows_in(self._db.conn, "SELECT id FROM audit WHERE id IN ({ids})", ids)}
 
     def apply(self, events: Iterable[dict[str, Any]]) -> Applied:
         """Apply events from elsewhere (checked already), inside the caller's transaction.
@@ -144,10 +139,6 @@ class Remote:
     def _photos_of_deleted(self, photos: list[dict[str, Any]], done: Applied) -> None:
         """A photo arriving for a finding that has deletion events: that finding's deletion is decided again."""
         findings = {e["new"]["finding_id"]: e.get("inspection_id") for e in photos}
-        ids = sorted(findings)
-        for i in range(0, len(ids), 900):
-            part = ids[i:i + 900]
-            for (finding_id,) in self._db.conn.execute(
-                    f"SELECT DISTINCT entity_id FROM heads WHERE entity_id IN ({','.join('?' * len(part))})"
-                    " AND field = 'deleted' AND entity = 'finding'", part):
-                done.slots.add(("finding", finding_id, "deleted", findings[finding_id]))
+        for (finding_id,) in rows_in(self._db.conn, "SELECT DISTINCT entity_id FROM heads WHERE entity_id IN ({ids})"
+                                     " AND field = 'deleted' AND entity = 'finding'", sorted(findings)):
+            done.slots.add(("finding", finding_id, "deleted", findings[finding_id]))

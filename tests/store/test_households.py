@@ -119,3 +119,16 @@ def _gb2312() -> str:
 def test_every_common_ideograph_has_one_initial(name):
     assert len(initials(name)) == len(name)
     assert matches(name, initials(name))
+
+
+def test_households_of_more_villages_than_one_statement_binds(store):
+    # rosters of a county: more village ids than SQLite binds at once (IN_CHUNK) are read in parts
+    from fieldcheck.store.database import IN_CHUNK
+
+    county = store.places.add("县", "大县")
+    town = store.places.add("乡镇", "大镇", county)
+    villages = [store.places.add("村", f"村{n}", town) for n in range(IN_CHUNK + 5)]
+    made = {store.households.add(villages[0], "甲"), store.households.add(villages[-1], "乙")}
+    assert set(store.households.ids_in(villages)) == made
+    records = store.households.records(made | {"no-such-id"})
+    assert sorted(r["id"] for r in records) == sorted(made)
