@@ -16,13 +16,9 @@ from fieldcheck.errors import UserError
 from fieldcheck.i18n import t
 from fieldcheck.ops import team
 from fieldcheck.ops.signing import device_key
+from fieldcheck.signing.fingerprints import grouped
 
 STATES = {"enrolled": ("已加入", "enrolled"), "revoked": ("已吊销", "revoked"), "unknown": ("未加入", "not enrolled")}
-
-
-def grouped(fingerprint: str) -> str:
-    """A fingerprint in groups of four, as a person reads it aloud to compare."""
-    return " ".join(fingerprint[i:i + 4] for i in range(0, len(fingerprint), 4))
 
 
 def _write(path: str, data: bytes) -> None:

@@ -10,8 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from fieldcheck.gui.qt import Qt, QtCore, QtWidgets
-from fieldcheck.gui.sync.sync_dialog import DropArea, SyncJob, _grouped, confirm_devices
+from fieldcheck.gui.sync.sync_dialog import DropArea, SyncJob, confirm_devices
 from fieldcheck.gui.widgets.tables import read_only_table
+from fieldcheck.signing.fingerprints import grouped
 
 SUFFIX = ".fcbundle"
 
@@ -157,4 +158,4 @@ class MergeView(QtWidgets.QDialog):
         self.history.setRowCount(0)
         for r in self.store.imports.history():
             _put(self.history, [r.at[:16].replace("T", " "), r.file_name, r.device, r.inspector or "",
-                                _grouped(r.sha256[:16]), r.new, r.already, r.updated, r.conflicts], 5)
+                                grouped(r.sha256[:16]), r.new, r.already, r.updated, r.conflicts], 5)

@@ -14,6 +14,7 @@ from pathlib import Path
 from fieldcheck.errors import UserError
 from fieldcheck.gui.qt import Qt, QtCore, QtWidgets, Signal
 from fieldcheck.gui.window.settings_dialog import inspector_name
+from fieldcheck.signing.fingerprints import grouped
 
 
 class JobSignals(QtCore.QObject):
@@ -111,7 +112,7 @@ class SyncDialog(QtWidgets.QDialog):
 
         key = DeviceKey.load_or_create(store.device)
         self.identity = QtWidgets.QLabel(self.tr("This laptop: %1, key fingerprint %2")
-                                         .replace("%1", store.device).replace("%2", _grouped(key.fingerprint[:32])))
+                                         .replace("%1", store.device).replace("%2", grouped(key.fingerprint[:32])))
         self.identity.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.identity)
 
@@ -241,16 +242,13 @@ def confirm_devices(parent: QtWidgets.QWidget, unknown: list) -> set[str]:
         text = translate("SyncDialog", "The bundle %1 comes from device “%2”, which this database has not seen.\n\n"
                          "Key fingerprint:\n%3\n\nTrust this device? Compare the fingerprint with the one shown on "
                          "that laptop.")
-        text = text.replace("%1", Path(path).name).replace("%2", device).replace("%3", _grouped(fingerprint[:32]))
+        text = text.replace("%1", Path(path).name).replace("%2", device).replace("%3", grouped(fingerprint[:32]))
         answer = QtWidgets.QMessageBox.question(parent, translate("SyncDialog", "Unknown device"), text)
         if answer == QtWidgets.QMessageBox.StandardButton.Yes:
             confirmed.add(path)
     return confirmed
 
 
-def _grouped(hex_digits: str) -> str:
-    """A fingerprint in groups of four, easier to compare aloud."""
-    return " ".join(hex_digits[i:i + 4] for i in range(0, len(hex_digits), 4))
 
 
 def install(window, store, settings: QtCore.QSettings | None = None):

@@ -13,13 +13,9 @@ from pathlib import Path
 from fieldcheck.errors import UserError
 from fieldcheck.gui.qt import Qt, QtCore, QtGui, QtWidgets
 from fieldcheck.gui.window.settings_dialog import inspector_name
+from fieldcheck.signing.fingerprints import grouped
 
 COLUMNS = 6
-
-
-def grouped(hex_digits: str) -> str:
-    """A fingerprint in groups of four, easier to compare aloud."""
-    return " ".join(hex_digits[i:i + 4] for i in range(0, len(hex_digits), 4))
 
 
 def _when(stamp: str | None) -> str:
