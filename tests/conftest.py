@@ -35,3 +35,14 @@ def language():
     """
     yield i18n.set_default
     i18n.set_default(None)
+
+
+@pytest.fixture
+def chinese(qapp):
+    """The window in Chinese, as the inspectors and leaders use it; English again after the test."""
+    from fieldcheck.gui.i18n import Translations  # Qt only for the tests that show a window
+
+    translations = Translations(qapp)
+    translations.switch("zh")
+    yield translations
+    translations.switch("en")

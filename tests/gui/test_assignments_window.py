@@ -11,7 +11,6 @@ import pytest
 from fieldcheck.engine import catalog
 from fieldcheck.gui.app import open_settings
 from fieldcheck.gui.assign.assign_dialog import AssignmentsDialog
-from fieldcheck.gui.i18n import Translations
 from fieldcheck.gui.qt import Qt, QtCore, QtGui, QtWidgets
 from fieldcheck.gui.sync.sync_dialog import SyncDialog
 from fieldcheck.gui.window.main_window import MainWindow
@@ -19,16 +18,9 @@ from fieldcheck.gui.window.settings_dialog import INSPECTOR_KEY
 from fieldcheck.ops.places import village_at
 from fieldcheck.store import Store
 
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+pytestmark = [pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints"),
+              pytest.mark.usefixtures("chinese")]  # the window in Chinese, as it is used
 
-
-@pytest.fixture(autouse=True)
-def chinese(qapp):
-    """The window in Chinese, as the inspectors use it."""
-    translations = Translations(qapp)
-    translations.switch("zh")
-    yield
-    translations.switch("en")
 
 
 @pytest.fixture

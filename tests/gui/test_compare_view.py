@@ -8,20 +8,10 @@ from sheetkit import RUBRIC, lock_as_signed
 
 from fieldcheck.gui.app import open_settings
 from fieldcheck.gui.compare.compare_view import CompareView
-from fieldcheck.gui.i18n import Translations
 from fieldcheck.gui.qt import Qt, QtWidgets
 from fieldcheck.ops.compare import canonical
 from fieldcheck.ops.scores import answers
 from fieldcheck.results.counting import count
-
-
-@pytest.fixture
-def chinese(qapp):
-    """The window in Chinese, as an inspector sees it (the catalogues this screen ships)."""
-    translations = Translations(qapp)
-    translations.switch("zh")
-    yield
-    translations.switch("en")
 
 
 @pytest.fixture

@@ -5,23 +5,17 @@ from __future__ import annotations
 import pytest
 
 from fieldcheck.gui.app import open_settings
-from fieldcheck.gui.i18n import Translations
 from fieldcheck.gui.qt import Qt, QtWidgets
-from fieldcheck.gui.team.devices_view import DevicesView, grouped
+from fieldcheck.gui.team.devices_view import DevicesView
 from fieldcheck.gui.window.main_window import MainWindow
+from fieldcheck.signing.fingerprints import grouped
 from fieldcheck.signing.team import read_team_file
 from fieldcheck.store import Store
 from fieldcheck.sync.export import export_bundle
 from fieldcheck.sync.importer import import_bundle
 
+pytestmark = pytest.mark.usefixtures("chinese")  # the view in Chinese, as the leader sees it
 
-@pytest.fixture(autouse=True)
-def chinese(qapp):
-    """The view in Chinese, as the leader sees it."""
-    translations = Translations(qapp)
-    translations.switch("zh")
-    yield translations
-    translations.switch("en")
 
 
 @pytest.fixture

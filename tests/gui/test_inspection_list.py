@@ -6,7 +6,6 @@ import pytest
 
 from fieldcheck.engine import catalog
 from fieldcheck.gui.app import open_settings
-from fieldcheck.gui.i18n import Translations
 from fieldcheck.gui.inspections.inspection_list import ROW_ID_ROLE, InspectionListPage
 from fieldcheck.gui.inspections.new_inspection import NewInspectionDialog
 from fieldcheck.gui.qt import Qt, QtCore, QtGui
@@ -15,21 +14,14 @@ from fieldcheck.store.records import split_names
 from fieldcheck.store.signatures import SignerInput
 
 # The offscreen platform cannot pass size hints to a window manager; that is its limit, not ours.
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+pytestmark = [pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints"),
+              pytest.mark.usefixtures("chinese")]  # the window in Chinese, as it is used
 
 def lock(store, inspection_id):
     """Sign at the store level (no sheet hash needed here): the inspection is then locked."""
     store.signatures.sign(inspection_id, [SignerInput("李明", "leader")], content_hash="0" * 64, key_id="test")
 
 
-
-@pytest.fixture(autouse=True)
-def chinese(qapp):
-    """The window in Chinese, as an inspector with a Chinese locale sees it."""
-    translations = Translations(qapp)
-    translations.switch("zh")
-    yield translations
-    translations.switch("en")
 
 
 @pytest.fixture

@@ -7,7 +7,6 @@ import pytest
 from hengyang_data import add_unit
 
 from fieldcheck.gui.app import open_settings
-from fieldcheck.gui.i18n import Translations
 from fieldcheck.gui.qt import QtWidgets
 from fieldcheck.results import outcome
 
@@ -85,13 +84,6 @@ def test_a_database_with_nothing_signed_says_so(qtbot, tmp_path, store):
     assert not view.xlsx_button.isEnabled()
     assert isinstance(view.tabs, QtWidgets.QTabWidget)
 
-
-@pytest.fixture
-def chinese(qapp):
-    translations = Translations(qapp)
-    translations.switch("zh")
-    yield translations
-    translations.switch("en")
 
 
 @pytest.fixture
