@@ -277,3 +277,23 @@ def test_a_line_changed_into_another_valid_line_is_found_at_the_end(setup, lapto
     _refused(c, rebuild(good, tmp_path / "v.fcbundle", a,
                         members=lambda d: {**d, "events.jsonl": d["events.jsonl"].replace("缺页".encode(), "齐全".encode())},
                         manifest=keep_old_hash), "does not match the hash")
+
+
+def test_a_damaged_photo_among_many_copied_alongside_the_events_leaves_nothing(setup, tmp_path):
+    """The photos are copied on a thread of their own while the events go in: a photo in the middle of
+    many that does not match its hash still rolls back every row and removes every file copied so far."""
+    a, b, good = setup
+    insp = village_inspection(a.store)
+    made = a.store.findings.add_many(insp, ({"item_id": "2.1.1", "note": f"第{n}处"} for n in range(3000)))
+    for n in range(12):
+        a.store.photos.add(made[n], make_photo(random.Random(10 + n), size=(160, 120)))
+    more = a.export(tmp_path / "usb")
+    with zipfile.ZipFile(more) as z:
+        photos = sorted(n for n in z.namelist() if n.startswith("photos/"))
+    middle = photos[len(photos) // 2]
+
+    def damaged_middle(d):  # the manifest lists the changed bytes (signed again), but the name is their old hash
+        return {**d, middle: d[middle][:-1] + bytes([d[middle][-1] ^ 1])}
+    _refused(b, rebuild(more, tmp_path / "m.fcbundle", a, members=damaged_middle), "does not match its hash")
+    assert not list(b.store.photo_dir.glob(".tmp-*"))
+    assert b.take(more).new > 3000
