@@ -10,7 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from fieldcheck.engine.scoring import AssesseeError, resolve_assessee
 from fieldcheck.i18n import t
+from fieldcheck.ops.assessees import assessee_kinds
 from fieldcheck.ops.rubrics import to_publish
 from fieldcheck.store import Assignment, StoreError
 from fieldcheck.store.database import parse_date
@@ -49,8 +51,31 @@ def assign(store, inspector: str, date: str, rubric_ref: str, assessees: list[st
     rubric = to_publish(store, rubric_ref)
     with store.transaction():
         ids = [find_assessee(store, a) for a in assessees]
+        for place_id in ids:
+            _check_fits(store.places.get(place_id), rubric)
         store.rubrics.publish(rubric)
         return store.assignments.add(inspector, date, rubric, ids)
+
+
+def _check_fits(place, rubric) -> None:
+    """A place the rubric scores, as the new-inspection dialog offers: a village for the 考核细则, and
+    with a target table (衡阳) a row of it in its own group; else StoreError, one sentence."""
+    kinds = assessee_kinds(rubric)
+    if place.kind not in kinds:
+        raise StoreError(t(f"「{place.name}」是{place.kind},细则「{rubric.title}」考核的是{'、'.join(kinds)};请换一个被考核单位",
+                           f"'{place.name}' is a {place.kind}, but the rubric '{rubric.title}' assesses "
+                           f"{', '.join(kinds)}; choose another assessee"))
+    if rubric.targets:
+        try:
+            resolve_assessee(rubric, {"name": place.name})  # in the table, and assessed
+        except AssesseeError as exc:
+            raise StoreError(t(f"不能分派「{place.name}」:{exc.reason.zh}",
+                               f"cannot assign '{place.name}': {exc.reason.en}")) from None
+        row = rubric.targets[place.name]
+        if place.group and place.group != row.group:
+            raise StoreError(t(f"不能分派「{place.name}」:目标表中它属「{row.group or '(无)'}」组,名册中却是「{place.group}」组;请先改正名册",
+                               f"cannot assign '{place.name}': the target table puts it in group '{row.group}', "
+                               f"the roster in '{place.group}'; correct the roster first"))
 
 
 def remove(store, assignment_id: str) -> Removed:

@@ -110,3 +110,24 @@ def test_inspection_add_uses_the_published_rubric(db, tmp_path, monkeypatch, cap
     made = capsys.readouterr().out.strip()
     with Store.open(db, daily_backup=False, backup_on_close=False) as store:
         assert "一本村级扶贫档案" in store.inspections.get(made).rubric.text
+
+
+def test_an_assessee_the_rubric_does_not_score_is_refused_in_one_sentence(db, capsys):
+    """As the new-inspection dialog offers only what a rubric scores: the 考核细则 a village, not its
+    township; 衡阳's table only its own rows, each in its own group."""
+    with Store.open(db, daily_backup=False, backup_on_close=False) as store:
+        store.places.add("县市区", "衡南")  # the table's row is 衡南县
+        store.places.add("县市区", "衡山县", group="区")  # a 县市 in the table
+        store.places.add("县市区", "衡南县", group="县市")
+    capsys.readouterr()
+    for assessees, rubric, says in ((["西渡镇"], "village-work-team", "「西渡镇」是乡镇"),
+                                    (["衡南"], "hengyang-2015", "是不是「衡南县」"),
+                                    (["衡南县", "衡山县"], "hengyang-2015", "名册中却是「区」组")):
+        assert add(db, *assessees, rubric=rubric) == 1
+        out = capsys.readouterr()
+        assert says in out.err and "Traceback" not in out.err and out.err.count("\n") == 1
+        with Store.open(db, daily_backup=False, backup_on_close=False) as store:
+            assert store.assignments.all() == [] and store.inspections.ids() == []
+    assert add(db, "衡南县", rubric="hengyang-2015") == 0
+    (made,) = json.loads(capsys.readouterr().out)
+    assert made["assessee"] == "衡南县"
