@@ -124,4 +124,10 @@ def render_tree(rubric: Rubric) -> str:
         else:
             lines.append(f"{indent}{node.id} {node.title or node.content}  {fmt(node.max_points)}{t('分', '')}  "
                          f"[{node.rule.label}] {node.describe_rule()}")
+    if rubric.readings:  # what the sheet prints beside a score these readings shaped, listed once here
+        lines += ["", t("解读(原文未明确之处,本细则的取舍):", "Readings (where the text is silent, what this rubric takes):")]
+        for reading in rubric.readings:
+            where = "、".join(reading.nodes) if reading.nodes else t("全部", "all")
+            text = t(reading.text, reading.text_en or reading.text)
+            lines.append(f"  {reading.id}  [{where}] {text}")
     return "\n".join(lines)

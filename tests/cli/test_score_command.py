@@ -132,6 +132,12 @@ def test_rubric_show_prints_the_tree_with_points():
     assert "满分 210 分" in proc.stdout
     assert "    2.1.4 签字  6分  [按次扣分] 每发现一处扣 2 分;本节(2.1 扶贫手册填写)扣完 30 分为止" in proc.stdout
     assert "  4.1 宣传报道、国检省检第三方评估靠前  5分  [加分] 符合条件加 5 分" in proc.stdout
+    # the declared readings, after the tree: what the rubric takes where the text is silent
+    readings = proc.stdout.split("解读(原文未明确之处,本细则的取舍):")[1]
+    assert "  ten-duties-local-default  [2.4.1] 原文未列出\"十个一\"的内容" in readings
+    assert "  village-exit-split  [2.6.1、2.6.2] 2.6 两款未分别给分" in readings
+    english = run("rubric", "show", "village-work-team", lang="en").stdout
+    assert "  ten-duties-local-default  [2.4.1] The text names 十个一 without listing them" in english
 
 
 def test_a_finished_park_is_not_graded_rather_than_the_rubric_having_no_grades(tmp_path):
