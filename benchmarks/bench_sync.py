@@ -36,9 +36,9 @@ import sqlite_utils
 from fieldcheck.engine import catalog
 from fieldcheck.ops.demo import make_photo
 from fieldcheck.store import Store
+from fieldcheck.sync import importer
 from fieldcheck.sync.export import export_bundle
 from fieldcheck.sync.importer import import_bundle
-from fieldcheck.sync.photo_copy import PhotoCopy
 
 ITEMS = ("2.1.1", "2.1.2", "2.2.1", "2.5.1", "3.2.1")
 
@@ -126,9 +126,8 @@ def child_peak(folder: Path, bundles: list[Path], name: str) -> int:
 def merge_all(folder: Path, bundles: list[Path], name: str) -> dict[str, float]:
     """Import every bundle into a new database, then all again; the times, and what the second pass wrote."""
     photo_time = 0.0
-    # the photos' part: checked and copied to temporary names on their own thread while the events are
-    # applied, then renamed and flushed before the commit; timed from the thread's start to its end
-    real = {step: getattr(PhotoCopy, step) for step in ("_run", "place")}
+    # the photos' part: checked and copied to temporary names, then renamed and flushed before the commit
+    real = {step: getattr(importer, step) for step in ("_copy_photos", "_place")}
 
     def timed(step):
         def run(*a, **k):
@@ -141,7 +140,7 @@ def merge_all(folder: Path, bundles: list[Path], name: str) -> dict[str, float]:
         return run
 
     for step in real:
-        setattr(PhotoCopy, step, timed(step))
+        setattr(importer, step, timed(step))
     try:
         target = Store.open(folder / name, device="leader", daily_backup=False, backup_on_close=False)
         t0, c0 = time.perf_counter(), time.process_time()
@@ -159,7 +158,7 @@ def merge_all(folder: Path, bundles: list[Path], name: str) -> dict[str, float]:
         target.close()
     finally:
         for step, function in real.items():
-            setattr(PhotoCopy, step, function)
+            setattr(importer, step, function)
     return {"merge": merge, "merge_cpu": merge_cpu, "findings": merged, "events": events, "again": again, "written": written,
             "photo_time": photo_time}
 

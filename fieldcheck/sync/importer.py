@@ -1,7 +1,7 @@
 """Importing bundles: the sender's key checked, then one transaction per bundle, every line checked in it.
 
 The small members are verified first; the photos are checked while copied to temporary
-names on a thread of their own (``photo_copy``), the events while applied. Only when every event has passed are the photos renamed
+names, the events while applied. Only when every event has passed are the photos renamed
 to their content address, flushed to disk, and the transaction committed: a refused
 bundle leaves neither rows nor files, and a failure after the renames at worst an
 unreferenced file.
@@ -10,7 +10,10 @@ unreferenced file.
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
+import os
+import uuid
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -21,7 +24,7 @@ from fieldcheck.errors import UserError
 from fieldcheck.i18n import t
 from fieldcheck.store import Store
 from fieldcheck.store.imports import ImportRecord
-from fieldcheck.store.photofiles import original_path
+from fieldcheck.store.photofiles import TEMP_PREFIX, original_path
 from fieldcheck.sync.bundle import (
     HOUSEHOLD_FIELDS,
     HOUSEHOLDS,
@@ -30,17 +33,20 @@ from fieldcheck.sync.bundle import (
     PLACE_FIELDS,
     PLACES,
     BundleError,
+    Hashing,
     Verified,
+    damaged,
     lines,
     open_zip,
 )
 from fieldcheck.sync.checks import (
     Records,
+    check_member,
     checked_events,
+    damaged_bundle,
     read_signed,
     verify_all_but_events_and_photos,
 )
-from fieldcheck.sync.photo_copy import PhotoCopy
 from fieldcheck.sync.values import Refused
 
 Progress = Callable[[str, int, int], None]
@@ -103,17 +109,19 @@ def import_bundle(store: Store, path: str | Path, *, trust: bool = False,
         return _again(store, v, digest)
     v, records = verify_all_but_events_and_photos(path)
     with open_zip(path) as zf:
-        photos = PhotoCopy(store.photo_dir, zf, v)  # on its own thread, while the events are applied
         try:
-            with store.db.wal_checkpoints_past(MERGE_WAL_PAGES), store.transaction():
-                done = _apply(store, zf, v, records, digest, photos, progress)
-                photos.place()
-            return done
+            copied = _copy_photos(store, zf, v, progress)
+            try:
+                with store.db.wal_checkpoints_past(MERGE_WAL_PAGES), store.transaction():
+                    done = _apply(store, zf, v, records, digest, len(copied), progress)
+                    _place(copied)
+                return done
+            finally:
+                for tmp, _ in copied:
+                    tmp.unlink(missing_ok=True)
         except (zipfile.BadZipFile, EOFError):
             raise BundleError(t(f"同步包 {path.name} 在导入时读取失败,未导入任何内容",
                                 f"bundle {path.name} could not be read while importing; nothing was imported")) from None
-        finally:
-            photos.discard()
 
 
 def _photos_in_place(store: Store, v: Verified) -> bool:
@@ -132,7 +140,58 @@ def _again(store: Store, v: Verified, digest: str) -> Imported:
     return Imported(v.path, v.device, 0, events, 0, 0, 0)
 
 
-def _apply(store: Store, zf: zipfile.ZipFile, v: Verified, records: Records, digest: str, photos: PhotoCopy,
+def _copy_photos(store: Store, zf: zipfile.ZipFile, v: Verified,
+                 progress: Progress | None) -> list[tuple[Path, Path]]:
+    """Check every photo member against the manifest, copying those this database lacks to temporary
+    files in the same pass; (temporary, final) of each copied one.
+
+    Content-addressed: a file already in place is this file (and a missing one is repaired).
+    The temporary files become their final names only once the events are applied (``_place``).
+    """
+    folder = store.photo_dir
+    copied: list[tuple[Path, Path]] = []
+    try:
+        for i, (sha, name) in enumerate(sorted(v.photos.items())):
+            final = original_path(folder, sha, name.rsplit(".", 1)[1])
+            tmp = None if final.exists() else folder / f"{TEMP_PREFIX}{uuid.uuid4().hex}"
+            if tmp is not None:
+                if not copied:
+                    folder.mkdir(parents=True, exist_ok=True)
+                copied.append((tmp, final))
+            with zf.open(name) as src, (open(tmp, "wb") if tmp else contextlib.nullcontext()) as dst:
+                reader = Hashing(src)  # the hash checked here is verify's; zipfile checks the CRC-32 too
+                while chunk := reader.read(1 << 20):
+                    if dst:
+                        dst.write(chunk)
+            check_member(v.path, v, name, reader)
+            if progress and i % 25 == 0:
+                progress("photos", i, len(v.photos))
+    except (zipfile.BadZipFile, EOFError, damaged()):
+        _remove(copied)
+        raise damaged_bundle(v.path) from None
+    except BaseException:
+        _remove(copied)
+        raise
+    return copied
+
+
+def _remove(copied: list[tuple[Path, Path]]) -> None:
+    for tmp, _ in copied:
+        tmp.unlink(missing_ok=True)
+
+
+def _place(copied: list[tuple[Path, Path]]) -> None:
+    """The checked photo files at their content address, before the rows that refer to them commit."""
+    for parent in {final.parent for _, final in copied}:
+        if not parent.is_dir():  # a stat, where mkdir of a folder already there costs ten times as much
+            parent.mkdir(parents=True, exist_ok=True)
+    for tmp, final in copied:
+        os.replace(tmp, final)
+    if copied:  # one flush of the new files and names before the commit, not one fsync per file
+        os.sync()
+
+
+def _apply(store: Store, zf: zipfile.ZipFile, v: Verified, records: Records, digest: str, photos: int,
            progress: Progress | None) -> Imported:
     path = v.path
     now = datetime.now(UTC).isoformat(timespec="seconds")
@@ -170,10 +229,9 @@ def _apply(store: Store, zf: zipfile.ZipFile, v: Verified, records: Records, dig
     conflicts = sum(1 for c in store.events.conflicts() if c["inspection"] in inspections)
     if progress:
         progress("events", v.events, v.events)
-    copied = len(photos.result(progress))  # a damaged photo raises here, and the transaction rolls back
     store.imports.add(ImportRecord(path.name, digest, v.device, v.fingerprint, v.inspector, now,
-                                   done.new, done.known, len(done.updated), conflicts, copied))
-    return Imported(path, v.device, done.new, done.known, len(done.updated), conflicts, copied)
+                                   done.new, done.known, len(done.updated), conflicts, photos))
+    return Imported(path, v.device, done.new, done.known, len(done.updated), conflicts, photos)
 
 
 def _sha256(path: Path) -> str:

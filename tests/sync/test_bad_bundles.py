@@ -279,9 +279,9 @@ def test_a_line_changed_into_another_valid_line_is_found_at_the_end(setup, lapto
                         manifest=keep_old_hash), "does not match the hash")
 
 
-def test_a_damaged_photo_among_many_copied_alongside_the_events_leaves_nothing(setup, tmp_path):
-    """The photos are copied on a thread of their own while the events go in: a photo in the middle of
-    many that does not match its hash still rolls back every row and removes every file copied so far."""
+def test_a_damaged_photo_among_many_leaves_nothing(setup, tmp_path):
+    """A photo in the middle of many that does not match its hash: every file copied before it is
+    removed, and no row of the bundle is kept (more than a chunk of events)."""
     a, b, good = setup
     insp = village_inspection(a.store)
     made = a.store.findings.add_many(insp, ({"item_id": "2.1.1", "note": f"第{n}处"} for n in range(3000)))
