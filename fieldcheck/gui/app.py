@@ -17,6 +17,7 @@ from fieldcheck.gui.errors import ErrorHandler, log
 from fieldcheck.gui.fonts import register_bundled_fonts
 from fieldcheck.gui.i18n import Translations, choose_language
 from fieldcheck.gui.qt import QtCore, QtWidgets
+from fieldcheck.gui.widgets.pool_job import PoolJob
 from fieldcheck.gui.window.first_start import DONE_KEY, FirstStartDialog, is_first_start, populate_demo
 from fieldcheck.gui.window.main_window import MainWindow
 from fieldcheck.i18n import t
@@ -70,6 +71,8 @@ class Shell(QtCore.QObject):
         self.translations = translations or Translations(app)
         self.translations.switch(choose_language(settings))
         self.window = self._build_window()
+        # the day's backup while it runs (start_daily_backup), kept until it reports
+        self.backup_job: PoolJob | None = None
 
     def _build_window(self):
         window = MainWindow(self.store, self.settings, data_dir=self.data_dir)
@@ -82,6 +85,21 @@ class Shell(QtCore.QObject):
         if not self.window.reopen_last() and offer_first_start:
             if is_first_start(self.store, self.settings):
                 QtCore.QTimer.singleShot(0, self.offer_first_start)
+        QtCore.QTimer.singleShot(0, self.start_daily_backup)
+
+    def start_daily_backup(self) -> PoolJob | None:
+        """The day's backup, when due, on a pool thread once the window shows: copying a county's
+        hundreds of MB took seconds before the window appeared. A failure is said in the status bar."""
+        if not self.store.daily_backup_due():
+            return None
+        job = self.backup_job = PoolJob(lambda progress: self.store.backup_detached())
+
+        def finished(_path, error: str) -> None:
+            if error:
+                log.warning("daily backup: %s", error)
+                self.window.statusBar().showMessage(error)  # the store's sentence, in the window's language
+        job.signals.finished.connect(finished)
+        return job.start()
 
     def offer_first_start(self, dialog=None) -> str:
         """Ask demo or empty (``dialog`` lets a test answer it); return the choice made."""
@@ -158,7 +176,7 @@ def run(argv: list[str] | None = None) -> int:
     db_path = Path(args.db) if args.db else default_db_path()
     log.info("starting on %s", db_path)
     try:
-        store = Store.open(db_path)
+        store = Store.open(db_path, daily_backup=False)  # taken once the window shows (Shell.start)
     except StoreError as exc:
         log.info("cannot open %s: %s", db_path, exc)
         print(exc, file=sys.stderr)

@@ -203,7 +203,7 @@ class Store:
         db = Database(path, conn, clean_device(device) if device else device_name(), user or os_user())
         store = cls(db, backup_keep=backup_keep, backup_on_close=backup_on_close)
         photo_files.remove_temps(store.photo_dir)
-        if daily_backup and backups.due(path) and backups.written_since_backup(path):
+        if daily_backup and store.daily_backup_due():
             store.backup()
         return store
 
@@ -232,6 +232,15 @@ class Store:
         """A consistent copy of the database in the backup folder (online backup API); the oldest drop off."""
         with self.db.lock:
             return backups.take(self.db.conn, self.path, keep=self.backup_keep, label=label)
+
+    def daily_backup_due(self) -> bool:
+        """No backup from the last day, and the database written since the newest one."""
+        return backups.due(self.path) and backups.written_since_backup(self.path)
+
+    def backup_detached(self) -> Path:
+        """The daily backup on a connection of its own, for a thread other than the one editing: the
+        store's connection (and its lock) stays free while a county's hundreds of MB are copied."""
+        return backups.take_detached(self.path, keep=self.backup_keep)
 
     @property
     def connection(self) -> sqlite3.Connection:

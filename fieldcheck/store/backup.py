@@ -2,7 +2,8 @@
 
 Backups go to ``<db stem>-backups/`` beside the database, named by UTC time, and only the
 newest ``keep`` are kept. The store takes one on close and one a day (on open when the
-newest is older than a day), each only when the database was written since the newest
+newest is older than a day; the window, once it shows, with ``take_detached`` on a pool
+thread), each only when the database was written since the newest
 backup: a copy of unchanged data adds nothing and would push an older, different one out,
 and copying a county of 10,000 inspections (400 MB) took seconds at every close. Photos are
 not copied: their files are content-addressed and never deleted, so every backup's
@@ -69,11 +70,33 @@ def written_since_backup(db_path: Path) -> bool:
         return True
 
 
-def take(conn: sqlite3.Connection, db_path: Path, *, keep: int = KEEP, label: str = "") -> Path:
+def take_detached(db_path: Path, *, keep: int = KEEP, label: str = "") -> Path:
+    """``take`` on a connection of its own, for a pool thread while the window writes through the store's.
+
+    The copy is one step of the backup API, so it reads one consistent state (WAL lets the
+    store's connection write meanwhile); the checkpoint before it waits for no one. A write
+    during the copy leaves the files newer than the backup records, so closing takes another.
+    StoreError, one sentence, when the copy cannot be made (a full disk).
+    """
+    try:
+        conn = sqlite3.connect(db_path, isolation_level=None, check_same_thread=False)
+        try:
+            conn.execute("PRAGMA busy_timeout = 5000")
+            return take(conn, db_path, keep=keep, label=label, checkpoint="PASSIVE")
+        finally:
+            conn.close()
+    except (sqlite3.Error, OSError) as exc:
+        raise StoreError(t(f"今天的数据库备份未能完成({exc});请检查磁盘空间,关闭程序时会再试一次",
+                           f"today's database backup could not be made ({exc}); check the free disk space, "
+                           "it is tried again when FieldCheck closes")) from None
+
+
+def take(conn: sqlite3.Connection, db_path: Path, *, keep: int = KEEP, label: str = "",
+         checkpoint: str = "TRUNCATE") -> Path:
     """Copy the open database to a new backup file and drop all but the newest ``keep``."""
     # Pages still in the WAL go into the file first, so that closing later writes nothing and
     # the file's time stays the one this backup records.
-    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.execute(f"PRAGMA wal_checkpoint({checkpoint})")
     written = last_written(db_path)  # before the copy: a write during it leaves the files newer
     folder = backup_dir(db_path)
     folder.mkdir(parents=True, exist_ok=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import threading
 
 import pytest
 
@@ -194,3 +195,32 @@ def test_restore_refuses_what_is_not_a_backup(tmp_path):
 def test_the_migrations_are_numbered_without_a_gap():
     # each upgrade takes every step from its version up: a missing number would stop it
     assert sorted(schema.MIGRATIONS) == list(range(1, schema.VERSION + 1))
+
+
+def test_the_days_backup_on_a_thread_of_its_own_waits_for_no_edit(tmp_path):
+    """The window's daily backup runs on a pool thread with a connection of its own: it neither waits
+    for nor blocks an edit in progress, and holds the last committed state, not the half-made one."""
+    path = tmp_path / "field.db"
+    store = Store.open(path, device="d", daily_backup=False, backup_on_close=False)
+    store.places.add("单位", "单位一")
+    assert store.daily_backup_due()
+    made = []
+    with store.transaction():  # an edit under way on the store's connection (its lock held)
+        store.places.add("单位", "单位二")
+        worker = threading.Thread(target=lambda: made.append(store.backup_detached()))
+        worker.start()
+        worker.join(30)
+        assert made, "the backup waited for the edit"
+    conn = sqlite3.connect(made[0])
+    assert [r[0] for r in conn.execute("SELECT name FROM places ORDER BY name")] == ["单位一"]
+    conn.close()
+    assert not store.daily_backup_due()  # one a day
+    store.close()
+
+
+def test_a_backup_that_cannot_be_made_is_one_sentence(tmp_path):
+    path = tmp_path / "field.db"
+    with Store.open(path, device="d", daily_backup=False, backup_on_close=False) as store:
+        backup.backup_dir(path).write_text("a file where the backup folder goes")
+        with pytest.raises(StoreError, match="今天的数据库备份未能完成.*请检查磁盘空间"):
+            store.backup_detached()
