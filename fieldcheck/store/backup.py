@@ -103,15 +103,19 @@ def take(conn: sqlite3.Connection, db_path: Path, *, keep: int = KEEP, label: st
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     final = folder / f"{db_path.stem}-{stamp}{'-' + label if label else ''}.db"
     tmp = folder / f".partial-{final.name}"
-    target = sqlite3.connect(tmp)
     try:
-        conn.backup(target)
-        target.execute("PRAGMA journal_mode=DELETE")
-    finally:
-        target.close()
-    with open(tmp, "rb") as fh:
-        os.fsync(fh.fileno())
-    os.replace(tmp, final)
+        target = sqlite3.connect(tmp)
+        try:
+            conn.backup(target)
+            target.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            target.close()
+        with open(tmp, "rb") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, final)
+    except BaseException:  # a full disk: no half-written copy left among the backups
+        tmp.unlink(missing_ok=True)
+        raise
     os.utime(final, ns=(written, written))
     for old in backups(db_path)[:-keep] if keep > 0 else []:
         try:

@@ -224,3 +224,22 @@ def test_a_backup_that_cannot_be_made_is_one_sentence(tmp_path):
         backup.backup_dir(path).write_text("a file where the backup folder goes")
         with pytest.raises(StoreError, match="今天的数据库备份未能完成.*请检查磁盘空间"):
             store.backup_detached()
+
+
+def test_a_backup_cut_off_by_a_full_disk_leaves_no_partial_copy(tmp_path):
+    """The copy fails half-way (the disk fills): the half-written file is removed, not left in the folder."""
+    path = tmp_path / "field.db"
+    Store.open(path, device="d", daily_backup=False, backup_on_close=False).close()
+
+    class FillsTheDisk:  # the store's connection, as far as ``take`` uses it, until the disk is full
+        def execute(self, sql):
+            return None
+
+        def backup(self, target):
+            target.execute("CREATE TABLE half (x)")
+            target.commit()
+            raise sqlite3.OperationalError("database or disk is full")
+
+    with pytest.raises(sqlite3.OperationalError):
+        backup.take(FillsTheDisk(), path)  # type: ignore[arg-type]
+    assert list(backup.backup_dir(path).iterdir()) == []
