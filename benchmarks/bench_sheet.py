@@ -109,16 +109,16 @@ def baseline_table(content) -> bytes:
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Table
 
-    from fieldcheck.reports import sheet
+    from fieldcheck.reports import sheet, sheet_style
 
     rl_config.useA85 = 0
-    style = ParagraphStyle("b", fontName=sheet.register_font(), fontSize=8, leading=10.5, wordWrap="CJK")
+    style = ParagraphStyle("b", fontName=sheet_style.register_font(), fontSize=8, leading=10.5, wordWrap="CJK")
     data = [[Paragraph(h, style) for h in sheet.HEADERS]]
     for r in content.rows:
         data.append([Paragraph(escape(v).replace("\n", "<br/>"), style) for v in
                      (r.number, r.content, r.standard, r.points, r.deduction, r.score, r.basis)])
     out = io.BytesIO()
-    SimpleDocTemplate(out, pagesize=A4).build([Table(data, colWidths=[w * sheet.MM for w in sheet.COLUMNS],
+    SimpleDocTemplate(out, pagesize=A4).build([Table(data, colWidths=[w * sheet_style.MM for w in sheet.COLUMNS],
                                                      repeatRows=1, splitInRow=1)])
     return out.getvalue()
 

@@ -17,6 +17,7 @@ from fieldcheck.i18n import t
 from fieldcheck.ops import team
 from fieldcheck.ops.scores import score_inspection
 from fieldcheck.reports import sheet
+from fieldcheck.reports.sheet_seal import Seal, SealPlace
 from fieldcheck.signing import canonical, pdf, qr
 from fieldcheck.signing.content import SheetContent, gather
 from fieldcheck.signing.keys import DeviceKey
@@ -115,9 +116,9 @@ def print_cache(store: Store) -> Path:
 def signed_pdf(content: SheetContent, content_hash: str, key: DeviceKey, photo_cache: Path | None = None) -> bytes:
     """Draw a signed sheet of ``content`` and sign the PDF with ``key``."""
     payload = qr.make_payload(content.summary_line, content_hash, key)
-    place = sheet.SealPlace()
+    place = SealPlace()
     data = sheet.render(content, content_hash=content_hash,
-                        seal=sheet.Seal(payload, key.certified_device, key.key_id, content_hash), place=place,
+                        seal=Seal(payload, key.certified_device, key.key_id, content_hash), place=place,
                         photo_cache=photo_cache)
     attachment = {"qr": payload, "content": canonical.canonical(content)}
     return pdf.sign_pdf(data, key, page=place.page, box=place.box, attachment=attachment)

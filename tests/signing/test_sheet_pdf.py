@@ -17,6 +17,7 @@ from sheetkit import finished_inspection, signers
 
 from fieldcheck.ops import signing
 from fieldcheck.reports import sheet
+from fieldcheck.reports.sheet_seal import Seal, SealPlace
 from fieldcheck.signing import canonical, pdf, qr
 from fieldcheck.signing.content import gather
 from fieldcheck.signing.keys import DeviceKey, self_signed_certificate
@@ -89,8 +90,8 @@ def test_a_different_key_is_refused(signed, tmp_path):
     content_hash = canonical.content_hash(content)
     # the data and QR code of the real key, the PDF signed by another key
     payload = qr.make_payload(content.summary_line, content_hash, key)
-    place = sheet.SealPlace()
-    drawn = sheet.render(content, content_hash=content_hash, seal=sheet.Seal(payload, "laptop9", other.key_id,
+    place = SealPlace()
+    drawn = sheet.render(content, content_hash=content_hash, seal=Seal(payload, "laptop9", other.key_id,
                                                                              content_hash), place=place)
     forged = pdf.sign_pdf(drawn, other, page=place.page, box=place.box,
                           attachment={"qr": payload, "content": canonical.canonical(content)})
@@ -131,9 +132,9 @@ def test_a_payload_copied_from_another_sheet_is_refused(signed):
     store, key, first, second, _, _ = signed
     a, b = gather(store, first), gather(store, second)
     payload_a = qr.make_payload(a.summary_line, canonical.content_hash(a), key)
-    place = sheet.SealPlace()
+    place = SealPlace()
     drawn = sheet.render(b, content_hash=canonical.content_hash(b),
-                         seal=sheet.Seal(payload_a, key.device, key.key_id, canonical.content_hash(a)), place=place)
+                         seal=Seal(payload_a, key.device, key.key_id, canonical.content_hash(a)), place=place)
     copied = pdf.sign_pdf(drawn, key, page=place.page, box=place.box,
                           attachment={"qr": payload_a, "content": canonical.canonical(b)})
     assert "另一份" in _refused(copied)

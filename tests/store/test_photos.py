@@ -138,7 +138,7 @@ def test_leftover_temp_files_are_cleaned_on_open(tmp_path, jpeg):
 
 def test_the_print_copy_is_made_when_the_photo_is_added_and_the_sheet_reads_it(store, finding):
     from fieldcheck.ops.signing import print_cache
-    from fieldcheck.reports.sheet import print_image
+    from fieldcheck.reports.sheet_photos import print_image
     from fieldcheck.store.photofiles import print_copy_path
 
     rng = random.Random(3)
