@@ -217,7 +217,7 @@ def _apply(store: Store, zf: zipfile.ZipFile, v: Verified, records: Records, dig
     def events():
         for n, e in enumerate(checked_events(zf, v, records), 1):
             e.setdefault("field", None)
-            if progress and n % 5000 == 0:
+            if progress and n % 1000 == 0:
                 progress("events", n, total)
             yield e
 

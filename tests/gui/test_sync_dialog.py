@@ -89,3 +89,23 @@ def test_the_window_setting_an_item_on_two_laptops_merges_as_a_conflict(qtbot, t
     finally:
         a.close()
         b.close()
+
+
+def test_one_big_bundle_moves_the_bar_while_it_imports(qtbot, two_laptops, tmp_path):
+    """A merge's bar moves inside a bundle too (its photos, then its events), not only between bundles."""
+    from fieldcheck.gui.sync.sync_dialog import SyncJob
+    from fieldcheck.sync.export import export_bundle
+
+    a, b = two_laptops
+    inspection = next(r.id for r in a.inspections.rows() if r.rubric_id == "village-work-team")
+    a.findings.add_many(inspection, ({"item_id": "2.1.1", "note": f"第{n}处"} for n in range(3000)))
+    bundle = export_bundle(a, tmp_path / "week.fcbundle", key_folder=tmp_path / "keys").path
+    job = SyncJob(b, imports=[bundle], trusted={str(bundle)})
+    seen: list[tuple[int, int]] = []
+    job.signals.progress.connect(lambda done, total: seen.append((done, total)))
+    job.run()  # on this thread: the signals arrive at once
+    assert job.done.is_set() and not job.refused
+    total = seen[-1][1]
+    assert seen[-1] == (total, total)
+    inside = [done for done, _ in seen[:-1] if 0 < done < total]
+    assert len(inside) >= 3 and inside == sorted(inside)  # photos, then each thousand events, in order

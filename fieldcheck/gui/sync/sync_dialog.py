@@ -23,6 +23,10 @@ class JobSignals(QtCore.QObject):
     finished = Signal(list, list, list)
 
 
+#: each bundle's share of the progress bar, in steps
+BUNDLE_STEPS = 100
+
+
 class SyncJob(QtCore.QRunnable):
     """Export one bundle, or import several, off the window's thread."""
 
@@ -57,18 +61,28 @@ class SyncJob(QtCore.QRunnable):
                 results.append(done)
             for n, path in enumerate(self.imports):
                 try:
-                    results.append(import_bundle(self.store, path, trust=str(path) in self.trusted))
+                    results.append(import_bundle(self.store, path, trust=str(path) in self.trusted,
+                                                 progress=self._within(n)))
                 except UnknownDevice as exc:
                     unknown.append((str(path), exc.verified.device, exc.verified.fingerprint))
                 except UserError as exc:
                     errors.append(str(exc))
                     self.refused.append((str(path), str(exc)))
-                self.signals.progress.emit(n + 1, len(self.imports))
+                self.signals.progress.emit((n + 1) * BUNDLE_STEPS, len(self.imports) * BUNDLE_STEPS)
         except UserError as exc:
             errors.append(str(exc))
         finally:
             self.done.set()
             self.signals.finished.emit(results, errors, unknown)
+
+
+    def _within(self, n: int):
+        """Progress inside the n-th bundle: its photos the first tenth of its share of the bar, its events
+        the rest, so that one big bundle (a week of a whole team's work) moves the bar too."""
+        def progress(stage: str, done: int, total: int) -> None:
+            share = done / max(total, 1) * (0.1 if stage == "photos" else 0.9) + (0.1 if stage == "events" else 0)
+            self.signals.progress.emit(n * BUNDLE_STEPS + int(share * BUNDLE_STEPS), len(self.imports) * BUNDLE_STEPS)
+        return progress
 
 
 class DropArea(QtWidgets.QLabel):
