@@ -23,7 +23,7 @@ class JobSignals(QtCore.QObject):
     finished = Signal(list, list, list)
 
 
-#: each bundle's share of the progress bar, in steps
+# each bundle's share of the progress bar, in steps
 BUNDLE_STEPS = 100
 
 
