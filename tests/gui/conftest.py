@@ -30,9 +30,9 @@ def make_shell(qtbot, qapp, home_store, home):
     """Start the shell the way ``fieldcheck`` does (fonts, settings file, translators), without exec()."""
     shells = []
 
-    def make(settings=None):
+    def make(settings=None, store=None):
         app = application()
-        shell = Shell(app, home_store, settings or open_settings(home), data_dir=home)
+        shell = Shell(app, store or home_store, settings or open_settings(home), data_dir=home)
         shells.append(shell)
         shell.start(offer_first_start=False)
         qtbot.addWidget(shell.window)
