@@ -38,7 +38,7 @@ import pstats
 import statistics
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -155,43 +155,42 @@ def _timed(call: Callable[[], None]) -> tuple[float, float]:
 def run(repeat: int) -> dict[str, dict[str, list[float]]]:
     """One run on a fresh store: per operation, wall and CPU seconds of the baseline and the window."""
     out: dict[str, dict[str, list[float]]] = {}
+    for bench, name, base, window in _each_pair():
+        runs = out[name] = {"base_wall": [], "base_cpu": [], "window_wall": [], "window_cpu": []}
+        for n in range(repeat):
+            # alternate which of the two goes first: neither always meets the other's after-effects
+            for side, call in ((("base", base), ("window", window)) if n % 2 == 0
+                               else (("window", window), ("base", base))):
+                wall, cpu = _timed(call)
+                runs[f"{side}_wall"].append(wall)
+                runs[f"{side}_cpu"].append(cpu)
+            bench.check_total()
+    return out
+
+
+def _each_pair() -> Iterator[tuple[Bench, str, Callable[[], None], Callable[[], None]]]:
+    """On a fresh store, each operation's (bench, name, baseline, window edit), its item shown first."""
     with tempfile.TemporaryDirectory(prefix="fieldcheck-bench-") as tmp:
         bench = Bench(Path(tmp))
         try:
             for name, item, base, window in bench.pairs():
                 bench.view.go_to_item(item)
                 bench.app.processEvents()
-                runs = out[name] = {"base_wall": [], "base_cpu": [], "window_wall": [], "window_cpu": []}
-                for n in range(repeat):
-                    # alternate which of the two goes first: neither always meets the other's after-effects
-                    for side, call in ((("base", base), ("window", window)) if n % 2 == 0
-                                       else (("window", window), ("base", base))):
-                        wall, cpu = _timed(call)
-                        runs[f"{side}_wall"].append(wall)
-                        runs[f"{side}_cpu"].append(cpu)
-                    bench.check_total()
+                yield bench, name, base, window
         finally:
             bench.close()
-    return out
 
 
 def profile(repeat: int, top: int = 25) -> None:
     """cProfile around each window edit's slot chain (click to paint), the baseline left out."""
-    with tempfile.TemporaryDirectory(prefix="fieldcheck-bench-") as tmp:
-        bench = Bench(Path(tmp))
-        try:
-            for name, item, base, window in bench.pairs():
-                bench.view.go_to_item(item)
-                bench.app.processEvents()
-                profiler = cProfile.Profile()
-                for _ in range(repeat):
-                    base()  # keeps the baseline's findings in step for undo and redo
-                    profiler.runcall(window)
-                print(f"\n== {name}: the window's slot chain, {repeat} edits, by own time")
-                stats = pstats.Stats(profiler)
-                stats.sort_stats("tottime").print_stats(top)
-        finally:
-            bench.close()
+    for _bench, name, base, window in _each_pair():
+        profiler = cProfile.Profile()
+        for _ in range(repeat):
+            base()  # keeps the baseline's findings in step for undo and redo
+            profiler.runcall(window)
+        print(f"\n== {name}: the window's slot chain, {repeat} edits, by own time")
+        stats = pstats.Stats(profiler)
+        stats.sort_stats("tottime").print_stats(top)
 
 
 def _ms(values: list[float]) -> float:
