@@ -8,10 +8,11 @@ their undo are kept by ``store.decisions``.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from typing import Any
 
 from fieldcheck.i18n import t
-from fieldcheck.store.database import Database, StoreError, load
+from fieldcheck.store.database import Database, StoreError, load, rows_in
 from fieldcheck.store.event_rows import EVENT_COLUMNS, event_from_row, event_row
 from fieldcheck.store.field_state import FieldState
 
@@ -25,11 +26,17 @@ class Conflicts:
 
     def conflicts(self, inspection_id: str | None = None) -> list[dict[str, Any]]:
         """Every open conflict with each side's event: value, device, who, when; sorted by id."""
-        sql = "SELECT id, kind, entity, entity_id, field, inspection_id, events FROM conflicts"
-        params: tuple = ()
-        if inspection_id is not None:
-            sql += " WHERE inspection_id = ?"
-            params = (inspection_id,)
+        if inspection_id is None:
+            return self._read("", ())
+        return self._read(" WHERE inspection_id = ?", (inspection_id,))
+
+    def count_in(self, inspection_ids: Iterable[str]) -> int:
+        """How many open conflicts these inspections have (an import's report), without reading their sides."""
+        return sum(n for (n,) in rows_in(self._db.conn, "SELECT count(*) FROM conflicts WHERE inspection_id IN ({ids})",
+                                         sorted(set(inspection_ids))))
+
+    def _read(self, where: str, params: tuple) -> list[dict[str, Any]]:
+        sql = "SELECT id, kind, entity, entity_id, field, inspection_id, events FROM conflicts" + where
         with self._db.lock:
             out = []
             for cid, kind, entity, entity_id, fld, insp, ids in self._db.conn.execute(sql + " ORDER BY id", params):
@@ -56,9 +63,8 @@ class Conflicts:
         return None
 
     def conflict(self, cid: str) -> dict[str, Any]:
-        for c in self.conflicts():
-            if c["id"] == cid:
-                return c
+        for c in self._read(" WHERE id = ?", (cid,)):
+            return c
         raise StoreError(t(f"没有编号为 {cid} 的冲突;用 fieldcheck conflicts 列出现有冲突",
                            f"no conflict with id {cid}; list them with fieldcheck conflicts"))
 

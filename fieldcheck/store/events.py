@@ -133,6 +133,10 @@ class Events:
         """Every open conflict with each side's event: value, device, who, when; sorted by id."""
         return self._conflicts.conflicts(inspection_id)
 
+    def count_conflicts(self, inspection_ids: Iterable[str]) -> int:
+        """How many open conflicts these inspections have."""
+        return self._conflicts.count_in(inspection_ids)
+
     def conflict(self, cid: str) -> dict[str, Any]:
         """One open conflict by its id; a StoreError naming the id if there is none."""
         return self._conflicts.conflict(cid)

@@ -226,7 +226,7 @@ def _apply(store: Store, zf: zipfile.ZipFile, v: Verified, records: Records, dig
     store.team.saw_device(v.device, v.fingerprint, str(v.manifest.get("public_key") or "") or None,
                           v.inspector, now, new_events=bool(done.new))
     inspections = {s[3] for s in done.slots if s[3]} | done.dirty
-    conflicts = sum(1 for c in store.events.conflicts() if c["inspection"] in inspections)
+    conflicts = store.events.count_conflicts(inspections)
     if progress:
         progress("events", v.events, v.events)
     store.imports.add(ImportRecord(path.name, digest, v.device, v.fingerprint, v.inspector, now,

@@ -33,6 +33,20 @@ def test_two_values_for_one_item_are_a_conflict_with_the_same_provisional_value_
     assert [f.value for f in a.store.findings.of(insp, "2.5.4")] == [True]
 
 
+def test_the_report_counts_the_conflicts_of_what_the_bundle_touched_not_older_ones(laptops, tmp_path):
+    a, b = laptops("A", "B")
+    insp = village_inspection(a.store)
+    b.take(a.export(tmp_path / "ab"))
+    set_item(a.store, insp, "2.5.4", True)
+    set_item(b.store, insp, "2.5.4", False)
+    assert b.take(a.export(tmp_path / "ab")).conflicts == 1
+    other = village_inspection(a.store)
+    a.store.findings.add(other, "2.1.1", note="台账缺页")
+    report = b.take(a.export(tmp_path / "ab"))
+    assert report.new > 0 and report.conflicts == 0
+    assert len(b.store.events.conflicts()) == 1
+
+
 def test_an_old_bundle_rolls_nothing_back_and_a_repeat_changes_nothing(laptops, tmp_path):
     a, b = laptops("A", "B")
     insp = village_inspection(a.store)
