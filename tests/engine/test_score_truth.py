@@ -167,6 +167,15 @@ def test_two_targets_completion_is_the_lower(people, households, lost):
     assert "two-targets-lower" in [x.id for x in r.readings]
 
 
+def test_a_completion_percentage_is_not_rounded_before_its_deduction():
+    # 14990/15000 is 99.9333…%: 0.0667 points short × 0.5 = 0.033, printed as 0.03. Rounding the
+    # percentage to 99.93 first made it 0.07 × 0.5 = 0.035 → 0.04, which put a county at 79.99
+    r = score(HENGYANG, {"2": {"到人": 14990, "到户": 1500}}, COUNTY)
+    assert r.nodes["2"].deduction == Decimal("0.03")
+    line = r.nodes["2"].explanation.render("zh")
+    assert "14990/15000 ≈ 99.93%" in line and "差 ≈0.0667 个百分点" in line and "扣 0.03 分" in line
+
+
 def test_examples_are_not_a_closed_list_and_meetings_recur():
     # 3.1.3 如申请表,评议表,两公示一公告等资料: more may be missing than the three named
     r = score(XIZE, {"3.1.3": ["申请表", "入户调查表"]})
@@ -240,15 +249,15 @@ COMPLETE_NEAR_80 = {"1.1": 12.3, "1.2": True, "2": {"到人": 15000, "到户": 1
 
 def test_a_grade_another_rounding_would_change_is_noted():
     r = score(HENGYANG, COMPLETE_NEAR_80, COUNTY)
-    assert r.complete and r.total == D("80.11") and r.grade == "合格"
-    assert [n.render("zh") for n in r.notes] == ["注意:若不足一步按一步扣,总分为 77.7,等级为「不合格」;本结果按比例计 80.11"]
+    assert r.complete and r.total == D("80.12") and r.grade == "合格"
+    assert [n.render("zh") for n in r.notes] == ["注意:若不足一步按一步扣,总分为 77.7,等级为「不合格」;本结果按比例计 80.12"]
     far = score(HENGYANG, {**COMPLETE_NEAR_80, "1.1": 16.5}, COUNTY)
     assert far.notes == []
     # the other way round: prorated just below 80, whole steps only would pass
     below = score(HENGYANG, {**COMPLETE_NEAR_80, "1.1": 12.0}, COUNTY)
-    assert below.total == D("79.81") and below.grade == "不合格"
+    assert below.total == D("79.82") and below.grade == "不合格"
     assert [n.render("zh") for n in below.notes] == [
-        "注意:若只计整步(不足一步不扣),总分为 82.2,等级为「合格」;本结果按比例计 79.81"]
+        "注意:若只计整步(不足一步不扣),总分为 82.2,等级为「合格」;本结果按比例计 79.82"]
 
 
 # --- plausibility warnings, not refusals -------------------------------------------------------------------

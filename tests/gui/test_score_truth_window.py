@@ -132,9 +132,9 @@ def test_a_grade_whole_steps_would_change_is_noted_in_the_window(qtbot, store):
     inspection_id = add_inspection_from_answers(store, catalog.find("hengyang-2015"), {"name": "衡阳县"}, near_80)
     view = show_view(qtbot, store, inspection_id, activate=False)
     panel = view.score_panel
-    assert panel.total_label.text() == "79.81 / 100" and "不合格" in panel.grade_label.text()
+    assert panel.total_label.text() == "79.82 / 100" and "不合格" in panel.grade_label.text()
     assert panel.notes_label.isVisible()
-    assert panel.notes_label.text() == "注意:若只计整步(不足一步不扣),总分为 82.2,等级为「合格」;本结果按比例计 79.81"
+    assert panel.notes_label.text() == "注意:若只计整步(不足一步不扣),总分为 82.2,等级为「合格」;本结果按比例计 79.82"
     view.go_to_item("1.1")
     type_into(qtbot, view.panel.editor.actual_edit, "16.5")  # far from 80 now: the note goes
     assert not panel.notes_label.isVisible()

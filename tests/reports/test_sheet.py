@@ -166,8 +166,8 @@ def test_the_sheet_prints_the_rounding_note_and_does_not_call_a_park_ungraded_by
                "6.3": [30] * 61, "7.1": 250, "7.2": True, "8": 1150, "9.1": 170, "9.2": True, "10": 97,
                "veto": False}
     county = gather(store, add_inspection_from_answers(store, hengyang, {"name": "衡阳县"}, near_80))
-    assert (county.total, county.grade) == ("80.11", "合格")
-    assert "注意:若不足一步按一步扣,总分为 77.7,等级为「不合格」;本结果按比例计 80.11" in county.notes
+    assert (county.total, county.grade) == ("80.12", "合格")
+    assert "注意:若不足一步按一步扣,总分为 77.7,等级为「不合格」;本结果按比例计 80.12" in county.notes
     park_answers = {"1.1": 15.5, "1.2": True, "5.1": True, "5.2": True, "5.3": True,
                     "6.2": {"actual": 10, "target": 10}, "7.2": True, "9.2": True, "10": 100, "veto": False}
     park = gather(store, add_inspection_from_answers(store, hengyang, {"name": "白沙工业园"}, park_answers))

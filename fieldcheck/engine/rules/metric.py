@@ -4,7 +4,7 @@ as the lower of two parts."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from typing import Any
 
 from fieldcheck.engine.numbers import ZERO, fmt, to_decimal
@@ -161,24 +161,28 @@ class Metric(_TargetRule):
             sources.add(source)
             actual = given["actual"]
             warnings.extend(self.plausibility(actual, target))
+            # kept exact: only the deduction is rounded (rounding the percentage first moved 衡阳县's
+            # 14990/15000 from −0.03 to −0.04, and its total across the 80 line)
             pct = Decimal(100) if target <= 0 else min(Decimal(100), actual * 100 / target)
-            pct, _ = round_points(pct)
             percents.append((label, pct))
-            pieces_zh.append(f"{label} {fmt(actual)}/{fmt(target)} = {fmt(pct)}%")
-            pieces_en.append(f"{label} {fmt(actual)}/{fmt(target)} = {fmt(pct)}%")
+            shown = _shown(pct, 2)  # "= 100" or "≈ 99.93"
+            shown = f"≈ {shown[1:]}" if shown.startswith("≈") else f"= {shown}"
+            pieces_zh.append(f"{label} {fmt(actual)}/{fmt(target)} {shown}%")
+            pieces_en.append(f"{label} {fmt(actual)}/{fmt(target)} {shown}%")
         label, done = min(percents, key=lambda p: p[1])
         shortfall = Decimal(100) - done
         step, per_step = self._step(item_id, assessee, shortfall)
         steps = self._steps(shortfall, step, rounding)
         d, rounded = round_points(steps * per_step)
         src = source_text("answer" if sources == {"answer"} else "table", assessee)
-        text = Text(f"{';'.join(pieces_zh)}({src.zh});按较低的{label} {fmt(done)}% 计,",
-                    f"{'; '.join(pieces_en)} ({src.en}); the lower, {label} {fmt(done)}%, counts: ")
+        text = Text(f"{';'.join(pieces_zh)}({src.zh});按较低的{label} {_shown(done, 2)}% 计,",
+                    f"{'; '.join(pieces_en)} ({src.en}); the lower, {label} {_shown(done, 2)}%, counts: ")
         if shortfall == 0:
             text += Text("完成任务", "task done")
         else:
-            text += Text(f"差 {fmt(shortfall)} 个百分点,每差 {fmt(step)} 个百分点扣 {fmt(per_step)} 分 = 扣 {fmt(d)} 分",
-                         f"{fmt(shortfall)} points short; −{fmt(per_step)} per {fmt(step)} = −{fmt(d)}")
+            short = _shown(shortfall, 4)
+            text += Text(f"差 {short} 个百分点,每差 {fmt(step)} 个百分点扣 {fmt(per_step)} 分 = 扣 {fmt(d)} 分",
+                         f"{short} points short; −{fmt(per_step)} per {fmt(step)} = −{fmt(d)}")
         if rounded:
             text += Text("(四舍五入保留两位小数)", " (rounded to 0.01)")
         return Outcome(d, explanation=text, target=Decimal(100),
@@ -207,3 +211,9 @@ class Metric(_TargetRule):
             return t(f"{core},按每个村分别计({self.target_text()})",
                      f"{core}, counted for each village ({self.target_text()})")
         return t(f"{core}({self.target_text()})", f"{core} ({self.target_text()})")
+
+
+def _shown(value: Decimal, places: int) -> str:
+    """A percentage as printed: exact when it fits in ``places`` decimals, else "≈" and rounded to them."""
+    near = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    return fmt(value) if near == value else f"≈{fmt(near)}"
