@@ -39,6 +39,11 @@ class Row:
     def veto(self) -> str | None:
         return "、".join(self.result.vetoes) or None
 
+    @property
+    def grade_shown(self) -> str:
+        """The grade column as printed (Chinese, like the rubric's grade names): a park says it is not graded."""
+        return self.grade or ("不评等级" if self.result.not_graded else "")
+
     def to_json(self) -> dict[str, Any]:
         r = self.result
         return {"assessee": self.name, "group": self.placed.group, "inspection": self.counted.row.id,
@@ -99,11 +104,17 @@ def build(store: Store, rubric_id: str, *, include_drafts: bool = False) -> Resu
                      c.result.complete) for c in counting.counted]
     placed, groups = rank(spec, entries)
     by_key = {p.entry.key: p for p in placed}
-    bands = banding(spec.bands, [c.result.total for c in counting.counted if c.result.complete])
+    # a unit the rubric does not grade (衡阳's parks, scored on fewer points) gets no fail label
+    # and no band, and its total does not move the others' bands
+    graded = [c for c in counting.counted if not c.result.not_graded]
+    bands = banding(spec.bands, [c.result.total for c in graded if c.result.complete])
     rows = []
     for c in counting.counted:
         p = by_key[c.row.id]
         grade = c.result.grade
+        if c.result.not_graded:
+            rows.append(Row(c, p, grade, None))
+            continue
         if spec.fail_below is not None and c.result.total < spec.fail_below:
             grade = spec.fail_label
         rows.append(Row(c, p, grade, bands.of(c.result.total) if bands is not None and bands.bands else None))

@@ -100,7 +100,7 @@ def write_pdf(results: Results, path: str | Path) -> Path:
             if row.counted.draft:
                 note = ("草稿;" + note).rstrip(";")
             data.append([row.placed.rank or "", row.name, row.placed.group or "",
-                         f"{row.result.total:.2f}", row.grade or "", row.band or "", row.placed.tier or "", note])
+                         f"{row.result.total:.2f}", row.grade_shown, row.band or "", row.placed.tier or "", note])
         table = platypus.Table(data, repeatRows=1, colWidths=[14 * mm, 40 * mm, 18 * mm, 18 * mm, 18 * mm, 18 * mm, 18 * mm, 110 * mm])
         table.setStyle(platypus.TableStyle([("FONTNAME", (0, 0), (-1, -1), font), ("FONTSIZE", (0, 0), (-1, -1), 9),
                                    ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#DDE4EE")),

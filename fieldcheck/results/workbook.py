@@ -135,7 +135,7 @@ def summary_rows(results: Results, store: Store) -> list[list[Any]]:
         place = store.places.path(insp.assessee_id) if insp.assessee_id else insp.assessee_name
         out.append([place, row.placed.group or "", insp.rubric_title, "、".join(insp.inspectors),
                     *[float(r.nodes[s.id].score) if s.id in r.nodes else None for s in sections],
-                    float(r.total), float(r.max), row.grade or "", row.band or "", row.placed.rank,
+                    float(r.total), float(r.max), row.grade_shown, row.band or "", row.placed.rank,
                     row.placed.tier or "", row.veto() or "", _status(row)])
     return out
 
@@ -160,7 +160,7 @@ def item_rows(results: Results, row: Row) -> list[list[Any]]:
                         float(ns.score), ns.explanation.render()])
         else:
             out.append([node.id, node.title, "", float(ns.max), float(ns.deduction), float(ns.score), ""])
-    out.append(["合计", "", "", float(row.result.max), None, float(row.result.total), row.grade or ""])
+    out.append(["合计", "", "", float(row.result.max), None, float(row.result.total), row.grade_shown])
     return out
 
 

@@ -65,7 +65,7 @@ def test_unanswered_veto_leaves_ranking_unknown():
 def test_na_where_the_rubric_says_why(item):
     r = score(XIZE, {item: "na"})
     assert r.nodes[item].status == "na" and r.nodes[item].deduction == 0
-    assert "不是贫困村" in r.nodes[item].explanation.render("zh")
+    assert ("不是贫困村" if item == "2.6.1" else "没有户脱贫任务") in r.nodes[item].explanation.render("zh")
     assert score(XIZE, {item: "不适用"}).nodes[item].status == "na"
 
 
@@ -174,6 +174,21 @@ def test_a_completion_percentage_is_not_rounded_before_its_deduction():
     assert r.nodes["2"].deduction == Decimal("0.03")
     line = r.nodes["2"].explanation.render("zh")
     assert "14990/15000 ≈ 99.93%" in line and "差 ≈0.0667 个百分点" in line and "扣 0.03 分" in line
+
+
+def test_declared_readings_where_a_list_or_a_row_could_be_read_two_ways():
+    # 2.3.2 宣传横幅或标语: a banner and a painted slogan are two ways, and the sheet says so
+    r = score(XIZE, {"2.3.2": {"selected": ["宣传横幅", "标语"]}})
+    assert r.nodes["2.3.2"].deduction == 0 and "banner-and-slogan-two-ways" in [x.id for x in r.readings]
+    assert score(XIZE, {"2.3.2": {"selected": ["宣传横幅"]}}).nodes["2.3.2"].deduction == 5
+    # 1.1 names two things at 2 points each: both missing leaves 2 of its 6
+    both = score(XIZE, {"1.1": ["扶贫工作组织机构", "工作计划"]})
+    assert both.nodes["1.1"].deduction == 4 and "one-item-two-ways-left" in [x.id for x in both.readings]
+    # 衡南县's own 附2 row (16.7%), not the table's flat 16.5%: 16.5 is 0.2 short
+    south = score(HENGYANG, {"1.1": 16.5}, {"name": "衡南县"})
+    assert south.nodes["1.1"].deduction == Decimal("0.2")
+    assert "county-row-targets" in [x.id for x in south.readings]
+    assert "county-row-targets" not in [x.id for x in score(HENGYANG, {"1.1": 16.5}, COUNTY).readings]
 
 
 def test_examples_are_not_a_closed_list_and_meetings_recur():

@@ -61,3 +61,15 @@ def add_unit(store, name: str, total, *, veto: bool = False, status: str = "sign
     if status != "draft":
         lock_as_signed(store, inspection, status)
     return inspection
+
+
+def install_spread_bands(folder, monkeypatch) -> None:
+    """衡阳's rubric as a county would write it with seed 004's bands by spread added to its ranking
+    (the shipped one has none), installed ahead of the shipped one."""
+    folder.mkdir()
+    text = catalog.find("hengyang-2015").text
+    (folder / "hengyang-2015.yaml").write_text(
+        text.replace("  veto: exclude\n", "  veto: exclude\n  bands:\n    method: spread\n"
+                     "    labels: [优秀, 良好, 一般, 勉励]\n", 1), encoding="utf-8")
+    monkeypatch.setenv("FIELDCHECK_RUBRICS", str(folder))
+    assert catalog.find("hengyang-2015").ranking.bands.method == "spread"

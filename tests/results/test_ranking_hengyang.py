@@ -3,7 +3,7 @@
 from decimal import Decimal
 
 import pytest
-from hengyang_data import add_unit
+from hengyang_data import add_unit, install_spread_bands
 
 from fieldcheck.ops.scores import score_inspection
 from fieldcheck.results import outcome
@@ -108,8 +108,22 @@ def test_drafts_count_only_with_all_and_are_marked(store):
     assert rows["白沙工业园"]["draft"] is True and rows["衡阳县"]["draft"] is False and rows["衡阳县"]["total"] == 95
 
 
-def test_spread_bands_show_their_edges(store):
+def test_hengyang_gives_no_bands_and_a_park_no_fail_label(store):
     _seed(store)
+    add_unit(store, "白沙工业园", 65)  # scored on fewer points: 65 is not a failing 65 of 100
+    data = outcome.build(store, "hengyang-2015")
+    assert data.banding is None and "bands" not in data.to_json()
+    rows = _by_name(data)
+    assert {r["band"] for r in rows.values()} == {None}
+    park = next(r for r in data.rows if r.name == "白沙工业园")
+    assert rows["白沙工业园"]["grade"] is None and park.grade_shown == "不评等级"
+    assert rows["白沙工业园"]["tier"] is None and rows["常宁市"]["grade"] != "不合格"
+
+
+def test_spread_bands_a_county_writes_into_its_rubric_show_their_edges(store, tmp_path, monkeypatch):
+    install_spread_bands(tmp_path / "county-rubrics", monkeypatch)
+    _seed(store)
+    add_unit(store, "白沙工业园", 65)  # not graded: outside the bands, and not in the mean
     data = outcome.build(store, "hengyang-2015").to_json()
     totals = list(COUNTIES.values()) + list(DISTRICTS.values())
     mean = sum(totals) / len(totals)
@@ -121,4 +135,4 @@ def test_spread_bands_show_their_edges(store):
     for name, r in rows.items():
         x = r["total"]
         want = "优秀" if x >= mean + sd else "良好" if x >= mean else "一般" if x >= mean - sd else "勉励"
-        assert r["band"] == want, name
+        assert r["band"] == (None if name == "白沙工业园" else want), name

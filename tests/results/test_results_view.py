@@ -4,7 +4,7 @@ import threading
 
 import openpyxl
 import pytest
-from hengyang_data import add_unit
+from hengyang_data import add_unit, install_spread_bands
 
 from fieldcheck.gui.app import open_settings
 from fieldcheck.gui.qt import QtWidgets
@@ -42,7 +42,15 @@ def test_results_view_ranks_with_quotas_ties_and_vetoes(qtbot, store, tmp_path):
     assert rows["珠晖区"][0] == "" and "违规违纪" in rows["珠晖区"][7]
     assert rows["雁峰区"][0] == "1" and rows["石鼓区"][6] == "一类"  # the veto frees a 一类 place
     notes = view.notes.text()
-    assert "衡东县" in notes and "衡山县" in notes and "优秀" in notes
+    assert "衡东县" in notes and "衡山县" in notes and "优秀" not in notes  # 衡阳's rules have no bands
+    window.close()
+
+
+def test_results_view_shows_the_band_edges_a_county_configured(qtbot, store, tmp_path, monkeypatch):
+    install_spread_bands(tmp_path / "county-rubrics", monkeypatch)
+    window, view = _window(qtbot, store, tmp_path)
+    notes = view.notes.text()
+    assert "优秀 ≥" in notes and "勉励 <" in notes
     window.close()
 
 

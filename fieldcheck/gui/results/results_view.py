@@ -186,7 +186,7 @@ class ResultsView(QtWidgets.QDialog):
         self.table.setRowCount(len(results.rows))
         for i, row in enumerate(results.rows):
             cells = [str(row.placed.rank or ""), row.name, row.placed.group or "", f"{row.result.total:.2f}",
-                     row.grade or "", row.band or "", row.placed.tier or "", self._note(row)]
+                     row.grade_shown, row.band or "", row.placed.tier or "", self._note(row)]
             for j, text in enumerate(cells):
                 item = QtWidgets.QTableWidgetItem(text)
                 if j in (0, 3):
