@@ -5,6 +5,7 @@ Of a household only what the rules need is kept; of its ID number only a masked 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -31,6 +32,24 @@ def mask_id_number(number: str | None) -> str | None:
         raise StoreError(t("身份证号应为 18 位(或旧版 15 位)数字,末位可为 X;请核对后重新输入",
                            "an ID number has 18 digits (or 15 for old cards), the last may be X; check it and enter it again"))
     return text[:6] + "*" * (len(text) - 10) + text[-4:]
+
+
+#: an ID number's shape inside other text: 18 characters (the last may be X) or the old 15 digits
+_ID_IN_TEXT = re.compile(r"(?<![0-9])(?:[0-9]{17}[0-9Xx]|[0-9]{15})(?![0-9])")
+
+
+def holds_id_number(text: str) -> bool:
+    """Whether text carries a whole ID number (a name column filled with one, or a number typed after a name)."""
+    return _ID_IN_TEXT.search(text) is not None
+
+
+def _no_id_number(value: str, field_zh: str, field_en: str) -> str:
+    """The text as given, or StoreError: an ID number is kept only masked, in its own field."""
+    if holds_id_number(value):
+        raise StoreError(t(f"「{field_zh}」中含有完整的身份证号;身份证号只填在身份证号一栏,且只保存前 6 位和后 4 位",
+                           f"the {field_en} holds a whole ID number; ID numbers go in the ID number field only, "
+                           "where just the first 6 and last 4 characters are kept"))
+    return value
 
 
 class Places:
@@ -195,8 +214,8 @@ class Households:
         """A household of a village. Only a masked ID number is kept (430421********1234)."""
         head_name = _check_name(head_name)
         _check_members(members)
-        status = (status or "").strip() or "贫困户"
-        helper = (helper or "").strip()
+        status = _no_id_number((status or "").strip() or "贫困户", "脱贫状态", "status")
+        helper = _no_id_number((helper or "").strip(), "帮扶责任人", "helper")
         masked = mask_id_number(id_number)
         with self._db.transaction():
             village = self._places.row(village_id)
@@ -232,9 +251,9 @@ class Households:
         if "members" in changes:
             new["members"] = _check_members(changes["members"])
         if "helper" in changes:
-            new["helper"] = (changes["helper"] or "").strip()
+            new["helper"] = _no_id_number((changes["helper"] or "").strip(), "帮扶责任人", "helper")
         if "status" in changes:
-            new["status"] = (changes["status"] or "").strip() or "贫困户"
+            new["status"] = _no_id_number((changes["status"] or "").strip() or "贫困户", "脱贫状态", "status")
         if "id_number" in changes:
             new["id_masked"] = mask_id_number(changes["id_number"])
         with self._db.transaction():
@@ -371,7 +390,7 @@ def _check_name(name: Any) -> str:
     name = str(name or "").strip()
     if not name:
         raise StoreError(t("户主姓名不能为空", "the head of household's name cannot be empty"))
-    return name
+    return _no_id_number(name, "户主姓名", "head of household's name")
 
 
 def _check_members(members: Any) -> int:

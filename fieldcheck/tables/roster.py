@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from fieldcheck.i18n import t
-from fieldcheck.store import StoreError, mask_id_number
+from fieldcheck.store import StoreError, holds_id_number, mask_id_number
 from fieldcheck.tables.cells import CellProblem, TableError, cell_ref, clean_text, parse_number
 from fieldcheck.tables.headers import find_header
 from fieldcheck.tables.reading import Sheet, read_fast
@@ -34,6 +34,9 @@ SYNONYMS = {
     "helper": ["帮扶责任人", "帮扶人", "结对帮扶人", "帮扶干部", "帮扶联系人"],
     "status": ["脱贫状态", "贫困户属性", "脱贫情况", "状态", "户类型", "贫困状态"],
     "id_number": ["身份证号", "身份证号码", "证件号码", "户主身份证号", "身份证"],
+    # someone else's ID number (the helper's): a column of its own, never read, so that
+    # 帮扶责任人身份证号 is not taken for the helper's name
+    "other_id": ["责任人身份证", "帮扶人身份证", "干部身份证", "联系人身份证", "责任人证件", "帮扶人证件"],
 }
 PLACE_FIELDS = ("county", "township", "village")
 TOTAL_WORDS = ("合计", "小计", "总计")
@@ -116,6 +119,11 @@ def _read_sheet(sheet: Sheet, start: int, columns: dict[str, int], roster: Roste
         head = clean_text(cell("head"))
         if not head:
             bad("head", "应填写户主姓名", "expected the head of household's name")
+        for name in ("head", "helper", "status"):  # a whole ID number is kept nowhere but masked, in its column
+            if name in columns and holds_id_number(clean_text(cell(name))):
+                bad(name, "这里是完整的身份证号;身份证号只能填在「身份证号」列(只保存前 6 位和后 4 位),请移过去或删去",
+                    "this holds a whole ID number; ID numbers belong in the 身份证号 column (only the first 6 and "
+                    "last 4 characters are kept): move it there or delete it")
         members = 1
         if "members" in columns:
             try:

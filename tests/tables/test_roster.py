@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import openpyxl
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -63,6 +64,26 @@ def test_bad_cells_are_named_and_nothing_is_imported(store, tmp_path):
     assert "E3" in str(caught.value) and "两口" in str(caught.value)
     assert store.places.all() == []
     assert store.db.conn.execute("SELECT count(*) FROM audit").fetchone() == before
+
+
+def test_a_whole_id_number_outside_its_column_is_refused_and_a_helpers_id_column_not_read(store, tmp_path):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "名单"
+    ws.append(["县", "乡镇", "村", "户主", "帮扶责任人", "帮扶责任人身份证号", "身份证号"])
+    ws.append(["衡阳县", "西渡镇", "梅花村", "张三", "李干部", FULL_ID_2, FULL_ID])   # the helper's ID: not read
+    ws.append(["衡阳县", "西渡镇", "梅花村", "王五", FULL_ID_2, None, None])         # E3: an ID as the helper
+    ws.append(["衡阳县", "西渡镇", "梅花村", f"赵六{FULL_ID_2}", "李干部", None, None])  # D4: after a name
+    wb.save(tmp_path / "ids.xlsx")
+    roster = read_roster(tmp_path / "ids.xlsx")
+    assert [(p.sheet, p.cell) for p in roster.problems] == [("名单", "E3"), ("名单", "D4")]
+    assert "只能填在「身份证号」列" in roster.problems[0].message
+    report = import_roster(store, roster, good_rows=True)
+    assert report.added == 1
+    (h,) = store.households.of_village(store.places.find("衡阳县/西渡镇/梅花村").id)
+    assert (h.head_name, h.helper, h.id_masked) == ("张三", "李干部", "430421********1234")
+    data = _db_bytes(store)
+    assert FULL_ID.encode() not in data and FULL_ID_2.encode() not in data
 
 
 def test_good_rows_only_when_asked(store, tmp_path):
