@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import io
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -304,6 +305,26 @@ def check_signers(signers: list[SignerInput]) -> None:
             raise StoreError(t(f"请填写{role_name(signer.role)}的姓名", f"give the name of the {role_name(signer.role)}"))
     if not any(s.role in ("member", "leader") for s in signers):
         raise StoreError(t("请至少让一位检查组成员或组长签字", "at least one inspector or the team leader must sign"))
+    for signer in signers:
+        if signer.image is not None and not _whole_png(signer.image):
+            # checked before signing locks the inspection: a signed inspection must always print its sheet
+            raise StoreError(t(f"{signer.name.strip()}的签名图片已损坏或不是完整的 PNG 图片,无法印在评分表上;请重新签名",
+                               f"the signature image of {signer.name.strip()} is damaged or not a whole PNG image and "
+                               "cannot be printed on the sheet; sign again"))
     for role in ("leader", "representative"):
         if sum(1 for s in signers if s.role == role) > 1:
             raise StoreError(t(f"{role_name(role)}只能有一位", f"there can be only one {role_name(role)}"))
+
+
+def _whole_png(data: bytes) -> bool:
+    """Whether the bytes decode to the end as a PNG image, as the sheet will need them to."""
+    from PIL import Image  # lazy: Pillow, only when someone signs
+
+    try:
+        with Image.open(io.BytesIO(data)) as img:
+            if img.format != "PNG":
+                return False
+            img.load()
+    except (OSError, ValueError, SyntaxError, Image.DecompressionBombError):  # Pillow's ways to say damaged
+        return False
+    return True
