@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from fieldcheck.cli.common import db_arg, open_store, print_json
+from fieldcheck.errors import UserError
 from fieldcheck.i18n import t
 from fieldcheck.sync.assigned import export_for
 from fieldcheck.sync.checks import verify
@@ -42,14 +44,26 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    with open_store(args, daily_backup=False) as store:
+    """Each bundle on its own, as the window does: a refused one is said and the others still import."""
+    refused = 0
+    with open_store(args, create=True, daily_backup=False) as store:
         for file in args.files:
-            r = import_bundle(store, file, trust=args.trust)
+            try:
+                r = import_bundle(store, file, trust=args.trust)
+            except UserError as exc:
+                refused += 1
+                print(str(exc), file=sys.stderr)
+                continue
             print(t(f"{r.path.name}(设备「{r.device}」):新增 {r.new},已有 {r.already},更新 {r.updated} 条记录,"
                     f"冲突 {r.conflicts}",
                     f"{r.path.name} (device '{r.device}'): {r.new} new, {r.already} already there, {r.updated} records "
                     f"updated, {r.conflicts} in conflict"))
-    return 0
+    if refused and len(args.files) > 1:
+        imported = len(args.files) - refused
+        print(t(f"{len(args.files)} 个同步包中 {imported} 个已导入,{refused} 个未导入(原因见上);改正后可再次导入这些包",
+                f"{imported} of {len(args.files)} bundles imported, {refused} refused (see above); "
+                "fix them and import them again"), file=sys.stderr)
+    return 1 if refused else 0
 
 
 def cmd_history(args: argparse.Namespace) -> int:
@@ -92,8 +106,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     v = bsub.add_parser("verify", help=t("校验同步包,不写入任何内容", "check a bundle, writing nothing"))
     v.add_argument("file", metavar="FILE")
     v.set_defaults(handler=cmd_verify)
-    i = bsub.add_parser("import", help=t("导入同步包(先全部校验,每个包一次提交)",
-                                         "import bundles (all checked first, one commit per bundle)"))
+    i = bsub.add_parser("import", help=t("导入同步包(每个包先校验再整体提交;被拒绝的包不影响其他包)",
+                                         "import bundles (each checked whole, then committed; a refused one leaves the others)"))
     db_arg(i)
     i.add_argument("files", nargs="+", metavar="FILE")
     i.add_argument("--trust", action="store_true", help=t("信任未知设备的密钥(请先核对指纹)",

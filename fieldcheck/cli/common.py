@@ -175,13 +175,19 @@ def db_path(args: argparse.Namespace) -> Path:
     return Path(args.db) if args.db else default_db_path()
 
 
-def open_store(args: argparse.Namespace, **kwargs: Any) -> Store:
+def open_store(args: argparse.Namespace, *, create: bool = False, **kwargs: Any) -> Store:
     """The database ``--db`` names; a database that cannot be opened is a UserError.
 
+    Only the commands that add records (``create``) make a database ``--db`` names that is not
+    there: a mistyped path given to any other would make an empty one and report it empty.
     Use it as ``with open_store(args) as store:``: the store closes however the command ends,
     and a StoreError inside is a UserError that ``run_handler`` prints as one sentence.
     """
-    return Store.open(db_path(args), **kwargs)
+    path = db_path(args)
+    if args.db and not create and not path.exists():
+        raise UserError(t(f"找不到数据库 {path};请检查 --db 给出的路径",
+                          f"database not found: {path}; check the path given to --db"))
+    return Store.open(path, **kwargs)
 
 
 def load_answers_document(doc: Any, rubric_id: str | None = None) -> tuple[dict, dict]:

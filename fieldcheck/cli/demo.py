@@ -13,7 +13,7 @@ from fieldcheck.ops.demo import populate
 def cmd_demo(args: argparse.Namespace) -> int:
     if args.villages < 1:
         raise UserError(t("--villages 至少为 1", "--villages must be at least 1"))
-    with open_store(args, device=args.device) as store:
+    with open_store(args, create=True, device=args.device) as store:
         populate(store, villages=args.villages, seed=args.seed)
         count = len(store.inspections.rows())
     print(t(f"已在 {store.path} 生成演示数据:{args.villages} 个村,共 {count} 份检查",

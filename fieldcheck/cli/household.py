@@ -26,9 +26,9 @@ def _members(text: str | None) -> int | None:
 
 
 def cmd_household_add(args: argparse.Namespace) -> int:
-    with open_store(args) as store:
+    members = _members(args.members)
+    with open_store(args, create=True) as store, store.transaction():  # a refused household leaves no new village behind
         village = village_at(store, args.village)
-        members = _members(args.members)
         household = store.households.add(village, args.name, members=members if members is not None else 1,
                                          helper=args.helper or "", status=args.status or "贫困户",
                                          id_number=args.id_number)

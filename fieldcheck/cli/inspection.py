@@ -24,7 +24,7 @@ def cmd_inspection_add(args: argparse.Namespace) -> int:
                           'the answers file must name its rubric: {"rubric": "village-work-team", …}'))
     rubric = catalog.find(doc["rubric"].strip())
     assessee, answers = load_answers_document(doc, rubric.id)
-    with open_store(args) as store:
+    with open_store(args, create=True) as store:
         if doc["rubric"].strip() == rubric.id:  # by id: the version the team leader published, if any
             rubric = for_new_inspection(store, rubric.id)
         inspection_id = add_inspection_from_answers(store, rubric, assessee, answers, doc)

@@ -16,7 +16,7 @@ from fieldcheck.tables.targets import read_targets, write_rubric_with_targets
 def cmd_roster(args: argparse.Namespace) -> int:
     roster = read_roster(args.file)  # every row checked before the database is opened
     refuse_bad_rows(roster, args.good_rows)
-    with open_store(args) as store:
+    with open_store(args, create=True) as store:
         report = import_roster(store, roster, good_rows=args.good_rows)
     if args.json:
         print_json({"added": report.added, "already_there": report.already_there,

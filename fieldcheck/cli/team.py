@@ -29,7 +29,7 @@ def _write(path: str, data: bytes) -> None:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    with open_store(args) as store:
+    with open_store(args, create=True) as store:
         made = team.init_team(store, args.name or t(f"{store.device} 检查组", f"{store.device} team"))
         _write(args.output, team.team_pem(store))
     print(t(f"已建立检查组「{made.name}」,证书已写入 {args.output}", f"made the team '{made.name}'; its certificate "

@@ -8,6 +8,8 @@ rubrics are known by id. Any other rubric may be used on any place.
 from __future__ import annotations
 
 from fieldcheck.engine.rubric import Rubric
+from fieldcheck.i18n import t
+from fieldcheck.store import StoreError
 from fieldcheck.store.database import PLACE_KINDS
 
 #: the shipped rubrics' assessees: the 考核细则 scores a village's work team, the 考评办法 a 县 or 乡镇
@@ -20,3 +22,13 @@ def assessee_kinds(rubric: Rubric | None) -> tuple[str, ...]:
     if rubric.targets:
         return ("县市区",)
     return KNOWN.get(rubric.id, PLACE_KINDS)
+
+
+def check_kind(place, rubric: Rubric) -> None:
+    """StoreError, one sentence, when the rubric does not score this kind of place (a 乡镇 under the 考核细则)."""
+    kinds = assessee_kinds(rubric)
+    # a county a roster made (县) is the same assessee as a table's 县市区 row of that name
+    if place.kind not in kinds and not (place.kind == "县" and "县市区" in kinds):
+        raise StoreError(t(f"「{place.name}」是{place.kind},细则「{rubric.title}」考核的是{'、'.join(kinds)};请换一个被考核单位",
+                           f"'{place.name}' is a {place.kind}, but the rubric '{rubric.title}' assesses "
+                           f"{', '.join(kinds)}; choose another assessee"))

@@ -12,7 +12,7 @@ from typing import Any
 
 from fieldcheck.engine.scoring import AssesseeError, resolve_assessee
 from fieldcheck.i18n import t
-from fieldcheck.ops.assessees import assessee_kinds
+from fieldcheck.ops.assessees import check_kind
 from fieldcheck.ops.rubrics import to_publish
 from fieldcheck.store import Assignment, StoreError
 from fieldcheck.store.database import parse_date
@@ -60,11 +60,7 @@ def assign(store, inspector: str, date: str, rubric_ref: str, assessees: list[st
 def _check_fits(place, rubric) -> None:
     """A place the rubric scores, as the new-inspection dialog offers: a village for the 考核细则, and
     with a target table (衡阳) a row of it in its own group; else StoreError, one sentence."""
-    kinds = assessee_kinds(rubric)
-    if place.kind not in kinds:
-        raise StoreError(t(f"「{place.name}」是{place.kind},细则「{rubric.title}」考核的是{'、'.join(kinds)};请换一个被考核单位",
-                           f"'{place.name}' is a {place.kind}, but the rubric '{rubric.title}' assesses "
-                           f"{', '.join(kinds)}; choose another assessee"))
+    check_kind(place, rubric)
     if rubric.targets:
         try:
             resolve_assessee(rubric, {"name": place.name})  # in the table, and assessed

@@ -18,6 +18,7 @@ from fieldcheck.engine.numbers import shown
 from fieldcheck.engine.rubric import Rubric
 from fieldcheck.engine.scoring import resolve_assessee, score
 from fieldcheck.i18n import t
+from fieldcheck.ops.assessees import check_kind
 from fieldcheck.ops.places import is_village_path, village_at
 from fieldcheck.store import StoreError
 
@@ -39,6 +40,7 @@ def add_inspection_from_answers(store, rubric: Rubric, assessee: Mapping[str, An
     day = _day(doc.get("date"))
     with store.transaction():
         place = _place_for(store, rubric, name, who.group)
+        check_kind(store.places.get(place), rubric)  # as assign refuses it; a place made here rolls back
         inspection = store.inspections.create(rubric, assessee_id=place, assessee_name=name.split("/")[-1],
                                              inspectors=inspectors, date=day, assessee_group=who.group)
         store.findings.add_many(inspection, [{"item_id": item_id, "value": value} for item_id, value in findings])
@@ -77,5 +79,8 @@ def _place_for(store, rubric: Rubric, name: str, group: str | None) -> str:
         return found.id
     if is_village_path(name):
         return village_at(store, name)
+    if "/" in name:
+        raise StoreError(t(f"「{name}」不是「县/乡镇/村」三级的村名路径;请写成 县/乡镇/村,或只写单位名称",
+                           f"'{name}' is not a 县/乡镇/村 path of three levels; write 县/乡镇/村, or the unit's name alone"))
     kind = "县市区" if rubric.groups else "单位"
     return store.places.add(kind, name, group=group if kind == "县市区" else None)

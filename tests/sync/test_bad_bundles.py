@@ -297,3 +297,18 @@ def test_a_damaged_photo_among_many_leaves_nothing(setup, tmp_path):
     _refused(b, rebuild(more, tmp_path / "m.fcbundle", a, members=damaged_middle), "does not match its hash")
     assert not list(b.store.photo_dir.glob(".tmp-*"))
     assert b.take(more).new > 3000
+
+
+def test_the_command_imports_the_good_bundles_beside_a_refused_one_and_says_which(laptops, setup, tmp_path, capsys):
+    from fieldcheck.cli import main
+
+    a, _, good = setup
+    bad = tmp_path / "empty.fcbundle"
+    bad.write_bytes(b"")
+    leader = tmp_path / "leader.db"
+    assert main(["bundle", "import", "--db", str(leader), "--trust", str(bad), str(good)]) == 1
+    out, err = capsys.readouterr()
+    assert good.name in out and "new" in out
+    assert "empty.fcbundle" in err and "1 of 2 bundles imported, 1 refused" in err and "Traceback" not in err
+    assert main(["summary", "--db", str(leader), "--json"]) == 0
+    assert len(json.loads(capsys.readouterr().out)) == 1  # the good bundle's inspection is there

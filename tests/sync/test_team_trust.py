@@ -120,6 +120,9 @@ def test_team_init_enrol_sign_verify_revoke(tmp_path, run, language):
 def test_team_commands_say_what_is_wrong_in_one_sentence(tmp_path, run, language):
     language("en")
     db = tmp_path / "a.db"
+    err = run("A", "team", "enrol", "--db", db, "B", code=1)
+    assert "database not found" in err and not db.exists()  # a mistyped --db is not made into an empty one
+    Store.open(db, device="A", daily_backup=False, backup_on_close=False).close()
     for args, words in ((("team", "enrol", "--db", db, "B"), "no team yet"),
                         (("team", "revoke", "--db", db, "B"), "no team yet"),
                         (("team", "export", "--db", db, "-o", tmp_path / "t.pem"), "no team yet")):
