@@ -40,9 +40,10 @@ from fieldcheck.store.audit import AuditLog
 from fieldcheck.store.database import SQLITE_HEADER, Database, StoreError, os_user, refuse_foreign_file
 from fieldcheck.store.events import Events
 from fieldcheck.store.findings import Findings
+from fieldcheck.store.id_numbers import holds_id_number, mask_id_number
 from fieldcheck.store.inspections import Inspections
 from fieldcheck.store.photos import Photos
-from fieldcheck.store.places import Households, Places, holds_id_number, mask_id_number
+from fieldcheck.store.places import Households, Places
 from fieldcheck.store.records import Assignment, AuditEntry, Finding, Household, Inspection, InspectionRow, Photo, Place
 from fieldcheck.store.rubrics import PublishedRubrics
 

@@ -12,6 +12,7 @@ from typing import Any
 from fieldcheck.engine.marks import MARKS
 from fieldcheck.i18n import t
 from fieldcheck.store.database import Database, StoreError, dump, finding_summary, load
+from fieldcheck.store.id_numbers import mask_in_text
 from fieldcheck.store.inspections import Inspections
 from fieldcheck.store.places import Households
 
@@ -82,7 +83,7 @@ class Findings:
         with self._db.transaction():
             inspection = self._inspections.require_editable(inspection_id)
             value = self._check_finding(inspection, item_id, value, household_id)
-            finding_id = self._insert_finding(inspection_id, str(item_id), value, household_id, note or "",
+            finding_id = self._insert_finding(inspection_id, str(item_id), value, household_id, mask_in_text(note or ""),
                                               entered_by or self._db.user)
             return self.get(finding_id)
 
@@ -97,7 +98,7 @@ class Findings:
                 item_id = str(row["item_id"])
                 household = row.get("household_id")
                 value = self._check_finding(inspection, item_id, row.get("value"), household, households)
-                note, who = row.get("note") or "", row.get("entered_by") or self._db.user
+                note, who = mask_in_text(row.get("note") or ""), row.get("entered_by") or self._db.user
                 finding_id = self._db.new_id()
                 hlc, at = self._db.stamp()
                 findings.append((finding_id, inspection_id, item_id, dump(value), household, note, who,
@@ -158,7 +159,8 @@ class Findings:
             value = changes.get("value", finding.value)
             household = changes.get("household_id", finding.household_id)
             value = self._check_finding(inspection, finding.item_id, value, household)
-            new = {"value": value, "household_id": household, "note": changes.get("note", finding.note) or ""}
+            # a note may quote a handbook's wrong ID number: only its masked form is kept
+            new = {"value": value, "household_id": household, "note": mask_in_text(changes.get("note", finding.note) or "")}
             diff = {k: (getattr(finding, k), v) for k, v in new.items() if k in changes and getattr(finding, k) != v}
             if diff:
                 hlc, at = self._db.stamp()

@@ -315,3 +315,18 @@ def test_looked_at_is_shown_moot_once_a_deduction_exists(qtbot, store):
     view.undo()
     assert "moot" not in box.text()
     view.close()
+
+
+def test_an_id_number_typed_in_a_note_is_kept_masked(qtbot, store):
+    inspection_id, _ = village(store)
+    view = show(qtbot, store, inspection_id)
+    view.go_to_item("2.1.1")  # 基础信息: the handbook's ID number is wrong, and the inspector quotes it
+    editor = view.panel.editor
+    qtbot.mouseClick(editor.add_buttons[None], Qt.LeftButton)
+    type_into(qtbot, editor.note_edit, "ID 43042119900101123X != card")
+    (finding,) = store.findings.of(inspection_id, "2.1.1")
+    assert finding.note == "ID 430421********123X != card"
+    assert editor.model.index(0, 3).data() == "ID 430421********123X != card"
+    dump = "\n".join(store.connection.iterdump())
+    assert "43042119900101123X" not in dump and "430421********123X" in dump
+    view.close()
