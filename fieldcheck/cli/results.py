@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from fieldcheck import output
 from fieldcheck.cli.common import db_arg, open_store, print_json
 from fieldcheck.i18n import t
 from fieldcheck.results import outcome, round_rules, rounds
@@ -13,7 +14,15 @@ from fieldcheck.results.text import render_ledger, render_results
 from fieldcheck.results.workbook import write_ledger_workbook, write_workbook
 
 
+def _check_outputs(args: argparse.Namespace) -> None:
+    """Both files checked before either is written: a bad second name must not leave the first alone."""
+    for path in (args.xlsx, args.pdf):
+        if path is not None:
+            output.check(path)
+
+
 def cmd_results(args: argparse.Namespace) -> int:
+    _check_outputs(args)
     with open_store(args) as store:
         results = outcome.build(store, args.rubric, include_drafts=args.all)
         ledger = _ledger(args, store) if args.rounds else None
@@ -44,6 +53,7 @@ def _ledger(args: argparse.Namespace, store) -> list[rounds.RoundResult]:
 
 
 def cmd_rounds(args: argparse.Namespace) -> int:
+    _check_outputs(args)
     if args.db:
         with open_store(args) as store:
             ledger = _ledger(args, store)
