@@ -19,17 +19,30 @@ def _code(exc: OSError) -> str:
     return errno.errorcode.get(exc.errno or 0, str(exc.errno or "?"))
 
 
+def reason(exc: OSError) -> str:
+    """Why, in a few words: "没有权限" / "permission denied", for a sentence that already names the file."""
+    if isinstance(exc, FileNotFoundError):
+        return t("不存在", "it does not exist")
+    if isinstance(exc, IsADirectoryError):
+        return t("这是一个文件夹", "it is a folder")
+    if isinstance(exc, NotADirectoryError):
+        return t("路径中有一段不是文件夹", "part of its path is not a folder")
+    if isinstance(exc, PermissionError):
+        return t("没有权限", "permission denied")
+    if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+        return t("磁盘已满", "the disk is full")
+    if exc.errno == errno.EROFS:
+        return t("磁盘是只读的", "the disk is read-only")
+    return t(f"系统错误 {_code(exc)}", f"system error {_code(exc)}")
+
+
 def cannot_read(path: str | Path, exc: OSError) -> str:
     """One sentence: ``path`` could not be read because of ``exc``."""
     if isinstance(exc, FileNotFoundError):
         return t(f"找不到文件 {path};请检查文件名和所在的文件夹", f"file not found: {path}; check its name and folder")
     if isinstance(exc, IsADirectoryError):
         return t(f"{path} 是一个文件夹;请给出其中的文件", f"{path} is a folder; give a file in it")
-    if isinstance(exc, PermissionError):
-        return t(f"无法读取 {path}:没有读取权限", f"cannot read {path}: permission denied")
-    if isinstance(exc, NotADirectoryError):
-        return t(f"找不到文件 {path}:路径中有一段不是文件夹", f"file not found: {path}: part of its path is not a folder")
-    return t(f"无法读取 {path}(系统错误 {_code(exc)})", f"cannot read {path} (system error {_code(exc)})")
+    return t(f"无法读取 {path}:{reason(exc)}", f"cannot read {path}: {reason(exc)}")
 
 
 def cannot_write(path: str | Path, exc: OSError) -> str:

@@ -252,7 +252,12 @@ class _Reader:
             try:
                 data[key] = rubric_data(str(row[1]))
             except yaml.YAMLError as exc:
-                self.bad(sheet.name, r, 1, f"「{key}」不是有效的 YAML({exc})", f"'{key}' is not valid YAML ({exc})")
+                # PyYAML's words are for programmers; the line inside the cell is what helps
+                mark = getattr(exc, "problem_mark", None)
+                at = mark.line + 1 if mark else 1
+                self.bad(sheet.name, r, 1, f"「{key}」不是有效的 YAML:请检查单元格中第 {at} 行的括号、引号、冒号和缩进",
+                         f"'{key}' is not valid YAML: check the brackets, quotes, colons and indentation on line {at} "
+                         "of the cell")
 
     def info(self, sheet: Sheet, data: dict[str, Any]) -> None:
         labels = {label: key for key, label in INFO_ROWS}
