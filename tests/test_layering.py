@@ -1,6 +1,6 @@
 """The layers import one way only (qutebrowser's misc_checks, as an AST walk).
 
-    gui, cli  →  ops, reports, sync, signing  →  store  →  engine  →  i18n, errors, paths, shipped
+    gui, cli  →  ops, reports, sync, signing  →  store  →  engine  →  i18n, errors, paths, shipped, output
 
 A module may import its own layer and the layers below; never above. The GUI never
 imports sqlite3 and only ``gui/qt.py`` imports PySide6. No import cycles between
@@ -18,7 +18,8 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parent.parent / "fieldcheck"
 
 LAYERS = [
-    {"fieldcheck.i18n", "fieldcheck.errors", "fieldcheck.paths", "fieldcheck.shipped", "fieldcheck.version"},
+    {"fieldcheck.i18n", "fieldcheck.errors", "fieldcheck.paths", "fieldcheck.shipped", "fieldcheck.version",
+     "fieldcheck.file_errors", "fieldcheck.output"},
     {"fieldcheck.engine"},
     {"fieldcheck.store"},
     {"fieldcheck.ops", "fieldcheck.reports", "fieldcheck.sync", "fieldcheck.signing", "fieldcheck.tables",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from fieldcheck import output
 from fieldcheck.cli.common import db_arg, open_store, print_json
 from fieldcheck.errors import UserError
 from fieldcheck.i18n import t
@@ -15,6 +16,7 @@ from fieldcheck.sync.importer import import_bundle
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    output.check(args.output, make_folder=True)  # before rubrics are published for --for: a bad name changes nothing
     with open_store(args, daily_backup=False, backup_on_close=False) as store:
         if args.for_inspector is not None:
             done = export_for(store, args.output, args.for_inspector, max_photo_px=args.max_photo_px)

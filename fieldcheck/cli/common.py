@@ -20,6 +20,7 @@ from typing import Any
 
 from fieldcheck.engine.numbers import shown
 from fieldcheck.errors import UserError
+from fieldcheck.file_errors import cannot_read
 from fieldcheck.i18n import t
 from fieldcheck.paths import default_db_path
 from fieldcheck.store import Store
@@ -100,8 +101,10 @@ def parse_json(text: str, path: str) -> Any:
             except json.JSONDecodeError:
                 raise first from None
     except json.JSONDecodeError as exc:
-        raise UserError(t(f"{path} 不是有效的 JSON(第 {exc.lineno} 行第 {exc.colno} 列:{exc.msg})",
-                          f"{path} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})")) from None
+        # the parser's words ("Expecting value") are for programmers; the place is what helps
+        raise UserError(t(f"{path} 不是有效的 JSON:请检查第 {exc.lineno} 行第 {exc.colno} 列附近的括号、引号和逗号",
+                          f"{path} is not valid JSON: check the brackets, quotes and commas near line {exc.lineno}, "
+                          f"column {exc.colno}")) from None
     except _BadNumber as exc:
         raise UserError(t(f"{path} 中的数「{shown(exc.text)}」无法计分:请写成普通的数,如 29.5",
                           f"the number '{shown(exc.text)}' in {path} cannot be scored: write a plain number such as 29.5")) from None
@@ -148,12 +151,10 @@ def read_json(path: str) -> Any:
         else:
             with open(path, "rb") as handle:
                 data = handle.read(MAX_BYTES + 1)
-    except FileNotFoundError:
-        raise UserError(t(f"找不到文件 {path}", f"file not found: {path}")) from None
     except IsADirectoryError:
         raise UserError(t(f"{path} 是一个文件夹,不是答案文件", f"{path} is a folder, not an answers file")) from None
     except OSError as exc:
-        raise UserError(t(f"无法读取 {path}:{exc.strerror}", f"cannot read {path}: {exc.strerror}")) from None
+        raise UserError(cannot_read(path, exc)) from None
     if len(data) > MAX_BYTES:
         raise UserError(t(f"{path} 超过 {MAX_BYTES // 1_000_000} MB,不是答案文件",
                           f"{path} is over {MAX_BYTES // 1_000_000} MB; it is not an answers file"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from fieldcheck import output
 from fieldcheck.cli.common import db_arg, open_store, print_json
 from fieldcheck.i18n import t
 from fieldcheck.results import outcome, round_rules, rounds
@@ -13,10 +14,25 @@ from fieldcheck.results.text import render_ledger, render_results
 from fieldcheck.results.workbook import write_ledger_workbook, write_workbook
 
 
+def _check_outputs(args: argparse.Namespace) -> None:
+    """Both files checked before either is written: a bad second name must not leave the first alone."""
+    for path in (args.xlsx, args.pdf):
+        if path is not None:
+            output.check(path)
+
+
+def _township(args: argparse.Namespace) -> tuple[round_rules.Rules, round_rules.Township]:
+    """The rules and the township's file, read and checked before the database is opened: a typo costs nothing."""
+    rules = round_rules.load_rules(args.rules)
+    return rules, round_rules.load_township(args.rounds, rules)
+
+
 def cmd_results(args: argparse.Namespace) -> int:
+    _check_outputs(args)
+    town = _township(args) if args.rounds else None
     with open_store(args) as store:
         results = outcome.build(store, args.rubric, include_drafts=args.all)
-        ledger = _ledger(args, store) if args.rounds else None
+        ledger = _ledger(args, town, store) if town else None
         if args.xlsx:
             write_workbook(results, store, args.xlsx, ledger)
         if args.pdf:
@@ -28,10 +44,10 @@ def cmd_results(args: argparse.Namespace) -> int:
     return 0
 
 
-def _ledger(args: argparse.Namespace, store) -> list[rounds.RoundResult]:
+def _ledger(args: argparse.Namespace, township: tuple[round_rules.Rules, round_rules.Township],
+            store) -> list[rounds.RoundResult]:
     """The rounds worked out; a round whose scores come from a rubric reads them from ``store``'s results."""
-    rules = round_rules.load_rules(args.rules)
-    town = round_rules.load_township(args.rounds, rules)
+    rules, town = township
 
     def scores_for(rubric_id: str) -> dict:
         if store is None:
@@ -44,11 +60,13 @@ def _ledger(args: argparse.Namespace, store) -> list[rounds.RoundResult]:
 
 
 def cmd_rounds(args: argparse.Namespace) -> int:
+    _check_outputs(args)
+    town = _township(args)
     if args.db:
         with open_store(args) as store:
-            ledger = _ledger(args, store)
+            ledger = _ledger(args, town, store)
     else:
-        ledger = _ledger(args, None)
+        ledger = _ledger(args, town, None)
     if args.xlsx:
         write_ledger_workbook(ledger, args.xlsx)
     if args.pdf:

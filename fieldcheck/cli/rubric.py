@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from fieldcheck import output
 from fieldcheck.cli.common import print_json
 from fieldcheck.engine import catalog
 from fieldcheck.engine.rubric_file import check_file
@@ -64,6 +65,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_import_xlsx(args: argparse.Namespace) -> int:
+    if args.output is not None:
+        output.check(args.output)  # before the workbook is read: a bad name costs nothing
     imported = read_rubric_workbook(args.file)  # an incomplete or bad workbook: every cell named, exit 1
     r = imported.rubric
     if args.output is None:
@@ -77,6 +80,7 @@ def cmd_import_xlsx(args: argparse.Namespace) -> int:
 
 
 def cmd_export_xlsx(args: argparse.Namespace) -> int:
+    output.check(args.output)
     rubric = catalog.find(args.rubric)
     export_rubric(rubric, args.output)
     print(t(f"已写出 {args.output}({rubric.id},版本 {rubric.version[:12]})",

@@ -7,31 +7,19 @@ signed QR code); a draft gives a sheet marked 草稿 with blank signature lines.
 from __future__ import annotations
 
 import argparse
-import os
-from pathlib import Path
 
+from fieldcheck import output
 from fieldcheck.cli.common import db_arg, open_store
-from fieldcheck.errors import UserError
 from fieldcheck.i18n import t
 from fieldcheck.ops.signing import sheet_pdf
 
 
-def write_file(path: Path, data: bytes) -> None:
-    """Write ``data`` whole or not at all (a temporary file renamed into place)."""
-    tmp = path.with_name(f".{path.name}.tmp")
-    try:
-        tmp.write_bytes(data)
-        os.replace(tmp, path)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise UserError(t(f"无法写入 {path}:{exc.strerror}", f"cannot write {path}: {exc.strerror}")) from None
-
-
 def cmd_sheet(args: argparse.Namespace) -> int:
+    output.check(args.output)  # before the sheet is made: a bad name costs nothing
     with open_store(args) as store:
         inspection = store.inspections.get(args.inspection)
         data = sheet_pdf(store, inspection.id)
-    write_file(Path(args.output), data)
+    output.write_bytes(args.output, data)
     kind = t("草稿评分表", "draft sheet") if inspection.status == "draft" else t("已签署的评分表", "signed sheet")
     print(t(f"{kind}已保存到 {args.output}", f"{kind} written to {args.output}"))
     return 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from fieldcheck import output
 from fieldcheck.cli.common import db_arg, open_store, print_json
 from fieldcheck.engine import catalog
 from fieldcheck.i18n import t
@@ -35,6 +36,7 @@ def cmd_roster(args: argparse.Namespace) -> int:
 
 
 def cmd_targets(args: argparse.Namespace) -> int:
+    output.check(args.output)  # before the workbook is read: a bad name costs nothing
     rubric = catalog.find(args.rubric)
     table = read_targets(args.file, rubric)
     for warning in table.warnings:

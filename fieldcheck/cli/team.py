@@ -9,10 +9,9 @@ with the revocations, for ``fieldcheck verify --team``.
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
+from fieldcheck import output
 from fieldcheck.cli.common import db_arg, open_store, print_json
-from fieldcheck.errors import UserError
 from fieldcheck.i18n import t
 from fieldcheck.ops import team
 from fieldcheck.ops.signing import device_key
@@ -21,17 +20,11 @@ from fieldcheck.signing.fingerprints import grouped
 STATES = {"enrolled": ("已加入", "enrolled"), "revoked": ("已吊销", "revoked"), "unknown": ("未加入", "not enrolled")}
 
 
-def _write(path: str, data: bytes) -> None:
-    try:
-        Path(path).write_bytes(data)
-    except OSError as exc:
-        raise UserError(t(f"无法写入 {path}:{exc.strerror}", f"cannot write {path}: {exc.strerror}")) from None
-
-
 def cmd_init(args: argparse.Namespace) -> int:
+    output.check(args.output)  # before the team is made: a bad name must not leave a team without its file
     with open_store(args, create=True) as store:
         made = team.init_team(store, args.name or t(f"{store.device} 检查组", f"{store.device} team"))
-        _write(args.output, team.team_pem(store))
+        output.write_bytes(args.output, team.team_pem(store))
     print(t(f"已建立检查组「{made.name}」,证书已写入 {args.output}", f"made the team '{made.name}'; its certificate "
             f"is in {args.output}"))
     print(t(f"证书指纹 {grouped(made.fingerprint)}", f"certificate fingerprint {grouped(made.fingerprint)}"))
@@ -87,7 +80,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     with open_store(args, daily_backup=False, backup_on_close=False) as store:
         data = team.team_pem(store)
-    _write(args.output, data)
+    output.write_bytes(args.output, data)
     print(t(f"检查组证书已写入 {args.output}", f"the team certificate is in {args.output}"))
     return 0
 

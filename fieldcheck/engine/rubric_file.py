@@ -24,9 +24,10 @@ from fieldcheck.engine.ranking_spec import parse_ranking
 from fieldcheck.engine.rubric import Grade, Item, Node, Reading, Rubric, TargetRow
 from fieldcheck.engine.rubric_nodes import _NodeBuilder, _set_count_limit, _walk
 from fieldcheck.engine.rubric_values import Problem
-from fieldcheck.engine.rubric_yaml import _line, _LineDict, _Loader, canonical_version
+from fieldcheck.engine.rubric_yaml import AliasRefused, _line, _LineDict, _Loader, canonical_version
 from fieldcheck.engine.sampling_spec import parse_sampling
 from fieldcheck.errors import UserError
+from fieldcheck.file_errors import reason
 from fieldcheck.i18n import t
 
 #: a rubric file larger than this is not a rubric
@@ -217,10 +218,14 @@ def check_text(text: str, path: str = "<rubric>") -> tuple[Rubric | None, list[P
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
-        problem = exc.problem or str(exc)
-        return None, [Problem(path, line, t(f"YAML 格式错误:{problem}", f"YAML syntax error: {problem}"))]
-    except yaml.YAMLError as exc:
-        return None, [Problem(path, 1, t(f"YAML 格式错误:{exc}", f"YAML syntax error: {exc}"))]
+        if isinstance(exc, AliasRefused):
+            return None, [Problem(path, line, t(f"YAML 格式错误:{exc.problem}", f"YAML syntax error: {exc.problem}"))]
+        # PyYAML's words ("expected ',' or ']', but got '<stream end>'") are for programmers; the line is what helps
+        return None, [Problem(path, line, t("YAML 格式错误:请检查这一行及上一行的括号、引号、冒号和缩进",
+                                            "YAML syntax error: check the brackets, quotes, colons and indentation on "
+                                            "this line and the one before"))]
+    except yaml.YAMLError:
+        return None, [Problem(path, 1, t("YAML 格式错误", "YAML syntax error"))]
     except RecursionError:
         return None, [Problem(path, 1, t("嵌套太深,不像是细则", "nested too deeply to be a rubric"))]
     finally:
@@ -251,7 +256,7 @@ def check_file(path: str | Path) -> tuple[Rubric | None, list[Problem]]:
     except UnicodeDecodeError:
         return None, [Problem(str(path), 0, t("文件不是 UTF-8 编码,请另存为 UTF-8", "the file is not UTF-8; save it as UTF-8"))]
     except OSError as exc:
-        return None, [Problem(str(path), 0, t(f"无法读取:{exc.strerror}", f"cannot read: {exc.strerror}"))]
+        return None, [Problem(str(path), 0, t(f"无法读取:{reason(exc)}", f"cannot read: {reason(exc)}"))]
     rubric, problems = check_text(text, str(path))
     if rubric is not None:
         rubric.path = path

@@ -22,6 +22,10 @@ class _LineDict(dict):
         return self.key_lines.get(key, self.line)
 
 
+class AliasRefused(yaml.composer.ComposerError):
+    """An alias in a rubric file; its problem is a sentence in the user's language."""
+
+
 class _Loader(yaml.SafeLoader):
     def __init__(self, stream: str):
         super().__init__(stream)
@@ -31,7 +35,7 @@ class _Loader(yaml.SafeLoader):
     def compose_node(self, parent: Any, index: Any) -> Any:
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()
-            raise yaml.composer.ComposerError(None, None, t("细则文件中不能用别名(*)", "aliases (*) are not allowed"),
+            raise AliasRefused(None, None, t("细则文件中不能用别名(*)", "aliases (*) are not allowed"),
                                               event.start_mark)
         return super().compose_node(parent, index)
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from fieldcheck.engine.numbers import fmt
 from fieldcheck.i18n import using
+from fieldcheck.output import writing
 from fieldcheck.results.pdf import _font
 from fieldcheck.results.rounds import RoundResult, per_person
 
@@ -60,8 +61,9 @@ def write_ledger_pdf(rounds: list[RoundResult], path: str | Path, township: str 
         story.append(platypus.Paragraph("每人合计", head))
         rows = [["人员", "合计(元)"]] + [[person, _yuan(total)] for person, total in per_person(rounds).items()]
         story.append(table(rows, [40, 30]))
-        doc = platypus.SimpleDocTemplate(str(path), pagesize=A4, leftMargin=14 * mm, rightMargin=14 * mm,
-                                         topMargin=12 * mm, bottomMargin=12 * mm, title=name)
-        # the canvas starts in its own font (Helvetica, not embedded) unless told otherwise
-        doc.build(story, canvasmaker=lambda *a, **k: Canvas(*a, **{**k, "initialFontName": font}))
+        with writing(path) as tmp:
+            doc = platypus.SimpleDocTemplate(str(tmp), pagesize=A4, leftMargin=14 * mm, rightMargin=14 * mm,
+                                             topMargin=12 * mm, bottomMargin=12 * mm, title=name)
+            # the canvas starts in its own font (Helvetica, not embedded) unless told otherwise
+            doc.build(story, canvasmaker=lambda *a, **k: Canvas(*a, **{**k, "initialFontName": font}))
     return path

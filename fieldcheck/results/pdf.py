@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from fieldcheck.i18n import using
+from fieldcheck.output import writing
 from fieldcheck.results.chart import BarChart, Drawing, layout
 from fieldcheck.results.outcome import Results
 from fieldcheck.results.workbook import NOTE
@@ -119,8 +120,9 @@ def write_pdf(results: Results, path: str | Path) -> Path:
                                         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#DDE4EE")),
                                         ("GRID", (0, 0), (-1, -1), 0.4, colors.grey)]))
             story += [platypus.Spacer(1, 3 * mm), losses]
-        doc = platypus.SimpleDocTemplate(str(path), pagesize=landscape(A4), leftMargin=12 * mm, rightMargin=12 * mm,
-                                topMargin=12 * mm, bottomMargin=12 * mm, title=f"{results.rubric.title} 考核结果")
-        # the canvas starts in its own font (Helvetica, not embedded) unless told otherwise
-        doc.build(story, canvasmaker=lambda *a, **k: Canvas(*a, **{**k, "initialFontName": font}))
+        with writing(path) as tmp:
+            doc = platypus.SimpleDocTemplate(str(tmp), pagesize=landscape(A4), leftMargin=12 * mm, rightMargin=12 * mm,
+                                             topMargin=12 * mm, bottomMargin=12 * mm, title=f"{results.rubric.title} 考核结果")
+            # the canvas starts in its own font (Helvetica, not embedded) unless told otherwise
+            doc.build(story, canvasmaker=lambda *a, **k: Canvas(*a, **{**k, "initialFontName": font}))
     return path

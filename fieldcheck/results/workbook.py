@@ -15,6 +15,7 @@ from typing import Any
 from fieldcheck.engine.numbers import to_json
 from fieldcheck.engine.rubric import Item, Node
 from fieldcheck.i18n import using
+from fieldcheck.output import writing
 from fieldcheck.results.outcome import Results, Row
 from fieldcheck.results.rounds import RoundResult, per_person
 from fieldcheck.results.widths import display_width
@@ -176,7 +177,7 @@ def finding_rows(results: Results, store: Store) -> Iterator[list[Any]]:
 
 
 def write_workbook(results: Results, store: Store, path: str | Path, rounds: list[RoundResult] | None = None) -> Path:
-    """Write the results workbook to ``path`` (in Chinese) and return it."""
+    """Write the results workbook to ``path`` (in Chinese), whole or not at all, and return it."""
     from openpyxl import Workbook  # lazy: openpyxl
 
     path = Path(path)
@@ -211,7 +212,8 @@ def write_workbook(results: Results, store: Store, path: str | Path, rounds: lis
              for x in results.losses], {2: SCORE_FORMAT})
         if rounds:
             write_ledger(wb, styles, rounds)
-        wb.save(path)
+        with writing(path) as tmp:
+            wb.save(tmp)
     return path
 
 
@@ -252,5 +254,6 @@ def write_ledger_workbook(rounds: list[RoundResult], path: str | Path) -> Path:
     with using("zh"):
         wb = Workbook(write_only=True)
         write_ledger(wb, _Styles(), rounds)
-        wb.save(path)
+        with writing(path) as tmp:
+            wb.save(tmp)
     return path

@@ -26,6 +26,7 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
 from fieldcheck.errors import UserError
+from fieldcheck.file_errors import reason
 from fieldcheck.i18n import t
 from fieldcheck.paths import data_dir
 
@@ -123,8 +124,9 @@ class DeviceKey:
                     raise ValueError("not an EC key")
                 return cls(device, private_key, certificate, folder)
         except (OSError, ValueError) as exc:
-            raise DeviceKeyError(t(f"无法读取本机签名密钥 {key_path}:{exc};请从备份恢复该文件夹",
-                              f"cannot read this device's signing key {key_path}: {exc}; restore the folder "
+            why = reason(exc) if isinstance(exc, OSError) else t("文件已损坏", "the file is damaged")
+            raise DeviceKeyError(t(f"无法读取本机签名密钥 {key_path}:{why};请从备份恢复该文件夹",
+                              f"cannot read this device's signing key {key_path}: {why}; restore the folder "
                               "from a backup")) from None
         private_key = ec.generate_private_key(ec.SECP256R1())
         certificate = self_signed_certificate(private_key, device)
@@ -135,8 +137,8 @@ class DeviceKey:
                 serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()))
             write_private(cert_path, certificate.public_bytes(serialization.Encoding.PEM))
         except OSError as exc:
-            raise DeviceKeyError(t(f"无法保存本机签名密钥到 {folder}:{exc.strerror}",
-                              f"cannot save this device's signing key in {folder}: {exc.strerror}")) from None
+            raise DeviceKeyError(t(f"无法保存本机签名密钥到 {folder}:{reason(exc)}",
+                              f"cannot save this device's signing key in {folder}: {reason(exc)}")) from None
         return cls(device, private_key, certificate, folder)
 
 

@@ -30,6 +30,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from fieldcheck.file_errors import reason
 from fieldcheck.i18n import t
 from fieldcheck.paths import clean_device, device_name
 from fieldcheck.store import backup as backups
@@ -169,8 +170,8 @@ class Store:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise StoreError(t(f"无法创建数据库文件夹 {path.parent}:{exc.strerror}",
-                               f"cannot create the database folder {path.parent}: {exc.strerror}")) from None
+            raise StoreError(t(f"无法创建数据库文件夹 {path.parent}:{reason(exc)}",
+                               f"cannot create the database folder {path.parent}: {reason(exc)}")) from None
         try:
             conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
         except sqlite3.Error as exc:

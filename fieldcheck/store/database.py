@@ -19,6 +19,7 @@ from typing import Any
 
 from fieldcheck.engine.numbers import to_json
 from fieldcheck.errors import UserError
+from fieldcheck.file_errors import cannot_read
 from fieldcheck.i18n import t
 from fieldcheck.store.clock import HybridClock
 from fieldcheck.store.records import Finding, split_names
@@ -314,7 +315,7 @@ def refuse_foreign_file(path: Path) -> None:
         with open(path, "rb") as fh:
             head = fh.read(len(SQLITE_HEADER))
     except OSError as exc:
-        raise StoreError(t(f"无法读取 {path}:{exc.strerror}", f"cannot read {path}: {exc.strerror}")) from None
+        raise StoreError(cannot_read(path, exc)) from None
     if head and head != SQLITE_HEADER:
         raise StoreError(t(f"{path} 不是 FieldCheck 数据库(不是 SQLite 文件);文件未被改动",
                            f"{path} is not a FieldCheck database (not a SQLite file); it was left untouched"))

@@ -12,7 +12,6 @@ import base64
 import hashlib
 import json
 import os
-import uuid
 import zipfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -22,6 +21,7 @@ from typing import Any
 
 from fieldcheck import __version__
 from fieldcheck.i18n import t
+from fieldcheck.output import check, writing
 from fieldcheck.signing.keys import DeviceKey
 from fieldcheck.store import Store
 from fieldcheck.store.events import CREATE_ORDER
@@ -87,9 +87,9 @@ def export_bundle(store: Store, out: str | Path, *, everything: bool = False, ke
     whole log: such a bundle (one inspector's, ``sync.assigned``) is always complete for
     what it selects and leaves the folder's incremental mark alone.
     """
-    out = Path(out)
+    out = check(out, make_folder=True)  # before the key is made or anything read: a bad name costs nothing
     if out.suffix != ".fcbundle":
-        out = out.with_name(out.name + ".fcbundle")
+        out = check(out.with_name(out.name + ".fcbundle"), make_folder=True)
     key = DeviceKey.load_or_create(store.device, key_folder)
     conn = store.connection
     dest = destination_key(out)
@@ -158,9 +158,7 @@ def export_bundle(store: Store, out: str | Path, *, everything: bool = False, ke
             return not _is_new(e, since, conn) or (select is not None and not select(e))
 
         events_total = sum(1 for _ in chosen()) + sum(1 for e in creates.values() if context(e))
-        tmp = out.with_name(f".{out.name}.{uuid.uuid4().hex[:8]}.tmp")
-        try:
-            out.parent.mkdir(parents=True, exist_ok=True)
+        with writing(out, make_folder=True) as tmp:
             with zipfile.ZipFile(tmp, "w", allowZip64=True) as zf:
                 w = _Writer(zf)
                 done = 0
@@ -226,14 +224,6 @@ def export_bundle(store: Store, out: str | Path, *, everything: bool = False, ke
                 zf.writestr(SIGNATURE, key.sign(raw))
             with open(tmp, "rb+") as fh:
                 os.fsync(fh.fileno())
-            os.replace(tmp, out)
-        except OSError as exc:
-            tmp.unlink(missing_ok=True)
-            raise BundleError(t(f"无法写入同步包 {out}:{exc.strerror or exc}",
-                                f"cannot write the bundle {out}: {exc.strerror or exc}")) from None
-        except BaseException:
-            tmp.unlink(missing_ok=True)
-            raise
         with store.transaction():
             if select is None:
                 conn.execute("INSERT INTO sync_exports (destination, last_seq, at) VALUES (?, ?, ?)"

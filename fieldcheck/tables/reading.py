@@ -17,6 +17,7 @@ from typing import Any
 
 from python_calamine import CalamineError, CalamineWorkbook
 
+from fieldcheck.file_errors import cannot_read
 from fieldcheck.i18n import t
 from fieldcheck.tables.cells import TableError
 
@@ -51,12 +52,14 @@ class Sheet:
 
 
 def _missing(path: Path) -> TableError:
-    return TableError(t(f"找不到文件 {path}", f"file not found: {path}"))
+    return TableError(cannot_read(path, IsADirectoryError() if path.is_dir() else FileNotFoundError()))
 
 
 def _unreadable(path: Path, why: object) -> TableError:
-    return TableError(t(f"{path} 不是可读取的 Excel 工作簿(.xlsx、.xls 或 .ods):{why}",
-                        f"{path} is not a readable Excel workbook (.xlsx, .xls or .ods): {why}"))
+    # the reader's words ("Cannot detect file format", a zip error) are for programmers; what to do is what helps
+    return TableError(t(f"{path} 不是可读取的 Excel 工作簿(.xlsx、.xls 或 .ods);请用 Excel 或 WPS 打开后另存为 .xlsx",
+                        f"{path} is not a readable Excel workbook (.xlsx, .xls or .ods); open it in Excel or WPS and "
+                        "save it as .xlsx"))
 
 
 def read_fast(path: str | Path) -> list[Sheet]:

@@ -14,8 +14,8 @@ from typing import Any
 
 import yaml
 
-from fieldcheck.i18n import t
-from fieldcheck.tables.cells import TableError, column_letter, display_width
+from fieldcheck.output import writing
+from fieldcheck.tables.cells import column_letter, display_width
 from fieldcheck.tables.rubric_layout import (
     BONUS_SECTION,
     COLUMNS,
@@ -193,10 +193,8 @@ def write_rubric_workbook(data: dict[str, Any], path: str | Path) -> None:
         sheet.column_dimensions["A"].width = 14
         sheet.column_dimensions["B"].width = WIDEST + 40
         _print_setup(sheet)
-    try:
-        book.save(path)
-    except OSError as exc:
-        raise TableError(t(f"无法写入 {path}:{exc}", f"cannot write {path}: {exc}")) from None
+    with writing(path) as tmp:
+        book.save(tmp)
 
 
 def _print_setup(ws) -> None:

@@ -15,7 +15,6 @@ nothing is written.
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +25,7 @@ import yaml
 from fieldcheck.engine.rubric import Rubric
 from fieldcheck.engine.rubric_file import check_text
 from fieldcheck.i18n import t
+from fieldcheck.output import write_text
 from fieldcheck.tables.cells import CellProblem, TableError, cell_ref, clean_text, parse_number, plain_number
 from fieldcheck.tables.headers import find_header
 from fieldcheck.tables.reading import Sheet, read_exact
@@ -252,7 +252,12 @@ class _Reader:
             try:
                 data[key] = rubric_data(str(row[1]))
             except yaml.YAMLError as exc:
-                self.bad(sheet.name, r, 1, f"「{key}」不是有效的 YAML({exc})", f"'{key}' is not valid YAML ({exc})")
+                # PyYAML's words are for programmers; the line inside the cell is what helps
+                mark = getattr(exc, "problem_mark", None)
+                at = mark.line + 1 if mark else 1
+                self.bad(sheet.name, r, 1, f"「{key}」不是有效的 YAML:请检查单元格中第 {at} 行的括号、引号、冒号和缩进",
+                         f"'{key}' is not valid YAML: check the brackets, quotes, colons and indentation on line {at} "
+                         "of the cell")
 
     def info(self, sheet: Sheet, data: dict[str, Any]) -> None:
         labels = {label: key for key, label in INFO_ROWS}
@@ -377,11 +382,5 @@ def read_rubric_workbook(path: str | Path) -> ImportedRubric:
 
 def write_rubric_yaml(imported: ImportedRubric, source: str | Path, out: str | Path) -> None:
     """The imported rubric as a YAML file, written whole or not at all."""
-    out = Path(out)
     header = f"# Made by `fieldcheck rubric import-xlsx` from {Path(source).name}; the workbook's data, unchanged.\n"
-    tmp = out.with_name(out.name + ".tmp")
-    try:
-        tmp.write_text(header + imported.yaml_text, encoding="utf-8")
-        os.replace(tmp, out)
-    except OSError as exc:
-        raise TableError(t(f"无法写入 {out}:{exc}", f"cannot write {out}: {exc}")) from None
+    write_text(out, header + imported.yaml_text)

@@ -16,7 +16,6 @@ gave it; a new row takes its group from a 分组 column, or has none (reported).
 from __future__ import annotations
 
 import json
-import os
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -27,6 +26,7 @@ import yaml
 from fieldcheck.engine.rubric import Rubric
 from fieldcheck.engine.rubric_file import check_text
 from fieldcheck.i18n import t
+from fieldcheck.output import write_text
 from fieldcheck.tables.cells import (
     CellProblem,
     TableError,
@@ -261,11 +261,5 @@ def write_rubric_with_targets(rubric: Rubric, table: TargetTable, out: str | Pat
     if new is None:
         raise TableError(t("换上这张目标表后细则无法通过校验,没有写出文件:", "with this target table the rubric does not validate; nothing was written:")
                          + "\n" + "\n".join(str(p) for p in problems if p.severity == "error"))
-    out = Path(out)
-    tmp = out.with_name(out.name + ".tmp")
-    try:
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, out)
-    except OSError as exc:
-        raise TableError(t(f"无法写入 {out}:{exc}", f"cannot write {out}: {exc}")) from None
+    write_text(out, text)
     return new

@@ -1,0 +1,100 @@
+"""A file a command writes for a person (a workbook, a PDF, a rubric, a bundle): checked, then written whole.
+
+``check`` refuses, before any work is done, a destination nothing can be written to: no
+name, a folder, a device or a pipe (renaming onto ``/dev/full`` would replace the device
+with a file), a folder that does not exist. A command writing several files checks them
+all first, so a bad second name never leaves the first written alone.
+
+``writing`` gives a temporary file beside the destination and renames it into place when
+the block succeeds; on any failure the temporary file is removed and the destination is
+as it was, so a reader never finds half a file.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import stat
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from pathlib import Path
+
+from fieldcheck.errors import UserError
+from fieldcheck.file_errors import cannot_write, is_a_folder, no_folder
+from fieldcheck.i18n import t
+
+
+class OutputError(UserError):
+    """The output file cannot be written; nothing was."""
+
+
+def check(path: str | Path, *, make_folder: bool = False) -> Path:
+    """``path`` as a Path a file can be written to, or OutputError in one sentence.
+
+    ``make_folder`` creates a missing folder (a bundle's folder on a USB stick) instead of
+    refusing it.
+    """
+    text = os.fspath(path)
+    if not text.strip():
+        raise OutputError(t("输出文件名是空的;请给出文件名", "the output file name is empty; give a file name"))
+    out = Path(text)
+    if text.endswith(("/", os.sep)) or out.name in ("", ".", ".."):
+        raise OutputError(is_a_folder(text))
+    try:
+        mode = os.stat(out).st_mode
+    except (FileNotFoundError, NotADirectoryError):
+        mode = None
+    except OSError as exc:
+        raise OutputError(cannot_write(out, exc)) from None
+    if mode is not None and stat.S_ISDIR(mode):
+        raise OutputError(is_a_folder(out))
+    if mode is not None and not stat.S_ISREG(mode):
+        raise OutputError(t(f"无法写入 {out}:它不是普通文件(而是设备或管道);请给出文件名",
+                            f"cannot write {out}: it is not a regular file (a device or a pipe); give a file name"))
+    folder = out.parent
+    if not folder.is_dir():
+        if folder.exists() or not make_folder:
+            raise OutputError(no_folder(out, folder) if not folder.exists() else
+                              t(f"无法写入 {out}:{folder} 是文件而不是文件夹;请换一个文件夹",
+                                f"cannot write {out}: {folder} is a file, not a folder; choose another folder"))
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise OutputError(no_folder(out, folder) if isinstance(exc, (FileNotFoundError, NotADirectoryError))
+                              else cannot_write(out, exc)) from None
+    if not os.access(folder, os.W_OK):
+        raise OutputError(cannot_write(out, PermissionError()))
+    return out
+
+
+@contextmanager
+def writing(path: str | Path, *, make_folder: bool = False) -> Iterator[Path]:
+    """``with writing(out) as tmp:`` write ``tmp``; it becomes ``out`` when the block ends without error.
+
+    An OSError inside (the disk full, the folder gone) is an OutputError; the temporary
+    file never outlives the block.
+    """
+    out = check(path, make_folder=make_folder)
+    tmp = out.with_name(f".{out.name}.{secrets.token_hex(4)}.tmp")
+    try:
+        yield tmp
+        os.replace(tmp, out)
+    except OSError as exc:
+        raise OutputError(cannot_write(out, exc)) from None
+    finally:
+        with suppress(OSError):
+            tmp.unlink(missing_ok=True)
+
+
+def write_bytes(path: str | Path, data: bytes) -> Path:
+    """Write ``data`` to ``path`` whole or not at all; return the path written."""
+    with writing(path) as tmp:
+        tmp.write_bytes(data)
+    return Path(path)
+
+
+def write_text(path: str | Path, text: str) -> Path:
+    """Write ``text`` as UTF-8 to ``path`` whole or not at all; return the path written."""
+    with writing(path) as tmp:
+        tmp.write_text(text, encoding="utf-8")
+    return Path(path)

@@ -1,0 +1,171 @@
+"""Every command that writes a file, given a destination nothing can be written to: one sentence, exit 1, nothing left.
+
+The destinations a person gets wrong: a folder that does not exist, a folder, a device or a
+pipe (a fifo stands in for /dev/full), an empty name. The commands: results and rounds
+(--xlsx, --pdf), sheet, import targets, rubric import-xlsx and export-xlsx, bundle export,
+team export. Each run in-process through ``main``, as a person runs it.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import sqlite3
+from pathlib import Path
+
+import pytest
+import yaml
+
+from fieldcheck.cli import main
+from fieldcheck.engine import catalog
+from fieldcheck.tables.rubric_export import export_rubric
+from tests.results.township import scores, township
+from tests.tables.workbooks import targets_fu2
+
+MISSING, FOLDER, PIPE, EMPTY = "missing", "folder", "pipe", "empty"
+SAID = {MISSING: "文件夹 {tmp}/no 不存在", FOLDER: "目标是一个文件夹;请给出文件名",
+        PIPE: "它不是普通文件(而是设备或管道)", EMPTY: "输出文件名是空的;请给出文件名"}
+
+
+@pytest.fixture(scope="module")
+def inputs(tmp_path_factory):
+    """A demo database, a township's rounds file, a 附2 target table and a rubric workbook, made once."""
+    folder = tmp_path_factory.mktemp("inputs")
+    db = folder / "demo.db"
+    assert main(["demo", "--db", str(db), "--villages", "1"]) == 0
+    assert main(["team", "init", "--db", str(db), "-o", str(folder / "TEAM.pem")]) == 0
+    inspection = sqlite3.connect(db).execute("SELECT id FROM inspections LIMIT 1").fetchone()[0]
+    town = folder / "town.yaml"
+    town.write_text(yaml.safe_dump(township([{"id": "4月", "kind": "双月观摩", "scores": scores()}]),
+                                   allow_unicode=True), encoding="utf-8")
+    book = folder / "h.xlsx"
+    export_rubric(catalog.find("hengyang-2015"), book)
+    return {"db": db, "inspection": inspection, "town": town, "fu2": targets_fu2(folder / "fu2.xlsx"), "book": book}
+
+
+def commands(i: dict, out: str) -> dict[str, list[str]]:
+    return {
+        "results --xlsx": ["results", "--db", i["db"], "--rubric", "hengyang-2015", "--all", "--xlsx", out],
+        "results --pdf": ["results", "--db", i["db"], "--rubric", "hengyang-2015", "--all", "--pdf", out],
+        "rounds --xlsx": ["rounds", i["town"], "--xlsx", out],
+        "rounds --pdf": ["rounds", i["town"], "--pdf", out],
+        "sheet": ["sheet", "--db", i["db"], i["inspection"], "-o", out],
+        "import targets": ["import", "targets", i["fu2"], "--rubric", "hengyang-2015", "-o", out],
+        "rubric import-xlsx": ["rubric", "import-xlsx", i["book"], "-o", out],
+        "rubric export-xlsx": ["rubric", "export-xlsx", "hengyang-2015", "-o", out],
+        "bundle export": ["bundle", "export", "--db", i["db"], "-o", out],
+        "team export": ["team", "export", "--db", i["db"], "-o", out],
+    }
+
+
+def destination(tmp_path: Path, kind: str) -> str:
+    if kind == MISSING:
+        return str(tmp_path / "no" / "r.out")
+    if kind == FOLDER:
+        (tmp_path / "adir").mkdir()
+        return str(tmp_path / "adir")
+    if kind == PIPE:
+        os.mkfifo(tmp_path / "full")
+        return str(tmp_path / "full")
+    return ""
+
+
+def everything(folder: Path) -> set[str]:
+    return {str(p.relative_to(folder)) for p in folder.rglob("*")}
+
+
+def run(capsys, argv) -> tuple[int, str, str]:
+    code = main([str(a) for a in argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def refused(capsys, argv, words: str) -> str:
+    code, out, err = run(capsys, argv)
+    assert code == 1, (argv, out, err)
+    assert words in err, err
+    assert "Traceback" not in err and "Errno" not in err and len(err.strip().splitlines()) == 1, err
+    return err
+
+
+NAMES = list(commands({"db": "", "inspection": "", "town": "", "fu2": "", "book": ""}, ""))
+
+
+@pytest.mark.parametrize("kind", [MISSING, FOLDER, PIPE, EMPTY])
+@pytest.mark.parametrize("name", NAMES)
+def test_a_destination_nothing_can_be_written_to_is_one_sentence_and_leaves_nothing(inputs, tmp_path, capsys, name,
+                                                                                     kind):
+    if name == "bundle export" and kind == MISSING:
+        pytest.skip("a bundle's folder is made, as on a fresh USB stick (the next test)")
+    out = destination(tmp_path, kind)
+    before = everything(tmp_path)
+    refused(capsys, commands(inputs, out)[name], SAID[kind].format(tmp=tmp_path))
+    assert everything(tmp_path) == before  # no partial output, no .tmp, the fifo still a fifo
+    if kind == PIPE:
+        assert not (tmp_path / "full").is_file()
+
+
+def test_a_bundles_missing_folder_is_made(inputs, tmp_path, capsys):
+    code, out, err = run(capsys, ["bundle", "export", "--db", inputs["db"], "--all", "-o", tmp_path / "stick" / "b"])
+    assert code == 0, err
+    assert everything(tmp_path / "stick") == {"b.fcbundle"}
+
+
+def test_results_check_both_files_before_writing_either(inputs, tmp_path, capsys):
+    ok, bad = tmp_path / "ok.xlsx", tmp_path / "missing" / "r.pdf"
+    refused(capsys, ["results", "--db", inputs["db"], "--rubric", "hengyang-2015", "--all", "--xlsx", ok, "--pdf", bad],
+            f"无法写入 {bad}:文件夹 {bad.parent} 不存在")
+    refused(capsys, ["rounds", inputs["town"], "--xlsx", ok, "--pdf", bad], "不存在")
+    assert everything(tmp_path) == set()
+
+
+def test_import_targets_onto_a_folder_leaves_no_tmp_beside_it(inputs, tmp_path, capsys):
+    (tmp_path / "out" / "adir").mkdir(parents=True)
+    err = refused(capsys, ["import", "targets", inputs["fu2"], "--rubric", "hengyang-2015", "-o", tmp_path / "out" / "adir"],
+                  f"无法写入 {tmp_path}/out/adir:目标是一个文件夹;请给出文件名")
+    assert "21" not in err
+    assert everything(tmp_path) == {"out", "out/adir"}
+
+
+def test_the_messages_are_english_for_an_english_user(inputs, tmp_path, capsys, language):
+    language("en")
+    (tmp_path / "adir").mkdir()
+    refused(capsys, ["sheet", "--db", inputs["db"], inputs["inspection"], "-o", tmp_path / "adir"],
+            f"cannot write {tmp_path}/adir: it is a folder; give a file name")
+    refused(capsys, ["rounds", inputs["town"], "--pdf", tmp_path / "no" / "r.pdf"],
+            f"cannot write {tmp_path}/no/r.pdf: the folder {tmp_path}/no does not exist; create it or choose another folder")
+
+
+@pytest.mark.parametrize("name", ["results --xlsx", "rounds --pdf", "sheet", "import targets", "rubric export-xlsx",
+                                  "bundle export"])
+def test_a_full_disk_leaves_the_old_file_and_no_tmp(inputs, tmp_path, capsys, monkeypatch, name):
+    # A full disk cannot be had here: the rename that would put the finished file in place fails as one would.
+    out = tmp_path / ("r.fcbundle" if name == "bundle export" else "r.out")
+    out.write_bytes(b"yesterday's")
+
+    real = os.replace
+
+    def full(src, dst):
+        if Path(dst) != out:
+            return real(src, dst)  # the database's own backup
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", full)
+    argv = commands(inputs, str(out))[name]
+    if name == "bundle export":
+        argv.append("--all")
+    refused(capsys, argv, f"无法写入 {out}:磁盘已满;请腾出空间或换一个磁盘")
+    assert everything(tmp_path) == {out.name} and out.read_bytes() == b"yesterday's"
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root writes into a read-only folder")
+def test_a_read_only_folder_is_one_sentence(inputs, tmp_path, capsys):
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    folder.chmod(0o555)
+    try:
+        refused(capsys, ["sheet", "--db", inputs["db"], inputs["inspection"], "-o", folder / "x.pdf"],
+                f"没有权限写入文件夹 {folder}")
+        assert everything(folder) == set()
+    finally:
+        folder.chmod(0o755)
