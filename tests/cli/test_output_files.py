@@ -91,12 +91,11 @@ def refused(capsys, argv, words: str) -> str:
 NAMES = list(commands({"db": "", "inspection": "", "town": "", "fu2": "", "book": ""}, ""))
 
 
-@pytest.mark.parametrize("kind", [MISSING, FOLDER, PIPE, EMPTY])
-@pytest.mark.parametrize("name", NAMES)
+# a bundle's missing folder is made, as on a fresh USB stick (the next test)
+@pytest.mark.parametrize("name, kind", [(n, k) for n in NAMES for k in (MISSING, FOLDER, PIPE, EMPTY)
+                                        if (n, k) != ("bundle export", MISSING)])
 def test_a_destination_nothing_can_be_written_to_is_one_sentence_and_leaves_nothing(inputs, tmp_path, capsys, name,
                                                                                      kind):
-    if name == "bundle export" and kind == MISSING:
-        pytest.skip("a bundle's folder is made, as on a fresh USB stick (the next test)")
     out = destination(tmp_path, kind)
     before = everything(tmp_path)
     refused(capsys, commands(inputs, out)[name], SAID[kind].format(tmp=tmp_path))
@@ -158,11 +157,13 @@ def test_a_full_disk_leaves_the_old_file_and_no_tmp(inputs, tmp_path, capsys, mo
     assert everything(tmp_path) == {out.name} and out.read_bytes() == b"yesterday's"
 
 
-@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root writes into a read-only folder")
-def test_a_read_only_folder_is_one_sentence(inputs, tmp_path, capsys):
+def test_a_read_only_folder_is_one_sentence(inputs, tmp_path, capsys, monkeypatch):
     folder = tmp_path / "ro"
     folder.mkdir()
     folder.chmod(0o555)
+    # root (as CI runs) may write anywhere: the folder is then read-only as far as access() says
+    real = os.access
+    monkeypatch.setattr(os, "access", lambda p, mode, **k: False if Path(p) == folder else real(p, mode, **k))
     try:
         refused(capsys, ["sheet", "--db", inputs["db"], inputs["inspection"], "-o", folder / "x.pdf"],
                 f"没有权限写入文件夹 {folder}")
