@@ -40,7 +40,6 @@ def add_inspection_from_answers(store, rubric: Rubric, assessee: Mapping[str, An
     day = _day(doc.get("date"))
     with store.transaction():
         place = _place_for(store, rubric, name, who.group)
-        check_kind(store.places.get(place), rubric)  # as assign refuses it; a place made here rolls back
         inspection = store.inspections.create(rubric, assessee_id=place, assessee_name=name.split("/")[-1],
                                              inspectors=inspectors, date=day, assessee_group=who.group)
         store.findings.add_many(inspection, [{"item_id": item_id, "value": value} for item_id, value in findings])
@@ -76,9 +75,12 @@ def _place_for(store, rubric: Rubric, name: str, group: str | None) -> str:
     """The place named (or at the path "县/乡镇/村"), created when it is not there yet."""
     found = store.places.find(name)
     if found is not None:
+        check_kind(found, rubric)  # as assign refuses it: a 乡镇 is not scored with the village rubric
         return found.id
     if is_village_path(name):
-        return village_at(store, name)
+        place = village_at(store, name)
+        check_kind(store.places.get(place), rubric)  # the caller's transaction takes the new places back
+        return place
     if "/" in name:
         raise StoreError(t(f"「{name}」不是「县/乡镇/村」三级的村名路径;请写成 县/乡镇/村,或只写单位名称",
                            f"'{name}' is not a 县/乡镇/村 path of three levels; write 县/乡镇/村, or the unit's name alone"))

@@ -143,5 +143,9 @@
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
 </context>
 </TS>

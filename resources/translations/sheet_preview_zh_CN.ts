@@ -78,10 +78,6 @@
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
-    <message>
-        <source>Cannot write {0}: {1}</source>
-        <translation>无法写入 {0}:{1}</translation>
-    </message>
 </context>
 <context>
     <name>sheet_preview</name>

@@ -81,6 +81,18 @@ def test_exports_from_the_window(qtbot, store, tmp_path):
     window.close()
 
 
+def test_an_export_that_cannot_be_written_is_said_in_a_message_box(qtbot, store, tmp_path, monkeypatch):
+    window, view = _window(qtbot, store, tmp_path)
+    said = []
+    monkeypatch.setattr(QtWidgets.QMessageBox, "warning", lambda parent, title, text: said.append((title, text)))
+    missing = tmp_path / "pulled-out-stick" / "r.xlsx"
+    assert view.export_workbook(str(missing)) is None and view.export_pdf(str(tmp_path / "nope" / "r.pdf")) is None
+    assert [title for title, _ in said] == ["Not saved", "Not saved"]
+    assert str(missing.parent) in said[0][1] and ("不存在" in said[0][1] or "does not exist" in said[0][1])
+    assert not missing.parent.exists()
+    window.close()
+
+
 def test_a_database_with_nothing_signed_says_so(qtbot, tmp_path, store):
     from fieldcheck.gui.results.results_view import ResultsView
 

@@ -10,6 +10,7 @@ of rubric asks again, and the older answer is dropped when it comes.
 from __future__ import annotations
 
 from fieldcheck.engine import catalog
+from fieldcheck.errors import UserError
 from fieldcheck.gui.qt import Qt, QtWidgets, Signal
 from fieldcheck.gui.results.chart_widget import ChartWidget
 from fieldcheck.gui.results.worker import Generations
@@ -228,11 +229,20 @@ class ResultsView(QtWidgets.QDialog):
     def export_workbook(self, path: str | None = None) -> str | None:
         path = path or self._target(self.tr("Export workbook"), ".xlsx")
         if path and self.results is not None:
-            write_workbook(self.results, self.store, path)
+            return self._written(path, lambda: write_workbook(self.results, self.store, path))
         return path
 
     def export_pdf(self, path: str | None = None) -> str | None:
         path = path or self._target(self.tr("Export PDF"), ".pdf")
         if path and self.results is not None:
-            write_pdf(self.results, path)
+            return self._written(path, lambda: write_pdf(self.results, path))
+        return path
+
+    def _written(self, path: str, write) -> str | None:
+        """The path once written; a file that cannot be written (the stick pulled out, a full disk) is said, not raised."""
+        try:
+            write()
+        except UserError as exc:
+            QtWidgets.QMessageBox.warning(self, self.tr("Not saved"), str(exc))
+            return None
         return path

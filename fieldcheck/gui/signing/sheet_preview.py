@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+from fieldcheck import output
 from fieldcheck.errors import UserError
 from fieldcheck.gui.qt import QtCore, QtGui, QtWidgets, Signal, pdf_modules
 from fieldcheck.gui.widgets.pool_job import PoolJob, Progress
@@ -114,12 +115,9 @@ class SheetPreview(QtWidgets.QDialog):
                 return None
         target = Path(path)
         try:
-            tmp = target.with_name(f".{target.name}.tmp")
-            tmp.write_bytes(self.data)
-            tmp.replace(target)
-        except OSError as exc:
-            QtWidgets.QMessageBox.warning(self, self.tr("Not saved"),
-                                          self.tr("Cannot write {0}: {1}").format(target, exc.strerror))
+            output.write_bytes(target, self.data)  # whole or not at all, said in the user's language
+        except UserError as exc:
+            QtWidgets.QMessageBox.warning(self, self.tr("Not saved"), str(exc))
             return None
         return target
 
