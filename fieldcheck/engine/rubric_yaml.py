@@ -60,6 +60,20 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> _LineDict:
 
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
+#: the longest integer a rubric may write as a number; no score needs more than a dozen digits
+_INT_CHARS = 40
+
+
+def _construct_int(loader: _Loader, node: yaml.ScalarNode) -> int | str:
+    # An integer of thousands of digits makes int() raise (or, in hex, makes an int no later
+    # message can print); kept as the text it was written, the value checks refuse it in one sentence.
+    if len(node.value) > _INT_CHARS:
+        return str(node.value)
+    return yaml.SafeLoader.construct_yaml_int(loader, node)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:int", _construct_int)
+
 
 def _plain(value: Any) -> Any:
     if isinstance(value, dict):

@@ -1,0 +1,47 @@
+"""Numbers no one means (10**30, 1e5000, 5,000 nines) typed where a count or points belong: one
+sentence naming the field and the value, exit 1, no traceback, nothing written."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from fieldcheck.cli import main
+from fieldcheck.engine import catalog
+
+FIVE_THOUSAND_NINES = "9" * 5000
+
+
+def run(args: list[str], capsys) -> tuple[int, str, str]:
+    try:
+        code = main([str(a) for a in args])
+    except SystemExit as exc:  # argparse
+        code = int(exc.code or 0)
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def refused(code: int, err: str, *phrases: str, lines: int = 1) -> None:
+    assert code == 1, err
+    assert "Traceback" not in err and "Error:" not in err, err
+    written = [line for line in err.splitlines() if line.strip()]
+    assert len(written) == lines and all(len(line) < 300 for line in written), err
+    for phrase in phrases:
+        assert phrase in err, err
+
+
+@pytest.mark.parametrize("points", [FIVE_THOUSAND_NINES, "0x" + FIVE_THOUSAND_NINES, "1e999999", "10000000000000"])
+def test_rubric_points_no_score_can_hold(points, tmp_path, capsys, language):
+    language("zh")
+    source = catalog.find("county-township").path.read_text(encoding="utf-8")
+    assert "\n    points: 21\n" in source
+    rubric = tmp_path / "big.yaml"
+    rubric.write_text(source.replace("\n    points: 21\n", f"\n    points: {points}\n", 1), encoding="utf-8")
+    answers = tmp_path / "a.json"
+    answers.write_text(json.dumps({"answers": {}}), encoding="utf-8")
+    for args in (["rubric", "validate", rubric], ["rubric", "show", rubric], ["score", rubric, answers]):
+        code, _, err = run(args, capsys)
+        assert code == 1 and "Traceback" not in err, (args, err)
+        assert "big.yaml:25: 错误: 1 的分值「" in err and "太大或位数太多,不是合理的数" in err, (args, err)
+        assert max(len(line) for line in err.splitlines()) < 300, err
