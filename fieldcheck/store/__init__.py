@@ -42,7 +42,7 @@ from fieldcheck.store.events import Events
 from fieldcheck.store.findings import Findings
 from fieldcheck.store.inspections import Inspections
 from fieldcheck.store.photos import Photos
-from fieldcheck.store.places import Households, Places, mask_id_number
+from fieldcheck.store.places import MAX_HOUSEHOLD_MEMBERS, Households, Places, check_members, mask_id_number
 from fieldcheck.store.records import Assignment, AuditEntry, Finding, Household, Inspection, InspectionRow, Photo, Place
 from fieldcheck.store.rubrics import PublishedRubrics
 
@@ -249,4 +249,4 @@ class Store:
 
 
 __all__ = ["Store", "StoreError", "Assignment", "Place", "Household", "Inspection", "InspectionRow", "Finding", "Photo",
-           "AuditEntry", "mask_id_number", "SQLITE_HEADER", "refuse_foreign_file"]
+           "AuditEntry", "mask_id_number", "check_members", "MAX_HOUSEHOLD_MEMBERS", "SQLITE_HEADER", "refuse_foreign_file"]

@@ -4,6 +4,7 @@ sentence naming the field and the value, exit 1, no traceback, nothing written."
 from __future__ import annotations
 
 import json
+import sqlite3
 
 import pytest
 
@@ -45,3 +46,49 @@ def test_rubric_points_no_score_can_hold(points, tmp_path, capsys, language):
         assert code == 1 and "Traceback" not in err, (args, err)
         assert "big.yaml:25: 错误: 1 的分值「" in err and "太大或位数太多,不是合理的数" in err, (args, err)
         assert max(len(line) for line in err.splitlines()) < 300, err
+
+
+def dump(db) -> list[str]:
+    """Every row and table of the database, to compare before and after a refused command."""
+    connection = sqlite3.connect(db)
+    try:
+        return list(connection.iterdump())
+    finally:
+        connection.close()
+
+
+@pytest.fixture
+def demo_db(tmp_path, capsys):
+    db = tmp_path / "demo.db"
+    assert main(["demo", "--db", str(db), "--villages", "2"]) == 0
+    capsys.readouterr()
+    return db
+
+
+@pytest.mark.parametrize("members", ["99999999999999999999999", FIVE_THOUSAND_NINES, "100", "0", "2.5", "四"])
+def test_household_add_refuses_a_count_no_household_has(members, demo_db, capsys, language):
+    language("zh")
+    before = dump(demo_db)
+    code, _, err = run(["household", "add", "--db", demo_db, "--village", "新县/新乡/新村", "--name", "张三",
+                        "--members", members], capsys)
+    refused(code, err, "家庭人口应为 1 到 99 之间的整数,而不是「" + members[:20])
+    assert dump(demo_db) == before  # not even the new village
+
+
+def test_household_edit_refuses_a_huge_count(demo_db, capsys, language):
+    language("zh")
+    assert run(["household", "add", "--db", demo_db, "--village", "新县/新乡/新村", "--name", "张三", "--members", "４"],
+               capsys)[0] == 0
+    before = dump(demo_db)
+    code, _, err = run(["household", "edit", "张三", "--db", demo_db, "--village", "新县/新乡/新村",
+                        "--members", "99999999999999999999"], capsys)
+    refused(code, err, "「99999999999999999999」")
+    assert dump(demo_db) == before
+
+
+def test_household_add_with_a_bad_name_leaves_no_new_village(demo_db, capsys, language):
+    language("zh")
+    before = dump(demo_db)
+    code, _, err = run(["household", "add", "--db", demo_db, "--village", "新县/新乡/新村", "--name", " "], capsys)
+    refused(code, err, "户主姓名不能为空")
+    assert dump(demo_db) == before
