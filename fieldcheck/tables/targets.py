@@ -24,6 +24,7 @@ from pathlib import Path
 
 import yaml
 
+from fieldcheck.engine.numbers import shown
 from fieldcheck.engine.rubric import Rubric
 from fieldcheck.engine.rubric_file import check_text
 from fieldcheck.i18n import t
@@ -33,6 +34,7 @@ from fieldcheck.tables.cells import (
     cell_ref,
     clean_text,
     header_key,
+    is_absurd,
     parse_number,
     plain_number,
 )
@@ -171,14 +173,20 @@ def _read_sheet(sheet: Sheet, h: int, name_col: int, names: dict, rubric: Rubric
         ok = True
         for col, c in columns.items():
             raw = sheet.value(r, c)
+            problem = None
             try:
                 number = parse_number(raw)
-            except ValueError:
-                table.problems.append(CellProblem(sheet.name, cell_ref(r, c), t(
-                    f"「{col}」应为数字,而这里是「{clean_text(raw)}」", f"expected a number for '{col}', found '{clean_text(raw)}'")))
+            except ValueError as exc:
+                number = None
+                typed = shown(clean_text(raw))
+                problem = (t(f"「{col}」的值「{typed}」太大或位数太多,不是合理的目标值;请填写实际的数",
+                             f"'{typed}' is too large or too long to be a target for '{col}'; enter the real number")
+                           if is_absurd(exc) else
+                           t(f"「{col}」应为数字,而这里是「{typed}」", f"expected a number for '{col}', found '{typed}'"))
+            if problem is not None:
+                table.problems.append(CellProblem(sheet.name, cell_ref(r, c), problem))
                 ok = False
-                continue
-            if number is not None:
+            elif number is not None:
                 values[col] = number
         old = rubric.targets.get(name)
         typed = clean_text(sheet.value(r, group_col)) if group_col is not None else ""

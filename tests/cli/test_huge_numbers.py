@@ -6,10 +6,12 @@ from __future__ import annotations
 import json
 import sqlite3
 
+import openpyxl
 import pytest
 
 from fieldcheck.cli import main
 from fieldcheck.engine import catalog
+from tests.tables.workbooks import targets_fu2
 
 FIVE_THOUSAND_NINES = "9" * 5000
 
@@ -92,3 +94,37 @@ def test_household_add_with_a_bad_name_leaves_no_new_village(demo_db, capsys, la
     code, _, err = run(["household", "add", "--db", demo_db, "--village", "新县/新乡/新村", "--name", " "], capsys)
     refused(code, err, "户主姓名不能为空")
     assert dump(demo_db) == before
+
+
+def roster(path, members) -> object:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "衡阳县-西渡镇-梅花村"
+    sheet.append(["户主", "人口"])
+    sheet.append(["李四", 3])
+    sheet.append(["张三", members])
+    book.save(path)
+    return path
+
+
+@pytest.mark.parametrize(("members", "shown"), [(10**30, "1e+30"), ("1e5000", "1e5000"), (1e300, "1e+300"),
+                                                ("9" * 23, "9" * 23), (FIVE_THOUSAND_NINES, "9" * 23 + "…"),
+                                                (100, "100")])
+def test_roster_members_no_household_has(members, shown, demo_db, tmp_path, capsys, language):
+    language("zh")
+    before = dump(demo_db)
+    code, _, err = run(["import", "roster", roster(tmp_path / "r.xlsx", members), "--db", demo_db], capsys)
+    refused(code, err, "什么都没有导入", f"工作表「衡阳县-西渡镇-梅花村」B3 单元格:家庭人口应为 1 到 99 之间的整数,而不是「{shown}」",
+            lines=2)
+    assert dump(demo_db) == before
+
+
+@pytest.mark.parametrize(("value", "shown"), [("1e999999", "1e999999"), (FIVE_THOUSAND_NINES, "9" * 23 + "…"),
+                                              (1e300, "1e+300")])
+def test_target_cell_no_table_means(value, shown, tmp_path, capsys, language):
+    language("zh")
+    book = targets_fu2(tmp_path / "t.xlsx", tweak={("衡阳县", "减贫率(%)"): value})
+    out = tmp_path / "out.yaml"
+    code, _, err = run(["import", "targets", book, "--rubric", "hengyang-2015", "-o", out], capsys)
+    refused(code, err, f"工作表「附2」C10 单元格:「减贫率(%)」的值「{shown}」太大或位数太多,不是合理的目标值", lines=2)
+    assert not out.exists()
