@@ -128,3 +128,25 @@ def test_target_cell_no_table_means(value, shown, tmp_path, capsys, language):
     code, _, err = run(["import", "targets", book, "--rubric", "hengyang-2015", "-o", out], capsys)
     refused(code, err, f"工作表「附2」C10 单元格:「减贫率(%)」的值「{shown}」太大或位数太多,不是合理的目标值", lines=2)
     assert not out.exists()
+
+
+def test_a_negative_target_names_its_cell_not_the_file_never_written(tmp_path, capsys, language):
+    language("zh")
+    book = targets_fu2(tmp_path / "t.xlsx", tweak={("衡阳县", "减贫率(%)"): -3})
+    out = tmp_path / "out.yaml"
+    code, _, err = run(["import", "targets", book, "--rubric", "hengyang-2015", "-o", out], capsys)
+    refused(code, err, "工作表「附2」C10 单元格:「减贫率(%)」不能是负数,而这里是「-3」", lines=2)
+    assert "out.yaml" not in err and not out.exists()
+
+
+def test_a_row_the_rubric_needs_is_missing_names_the_rubric_not_the_file_never_written(tmp_path, capsys, language):
+    language("zh")
+    book = targets_fu2(tmp_path / "t.xlsx")
+    workbook = openpyxl.load_workbook(book)
+    sheet = workbook.active
+    sheet.delete_rows(next(row[0].row for row in sheet.iter_rows() if row[0].value == "祁东县"))
+    workbook.save(book)
+    out = tmp_path / "out.yaml"
+    code, _, err = run(["import", "targets", book, "--rubric", "hengyang-2015", "-o", out], capsys)
+    refused(code, err, "细则「hengyang-2015」:reading「county-row-targets」提到的「祁东县」不在目标表中", lines=2)
+    assert "out.yaml" not in err and not out.exists()
