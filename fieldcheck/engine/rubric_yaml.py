@@ -22,7 +22,28 @@ class _LineDict(dict):
         return self.key_lines.get(key, self.line)
 
 
-class _Loader(yaml.SafeLoader):
+#: the longest integer a rubric (or a rules file) may write as a number; no score needs a dozen digits
+_INT_CHARS = 40
+
+
+class BoundedLoader(yaml.SafeLoader):
+    """yaml.SafeLoader whose integers of more than 40 characters stay the text they were written as.
+
+    An integer of thousands of digits makes int() raise (or, in hex, makes an int no later
+    message can print); kept as text, the value checks refuse it in one sentence.
+    """
+
+
+def _construct_int(loader: BoundedLoader, node: yaml.ScalarNode) -> int | str:
+    if len(node.value) > _INT_CHARS:
+        return str(node.value)
+    return yaml.SafeLoader.construct_yaml_int(loader, node)
+
+
+BoundedLoader.add_constructor("tag:yaml.org,2002:int", _construct_int)
+
+
+class _Loader(BoundedLoader):
     def __init__(self, stream: str):
         super().__init__(stream)
         self.duplicate_keys: list[tuple[str, int]] = []
@@ -59,20 +80,6 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> _LineDict:
 
 
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-
-#: the longest integer a rubric may write as a number; no score needs more than a dozen digits
-_INT_CHARS = 40
-
-
-def _construct_int(loader: _Loader, node: yaml.ScalarNode) -> int | str:
-    # An integer of thousands of digits makes int() raise (or, in hex, makes an int no later
-    # message can print); kept as the text it was written, the value checks refuse it in one sentence.
-    if len(node.value) > _INT_CHARS:
-        return str(node.value)
-    return yaml.SafeLoader.construct_yaml_int(loader, node)
-
-
-_Loader.add_constructor("tag:yaml.org,2002:int", _construct_int)
 
 
 def _plain(value: Any) -> Any:

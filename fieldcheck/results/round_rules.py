@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from fieldcheck.engine.numbers import to_decimal
+from fieldcheck.engine.rubric_yaml import BoundedLoader
 from fieldcheck.errors import UserError
 from fieldcheck.i18n import t
 from fieldcheck.shipped import rubrics_dir
@@ -94,7 +95,7 @@ class Township:
 
 def _read(path: Path) -> Any:
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=BoundedLoader)  # 5,000 digits: refused, not int()'s limit
     except FileNotFoundError:
         raise RoundsInvalid(t(f"找不到文件 {path}", f"file not found: {path}")) from None
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:

@@ -26,6 +26,7 @@ import yaml
 from fieldcheck.engine.numbers import shown
 from fieldcheck.engine.rubric import Rubric
 from fieldcheck.engine.rubric_file import check_text
+from fieldcheck.engine.rubric_yaml import BoundedLoader
 from fieldcheck.i18n import t
 from fieldcheck.tables.cells import CellProblem, TableError, cell_ref, clean_text, is_absurd, parse_number, plain_number
 from fieldcheck.tables.headers import find_header
@@ -224,7 +225,7 @@ class _Reader:
         params = text(r, "params")
         if params is not None:
             try:
-                extra = yaml.safe_load(str(params))
+                extra = yaml.load(str(params), Loader=BoundedLoader)  # a 5,000-digit number: refused, not int()'s limit
             except yaml.YAMLError:
                 extra = None
             if not isinstance(extra, dict):

@@ -8,9 +8,11 @@ import sqlite3
 
 import openpyxl
 import pytest
+import yaml
 
 from fieldcheck.cli import main
 from fieldcheck.engine import catalog
+from tests.results.township import scores, township
 from tests.tables.workbooks import targets_fu2
 
 FIVE_THOUSAND_NINES = "9" * 5000
@@ -150,3 +152,38 @@ def test_a_row_the_rubric_needs_is_missing_names_the_rubric_not_the_file_never_w
     code, _, err = run(["import", "targets", book, "--rubric", "hengyang-2015", "-o", out], capsys)
     refused(code, err, "细则「hengyang-2015」:reading「county-row-targets」提到的「祁东县」不在目标表中", lines=2)
     assert "out.yaml" not in err and not out.exists()
+
+
+def test_rounds_files_with_a_number_of_thousands_of_digits(tmp_path, capsys, language):
+    language("zh")
+    shipped = (catalog.find("hengyang-2015").path.parent / "rounds" / "township-rounds.yaml").read_text(encoding="utf-8")
+    assert "rewards: [800, 600, 400]" in shipped
+    rules = tmp_path / "rules.yaml"
+    rules.write_text(shipped.replace("rewards: [800, 600, 400]", f"rewards: [{FIVE_THOUSAND_NINES}, 600, 400]"),
+                     encoding="utf-8")
+    town = tmp_path / "town.yaml"
+    town.write_text(yaml.safe_dump(township([{"id": "年终", "kind": "年终总评", "scores": scores()}]), allow_unicode=True),
+                    encoding="utf-8")
+    code, _, err = run(["rounds", town, "--rules", rules], capsys)
+    refused(code, err, "双月观摩 rewards 应是金额列表")
+    huge = yaml.safe_dump(township([{"id": "年终", "kind": "年终总评", "scores": scores(东风村=1)}]), allow_unicode=True)
+    town.write_text(huge.replace("东风村: 1\n", f"东风村: {FIVE_THOUSAND_NINES}\n"), encoding="utf-8")
+    code, _, err = run(["rounds", town], capsys)
+    assert code == 1 and "Traceback" not in err and len(err) < 400, err
+
+
+def test_rubric_workbook_params_with_a_number_of_thousands_of_digits(tmp_path, capsys, language):
+    language("zh")
+    book = tmp_path / "h.xlsx"
+    assert run(["rubric", "export-xlsx", "hengyang-2015", "-o", book], capsys)[0] == 0
+    workbook = openpyxl.load_workbook(book)
+    sheet = workbook["考评表"]
+    header = next(row for row in sheet.iter_rows() if any(c.value == "规则参数" for c in row))
+    column = next(c.column for c in header if c.value == "规则参数")
+    cell = next(sheet.cell(r, column) for r in range(header[0].row + 1, sheet.max_row + 1)
+                if "target" in str(sheet.cell(r, column).value or ""))
+    cell.value = "{target: " + FIVE_THOUSAND_NINES + "}"
+    workbook.save(book)
+    code, _, err = run(["rubric", "import-xlsx", book], capsys)
+    assert code == 1 and "Traceback" not in err, err
+    assert "target「99999999999999999999999…」太大或位数太多,不是合理的数" in err and len(err) < 2000, err
