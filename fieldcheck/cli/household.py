@@ -9,25 +9,28 @@ from __future__ import annotations
 import argparse
 
 from fieldcheck.cli.common import db_arg, open_store, print_json
-from fieldcheck.engine.numbers import halfwidth
+from fieldcheck.engine.numbers import to_decimal
 from fieldcheck.errors import UserError
 from fieldcheck.i18n import t
 from fieldcheck.ops.households import find_household, household_rows
 from fieldcheck.ops.places import village_at
+from fieldcheck.store import check_members
 
 
 def _members(text: str | None) -> int | None:
+    """``--members`` as a number of people (４ typed full-width too); StoreError for anything else."""
     if text is None:
         return None
-    try:
-        return int(halfwidth(text).strip())
+    try:  # to_decimal, not int(): 23 nines or 5,000 digits are refused, not carried to SQLite
+        number = to_decimal(text)
     except ValueError:
-        raise UserError(t(f"家庭人口应为整数,收到「{text}」", f"--members must be a whole number, got '{text}'")) from None
+        return check_members(text)  # refused, naming what was typed
+    return check_members(int(number) if number == number.to_integral_value() else text)
 
 
 def cmd_household_add(args: argparse.Namespace) -> int:
-    members = _members(args.members)
-    with open_store(args, create=True) as store, store.transaction():  # a refused household leaves no new village behind
+    members = _members(args.members)  # before the village path creates any place
+    with open_store(args, create=True) as store, store.transaction():  # a refused household leaves no new village
         village = village_at(store, args.village)
         household = store.households.add(village, args.name, members=members if members is not None else 1,
                                          helper=args.helper or "", status=args.status or "贫困户",
@@ -37,12 +40,12 @@ def cmd_household_add(args: argparse.Namespace) -> int:
 
 
 def cmd_household_edit(args: argparse.Namespace) -> int:
+    members = _members(args.members)
     with open_store(args) as store:
         household = find_household(store, args.household, args.village)
         changes: dict = {}
         if args.name is not None:
             changes["head_name"] = args.name
-        members = _members(args.members)
         if members is not None:
             changes["members"] = members
         for option, field in (("helper", "helper"), ("status", "status"), ("id_number", "id_number")):

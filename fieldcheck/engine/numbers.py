@@ -32,6 +32,9 @@ class NumberError(ValueError):
 
 def shown(value: object, limit: int = 24) -> str:
     """A value as a person typed it, cut short, safe to print (no lone surrogates)."""
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10 ** limit:
+        # repr of an int of thousands of digits raises; its first digits and its power say enough
+        value = format(Decimal(value), ".3e")
     text = value if isinstance(value, str) else repr(value)
     text = text.encode("utf-8", "replace").decode("utf-8")
     # a line break or control character inside a name would split the one-sentence message

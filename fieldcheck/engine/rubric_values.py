@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from fieldcheck.engine.numbers import shown, to_decimal
+from fieldcheck.engine.numbers import NumberError, shown, to_decimal
 from fieldcheck.engine.rubric_yaml import _LineDict
 from fieldcheck.i18n import t
 
@@ -45,8 +45,12 @@ class _Checker:
             return None
         try:
             result = to_decimal(value)
-        except ValueError:
-            self.error(line, f"{what}应是一个数,而不是「{shown(value)}」", f"{what} must be a number, not '{shown(value)}'")
+        except NumberError as exc:
+            if exc.reason in ("big", "digits"):  # a number, but none a rubric could mean
+                self.error(line, f"{what}「{shown(value)}」太大或位数太多,不是合理的数;请改成实际的数",
+                           f"{what} '{shown(value)}' is too large or too long to be a sensible number; write the real one")
+            else:
+                self.error(line, f"{what}应是一个数,而不是「{shown(value)}」", f"{what} must be a number, not '{shown(value)}'")
             return None
         if result < 0:
             self.error(line, f"{what}不能是负数", f"{what} cannot be negative")

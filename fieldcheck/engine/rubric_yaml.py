@@ -22,11 +22,32 @@ class _LineDict(dict):
         return self.key_lines.get(key, self.line)
 
 
+#: the longest integer a rubric (or a rules file) may write as a number; no score needs a dozen digits
+_INT_CHARS = 40
+
+
+class BoundedLoader(yaml.SafeLoader):
+    """yaml.SafeLoader whose integers of more than 40 characters stay the text they were written as.
+
+    An integer of thousands of digits makes int() raise (or, in hex, makes an int no later
+    message can print); kept as text, the value checks refuse it in one sentence.
+    """
+
+
+def _construct_int(loader: BoundedLoader, node: yaml.ScalarNode) -> int | str:
+    if len(node.value) > _INT_CHARS:
+        return str(node.value)
+    return yaml.SafeLoader.construct_yaml_int(loader, node)
+
+
+BoundedLoader.add_constructor("tag:yaml.org,2002:int", _construct_int)
+
+
 class AliasRefused(yaml.composer.ComposerError):
     """An alias in a rubric file; its problem is a sentence in the user's language."""
 
 
-class _Loader(yaml.SafeLoader):
+class _Loader(BoundedLoader):
     def __init__(self, stream: str):
         super().__init__(stream)
         self.duplicate_keys: list[tuple[str, int]] = []

@@ -13,6 +13,7 @@ from typing import Any
 import yaml
 
 from fieldcheck.engine.numbers import shown
+from fieldcheck.engine.rubric_yaml import BoundedLoader
 from fieldcheck.errors import UserError
 from fieldcheck.file_errors import cannot_read
 from fieldcheck.i18n import t
@@ -46,7 +47,7 @@ class Sequence(list):
         return self.item_lines[index] if index < len(self.item_lines) else self.line
 
 
-class _Loader(yaml.SafeLoader):
+class _Loader(BoundedLoader):  # 5,000 digits stay text, refused as an amount, not int()'s limit
     def compose_node(self, parent: Any, index: Any) -> Any:
         # an alias can make a few lines into millions of entries; nobody types one in a township's file
         if self.check_event(yaml.AliasEvent):

@@ -44,7 +44,7 @@ from fieldcheck.store.findings import Findings
 from fieldcheck.store.id_numbers import holds_id_number, mask_id_number
 from fieldcheck.store.inspections import Inspections
 from fieldcheck.store.photos import Photos
-from fieldcheck.store.places import Households, Places
+from fieldcheck.store.places import MAX_HOUSEHOLD_MEMBERS, Households, Places, check_members
 from fieldcheck.store.records import Assignment, AuditEntry, Finding, Household, Inspection, InspectionRow, Photo, Place
 from fieldcheck.store.rubrics import PublishedRubrics
 
@@ -251,4 +251,5 @@ class Store:
 
 
 __all__ = ["Store", "StoreError", "Assignment", "Place", "Household", "Inspection", "InspectionRow", "Finding", "Photo",
-           "AuditEntry", "holds_id_number", "mask_id_number", "SQLITE_HEADER", "refuse_foreign_file"]
+           "AuditEntry", "holds_id_number", "mask_id_number", "check_members", "MAX_HOUSEHOLD_MEMBERS", "SQLITE_HEADER",
+           "refuse_foreign_file"]

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from fieldcheck.engine.numbers import shown
 from fieldcheck.i18n import t
 from fieldcheck.store.database import PARENT_KIND, PLACE_KINDS, Database, StoreError, rows_in
 from fieldcheck.store.id_numbers import holds_id_number, mask_id_number
@@ -184,7 +185,7 @@ class Households:
                       status: str = "贫困户", id_number: str | None = None) -> str:
         """A household of a village. Only a masked ID number is kept (430421********1234)."""
         head_name = _check_name(head_name)
-        _check_members(members)
+        check_members(members)
         status = _no_id_number((status or "").strip() or "贫困户", "脱贫状态", "status")
         helper = _no_id_number((helper or "").strip(), "帮扶责任人", "helper")
         masked = mask_id_number(id_number)
@@ -220,7 +221,7 @@ class Households:
         if "head_name" in changes:
             new["head_name"] = _check_name(changes["head_name"])
         if "members" in changes:
-            new["members"] = _check_members(changes["members"])
+            new["members"] = check_members(changes["members"])
         if "helper" in changes:
             new["helper"] = _no_id_number((changes["helper"] or "").strip(), "帮扶责任人", "helper")
         if "status" in changes:
@@ -364,7 +365,17 @@ def _check_name(name: Any) -> str:
     return _no_id_number(name, "户主姓名", "head of household's name")
 
 
-def _check_members(members: Any) -> int:
-    if isinstance(members, bool) or not isinstance(members, int) or members < 1:
-        raise StoreError(t(f"家庭人口应为 ≥1 的整数,收到 {members!r}", f"members must be a whole number ≥ 1, got {members!r}"))
+#: the most people a household may have: the window's box stops there, and a larger count in a
+#: roster or on the command line is a typing slip (or 1e30), never a family
+MAX_HOUSEHOLD_MEMBERS = 99
+
+
+def check_members(members: Any) -> int:
+    """``members`` if it is a household's number of people (a whole number 1 to MAX_HOUSEHOLD_MEMBERS), else StoreError.
+
+    A value that is not one (text as typed, a fraction) is named in the sentence as it was given.
+    """
+    if isinstance(members, bool) or not isinstance(members, int) or not 1 <= members <= MAX_HOUSEHOLD_MEMBERS:
+        raise StoreError(t(f"家庭人口应为 1 到 {MAX_HOUSEHOLD_MEMBERS} 之间的整数,而不是「{shown(members)}」",
+                           f"the number of members must be a whole number from 1 to {MAX_HOUSEHOLD_MEMBERS}, not '{shown(members)}'"))
     return members

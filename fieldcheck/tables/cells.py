@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
+from fieldcheck.engine.numbers import NumberError, to_decimal
 from fieldcheck.errors import UserError
 from fieldcheck.i18n import t
 
@@ -59,8 +60,8 @@ def clean_text(value: object) -> str:
     """A cell as text: full-width forms folded (NFKC), spaces and line breaks trimmed; '' for empty."""
     if value is None:
         return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
+    if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
+        value = int(value)  # beyond 2**53 int() invents digits: 1e30 is shown as 1e+30
     text = unicodedata.normalize("NFKC", str(value))
     return text.replace("\u3000", " ").strip()
 
@@ -79,16 +80,17 @@ _NUMBER_SUFFIXES = ("元", "分", "人", "户", "个", "%")
 def parse_number(value: object) -> Decimal | None:
     """A number from a cell typed any way: 12, 12.0, '１２', ' 12 ', '1,200', '12分'; None if empty.
 
-    ValueError when the cell holds something that is not a number.
+    NumberError (a ValueError) when the cell holds something that is not a number, or one no
+    table could mean (1e30, 1e999999, thousands of digits: the limits of ``to_decimal``), so
+    no caller ever turns it into an int SQLite or int() cannot take.
     """
     if value is None or value == "":
         return None
     if isinstance(value, bool):
-        raise ValueError("boolean")
-    if isinstance(value, int):
-        return Decimal(value)
-    if isinstance(value, float):
-        return Decimal(repr(value)).normalize() if not value.is_integer() else Decimal(int(value))
+        raise NumberError("bool", value)
+    if isinstance(value, (int, float)):
+        number = to_decimal(value)
+        return number.normalize() if number != number.to_integral_value() else Decimal(int(number))
     text = clean_text(value).replace(",", "").replace(" ", "")
     if not text:
         return None
@@ -96,13 +98,12 @@ def parse_number(value: object) -> Decimal | None:
         if text.endswith(suffix) and len(text) > len(suffix):
             text = text[: -len(suffix)]
             break
-    try:
-        number = Decimal(text)
-    except InvalidOperation:
-        raise ValueError(text) from None
-    if not number.is_finite():
-        raise ValueError(text)
-    return number
+    return to_decimal(text)
+
+
+def is_absurd(error: ValueError) -> bool:
+    """Whether ``parse_number`` refused a number for its size, not for not being a number."""
+    return isinstance(error, NumberError) and error.reason in ("big", "digits")
 
 
 def plain_number(number: Decimal) -> int | float:

@@ -15,11 +15,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from python_calamine import CalamineError, CalamineWorkbook
+from python_calamine import CalamineError, CalamineWorkbook, PasswordError
 
-from fieldcheck.file_errors import cannot_read
 from fieldcheck.i18n import t
 from fieldcheck.tables.cells import TableError
+from fieldcheck.tables.sniff import SAVE_AS, refuse_uncalculated, workbook_kind
 
 #: a merged range as zero-based ((first row, first column), (last row, last column))
 Range = tuple[tuple[int, int], tuple[int, int]]
@@ -51,32 +51,37 @@ class Sheet:
         return self
 
 
-def _missing(path: Path) -> TableError:
-    return TableError(cannot_read(path, IsADirectoryError() if path.is_dir() else FileNotFoundError()))
+def _damaged(path: Path) -> TableError:
+    return TableError(t(f"{path} 已损坏,或其中有无法读取的内容;{SAVE_AS[0]}",
+                        f"{path} is damaged or holds something that cannot be read; {SAVE_AS[1]}"))
 
 
-def _unreadable(path: Path, why: object) -> TableError:
-    # the reader's words ("Cannot detect file format", a zip error) are for programmers; what to do is what helps
-    return TableError(t(f"{path} 不是可读取的 Excel 工作簿(.xlsx、.xls 或 .ods);请用 Excel 或 WPS 打开后另存为 .xlsx",
-                        f"{path} is not a readable Excel workbook (.xlsx, .xls or .ods); open it in Excel or WPS and "
-                        "save it as .xlsx"))
+def _locked(path: Path) -> TableError:
+    return TableError(t(f"{path} 设有打开密码;请在 Excel 或 WPS 中去掉密码另存后再导入",
+                        f"{path} is protected by a password; remove it in Excel or WPS, save, and import that"))
 
 
 def read_fast(path: str | Path) -> list[Sheet]:
-    """Every sheet of a workbook with python-calamine: numbers as floats, merged ranges kept."""
+    """Every sheet of a workbook with python-calamine: numbers as floats, merged ranges kept.
+
+    The format is taken from the file's bytes, so an .xls or .ods saved under an .xlsx name is read.
+    """
     path = Path(path)
-    if not path.is_file():
-        raise _missing(path)
+    if workbook_kind(path) == "xlsx":
+        refuse_uncalculated(path)
     try:
-        book = CalamineWorkbook.from_path(str(path))
-        sheets = []
-        for name in book.sheet_names:
-            raw = book.get_sheet_by_name(name)
-            rows = [[None if v == "" else v for v in row] for row in raw.to_python(skip_empty_area=False)]
-            sheets.append(Sheet(name, rows, list(raw.merged_cell_ranges or [])))
+        with path.open("rb") as f:  # from a file, calamine tells the format by content, not by the name
+            book = CalamineWorkbook.from_filelike(f)
+            sheets = []
+            for name in book.sheet_names:
+                raw = book.get_sheet_by_name(name)
+                rows = [[None if v == "" else v for v in row] for row in raw.to_python(skip_empty_area=False)]
+                sheets.append(Sheet(name, rows, list(raw.merged_cell_ranges or [])))
         return sheets
-    except (CalamineError, OSError, ValueError) as exc:
-        raise _unreadable(path, exc) from None
+    except PasswordError:
+        raise _locked(path) from None
+    except (CalamineError, OSError, ValueError):
+        raise _damaged(path) from None
 
 
 def read_exact(path: str | Path) -> list[Sheet]:
@@ -85,12 +90,17 @@ def read_exact(path: str | Path) -> list[Sheet]:
     from openpyxl.utils.exceptions import InvalidFileException  # lazy: with openpyxl
 
     path = Path(path)
-    if not path.is_file():
-        raise _missing(path)
+    kind = workbook_kind(path)
+    if kind != "xlsx":  # openpyxl reads .xlsx only
+        raise TableError(t(f"{path} 是 .{kind} 格式的工作簿,这里需要 .xlsx;请在 Excel 或 WPS 中另存为 .xlsx 后再导入",
+                           f"{path} is an .{kind} workbook and an .xlsx is needed here; save it as .xlsx in Excel "
+                           "or WPS and import that"))
+    refuse_uncalculated(path)
     try:
-        book = openpyxl.load_workbook(path, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise _unreadable(path, exc) from None
+        with path.open("rb") as f:  # from a file, openpyxl does not refuse a workbook for its name's suffix
+            book = openpyxl.load_workbook(f, data_only=True)
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError):
+        raise _damaged(path) from None
     sheets = []
     for ws in book.worksheets:
         rows = [list(r) for r in ws.iter_rows(values_only=True)]

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from fieldcheck.i18n import t
-from fieldcheck.store import StoreError, holds_id_number, mask_id_number
+from fieldcheck.store import StoreError, check_members, holds_id_number, mask_id_number
 from fieldcheck.tables.cells import CellProblem, TableError, cell_ref, clean_text, parse_number
 from fieldcheck.tables.headers import find_header
 from fieldcheck.tables.reading import Sheet, read_fast
@@ -128,14 +128,13 @@ def _read_sheet(sheet: Sheet, start: int, columns: dict[str, int], roster: Roste
         if "members" in columns:
             try:
                 number = parse_number(cell("members"))
-            except ValueError:
+            except ValueError:  # not a number, or 1e30: refused below as the cell shows it
                 number = None
-            if number is None or number != number.to_integral_value() or number < 1:
-                shown = clean_text(cell("members"))
-                bad("members", f"家庭人口应为 ≥1 的整数,而这里是「{shown}」",
-                    f"expected the number of people (a whole number ≥ 1), found '{shown}'")
-            else:
-                members = int(number)
+            whole = int(number) if number is not None and number == number.to_integral_value() else None
+            try:  # the store's own rule, so a roster refuses what the store would
+                members = check_members(whole if whole is not None else clean_text(cell("members")))
+            except StoreError as exc:
+                problems.append(CellProblem(sheet.name, cell_ref(r, columns["members"]), str(exc)))
         masked = None
         if "id_number" in columns:
             raw = cell("id_number")

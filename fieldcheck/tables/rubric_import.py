@@ -22,11 +22,13 @@ from typing import Any
 
 import yaml
 
+from fieldcheck.engine.numbers import shown
 from fieldcheck.engine.rubric import Rubric
 from fieldcheck.engine.rubric_file import check_text
+from fieldcheck.engine.rubric_yaml import BoundedLoader
 from fieldcheck.i18n import t
 from fieldcheck.output import write_text
-from fieldcheck.tables.cells import CellProblem, TableError, cell_ref, clean_text, parse_number, plain_number
+from fieldcheck.tables.cells import CellProblem, TableError, cell_ref, clean_text, is_absurd, parse_number, plain_number
 from fieldcheck.tables.headers import find_header
 from fieldcheck.tables.reading import Sheet, read_exact
 from fieldcheck.tables.rubric_export import rubric_data
@@ -90,13 +92,17 @@ class _Reader:
             return None
         if isinstance(raw, (int, float)) and not isinstance(raw, bool):
             return raw
+        typed = shown(clean_text(raw))  # 5,000 typed digits would make the sentence a page
         try:
             number = parse_number(raw)
-        except ValueError:
+        except ValueError as exc:
+            if is_absurd(exc):
+                self.bad(sheet.name, r, c, f"{what_zh}「{typed}」太大或位数太多,不是合理的数",
+                         f"{what_en} '{typed}' is too large or too long to be a sensible number")
+                return None
             number = None
         if number is None:
-            self.bad(sheet.name, r, c, f"{what_zh}应为数字,而这里是「{clean_text(raw)}」",
-                     f"expected a number for {what_en}, found '{clean_text(raw)}'")
+            self.bad(sheet.name, r, c, f"{what_zh}应为数字,而这里是「{typed}」", f"expected a number for {what_en}, found '{typed}'")
             return None
         return plain_number(number)
 
@@ -219,7 +225,7 @@ class _Reader:
         params = text(r, "params")
         if params is not None:
             try:
-                extra = yaml.safe_load(str(params))
+                extra = yaml.load(str(params), Loader=BoundedLoader)  # a 5,000-digit number: refused, not int()'s limit
             except yaml.YAMLError:
                 extra = None
             if not isinstance(extra, dict):

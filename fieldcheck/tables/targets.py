@@ -17,12 +17,14 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
 import yaml
 
+from fieldcheck.engine.numbers import shown
 from fieldcheck.engine.rubric import Rubric
 from fieldcheck.engine.rubric_file import check_text
 from fieldcheck.i18n import t
@@ -33,6 +35,7 @@ from fieldcheck.tables.cells import (
     cell_ref,
     clean_text,
     header_key,
+    is_absurd,
     parse_number,
     plain_number,
 )
@@ -171,14 +174,24 @@ def _read_sheet(sheet: Sheet, h: int, name_col: int, names: dict, rubric: Rubric
         ok = True
         for col, c in columns.items():
             raw = sheet.value(r, c)
+            problem = None
             try:
                 number = parse_number(raw)
-            except ValueError:
-                table.problems.append(CellProblem(sheet.name, cell_ref(r, c), t(
-                    f"「{col}」应为数字,而这里是「{clean_text(raw)}」", f"expected a number for '{col}', found '{clean_text(raw)}'")))
+            except ValueError as exc:
+                number = None
+                typed = shown(clean_text(raw))
+                problem = (t(f"「{col}」的值「{typed}」太大或位数太多,不是合理的目标值;请填写实际的数",
+                             f"'{typed}' is too large or too long to be a target for '{col}'; enter the real number")
+                           if is_absurd(exc) else
+                           t(f"「{col}」应为数字,而这里是「{typed}」", f"expected a number for '{col}', found '{typed}'"))
+            # the rubric refuses a negative target too, but would name the file never written
+            if number is not None and number < 0:
+                problem = t(f"「{col}」不能是负数,而这里是「{shown(clean_text(raw))}」",
+                            f"'{col}' cannot be negative, found '{shown(clean_text(raw))}'")
+            if problem is not None:
+                table.problems.append(CellProblem(sheet.name, cell_ref(r, c), problem))
                 ok = False
-                continue
-            if number is not None:
+            elif number is not None:
                 values[col] = number
         old = rubric.targets.get(name)
         typed = clean_text(sheet.value(r, group_col)) if group_col is not None else ""
@@ -191,7 +204,7 @@ def _read_sheet(sheet: Sheet, h: int, name_col: int, names: dict, rubric: Rubric
         if group is None and old is None and rubric.groups:
             table.warnings.append(t(f"新的一行「{name}」没有分组(可加一列「分组」)", f"the new row '{name}' has no group (add a 分组 column)"))
         if ok:
-            row: dict = {"name": name, "group": group}
+            row: dict = {"name": name, "group": group, "at": (sheet.name, seen[name])}  # "at": for problems found later
             if old is not None:  # what the rubric says of the row and a 附2 sheet cannot: not assessed, not ranked …
                 row.update({k: v for k, v in (("assessee", old.assessee), ("ranked", old.ranked),
                                               ("partial", old.partial)) if v is not (k != "partial")})
@@ -256,10 +269,36 @@ def replace_targets(text: str, block: str) -> str:
 
 def write_rubric_with_targets(rubric: Rubric, table: TargetTable, out: str | Path) -> Rubric:
     """Write the rubric with the table's rows as its targets; the new file is checked before it is written."""
-    text = replace_targets(rubric.text, targets_block(table.columns or rubric.target_columns, table.rows))
+    block = targets_block(table.columns or rubric.target_columns, table.rows)
+    text = replace_targets(rubric.text, block)
     new, problems = check_text(text, str(out))
     if new is None:
-        raise TableError(t("换上这张目标表后细则无法通过校验,没有写出文件:", "with this target table the rubric does not validate; nothing was written:")
-                         + "\n" + "\n".join(str(p) for p in problems if p.severity == "error"))
+        # the new file's lines mean nothing to the user (it was never written): name the workbook's cells
+        errors = [p for p in problems if p.severity == "error"]
+        cells, rest = _in_workbook(errors, table.rows, block, text.count("\n", 0, text.index(block)) + 1)
+        raise TableError("\n".join([t("换上这张目标表后细则无法通过校验,没有写出文件:",
+                                      "with this target table the rubric does not validate; nothing was written:"),
+                                    *(t(f"  细则「{rubric.id}」:{p.message}", f"  rubric '{rubric.id}': {p.message}")
+                                      for p in rest)]), cells)
     write_text(out, text)
     return new
+
+
+def _in_workbook(problems: list, rows: list[dict], block: str, first_line: int) -> tuple[list[CellProblem], list]:
+    """The rubric check's problems on the new targets block's rows, as their rows' cells; and the others.
+
+    ``first_line`` is the block's first line in the checked text; a row's lines start at its
+    ``- name:`` line, in the order of ``rows``.
+    """
+    lines = block.splitlines()
+    starts = [first_line + i for i, line in enumerate(lines) if line.startswith("    - name: ")]
+    cells: list[CellProblem] = []
+    rest = []
+    for problem in problems:
+        k = bisect_right(starts, problem.line) - 1
+        at = rows[k].get("at") if 0 <= k < len(rows) and problem.line < first_line + len(lines) else None
+        if at is None:
+            rest.append(problem)
+        else:
+            cells.append(CellProblem(at[0], at[1], problem.message))
+    return cells, rest

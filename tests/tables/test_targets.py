@@ -61,3 +61,16 @@ def test_a_rubric_without_targets_takes_the_sheets_columns(tmp_path):
     new = write_rubric_with_targets(rubric, table, tmp_path / "v.yaml")
     assert new.targets["祁东县"].values["减贫率(%)"] == Decimal("17.5")
     assert [n.id for n in new.walk()] == [n.id for n in rubric.walk()]
+
+
+def test_a_problem_the_rubric_finds_in_a_row_names_the_rows_cell(tmp_path):
+    rubric = catalog.find("hengyang-2015")
+    table = read_targets(targets_fu2(tmp_path / "fu2.xlsx"), rubric)
+    row = next(r for r in table.rows if r["name"] == "石鼓区")
+    row["values"]["减贫率(%)"] = Decimal(-1)  # past read_targets' own checks: only the rubric's check sees it
+    with pytest.raises(TableError) as caught:
+        write_rubric_with_targets(rubric, table, tmp_path / "new.yaml")
+    assert [(p.sheet, p.cell) for p in caught.value.problems] == [row["at"]] and row["at"][0] == "附2"
+    assert openpyxl.load_workbook(tmp_path / "fu2.xlsx")["附2"][row["at"][1]].value == "石鼓区"
+    assert "石鼓区 减贫率(%)不能是负数" in str(caught.value) and "new.yaml" not in str(caught.value)
+    assert not (tmp_path / "new.yaml").exists()

@@ -10,6 +10,7 @@ from fieldcheck.errors import UserError
 from fieldcheck.gui.qt import Qt, QtWidgets
 from fieldcheck.gui.widgets.numbers import WholeNumberBox
 from fieldcheck.store.database import HOUSEHOLD_STATUSES
+from fieldcheck.store.places import MAX_HOUSEHOLD_MEMBERS
 
 
 class HouseholdDialog(QtWidgets.QDialog):
@@ -28,7 +29,7 @@ class HouseholdDialog(QtWidgets.QDialog):
         self.name_edit.setObjectName("householdName")
         self.members_edit = WholeNumberBox()
         self.members_edit.setObjectName("householdMembers")
-        self.members_edit.setRange(1, 99)
+        self.members_edit.setRange(1, MAX_HOUSEHOLD_MEMBERS)
         self.helper_edit = QtWidgets.QLineEdit()
         self.helper_edit.setObjectName("householdHelper")
         self.status_edit = QtWidgets.QComboBox()
