@@ -165,7 +165,7 @@ def test_rounds_files_with_a_number_of_thousands_of_digits(tmp_path, capsys, lan
     town.write_text(yaml.safe_dump(township([{"id": "年终", "kind": "年终总评", "scores": scores()}]), allow_unicode=True),
                     encoding="utf-8")
     code, _, err = run(["rounds", town, "--rules", rules], capsys)
-    refused(code, err, "双月观摩 rewards 应是金额列表")
+    refused(code, err, "rules.yaml:36:kinds 的第 1 项「双月观摩」的 rewards 应是金额列表")
     huge = yaml.safe_dump(township([{"id": "年终", "kind": "年终总评", "scores": scores(东风村=1)}]), allow_unicode=True)
     town.write_text(huge.replace("东风村: 1\n", f"东风村: {FIVE_THOUSAND_NINES}\n"), encoding="utf-8")
     code, _, err = run(["rounds", town], capsys)

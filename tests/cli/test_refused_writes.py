@@ -40,7 +40,7 @@ def _dump(path) -> list[str]:
 
 
 @pytest.mark.parametrize("options, words", [
-    (["--members", "abc"], "--members must be a whole number"),
+    (["--members", "abc"], "the number of members must be a whole number from 1 to 99"),
     (["--helper", FULL_ID], "the helper holds a whole ID number"),
     (["--name", f"张三{FULL_ID}"], "name holds a whole ID number"),
     (["--id-number", "12345"], "an ID number has 18 digits"),

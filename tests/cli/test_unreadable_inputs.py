@@ -72,7 +72,7 @@ def test_an_answers_file_that_is_not_json_names_the_place(tmp_path, capsys, lang
 def test_import_targets_from_something_that_is_not_a_workbook(tmp_path, capsys, town):
     out = tmp_path / "t.yaml"
     refused(capsys, ["import", "targets", town, "--rubric", "hengyang-2015", "-o", out],
-            f"{town} 不是可读取的 Excel 工作簿(.xlsx、.xls 或 .ods);请用 Excel 或 WPS 打开后另存为 .xlsx")
+            f"{town} 是文本文件(如 CSV),不是 Excel 工作簿;请在 Excel 或 WPS 中打开它,另存为 .xlsx 后再导入")
     refused(capsys, ["import", "targets", tmp_path, "--rubric", "hengyang-2015", "-o", out], "是一个文件夹")
     assert not out.exists()
 
