@@ -99,13 +99,22 @@ def parse_ranking(data: Any, line: int, error) -> RankingSpec | None:
         bad(at, f"ranking 中有未知字段「{key}」", f"unknown field '{key}' in ranking")
     groups: list[RankGroup] = []
     seen_members: dict[str, str] = {}
-    for g in data.get("groups") or []:
+    def listed(value: Any, where: int, key: str) -> list:
+        """A list field as a list; a number or a word where a list belongs is refused, not iterated."""
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            bad(where, f"ranking 的 {key} 应是列表", f"the {key} of ranking must be a list")
+            return []
+        return value
+
+    for g in listed(data.get("groups"), at, "groups"):
         gl = getattr(g, "line", at)
         if not isinstance(g, dict) or not g.get("name"):
             bad(gl, "每个排名分组要有 name", "every ranking group needs a name")
             continue
         tiers = []
-        for tier in g.get("tiers") or []:
+        for tier in listed(g.get("tiers"), gl, "tiers"):
             count = tier.get("count") if isinstance(tier, dict) else None
             if not isinstance(tier, dict) or not tier.get("name") or isinstance(count, bool) \
                     or not isinstance(count, int) or count < 1:
@@ -113,7 +122,7 @@ def parse_ranking(data: Any, line: int, error) -> RankingSpec | None:
                     "a quota must be {name: tier, count: positive whole number}")
                 continue
             tiers.append(Tier(str(tier["name"]), count))
-        members = tuple(str(m) for m in (g.get("members") or []))
+        members = tuple(str(m) for m in listed(g.get("members"), gl, "members"))
         for m in members:
             if m in seen_members:
                 bad(gl, f"「{m}」同时在排名分组「{seen_members[m]}」和「{g['name']}」中",

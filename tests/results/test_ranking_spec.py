@@ -30,6 +30,9 @@ def test_hengyang_quotas_are_data():
     ("ranking:\n  groups: []\n", "至少一个分组"),
     ("ranking:\n  groups: [{name: A, members: [x]}, {name: B, members: [x]}]\n", "同时在"),
     ("ranking:\n  groups: [{name: A}]\n  veto: keep\n", "veto"),
+    ("ranking:\n  groups: [{name: A, tiers: 1.0}]\n", "tiers 应是列表"),   # found by the rubric fuzz test
+    ("ranking:\n  groups: [{name: A, members: 3}]\n", "members 应是列表"),
+    ("ranking:\n  groups: 衡阳\n", "groups 应是列表"),
 ])
 def test_a_bad_block_is_refused_with_its_line(block, words):
     text = _with_ranking(block)
