@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
+from fieldcheck.store import MAX_HOUSEHOLD_MEMBERS, holds_id_number
 from fieldcheck.store.clock import parse_stamp
 from fieldcheck.store.events import ACTIONS, ENTITIES, EVENT_FIELDS
 from fieldcheck.sync.bundle import (
@@ -57,7 +58,10 @@ class Records:
     def __init__(self, path: Path, zf: zipfile.ZipFile, v: Verified):
         self._path, self._v = path, v
         self._places = {p["id"] for p in lines(path, zf, PLACES, PLACE_FIELDS)}
-        self._households = {h["id"] for h in lines(path, zf, HOUSEHOLDS, HOUSEHOLD_FIELDS)}
+        self._households = set()
+        for h in lines(path, zf, HOUSEHOLDS, HOUSEHOLD_FIELDS):
+            _household_ok(path, h)
+            self._households.add(h["id"])
         self._files = set()
         for p in lines(path, zf, PHOTOS, PHOTO_FIELDS):
             if p.get("stored_sha256", p["sha256"]) not in v.photos:
@@ -89,6 +93,11 @@ class Records:
             raise bad(path, f"中有无法识别的修改记录 {str(e['id'])[:12]}", f"has an event it cannot understand ({str(e['id'])[:12]})")
         entity, new = e["entity"], e.get("new")
         inspection = e.get("inspection_id")
+        if entity == "household":  # the same checks as the household lines: nothing the store would refuse
+            if e["action"] == "create" and isinstance(new, dict):
+                _household_ok(path, {**new, "id": e["entity_id"]})
+            elif e.get("field") in _HOUSEHOLD_TEXT + ("members",):
+                _household_ok(path, {"id": e["entity_id"], e["field"]: new})
         created = self._created
         if e["action"] == "create":
             if not isinstance(new, dict):
@@ -258,3 +267,19 @@ def _stamp_ok(stamp: Any) -> bool:
 
 def _missing(path: Path, ref: str) -> Exception:
     return bad(path, f"中的修改引用了包内没有的记录 {ref[:12]},包不完整", f"has an event for a record it does not carry ({ref[:12]}); it is incomplete")
+
+
+#: a household's fields a person types: a whole ID number is kept in none of them
+_HOUSEHOLD_TEXT = ("head_name", "helper", "status")
+
+
+def _household_ok(path: Path, h: dict[str, Any]) -> None:
+    """BundleError for a household record this database would not take from a person: members out of 1–99,
+    a name that is not text or holds a whole ID number (a bundle from another program, or altered)."""
+    members = h.get("members", 1)
+    texts = [h.get(k) for k in _HOUSEHOLD_TEXT if k in h]
+    if isinstance(members, bool) or not isinstance(members, int) or not 1 <= members <= MAX_HOUSEHOLD_MEMBERS \
+            or not all(isinstance(x, str) and not holds_id_number(x) for x in texts if x is not None):
+        raise bad(path, f"中的农户记录 {str(h.get('id'))[:12]} 不合理(人口应为 1 到 {MAX_HOUSEHOLD_MEMBERS},姓名中不能有身份证号)",
+                  f"has an unreasonable household record {str(h.get('id'))[:12]} (members must be 1 to "
+                  f"{MAX_HOUSEHOLD_MEMBERS}, and no name may hold an ID number)")

@@ -312,3 +312,17 @@ def test_the_command_imports_the_good_bundles_beside_a_refused_one_and_says_whic
     assert "empty.fcbundle" in err and "1 of 2 bundles imported, 1 refused" in err and "Traceback" not in err
     assert main(["summary", "--db", str(leader), "--json"]) == 0
     assert len(json.loads(capsys.readouterr().out)) == 1  # the good bundle's inspection is there
+
+
+@pytest.mark.parametrize("change", [
+    (b'"head_name":"\xe5\xbc\xa0\xe4\xb8\x89"', b'"head_name":"\xe5\xbc\xa0\xe4\xb8\x89430421199001011234"'),  # 张三 + an ID
+    (b'"members":1', b'"members":100000000000000000000000000000'),  # beyond what SQLite's integer holds
+])
+def test_a_household_record_the_store_would_refuse_is_refused(setup, tmp_path, change):
+    a, b, good = setup
+
+    def alter(d):
+        out = {n: x.replace(*change) for n, x in d.items()}
+        assert out != d, "the bundle carries the field"
+        return out
+    _refused(b, rebuild(good, tmp_path / "h.fcbundle", a, members=alter), "unreasonable household record")
