@@ -197,7 +197,10 @@ def run(argv: list[str] | None = None) -> int:
     finally:
         # a results or sync job may still be reading the store on a pool thread: let it end first
         QtCore.QThreadPool.globalInstance().waitForDone()
-        store.close()
+        try:
+            store.close()
+        except StoreError as exc:  # the window is gone: the log keeps it, and the next start backs up
+            log.warning("%s", exc)
         errors.uninstall()
         gc.enable()
     return code

@@ -24,6 +24,7 @@ others through their public methods.
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from collections.abc import Iterator, Mapping
 from functools import cached_property
@@ -206,7 +207,8 @@ class Store:
         store = cls(db, backup_keep=backup_keep, backup_on_close=backup_on_close)
         photo_files.remove_temps(store.photo_dir)
         if daily_backup and store.daily_backup_due():
-            store.backup()
+            with contextlib.suppress(sqlite3.Error, OSError):  # a full disk must not stop the work: closing
+                store.backup()                                   # tries again, and says so if it fails
         return store
 
     def close(self) -> None:
@@ -220,6 +222,10 @@ class Store:
             try:
                 if self.backup_on_close and backups.written_since_backup(self.path):
                     self.backup()
+            except (sqlite3.Error, OSError):  # every edit is committed already: only the copy is missing
+                raise StoreError(t("数据已保存,但关闭时的自动备份未能完成;请检查磁盘空间,下次打开时会再备份",
+                                   "everything is saved, but the backup taken on closing could not be made; "
+                                   "check the disk space: the next start takes one")) from None
             finally:
                 self.db.closed = True
                 self.db.conn.close()

@@ -243,3 +243,22 @@ def test_a_backup_cut_off_by_a_full_disk_leaves_no_partial_copy(tmp_path):
     with pytest.raises(sqlite3.OperationalError):
         backup.take(FillsTheDisk(), path)  # type: ignore[arg-type]
     assert list(backup.backup_dir(path).iterdir()) == []
+
+
+def test_a_backup_on_closing_that_fails_is_one_sentence_and_the_edits_stay(tmp_path, monkeypatch, capsys, language):
+    language("en")
+    from fieldcheck.cli import main
+
+    path = tmp_path / "field.db"
+
+    def full(*_a, **_k):
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(backup, "take", full)
+    code = main(["household", "add", "--db", str(path), "--village", "衡阳县/西渡镇/梅花村", "--name", "张三"])
+    err = capsys.readouterr().err
+    assert code == 1 and "everything is saved, but the backup taken on closing could not be made" in err
+    assert "Traceback" not in err and "disk is full" not in err
+    store = Store.open(path, device="d", daily_backup=False, backup_on_close=False)
+    assert [h.head_name for h in store.households.of_village(store.places.find("衡阳县/西渡镇/梅花村").id)] == ["张三"]
+    store.close()
