@@ -43,6 +43,7 @@ def test_results_view_ranks_with_quotas_ties_and_vetoes(qtbot, store, tmp_path):
     assert rows["雁峰区"][0] == "1" and rows["石鼓区"][6] == "一类"  # the veto frees a 一类 place
     notes = view.notes.text()
     assert "衡东县" in notes and "衡山县" in notes and "优秀" not in notes  # 衡阳's rules have no bands
+    assert table.isColumnHidden(5) and not table.isColumnHidden(6)  # no empty 档次 column
     window.close()
 
 
@@ -51,6 +52,7 @@ def test_results_view_shows_the_band_edges_a_county_configured(qtbot, store, tmp
     window, view = _window(qtbot, store, tmp_path)
     notes = view.notes.text()
     assert "优秀 ≥" in notes and "勉励 <" in notes
+    assert not view.table.isColumnHidden(5) and view.table.item(0, 5).text() in ("优秀", "良好", "一般", "勉励")
     window.close()
 
 

@@ -18,6 +18,9 @@ from fieldcheck.results import outcome
 from fieldcheck.results.pdf import losses_chart, write_pdf
 from fieldcheck.results.workbook import write_workbook
 
+# the ranking table's 档次 column
+BAND_COLUMN = 5
+
 
 class ResultsView(QtWidgets.QDialog):
     """Non-modal: it reads the store when shown and when the rubric or the drafts box changes."""
@@ -185,6 +188,8 @@ class ResultsView(QtWidgets.QDialog):
         results = self.results
         assert results is not None
         self.table.setRowCount(len(results.rows))
+        # a rubric without bands (衡阳's, the 考核细则) shows no empty 档次 column
+        self.table.setColumnHidden(BAND_COLUMN, results.banding is None or not results.banding.bands)
         for i, row in enumerate(results.rows):
             cells = [str(row.placed.rank or ""), row.name, row.placed.group or "", f"{row.result.total:.2f}",
                      row.grade_shown, row.band or "", row.placed.tier or "", self._note(row)]
