@@ -12,6 +12,7 @@ import re
 import zipfile
 from pathlib import Path
 
+from fieldcheck.file_errors import cannot_read
 from fieldcheck.i18n import t
 from fieldcheck.tables.cells import TableError
 
@@ -32,8 +33,8 @@ def workbook_kind(path: Path) -> str:
     try:
         with path.open("rb") as f:
             head = f.read(4096)
-    except FileNotFoundError:
-        raise TableError(t(f"找不到文件 {path}", f"file not found: {path}")) from None
+    except FileNotFoundError as exc:
+        raise TableError(cannot_read(path, exc)) from None
     except PermissionError:  # on Windows also a file Excel holds open
         raise TableError(t(f"没有读取 {path} 的权限(也可能它正在 Excel 或 WPS 中打开);请关闭它或检查权限后重试",
                            f"no permission to read {path} (or it is open in Excel or WPS); close it or check its "
