@@ -4,27 +4,18 @@ sentence naming the field and the value, exit 1, no traceback, nothing written."
 from __future__ import annotations
 
 import json
-import sqlite3
 
 import openpyxl
 import pytest
 import yaml
+from clikit import demo, dump, run
 
-from fieldcheck.cli import main
 from fieldcheck.engine import catalog
 from tests.results.township import scores, township
 from tests.tables.workbooks import targets_fu2
 
 FIVE_THOUSAND_NINES = "9" * 5000
 
-
-def run(args: list[str], capsys) -> tuple[int, str, str]:
-    try:
-        code = main([str(a) for a in args])
-    except SystemExit as exc:  # argparse
-        code = int(exc.code or 0)
-    out = capsys.readouterr()
-    return code, out.out, out.err
 
 
 def refused(code: int, err: str, *phrases: str, lines: int = 1) -> None:
@@ -52,21 +43,9 @@ def test_rubric_points_no_score_can_hold(points, tmp_path, capsys, language):
         assert max(len(line) for line in err.splitlines()) < 300, err
 
 
-def dump(db) -> list[str]:
-    """Every row and table of the database, to compare before and after a refused command."""
-    connection = sqlite3.connect(db)
-    try:
-        return list(connection.iterdump())
-    finally:
-        connection.close()
-
-
 @pytest.fixture
 def demo_db(tmp_path, capsys):
-    db = tmp_path / "demo.db"
-    assert main(["demo", "--db", str(db), "--villages", "2"]) == 0
-    capsys.readouterr()
-    return db
+    return demo(tmp_path / "demo.db", capsys)
 
 
 @pytest.mark.parametrize("members", ["99999999999999999999999", FIVE_THOUSAND_NINES, "100", "0", "2.5", "四"])

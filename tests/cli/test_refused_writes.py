@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 
 import pytest
+from clikit import dump
 from sheetkit import finished_inspection
 
 from fieldcheck.cli import main
@@ -31,14 +31,6 @@ def db(tmp_path, language):
     return path, inspection
 
 
-def _dump(path) -> list[str]:
-    conn = sqlite3.connect(path)
-    try:
-        return list(conn.iterdump())
-    finally:
-        conn.close()
-
-
 @pytest.mark.parametrize("options, words", [
     (["--members", "abc"], "the number of members must be a whole number from 1 to 99"),
     (["--helper", FULL_ID], "the helper holds a whole ID number"),
@@ -47,15 +39,15 @@ def _dump(path) -> list[str]:
 ])
 def test_a_refused_household_leaves_no_new_village(db, options, words, capsys):
     path, _ = db
-    before = _dump(path)
+    before = dump(path)
     args = ["household", "add", "--db", str(path), "--village", "新县/新乡/新村", *options]
     if "--name" not in options:
         args += ["--name", "张三"]
     assert main(args) == 1
     err = capsys.readouterr().err
     assert words in err and "Traceback" not in err and len(err.strip().splitlines()) == 1
-    assert _dump(path) == before
-    assert FULL_ID not in "\n".join(_dump(path))
+    assert dump(path) == before
+    assert FULL_ID not in "\n".join(dump(path))
 
 
 @pytest.mark.parametrize("command, rest", [
@@ -78,13 +70,13 @@ def test_a_mistyped_db_is_not_made_into_an_empty_one(tmp_path, command, rest, ca
 ])
 def test_inspection_add_refuses_an_assessee_the_rubric_does_not_score(db, tmp_path, name, words, capsys):
     path, _ = db
-    before = _dump(path)
+    before = dump(path)
     answers = tmp_path / "a.json"
     answers.write_text(json.dumps({"rubric": "village-work-team", "assessee": {"name": name}, "answers": {}},
                                   ensure_ascii=False), encoding="utf-8")
     assert main(["inspection", "add", "--db", str(path), str(answers)]) == 1
     assert words in capsys.readouterr().err
-    assert _dump(path) == before
+    assert dump(path) == before
 
 
 def test_a_damaged_signature_image_is_refused_before_the_inspection_locks(db, tmp_path, capsys):
@@ -94,11 +86,11 @@ def test_a_damaged_signature_image_is_refused_before_the_inspection_locks(db, tm
     store.close()
     fake = tmp_path / "fake.png"
     fake.write_bytes(b"\x89PNG\r\n\x1a\n" + b"JUNKJUNK")
-    before = _dump(path)
+    before = dump(path)
     assert main(["inspection", "sign", "--db", str(path), inspection, "--signer", f"王芳:leader:{fake}"]) == 1
     err = capsys.readouterr().err
     assert "signature image of 王芳 is damaged" in err and "Traceback" not in err
-    assert _dump(path) == before
+    assert dump(path) == before
     # a whole PNG signs, and the signed inspection prints its sheet
     from fieldcheck.signing.strokes import render_png
     fake.write_bytes(render_png([[(0.1, 0.5), (0.9, 0.5)]]))

@@ -7,43 +7,21 @@ from __future__ import annotations
 import io
 import os
 import shutil
-import sqlite3
 import zipfile
 from pathlib import Path
 
 import openpyxl
 import pytest
-
-from fieldcheck.cli import main
+from clikit import demo, dump, run
 
 XLS = Path(__file__).resolve().parents[1] / "data" / "roster.xls"  # saved by LibreOffice: 张三 4, 李四 2
 #: words of the libraries' own messages that must never reach a person
 LIBRARY_WORDS = ("Zip", "EOCD", "Cfb", "OLE", "os error", "Errno", "Traceback", "_rels")
 
 
-def run(args: list, capsys) -> tuple[int, str, str]:
-    try:
-        code = main([str(a) for a in args])
-    except SystemExit as exc:  # argparse
-        code = int(exc.code or 0)
-    out = capsys.readouterr()
-    return code, out.out, out.err
-
-
-def dump(db: Path) -> list[str]:
-    connection = sqlite3.connect(db)
-    try:
-        return list(connection.iterdump())
-    finally:
-        connection.close()
-
-
 @pytest.fixture
 def db(tmp_path, capsys):
-    path = tmp_path / "demo.db"
-    assert main(["demo", "--db", str(path), "--villages", "2"]) == 0
-    capsys.readouterr()
-    return path
+    return demo(tmp_path / "demo.db", capsys)
 
 
 def refused_roster(path: Path, db: Path, capsys, *phrases: str) -> str:
