@@ -64,6 +64,12 @@ def test_dialog_refuses_a_bad_id_number_in_one_sentence(qtbot, store):
     dialog.accept()
     assert dialog.error_label.isVisible() and "身份证号" in dialog.error_label.text()
     assert dialog.result() != QtWidgets.QDialog.Accepted
+    dialog.id_edit.setText("")
+    dialog.helper_edit.setText("李干部 430421199001011234")  # the helper's own number typed after the name
+    dialog.accept()
+    assert "「帮扶责任人」中含有完整的身份证号" in dialog.error_label.text()
+    assert dialog.result() != QtWidgets.QDialog.Accepted and store.households.get(ids["张三"]).helper == ""
+    dialog.helper_edit.setText("李干部")
     dialog.id_edit.setText("430421199001011234")
     dialog.members_edit.lineEdit().setText("４")  # full-width, as a Chinese input method types it
     dialog.members_edit.interpretText()
