@@ -8,6 +8,7 @@ from pathlib import Path
 from fieldcheck.cli.common import db_arg, load_answers_document, open_store, read_json
 from fieldcheck.engine import catalog
 from fieldcheck.errors import UserError
+from fieldcheck.file_errors import reason
 from fieldcheck.i18n import t
 from fieldcheck.ops.conflicts import parse_value, set_item
 from fieldcheck.ops.importing import add_inspection_from_answers
@@ -70,7 +71,7 @@ def _signature_image(path: Path) -> bytes:
     except FileNotFoundError:
         raise UserError(t(f"找不到签名图片 {path}", f"signature image not found: {path}")) from None
     except OSError as exc:
-        raise UserError(t(f"无法读取签名图片 {path}:{exc.strerror}", f"cannot read signature image {path}: {exc.strerror}")) from None
+        raise UserError(t(f"无法读取签名图片 {path}:{reason(exc)}", f"cannot read signature image {path}: {reason(exc)}")) from None
     if not data.startswith(b"\x89PNG\r\n\x1a\n"):
         raise UserError(t(f"签名图片 {path} 不是 PNG 文件", f"signature image {path} is not a PNG file"))
     return data

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from fieldcheck.cli.common import db_path, open_store
 from fieldcheck.errors import UserError
+from fieldcheck.file_errors import cannot_read
 from fieldcheck.i18n import t
 from fieldcheck.ops.signing import verify_sheet
 from fieldcheck.ops.team import Membership
@@ -38,7 +39,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
     except FileNotFoundError:
         raise UserError(t(f"找不到文件 {path}", f"file not found: {path}")) from None
     except OSError as exc:
-        raise UserError(t(f"无法读取 {path}:{exc.strerror}", f"cannot read {path}: {exc.strerror}")) from None
+        raise UserError(cannot_read(path, exc)) from None
     team_file = _team_file(args.team) if args.team else None
     if args.db:
         if not db_path(args).exists():
@@ -79,7 +80,7 @@ def _team_file(path: str) -> TeamFile:
     except FileNotFoundError:
         raise UserError(t(f"找不到检查组证书 {path}", f"team certificate not found: {path}")) from None
     except OSError as exc:
-        raise UserError(t(f"无法读取 {path}:{exc.strerror}", f"cannot read {path}: {exc.strerror}")) from None
+        raise UserError(cannot_read(path, exc)) from None
     return read_team_file(data, Path(path).name)
 
 

@@ -33,6 +33,7 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
 from fieldcheck.errors import UserError
+from fieldcheck.file_errors import reason
 from fieldcheck.i18n import t
 from fieldcheck.paths import data_dir
 from fieldcheck.signing.keys import fingerprint, write_private
@@ -114,8 +115,8 @@ class TeamKey:
                 serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()))
             write_private(folder / TEAM_CERT_FILE, certificate.public_bytes(serialization.Encoding.PEM))
         except OSError as exc:
-            raise TeamError(t(f"无法保存检查组密钥到 {folder}:{exc.strerror}",
-                              f"cannot save the team key in {folder}: {exc.strerror}")) from None
+            raise TeamError(t(f"无法保存检查组密钥到 {folder}:{reason(exc)}",
+                              f"cannot save the team key in {folder}: {reason(exc)}")) from None
         return cls(private_key, certificate)
 
     @classmethod

@@ -22,6 +22,7 @@ import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from fieldcheck.file_errors import reason
 from fieldcheck.i18n import t
 from fieldcheck.store.database import StoreError
 
@@ -86,9 +87,11 @@ def take_detached(db_path: Path, *, keep: int = KEEP, label: str = "") -> Path:
         finally:
             conn.close()
     except (sqlite3.Error, OSError) as exc:
-        raise StoreError(t(f"今天的数据库备份未能完成({exc});请检查磁盘空间,关闭程序时会再试一次",
-                           f"today's database backup could not be made ({exc}); check the free disk space, "
-                           "it is tried again when FieldCheck closes")) from None
+        # SQLite's and the system's words are English: only an OSError has a reason said in the user's language
+        why = f"({reason(exc)})" if isinstance(exc, OSError) else ""
+        raise StoreError(t(f"今天的数据库备份未能完成{why};请检查磁盘空间,关闭程序时会再试一次",
+                           f"today's database backup could not be made{' ' + why if why else ''}; check the free disk "
+                           "space, it is tried again when FieldCheck closes")) from None
 
 
 def take(conn: sqlite3.Connection, db_path: Path, *, keep: int = KEEP, label: str = "",

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from fieldcheck.errors import UserError
+from fieldcheck.file_errors import cannot_read
 from fieldcheck.i18n import t
 from fieldcheck.signing.keys import DeviceKeyError, fingerprint, public_key_from_bytes
 from fieldcheck.signing.keys import verify as verify_signature
@@ -80,7 +81,7 @@ def open_zip(path: Path) -> zipfile.ZipFile:
     except FileNotFoundError:
         raise BundleError(t(f"找不到文件 {path}", f"file not found: {path}")) from None
     except OSError as exc:
-        raise BundleError(t(f"无法读取 {path}:{exc.strerror}", f"cannot read {path}: {exc.strerror}")) from None
+        raise BundleError(cannot_read(path, exc)) from None
     if path.is_dir():
         raise BundleError(t(f"{path} 是文件夹,请选择 .fcbundle 文件", f"{path} is a folder; choose a .fcbundle file"))
     if size == 0:
@@ -91,7 +92,7 @@ def open_zip(path: Path) -> zipfile.ZipFile:
         raise bad(path, "不是同步包,或已损坏(可能复制不完整),请重新导出",
                    "is not a bundle or is damaged (perhaps an incomplete copy); export it again") from None
     except OSError as exc:
-        raise BundleError(t(f"无法读取 {path}:{exc.strerror}", f"cannot read {path}: {exc.strerror}")) from None
+        raise BundleError(cannot_read(path, exc)) from None
     try:
         infos = zf.infolist()
         if len(infos) > MAX_MEMBERS:

@@ -116,9 +116,8 @@ def import_bundle(store: Store, path: str | Path, *, trust: bool = False,
                     done = _apply(store, zf, v, records, digest, len(copied), progress)
                     _place(copied)
                 return done
-            finally:
-                for tmp, _ in copied:
-                    tmp.unlink(missing_ok=True)
+            finally:  # the renamed ones are gone already; a refused bundle's all remain
+                _remove(copied)
         except (zipfile.BadZipFile, EOFError):
             raise BundleError(t(f"同步包 {path.name} 在导入时读取失败,未导入任何内容",
                                 f"bundle {path.name} could not be read while importing; nothing was imported")) from None

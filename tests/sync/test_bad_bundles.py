@@ -326,3 +326,16 @@ def test_a_household_record_the_store_would_refuse_is_refused(setup, tmp_path, c
         assert out != d, "the bundle carries the field"
         return out
     _refused(b, rebuild(good, tmp_path / "h.fcbundle", a, members=alter), "unreasonable household record")
+
+
+def test_a_bundle_that_cannot_be_read_is_said_in_the_users_words(setup, monkeypatch, language):
+    language("zh")
+    _, _, good = setup
+
+    def refuse(*_a, **_k):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(zipfile, "ZipFile", refuse)  # as a stick mounted without read rights answers
+    with pytest.raises(BundleError) as caught:
+        verify(good)
+    assert str(caught.value) == f"无法读取 {good}:没有权限" and "Permission denied" not in str(caught.value)
