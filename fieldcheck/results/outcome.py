@@ -64,6 +64,11 @@ class Results:
     include_drafts: bool = False
     left_out: list[tuple[str, str]] = field(default_factory=list)
 
+    @property
+    def has_bands(self) -> bool:
+        """Whether the rubric bands its assessees (衡阳's and the 考核细则 do not): views show no empty 档次."""
+        return self.banding is not None and bool(self.banding.bands)
+
     def sections(self) -> list[Node]:
         """The rubric's top-level parts with points (sections, and items standing alone like 衡阳's 二、四):
         the summary's 各项得分 columns."""

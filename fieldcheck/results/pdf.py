@@ -39,7 +39,7 @@ def group_lines(results: Results) -> list[str]:
         out.append(line)
     for c in results.conflicts:
         out.append(f"{c.assessee}:{c.reason.render('zh')}")
-    if results.banding is not None and results.banding.bands:
+    if results.has_bands:
         out.append(("档次(按离散度):" if results.banding.method == "spread" else "档次:") + ";".join(results.banding.describe()))
     return out
 
@@ -102,12 +102,16 @@ def write_pdf(results: Results, path: str | Path) -> Path:
                 note = ("草稿;" + note).rstrip(";")
             data.append([row.placed.rank or "", row.name, row.placed.group or "",
                          f"{row.result.total:.2f}", row.grade_shown, row.band or "", row.placed.tier or "", note])
-        table = platypus.Table(data, repeatRows=1, colWidths=[14 * mm, 40 * mm, 18 * mm, 18 * mm, 18 * mm, 18 * mm, 18 * mm, 110 * mm])
+        widths = [14 * mm, 40 * mm, 18 * mm, 18 * mm, 18 * mm, 18 * mm, 18 * mm, 110 * mm]
+        if not results.has_bands:  # no empty 档次 column, as in the window; 说明 takes its width
+            data = [r[:5] + r[6:] for r in data]
+            widths = widths[:5] + widths[6:-1] + [128 * mm]
+        table = platypus.Table(data, repeatRows=1, colWidths=widths)
         table.setStyle(platypus.TableStyle([("FONTNAME", (0, 0), (-1, -1), font), ("FONTSIZE", (0, 0), (-1, -1), 9),
                                    ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#DDE4EE")),
                                    ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
                                    ("ALIGN", (3, 1), (3, -1), "RIGHT")]))
-        story += [platypus.Spacer(1, 4 * mm), table, platypus.Paragraph("排名分组、名额、并列与档次", head)]
+        story += [platypus.Spacer(1, 4 * mm), table, platypus.Paragraph("排名分组、名额、并列与档次" if results.has_bands else "排名分组、名额与并列", head)]
         for line in group_lines(results):
             story.append(platypus.Paragraph(line, body))
         if results.losses:

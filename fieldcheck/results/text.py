@@ -22,7 +22,7 @@ def render_results(results: Results) -> str:
         if row.counted.draft:
             note = t("草稿", "draft") + (f";{note}" if note else "")
         cells = [str(row.placed.rank or "-"), row.name, row.placed.group or "-", f"{row.result.total:.2f}",
-                 row.grade or "-", row.band or "-", row.placed.tier or "-", note]
+                 row.grade_shown or "-", row.band or "-", row.placed.tier or "-", note]
         lines.append("  ".join(pad(c, w) if w else c for c, w in zip(cells, widths)))
     for g in results.groups:
         quotas = "、".join(f"{k} {v}" for k, v in g.quotas.items())
@@ -34,7 +34,7 @@ def render_results(results: Results) -> str:
                            f"{who}; for the leader to decide"))
     for c in results.conflicts:
         lines.append(t(f"问题:{c.assessee}:{c.reason.render()}", f"problem: {c.assessee}: {c.reason.render()}"))
-    if results.banding is not None and results.banding.bands:
+    if results.has_bands:
         edges = ";".join(results.banding.describe())
         lines.append(t(f"档次:{edges}", f"bands: {edges}"))
     return "\n".join(lines)

@@ -227,7 +227,7 @@ def _group_rows(results: Results) -> list[list[Any]]:
         out.append([g.name, quotas, ties or "无", vetoed or "无"])
     for c in results.conflicts:
         out.append([c.assessee, "", c.reason.render("zh"), ""])
-    if results.banding is not None and results.banding.bands:
+    if results.has_bands:
         edges = ";".join(results.banding.describe())
         out.append(["档次", "按离散度" if results.banding.method == "spread" else "按分数线", edges, ""])
     return out

@@ -102,6 +102,7 @@ def test_pdf_embeds_the_shipped_font(db, tmp_path, capsys):
     assert lines and all("WenQuanYi" in line and " yes yes " in line for line in lines)
     text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True, check=True).stdout
     assert "衡阳县" in text and "取消年度考核排序资格" in text and "一类" in text
+    assert "档次" not in text  # 衡阳's rules set no bands: no empty column, as in the window
 
 
 def test_rounds_command_json(tmp_path, capsys):

@@ -189,7 +189,7 @@ class ResultsView(QtWidgets.QDialog):
         assert results is not None
         self.table.setRowCount(len(results.rows))
         # a rubric without bands (衡阳's, the 考核细则) shows no empty 档次 column
-        self.table.setColumnHidden(BAND_COLUMN, results.banding is None or not results.banding.bands)
+        self.table.setColumnHidden(BAND_COLUMN, not results.has_bands)
         for i, row in enumerate(results.rows):
             cells = [str(row.placed.rank or ""), row.name, row.placed.group or "", f"{row.result.total:.2f}",
                      row.grade_shown, row.band or "", row.placed.tier or "", self._note(row)]
@@ -207,7 +207,7 @@ class ResultsView(QtWidgets.QDialog):
                     tie.rank, tie.between[0], tie.between[1] or "—", ", ".join(tie.assessees)))
         for c in results.conflicts:
             lines.append(self.tr("Not ranked: {0}: {1}").format(c.assessee, c.reason.render()))
-        if results.banding is not None and results.banding.bands:
+        if results.has_bands:
             edges = "; ".join(results.banding.describe())
             lines.append(self.tr("Bands: {0}").format(edges))
         self.notes.setText("\n".join(lines))
