@@ -29,6 +29,8 @@ def reason(exc: OSError) -> str:
         return t("路径中有一段不是文件夹", "part of its path is not a folder")
     if isinstance(exc, PermissionError):
         return t("没有权限", "permission denied")
+    if isinstance(exc, FileExistsError):
+        return t("同一位置已有一个同名的文件", "a file of the same name is in the way")
     if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
         return t("磁盘已满", "the disk is full")
     if exc.errno == errno.EROFS:

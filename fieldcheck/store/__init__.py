@@ -48,6 +48,7 @@ from fieldcheck.store.photos import Photos
 from fieldcheck.store.places import MAX_HOUSEHOLD_MEMBERS, Households, Places, check_members
 from fieldcheck.store.records import Assignment, AuditEntry, Finding, Household, Inspection, InspectionRow, Photo, Place
 from fieldcheck.store.rubrics import PublishedRubrics
+from fieldcheck.store.sql_errors import reason as sql_reason
 
 if TYPE_CHECKING:  # made when first used (``Store``'s lazy parts)
     from fieldcheck.store.decisions import Decisions
@@ -176,7 +177,8 @@ class Store:
         try:
             conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
         except sqlite3.Error as exc:
-            raise StoreError(t(f"无法打开数据库 {path}:{exc}", f"cannot open the database {path}: {exc}")) from None
+            raise StoreError(t(f"无法打开数据库 {path}:{sql_reason(exc)}",
+                               f"cannot open the database {path}: {sql_reason(exc)}")) from None
         try:
             conn.execute("PRAGMA busy_timeout = 5000")
             version = schema.user_version(conn)
@@ -197,9 +199,8 @@ class Store:
             schema.migrate(conn)
         except sqlite3.DatabaseError as exc:
             conn.close()
-            raise StoreError(t(f"{path} 无法作为数据库读取({exc});请选择 FieldCheck 数据文件或从备份恢复",
-                               f"{path} cannot be read as a database ({exc}); choose a FieldCheck data file "
-                               "or restore a backup")) from None
+            raise StoreError(t(f"无法打开数据库 {path}:{sql_reason(exc)}",
+                               f"cannot open the database {path}: {sql_reason(exc)}")) from None
         except BaseException:
             conn.close()
             raise

@@ -25,6 +25,7 @@ from pathlib import Path
 from fieldcheck.file_errors import reason
 from fieldcheck.i18n import t
 from fieldcheck.store.database import StoreError
+from fieldcheck.store.sql_errors import reason as sql_reason
 
 KEEP = 10
 DAY = timedelta(days=1)
@@ -87,11 +88,10 @@ def take_detached(db_path: Path, *, keep: int = KEEP, label: str = "") -> Path:
         finally:
             conn.close()
     except (sqlite3.Error, OSError) as exc:
-        # SQLite's and the system's words are English: only an OSError has a reason said in the user's language
-        why = f"({reason(exc)})" if isinstance(exc, OSError) else ""
-        raise StoreError(t(f"今天的数据库备份未能完成{why};请检查磁盘空间,关闭程序时会再试一次",
-                           f"today's database backup could not be made{' ' + why if why else ''}; check the free disk "
-                           "space, it is tried again when FieldCheck closes")) from None
+        why = reason(exc) if isinstance(exc, OSError) else sql_reason(exc)
+        raise StoreError(t(f"今天的数据库备份未能完成({why});关闭程序时会再试一次",
+                           f"today's database backup could not be made ({why}); it is tried again when FieldCheck "
+                           "closes")) from None
 
 
 def take(conn: sqlite3.Connection, db_path: Path, *, keep: int = KEEP, label: str = "",

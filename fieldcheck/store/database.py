@@ -23,6 +23,7 @@ from fieldcheck.file_errors import cannot_read
 from fieldcheck.i18n import t
 from fieldcheck.store.clock import HybridClock
 from fieldcheck.store.records import Finding, split_names
+from fieldcheck.store.sql_errors import reason as sql_reason
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 PLACE_KINDS = ("县", "乡镇", "村", "县市区", "单位")
@@ -110,16 +111,15 @@ class Database:
             try:
                 self.conn.execute("BEGIN IMMEDIATE")
             except sqlite3.OperationalError as exc:  # another program holds the database
-                raise StoreError(t(f"数据库正被其他程序使用,请关闭后重试({exc})",
-                                   f"the database is in use by another program; close it and try again ({exc})")) from None
+                raise StoreError(t(f"无法开始保存:{sql_reason(exc)}", f"cannot start saving: {sql_reason(exc)}")) from None
             self._depth = 1
             try:
                 yield
             except sqlite3.Error as exc:  # disk full, I/O error: nothing of this edit is kept
                 self._depth = 0
                 self._rollback()
-                raise StoreError(t(f"保存失败,刚才的修改没有保存:{exc}",
-                                   f"saving failed and the change was not kept: {exc}")) from exc
+                raise StoreError(t(f"保存失败,刚才的修改没有保存:{sql_reason(exc)}",
+                                   f"saving failed and the change was not kept: {sql_reason(exc)}")) from exc
             except BaseException:
                 self._depth = 0
                 self._rollback()
@@ -129,8 +129,8 @@ class Database:
                 self.conn.execute("COMMIT")
             except sqlite3.Error as exc:
                 self._rollback()
-                raise StoreError(t(f"保存失败,刚才的修改没有保存:{exc}",
-                                   f"saving failed and the change was not kept: {exc}")) from exc
+                raise StoreError(t(f"保存失败,刚才的修改没有保存:{sql_reason(exc)}",
+                                   f"saving failed and the change was not kept: {sql_reason(exc)}")) from exc
 
     @contextmanager
     def without_triggers(self, names: tuple[str, ...]) -> Iterator[None]:

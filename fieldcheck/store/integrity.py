@@ -15,6 +15,7 @@ from fieldcheck.i18n import t
 from fieldcheck.store import photofiles as photo_files
 from fieldcheck.store import schema
 from fieldcheck.store.database import StoreError, refuse_foreign_file
+from fieldcheck.store.sql_errors import reason as sql_reason
 
 
 @dataclass
@@ -40,7 +41,8 @@ def check(path: str | Path) -> Report:
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     except sqlite3.Error as exc:
-        raise StoreError(t(f"无法打开数据库 {path}:{exc}", f"cannot open the database {path}: {exc}")) from None
+        raise StoreError(t(f"无法打开数据库 {path}:{sql_reason(exc)}",
+                           f"cannot open the database {path}: {sql_reason(exc)}")) from None
     try:
         version = schema.user_version(conn)
         if version > schema.VERSION:
@@ -84,7 +86,7 @@ def check(path: str | Path) -> Report:
             report.notes.append(t(f"照片文件夹中有 {len(temps)} 个中断时留下的临时文件,下次打开时会自动清理",
                                   f"{len(temps)} temporary file(s) left by an interruption; they are removed on the next open"))
     except sqlite3.DatabaseError as exc:
-        report.problems.append(t(f"无法读取数据库:{exc}", f"cannot read the database: {exc}"))
+        report.problems.append(t(f"无法读取数据库:{sql_reason(exc)}", f"cannot read the database: {sql_reason(exc)}"))
     finally:
         conn.close()
     return report

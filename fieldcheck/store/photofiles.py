@@ -18,6 +18,7 @@ from datetime import datetime
 from pathlib import Path
 
 from fieldcheck.errors import UserError
+from fieldcheck.file_errors import reason
 from fieldcheck.i18n import t
 from fieldcheck.store.lazy_dataclass import lazy_dataclass
 
@@ -64,7 +65,7 @@ def read_source(source: str | Path | bytes) -> tuple[bytes, str]:
         except IsADirectoryError:
             raise PhotoError(t(f"{path} 是文件夹,不是照片文件", f"{path} is a folder, not a photo file")) from None
         except OSError as exc:
-            raise PhotoError(t(f"无法读取照片 {path}:{exc.strerror}", f"cannot read photo {path}: {exc.strerror}")) from None
+            raise PhotoError(t(f"无法读取照片 {path}:{reason(exc)}", f"cannot read photo {path}: {reason(exc)}")) from None
     if not data:
         label = name or t("照片", "the photo")
         raise PhotoError(t(f"{label} 是空文件(0 字节),请重新拷贝照片", f"{label} is empty (0 bytes); copy the photo again"))

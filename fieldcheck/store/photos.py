@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from fieldcheck.file_errors import reason
 from fieldcheck.i18n import t
 from fieldcheck.store import photofiles as photo_files
 from fieldcheck.store.database import Database, StoreError, rows_in
@@ -35,7 +36,7 @@ class Photos:
             photo_files.write_original(self._db.photo_dir, ingested)
             photo_files.write_print_copy(self._db.photo_dir, ingested)
         except OSError as exc:
-            raise StoreError(t(f"无法保存照片:{exc.strerror}", f"cannot save the photo: {exc.strerror}")) from None
+            raise StoreError(t(f"无法保存照片:{reason(exc)}", f"cannot save the photo: {reason(exc)}")) from None
         with self._db.transaction():
             finding, _ = self._findings.live(finding_id)
             hlc, at = self._db.stamp()

@@ -37,7 +37,7 @@ def test_a_backup_that_fails_is_said_in_the_status_bar(qtbot, home, make_shell):
     try:
         shell = make_shell(store=store)
         qtbot.waitUntil(lambda: "今天的数据库备份未能完成" in shell.window.statusBar().currentMessage(), timeout=30_000)
-        assert "请检查磁盘空间" in shell.window.statusBar().currentMessage()
+        assert "同一位置已有一个同名的文件" in shell.window.statusBar().currentMessage()
         shell.window.close()
     finally:
         store.close()

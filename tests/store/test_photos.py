@@ -93,7 +93,7 @@ def test_remove_and_restore_photo(store, finding, jpeg):
     assert actions == [("photo", "create"), ("photo", "delete"), ("photo", "restore")]
 
 
-@pytest.mark.parametrize("case", ["not_an_image", "truncated", "empty", "missing", "folder"])
+@pytest.mark.parametrize("case", ["not_an_image", "truncated", "empty", "missing", "folder", "under_a_file"])
 def test_bad_photo_files_change_nothing(store, finding, jpeg, tmp_path, case):
     path = tmp_path / f"{case}.jpg"
     if case == "not_an_image":
@@ -107,6 +107,10 @@ def test_bad_photo_files_change_nothing(store, finding, jpeg, tmp_path, case):
         expected = "空文件"
     elif case == "missing":
         expected = "找不到"
+    elif case == "under_a_file":  # the C library's "Not a directory" would be English
+        (tmp_path / "notes.txt").write_text("")
+        path = tmp_path / "notes.txt" / "a.jpg"
+        expected = "^无法读取照片 .*a.jpg:路径中有一段不是文件夹$"
     else:
         path.mkdir()
         expected = "文件夹"

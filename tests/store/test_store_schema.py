@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 import threading
 
@@ -222,7 +223,7 @@ def test_a_backup_that_cannot_be_made_is_one_sentence(tmp_path):
     path = tmp_path / "field.db"
     with Store.open(path, device="d", daily_backup=False, backup_on_close=False) as store:
         backup.backup_dir(path).write_text("a file where the backup folder goes")
-        with pytest.raises(StoreError, match="今天的数据库备份未能完成.*请检查磁盘空间"):
+        with pytest.raises(StoreError, match=re.escape("今天的数据库备份未能完成(同一位置已有一个同名的文件);关闭程序时会再试一次")):
             store.backup_detached()
 
 
