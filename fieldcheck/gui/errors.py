@@ -37,6 +37,15 @@ def log_path(data_dir: Path) -> Path:
     return data_dir / "logs" / LOG_NAME
 
 
+def unexpected(path: Path | str | None = None) -> str:
+    """The sentence for a bug: not its English words, but where the log that holds them is."""
+    if path is None:  # the log the window set up, wherever that is
+        path = next((h.baseFilename for h in log.handlers if getattr(h, "fieldcheck_log", False)), LOG_NAME)
+    return QtCore.QCoreApplication.translate(
+        "ErrorHandler", "Something went wrong and FieldCheck could not finish what you asked; the details are in "
+        "{0}: please send that file to whoever supports FieldCheck.").format(path)
+
+
 class RotatingLog(logging.FileHandler):
     """A log file that moves to ``.1`` … ``.N`` when full, as ``RotatingFileHandler`` does.
 
@@ -108,8 +117,7 @@ class ErrorHandler(QtCore.QObject):
         """The one sentence the user reads about ``error``."""
         if isinstance(error, UserError):
             return str(error)
-        return self.tr("Something went wrong and FieldCheck could not finish what you asked; the details are in "
-                       "{0}: please send that file to whoever supports FieldCheck.").format(self.path)
+        return unexpected(self.path)
 
     def excepthook(self, kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
         if isinstance(error, KeyboardInterrupt):

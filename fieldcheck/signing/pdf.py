@@ -128,8 +128,9 @@ def check_pdf(pdf: bytes, team_roots: tuple[x509.Certificate, ...] = ()) -> PdfS
     try:
         reader = PdfFileReader(io.BytesIO(pdf), strict=False)
         signatures = reader.embedded_signatures
-    except (PdfReadError, ValueError, KeyError, TypeError) as exc:
-        raise SheetInvalid(t(f"PDF 已损坏,无法读取({exc})", f"the PDF is damaged and cannot be read ({exc})")) from None
+    except (PdfReadError, ValueError, KeyError, TypeError):
+        raise SheetInvalid(t("PDF 已损坏,无法读取;请向签署方要原文件", "the PDF is damaged and cannot be read; ask "
+                             "the signers for the original file")) from None
     ours = [s for s in signatures if s.field_name == FIELD_NAME]
     if not signatures:
         raise SheetInvalid(t("这份 PDF 没有签名(草稿或非 FieldCheck 评分表)",
@@ -144,8 +145,10 @@ def check_pdf(pdf: bytes, team_roots: tuple[x509.Certificate, ...] = ()) -> PdfS
     try:
         context = ValidationContext(trust_roots=[embedded.signer_cert], allow_fetching=False)
         status = validate_pdf_signature(embedded, context)
-    except (SignatureValidationError, ValueError, KeyError) as exc:
-        raise SheetInvalid(t(f"签名无法验证:{exc}", f"the signature cannot be checked: {exc}")) from None
+    except (SignatureValidationError, ValueError, KeyError):
+        raise SheetInvalid(t("签名数据已损坏,无法验证;这份 PDF 不能作为已签署的评分表",
+                             "the signature's data is damaged and cannot be checked; this PDF cannot stand as a "
+                             "signed sheet")) from None
     if not status.intact or not status.valid:
         raise SheetInvalid(t("签名后 PDF 的内容被改动过(签名不符)", "the PDF was changed after it was signed (the signature "
                              "does not match)"))

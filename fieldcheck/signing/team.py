@@ -131,9 +131,10 @@ class TeamKey:
             certificate = x509.load_pem_x509_certificate(cert_path.read_bytes())
             if not isinstance(private_key, ec.EllipticCurvePrivateKey):
                 raise ValueError("not an EC key")
-        except (OSError, ValueError) as exc:
-            raise TeamError(t(f"无法读取检查组密钥 {key_path}:{exc};请从备份恢复该文件夹",
-                              f"cannot read the team key {key_path}: {exc}; restore the folder from a backup")) from None
+        except (OSError, ValueError) as exc:  # a key or certificate that does not parse is damaged
+            why = reason(exc) if isinstance(exc, OSError) else t("文件已损坏", "the file is damaged")
+            raise TeamError(t(f"无法读取检查组密钥 {key_path}:{why};请从备份恢复该文件夹",
+                              f"cannot read the team key {key_path}: {why}; restore the folder from a backup")) from None
         return cls(private_key, certificate)
 
     def certify(self, device: str, public_key: ec.EllipticCurvePublicKey, inspector: str | None = None) -> x509.Certificate:

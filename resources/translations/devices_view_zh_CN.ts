@@ -144,10 +144,6 @@ Key fingerprint:
         <translation>检查组证书 (*.pem)</translation>
     </message>
     <message>
-        <source>Cannot write %1: %2</source>
-        <translation>无法写入 %1:%2</translation>
-    </message>
-    <message>
         <source>The team certificate is in %1.</source>
         <translation>检查组证书已写入 %1。</translation>
     </message>

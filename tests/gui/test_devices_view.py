@@ -96,6 +96,12 @@ def test_create_team_enrol_by_the_button_revoke_and_export(qtbot, leader, monkey
     assert team_file.name == "衡阳县第一检查组" and len(team_file.revoked) == 1
     assert str(out) in view.message.text()
 
+    blocked = folder / "a file" / "TEAM.pem"  # a "folder" that is a file: said, not the C library's English
+    blocked.parent.write_text("")
+    monkeypatch.setattr(QtWidgets.QFileDialog, "getSaveFileName", lambda *args, **kw: (str(blocked), ""))
+    qtbot.mouseClick(view.export_button, Qt.MouseButton.LeftButton)
+    assert view.message.text() == f"无法写入 {blocked}:文件夹 {blocked.parent} 不存在;请先建立它或换一个文件夹"
+
 
 def test_the_team_menu_opens_the_devices_view(qtbot, leader, monkeypatch):
     a, _, folder = leader

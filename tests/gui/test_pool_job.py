@@ -4,6 +4,7 @@ import logging
 import threading
 
 from fieldcheck.errors import UserError
+from fieldcheck.gui.errors import log, setup_logging
 from fieldcheck.gui.widgets.pool_job import PoolJob
 from fieldcheck.i18n import t
 
@@ -40,11 +41,21 @@ def test_a_users_error_comes_back_as_its_sentence(qtbot, language):
     assert run(qtbot, work) == [None, "同步包已损坏,未导入任何内容"]
 
 
-def test_a_bug_is_logged_with_its_traceback_and_said_in_one_line(qtbot, caplog):
+def test_a_bug_is_logged_with_its_traceback_and_said_in_the_users_words(qtbot, caplog, chinese, tmp_path):
+    """Not "KeyError: 'missing'" in a Chinese window: a sentence saying where the words went."""
+    path = setup_logging(tmp_path)
+
     def work(_progress):
         return {}["missing"]
 
-    with caplog.at_level(logging.ERROR, logger="fieldcheck"):
-        result, error = run(qtbot, work)
-    assert result is None and error == "KeyError: 'missing'"
+    try:
+        with caplog.at_level(logging.ERROR, logger="fieldcheck"):
+            result, error = run(qtbot, work)
+    finally:
+        for handler in [h for h in log.handlers if getattr(h, "fieldcheck_log", False)]:
+            log.removeHandler(handler)
+            handler.close()
+    assert result is None
+    assert error == f"出错了,FieldCheck 未能完成刚才的操作;详情已记入 {path},请把这个文件发给 FieldCheck 的技术支持。"
     assert any(r.exc_info and r.exc_info[0] is KeyError for r in caplog.records)
+    assert "KeyError: 'missing'" in path.read_text(encoding="utf-8")

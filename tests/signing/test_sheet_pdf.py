@@ -150,7 +150,7 @@ def test_foreign_and_unsigned_pdfs_are_refused(signed, tmp_path):
     canvas.save()
     assert "没有签名" in _refused(out.getvalue())
     assert "不是 PDF" in _refused(b"PK\x03\x04 a zip")
-    assert _refused(b"%PDF-1.4\n garbage")
+    assert _refused(b"%PDF-1.4\n garbage") == "PDF 已损坏,无法读取;请向签署方要原文件"  # not the reader's English
     content = gather(store, first)
     draft = sheet.render(dataclasses.replace(content, signers=[], draft=True), content_hash="0" * 64)
     assert "没有签名" in _refused(draft)

@@ -65,3 +65,12 @@ def test_names_are_checked(tmp_path):
         team.team_certificate(ec.generate_private_key(ec.SECP256R1()), "x" * 65)
     with pytest.raises(team.TeamError):
         team.team_certificate(ec.generate_private_key(ec.SECP256R1()), "   ")
+
+
+def test_a_damaged_team_key_is_one_sentence_with_what_to_do(leader, tmp_path, language):
+    language("zh")
+    folder = tmp_path / "keys"
+    (folder / team.TEAM_KEY_FILE).write_text("-----BEGIN PRIVATE KEY-----\nnot a key\n-----END PRIVATE KEY-----\n")
+    with pytest.raises(team.TeamError) as refused:
+        team.TeamKey.load(folder)
+    assert str(refused.value) == f"无法读取检查组密钥 {folder / team.TEAM_KEY_FILE}:文件已损坏;请从备份恢复该文件夹"

@@ -10,11 +10,15 @@ checked between photos, so a cancelled import leaves only whole photos behind.
 
 from __future__ import annotations
 
+import logging
 import threading
 from pathlib import Path
 
+from fieldcheck.gui.errors import unexpected
 from fieldcheck.gui.qt import QtCore, Signal
 from fieldcheck.store import StoreError
+
+log = logging.getLogger("fieldcheck")
 
 
 class ImportSignals(QtCore.QObject):
@@ -60,8 +64,9 @@ class PhotoImport(QtCore.QRunnable):
                 except StoreError as error:
                     errors.append(f"{name}: {error}" if name else str(error))
                 self.signals.progress.emit(n + 1, total, name)
-        except Exception as error:
-            errors.append(str(error))
+        except Exception:  # a bug: its words go to the log, the person reads where that is
+            log.exception("adding photos failed")
+            errors.append(unexpected())
         finally:
             self.done.set()
             self.signals.finished.emit(added, errors, self._cancel.is_set())

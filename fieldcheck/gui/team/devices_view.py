@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from fieldcheck.errors import UserError
+from fieldcheck.file_errors import cannot_write
 from fieldcheck.gui.qt import Qt, QtCore, QtGui, QtWidgets
 from fieldcheck.gui.window.settings_dialog import inspector_name
 from fieldcheck.signing.fingerprints import grouped
@@ -228,7 +229,7 @@ class DevicesView(QtWidgets.QDialog):
             self.message.setText(str(exc))
             return
         except OSError as exc:
-            self.message.setText(self.tr("Cannot write %1: %2").replace("%1", path).replace("%2", exc.strerror or ""))
+            self.message.setText(cannot_write(path, exc))
             return
         self.message.setText(self.tr("The team certificate is in %1.").replace("%1", path))
 

@@ -3,7 +3,7 @@
 A ``PoolJob`` runs ``work(progress)`` and reports ``finished(result, error)`` on the window's
 thread: the result, or None and one sentence. A ``UserError`` gives its own sentence; any
 other exception (a bug) is written to the log with its traceback, since a pool thread has no
-one above it to show one to, and the view gets the exception's one line. ``done`` is set
+one above it to show one to, and the view gets the sentence that says where that log is. ``done`` is set
 before the report, so a dialog that closes can wait for a job still running on its store.
 """
 
@@ -15,6 +15,7 @@ from collections.abc import Callable
 from typing import Any
 
 from fieldcheck.errors import UserError
+from fieldcheck.gui.errors import unexpected
 from fieldcheck.gui.qt import QtCore, Signal
 
 log = logging.getLogger("fieldcheck")
@@ -47,9 +48,9 @@ class PoolJob(QtCore.QRunnable):
             result = self.work(self._progress)
         except UserError as exc:
             error = str(exc)
-        except Exception as exc:
+        except Exception:
             log.exception("a job on a pool thread failed")
-            error = f"{type(exc).__name__}: {exc}"
+            error = unexpected()
         finally:
             self.done.set()
         try:
