@@ -6,6 +6,10 @@ photos, and exports one incremental bundle after each (so 50 real, signed bundle
 * merge: all bundles imported into an empty database (verify + one transaction each);
 * baseline: plain sqlite3 ``executemany`` of the same finding rows in one transaction;
 * baseline: sqlite-utils ``insert_all`` inside ``db.atomic()``;
+* floor: the merge's own event and finding rows, written by ``executemany`` into the store's
+  own schema (its indexes, the note index, WAL, a sync per commit, the merge's page cache and
+  suspended triggers) in one transaction per bundle: what this store shape costs with no
+  Python per row, so the merge's distance from its floor is told apart from the schema's;
 * baseline: a disk copy of the photo files (``shutil.copyfile``);
 * re-import of all bundles: no data written (``total_changes`` counts only the history's note per bundle), and its time;
 * peak memory (max RSS) of a child process importing 10 and then all bundles: flat when streamed.
@@ -88,6 +92,46 @@ def executemany_rate(folder: Path, rows: list[tuple]) -> float:
     return rate
 
 
+def floor_rate(folder: Path, merged: Path, bundles: int) -> float:
+    """Findings/s of writing the merged database's event and finding rows again, with no Python per row.
+
+    A fresh store gets the merged records the events refer to (untimed); then, per bundle's
+    share of the rows in the order the merge wrote them, one transaction: the events and the
+    findings by ``executemany``, and the new notes indexed in one statement, as the merge does.
+    """
+    from fieldcheck.store.remote import MERGE_CACHE_KB
+    from fieldcheck.store.schema import BULK_SUSPENDED
+
+    floor = Store.open(folder / "floor.db", device="floor", daily_backup=False, backup_on_close=False)
+    db, conn = floor.db, floor.connection
+    conn.execute("ATTACH DATABASE ? AS merged", (str(merged),))
+    for table in ("places", "households", "rubric_texts", "inspections"):
+        if conn.execute("SELECT 1 FROM merged.sqlite_master WHERE name = ?", (table,)).fetchone():
+            conn.execute(f"INSERT OR IGNORE INTO main.{table} SELECT * FROM merged.{table}")
+    columns = "id, at, who, device, hlc, action, entity, entity_id, inspection_id, field, old, new, supersedes, seen, reason"
+    events = conn.execute(f"SELECT {columns} FROM merged.audit ORDER BY seq").fetchall()
+    findings = conn.execute("SELECT id, inspection_id, item_id, value, household_id, note, entered_by, device, hlc,"
+                            " created_at, updated_at FROM merged.findings ORDER BY rowid").fetchall()
+    conn.execute("DETACH DATABASE merged")
+    marks = ", ".join("?" * 15)
+    t0 = time.perf_counter()
+    with db.cache(MERGE_CACHE_KB), db.wal_checkpoints_past(importer.MERGE_WAL_PAGES):
+        for b in range(bundles):
+            share = slice(len(events) * b // bundles, len(events) * (b + 1) // bundles)
+            rows = slice(len(findings) * b // bundles, len(findings) * (b + 1) // bundles)
+            with floor.transaction(), db.without_triggers(BULK_SUSPENDED):
+                last = conn.execute("SELECT coalesce(max(rowid), 0) FROM findings").fetchone()[0]
+                conn.executemany(f"INSERT INTO audit ({columns}) VALUES ({marks})", events[share])
+                conn.executemany("INSERT INTO findings (id, inspection_id, item_id, value, household_id, note,"
+                                 " entered_by, device, hlc, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                                 " ?, ?)", findings[rows])
+                conn.execute("INSERT INTO findings_fts (rowid, note) SELECT rowid, note FROM findings WHERE rowid > ?",
+                             (last,))
+    rate = len(findings) / (time.perf_counter() - t0)
+    floor.close()
+    return rate
+
+
 def sqlite_utils_rate(folder: Path, rows: list[tuple]) -> float:
     keys = ("id", "inspection_id", "item_id", "value", "household_id", "note", "entered_by", "device", "hlc",
             "created_at", "updated_at")
@@ -113,12 +157,13 @@ def copy_rate(source: Path, folder: Path, sync: bool) -> tuple[float, int]:
 
 
 def child_peak(folder: Path, bundles: list[Path], name: str) -> int:
-    """Max RSS (KB) of a fresh process importing these bundles into a new database."""
-    code = ("import sys, resource; from pathlib import Path; from fieldcheck.store import Store;"
+    """Peak resident memory (KB) of a fresh process importing these bundles into a new database."""
+    code = ("import sys; from pathlib import Path; from fieldcheck.store import Store;"
             "from fieldcheck.sync.importer import import_bundle;"
             f"s = Store.open(Path({str(folder / name)!r}), device='m', daily_backup=False, backup_on_close=False);"
             "[import_bundle(s, Path(p), trust=True) for p in sys.argv[1:]]; s.close();"
-            "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)")
+            # VmHWM is this program's own peak: ru_maxrss keeps the forking parent's size across exec
+            "print([l.split()[1] for l in open('/proc/self/status') if l.startswith('VmHWM')][0])")
     out = subprocess.run([sys.executable, "-c", code, *map(str, bundles)], capture_output=True, text=True, check=True)
     return int(out.stdout.split()[-1])
 
@@ -183,12 +228,13 @@ def main() -> None:
             print(f"made {len(bundles)} bundles: {findings} findings, {photos} photos,"
                   f" {sum(b.stat().st_size for b in bundles) / 1e6:.0f} MB, in {time.perf_counter() - t0:.0f} s")
         rows = finding_rows(made)
-        runs, plains = [], []
-        for n in range(args.repeat):  # alternated, so that a busy spell of the machine hits both alike
+        runs, plains, floors = [], [], []
+        for n in range(args.repeat):  # alternated, so that a busy spell of the machine hits all alike
             runs.append(merge_all(folder, bundles, f"merged{n}.db"))
             plains.append(executemany_rate(folder / f"plain{n}", rows))
+            floors.append(floor_rate(folder / f"floor{n}", folder / f"merged{n}.db", len(bundles)))
         run = {k: statistics.median(r[k] for r in runs) for k in runs[0]}
-        plain = statistics.median(plains)
+        plain, floor = statistics.median(plains), statistics.median(floors)
         su = sqlite_utils_rate(folder, rows)
         copy, photo_bytes = copy_rate(made, folder, sync=False)
         copy_synced, _ = copy_rate(made, folder, sync=True)
@@ -198,7 +244,9 @@ def main() -> None:
         print(json.dumps({"runs": len(runs), "merge_s": merge, "merge_cpu_s": run["merge_cpu"],
                           "merge_runs_s": [round(r["merge"], 1) for r in runs], "findings_per_s": run["findings"] / merge,
                           "events_per_s": run["events"] / merge, "executemany_rows_per_s": plain,
-                          "ratio": run["findings"] / merge / plain, "sqlite_utils_rows_per_s": su,
+                          "ratio": run["findings"] / merge / plain, "floor_findings_per_s": floor,
+                          "floor_ratio": floor / plain, "merge_to_floor": run["findings"] / merge / floor,
+                          "sqlite_utils_rows_per_s": su,
                           "photos_mb_per_s": photo_bytes / run["photo_time"] / 1e6, "copy_mb_per_s": copy / 1e6,
                           "copy_sync_mb_per_s": copy_synced / 1e6, "reimport_s": run["again"],
                           "reimport_written": run["written"], "peak_10_mb": few / 1024, "peak_all_mb": every / 1024}))
@@ -209,6 +257,9 @@ def main() -> None:
           f" CPU {run['merge_cpu']:.1f} s")
     print(f"  baseline sqlite3 executemany, one transaction: {plain:,.0f} rows/s")
     print(f"  baseline sqlite-utils insert_all in db.atomic(): {su:,.0f} rows/s")
+    print(f"  floor: the merge's event and finding rows by executemany into the store's schema, one transaction per"
+          f" bundle: {floor:,.0f} findings/s ({floor / plain:.0%} of executemany); the merge runs at"
+          f" {run['findings'] / merge / floor:.0%} of its floor")
     print(f"  photos: {photo_bytes / 1e6:.0f} MB copied in by the import (copy, one sync per bundle) at"
           f" {photo_bytes / run['photo_time'] / 1e6:,.0f} MB/s; plain disk copy {copy / 1e6:,.0f} MB/s,"
           f" the same with one sync {copy_synced / 1e6:,.0f} MB/s")
