@@ -35,6 +35,12 @@ def reason(exc: OSError) -> str:
         return t("磁盘已满", "the disk is full")
     if exc.errno == errno.EROFS:
         return t("磁盘是只读的", "the disk is read-only")
+    if exc.errno == errno.ELOOP:
+        return t("路径中的链接绕成了一个圈", "the links in its path loop back on themselves")
+    if exc.errno == errno.ENAMETOOLONG:
+        return t("文件名太长", "the name is too long")
+    if exc.errno == errno.EIO:
+        return t("磁盘或网络出错", "a disk or network error")
     return t(f"系统错误 {_code(exc)}", f"system error {_code(exc)}")
 
 

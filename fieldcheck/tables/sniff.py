@@ -8,6 +8,7 @@ one sentence saying what the file is and what to do, never the reading library's
 
 from __future__ import annotations
 
+import errno
 import re
 import zipfile
 from pathlib import Path
@@ -39,7 +40,9 @@ def workbook_kind(path: Path) -> str:
         raise TableError(t(f"没有读取 {path} 的权限(也可能它正在 Excel 或 WPS 中打开);请关闭它或检查权限后重试",
                            f"no permission to read {path} (or it is open in Excel or WPS); close it or check its "
                            "permissions and try again")) from None
-    except OSError:
+    except OSError as exc:
+        if exc.errno not in (errno.EIO, errno.ETIMEDOUT, errno.ESTALE):  # a named reason says more
+            raise TableError(cannot_read(path, exc)) from None
         raise TableError(t(f"无法读取 {path}:磁盘或网络出错;请把文件复制到本机后重试",
                            f"cannot read {path}: a disk or network error; copy the file to this computer and try again")) from None
     if head.startswith(_ZIP):

@@ -122,6 +122,16 @@ def test_a_folder_named_like_a_workbook_is_a_folder(db, tmp_path, capsys, langua
     assert "找不到" not in err
 
 
+def test_links_that_loop_are_said_as_such(db, tmp_path, capsys, language):
+    """Not "a disk or network error", which sends the person to copy a file that is not there."""
+    language("zh")
+    loop = tmp_path / "名册.xlsx"
+    loop.symlink_to(tmp_path / "别名.xlsx")
+    (tmp_path / "别名.xlsx").symlink_to(loop)
+    err = refused_roster(loop, db, capsys, f"无法读取 {loop}:路径中的链接绕成了一个圈")
+    assert "磁盘或网络" not in err
+
+
 def test_a_file_it_may_not_read(db, tmp_path, capsys, language, monkeypatch):
     language("zh")
     path = roster_xlsx(tmp_path / "r.xlsx")
