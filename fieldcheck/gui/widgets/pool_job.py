@@ -3,8 +3,9 @@
 A ``PoolJob`` runs ``work(progress)`` and reports ``finished(result, error)`` on the window's
 thread: the result, or None and one sentence. A ``UserError`` gives its own sentence; any
 other exception (a bug) is written to the log with its traceback, since a pool thread has no
-one above it to show one to, and the view gets the sentence that says where that log is. ``done`` is set
-before the report, so a dialog that closes can wait for a job still running on its store.
+one above it to show one to, and the view gets the sentence that says where that log is.
+``done`` is set before the report, so a dialog that closes can wait for a job still running
+on its store.
 """
 
 from __future__ import annotations
