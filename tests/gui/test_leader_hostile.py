@@ -6,7 +6,9 @@ import pytest
 from leaderkit import three_inspectors
 
 from fieldcheck.gui.leader.conflicts_view import ConflictsView
+from fieldcheck.gui.leader.merge_view import MergeView
 from fieldcheck.gui.qt import QtWidgets
+from fieldcheck.gui.sync.sync_dialog import SyncDialog
 
 
 @pytest.fixture
@@ -59,3 +61,43 @@ def test_a_reason_of_ten_thousand_characters_is_kept_whole_and_the_view_still_fi
     assert hint.width() <= 1366 and hint.height() <= 768
     assert view.width() <= 1366 and view.last.heightForWidth(view.last.width()) <= 3 * view.fontMetrics().height()
     assert view.last.text().endswith("…")
+
+
+def _trust_all(monkeypatch):
+    asked = []
+
+    def answer(parent, title, text, *args):
+        asked.append(text)
+        return QtWidgets.QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QtWidgets.QMessageBox, "question", answer)
+    return asked
+
+
+def test_the_stick_and_a_bundle_on_it_dropped_together_ask_once_and_import_once(qtbot, team, monkeypatch, chinese):
+    asked = _trust_all(monkeypatch)
+    leader = team.store("L")
+    view = MergeView(leader)
+    qtbot.add_widget(view)
+    stick = team.bundles[0].parent
+    view.start([stick, team.bundles[0], stick / "." / team.bundles[0].name])
+    qtbot.waitUntil(lambda: view.history.rowCount() == 3, timeout=30000)
+    qtbot.waitUntil(lambda: view.job.done.is_set(), timeout=30000)
+    assert len(asked) == 3  # A, B and C, each once
+    names = [view.report.item(r, 0).text() for r in range(view.report.rowCount())]
+    assert sorted(names) == ["A.fcbundle", "B.fcbundle", "C.fcbundle"]
+    assert "已导入 3 个,拒绝 0 个" in view.message.text()
+    assert sorted(r.file_name for r in leader.imports.history()) == ["A.fcbundle", "B.fcbundle", "C.fcbundle"]
+
+
+def test_the_exchange_dialog_takes_a_bundle_dropped_twice_once(qtbot, team, monkeypatch, chinese):
+    asked = _trust_all(monkeypatch)
+    leader = team.store("L")
+    dialog = SyncDialog(leader)
+    qtbot.add_widget(dialog)
+    a = team.bundles[0]
+    dialog.start_import([a, a.parent / "." / a.name])
+    qtbot.waitUntil(lambda: dialog.report.rowCount() == 1, timeout=30000)
+    qtbot.waitUntil(lambda: dialog.job.done.is_set(), timeout=30000)
+    assert len(asked) == 1 and dialog.report.rowCount() == 1
+    assert [r.file_name for r in leader.imports.history()] == ["A.fcbundle"]

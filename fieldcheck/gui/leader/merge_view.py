@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from fieldcheck.gui.qt import Qt, QtCore, QtWidgets
-from fieldcheck.gui.sync.sync_dialog import DropArea, SyncJob, confirm_devices
+from fieldcheck.gui.sync.sync_dialog import DropArea, SyncJob, confirm_devices, each_once
 from fieldcheck.gui.widgets.tables import read_only_table
 from fieldcheck.signing.fingerprints import grouped
 
@@ -111,6 +111,7 @@ class MergeView(QtWidgets.QDialog):
         bundles: list[Path] = []
         for path in paths:
             bundles.extend(sorted(path.glob(f"*{SUFFIX}")) if path.is_dir() else [path])
+        bundles = each_once(bundles)
         if not bundles:
             self.message.setText(self.tr("There is no .fcbundle file there."))
             return
