@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 from leaderkit import three_inspectors
 
@@ -9,6 +11,7 @@ from fieldcheck.gui.leader.conflicts_view import ConflictsView
 from fieldcheck.gui.leader.merge_view import MergeView
 from fieldcheck.gui.qt import QtWidgets
 from fieldcheck.gui.sync.sync_dialog import SyncDialog
+from fieldcheck.sync import importer
 
 
 @pytest.fixture
@@ -101,3 +104,38 @@ def test_the_exchange_dialog_takes_a_bundle_dropped_twice_once(qtbot, team, monk
     qtbot.waitUntil(lambda: dialog.job.done.is_set(), timeout=30000)
     assert len(asked) == 1 and dialog.report.rowCount() == 1
     assert [r.file_name for r in leader.imports.history()] == ["A.fcbundle"]
+
+
+@pytest.fixture
+def held_import(monkeypatch):
+    """Imports wait until the test lets them go: the leader acts while a merge runs."""
+    gate = threading.Event()
+    original = importer.import_bundle
+
+    def import_bundle(*args, **kwargs):
+        gate.wait(60)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(importer, "import_bundle", import_bundle)
+    yield gate
+    gate.set()
+
+
+@pytest.mark.parametrize("kind", ["merge", "exchange"])
+def test_closing_while_bundles_import_says_to_wait_and_closes_once_they_are_in(qtbot, team, monkeypatch, chinese,
+                                                                              held_import, kind):
+    asked = _trust_all(monkeypatch)
+    leader = team.store("L")
+    view = MergeView(leader) if kind == "merge" else SyncDialog(leader)
+    qtbot.add_widget(view)
+    view.show()
+    (view.start if kind == "merge" else view.start_import)([team.bundles[0]])
+    view.close()  # the title bar's ×, Esc and Close all come here
+    still_open, said = view.isVisible(), view.message.text()
+    held_import.set()  # the import ends before anything is asserted: a failure leaves no thread behind
+    qtbot.waitUntil(lambda: len(leader.imports.history()) == 1, timeout=30000)
+    qtbot.waitUntil(lambda: view.job.done.is_set(), timeout=30000)
+    assert still_open and "仍在" in said and "完成后" in said
+    assert len(asked) == 1
+    view.close()
+    assert not view.isVisible()

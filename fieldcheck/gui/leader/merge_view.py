@@ -125,6 +125,14 @@ class MergeView(QtWidgets.QDialog):
         self.job.signals.finished.connect(self._finished)
         QtCore.QThreadPool.globalInstance().start(self.job)
 
+    def reject(self) -> None:
+        """Close, unless bundles are still being merged: a closed view would still ask about unknown
+        devices afterwards, and the inspections list would not show what the merge brought."""
+        if self.job is not None and not self.job.done.is_set():
+            self.message.setText(self.tr("The bundles are still being merged; close this window when it is done."))
+            return
+        super().reject()
+
     def _progress(self, done: int, total: int) -> None:
         self.progress.setMaximum(max(total, 1))
         self.progress.setValue(done)

@@ -217,6 +217,13 @@ class SyncDialog(QtWidgets.QDialog):
         job.signals.finished.connect(self._finished)
         QtCore.QThreadPool.globalInstance().start(job)
 
+    def reject(self) -> None:
+        """Close, unless a bundle is still being written or imported (as the merge view does)."""
+        if self.job is not None and not self.job.done.is_set():
+            self.message.setText(self.tr("The bundles are still being exchanged; close this window when it is done."))
+            return
+        super().reject()
+
     def _progress(self, done: int, total: int) -> None:
         self.progress.setMaximum(max(total, 1))
         self.progress.setValue(done)
