@@ -11,7 +11,9 @@ from fieldcheck.gui.leader.conflicts_view import ConflictsView
 from fieldcheck.gui.leader.merge_view import MergeView
 from fieldcheck.gui.qt import QtWidgets
 from fieldcheck.gui.sync.sync_dialog import SyncDialog
+from fieldcheck.store import Store
 from fieldcheck.sync import importer
+from fieldcheck.sync.export import export_bundle
 
 
 @pytest.fixture
@@ -139,3 +141,25 @@ def test_closing_while_bundles_import_says_to_wait_and_closes_once_they_are_in(q
     assert len(asked) == 1
     view.close()
     assert not view.isVisible()
+
+
+def test_a_known_device_name_with_another_key_is_refused_with_a_step_the_leader_can_take(qtbot, team, monkeypatch,
+                                                                                        chinese):
+    _trust_all(monkeypatch)
+    leader = team.store("L")
+    team.take("L", team.bundles[0])  # A is known, with its key
+    other = Store.open(team.folder / "other.db", device="A", user="冒名", daily_backup=False, backup_on_close=False)
+    try:
+        other.places.add("县", "别处县")
+        made = export_bundle(other, team.folder / "other" / "A.fcbundle", everything=True,
+                             key_folder=team.folder / "keys-other", inspector="冒名")
+    finally:
+        other.close()
+    view = MergeView(leader)
+    qtbot.add_widget(view)
+    view.start([made.path])
+    qtbot.waitUntil(lambda: view.report.rowCount() == 1, timeout=30000)
+    said = view.report.item(0, 6).text()
+    assert said.startswith("已拒绝") and "密钥" in said
+    assert "device 文件" in said and "移除旧的设备记录" not in said  # a step that exists, not a record nobody can remove
+    assert len(leader.imports.history()) == 1 and "别处县" not in [p.name for p in leader.places.all()]
