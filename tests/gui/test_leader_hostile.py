@@ -163,3 +163,23 @@ def test_a_known_device_name_with_another_key_is_refused_with_a_step_the_leader_
     assert said.startswith("已拒绝") and "密钥" in said
     assert "device 文件" in said and "移除旧的设备记录" not in said  # a step that exists, not a record nobody can remove
     assert len(leader.imports.history()) == 1 and "别处县" not in [p.name for p in leader.places.all()]
+
+
+def test_pressing_a_decision_twice_does_not_decide_the_next_conflict_unseen(qtbot, team, chinese):
+    b = team.store("B")
+    b.findings.add(team.signed, "2.1.2", note="签字后又补一条")  # a second change that arrives after signing
+    again = team.export("B", "stick2", everything=True)
+    for bundle in (team.bundles[0], team.bundles[2], again):
+        team.take("L", bundle)
+    leader = team.store("L")
+    view = ConflictsView(leader)
+    qtbot.add_widget(view)
+    assert view.list.rowCount() == 3
+    _select(view.list, "2.1.1")
+    view.reject_button.click()
+    view.reject_button.click()  # the hurried second press: 2.1.2's change has not been looked at
+    assert len(leader.events.conflicts()) == 2 and view.list.rowCount() == 2
+    assert not view.reject_button.isEnabled() and not view.accept_button.isEnabled()
+    assert view.selected() is None and view.message.text().startswith("已拒绝")
+    _select(view.list, "2.1.2")  # chosen, it is decided as usual
+    assert view.reject_button.isEnabled()

@@ -200,6 +200,8 @@ class ConflictsView(QtWidgets.QDialog):
         self.reason.clear()
         self.value.clear()
         self.refresh()
+        # nothing chosen now: a second press of the same button must not decide the next conflict unseen
+        self.list.clearSelection()
 
     def keep_side(self) -> None:
         rows = self.sides.selectionModel().selectedRows()
