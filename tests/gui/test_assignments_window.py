@@ -165,6 +165,22 @@ def test_the_dialog_says_what_is_missing_and_removes_with_the_delete_key(qtbot, 
     assert len(leader.assignments.all()) == 1
 
 
+def test_removing_twice_does_not_remove_the_next_assignment_unseen(qtbot, leader):
+    dialog = AssignmentsDialog(leader)
+    qtbot.addWidget(dialog)
+    dialog.inspector.setEditText("张三")
+    dialog.tick(["梅花村", "桃村"])
+    dialog.assign_button.click()
+    assert dialog.table.rowCount() == 2
+    dialog.table.selectRow(0)
+    gone = dialog.table.item(0, 2).text()
+    dialog.remove_button.click()
+    dialog.remove_button.click()  # the hurried second press
+    assert dialog.table.rowCount() == 1 and len(leader.assignments.all()) == 1
+    assert dialog.table.item(0, 2).text() != gone and not dialog.remove_button.isEnabled()
+    assert gone.split("/")[-1] in dialog.message.text()  # the message still names the one removed
+
+
 def test_tab_reaches_every_control_and_leaves_the_lists(qtbot, leader):
     from fieldcheck.ops import assignments
 

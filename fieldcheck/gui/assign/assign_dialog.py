@@ -282,6 +282,9 @@ class AssignmentsDialog(QtWidgets.QDialog):
         self.message.setText(text.replace("%1", row["inspector"]).replace("%2", row["assessee"])
                              .replace("%3", row["date"]))
         self.refresh()
+        # the row below moved up into the selection: a second Delete must not remove it unseen
+        self.table.clearSelection()
+        self._update_buttons()
 
     def export_selected(self) -> None:
         """Write the bundle of the selected row's inspector (else the one typed above) to a chosen folder."""
