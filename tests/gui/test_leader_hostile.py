@@ -183,3 +183,46 @@ def test_pressing_a_decision_twice_does_not_decide_the_next_conflict_unseen(qtbo
     assert view.selected() is None and view.message.text().startswith("已拒绝")
     _select(view.list, "2.1.2")  # chosen, it is decided as usual
     assert view.reject_button.isEnabled()
+
+
+@pytest.fixture
+def count_conflict(team):
+    """A and B both changed the count of one finding on 2.1.1 (a handbook error item): 3 here, 4 there."""
+    a, b = team.store("A"), team.store("B")
+    finding = a.findings.add(team.village, "2.1.1", value=2, note="手册缺页")
+    team.take("B", team.export("A", "count-a-to-b"))
+    a.findings.update(finding.id, value=3)
+    b.findings.update(finding.id, value=4)
+    leader = team.store("L")
+    for device in ("A", "B"):
+        team.take("L", team.export(device, f"count-{device}", everything=True))
+    return leader, finding.id
+
+
+@pytest.mark.parametrize("typed", ["1e309", "NaN", "三处", "", "99999999999999999999999", "1001"])
+def test_a_value_the_count_item_cannot_take_is_refused_in_one_sentence_and_nothing_is_written(qtbot, count_conflict,
+                                                                                               chinese, typed):
+    leader, finding = count_conflict
+    view = ConflictsView(leader)
+    qtbot.add_widget(view)
+    _select(view.list, "2.1.1")
+    before = len(leader.events.conflicts())
+    view.value.setText(typed)
+    view.value_button.click()
+    said = view.message.text()
+    assert said and "\n" not in said and "Traceback" not in said and "Error" not in said
+    assert "处数" in said or "请先填写" in said  # what the item takes, or to type it
+    assert len(leader.events.conflicts()) == before and leader.decisions.last() is None
+    assert leader.findings.get(finding).value in (3, 4)  # one side's value still stands, unchanged
+    assert view.value.text() == typed  # kept, to be corrected
+
+
+def test_a_huge_count_typed_as_the_value_is_refused_rather_than_leaving_the_item_unscored(qtbot, count_conflict,
+                                                                                           chinese):
+    leader, finding = count_conflict
+    view = ConflictsView(leader)
+    qtbot.add_widget(view)
+    _select(view.list, "2.1.1")
+    view.value.setText("1000")  # the most a finding counts: taken
+    view.value_button.click()
+    assert view.message.text().startswith("已决定") and leader.findings.get(finding).value == 1000
