@@ -226,3 +226,26 @@ def test_a_huge_count_typed_as_the_value_is_refused_rather_than_leaving_the_item
     view.value.setText("1000")  # the most a finding counts: taken
     view.value_button.click()
     assert view.message.text().startswith("已决定") and leader.findings.get(finding).value == 1000
+
+
+@pytest.mark.parametrize("trusted", [set(), {"A"}])
+def test_a_device_the_leader_does_not_confirm_is_not_left_waiting_in_the_summary(qtbot, team, monkeypatch, chinese,
+                                                                                 trusted):
+    asked = []
+
+    def answer(parent, title, text, *args):
+        asked.append(text)
+        device = text.split("「")[1].split("」")[0]
+        return QtWidgets.QMessageBox.StandardButton.Yes if device in trusted else QtWidgets.QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QtWidgets.QMessageBox, "question", answer)
+    leader = team.store("L")
+    view = MergeView(leader)
+    qtbot.add_widget(view)
+    view.start([team.bundles[0].parent])
+    qtbot.waitUntil(lambda: view.report.rowCount() == 3, timeout=30000)
+    qtbot.waitUntil(lambda: view.job.done.is_set() and view.message.text().startswith("已导入"), timeout=30000)
+    declined = 3 - len(trusted)
+    assert len(asked) == 3
+    assert view.message.text().startswith(f"已导入 {len(trusted)} 个,拒绝 {declined} 个,0 个待确认")
+    assert len(leader.imports.history()) == len(trusted)

@@ -149,19 +149,26 @@ class MergeView(QtWidgets.QDialog):
                 self.report.item(row, col).setForeground(Qt.GlobalColor.darkRed)
         self.imported += len(results)
         self.refused += len(job.refused) if job is not None else 0
-        conflicts = len(self.store.events.conflicts())
-        self.message.setText(self.tr("%1 imported, %2 refused, %3 waiting for your confirmation; fields in conflict: "
-                                     "%4 (Team ▸ Conflicts…).").replace("%1", str(self.imported))
-                             .replace("%2", str(self.refused)).replace("%3", str(len(unknown)))
-                             .replace("%4", str(conflicts)))
+        self._say(len(unknown))
         self.show_history()
         confirmed = confirm_devices(self, unknown)
         for path, device, _fingerprint in unknown:
             if path not in confirmed:
                 _put(self.report, [Path(path).name, device, "", "", "", "",
                                    self.tr("Not imported: the device was not confirmed")], 2)
+        # a device the leader did not confirm is no longer waiting: its bundle counts as refused
+        self.refused += len(unknown) - len(confirmed)
+        if not confirmed:
+            self._say(0)
         if confirmed:
             self.start([Path(p) for p in sorted(confirmed)], trusted=confirmed)
+
+    def _say(self, waiting: int) -> None:
+        conflicts = len(self.store.events.conflicts())
+        self.message.setText(self.tr("%1 imported, %2 refused, %3 waiting for your confirmation; fields in conflict: "
+                                     "%4 (Team ▸ Conflicts…).").replace("%1", str(self.imported))
+                             .replace("%2", str(self.refused)).replace("%3", str(waiting))
+                             .replace("%4", str(conflicts)))
 
     def show_history(self) -> None:
         self.history.setRowCount(0)
