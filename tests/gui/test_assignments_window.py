@@ -181,6 +181,23 @@ def test_removing_twice_does_not_remove_the_next_assignment_unseen(qtbot, leader
     assert gone.split("/")[-1] in dialog.message.text()  # the message still names the one removed
 
 
+def test_a_day_the_month_lacks_typed_in_the_date_is_said_back_as_the_day_assigned(qtbot, leader):
+    dialog = AssignmentsDialog(leader)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.inspector.setEditText("张三")
+    dialog.tick(["梅花村"])
+    dialog.date.setFocus()
+    dialog.date.setCurrentSection(QtWidgets.QDateTimeEdit.Section.YearSection)
+    for part in ("2026", "-", "02", "-", "30"):  # as the leader types it: Qt's field keeps 02-03
+        qtbot.keyClicks(dialog.date, part)
+    day = dialog.date.date().toString("yyyy-MM-dd")
+    dialog.assign_button.click()
+    assert [a.date for a in leader.assignments.all()] == [day]
+    assert day in dialog.message.text() and "张三" in dialog.message.text()  # the day stored, said where it is read
+
+
 def test_tab_reaches_every_control_and_leaves_the_lists(qtbot, leader):
     from fieldcheck.ops import assignments
 
