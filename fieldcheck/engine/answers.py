@@ -103,6 +103,10 @@ def check_value(item: Item, value: Any) -> Any:
         if isinstance(value, bool) or not isinstance(value, int) or value < 1:
             raise AnswerError(item.id, Text(f"一条发现记一处,或给出 ≥1 的处数,收到 {value!r}",
                                          f"a finding is one case, or a count ≥ 1, got {value!r}"))
+        limit = item.rule.count_limit
+        if value > limit:  # the item's answer could not be scored: it would drop out of the total unseen
+            raise AnswerError(item.id, Text(f"一条发现的处数最多 {limit}(填的是 {value}),请核对",
+                                         f"a finding counts at most {limit} cases (got {value}); please check"))
         return value
     if kind in NAME_FORMS:
         known = _known(item)

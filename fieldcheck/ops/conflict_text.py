@@ -137,18 +137,20 @@ def history(store: Store, c: dict[str, Any]) -> list[dict[str, Any]]:
 
 def summary(store: Store, c: dict[str, Any], kind: str, value: Any = None) -> tuple[str, str]:
     """What a decision did, in Chinese and English, for the decision history."""
-    where = " ".join(x for x in (inspection_label(store, c["inspection"]), str(c["item"] or ""),
-                                 c["field"] if c["entity"] != "mark" else "") if x)
+    # the field in words in each language: the Chinese summary must not show "value" or "note"
+    zh_f, en_f = FIELD_NAMES.get(c["field"], (c["field"], c["field"])) if c["entity"] != "mark" else ("", "")
+    zh_w, en_w = (" ".join(x for x in (inspection_label(store, c["inspection"]), str(c["item"] or ""), f) if x)
+                  for f in (zh_f, en_f))
     met = rule_kind(store, c["inspection"], c["item"]) == "pass_fail" and c["field"] == "value"
     shown = {True: ("达标", "met") if met else ("是", "yes"), False: ("未达标", "not met") if met else ("否", "no"),
              None: ("(空)", "(empty)")}
     zh_v, en_v = shown[value] if isinstance(value, bool) or value is None else (value_text(value),) * 2
     return {
-        "keep": (f"{where}:保留一方「{zh_v}」", f"{where}: kept one side, '{en_v}'"),
-        "value": (f"{where}:改为「{zh_v}」", f"{where}: set to '{en_v}'"),
-        "delete": (f"{where}:删除", f"{where}: deleted"),
-        "restore": (f"{where}:保留(恢复)", f"{where}: kept (restored)"),
-        "reject": (f"{where}:拒绝签字后到达的修改", f"{where}: rejected the change that arrived after signing"),
-        "accept": (f"{where}:采纳签字后到达的修改,检查已修订,需重新签字",
-                   f"{where}: accepted the change that arrived after signing; amended, to be signed again"),
+        "keep": (f"{zh_w}:保留一方「{zh_v}」", f"{en_w}: kept one side, '{en_v}'"),
+        "value": (f"{zh_w}:改为「{zh_v}」", f"{en_w}: set to '{en_v}'"),
+        "delete": (f"{zh_w}:删除", f"{en_w}: deleted"),
+        "restore": (f"{zh_w}:保留(恢复)", f"{en_w}: kept (restored)"),
+        "reject": (f"{zh_w}:拒绝签字后到达的修改", f"{en_w}: rejected the change that arrived after signing"),
+        "accept": (f"{zh_w}:采纳签字后到达的修改,检查已修订,需重新签字",
+                   f"{en_w}: accepted the change that arrived after signing; amended, to be signed again"),
     }[kind]

@@ -85,9 +85,11 @@ def check_device(store: Store, v: Verified, trust: bool) -> None:
     if row is not None and row[0] != v.fingerprint:
         raise BundleError(t(
             f"同步包 {v.path.name} 自称来自设备「{v.device}」,但其密钥与本库记录的不同;已拒绝导入。"
-            "如该设备确实重装过,请先确认并移除旧的设备记录",
+            "如该电脑确实重装过,请在它上面删除 FieldCheck 数据文件夹中的 device 文件并重新启动"
+            "(它会得到新的设备名),再导出",
             f"bundle {v.path.name} claims to be from device '{v.device}' but its key differs from the one this "
-            "database knows; it was refused. If that laptop was really reinstalled, confirm and remove the old device first"))
+            "database knows; it was refused. If that laptop was really set up again, delete the file 'device' in its "
+            "FieldCheck data folder and start FieldCheck again there (it gets a new device name), then export again"))
     if row is None and not trust:
         raise UnknownDevice(v)
 

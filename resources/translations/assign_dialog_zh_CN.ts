@@ -82,9 +82,9 @@
         <translation>请先勾选要去的被考核单位(在列表中按空格,或在筛选框中按回车)。</translation>
     </message>
     <message numerus="yes">
-        <source>%n assignment(s) made for %1; each has a draft inspection waiting.</source>
+        <source>%n assignment(s) made for %1 on %2; each has a draft inspection waiting.</source>
         <translation>
-            <numerusform>已为 %1 分派 %n 项任务,每项都有一份待检查的草稿。</numerusform>
+            <numerusform>已为 %1 分派 %2 的 %n 项任务,每项都有一份待检查的草稿。</numerusform>
         </translation>
     </message>
     <message>

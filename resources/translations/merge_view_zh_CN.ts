@@ -92,6 +92,10 @@
         <translation>正在合并 %1 个同步包…</translation>
     </message>
     <message>
+        <source>The bundles are still being merged; close this window when it is done.</source>
+        <translation>同步包仍在合并,完成后再关闭此窗口。</translation>
+    </message>
+    <message>
         <source>Imported</source>
         <translation>已导入</translation>
     </message>

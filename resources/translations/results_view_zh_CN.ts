@@ -92,6 +92,18 @@
         <translation>正在计算结果…其间窗口可照常使用。</translation>
     </message>
     <message>
+        <source>No inspection of this rubric is counted yet.</source>
+        <translation>这套细则还没有可计入的检查。</translation>
+    </message>
+    <message>
+        <source>Sign the inspections, or tick “Count drafts where nothing is signed”.</source>
+        <translation>请先签字,或勾选“没有已签检查时计入草稿”。</translation>
+    </message>
+    <message>
+        <source>Make an inspection with this rubric first.</source>
+        <translation>请先用这套细则新建并完成一份检查。</translation>
+    </message>
+    <message>
         <source>out of the ranking</source>
         <translation>取消排序资格</translation>
     </message>

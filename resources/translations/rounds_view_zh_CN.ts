@@ -40,6 +40,10 @@
         <translation>请为每个村居录入分数:还有 %1 个未录入。</translation>
     </message>
     <message>
+        <source>No inspection of this rubric is signed yet: sign them first, or take this round&apos;s standing from the township file or type the scores by hand.</source>
+        <translation>这套细则还没有已签字的检查:请先签字,或让本轮名次取自乡镇文件、手工填写分数。</translation>
+    </message>
+    <message>
         <source>Computing the rubric&apos;s results… the window stays usable meanwhile.</source>
         <translation>正在计算细则的考核结果…其间窗口可照常使用。</translation>
     </message>

@@ -84,6 +84,10 @@
         <translation>正在处理…</translation>
     </message>
     <message>
+        <source>The bundles are still being exchanged; close this window when it is done.</source>
+        <translation>同步包仍在处理,完成后再关闭此窗口。</translation>
+    </message>
+    <message>
         <source>Nothing new since the last export to that folder; no file was written.</source>
         <translation>自上次导出到该文件夹以来没有新的修改,未生成文件。</translation>
     </message>

@@ -165,6 +165,39 @@ def test_the_dialog_says_what_is_missing_and_removes_with_the_delete_key(qtbot, 
     assert len(leader.assignments.all()) == 1
 
 
+def test_removing_twice_does_not_remove_the_next_assignment_unseen(qtbot, leader):
+    dialog = AssignmentsDialog(leader)
+    qtbot.addWidget(dialog)
+    dialog.inspector.setEditText("张三")
+    dialog.tick(["梅花村", "桃村"])
+    dialog.assign_button.click()
+    assert dialog.table.rowCount() == 2
+    dialog.table.selectRow(0)
+    gone = dialog.table.item(0, 2).text()
+    dialog.remove_button.click()
+    dialog.remove_button.click()  # the hurried second press
+    assert dialog.table.rowCount() == 1 and len(leader.assignments.all()) == 1
+    assert dialog.table.item(0, 2).text() != gone and not dialog.remove_button.isEnabled()
+    assert gone.split("/")[-1] in dialog.message.text()  # the message still names the one removed
+
+
+def test_a_day_the_month_lacks_typed_in_the_date_is_said_back_as_the_day_assigned(qtbot, leader):
+    dialog = AssignmentsDialog(leader)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.inspector.setEditText("张三")
+    dialog.tick(["梅花村"])
+    dialog.date.setFocus()
+    dialog.date.setCurrentSection(QtWidgets.QDateTimeEdit.Section.YearSection)
+    for part in ("2026", "-", "02", "-", "30"):  # as the leader types it: Qt's field keeps 02-03
+        qtbot.keyClicks(dialog.date, part)
+    day = dialog.date.date().toString("yyyy-MM-dd")
+    dialog.assign_button.click()
+    assert [a.date for a in leader.assignments.all()] == [day]
+    assert day in dialog.message.text() and "张三" in dialog.message.text()  # the day stored, said where it is read
+
+
 def test_tab_reaches_every_control_and_leaves_the_lists(qtbot, leader):
     from fieldcheck.ops import assignments
 

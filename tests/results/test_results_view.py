@@ -95,15 +95,20 @@ def test_an_export_that_cannot_be_written_is_said_in_a_message_box(qtbot, store,
     window.close()
 
 
-def test_a_database_with_nothing_signed_says_so(qtbot, tmp_path, store):
+def test_a_database_with_nothing_signed_says_so(qtbot, tmp_path, store, chinese):
     from fieldcheck.gui.results.results_view import ResultsView
 
     view = ResultsView(store)
     qtbot.addWidget(view)
     with qtbot.waitSignal(view.shown, timeout=WAIT):
         view.select_rubric("hengyang-2015")
-    assert view.table.rowCount() == 0 and "--all" in view.notes.text()
+    # what to do, in the window's words: its tick box, not the command line's --all
+    said = view.notes.text()
+    assert view.table.rowCount() == 0 and "--all" not in said and f"“{view.drafts_box.text()}”" in said
     assert not view.xlsx_button.isEnabled()
+    with qtbot.waitSignal(view.shown, timeout=WAIT):
+        view.drafts_box.setChecked(True)  # still nothing: no inspection of the rubric at all
+    assert view.table.rowCount() == 0 and "新建" in view.notes.text() and view.drafts_box.text() not in view.notes.text()
     assert isinstance(view.tabs, QtWidgets.QTabWidget)
 
 
@@ -164,7 +169,7 @@ def test_a_stale_result_never_paints_over_a_newer_one(qtbot, store, gate):
     with qtbot.waitSignal(view.shown, timeout=WAIT):
         view.select_rubric("village-work-team")  # newer, and quick: nothing signed under it
     newer = view.notes.text()
-    assert "village-work-team" in newer and view.table.rowCount() == 0
+    assert newer and view.table.rowCount() == 0 and view.rubric_box.currentData() == "village-work-team"
     with qtbot.waitSignal(view.jobs.dropped, timeout=WAIT) as dropped:
         gate.open.set()  # the older answer (12 ranked units) arrives now
     assert dropped.args == [1]

@@ -201,3 +201,13 @@ def test_every_control_is_reached_by_tab_without_a_trap(qtbot, store, tmp_path):
     missing = [w.objectName() or type(w).__name__ for w in tab_stops(view) if w not in seen]
     assert not missing, missing
     window.close()
+
+
+def test_a_round_from_a_rubric_with_nothing_signed_says_what_to_do_in_the_window(qtbot, store, tmp_path, chinese):
+    window, view = _open(qtbot, store, tmp_path)
+    view.load(_file(tmp_path, [{"id": "2月", "kind": "双月观摩", "scores": scores()}]))
+    with qtbot.waitSignal(view.jobs.arrived, timeout=WAIT):  # the leader takes the standing from a rubric instead
+        view.source_box.setCurrentIndex(view.source_box.findData("hengyang-2015"))
+    said = view.message.text()
+    assert "--all" not in said and "签字" in said and "手工" in said  # the window's ways, not the command line's
+    window.close()

@@ -224,16 +224,17 @@ class AssignmentsDialog(QtWidgets.QDialog):
             self.message.setText(self.tr("Tick the assessees to visit first (Space in the list, or Enter in the filter)."))
             return []
         inspector = self.inspector.currentText().strip()
+        day = self.date.date().toString("yyyy-MM-dd")
         try:
-            made = assignments.assign(self.store, inspector, self.date.date().toString("yyyy-MM-dd"),
-                                      self.rubric.currentData(), chosen)
+            made = assignments.assign(self.store, inspector, day, self.rubric.currentData(), chosen)
         except UserError as exc:
             self.message.setText(str(exc))
             return []
         for i in range(self.assessees.count()):
             self.assessees.item(i).setCheckState(Qt.CheckState.Unchecked)
-        self.message.setText(self.tr("%n assignment(s) made for %1; each has a draft inspection waiting.", "",
-                                     len(made)).replace("%1", inspector))
+        # the day said back: the date field turns a day the month lacks (02-30) into another (02-03) as it is typed
+        self.message.setText(self.tr("%n assignment(s) made for %1 on %2; each has a draft inspection waiting.", "",
+                                     len(made)).replace("%1", inspector).replace("%2", day))
         self._fill_inspectors()
         self.refresh(select=made[0])
         return made
@@ -282,6 +283,9 @@ class AssignmentsDialog(QtWidgets.QDialog):
         self.message.setText(text.replace("%1", row["inspector"]).replace("%2", row["assessee"])
                              .replace("%3", row["date"]))
         self.refresh()
+        # the row below moved up into the selection: a second Delete must not remove it unseen
+        self.table.clearSelection()
+        self._update_buttons()
 
     def export_selected(self) -> None:
         """Write the bundle of the selected row's inspector (else the one typed above) to a chosen folder."""

@@ -149,9 +149,9 @@ class ConflictsView(QtWidgets.QDialog):
         if last is None:
             self.last.setText(self.tr("No decision to undo."))
         else:
-            reason = self.tr(" Reason: %1").replace("%1", last.reason) if last.reason else ""
+            reason = self.tr(" Reason: %1").replace("%1", _short(last.reason)) if last.reason else ""
             self.last.setText(self.tr("Last decision (%1, %2): %3").replace("%1", last.at[:16].replace("T", " "))
-                              .replace("%2", last.who).replace("%3", last.summary) + reason)
+                              .replace("%2", last.who).replace("%3", _short(last.summary, 120)) + reason)
         self.undo_button.setEnabled(last is not None)
 
     def selected(self) -> dict[str, Any] | None:
@@ -200,6 +200,8 @@ class ConflictsView(QtWidgets.QDialog):
         self.reason.clear()
         self.value.clear()
         self.refresh()
+        # nothing chosen now: a second press of the same button must not decide the next conflict unseen
+        self.list.clearSelection()
 
     def keep_side(self) -> None:
         rows = self.sides.selectionModel().selectedRows()
@@ -233,6 +235,12 @@ class ConflictsView(QtWidgets.QDialog):
             return
         self.message.setText(self.tr("Undone: %1").replace("%1", done.summary))
         self.refresh(done.conflict_id)
+
+
+def _short(text: str, limit: int = 60) -> str:
+    """A reason or value as the one-line label shows it: a long one (a pasted page, a word without
+    spaces) would stretch the view past the screen; the whole text stays in the history table."""
+    return text if len(text) <= limit else text[:limit] + "…"
 
 
 def _reading_order(c: dict) -> tuple:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from fieldcheck.gui.qt import Qt, QtCore, QtWidgets
-from fieldcheck.gui.sync.sync_dialog import DropArea, SyncJob, confirm_devices
+from fieldcheck.gui.sync.sync_dialog import DropArea, SyncJob, confirm_devices, each_once
 from fieldcheck.gui.widgets.tables import read_only_table
 from fieldcheck.signing.fingerprints import grouped
 
@@ -111,6 +111,7 @@ class MergeView(QtWidgets.QDialog):
         bundles: list[Path] = []
         for path in paths:
             bundles.extend(sorted(path.glob(f"*{SUFFIX}")) if path.is_dir() else [path])
+        bundles = each_once(bundles)
         if not bundles:
             self.message.setText(self.tr("There is no .fcbundle file there."))
             return
@@ -123,6 +124,14 @@ class MergeView(QtWidgets.QDialog):
         self.job.signals.progress.connect(self._progress)
         self.job.signals.finished.connect(self._finished)
         QtCore.QThreadPool.globalInstance().start(self.job)
+
+    def reject(self) -> None:
+        """Close, unless bundles are still being merged: a closed view would still ask about unknown
+        devices afterwards, and the inspections list would not show what the merge brought."""
+        if self.job is not None and not self.job.done.is_set():
+            self.message.setText(self.tr("The bundles are still being merged; close this window when it is done."))
+            return
+        super().reject()
 
     def _progress(self, done: int, total: int) -> None:
         self.progress.setMaximum(max(total, 1))
@@ -140,19 +149,26 @@ class MergeView(QtWidgets.QDialog):
                 self.report.item(row, col).setForeground(Qt.GlobalColor.darkRed)
         self.imported += len(results)
         self.refused += len(job.refused) if job is not None else 0
-        conflicts = len(self.store.events.conflicts())
-        self.message.setText(self.tr("%1 imported, %2 refused, %3 waiting for your confirmation; fields in conflict: "
-                                     "%4 (Team ▸ Conflicts…).").replace("%1", str(self.imported))
-                             .replace("%2", str(self.refused)).replace("%3", str(len(unknown)))
-                             .replace("%4", str(conflicts)))
+        self._say(len(unknown))
         self.show_history()
         confirmed = confirm_devices(self, unknown)
         for path, device, _fingerprint in unknown:
             if path not in confirmed:
                 _put(self.report, [Path(path).name, device, "", "", "", "",
                                    self.tr("Not imported: the device was not confirmed")], 2)
+        # a device the leader did not confirm is no longer waiting: its bundle counts as refused
+        self.refused += len(unknown) - len(confirmed)
+        if not confirmed:
+            self._say(0)
         if confirmed:
             self.start([Path(p) for p in sorted(confirmed)], trusted=confirmed)
+
+    def _say(self, waiting: int) -> None:
+        conflicts = len(self.store.events.conflicts())
+        self.message.setText(self.tr("%1 imported, %2 refused, %3 waiting for your confirmation; fields in conflict: "
+                                     "%4 (Team ▸ Conflicts…).").replace("%1", str(self.imported))
+                             .replace("%2", str(self.refused)).replace("%3", str(waiting))
+                             .replace("%4", str(conflicts)))
 
     def show_history(self) -> None:
         self.history.setRowCount(0)

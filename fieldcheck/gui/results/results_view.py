@@ -22,6 +22,14 @@ from fieldcheck.results.workbook import write_workbook
 BAND_COLUMN = 5
 
 
+def _build(store, rubric_id: str, drafts: bool) -> outcome.Results | outcome.NoResults:
+    """The results, or the NoResults saying there is nothing to count (the window words it itself)."""
+    try:
+        return outcome.build(store, rubric_id, include_drafts=drafts)
+    except outcome.NoResults as exc:
+        return exc
+
+
 class ResultsView(QtWidgets.QDialog):
     """Non-modal: it reads the store when shown and when the rubric or the drafts box changes."""
 
@@ -144,7 +152,7 @@ class ResultsView(QtWidgets.QDialog):
             self._computing(False)
             return
         store, drafts = self.store, self.drafts_box.isChecked()
-        self.jobs.start(lambda: outcome.build(store, rubric_id, include_drafts=drafts))
+        self.jobs.start(lambda: _build(store, rubric_id, drafts))
         self._computing(True)
 
     def _computing(self, on: bool) -> None:
@@ -153,9 +161,14 @@ class ResultsView(QtWidgets.QDialog):
         if on:
             self.state.setText(self.tr("Computing results… the window stays usable meanwhile."))
 
-    def _arrived(self, results: outcome.Results | None, error: str) -> None:
+    def _arrived(self, results: outcome.Results | outcome.NoResults | None, error: str) -> None:
         self._computing(False)
-        if results is None:
+        if isinstance(results, outcome.NoResults):
+            # the build's own sentence names the command line's --all; here the drafts are a tick box
+            self.notes.setText(self.tr("No inspection of this rubric is counted yet.") + " " + (
+                self.tr("Sign the inspections, or tick “Count drafts where nothing is signed”.")
+                if not self.drafts_box.isChecked() else self.tr("Make an inspection with this rubric first.")))
+        elif results is None:
             self.notes.setText(error)
         else:
             self.results = results

@@ -277,9 +277,11 @@ class RoundsView(QtWidgets.QDialog):
     def _ask_scores(self, rubric_id: str) -> None:
         store = self.store
 
-        def totals() -> tuple[str, dict[str, Decimal], str]:
+        def totals() -> tuple[str, dict[str, Decimal], str | None]:
             try:
                 built = outcome.build(store, rubric_id)
+            except outcome.NoResults:  # worded below: the build's sentence names the command line's --all
+                return rubric_id, {}, None
             except UserError as exc:  # no results yet: the round says so, the others still work out
                 return rubric_id, {}, str(exc)
             return rubric_id, {row.name: row.result.total for row in built.rows}, ""
@@ -293,6 +295,9 @@ class RoundsView(QtWidgets.QDialog):
             self.message.setText(error)
             return
         rubric_id, totals, why = answer
+        if why is None:
+            why = self.tr("No inspection of this rubric is signed yet: sign them first, or take this round's "
+                          "standing from the township file or type the scores by hand.")
         self.rubric_scores[rubric_id] = totals  # asked once; a round then names the villages lacking
         self.recompute()
         if why and self.sources[self.index] == rubric_id:

@@ -204,7 +204,7 @@ class SyncDialog(QtWidgets.QDialog):
                           inspector=inspector_name(self.settings) if self.settings is not None else ""))
 
     def start_import(self, paths: list[Path], trusted: set[str] | None = None) -> None:
-        self._run(SyncJob(self.store, imports=paths, trusted=trusted))
+        self._run(SyncJob(self.store, imports=each_once(paths), trusted=trusted))
 
     def _run(self, job: SyncJob) -> None:
         if self.job is not None and not self.job.done.is_set():
@@ -216,6 +216,13 @@ class SyncDialog(QtWidgets.QDialog):
         job.signals.progress.connect(self._progress)
         job.signals.finished.connect(self._finished)
         QtCore.QThreadPool.globalInstance().start(job)
+
+    def reject(self) -> None:
+        """Close, unless a bundle is still being written or imported (as the merge view does)."""
+        if self.job is not None and not self.job.done.is_set():
+            self.message.setText(self.tr("The bundles are still being exchanged; close this window when it is done."))
+            return
+        super().reject()
 
     def _progress(self, done: int, total: int) -> None:
         self.progress.setMaximum(max(total, 1))
@@ -246,6 +253,15 @@ class SyncDialog(QtWidgets.QDialog):
             if col >= 2:
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.report.setItem(row, col, item)
+
+
+def each_once(paths: list[Path]) -> list[Path]:
+    """The bundles in their order, each once: the stick's folder and a file in it dropped together
+    would otherwise ask twice about one device and list one bundle twice."""
+    once: dict[Path, Path] = {}
+    for path in paths:
+        once.setdefault(path.resolve(), path)
+    return list(once.values())
 
 
 def confirm_devices(parent: QtWidgets.QWidget, unknown: list) -> set[str]:
