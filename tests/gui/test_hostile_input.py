@@ -1,0 +1,50 @@
+"""What a careless or hurried inspector types into the window, in Chinese: each case says what to do in one
+sentence and stores nothing half-written, or stores exactly what was meant, never a value changed unsaid."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from sheetkit import finished_inspection
+from walkkit import show_view, village_inspection
+
+from fieldcheck.gui.households.household_dialog import HouseholdDialog
+from fieldcheck.gui.qt import Qt, QtCore, QtGui, QtWidgets
+from fieldcheck.gui.signing.sign_dialog import SignDialog
+from fieldcheck.ops.demo import make_photo
+
+ID_NUMBER = "430421198001011234"
+FULL_WIDTH_ID = ID_NUMBER.translate(str.maketrans("0123456789", "０１２３４５６７８９"))
+
+
+def type_text(widget: QtWidgets.QWidget, text: str) -> None:
+    """Key presses carrying ``text`` one character at a time, as an input method commits them
+    (QTest's keyClicks knows only ASCII)."""
+    for char in text:
+        for kind in (QtCore.QEvent.KeyPress, QtCore.QEvent.KeyRelease):
+            QtWidgets.QApplication.sendEvent(widget, QtGui.QKeyEvent(kind, 0, Qt.NoModifier, char))
+
+
+def draw(qtbot, pad) -> None:
+    w, h = pad.width(), pad.height()
+    qtbot.mousePress(pad, Qt.MouseButton.LeftButton, pos=QtCore.QPoint(w // 10, h // 2))
+    qtbot.mouseMove(pad, QtCore.QPoint(w // 2, h // 4))
+    qtbot.mouseRelease(pad, Qt.MouseButton.LeftButton, pos=QtCore.QPoint(9 * w // 10, h // 2))
+
+
+def test_a_signer_named_by_an_id_number_is_refused_and_nothing_is_signed(qtbot, store, chinese, tmp_path):
+    inspection = finished_inspection(store, photos=0, handbook_errors=2)
+    dialog = SignDialog(store, inspection, key_folder=tmp_path / "keys")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    representative = dialog.rows[-1]
+    representative.name_edit.setText(ID_NUMBER)  # typed into 姓名 from the card in hand
+    for row in dialog.rows:
+        draw(qtbot, row.pad)
+    dialog.sign_button.click()
+    assert dialog.isVisible() and dialog.error_label.isVisible()
+    assert "身份证号" in dialog.error_label.text() and "请删去" in dialog.error_label.text()
+    assert store.inspections.get(inspection).status == "draft"
+    assert store.signatures.active(inspection) == []
+    assert ID_NUMBER not in str(store.db.conn.execute("SELECT * FROM audit").fetchall())
