@@ -48,3 +48,20 @@ def test_a_signer_named_by_an_id_number_is_refused_and_nothing_is_signed(qtbot, 
     assert store.inspections.get(inspection).status == "draft"
     assert store.signatures.active(inspection) == []
     assert ID_NUMBER not in str(store.db.conn.execute("SELECT * FROM audit").fetchall())
+
+
+def test_an_id_number_typed_in_full_width_digits_into_a_note_is_kept_masked(qtbot, store, chinese):
+    inspection_id, _ids = village_inspection(store)
+    view = show_view(qtbot, store, inspection_id)
+    view.go_to_item("2.1.4")
+    editor = view.panel.editor
+    editor.add_finding()
+    editor.note_edit.setFocus()
+    type_text(editor.note_edit, f"张三 {FULL_WIDTH_ID} 手册未签字")
+    qtbot.keyClick(editor.note_edit, Qt.Key_Tab)
+    [finding] = store.findings.of(inspection_id, "2.1.4")
+    assert finding.note == "张三 430421********1234 手册未签字"
+    assert editor.note_edit.text() == finding.note  # the inspector sees what is kept
+    rows = str(store.db.conn.execute("SELECT * FROM audit").fetchall())
+    assert FULL_WIDTH_ID not in rows and ID_NUMBER not in rows
+    view.close()
