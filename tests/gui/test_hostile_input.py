@@ -65,3 +65,37 @@ def test_an_id_number_typed_in_full_width_digits_into_a_note_is_kept_masked(qtbo
     rows = str(store.db.conn.execute("SELECT * FROM audit").fetchall())
     assert FULL_WIDTH_ID not in rows and ID_NUMBER not in rows
     view.close()
+
+
+@pytest.mark.parametrize("typed", ["0", "100", "１００"])
+def test_a_household_of_0_or_100_members_is_refused_not_changed(qtbot, store, chinese, typed):
+    inspection_id, _ids = village_inspection(store, ())
+    view = show_view(qtbot, store, inspection_id, activate=False)
+    dialog = HouseholdDialog(view.session, None, view)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.name_edit.setText("李四")
+    box = dialog.members_edit
+    box.setFocus()
+    box.lineEdit().selectAll()
+    type_text(box.lineEdit(), typed)
+    qtbot.keyClick(box, Qt.Key_Tab)  # on to 帮扶责任人: the box keeps what was typed
+    assert box.text() in ("0", "100")
+    dialog.buttons.button(QtWidgets.QDialogButtonBox.Ok).click()
+    assert dialog.isVisible() and dialog.error_label.isVisible()
+    assert dialog.error_label.text().startswith("家庭人口应为 1 到 99 之间的整数")
+    assert store.households.of_village(view.session.village_id) == []
+    view.close()
+
+
+def test_a_household_with_the_members_box_emptied_is_refused(qtbot, store, chinese):
+    inspection_id, ids = village_inspection(store, ("张三",))
+    view = show_view(qtbot, store, inspection_id, activate=False)
+    dialog = HouseholdDialog(view.session, ids["张三"], view)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.members_edit.lineEdit().clear()
+    dialog.buttons.button(QtWidgets.QDialogButtonBox.Ok).click()
+    assert dialog.isVisible() and dialog.error_label.text().startswith("家庭人口应为 1 到 99 之间的整数")
+    assert store.households.get(ids["张三"]).members == 3
+    view.close()
