@@ -59,5 +59,9 @@
         <source>{0} (and {1} more not added)</source>
         <translation>{0}(另有 {1} 张未添加)</translation>
     </message>
+    <message>
+        <source>{0} photo(s) were already attached to this finding and were not added again.</source>
+        <translation>{0} 张照片已在这条问题的照片中,没有重复添加。</translation>
+    </message>
 </context>
 </TS>

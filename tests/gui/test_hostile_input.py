@@ -99,3 +99,24 @@ def test_a_household_with_the_members_box_emptied_is_refused(qtbot, store, chine
     assert dialog.isVisible() and dialog.error_label.text().startswith("家庭人口应为 1 到 99 之间的整数")
     assert store.households.get(ids["张三"]).members == 3
     view.close()
+
+
+def test_the_same_photo_added_again_is_said_and_undo_keeps_the_first(qtbot, store, chinese, tmp_path):
+    photo = tmp_path / "IMG_0001.jpg"
+    photo.write_bytes(make_photo(random.Random(5), size=(400, 300)))
+    inspection_id, _ids = village_inspection(store)
+    view = show_view(qtbot, store, inspection_id)
+    view.go_to_item("2.1.1")
+    view.panel.editor.add_finding()
+    strip = view.panel.photos
+    [finding] = store.findings.of(inspection_id, "2.1.1")
+    for _ in range(2):  # chosen once, then again by a hurried inspector
+        assert strip.import_sources([str(photo)])
+        qtbot.waitUntil(lambda: strip.job is None)
+    assert len(store.photos.of(finding.id)) == 1 and strip.count() == 1
+    assert strip.message.text() == "1 张照片已在这条问题的照片中,没有重复添加。"
+    view.undo()  # undoes adding the photo, once: the second choice changed nothing
+    assert store.photos.of(finding.id) == []
+    view.redo()
+    assert len(store.photos.of(finding.id)) == 1
+    view.close()

@@ -50,6 +50,7 @@ class PhotoStrip(QtWidgets.QWidget):
         self.pool = QtCore.QThreadPool(self)
         self.pool.setMaxThreadCount(1)
         self.job: PhotoImport | None = None
+        self._had: set[str] = set()  # the finding's photos before the running import
         self._job_item: str | None = None
         self._shown: tuple | None = None
         self.read_only = False
@@ -200,6 +201,8 @@ class PhotoStrip(QtWidgets.QWidget):
         self.pool.waitForDone()
         self._finished_jobs.clear()
         store = self.session.store
+        # the store keeps the same photo once: one already on the finding is not an edit to undo later
+        self._had = {photo.id for photo in store.photos.of(self.finding_id)}
         self.job = PhotoImport(store, self.finding_id, sources)
         self._job_item = self.item_id
         self.job.signals.progress.connect(self._on_progress)
@@ -235,8 +238,13 @@ class PhotoStrip(QtWidgets.QWidget):
         if errors:
             parts.append(errors[0] if len(errors) == 1 else
                          self.tr("{0} (and {1} more not added)").format(errors[0], len(errors) - 1))
+        new = list(dict.fromkeys(tuple(p) for p in added if p[1] not in self._had))
+        if len(new) < len(added):
+            parts.append(self.tr("{0} photo(s) were already attached to this finding and were not added again.")
+                         .format(len(added) - len(new)))
         self.message.setText(" ".join(parts))
-        self.session.add_photos(self._job_item or self.item_id, [tuple(p) for p in added])
+        added = new
+        self.session.add_photos(self._job_item or self.item_id, added)
         if not added:
             self.reload()
         self._update_buttons()
