@@ -10,6 +10,7 @@ from sheetkit import finished_inspection
 from walkkit import show_view, village_inspection
 
 from fieldcheck.gui.households.household_dialog import HouseholdDialog
+from fieldcheck.gui.inspections.new_inspection import NewInspectionDialog
 from fieldcheck.gui.qt import Qt, QtCore, QtGui, QtWidgets
 from fieldcheck.gui.signing.sign_dialog import SignDialog
 from fieldcheck.ops.demo import make_photo
@@ -120,3 +121,17 @@ def test_the_same_photo_added_again_is_said_and_undo_keeps_the_first(qtbot, stor
     view.redo()
     assert len(store.photos.of(finding.id)) == 1
     view.close()
+
+
+@pytest.mark.parametrize("field", ["inspectors", "assessee"])
+def test_a_new_inspection_naming_someone_by_an_id_number_is_refused(qtbot, store, chinese, field):
+    dialog = NewInspectionDialog(store)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.ui.assesseeCombo.setCurrentText(ID_NUMBER if field == "assessee" else "梅花村")
+    dialog.ui.inspectorsEdit.setText(f"张三、{ID_NUMBER}" if field == "inspectors" else "张三")
+    dialog.ui.buttonBox.button(QtWidgets.QDialogButtonBox.Ok).click()
+    assert dialog.isVisible()
+    assert "完整的身份证号" in dialog.ui.errorLabel.text() and "请删去身份证号" in dialog.ui.errorLabel.text()
+    assert store.inspections.ids() == []
+    assert ID_NUMBER not in str(store.db.conn.execute("SELECT * FROM audit").fetchall())
