@@ -9,10 +9,12 @@ import pytest
 from sheetkit import finished_inspection
 from walkkit import show_view, village_inspection
 
+from fieldcheck.gui.app import open_settings
 from fieldcheck.gui.households.household_dialog import HouseholdDialog
 from fieldcheck.gui.inspections.new_inspection import NewInspectionDialog
 from fieldcheck.gui.qt import Qt, QtCore, QtGui, QtWidgets
 from fieldcheck.gui.signing.sign_dialog import SignDialog
+from fieldcheck.gui.window.settings_dialog import SettingsDialog, device_label, inspector_name
 from fieldcheck.ops.demo import make_photo
 
 ID_NUMBER = "430421198001011234"
@@ -135,3 +137,18 @@ def test_a_new_inspection_naming_someone_by_an_id_number_is_refused(qtbot, store
     assert "完整的身份证号" in dialog.ui.errorLabel.text() and "请删去身份证号" in dialog.ui.errorLabel.text()
     assert store.inspections.ids() == []
     assert ID_NUMBER not in str(store.db.conn.execute("SELECT * FROM audit").fetchall())
+
+
+@pytest.mark.parametrize("field", ["name_edit", "device_edit"])
+def test_my_name_as_an_id_number_is_refused_in_settings(qtbot, store, chinese, tmp_path, field):
+    settings = open_settings(tmp_path)
+    dialog = SettingsDialog(settings, data_dir=tmp_path, db_path=store.path)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    getattr(dialog, field).setText(f"王芳 {ID_NUMBER}")
+    dialog.ui.buttonBox.button(QtWidgets.QDialogButtonBox.Ok).click()
+    assert dialog.isVisible() and dialog.error_label.isVisible()
+    label = "我的姓名" if field == "name_edit" else "本机名称"
+    assert dialog.error_label.text() == f"「{label}」中含有完整的身份证号;这里只填姓名或名称,请删去身份证号。"
+    assert inspector_name(settings) == "" and device_label(settings) == ""
+    assert dialog.focusWidget() is getattr(dialog, field)  # the field to put right
