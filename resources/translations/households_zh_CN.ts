@@ -48,6 +48,10 @@
         <translation>(不指定农户)</translation>
     </message>
     <message>
+        <source>{0} member(s)</source>
+        <translation>{0}人</translation>
+    </message>
+    <message>
         <source>+ New household…</source>
         <translation>+ 新建农户…</translation>
     </message>
