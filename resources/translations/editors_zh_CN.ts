@@ -178,6 +178,10 @@
         <translation>目标 {0}{1}</translation>
     </message>
     <message>
+        <source>This number is too large or has too many digits to be a real value: check it and type it again.</source>
+        <translation>这个数字过大或位数过多,不可能是实际数值;请核对后重新输入。</translation>
+    </message>
+    <message>
         <source>Type a number, such as 12.5.</source>
         <translation>请输入数字,例如 12.5。</translation>
     </message>

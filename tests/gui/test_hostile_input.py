@@ -9,6 +9,7 @@ import pytest
 from sheetkit import finished_inspection
 from walkkit import show_view, village_inspection
 
+from fieldcheck.engine import catalog
 from fieldcheck.gui.app import open_settings
 from fieldcheck.gui.households.household_dialog import HouseholdDialog
 from fieldcheck.gui.inspections.new_inspection import NewInspectionDialog
@@ -175,4 +176,50 @@ def test_two_households_of_the_same_name_are_told_apart(qtbot, store, chinese):
     assert store.findings.of(inspection_id, "2.1.4")[0].household_id == other
     assert editor.model.index(0, 2).data() == "张三(5人)"
     assert picker.currentText() == "张三(贫困户 · 5人)"
+    view.close()
+
+
+def _hengyang(store) -> str:
+    place = store.places.add("县市区", "珠晖区", group="区")
+    return store.inspections.create(catalog.find("hengyang-2015"), assessee_id=place, assessee_name="",
+                                    inspectors=["甲"], date="2026-11-22")
+
+
+def _enter(qtbot, edit: QtWidgets.QLineEdit, text: str) -> None:
+    edit.setFocus()
+    edit.selectAll()
+    edit.insert(text)  # as typed or pasted (an input method commits non-ASCII text like this)
+    qtbot.keyClick(edit, Qt.Key_Return)
+
+
+@pytest.mark.parametrize("typed", ["99999999999999999999", "1e309", "１e３０９"])
+def test_an_absurd_number_is_said_to_be_absurd_not_to_be_no_number(qtbot, store, chinese, typed):
+    inspection_id = _hengyang(store)
+    view = show_view(qtbot, store, inspection_id)
+    view.go_to_item("1.1")  # 减贫率 against the table's 16.5%
+    editor = view.panel.editor
+    _enter(qtbot, editor.actual_edit, "12.5")
+    _enter(qtbot, editor.actual_edit, typed)
+    assert editor.error_label.isVisible()
+    assert editor.error_label.text() == "这个数字过大或位数过多,不可能是实际数值;请核对后重新输入。"
+    assert [f.value for f in store.findings.of(inspection_id, "1.1")] == [12.5]  # the last good value, said
+    _enter(qtbot, editor.actual_edit, "NaN")
+    assert editor.error_label.text() == "请输入数字,例如 12.5。"
+    view.close()
+
+
+def test_emptying_a_value_removes_the_answer_it_showed(qtbot, store, chinese):
+    inspection_id = _hengyang(store)
+    view = show_view(qtbot, store, inspection_id)
+    view.go_to_item("1.1")
+    editor = view.panel.editor
+    _enter(qtbot, editor.actual_edit, "12.5")
+    assert "扣 4 分" in editor.shortfall_label.text()
+    _enter(qtbot, editor.actual_edit, "")
+    assert store.findings.of(inspection_id, "1.1") == []
+    assert view.session.answers.get("1.1") is None
+    assert editor.shortfall_label.text() == "目标 16.5%" and not editor.error_label.isVisible()
+    view.undo()
+    assert [f.value for f in store.findings.of(inspection_id, "1.1")] == [12.5]
+    assert editor.actual_edit.text() == "12.5"
     view.close()
