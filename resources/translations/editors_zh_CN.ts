@@ -92,6 +92,10 @@
         <translation>处数</translation>
     </message>
     <message>
+        <source>A finding counts at least 1: to take it away, delete the finding (Ctrl+Delete).</source>
+        <translation>一条问题至少计 1 处;要去掉它,请删除这条问题(Ctrl+Delete)。</translation>
+    </message>
+    <message>
         <source>Household</source>
         <translation>农户</translation>
     </message>

@@ -223,3 +223,24 @@ def test_emptying_a_value_removes_the_answer_it_showed(qtbot, store, chinese):
     assert [f.value for f in store.findings.of(inspection_id, "1.1")] == [12.5]
     assert editor.actual_edit.text() == "12.5"
     view.close()
+
+
+def test_a_count_of_0_is_answered_in_words_and_the_finding_kept(qtbot, store, chinese):
+    inspection_id, _ids = village_inspection(store)
+    view = show_view(qtbot, store, inspection_id)
+    view.go_to_item("2.1.1")
+    editor = view.panel.editor
+    editor.add_finding()
+    box = editor.value_edit
+    box.setFocus()
+    box.lineEdit().selectAll()
+    type_text(box.lineEdit(), "3")
+    qtbot.keyClick(box, Qt.Key_Tab)
+    box.setFocus()
+    box.lineEdit().selectAll()
+    type_text(box.lineEdit(), "０")  # "none of them" typed, full-width
+    qtbot.keyClick(box, Qt.Key_Tab)
+    assert editor.error_label.isVisible()
+    assert editor.error_label.text() == "一条问题至少计 1 处;要去掉它,请删除这条问题(Ctrl+Delete)。"
+    assert box.value() == 3 and [f.value for f in store.findings.of(inspection_id, "2.1.1")] == [3]
+    view.close()
