@@ -244,3 +244,16 @@ def test_a_count_of_0_is_answered_in_words_and_the_finding_kept(qtbot, store, ch
     assert editor.error_label.text() == "一条问题至少计 1 处;要去掉它,请删除这条问题(Ctrl+Delete)。"
     assert box.value() == 3 and [f.value for f in store.findings.of(inspection_id, "2.1.1")] == [3]
     view.close()
+
+
+def test_the_not_applicable_shortcut_is_refused_where_the_box_is_greyed_out(qtbot, store, chinese):
+    inspection_id, _ids = village_inspection(store)
+    view = show_view(qtbot, store, inspection_id)
+    view.go_to_item("2.1.1")  # the rubric gives no case where 基础信息 does not apply
+    assert not view.panel.na_box.isEnabled()
+    qtbot.keyClick(view.panel.editor, Qt.Key_K, Qt.ControlModifier | Qt.ShiftModifier)
+    assert view.message.isVisible()
+    assert view.message.text() == "2.1.1 不能标为「不适用」:细则没有说明本项何时不适用;请按实际情况作答。"
+    assert view.session.mark("2.1.1") is None and store.findings.marks(inspection_id) == {}
+    assert view.session.problems == []  # the score is not left refusing a stored answer
+    view.close()
