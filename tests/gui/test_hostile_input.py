@@ -176,6 +176,9 @@ def test_two_households_of_the_same_name_are_told_apart(qtbot, store, chinese):
     assert store.findings.of(inspection_id, "2.1.4")[0].household_id == other
     assert editor.model.index(0, 2).data() == "张三(5人)"
     assert picker.currentText() == "张三(贫困户 · 5人)"
+    households = view.show_households()  # the door-by-door view's list says which 张三 too
+    qtbot.addWidget(households)
+    assert [households.roster.item(n).text() for n in range(2)] == ["张三(3人)", "张三(5人)  · 1 条记录"]
     view.close()
 
 
