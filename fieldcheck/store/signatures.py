@@ -23,7 +23,7 @@ from typing import Any
 
 from fieldcheck.i18n import t
 from fieldcheck.store.database import Database, StoreError, dump, load
-from fieldcheck.store.id_numbers import holds_id_number
+from fieldcheck.store.id_numbers import holds_id_number, mask_in_text
 from fieldcheck.store.inspections import Inspections
 
 #: who signs a score sheet, in the order the signature block shows them
@@ -225,7 +225,8 @@ class Signatures:
 
         StoreError without a reason, or when the inspection is not signed.
         """
-        reason = (reason or "").strip()
+        # a reason quoting a mistyped ID number ("户主身份证号 4304…录错") keeps it masked, as a note does
+        reason = mask_in_text((reason or "").strip())
         if not reason:
             raise StoreError(t("修订需要说明原因,请填写修订原因", "an amendment needs a reason; give one"))
         with self._db.transaction():

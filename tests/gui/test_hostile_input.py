@@ -6,7 +6,7 @@ from __future__ import annotations
 import random
 
 import pytest
-from sheetkit import finished_inspection
+from sheetkit import finish, finished_inspection, signers
 from walkkit import show_view, village_inspection
 
 from fieldcheck.engine import catalog
@@ -16,7 +16,9 @@ from fieldcheck.gui.inspections.new_inspection import NewInspectionDialog
 from fieldcheck.gui.qt import Qt, QtCore, QtGui, QtWidgets
 from fieldcheck.gui.signing.sign_dialog import SignDialog
 from fieldcheck.gui.window.settings_dialog import SettingsDialog, device_label, inspector_name
+from fieldcheck.ops import signing
 from fieldcheck.ops.demo import make_photo
+from fieldcheck.signing.keys import DeviceKey
 
 ID_NUMBER = "430421198001011234"
 FULL_WIDTH_ID = ID_NUMBER.translate(str.maketrans("0123456789", "０１２３４５６７８９"))
@@ -260,3 +262,21 @@ def test_the_not_applicable_shortcut_is_refused_where_the_box_is_greyed_out(qtbo
     assert view.session.mark("2.1.1") is None and store.findings.marks(inspection_id) == {}
     assert view.session.problems == []  # the score is not left refusing a stored answer
     view.close()
+
+
+def test_an_amendment_reason_quoting_an_id_number_keeps_it_masked(qtbot, make_shell, home_store, village, home):
+    window = make_shell().window
+    finish(home_store, village)
+    signing.sign_inspection(home_store, village, signers(), DeviceKey.load_or_create("laptop1", home / "keys"))
+    window.open_inspection(village)
+
+    def answer():
+        box = QtWidgets.QApplication.activeModalWidget()
+        box.findChild(QtWidgets.QPlainTextEdit).setPlainText(f"户主身份证号 {ID_NUMBER} 录错")
+        box.findChild(QtWidgets.QDialogButtonBox).button(QtWidgets.QDialogButtonBox.StandardButton.Ok).click()
+
+    QtCore.QTimer.singleShot(0, answer)
+    assert window.signing.amend() == 2
+    assert home_store.signatures.revisions(village)[0].amend_reason == "户主身份证号 430421********1234 录错"
+    assert ID_NUMBER not in str(home_store.db.conn.execute("SELECT * FROM audit").fetchall())
+    assert ID_NUMBER not in str(home_store.db.conn.execute("SELECT * FROM signatures").fetchall())
