@@ -46,3 +46,14 @@ def holds_id_number(text: str) -> bool:
 def mask_in_text(text: str) -> str:
     """Free text with every whole ID number in it masked (a note that quotes a handbook's wrong number)."""
     return _ID_IN_TEXT.sub(lambda m: mask_id_number(halfwidth(m.group(0)).upper()) or "", text)
+
+
+def answer_holds_id_number(value: object) -> bool:
+    """Whether a text anywhere in an answer (the names typed in 其他, a list's names) is or holds a whole ID number."""
+    if isinstance(value, str):
+        return holds_id_number(value)
+    if isinstance(value, dict):
+        return any(answer_holds_id_number(v) for v in value.values())
+    if isinstance(value, (list, tuple)):
+        return any(answer_holds_id_number(v) for v in value)
+    return False

@@ -280,3 +280,20 @@ def test_an_amendment_reason_quoting_an_id_number_keeps_it_masked(qtbot, make_sh
     assert home_store.signatures.revisions(village)[0].amend_reason == "户主身份证号 430421********1234 录错"
     assert ID_NUMBER not in str(home_store.db.conn.execute("SELECT * FROM audit").fetchall())
     assert ID_NUMBER not in str(home_store.db.conn.execute("SELECT * FROM signatures").fetchall())
+
+
+def test_an_id_number_typed_as_another_way_of_publicity_is_refused(qtbot, store, chinese):
+    inspection_id, _ids = village_inspection(store)
+    view = show_view(qtbot, store, inspection_id)
+    view.go_to_item("2.3.2")  # 宣传方式, with 其他 (请注明)
+    editor = view.panel.editor
+    editor.row("宣传栏").setCheckState(Qt.Checked)
+    editor.other_box.click()  # the field takes the focus
+    type_text(editor.other_edit, f"广播、{FULL_WIDTH_ID}")
+    qtbot.keyClick(editor.other_edit, Qt.Key_Tab)
+    assert view.message.isVisible()
+    assert view.message.text() == "2.3.2 的答案中含有完整的身份证号;这里只填名称,请删去身份证号"
+    assert [f.value for f in store.findings.of(inspection_id, "2.3.2")] == [{"selected": ["宣传栏"]}]
+    rows = str(store.db.conn.execute("SELECT * FROM audit").fetchall())
+    assert ID_NUMBER not in rows and FULL_WIDTH_ID not in rows
+    view.close()
