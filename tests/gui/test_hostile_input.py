@@ -297,3 +297,23 @@ def test_an_id_number_typed_as_another_way_of_publicity_is_refused(qtbot, store,
     rows = str(store.db.conn.execute("SELECT * FROM audit").fetchall())
     assert ID_NUMBER not in rows and FULL_WIDTH_ID not in rows
     view.close()
+
+
+def test_a_household_typed_that_the_village_lacks_is_said_not_dropped_unsaid(qtbot, store, chinese):
+    inspection_id, ids = village_inspection(store, ("张三",))
+    view = show_view(qtbot, store, inspection_id)
+    view.go_to_item("2.1.4")
+    editor = view.panel.editor
+    editor.add_finding()
+    picker = editor.household_edit
+    picker.setFocus()
+    picker.lineEdit().selectAll()
+    type_text(picker.lineEdit(), "王五")
+    qtbot.keyClick(picker.lineEdit(), Qt.Key_Tab)
+    assert editor.error_label.isVisible()
+    assert editor.error_label.text() == "本村没有名为 王五 的农户:请从列表中选择,或选「+ 新建农户…」添加。"
+    assert picker.currentText() == "(不指定农户)"
+    assert store.findings.of(inspection_id, "2.1.4")[0].household_id is None
+    picker._on_activated(picker.findData(ids["张三"]))  # chosen from the list: the sentence goes
+    assert not editor.error_label.isVisible()
+    view.close()

@@ -26,6 +26,8 @@ class _Completer(QtWidgets.QCompleter):
 
 class HouseholdPicker(QtWidgets.QComboBox):
     picked = Signal(str)
+    #: a name typed that no household of the village has: the sentence to show (the field goes back)
+    unknown = Signal(str)
 
     def __init__(self, session, parent: QtWidgets.QWidget | None = None):
         super().__init__(parent)
@@ -107,6 +109,8 @@ class HouseholdPicker(QtWidgets.QComboBox):
             self.completer_.setCompletionPrefix(text)
             self.completer_.complete()
             return
+        self.unknown.emit(self.tr("No household of this village is named {0}: choose one from the list, or "
+                                  "\"+ New household…\" to add it.").format(text))
         self.set_household(self._current)
 
     def _choose(self, household_id) -> None:

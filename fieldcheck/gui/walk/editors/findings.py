@@ -208,6 +208,7 @@ class FindingsEditor(Editor):
         self.value_edit.setObjectName("findingValue")
         self.household_edit = touch(HouseholdPicker(session))
         self.household_edit.picked.connect(self._on_household)
+        self.household_edit.unknown.connect(lambda text: (self.error_label.setText(text), self.error_label.show()))
         form.addRow(self.tr("Household"), self.household_edit)
         self.note_edit = touch(QtWidgets.QLineEdit())
         self.note_edit.setObjectName("findingNote")
@@ -391,6 +392,7 @@ class FindingsEditor(Editor):
         self.session.update_finding(self.item.id, finding, value=value)
 
     def _on_household(self, household_id: str) -> None:
+        self.error_label.hide()
         finding = self.selected()
         if finding is not None:
             self.session.update_finding(self.item.id, finding, household_id=household_id or None)
