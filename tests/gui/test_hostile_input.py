@@ -6,7 +6,7 @@ from __future__ import annotations
 import random
 
 import pytest
-from sheetkit import finish, finished_inspection, signers
+from sheetkit import finish, finished_inspection, lock_as_signed, signers
 from walkkit import show_view, village_inspection
 
 from fieldcheck.engine import catalog
@@ -316,4 +316,14 @@ def test_a_household_typed_that_the_village_lacks_is_said_not_dropped_unsaid(qtb
     assert store.findings.of(inspection_id, "2.1.4")[0].household_id is None
     picker._on_activated(picker.findData(ids["张三"]))  # chosen from the list: the sentence goes
     assert not editor.error_label.isVisible()
+    view.close()
+
+
+def test_the_not_applicable_shortcut_on_a_signed_inspection_says_it_is_signed(qtbot, store, chinese):
+    inspection = finished_inspection(store, photos=0, handbook_errors=2)
+    lock_as_signed(store, inspection)
+    view = show_view(qtbot, store, inspection)
+    view.go_to_item("2.1.1")
+    view.toggle_na()
+    assert view.message.text() == "这份检查已签字,不能再修改;如需修改,请修订并说明原因"  # not "answer it instead"
     view.close()

@@ -225,7 +225,7 @@ class InspectionView(QtWidgets.QWidget):
 
     def toggle_na(self) -> None:
         mark = self.session.mark(self._current)
-        if mark != "na" and self.session.item(self._current).na_reason is None:
+        if mark != "na" and self.session.editable and self.session.item(self._current).na_reason is None:
             # the 不适用 box is greyed out here; its shortcut must not store what the score then refuses
             self._show_message(self.tr("{0} cannot be marked not applicable: the rubric gives no case where it "
                                        "does not apply. Answer it instead.").format(self._current))
