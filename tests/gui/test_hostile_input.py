@@ -4,6 +4,7 @@ sentence and stores nothing half-written, or stores exactly what was meant, neve
 from __future__ import annotations
 
 import random
+import threading
 
 import pytest
 from sheetkit import finish, finished_inspection, lock_as_signed, signers
@@ -326,4 +327,34 @@ def test_the_not_applicable_shortcut_on_a_signed_inspection_says_it_is_signed(qt
     view.go_to_item("2.1.1")
     view.toggle_na()
     assert view.message.text() == "这份检查已签字,不能再修改;如需修改,请修订并说明原因"  # not "answer it instead"
+    view.close()
+
+
+def test_photos_of_a_finding_deleted_while_they_come_in_are_said_plainly(qtbot, store, chinese, tmp_path,
+                                                                         monkeypatch):
+    inspection_id, _ids = village_inspection(store)
+    view = show_view(qtbot, store, inspection_id)
+    view.go_to_item("2.1.1")
+    view.panel.editor.add_finding()
+    paths = []
+    for n in range(3):
+        path = tmp_path / f"IMG_{n}.jpg"
+        path.write_bytes(make_photo(random.Random(n), size=(400, 300)))
+        paths.append(str(path))
+    go = threading.Event()
+    add = store.photos.add
+
+    def slow_add(*args, **kwargs):  # the import is still reading the first photo when the finding goes
+        go.wait(10)
+        return add(*args, **kwargs)
+
+    monkeypatch.setattr(store.photos, "add", slow_add)
+    strip = view.panel.photos
+    assert strip.import_sources(paths)
+    view.undo()  # the hurried inspector takes the finding back
+    go.set()
+    qtbot.waitUntil(lambda: strip.job is None)
+    assert strip.message.text() == "照片还在添加时这条问题被删除了,3 张照片没有添加:请把它们添加到保留的问题上。"
+    assert store.findings.of(inspection_id) == []
+    assert store.db.conn.execute("SELECT count(*) FROM photos").fetchone()[0] == 0
     view.close()

@@ -235,7 +235,12 @@ class PhotoStrip(QtWidgets.QWidget):
         parts = []
         if cancelled:
             parts.append(self.tr("Cancelled: {0} of {1} photo(s) added.").format(len(added), len(job.sources)))
-        if errors:
+        item_id = self._job_item or self.item_id
+        if errors and job.finding_id not in {f.id for f in self.session.findings(item_id)}:
+            # the store's sentence would name the finding by its id: say what happened and what to do
+            parts.append(self.tr("The finding was deleted while its photos were being added, so {0} photo(s) were "
+                                 "not added: add them again to a finding that is kept.").format(len(errors)))
+        elif errors:
             parts.append(errors[0] if len(errors) == 1 else
                          self.tr("{0} (and {1} more not added)").format(errors[0], len(errors) - 1))
         new = list(dict.fromkeys(tuple(p) for p in added if p[1] not in self._had))
@@ -244,7 +249,7 @@ class PhotoStrip(QtWidgets.QWidget):
                          .format(len(added) - len(new)))
         self.message.setText(" ".join(parts))
         added = new
-        self.session.add_photos(self._job_item or self.item_id, added)
+        self.session.add_photos(item_id, added)
         if not added:
             self.reload()
         self._update_buttons()
