@@ -175,6 +175,7 @@ def test_two_households_of_the_same_name_are_told_apart(qtbot, store, chinese):
     picker.lineEdit().setText("张三")
     picker._on_typed()
     assert store.findings.of(inspection_id, "2.1.4")[0].household_id is None
+    assert editor.error_label.text() == "本村有 2 户名为 张三:请从列表中选择一户。"
     picker._on_activated(picker.findData(other))
     assert store.findings.of(inspection_id, "2.1.4")[0].household_id == other
     assert editor.model.index(0, 2).data() == "张三(5人)"

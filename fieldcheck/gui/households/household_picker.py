@@ -26,7 +26,7 @@ class _Completer(QtWidgets.QCompleter):
 
 class HouseholdPicker(QtWidgets.QComboBox):
     picked = Signal(str)
-    #: a name typed that no household of the village has: the sentence to show (the field goes back)
+    #: a name typed that picks no household (none has it, or two do): the sentence to show (the field goes back)
     unknown = Signal(str)
 
     def __init__(self, session, parent: QtWidgets.QWidget | None = None):
@@ -105,9 +105,10 @@ class HouseholdPicker(QtWidgets.QComboBox):
         if len(named) == 1:
             self._choose(named[0])
             return
-        if named:  # a name two households share: the list to choose from, not the first of them
-            self.completer_.setCompletionPrefix(text)
-            self.completer_.complete()
+        if named:  # a name two households share: said, not the first of them picked (nor a popup after Tab)
+            self.unknown.emit(self.tr("{0} households of this village are named {1}: choose one from the list.")
+                              .format(len(named), text))
+            self.set_household(self._current)
             return
         self.unknown.emit(self.tr("No household of this village is named {0}: choose one from the list, or "
                                   "\"+ New household…\" to add it.").format(text))
