@@ -359,3 +359,31 @@ def test_photos_of_a_finding_deleted_while_they_come_in_are_said_plainly(qtbot, 
     assert store.findings.of(inspection_id) == []
     assert store.db.conn.execute("SELECT count(*) FROM photos").fetchone()[0] == 0
     view.close()
+
+
+def commit_text(widget: QtWidgets.QWidget, text: str) -> None:
+    """What a pinyin input method does with 二十三: the whole word committed at once."""
+    event = QtGui.QInputMethodEvent()
+    event.setCommitString(text)
+    QtWidgets.QApplication.sendEvent(widget, event)
+
+
+@pytest.mark.parametrize("typed, keyed, members", [("三", True, 3), ("两", True, 2), ("二十三", False, 23),
+                                                   ("十二", False, 12)])
+def test_members_typed_in_chinese_numerals_are_read_not_dropped(qtbot, store, chinese, typed, keyed, members):
+    inspection_id, _ids = village_inspection(store, ())
+    view = show_view(qtbot, store, inspection_id, activate=False)
+    dialog = HouseholdDialog(view.session, None, view)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.name_edit.setText("李四")
+    box = dialog.members_edit
+    box.setFocus()
+    box.lineEdit().selectAll()
+    (type_text if keyed else commit_text)(box.lineEdit(), typed)
+    qtbot.keyClick(box, Qt.Key_Tab)
+    assert box.text() == str(members)  # shown as the number it was read as
+    dialog.buttons.button(QtWidgets.QDialogButtonBox.Ok).click()
+    assert not dialog.isVisible()
+    assert [h.members for h in store.households.of_village(view.session.village_id)] == [members]
+    view.close()
