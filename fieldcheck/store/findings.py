@@ -12,7 +12,7 @@ from typing import Any
 from fieldcheck.engine.marks import MARKS
 from fieldcheck.i18n import t
 from fieldcheck.store.database import Database, StoreError, dump, finding_summary, load
-from fieldcheck.store.id_numbers import mask_in_text
+from fieldcheck.store.id_numbers import answer_holds_id_number, mask_in_text
 from fieldcheck.store.inspections import Inspections
 from fieldcheck.store.places import Households
 
@@ -70,6 +70,9 @@ class Findings:
             value = check_value(item, value)
         except AnswerError as exc:
             raise StoreError(str(exc)) from None
+        if answer_holds_id_number(value):  # 其他 (请注明) is typed like a note, but names are kept as typed
+            raise StoreError(t(f"{item_id} 的答案中含有完整的身份证号;这里只填名称,请删去身份证号",
+                               f"the answer of {item_id} holds a whole ID number; give only names and remove the number"))
         if household_id is not None and (known_households is None or household_id not in known_households):
             if not self._households.exists(household_id):
                 raise StoreError(t(f"找不到农户 {household_id}", f"no household with id {household_id}"))

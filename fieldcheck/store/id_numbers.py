@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from fieldcheck.engine.numbers import halfwidth
 from fieldcheck.i18n import t
 from fieldcheck.store.database import StoreError
 
@@ -33,7 +34,8 @@ def mask_id_number(number: str | None) -> str | None:
 
 
 #: an ID number's shape inside other text: 18 characters (the last may be X) or the old 15 digits
-_ID_IN_TEXT = re.compile(r"(?<![0-9])(?:[0-9]{17}[0-9Xx]|[0-9]{15})(?![0-9])")
+#: (in ASCII or in the full-width digits a Chinese input method types: ４３０４２１…)
+_ID_IN_TEXT = re.compile(r"(?<![0-9０-９])(?:[0-9０-９]{17}[0-9０-９XxＸｘ]|[0-9０-９]{15})(?![0-9０-９])")
 
 
 def holds_id_number(text: str) -> bool:
@@ -43,4 +45,15 @@ def holds_id_number(text: str) -> bool:
 
 def mask_in_text(text: str) -> str:
     """Free text with every whole ID number in it masked (a note that quotes a handbook's wrong number)."""
-    return _ID_IN_TEXT.sub(lambda m: mask_id_number(m.group(0).upper()) or "", text)
+    return _ID_IN_TEXT.sub(lambda m: mask_id_number(halfwidth(m.group(0)).upper()) or "", text)
+
+
+def answer_holds_id_number(value: object) -> bool:
+    """Whether a text anywhere in an answer (the names typed in 其他, a list's names) is or holds a whole ID number."""
+    if isinstance(value, str):
+        return holds_id_number(value)
+    if isinstance(value, dict):
+        return any(answer_holds_id_number(v) for v in value.values())
+    if isinstance(value, (list, tuple)):
+        return any(answer_holds_id_number(v) for v in value)
+    return False

@@ -22,6 +22,7 @@ from fieldcheck.store.database import (
     parse_date,
     parse_people,
 )
+from fieldcheck.store.id_numbers import holds_id_number
 from fieldcheck.store.places import Places
 from fieldcheck.store.records import Inspection, InspectionRow, Listed
 
@@ -61,7 +62,8 @@ class Inspections:
                                    f"unknown group '{assessee_group}'; expected one of: {', '.join(rubric.groups)}"))
             inspection_id = self._db.new_id()
             hlc, at = self._db.stamp()
-            people = parse_people(inspectors)
+            people = _people(inspectors)
+            _no_id_number_in_name(name)
             _RUBRICS.setdefault(rubric.version, rubric)
             self._db.conn.execute(
                 "INSERT INTO inspections (id, rubric_id, rubric_version, rubric_title, rubric_text, assessee_id,"
@@ -236,7 +238,7 @@ class Inspections:
             changes: dict[str, Any] = {}
             for key, value in fields.items():
                 if key == "inspectors":
-                    value = parse_people(value)
+                    value = _people(value)
                 elif key == "date":
                     value = parse_date(value)
                 elif key == "status":
@@ -249,6 +251,7 @@ class Inspections:
                     value = (value or "").strip()
                     if not value:
                         raise StoreError(t("请填写被考核单位", "give the name of the unit being assessed"))
+                    _no_id_number_in_name(value)
                 elif key == "assessee_group" and value is not None and current.rubric.groups \
                         and value not in current.rubric.groups:
                     raise StoreError(t(f"分组「{value}」未知,可选:{'、'.join(current.rubric.groups)}",
@@ -378,3 +381,19 @@ def _status_message(old: str, new: str) -> str:
                  "a signed inspection cannot simply go back to draft; amend it with a reason (the signatures are "
                  "voided and kept)")
     return t(f"检查状态不能从 {old} 改为 {new}", f"the status cannot change from {old} to {new}")
+
+
+def _people(inspectors: Any) -> list[str]:
+    """The inspectors' names; refused when one holds a whole ID number (the list travels in every bundle)."""
+    people = parse_people(inspectors)
+    if any(holds_id_number(p) for p in people):
+        raise StoreError(t("检查人员的姓名中含有完整的身份证号;这里只填姓名,请删去身份证号",
+                           "an inspector's name holds a whole ID number; give only the name and remove the number"))
+    return people
+
+
+def _no_id_number_in_name(name: str) -> None:
+    if holds_id_number(name):
+        raise StoreError(t("被考核单位的名称中含有完整的身份证号;这里只填单位名称,请删去身份证号",
+                           "the name of the unit being assessed holds a whole ID number; give only its name and "
+                           "remove the number"))

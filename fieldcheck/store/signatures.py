@@ -23,6 +23,7 @@ from typing import Any
 
 from fieldcheck.i18n import t
 from fieldcheck.store.database import Database, StoreError, dump, load
+from fieldcheck.store.id_numbers import holds_id_number, mask_in_text
 from fieldcheck.store.inspections import Inspections
 
 #: who signs a score sheet, in the order the signature block shows them
@@ -224,7 +225,8 @@ class Signatures:
 
         StoreError without a reason, or when the inspection is not signed.
         """
-        reason = (reason or "").strip()
+        # a reason quoting a mistyped ID number ("户主身份证号 4304…录错") keeps it masked, as a note does
+        reason = mask_in_text((reason or "").strip())
         if not reason:
             raise StoreError(t("修订需要说明原因,请填写修订原因", "an amendment needs a reason; give one"))
         with self._db.transaction():
@@ -303,6 +305,10 @@ def check_signers(signers: list[SignerInput]) -> None:
                                f"unknown signer role '{signer.role}'; expected member, leader or representative"))
         if not signer.name.strip():
             raise StoreError(t(f"请填写{role_name(signer.role)}的姓名", f"give the name of the {role_name(signer.role)}"))
+        if holds_id_number(signer.name):  # a signed record travels and is printed: never a whole ID number
+            raise StoreError(t(f"{role_name(signer.role)}的姓名中含有完整的身份证号;签字只需填写姓名,请删去身份证号",
+                               f"the name of the {role_name(signer.role)} holds a whole ID number; a signature "
+                               "needs only the name, so remove the number"))
     if not any(s.role in ("member", "leader") for s in signers):
         raise StoreError(t("请至少让一位检查组成员或组长签字", "at least one inspector or the team leader must sign"))
     for signer in signers:

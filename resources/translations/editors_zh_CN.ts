@@ -92,6 +92,10 @@
         <translation>处数</translation>
     </message>
     <message>
+        <source>A finding counts at least 1: to take it away, delete the finding (Ctrl+Delete).</source>
+        <translation>一条问题至少计 1 处;要去掉它,请删除这条问题(Ctrl+Delete)。</translation>
+    </message>
+    <message>
         <source>Household</source>
         <translation>农户</translation>
     </message>
@@ -176,6 +180,10 @@
     <message>
         <source>Target {0}{1}</source>
         <translation>目标 {0}{1}</translation>
+    </message>
+    <message>
+        <source>This number is too large or has too many digits to be a real value: check it and type it again.</source>
+        <translation>这个数字过大或位数过多,不可能是实际数值;请核对后重新输入。</translation>
     </message>
     <message>
         <source>Type a number, such as 12.5.</source>

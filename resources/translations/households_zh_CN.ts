@@ -40,7 +40,7 @@
     <name>HouseholdPicker</name>
     <message>
         <source>Name or pinyin initials</source>
-        <extracomment>the id kept on each entry, and the text a typed search is matched against</extracomment>
+        <extracomment>the id kept on each entry, and the text a typed search is matched against a name typed that picks no household (none has it, or two do): the sentence to show (the field goes back)</extracomment>
         <translation>姓名或拼音首字母</translation>
     </message>
     <message>
@@ -48,8 +48,20 @@
         <translation>(不指定农户)</translation>
     </message>
     <message>
+        <source>{0} member(s)</source>
+        <translation>{0}人</translation>
+    </message>
+    <message>
         <source>+ New household…</source>
         <translation>+ 新建农户…</translation>
+    </message>
+    <message>
+        <source>{0} households of this village are named {1}: choose one from the list.</source>
+        <translation>本村有 {0} 户名为 {1}:请从列表中选择一户。</translation>
+    </message>
+    <message>
+        <source>No household of this village is named {0}: choose one from the list, or &quot;+ New household…&quot; to add it.</source>
+        <translation>本村没有名为 {0} 的农户:请从列表中选择,或选「+ 新建农户…」添加。</translation>
     </message>
 </context>
 <context>

@@ -77,6 +77,10 @@
         <translation>重做:{0}</translation>
     </message>
     <message>
+        <source>{0} cannot be marked not applicable: the rubric gives no case where it does not apply. Answer it instead.</source>
+        <translation>{0} 不能标为「不适用」:细则没有说明本项何时不适用;请按实际情况作答。</translation>
+    </message>
+    <message>
         <source>Households belong to a village; this inspection is of {0}.</source>
         <translation>农户属于村;这份检查的对象是{0}。</translation>
     </message>

@@ -56,8 +56,16 @@
         <translation>已取消:{1} 张照片中已添加 {0} 张。</translation>
     </message>
     <message>
+        <source>The finding was deleted while its photos were being added, so {0} photo(s) were not added: add them again to a finding that is kept.</source>
+        <translation>照片还在添加时这条问题被删除了,{0} 张照片没有添加:请把它们添加到保留的问题上。</translation>
+    </message>
+    <message>
         <source>{0} (and {1} more not added)</source>
         <translation>{0}(另有 {1} 张未添加)</translation>
+    </message>
+    <message>
+        <source>{0} photo(s) were already attached to this finding and were not added again.</source>
+        <translation>{0} 张照片已在这条问题的照片中,没有重复添加。</translation>
     </message>
 </context>
 </TS>

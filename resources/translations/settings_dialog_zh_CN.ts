@@ -44,5 +44,9 @@
         <source>This laptop</source>
         <translation>本机名称</translation>
     </message>
+    <message>
+        <source>{0}: this holds a whole ID number; remove the number and type only the name.</source>
+        <translation>「{0}」中含有完整的身份证号;这里只填姓名或名称,请删去身份证号。</translation>
+    </message>
 </context>
 </TS>

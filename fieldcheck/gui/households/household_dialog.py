@@ -29,7 +29,10 @@ class HouseholdDialog(QtWidgets.QDialog):
         self.name_edit.setObjectName("householdName")
         self.members_edit = WholeNumberBox()
         self.members_edit.setObjectName("householdMembers")
-        self.members_edit.setRange(1, MAX_HOUSEHOLD_MEMBERS)
+        # wider than a household may be: 0 or 100 stay in the box as typed and the store says why they
+        # are refused, where a box of 1..99 kept 1 for 0 and 10 for 100 without a word
+        self.members_edit.setRange(0, 10 * MAX_HOUSEHOLD_MEMBERS + 9)
+        self.members_edit.setValue(1)
         self.helper_edit = QtWidgets.QLineEdit()
         self.helper_edit.setObjectName("householdHelper")
         self.status_edit = QtWidgets.QComboBox()
@@ -70,7 +73,9 @@ class HouseholdDialog(QtWidgets.QDialog):
         return [self]
 
     def accept(self) -> None:
-        fields = {"head_name": self.name_edit.text(), "members": self.members_edit.value(),
+        # an emptied box keeps its last value underneath: refuse what is shown, not that value
+        members = self.members_edit.value() if self.members_edit.hasAcceptableInput() else self.members_edit.text()
+        fields = {"head_name": self.name_edit.text(), "members": members,
                   "helper": self.helper_edit.text(), "status": self.status_edit.currentText()}
         if self.household_id is None or self.id_edit.text() != self._masked:
             fields["id_number"] = self.id_edit.text() or None

@@ -26,6 +26,8 @@ class _Completer(QtWidgets.QCompleter):
 
 class HouseholdPicker(QtWidgets.QComboBox):
     picked = Signal(str)
+    #: a name typed that picks no household (none has it, or two do): the sentence to show (the field goes back)
+    unknown = Signal(str)
 
     def __init__(self, session, parent: QtWidgets.QWidget | None = None):
         super().__init__(parent)
@@ -57,8 +59,12 @@ class HouseholdPicker(QtWidgets.QComboBox):
         self.clear()
         self.choices.clear()
         self._add(self.tr("(no household)"), "", "")
+        shared = self.session.shared_names()
         for household in self.session.households.values():  # already sorted
-            label = household.head_name + (f"({household.status})" if household.status else "")
+            details = [household.status] if household.status else []
+            if household.head_name in shared:  # two 张三 of one village: told apart by their members
+                details.append(self.tr("{0} member(s)").format(household.members))
+            label = household.head_name + (f"({' · '.join(details)})" if details else "")
             self._add(label, household.id, f"{household.head_name} {initials(household.head_name)}")
         if self.session.village_id and self.session.editable:
             self._add(self.tr("+ New household…"), NEW, "+")
@@ -94,11 +100,18 @@ class HouseholdPicker(QtWidgets.QComboBox):
         text = self.lineEdit().text().strip()
         if not text or text == self.itemText(self.currentIndex()):
             return
-        for row in range(self.count()):
-            household_id = self.itemData(row, ID_ROLE)
-            if household_id and household_id != NEW and text in (self.itemText(row), self.itemText(row).split("(")[0]):
-                self._choose(household_id)
-                return
+        named = [self.itemData(row, ID_ROLE) for row in range(self.count())
+                 if self.itemData(row, ID_ROLE) not in ("", NEW) and text in (self.itemText(row), self.itemText(row).split("(")[0])]
+        if len(named) == 1:
+            self._choose(named[0])
+            return
+        if named:  # a name two households share: said, not the first of them picked (nor a popup after Tab)
+            self.unknown.emit(self.tr("{0} households of this village are named {1}: choose one from the list.")
+                              .format(len(named), text))
+            self.set_household(self._current)
+            return
+        self.unknown.emit(self.tr("No household of this village is named {0}: choose one from the list, or "
+                                  "\"+ New household…\" to add it.").format(text))
         self.set_household(self._current)
 
     def _choose(self, household_id) -> None:

@@ -163,7 +163,9 @@ class HouseholdsView(QtWidgets.QDialog):
         self.roster.clear()
         for household in self.session.households.values():
             used = len(self.session.findings_of_household(household.id))
-            label = household.head_name + (self.tr("  · {0} finding(s)").format(used) if used else "")
+            # two 张三 of the village show their members, as in the picker and the findings table
+            label = self.session.household_label(household.id) + (
+                self.tr("  · {0} finding(s)").format(used) if used else "")
             row = QtWidgets.QListWidgetItem(label)
             row.setData(Qt.UserRole, household.id)
             row.setData(Qt.UserRole + 1, household.head_name)

@@ -50,6 +50,7 @@ class PhotoStrip(QtWidgets.QWidget):
         self.pool = QtCore.QThreadPool(self)
         self.pool.setMaxThreadCount(1)
         self.job: PhotoImport | None = None
+        self._had: set[str] = set()  # the finding's photos before the running import
         self._job_item: str | None = None
         self._shown: tuple | None = None
         self.read_only = False
@@ -200,6 +201,8 @@ class PhotoStrip(QtWidgets.QWidget):
         self.pool.waitForDone()
         self._finished_jobs.clear()
         store = self.session.store
+        # the store keeps the same photo once: one already on the finding is not an edit to undo later
+        self._had = {photo.id for photo in store.photos.of(self.finding_id)}
         self.job = PhotoImport(store, self.finding_id, sources)
         self._job_item = self.item_id
         self.job.signals.progress.connect(self._on_progress)
@@ -232,11 +235,21 @@ class PhotoStrip(QtWidgets.QWidget):
         parts = []
         if cancelled:
             parts.append(self.tr("Cancelled: {0} of {1} photo(s) added.").format(len(added), len(job.sources)))
-        if errors:
+        item_id = self._job_item or self.item_id
+        if errors and job.finding_id not in {f.id for f in self.session.findings(item_id)}:
+            # the store's sentence would name the finding by its id: say what happened and what to do
+            parts.append(self.tr("The finding was deleted while its photos were being added, so {0} photo(s) were "
+                                 "not added: add them again to a finding that is kept.").format(len(errors)))
+        elif errors:
             parts.append(errors[0] if len(errors) == 1 else
                          self.tr("{0} (and {1} more not added)").format(errors[0], len(errors) - 1))
+        new = list(dict.fromkeys(tuple(p) for p in added if p[1] not in self._had))
+        if len(new) < len(added):
+            parts.append(self.tr("{0} photo(s) were already attached to this finding and were not added again.")
+                         .format(len(added) - len(new)))
         self.message.setText(" ".join(parts))
-        self.session.add_photos(self._job_item or self.item_id, [tuple(p) for p in added])
+        added = new
+        self.session.add_photos(item_id, added)
         if not added:
             self.reload()
         self._update_buttons()

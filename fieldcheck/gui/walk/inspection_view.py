@@ -225,6 +225,11 @@ class InspectionView(QtWidgets.QWidget):
 
     def toggle_na(self) -> None:
         mark = self.session.mark(self._current)
+        if mark != "na" and self.session.editable and self.session.item(self._current).na_reason is None:
+            # the 不适用 box is greyed out here; its shortcut must not store what the score then refuses
+            self._show_message(self.tr("{0} cannot be marked not applicable: the rubric gives no case where it "
+                                       "does not apply. Answer it instead.").format(self._current))
+            return
         self.session.set_mark(self._current, None if mark == "na" else "na")
 
     def show_households(self) -> HouseholdsView | None:

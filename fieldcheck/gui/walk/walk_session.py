@@ -75,7 +75,14 @@ class WalkSession(QtCore.QObject):
         household = self.households.get(household_id) if household_id else None
         if household is None:
             return self.store.households.get(household_id).head_name if household_id else ""
+        if household.head_name in self.shared_names():  # two 张三 in one village: say which
+            return self.tr("{0} ({1} member(s))").format(household.head_name, household.members)
         return household.head_name
+
+    def shared_names(self) -> set[str]:
+        """Heads' names that more than one household of the village has (common in a village)."""
+        seen: set[str] = set()
+        return {h.head_name for h in self.households.values() if h.head_name in seen or seen.add(h.head_name)}
 
     # -- the village's households (the roster, not part of the inspection's undo history) ----------
     def add_household(self, **fields: Any) -> str:

@@ -7,6 +7,7 @@ from pathlib import Path
 from fieldcheck.gui.forms.ui_settings_dialog import Ui_SettingsDialog
 from fieldcheck.gui.i18n import SETTING_KEY, saved_language
 from fieldcheck.gui.qt import QtCore, QtWidgets
+from fieldcheck.store import holds_id_number
 
 #: the inspector's own name (the default inspector of a new inspection, and who the audit log names)
 INSPECTOR_KEY = "me/name"
@@ -50,6 +51,12 @@ class SettingsDialog(QtWidgets.QDialog):
             QtWidgets.QWidget.setTabOrder(before, after)  # Tab follows the rows, the added ones included
         self.ui.dataFolderEdit.setText(str(data_dir))
         self.ui.databaseEdit.setText(str(db_path))
+        self.error_label = QtWidgets.QLabel()
+        self.error_label.setObjectName("settingsError")
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet("color: rgb(190,20,20);")
+        self.error_label.hide()
+        self.ui.mainLayout.insertWidget(self.ui.mainLayout.indexOf(self.ui.buttonBox), self.error_label)
         self.ui.buttonBox.accepted.connect(self.accept)
         self.ui.buttonBox.rejected.connect(self.reject)
         self.load()
@@ -76,5 +83,13 @@ class SettingsDialog(QtWidgets.QDialog):
         self.settings.sync()
 
     def accept(self) -> None:
+        # the name goes into every change's audit row (and so into bundles): never a whole ID number
+        for label, edit in ((self.tr("My name"), self.name_edit), (self.tr("This laptop"), self.device_edit)):
+            if holds_id_number(edit.text()):
+                self.error_label.setText(self.tr("{0}: this holds a whole ID number; remove the number and type only "
+                                                 "the name.").format(label))
+                self.error_label.show()
+                edit.setFocus()
+                return
         self.save()
         super().accept()

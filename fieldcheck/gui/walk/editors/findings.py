@@ -201,13 +201,14 @@ class FindingsEditor(Editor):
             form.addRow(self.tr("Rating"), self.value_edit)
         else:
             self.value_edit = touch(WholeNumberBox())
-            self.value_edit.setRange(1, 9999)
+            self.value_edit.setRange(0, 9999)  # 0 typed is answered in words (_on_value), not put back unsaid
             self.value_edit.setKeyboardTracking(False)
             self.value_edit.valueChanged.connect(self._on_value)
             form.addRow(self.value_header(), self.value_edit)
         self.value_edit.setObjectName("findingValue")
         self.household_edit = touch(HouseholdPicker(session))
         self.household_edit.picked.connect(self._on_household)
+        self.household_edit.unknown.connect(lambda text: (self.error_label.setText(text), self.error_label.show()))
         form.addRow(self.tr("Household"), self.household_edit)
         self.note_edit = touch(QtWidgets.QLineEdit())
         self.note_edit.setObjectName("findingNote")
@@ -379,9 +380,19 @@ class FindingsEditor(Editor):
         if finding is None:
             return
         value = self.value_edit.currentText() if self.rating else self.value_edit.value()
+        if not self.rating and value < 1:
+            self.error_label.setText(self.tr("A finding counts at least 1: to take it away, delete the finding "
+                                             "(Ctrl+Delete)."))
+            self.error_label.show()
+            self.value_edit.blockSignals(True)
+            self.value_edit.setValue(int(self.value_text(finding.value)))
+            self.value_edit.blockSignals(False)
+            return
+        self.error_label.hide()
         self.session.update_finding(self.item.id, finding, value=value)
 
     def _on_household(self, household_id: str) -> None:
+        self.error_label.hide()
         finding = self.selected()
         if finding is not None:
             self.session.update_finding(self.item.id, finding, household_id=household_id or None)

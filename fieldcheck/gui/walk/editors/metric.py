@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from fieldcheck.engine.numbers import fmt, to_decimal
+from fieldcheck.engine.numbers import NumberError, fmt, to_decimal
 from fieldcheck.engine.rules import NOT_APPLICABLE, AnswerError
 from fieldcheck.engine.scoring import resolve_assessee
 from fieldcheck.gui.qt import QtCore, QtWidgets
@@ -118,14 +118,21 @@ class MetricEditor(Editor):
         actual_text = self.actual_edit.text().strip()
         target_text = self.target_edit.text().strip()
         if not actual_text:
+            found = self.findings()
+            if found:  # the value deleted: so is the answer, as the empty field shows (undo brings it back)
+                self.error_label.hide()
+                self.session.delete_finding(self.item.id, found[-1].id)
             return
         try:
             if self.item.rule.spec.get("each"):  # the villages' values, separated by spaces or commas
                 each = [_json_number(to_decimal(v)) for v in re.split(r"[\s,,、;;]+", actual_text) if v]
             actual = to_decimal(actual_text) if not self.item.rule.spec.get("each") else Decimal(0)
             target = to_decimal(target_text) if target_text else None
-        except ValueError:
-            self.error_label.setText(self.tr("Type a number, such as 12.5."))
+        except ValueError as error:
+            absurd = isinstance(error, NumberError) and error.reason in ("big", "digits")  # 1e309 is a number
+            self.error_label.setText(self.tr("This number is too large or has too many digits to be a real value: "
+                                             "check it and type it again.") if absurd
+                                     else self.tr("Type a number, such as 12.5."))
             self.error_label.show()
             return
         value = ({"actual": _json_number(actual), "target": _json_number(target)} if target is not None
