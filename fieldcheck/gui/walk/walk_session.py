@@ -26,11 +26,11 @@ from fieldcheck.ops.households import sorted_households
 
 
 class WalkSession(QtCore.QObject):
-    #: an edit (or its undo/redo) touched this item; ``result`` already holds the new score
+    # an edit (or its undo/redo) touched this item; ``result`` already holds the new score
     changed = Signal(str)
-    #: the store refused an edit (item id, one sentence saying why); nothing was changed
+    # the store refused an edit (item id, one sentence saying why); nothing was changed
     refused_edit = Signal(str, str)
-    #: a household of the village was added, changed or removed (its id)
+    # a household of the village was added, changed or removed (its id)
     households_changed = Signal(str)
 
     def __init__(self, store, inspection_id: str, parent: QtCore.QObject | None = None):
@@ -47,7 +47,7 @@ class WalkSession(QtCore.QObject):
         self._findings: dict[str, list] = {}
         self.households = self._households()
         self.answers: dict[str, Any] = {}
-        #: why some stored answers could not be scored (one sentence each); empty when all could
+        # why some stored answers could not be scored (one sentence each); empty when all could
         self.problems: list[str] = []
         self.result = self.rescore()
 
