@@ -69,3 +69,17 @@ def three_inspectors(folder: Path) -> Team:
     for device in ("A", "B", "C"):
         team.bundles.append(team.export(device, "stick", everything=True))
     return team
+
+
+def trust_all(monkeypatch) -> list[str]:
+    """Every question the window asks answered Yes (trust this device); the questions asked."""
+    from fieldcheck.gui.qt import QtWidgets  # lazy: the command-line tests use this kit without Qt
+
+    asked: list[str] = []
+
+    def answer(parent, title, text, *args):
+        asked.append(text)
+        return QtWidgets.QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QtWidgets.QMessageBox, "question", answer)
+    return asked

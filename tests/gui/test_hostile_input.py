@@ -33,6 +33,14 @@ def type_text(widget: QtWidgets.QWidget, text: str) -> None:
             QtWidgets.QApplication.sendEvent(widget, QtGui.QKeyEvent(kind, 0, Qt.NoModifier, char))
 
 
+def retype(qtbot, box, text: str, enter=type_text) -> None:
+    """What an inspector does in a box with a line edit: into it, everything selected, ``text`` typed, Tab."""
+    box.setFocus()
+    box.lineEdit().selectAll()
+    enter(box.lineEdit(), text)
+    qtbot.keyClick(box.lineEdit(), Qt.Key_Tab)
+
+
 def draw(qtbot, pad) -> None:
     w, h = pad.width(), pad.height()
     qtbot.mousePress(pad, Qt.MouseButton.LeftButton, pos=QtCore.QPoint(w // 10, h // 2))
@@ -74,19 +82,21 @@ def test_an_id_number_typed_in_full_width_digits_into_a_note_is_kept_masked(qtbo
     view.close()
 
 
-@pytest.mark.parametrize("typed", ["0", "100", "１００"])
-def test_a_household_of_0_or_100_members_is_refused_not_changed(qtbot, store, chinese, typed):
+def new_household_typed(qtbot, store, typed: str, enter=None):
+    """The household dialog of a village with none, 李四 named and ``typed`` into the members box, then Tab."""
     inspection_id, _ids = village_inspection(store, ())
     view = show_view(qtbot, store, inspection_id, activate=False)
     dialog = HouseholdDialog(view.session, None, view)
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.name_edit.setText("李四")
-    box = dialog.members_edit
-    box.setFocus()
-    box.lineEdit().selectAll()
-    type_text(box.lineEdit(), typed)
-    qtbot.keyClick(box, Qt.Key_Tab)  # on to 帮扶责任人: the box keeps what was typed
+    retype(qtbot, dialog.members_edit, typed, enter or type_text)  # on to 帮扶责任人: the box keeps what was typed
+    return view, dialog, dialog.members_edit
+
+
+@pytest.mark.parametrize("typed", ["0", "100", "１００"])
+def test_a_household_of_0_or_100_members_is_refused_not_changed(qtbot, store, chinese, typed):
+    view, dialog, box = new_household_typed(qtbot, store, typed)
     assert box.text() in ("0", "100")
     dialog.buttons.button(QtWidgets.QDialogButtonBox.Ok).click()
     assert dialog.isVisible() and dialog.error_label.isVisible()
@@ -239,14 +249,8 @@ def test_a_count_of_0_is_answered_in_words_and_the_finding_kept(qtbot, store, ch
     editor = view.panel.editor
     editor.add_finding()
     box = editor.value_edit
-    box.setFocus()
-    box.lineEdit().selectAll()
-    type_text(box.lineEdit(), "3")
-    qtbot.keyClick(box, Qt.Key_Tab)
-    box.setFocus()
-    box.lineEdit().selectAll()
-    type_text(box.lineEdit(), "０")  # "none of them" typed, full-width
-    qtbot.keyClick(box, Qt.Key_Tab)
+    retype(qtbot, box, "3")
+    retype(qtbot, box, "０")  # "none of them" typed, full-width
     assert editor.error_label.isVisible()
     assert editor.error_label.text() == "一条问题至少计 1 处;要去掉它,请删除这条问题(Ctrl+Delete)。"
     assert box.value() == 3 and [f.value for f in store.findings.of(inspection_id, "2.1.1")] == [3]
@@ -308,10 +312,7 @@ def test_a_household_typed_that_the_village_lacks_is_said_not_dropped_unsaid(qtb
     editor = view.panel.editor
     editor.add_finding()
     picker = editor.household_edit
-    picker.setFocus()
-    picker.lineEdit().selectAll()
-    type_text(picker.lineEdit(), "王五")
-    qtbot.keyClick(picker.lineEdit(), Qt.Key_Tab)
+    retype(qtbot, picker, "王五")
     assert editor.error_label.isVisible()
     assert editor.error_label.text() == "本村没有名为 王五 的农户:请从列表中选择,或选「+ 新建农户…」添加。"
     assert picker.currentText() == "(不指定农户)"
@@ -371,17 +372,7 @@ def commit_text(widget: QtWidgets.QWidget, text: str) -> None:
 @pytest.mark.parametrize("typed, keyed, members", [("三", True, 3), ("两", True, 2), ("二十三", False, 23),
                                                    ("十二", False, 12)])
 def test_members_typed_in_chinese_numerals_are_read_not_dropped(qtbot, store, chinese, typed, keyed, members):
-    inspection_id, _ids = village_inspection(store, ())
-    view = show_view(qtbot, store, inspection_id, activate=False)
-    dialog = HouseholdDialog(view.session, None, view)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    dialog.name_edit.setText("李四")
-    box = dialog.members_edit
-    box.setFocus()
-    box.lineEdit().selectAll()
-    (type_text if keyed else commit_text)(box.lineEdit(), typed)
-    qtbot.keyClick(box, Qt.Key_Tab)
+    view, dialog, box = new_household_typed(qtbot, store, typed, type_text if keyed else commit_text)
     assert box.text() == str(members)  # shown as the number it was read as
     dialog.buttons.button(QtWidgets.QDialogButtonBox.Ok).click()
     assert not dialog.isVisible()

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from leaderkit import three_inspectors
+from leaderkit import three_inspectors, trust_all
 
 from fieldcheck.gui.leader.conflicts_view import ConflictsView
 from fieldcheck.gui.leader.merge_view import MergeView
-from fieldcheck.gui.qt import QtWidgets
 
 
 @pytest.fixture
@@ -22,17 +21,6 @@ def _merge(qtbot, view, paths, rows):
     qtbot.waitUntil(lambda: view.report.rowCount() >= rows, timeout=30000)
 
 
-def _trust_all(monkeypatch):
-    asked = []
-
-    def answer(parent, title, text, *args):
-        asked.append(text)
-        return QtWidgets.QMessageBox.StandardButton.Yes
-
-    monkeypatch.setattr(QtWidgets.QMessageBox, "question", answer)
-    return asked
-
-
 def _row(table, text):
     return next(r for r in range(table.rowCount())
                 if any(text in (table.item(r, c).text() if table.item(r, c) else "") for c in range(table.columnCount())))
@@ -43,7 +31,7 @@ def _cells(table, row):
 
 
 def test_merging_the_stick_reports_each_bundle_and_a_refused_one_does_not_stop_the_others(qtbot, team, monkeypatch):
-    asked = _trust_all(monkeypatch)
+    asked = trust_all(monkeypatch)
     stick = team.bundles[0].parent
     (stick / "broken.fcbundle").write_bytes(b"not a zip")
     view = MergeView(team.store("L"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 
 import pytest
-from leaderkit import three_inspectors
+from leaderkit import three_inspectors, trust_all
 
 from fieldcheck.gui.leader.conflicts_view import ConflictsView
 from fieldcheck.gui.leader.merge_view import MergeView
@@ -68,19 +68,8 @@ def test_a_reason_of_ten_thousand_characters_is_kept_whole_and_the_view_still_fi
     assert view.last.text().endswith("…")
 
 
-def _trust_all(monkeypatch):
-    asked = []
-
-    def answer(parent, title, text, *args):
-        asked.append(text)
-        return QtWidgets.QMessageBox.StandardButton.Yes
-
-    monkeypatch.setattr(QtWidgets.QMessageBox, "question", answer)
-    return asked
-
-
 def test_the_stick_and_a_bundle_on_it_dropped_together_ask_once_and_import_once(qtbot, team, monkeypatch, chinese):
-    asked = _trust_all(monkeypatch)
+    asked = trust_all(monkeypatch)
     leader = team.store("L")
     view = MergeView(leader)
     qtbot.add_widget(view)
@@ -96,7 +85,7 @@ def test_the_stick_and_a_bundle_on_it_dropped_together_ask_once_and_import_once(
 
 
 def test_the_exchange_dialog_takes_a_bundle_dropped_twice_once(qtbot, team, monkeypatch, chinese):
-    asked = _trust_all(monkeypatch)
+    asked = trust_all(monkeypatch)
     leader = team.store("L")
     dialog = SyncDialog(leader)
     qtbot.add_widget(dialog)
@@ -126,7 +115,7 @@ def held_import(monkeypatch):
 @pytest.mark.parametrize("kind", ["merge", "exchange"])
 def test_closing_while_bundles_import_says_to_wait_and_closes_once_they_are_in(qtbot, team, monkeypatch, chinese,
                                                                               held_import, kind):
-    asked = _trust_all(monkeypatch)
+    asked = trust_all(monkeypatch)
     leader = team.store("L")
     view = MergeView(leader) if kind == "merge" else SyncDialog(leader)
     qtbot.add_widget(view)
@@ -145,7 +134,7 @@ def test_closing_while_bundles_import_says_to_wait_and_closes_once_they_are_in(q
 
 def test_a_known_device_name_with_another_key_is_refused_with_a_step_the_leader_can_take(qtbot, team, monkeypatch,
                                                                                         chinese):
-    _trust_all(monkeypatch)
+    trust_all(monkeypatch)
     leader = team.store("L")
     team.take("L", team.bundles[0])  # A is known, with its key
     other = Store.open(team.folder / "other.db", device="A", user="冒名", daily_backup=False, backup_on_close=False)
