@@ -70,12 +70,13 @@ class SearchIndex:
             " i.deleted FROM inspections i INDEXED BY inspections_listed LEFT JOIN temp.listing_paths paths"
             " ON paths.id = i.assessee_id ORDER BY i.deleted, i.date DESC, i.created_at DESC")
         # Narrow, so that a keystroke's scan stays in SQLite's page cache. ASCII letters fold with
-        # lower(); Chinese has no case. Inspectors are JSON text (["张三", "李四"]), in which a name
-        # is found as it is typed.
+        # lower(); Chinese has no case. Inspectors are JSON text (["张三", "李四"]): its brackets,
+        # quotes and commas are left out, or a search for " would list every inspection.
         conn.execute(
             "CREATE TEMP TABLE listing_index AS SELECT r.rowid AS at, r.id, r.status, r.assessee_id, r.deleted,"
             " lower(r.path || ' ' || r.assessee_name || ' ' || r.rubric_title || ' ' || r.rubric_id || ' ' ||"
-            " r.inspectors || ' ' || r.date) AS haystack FROM temp.listing_rows r ORDER BY r.rowid")
+            " replace(replace(replace(replace(r.inspectors, '[', ''), ']', ''), '\"', ''), ',', ' ') || ' ' ||"
+            " r.date) AS haystack FROM temp.listing_rows r ORDER BY r.rowid")
         # inside a transaction a rollback would undo the tables too: make them again next time
         self._key = None if conn.in_transaction else (conn.total_changes, key[1])
 

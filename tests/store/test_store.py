@@ -211,6 +211,8 @@ def test_inspection_list_filters_and_counts(store, village, village_rubric, heng
     assert [r.id for r in scores.scored_rows(store, place_id=county.id)] == [first]
     assert [r.id for r in scores.scored_rows(store, search="王芳")] == [second]
     assert [r.id for r in scores.scored_rows(store, search="梅花")] == [first]
+    for mark in ('"', "[", ",", '", "'):  # the inspectors' JSON punctuation is not searched
+        assert scores.scored_rows(store, search=mark) == [], mark
     lock(store, first)
     assert [r.id for r in scores.scored_rows(store, status="signed")] == [first]
 
