@@ -22,7 +22,7 @@ import yaml
 from fieldcheck.engine.numbers import shown
 from fieldcheck.engine.ranking_spec import parse_ranking
 from fieldcheck.engine.rubric import Grade, Item, Node, Reading, Rubric, TargetRow
-from fieldcheck.engine.rubric_nodes import _NodeBuilder, _set_count_limit, _walk
+from fieldcheck.engine.rubric_nodes import _NodeBuilder, _walk
 from fieldcheck.engine.rubric_values import Problem
 from fieldcheck.engine.rubric_yaml import AliasRefused, _line, _LineDict, _Loader, canonical_version
 from fieldcheck.engine.sampling_spec import parse_sampling
@@ -80,9 +80,6 @@ class _Builder(_NodeBuilder):
         sampling = parse_sampling(data["sampling"], data.at("sampling"), self.error) if "sampling" in data else None
         if any(p.severity == "error" for p in self.problems):
             return None
-        for node in _walk(children):
-            if isinstance(node, Item):
-                _set_count_limit(node)
         return Rubric(str(data["id"]), str(data["title"]), canonical_version(data), str(data["source"]).strip(),
                       children, not self.incomplete, missing, self.text(data, "notes"), groups, grades,
                       columns, targets, None, text, readings, ranking, sampling)

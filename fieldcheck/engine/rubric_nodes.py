@@ -3,12 +3,11 @@ with the keys and values its form takes."""
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
-from fieldcheck.engine.numbers import ZERO, fmt, shown, to_decimal
+from fieldcheck.engine.numbers import ZERO, fmt, shown
 from fieldcheck.engine.rubric import Item, Node, Section
 from fieldcheck.engine.rubric_values import _Checker
 from fieldcheck.engine.rubric_yaml import _LineDict
@@ -250,18 +249,6 @@ def _holds(parent: Section | None, section_id: str) -> bool:
             return True
         parent = parent.parent
     return False
-
-
-def _set_count_limit(item: Item) -> None:
-    """An open list (如…等) counts missing items up to what its pool can lose; a named list up to its length."""
-    rule = item.rule
-    if rule.kind != "missing_elements" or not rule.spec.get("open"):
-        return
-    pool = item.pool
-    room = pool.max_points if pool is not None else (item.points or ZERO)
-    each = to_decimal(rule.spec["deduct"])
-    if each > 0:
-        rule.count_limit = max(len(rule.spec.get("elements") or []), math.ceil(room / each))
 
 
 def _walk(nodes: list[Node]) -> Iterator[Node]:

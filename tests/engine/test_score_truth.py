@@ -197,7 +197,12 @@ def test_examples_are_not_a_closed_list_and_meetings_recur():
     assert r.nodes["3.1.3"].deduction == 4
     assert score(XIZE, {"3.1.3": 5}).nodes["3.1"].deduction == 10
     assert score(XIZE, {"3.1.3": 10}).nodes["3.1"].deduction == 20  # up to the pool's 20
-    assert "最多 10" in zh(lambda: score(XIZE, {"3.1.3": 11}))
+    # every missing one may be recorded: the 11th, or a year's missed weekly meetings, deducts
+    # no more than the pool has (扣完为止), and the item is scored, not refused
+    assert score(XIZE, {"3.1.3": 11}).nodes["3.1"].deduction == 20
+    assert score(XIZE, {"3.1.3": [f"资料{k}" for k in range(12)]}).nodes["3.1"].deduction == 20
+    assert score(XIZE, {"1.3": 52}).nodes["1"].deduction == 20
+    assert "最多 1000" in zh(lambda: score(XIZE, {"3.1.3": 1001}))  # only a number no inspection has
     # 1.3 每月…每周: six missed meetings count six times
     assert score(XIZE, {"1.3": 6}).nodes["1"].deduction == 12
     assert "open-lists" in [x.id for x in score(XIZE, {"1.3": 6}).readings]

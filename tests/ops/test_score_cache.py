@@ -140,3 +140,15 @@ def test_whatever_the_edits_the_listed_score_is_the_engines(store, steps):
         else:
             scores.scored_rows(store)
     assert listed(store, first).result == truth(store, first)
+
+
+def test_every_missed_meeting_recorded_deducts_up_to_the_pool_and_the_score_stays_scored(store):
+    """1.3 每周碰头会: an inspector records each missed week. The eleventh is no error: the section's
+    20 points are lost (扣完为止) and the list shows a score, not an unscored item."""
+    inspection_id = inspection(store)
+    for week in range(1, 15):
+        store.findings.add(inspection_id, "1.3", value=f"第{week}周碰头会未开")
+    result = scores.score_inspection(store, inspection_id)
+    assert result.unscored == []
+    assert result.nodes["1"].deduction == 20 and result.total == 180
+    assert listed(store, inspection_id).total == 180
