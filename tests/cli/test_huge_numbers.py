@@ -100,13 +100,19 @@ def test_roster_members_no_household_has(members, shown, demo_db, tmp_path, caps
     assert dump(demo_db) == before
 
 
+def import_targets(book, out, capsys) -> tuple[int, str]:
+    """``fieldcheck import targets`` of ``book`` for 衡阳's table into ``out``: (exit code, stderr)."""
+    code, _, err = run(["import", "targets", book, "--rubric", "hengyang-2015", "-o", out], capsys)
+    return code, err
+
+
 @pytest.mark.parametrize(("value", "shown"), [("1e999999", "1e999999"), (FIVE_THOUSAND_NINES, "9" * 23 + "…"),
                                               (1e300, "1e+300")])
 def test_target_cell_no_table_means(value, shown, tmp_path, capsys, language):
     language("zh")
     book = targets_fu2(tmp_path / "t.xlsx", tweak={("衡阳县", "减贫率(%)"): value})
     out = tmp_path / "out.yaml"
-    code, _, err = run(["import", "targets", book, "--rubric", "hengyang-2015", "-o", out], capsys)
+    code, err = import_targets(book, out, capsys)
     refused(code, err, f"工作表「附2」C10 单元格:「减贫率(%)」的值「{shown}」太大或位数太多,不是合理的目标值", lines=2)
     assert not out.exists()
 
@@ -115,7 +121,7 @@ def test_a_negative_target_names_its_cell_not_the_file_never_written(tmp_path, c
     language("zh")
     book = targets_fu2(tmp_path / "t.xlsx", tweak={("衡阳县", "减贫率(%)"): -3})
     out = tmp_path / "out.yaml"
-    code, _, err = run(["import", "targets", book, "--rubric", "hengyang-2015", "-o", out], capsys)
+    code, err = import_targets(book, out, capsys)
     refused(code, err, "工作表「附2」C10 单元格:「减贫率(%)」不能是负数,而这里是「-3」", lines=2)
     assert "out.yaml" not in err and not out.exists()
 
@@ -128,7 +134,7 @@ def test_a_row_the_rubric_needs_is_missing_names_the_rubric_not_the_file_never_w
     sheet.delete_rows(next(row[0].row for row in sheet.iter_rows() if row[0].value == "祁东县"))
     workbook.save(book)
     out = tmp_path / "out.yaml"
-    code, _, err = run(["import", "targets", book, "--rubric", "hengyang-2015", "-o", out], capsys)
+    code, err = import_targets(book, out, capsys)
     refused(code, err, "细则「hengyang-2015」:reading「county-row-targets」提到的「祁东县」不在目标表中", lines=2)
     assert "out.yaml" not in err and not out.exists()
 

@@ -10,13 +10,18 @@ from fieldcheck.ops.conflicts import resolve, set_item
 from fieldcheck.store import StoreError
 
 
-def test_two_values_for_one_item_are_a_conflict_with_the_same_provisional_value_everywhere(laptops, tmp_path):
+def set_differently(laptops, tmp_path):
+    """A and B share an inspection, then set 2.5.4 to met and not met; B takes A's bundle: (a, b, inspection, report)."""
     a, b = laptops("A", "B")
     insp = village_inspection(a.store)
     b.take(a.export(tmp_path / "ab"))
     set_item(a.store, insp, "2.5.4", True)
     set_item(b.store, insp, "2.5.4", False)
-    ra = b.take(a.export(tmp_path / "ab"))
+    return a, b, insp, b.take(a.export(tmp_path / "ab"))
+
+
+def test_two_values_for_one_item_are_a_conflict_with_the_same_provisional_value_everywhere(laptops, tmp_path):
+    a, b, insp, ra = set_differently(laptops, tmp_path)
     a.take(b.export(tmp_path / "ba"))
     assert ra.conflicts == 1
     assert a.state() == b.state()
@@ -34,12 +39,8 @@ def test_two_values_for_one_item_are_a_conflict_with_the_same_provisional_value_
 
 
 def test_the_report_counts_the_conflicts_of_what_the_bundle_touched_not_older_ones(laptops, tmp_path):
-    a, b = laptops("A", "B")
-    insp = village_inspection(a.store)
-    b.take(a.export(tmp_path / "ab"))
-    set_item(a.store, insp, "2.5.4", True)
-    set_item(b.store, insp, "2.5.4", False)
-    assert b.take(a.export(tmp_path / "ab")).conflicts == 1
+    a, b, insp, report = set_differently(laptops, tmp_path)
+    assert report.conflicts == 1
     other = village_inspection(a.store)
     a.store.findings.add(other, "2.1.1", note="台账缺页")
     report = b.take(a.export(tmp_path / "ab"))
