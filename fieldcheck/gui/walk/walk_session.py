@@ -45,7 +45,7 @@ class WalkSession(QtCore.QObject):
         self.undo_stack = QtGui.QUndoStack(self)
         self._marks: dict[str, str] | None = None
         self._findings: dict[str, list] = {}
-        self.households = self._households()
+        self._load_households()
         self.answers: dict[str, Any] = {}
         # why some stored answers could not be scored (one sentence each); empty when all could
         self.problems: list[str] = []
@@ -55,13 +55,14 @@ class WalkSession(QtCore.QObject):
     def _assessee(self) -> dict[str, Any]:
         return self.inspection.assessee
 
-    def _households(self) -> dict[str, Any]:
-        """The assessee village's households by id (empty when the assessee is not a village)."""
+    def _load_households(self) -> None:
+        """The assessee village's households by id (none when the assessee is not a village), and the
+        names two of them share: read once here, not on every repaint of a table that labels them."""
         village = self.inspection.assessee_id
-        if not village:
-            return {}
-        found = sorted_households(self.store.households.of_village(village))  # none for a county or a unit
-        return {h.id: h for h in found}
+        found = sorted_households(self.store.households.of_village(village)) if village else []
+        self.households = {h.id: h for h in found}  # none for a county or a unit
+        seen: set[str] = set()
+        self._shared = {h.head_name for h in found if h.head_name in seen or seen.add(h.head_name)}
 
     @property
     def village_id(self) -> str | None:
@@ -81,8 +82,7 @@ class WalkSession(QtCore.QObject):
 
     def shared_names(self) -> set[str]:
         """Heads' names that more than one household of the village has (common in a village)."""
-        seen: set[str] = set()
-        return {h.head_name for h in self.households.values() if h.head_name in seen or seen.add(h.head_name)}
+        return self._shared
 
     # -- the village's households (the roster, not part of the inspection's undo history) ----------
     def add_household(self, **fields: Any) -> str:
@@ -104,7 +104,7 @@ class WalkSession(QtCore.QObject):
         return self.store.findings.of_household(self.inspection_id, household_id)
 
     def _reload_households(self, household_id: str) -> None:
-        self.households = self._households()
+        self._load_households()
         self.households_changed.emit(household_id)
 
     def rescore(self, item_id: str | None = None):
