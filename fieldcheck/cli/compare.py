@@ -134,6 +134,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                                                                "unchanged; prints its id"))
     p.add_argument("--take", action="append", metavar="ITEM=a|b", help=t("该项取 A 或 B 的答案", "take A's or B's answer on ITEM"))
     p.add_argument("--answer", action="append", metavar="ITEM=VALUE",
-                   help=t("该项填写答案(JSON 或文字)", "enter ITEM's answer (JSON or text)"))
+                   help=t("该项填写答案,如 2.1.1=三处、2.5.4=达标(或 JSON)",
+                          "enter ITEM's answer, as in 2.1.1=3 or 2.5.4=met (or JSON)"))
     p.add_argument("--reason", action="append", metavar="ITEM=TEXT", help=t("该项取舍的理由(必填)", "why (required per item)"))
     p.set_defaults(handler=cmd_compare)

@@ -86,7 +86,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     r = csub.add_parser("resolve", help=t("解决一个冲突:给出值,或保留某一方的修改", "resolve one: give a value, or keep one side's event"))
     db_arg(r)
     r.add_argument("conflict", metavar="CONFLICT")
-    r.add_argument("--value", metavar="V", help=t("新值(JSON,或普通文字)", "the value (JSON, or plain text)"))
+    r.add_argument("--value", metavar="V", help=t("新值,如 达标、三、宣传栏、标语;删除与修改的冲突填 删除 或 恢复(或 JSON)",
+                                                    "the value, as in met, 3 or a note; delete or restore for a delete "
+                                                    "against an edit (or JSON)"))
     r.add_argument("--keep", metavar="EVENT", help=t("保留这一方的修改", "keep this side's event"))
     r.add_argument("--reason", metavar="TEXT", help=t("决定的理由(随决定一起同步)", "why (it travels with the decision)"))
     r.set_defaults(handler=cmd_resolve)

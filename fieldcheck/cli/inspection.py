@@ -126,6 +126,8 @@ def register_set(isub: argparse._SubParsersAction) -> None:
     db_arg(p)
     p.add_argument("inspection", metavar="INSPECTION")
     p.add_argument("item", metavar="ITEM")
-    p.add_argument("value", metavar="VALUE", help=t("值(JSON,或普通文字);checked、na 为标记,none 清除",
-                                                    "the value (JSON or plain text); checked and na are marks, none clears"))
+    p.add_argument("value", metavar="VALUE", help=t("值,如 达标、三处、基本满意、宣传栏、标语(或 JSON);已检查(checked)、"
+                                                    "不适用(na)为标记,none 清除",
+                                                    "the value, as in met, 3, a rating or the ways used (or JSON); "
+                                                    "checked and na are marks, none clears"))
     p.set_defaults(handler=cmd_inspection_set)

@@ -41,6 +41,7 @@ from fieldcheck.i18n import Text, t
 COUNT_FORMS = {"per_occurrence", "per_event"}
 NAME_FORMS = {"missing_elements", "duty_checklist"}
 LATEST_FORMS = {"min_options", "pass_fail", "bonus", "veto", "metric", "proportional"}
+YES_NO_FORMS = {"pass_fail", "bonus", "veto"}
 
 
 class FindingLike(Protocol):
@@ -126,8 +127,8 @@ def check_value(item: Item, value: Any) -> Any:
     if kind == "rating" or kind in LATEST_FORMS:
         if value is None or value == NOT_APPLICABLE:
             raise AnswerError(item.id, Text("这条发现需要一个值", "this finding needs a value"))
-        item.rule.parse(item.id, value)  # raises AnswerError with the rule's own message
-        return value
+        parsed = item.rule.parse(item.id, value)  # raises AnswerError with the rule's own message
+        return parsed if kind in YES_NO_FORMS else value  # 达标 typed is kept as true, as the window's tick is
     raise AnswerError(item.id, Text(f"未知的规则类型 {kind}", f"unknown rule form {kind}"))
 
 

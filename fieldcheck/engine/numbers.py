@@ -58,6 +58,25 @@ def halfwidth(text: str) -> str:
     return unicodedata.normalize("NFKC", text).replace("\u3002", ".").replace("\u2212", "-")
 
 
+# with the ASCII digits: a number box shows 二 as 2 at once, and 十 typed next makes 2十 (20)
+_CHINESE_DIGITS = dict(zip("〇零一二两三四五六七八九0123456789", (0, 0, 1, 2, 2, 3, 4, 5, 6, 7, 8, 9, *range(10))))
+
+
+def whole_number_text(text: str) -> str:
+    """``halfwidth(text)``, and a Chinese numeral up to 九十九 as digits: 三 → 3, 十二 → 12, 二十三 → 23.
+
+    An inspector asked how many people live in a house types 三 as readily as 3; a box that
+    dropped the keystroke left its old value standing, to be saved unnoticed."""
+    text = halfwidth(text)
+    tens, ten, ones = text.partition("十")
+    if not text or not all(c in _CHINESE_DIGITS for c in tens + ones) or len(tens) > 1 or len(ones) > 1 \
+            or (not ten and not ones and not tens):
+        return text
+    if not ten:  # a single digit: 三
+        return str(_CHINESE_DIGITS[tens])
+    return str(_CHINESE_DIGITS.get(tens, 1) * 10 + _CHINESE_DIGITS.get(ones, 0))
+
+
 def to_decimal(value: object) -> Decimal:
     """Convert a JSON/YAML number (int, float, str or Decimal) to an exact Decimal.
 

@@ -11,6 +11,9 @@ from typing import Any
 
 from fieldcheck.engine.answers import COUNT_FORMS, NAME_FORMS
 from fieldcheck.engine.marks import MARKS
+from fieldcheck.engine.rubric import Item
+from fieldcheck.engine.rules.verdicts import yes_or_no
+from fieldcheck.engine.typed import MARK_WORDS, read
 from fieldcheck.i18n import t
 from fieldcheck.ops.conflict_text import summary
 from fieldcheck.store import Store, StoreError
@@ -26,15 +29,18 @@ def parse_value(text: str) -> Any:
 
 
 def set_item(store: Store, inspection_id: str, item_id: str, value: Any) -> None:
-    """"checked"/"na" mark the item, "none"/null clear its mark; anything else is its value."""
-    if value is None or (isinstance(value, str) and (value in MARKS or value == "none")):  # a dict is a value
-        store.findings.set_mark(inspection_id, item_id, None if value in (None, "none") else value)
-        return
+    """"checked"/"na" (已检查/不适用) mark the item, "none"/null clear its mark; anything else is its value,
+    read as typed by the item's rule form (达标, 三)."""
     inspection = store.inspections.get(inspection_id)
     try:
         node = inspection.rubric.node(str(item_id))
     except KeyError:
         node = None
+    if isinstance(node, Item):
+        value = read(node, value)
+    if value is None or (isinstance(value, str) and (value in MARKS or value == "none")):  # a dict is a value
+        store.findings.set_mark(inspection_id, item_id, None if value in (None, "none") else value)
+        return
     kind = getattr(getattr(node, "rule", None), "kind", None)
     if kind in COUNT_FORMS or kind in NAME_FORMS:  # these count occurrences: one more finding
         store.findings.add(inspection_id, item_id, value=value)
@@ -71,7 +77,11 @@ def resolve(store: Store, conflict: str, *, value: Any = None, keep: str | None 
                                "this inspection is signed or deleted; reopen it as a draft before resolving"))
         chosen = sides[keep]["value"] if keep is not None else value
         if c["kind"] == "deleted-edited" or c["field"] == "deleted":
-            deleted = (sides[keep]["action"] == "delete") if keep is not None else bool(chosen)
+            deleted = (sides[keep]["action"] == "delete") if keep is not None else \
+                yes_or_no(chosen, ("删除", "delete"), ("恢复", "保留", "restore", "keep"))
+            if deleted is None:  # any text was true here once: 否 typed to keep the record deleted it
+                raise StoreError(t("这是删除与修改的冲突:请填「删除」或「恢复」",
+                                   "this is a delete against an edit: give delete or restore"))
             event = _decide_deleted(store, c, deleted, reason)
             _note(store, c, "delete" if deleted else "restore", reason, first, deleted)
             return event
@@ -127,6 +137,11 @@ def _note(store: Store, c: dict[str, Any], kind: str, reason: str | None, first:
 def _decide_field(store: Store, c: dict[str, Any], value: Any, reason: str | None) -> str:
     db = store.db
     entity, record, field = c["entity"], c["record"], c["field"]
+    if isinstance(value, str) and entity == "mark":
+        value = MARK_WORDS.get(value.strip(), value.strip())  # 不适用 as the window names it
+    elif isinstance(value, str) and entity == "finding" and field == "value" and c.get("item"):
+        node = store.inspections.get(c["inspection"]).rubric.node(c["item"])
+        value = read(node, value) if isinstance(node, Item) else value  # 达标 or 三 as the leader typed it
     if entity in ("finding", "mark"):
         value = store.findings.check_field(entity, record, field, value)
     hlc, at = db.stamp()

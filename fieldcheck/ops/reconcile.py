@@ -16,6 +16,7 @@ from typing import Any
 
 from fieldcheck.engine.answers import findings_from_answers
 from fieldcheck.engine.numbers import shown
+from fieldcheck.engine.typed import read
 from fieldcheck.i18n import t
 from fieldcheck.ops.compare import CompareError, compare
 from fieldcheck.store import Store
@@ -24,7 +25,10 @@ from fieldcheck.store.reconciliations import SIDES, ItemDecision
 
 @dataclass(frozen=True)
 class Choice:
-    """The leader's decision on one item: take side "a" or "b", or "entered" with ``answer``; and why."""
+    """The leader's decision on one item: take side "a" or "b", or "entered" with ``answer``; and why.
+
+    An entered answer may be text as the leader typed it (达标, 三, 广播、微信群): it is read by
+    the item's rule form (``engine.typed``)."""
 
     side: str
     reason: str
@@ -57,7 +61,7 @@ def reconcile(store: Store, first: str, second: str, choices: Mapping[str, Choic
     check_choices(items, [i.id for i in comparison.differing], choices)
     a, b = comparison.a.inspection, comparison.b.inspection
     rubric = a.rubric
-    entered = {k: c.answer for k, c in choices.items() if c.side == "entered"}
+    entered = {k: read(rubric.node(k), c.answer, answer=True) for k, c in choices.items() if c.side == "entered"}
     for item_id, answer in entered.items():
         findings_from_answers(rubric, {item_id: answer})  # AnswerError (one sentence) before anything is written
     inspectors = list(dict.fromkeys([*a.inspectors, *b.inspectors]))
@@ -69,7 +73,7 @@ def reconcile(store: Store, first: str, second: str, choices: Mapping[str, Choic
         for item in rubric.items():
             choice = choices.get(item.id)
             if choice is not None and choice.side == "entered":
-                values, item_marks = findings_from_answers(rubric, {item.id: choice.answer})
+                values, item_marks = findings_from_answers(rubric, {item.id: entered[item.id]})
                 store.findings.add_many(new, [{"item_id": k, "value": v} for k, v in values])
                 mark = item_marks.get(item.id)
             else:

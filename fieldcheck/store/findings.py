@@ -10,6 +10,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from fieldcheck.engine.marks import MARKS
+from fieldcheck.engine.numbers import shown
 from fieldcheck.i18n import t
 from fieldcheck.store.database import Database, StoreError, dump, finding_summary, load
 from fieldcheck.store.id_numbers import answer_holds_id_number, mask_in_text
@@ -410,7 +411,8 @@ class Findings:
         """A value for a field, checked as an edit in the window would be; StoreError if it cannot be."""
         if entity == "mark":
             if value is not None and value not in MARKS:
-                raise StoreError(t(f"标记「{value}」未知,可选:checked、na", f"unknown mark '{value}'; expected checked or na"))
+                raise StoreError(t(f"标记「{shown(value)}」未知,可选:已检查(checked)、不适用(na)",
+                                   f"unknown mark '{shown(value)}'; expected checked or na"))
             return value
         finding = self.get(entity_id)
         inspection = self._inspections.get(finding.inspection_id)

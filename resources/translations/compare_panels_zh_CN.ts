@@ -20,8 +20,8 @@
         <translation>填写(&amp;N):</translation>
     </message>
     <message>
-        <source>the answer: a count, true/false, a rating …</source>
-        <translation>答案:处数、true/false、评价等级……</translation>
+        <source>the answer: a count, met or not met, a rating, the ways used …</source>
+        <translation>答案:处数、达标或未达标、评价等级、采用的方式……</translation>
     </message>
     <message>
         <source>why this side (required)</source>

@@ -84,8 +84,8 @@
         <translation>保留选中的一方(&amp;K)</translation>
     </message>
     <message>
-        <source>true, false, a number or text</source>
-        <translation>true、false、数字或文字</translation>
+        <source>met or not met, yes or no, a number or text</source>
+        <translation>达标或未达标、是或否、数字或文字</translation>
     </message>
     <message>
         <source>Or a &amp;value:</source>

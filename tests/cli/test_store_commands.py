@@ -223,6 +223,24 @@ def test_inspection_set_takes_an_open_lists_other_ways_as_json(tmp_path, capsys)
     assert "请直接勾选" in err and "Traceback" not in err and len(err.strip().splitlines()) == 1
 
 
+def test_inspection_set_reads_the_words_a_person_types(tmp_path, capsys):
+    """达标, 三处 and 宣传栏、广播 as typed, not JSON; a word it cannot read is refused with the words to use."""
+    doc = tmp_path / "answers.json"
+    doc.write_text(json.dumps(ANSWERS, ensure_ascii=False), encoding="utf-8")
+    db = tmp_path / "field.db"
+    assert main(["inspection", "add", "--db", str(db), str(doc)]) == 0
+    inspection = capsys.readouterr().out.strip()
+    for item, typed in (("2.5.4", "未达标"), ("2.2.2", "三处"), ("2.3.2", "宣传栏、广播"), ("1.1", "不适用")):
+        assert main(["inspection", "set", "--db", str(db), inspection, item, typed]) == 0, capsys.readouterr().err
+    with Store.open(db, device="t", backup_on_close=False) as store:
+        got = scores.answers(store, inspection)
+        assert got["2.5.4"] is False and got["2.3.2"] == {"selected": ["宣传栏"], "other": ["广播"]}
+        assert got["1.1"] == "na" and 3 in [f.value for f in store.findings.of(inspection, "2.2.2")]
+    assert main(["inspection", "set", "--db", str(db), inspection, "2.5.4", "也许"]) == 1
+    err = capsys.readouterr().err
+    assert "「达标」或「未达标」" in err and "Traceback" not in err and len(err.strip().splitlines()) == 1
+
+
 def test_summary_marks_an_unfinished_total_provisional(tmp_path):
     db = tmp_path / "fc.db"
     answers = tmp_path / "a.json"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from doublekit import double_inspection
 from sheetkit import RUBRIC, lock_as_signed
+from test_walk import type_text
 
 from fieldcheck.gui.app import open_settings
 from fieldcheck.gui.compare.compare_view import CompareView
@@ -136,3 +137,25 @@ def test_the_team_menu_opens_it(qtbot, store, tmp_path):
     assert "actionDoubleInspections" in names
     action = window.team_menu.actions()[names.index("actionDoubleInspections")]
     assert action.text() in ("&Double inspections…", "交叉检查(&D)…")
+
+
+def test_an_answer_entered_in_words_is_read_by_the_item(qtbot, store, signed_double, chinese):
+    """A leader types 四处, not JSON: the count is read from the words, and so is a rating."""
+    view = _open(qtbot, store)
+    box = view.decision_box
+    box.enter.click()
+    box.answer.setFocus()
+    type_text(box.answer, "四处")
+    box.reason.setFocus()
+    type_text(box.reason, "组长复核为四处")
+    view.table.setCurrentCell(1, 1)
+    box.enter.click()
+    box.answer.setFocus()
+    type_text(box.answer, "满意")
+    box.reason.setFocus()
+    type_text(box.reason, "电话回访")
+    assert "达标或未达标" in box.answer.placeholderText()  # the words to type, not true/false
+    new = view.record()
+    assert new is not None, view.message.text()
+    got = answers(store, new)
+    assert got["2.1.1"] == 4 and got["2.5.5"] == "满意"

@@ -103,3 +103,20 @@ def test_the_leader_settles_both_conflicts_and_the_decision_reaches_an_inspector
     view.undo_button.click()
     assert "已随同步包导出" in view.message.text()
     assert leader.inspections.get(team.signed).status == "draft"
+
+
+def test_a_conflict_decided_by_typing_the_word_for_met(qtbot, team, chinese):
+    """2.5.4 set to met and to not met: the leader types 达标 as the window's own word for it."""
+    leader = team.store("L")
+    for bundle in team.bundles:
+        team.take("L", bundle)
+    view = ConflictsView(leader)
+    qtbot.add_widget(view)
+    assert "达标或未达标" in view.value.placeholderText() and "true" not in view.value.placeholderText()
+    view.list.selectRow(_row(view.list, "2.5.4"))
+    view.value.setText("未达标")
+    view.value_button.click()
+    assert view.list.rowCount() == 1, view.message.text()
+    assert [f.value for f in leader.findings.of(team.village, "2.5.4")] == [False]  # kept as the tick keeps it
+    view.list.selectRow(0)  # the late finding: not a value conflict, the words do not apply
+    assert not view.value.isEnabled()

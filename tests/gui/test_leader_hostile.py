@@ -188,7 +188,7 @@ def count_conflict(team):
     return leader, finding.id
 
 
-@pytest.mark.parametrize("typed", ["1e309", "NaN", "三处", "", "99999999999999999999999", "1001"])
+@pytest.mark.parametrize("typed", ["1e309", "NaN", "很多处", "", "99999999999999999999999", "1001"])
 def test_a_value_the_count_item_cannot_take_is_refused_in_one_sentence_and_nothing_is_written(qtbot, count_conflict,
                                                                                                chinese, typed):
     leader, finding = count_conflict

@@ -6,6 +6,7 @@ import pytest
 from conftest import village_inspection
 from sheetkit import lock_as_signed
 
+from fieldcheck import i18n
 from fieldcheck.ops.conflicts import resolve, set_item
 from fieldcheck.store import StoreError
 
@@ -80,6 +81,24 @@ def test_delete_against_a_concurrent_edit_is_a_conflict_and_the_finding_stays(la
     assert a.store.findings.of(insp, "2.1.1") == []
     b.take(a.export(tmp_path / "ab"))
     assert b.store.findings.of(insp, "2.1.1") == [] and b.store.events.conflicts() == []
+
+
+def test_a_delete_against_an_edit_decided_in_words(laptops, tmp_path):
+    """Typed 否 once deleted the record (any text was true); now 恢复/否 restore, 删除 deletes, other text is refused."""
+    a, b = laptops("A", "B")
+    insp = village_inspection(a.store)
+    f = a.store.findings.add(insp, "2.1.1", note="台账缺页")
+    b.take(a.export(tmp_path / "ab"))
+    a.store.findings.delete(f.id)
+    b.store.findings.update(f.id, note="台账缺三页")
+    a.take(b.export(tmp_path / "ba"))
+    (c,) = a.store.events.conflicts()
+    before = a.state()
+    with i18n.using("zh"), pytest.raises(StoreError, match="请填「删除」或「恢复」"):
+        resolve(a.store, c["id"], value="也许", has_value=True)
+    assert a.state() == before
+    resolve(a.store, c["id"], value="否", has_value=True)
+    assert [x.note for x in a.store.findings.of(insp, "2.1.1")] == ["台账缺三页"] and a.store.events.conflicts() == []
 
 
 def test_a_signed_inspection_is_not_changed_by_a_late_event_whichever_arrives_first(laptops, tmp_path):

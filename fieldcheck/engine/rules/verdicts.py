@@ -9,12 +9,31 @@ from fieldcheck.engine.numbers import ZERO, fmt, shown, to_decimal
 from fieldcheck.engine.rules.base import AnswerError, Outcome, Rule
 from fieldcheck.i18n import Text, t
 
+#: the words a person types for yes and for no, beside each form's own labels (达标 / 未达标 …):
+#: a team leader deciding a conflict types 达标 or 否, not JSON's true and false
+YES_WORDS = frozenset({"true", "yes", "是", "对", "有"})
+NO_WORDS = frozenset({"false", "no", "否", "不", "无", "没有"})
+
+
+def yes_or_no(raw: Any, yes: tuple[str, ...] = (), no: tuple[str, ...] = ()) -> bool | None:
+    """True or False for a bool or a word that says so (是, 否, yes, no …, and the words in ``yes``/``no``); else None."""
+    if isinstance(raw, bool):
+        return raw
+    if isinstance(raw, str):
+        word = raw.strip().lower()
+        if word in YES_WORDS or word in yes:
+            return True
+        if word in NO_WORDS or word in no:
+            return False
+    return None
+
 
 def _yes_no(item_id: str, raw: Any, yes: Text, no: Text) -> bool:
-    if not isinstance(raw, bool):
-        raise AnswerError(item_id, Text(f"请填 true({yes.zh})或 false({no.zh}),填的是 {shown(raw)}",
-                                     f"answer true ({yes.en}) or false ({no.en}), not {shown(raw)}"))
-    return raw
+    said = yes_or_no(raw, (yes.zh, yes.en), (no.zh, no.en))
+    if said is None:
+        raise AnswerError(item_id, Text(f"请填「{yes.zh}」或「{no.zh}」(也可填 是、否),填的是 {shown(raw)}",
+                                     f"answer '{yes.en}' or '{no.en}' (or yes, no), not {shown(raw)}"))
+    return said
 
 
 class PassFail(Rule):

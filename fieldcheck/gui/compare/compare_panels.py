@@ -84,7 +84,7 @@ class DecisionBox(QtWidgets.QGroupBox):
         self.enter.setObjectName("enterAnswer")
         self.answer = QtWidgets.QLineEdit()
         self.answer.setObjectName("enteredAnswer")
-        self.answer.setPlaceholderText(self.tr("the answer: a count, true/false, a rating …"))
+        self.answer.setPlaceholderText(self.tr("the answer: a count, met or not met, a rating, the ways used …"))
         self.reason = QtWidgets.QLineEdit()
         self.reason.setObjectName("reason")
         self.reason.setPlaceholderText(self.tr("why this side (required)"))

@@ -83,7 +83,7 @@ class ConflictsView(QtWidgets.QDialog):
         self.keep_button.clicked.connect(self.keep_side)
         self.value = QtWidgets.QLineEdit()
         self.value.setObjectName("decisionValue")
-        self.value.setPlaceholderText(self.tr("true, false, a number or text"))
+        self.value.setPlaceholderText(self.tr("met or not met, yes or no, a number or text"))
         value_label = QtWidgets.QLabel(self.tr("Or a &value:"))
         value_label.setBuddy(self.value)
         self.value_button = QtWidgets.QPushButton(self.tr("&Set value"))
