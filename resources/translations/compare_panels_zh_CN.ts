@@ -20,6 +20,10 @@
         <translation>填写(&amp;N):</translation>
     </message>
     <message>
+        <source>e.g. 3, met, a rating</source>
+        <translation>如 三处、达标、满意</translation>
+    </message>
+    <message>
         <source>the answer: a count, met or not met, a rating, the ways used …</source>
         <translation>答案:处数、达标或未达标、评价等级、采用的方式……</translation>
     </message>

@@ -84,7 +84,8 @@ class DecisionBox(QtWidgets.QGroupBox):
         self.enter.setObjectName("enterAnswer")
         self.answer = QtWidgets.QLineEdit()
         self.answer.setObjectName("enteredAnswer")
-        self.answer.setPlaceholderText(self.tr("the answer: a count, met or not met, a rating, the ways used …"))
+        self.answer.setPlaceholderText(self.tr("e.g. 3, met, a rating"))  # short: the field is narrow at 1366×768
+        self.answer.setToolTip(self.tr("the answer: a count, met or not met, a rating, the ways used …"))
         self.reason = QtWidgets.QLineEdit()
         self.reason.setObjectName("reason")
         self.reason.setPlaceholderText(self.tr("why this side (required)"))
