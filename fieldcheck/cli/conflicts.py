@@ -8,7 +8,7 @@ from fieldcheck.cli.common import db_arg, open_store, print_json
 from fieldcheck.errors import UserError
 from fieldcheck.i18n import t
 from fieldcheck.ops.conflict_text import describe
-from fieldcheck.ops.conflicts import accept, parse_value, reject, resolve, undo
+from fieldcheck.ops.conflicts import accept, reject, resolve, undo
 
 
 def cmd_conflicts(args: argparse.Namespace) -> int:
@@ -34,7 +34,7 @@ def cmd_resolve(args: argparse.Namespace) -> int:
     if (args.value is None) == (args.keep is None):
         raise UserError(t("请给出 --value 或 --keep 之一", "give one of --value or --keep"))
     with open_store(args, daily_backup=False) as store:
-        event = resolve(store, args.conflict, value=parse_value(args.value) if args.value is not None else None,
+        event = resolve(store, args.conflict, value=args.value,
                         keep=args.keep, has_value=args.value is not None, reason=args.reason)
     print(event)
     return 0

@@ -52,6 +52,8 @@ def resolve(store: Store, conflict: str, *, value: Any = None, keep: str | None 
             reason: str | None = None) -> str:
     """Decide a conflict with a value or one side's event; the decision is an event that supersedes both sides.
 
+    A value given as text is read as typed for the field it decides (达标, 三, 删除, a note as it is).
+
     For a change that arrived after signing, keeping the signed side rejects it (kept in the
     history, not scored); ``accept`` takes it instead. Returns the decision's event id.
     """
@@ -137,17 +139,27 @@ def _note(store: Store, c: dict[str, Any], kind: str, reason: str | None, first:
 def _decide_field(store: Store, c: dict[str, Any], value: Any, reason: str | None) -> str:
     db = store.db
     entity, record, field = c["entity"], c["record"], c["field"]
-    if isinstance(value, str) and entity == "mark":
-        value = MARK_WORDS.get(value.strip(), value.strip())  # 不适用 as the window names it
-    elif isinstance(value, str) and entity == "finding" and field == "value" and c.get("item"):
-        node = store.inspections.get(c["inspection"]).rubric.node(c["item"])
-        value = read(node, value) if isinstance(node, Item) else value  # 达标 or 三 as the leader typed it
+    if isinstance(value, str):
+        value = _typed(store, c, value)
     if entity in ("finding", "mark"):
         value = store.findings.check_field(entity, record, field, value)
     hlc, at = db.stamp()
     store.events.part(entity).apply_field(entity, record, field, value, hlc, at)
     return db.record(hlc, at, "update", entity, record, c["inspection"], field, c["sides"][-1]["value"], value,
                      reason=reason)
+
+
+def _typed(store: Store, c: dict[str, Any], text: str) -> Any:
+    """A value the leader typed, read for the field it decides: a note as typed, an item's value by its form."""
+    entity, field = c["entity"], c["field"]
+    if entity == "mark":
+        return MARK_WORDS.get(text.strip(), text.strip())  # 不适用 as the window names it
+    if entity == "finding" and field == "note":
+        return text  # "true" or "3" typed in a note is text
+    if entity == "finding" and field == "value" and c.get("item"):
+        node = store.inspections.get(c["inspection"]).rubric.node(c["item"])
+        return read(node, text) if isinstance(node, Item) else text  # 达标 or 三 as the leader typed it
+    return parse_value(text)
 
 
 def _decide_deleted(store: Store, c: dict[str, Any], deleted: bool, reason: str | None) -> str:

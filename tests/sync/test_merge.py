@@ -101,6 +101,20 @@ def test_a_delete_against_an_edit_decided_in_words(laptops, tmp_path):
     assert [x.note for x in a.store.findings.of(insp, "2.1.1")] == ["台账缺三页"] and a.store.events.conflicts() == []
 
 
+def test_a_note_decided_by_typing_keeps_the_text_as_typed(laptops, tmp_path):
+    """A note typed as the decision is text: "true" and "3" were read as JSON once and stored as True and 3."""
+    a, b = laptops("A", "B")
+    insp = village_inspection(a.store)
+    f = a.store.findings.add(insp, "2.1.1", note="台账缺页")
+    b.take(a.export(tmp_path / "ab"))
+    a.store.findings.update(f.id, note="缺一页")
+    b.store.findings.update(f.id, note="缺两页")
+    a.take(b.export(tmp_path / "ba"))
+    (c,) = a.store.events.conflicts()
+    resolve(a.store, c["id"], value="true", has_value=True)
+    assert a.store.findings.get(f.id).note == "true" and a.store.events.conflicts() == []
+
+
 def test_a_signed_inspection_is_not_changed_by_a_late_event_whichever_arrives_first(laptops, tmp_path):
     a, b, leader1, leader2 = laptops("A", "B", "L1", "L2")
     insp = village_inspection(a.store)

@@ -14,7 +14,7 @@ from fieldcheck.errors import UserError
 from fieldcheck.gui.qt import QtCore, QtWidgets
 from fieldcheck.gui.widgets.tables import read_only_table
 from fieldcheck.ops.conflict_text import describe, history
-from fieldcheck.ops.conflicts import accept, parse_value, reject, resolve, undo
+from fieldcheck.ops.conflicts import accept, reject, resolve, undo
 
 
 def _fill(table: QtWidgets.QTableWidget, rows: list[list[str]]) -> None:
@@ -216,7 +216,7 @@ class ConflictsView(QtWidgets.QDialog):
         if not text:
             self.message.setText(self.tr("Type the value first."))
             return
-        self._decide(lambda c, why: resolve(self.store, c["id"], value=parse_value(text), has_value=True, reason=why),
+        self._decide(lambda c, why: resolve(self.store, c["id"], value=text, has_value=True, reason=why),
                      self.tr("Decided; the decision goes out with the next bundle."))
 
     def accept_late(self) -> None:
