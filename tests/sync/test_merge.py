@@ -7,8 +7,9 @@ from conftest import village_inspection
 from sheetkit import lock_as_signed
 
 from fieldcheck import i18n
+from fieldcheck.cli import main
 from fieldcheck.ops.conflicts import resolve, set_item
-from fieldcheck.store import StoreError
+from fieldcheck.store import Store, StoreError
 
 
 def set_differently(laptops, tmp_path):
@@ -111,7 +112,9 @@ def test_a_note_decided_by_typing_keeps_the_text_as_typed(laptops, tmp_path):
     b.store.findings.update(f.id, note="缺两页")
     a.take(b.export(tmp_path / "ba"))
     (c,) = a.store.events.conflicts()
-    resolve(a.store, c["id"], value="true", has_value=True)
+    a.store.close()  # decided from the command line, as the conflicts view passes it: the text as typed
+    assert main(["conflicts", "resolve", "--db", str(a.folder / "A.db"), c["id"], "--value", "true"]) == 0
+    a.store = Store.open(a.folder / "A.db", device="A", daily_backup=False, backup_on_close=False)
     assert a.store.findings.get(f.id).note == "true" and a.store.events.conflicts() == []
 
 
