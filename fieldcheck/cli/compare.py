@@ -107,6 +107,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
                 for i in d.inspections:
                     print(f"\t{i.id}\t{i.date}\t{i.status}\t{'、'.join(i.inspectors)}")
             return 0
+        ids = [store.inspections.find(i).id for i in ids]  # 1a2b3c4d as the window shows it
         if args.reconcile:
             new = reconcile(store, ids[0], ids[1], choices_from(args))
             if args.json:

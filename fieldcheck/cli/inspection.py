@@ -80,7 +80,7 @@ def _signature_image(path: Path) -> bytes:
 def cmd_inspection_sign(args: argparse.Namespace) -> int:
     signers = [parse_signer(s) for s in args.signer]
     with open_store(args) as store:
-        inspection = store.inspections.get(args.inspection)
+        inspection = store.inspections.find(args.inspection)
         revision = sign_inspection(store, inspection.id, signers, device_key(store))
     print(t(f"已签字并锁定(第 {revision.number} 版),内容摘要 {revision.content_hash}",
             f"signed and locked (revision {revision.number}), content hash {revision.content_hash}"))
@@ -89,7 +89,7 @@ def cmd_inspection_sign(args: argparse.Namespace) -> int:
 
 def cmd_inspection_amend(args: argparse.Namespace) -> int:
     with open_store(args) as store:
-        number = amend(store, store.inspections.get(args.inspection).id, args.reason)
+        number = amend(store, store.inspections.find(args.inspection).id, args.reason)
     print(t(f"已修订:原签字作废,现为第 {number} 版草稿", f"amended: the signatures are void; revision {number} is a draft"))
     return 0
 
@@ -116,7 +116,7 @@ def register_signing(isub: argparse._SubParsersAction) -> None:
 def cmd_inspection_set(args: argparse.Namespace) -> int:
     """``inspection set``: an item's value or mark, as the window sets it."""
     with open_store(args, daily_backup=False) as store:
-        set_item(store, args.inspection, args.item, parse_value(args.value))
+        set_item(store, store.inspections.find(args.inspection).id, args.item, parse_value(args.value))
     return 0
 
 

@@ -18,7 +18,8 @@ def cmd_households(args: argparse.Namespace) -> int:
     share = parse_share(args.share) if args.share is not None else None
     rubric = catalog.find(args.rubric) if args.rubric else None
     with open_store(args) as store:
-        sample = sample_households(store, args.village, share=share, seed=args.seed, inspection_id=args.inspection,
+        inspection = store.inspections.find(args.inspection).id if args.inspection else None
+        sample = sample_households(store, args.village, share=share, seed=args.seed, inspection_id=inspection,
                                    rubric=rubric)
     if args.json:
         print_json({"village": sample.village, "seed": sample.seed, "share": str(sample.share),

@@ -17,7 +17,7 @@ from fieldcheck.ops.signing import sheet_pdf
 def cmd_sheet(args: argparse.Namespace) -> int:
     output.check(args.output)  # before the sheet is made: a bad name costs nothing
     with open_store(args) as store:
-        inspection = store.inspections.get(args.inspection)
+        inspection = store.inspections.find(args.inspection)
         data = sheet_pdf(store, inspection.id)
     output.write_bytes(args.output, data)
     kind = t("草稿评分表", "draft sheet") if inspection.status == "draft" else t("已签署的评分表", "signed sheet")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from fieldcheck.engine.numbers import shown
 from fieldcheck.i18n import t
 from fieldcheck.store import listing_direct, listing_index
 from fieldcheck.store.database import (
@@ -118,6 +119,22 @@ class Inspections:
             if r is None:
                 raise StoreError(t(f"找不到检查记录 {inspection_id}", f"no inspection with id {inspection_id}"))
             return self._from_row(r)
+
+    def find(self, ref: str) -> Inspection:
+        """An inspection by its id or a unique beginning of it (four characters or more), as the window
+        and the workbooks show it (检查 1a2b3c4d); StoreError names which it is when not one."""
+        ref = (ref or "").strip()
+        with self._db.lock:
+            rows = self._db.conn.execute("SELECT id FROM inspections WHERE id = ?", (ref,)).fetchall() or \
+                (self._db.conn.execute("SELECT id FROM inspections WHERE substr(id, 1, ?) = ? LIMIT 2",
+                                       (len(ref), ref)).fetchall() if len(ref) >= 4 else [])
+        if len(rows) > 1:
+            raise StoreError(t(f"以 {shown(ref)} 开头的检查不止一份,请多写几位编号",
+                               f"more than one inspection starts with {shown(ref)}; give more of its id"))
+        if not rows:
+            raise StoreError(t(f"找不到检查记录 {shown(ref)};用 fieldcheck summary 列出各份检查的编号",
+                               f"no inspection with id {shown(ref)}; fieldcheck summary lists their ids"))
+        return self.get(rows[0][0])
 
     def prepare_search(self) -> None:
         """Make the search index now (a window does it once its list is on screen), not at the first keystroke."""

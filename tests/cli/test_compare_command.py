@@ -125,3 +125,27 @@ def test_any_reconcile_options_succeed_or_fail_in_one_sentence(db, capsys, texts
     assert code in (0, 1)
     if code == 1:
         assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
+
+
+def test_an_inspection_is_named_by_the_beginning_of_its_id_as_the_window_shows_it(db, capsys, tmp_path):
+    path, a, b, _ = db
+    full = _run(capsys, "compare", "--db", path, a, b, "--json")
+    short = _run(capsys, "compare", "--db", path, a[:8], b[:8], "--json")
+    assert full[0] == short[0] == 0 and full[1] == short[1]
+    code, out, err = _run(capsys, "sheet", "--db", path, a[:8], "-o", tmp_path / "a.pdf")
+    assert code == 0 and (tmp_path / "a.pdf").read_bytes().startswith(b"%PDF"), err
+    code, _, err = _run(capsys, "compare", "--db", path, a[:3], b)  # too short to name one: not guessed
+    assert code == 1 and "找不到检查记录" in err and "summary" in err
+
+
+def test_a_beginning_two_inspections_share_is_refused_with_what_to_do(tmp_path, capsys):
+    path = tmp_path / "twins.db"
+    with Store.open(path, device="t", daily_backup=False, backup_on_close=False) as store:
+        new_id = store.db.new_id
+        store.db.new_id = lambda: "abcd" + new_id()[4:]  # every record's id begins alike
+        made = [finished_inspection(store, village_name=name) for name in ("梅花村", "桃花村")]
+    code, _, err = _run(capsys, "sheet", "--db", path, "abcd", "-o", tmp_path / "x.pdf")
+    assert code == 1 and "以 abcd 开头的检查不止一份,请多写几位编号" in err and not (tmp_path / "x.pdf").exists()
+    n = next(k for k in range(5, 36) if made[0][:k] != made[1][:k])
+    code, out, err = _run(capsys, "sheet", "--db", path, made[0][:n], "-o", tmp_path / "x.pdf")
+    assert code == 0 and (tmp_path / "x.pdf").exists(), err
