@@ -206,12 +206,17 @@ def test_household_commands(tmp_path):
     assert missing.returncode == 1 and "王五" in missing.stderr
 
 
-def test_inspection_set_takes_an_open_lists_other_ways_as_json(tmp_path, capsys):
+def _added(tmp_path, capsys):
+    """A database holding ANSWERS added by ``inspection add``; its path and the inspection's id."""
     doc = tmp_path / "answers.json"
     doc.write_text(json.dumps(ANSWERS, ensure_ascii=False), encoding="utf-8")
     db = tmp_path / "field.db"
     assert main(["inspection", "add", "--db", str(db), str(doc)]) == 0
-    inspection = capsys.readouterr().out.strip()
+    return db, capsys.readouterr().out.strip()
+
+
+def test_inspection_set_takes_an_open_lists_other_ways_as_json(tmp_path, capsys):
+    db, inspection = _added(tmp_path, capsys)
     value = json.dumps({"selected": [], "other": "广播、微信群"}, ensure_ascii=False)
     assert main(["inspection", "set", "--db", str(db), inspection, "2.3.2", value]) == 0
     with Store.open(db, device="t", backup_on_close=False) as store:
@@ -225,11 +230,7 @@ def test_inspection_set_takes_an_open_lists_other_ways_as_json(tmp_path, capsys)
 
 def test_inspection_set_reads_the_words_a_person_types(tmp_path, capsys):
     """达标, 三处 and 宣传栏、广播 as typed, not JSON; a word it cannot read is refused with the words to use."""
-    doc = tmp_path / "answers.json"
-    doc.write_text(json.dumps(ANSWERS, ensure_ascii=False), encoding="utf-8")
-    db = tmp_path / "field.db"
-    assert main(["inspection", "add", "--db", str(db), str(doc)]) == 0
-    inspection = capsys.readouterr().out.strip()
+    db, inspection = _added(tmp_path, capsys)
     for item, typed in (("2.5.4", "未达标"), ("2.2.2", "三处"), ("2.3.2", "宣传栏、广播"), ("1.1", "不适用")):
         assert main(["inspection", "set", "--db", str(db), inspection, item, typed]) == 0, capsys.readouterr().err
     with Store.open(db, device="t", backup_on_close=False) as store:

@@ -30,6 +30,16 @@ def _cells(table, row):
     return [table.item(row, c).text() if table.item(row, c) else "" for c in range(table.columnCount())]
 
 
+def _conflicts_view(qtbot, team):
+    """The leader's database with every inspector's bundle merged, and its conflicts view."""
+    leader = team.store("L")
+    for bundle in team.bundles:
+        team.take("L", bundle)
+    view = ConflictsView(leader)
+    qtbot.add_widget(view)
+    return leader, view
+
+
 def test_merging_the_stick_reports_each_bundle_and_a_refused_one_does_not_stop_the_others(qtbot, team, monkeypatch):
     asked = trust_all(monkeypatch)
     stick = team.bundles[0].parent
@@ -55,11 +65,7 @@ def test_merging_the_stick_reports_each_bundle_and_a_refused_one_does_not_stop_t
 
 
 def test_the_leader_settles_both_conflicts_and_the_decision_reaches_an_inspector(qtbot, team, monkeypatch):
-    leader = team.store("L")
-    for bundle in team.bundles:
-        team.take("L", bundle)
-    view = ConflictsView(leader)
-    qtbot.add_widget(view)
+    leader, view = _conflicts_view(qtbot, team)
     assert view.list.rowCount() == 2
     # the conflict on 2.5.4: the item's title, each side's value in words, who and which laptop
     row = _row(view.list, "2.5.4")
@@ -107,11 +113,7 @@ def test_the_leader_settles_both_conflicts_and_the_decision_reaches_an_inspector
 
 def test_a_conflict_decided_by_typing_the_word_for_met(qtbot, team, chinese):
     """2.5.4 set to met and to not met: the leader types 达标 as the window's own word for it."""
-    leader = team.store("L")
-    for bundle in team.bundles:
-        team.take("L", bundle)
-    view = ConflictsView(leader)
-    qtbot.add_widget(view)
+    leader, view = _conflicts_view(qtbot, team)
     assert "达标或未达标" in view.value.placeholderText() and "true" not in view.value.placeholderText()
     view.list.selectRow(_row(view.list, "2.5.4"))
     view.value.setText("未达标")

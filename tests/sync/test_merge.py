@@ -65,15 +65,30 @@ def test_an_old_bundle_rolls_nothing_back_and_a_repeat_changes_nothing(laptops, 
     assert a.state() == b.state()
 
 
-def test_delete_against_a_concurrent_edit_is_a_conflict_and_the_finding_stays(laptops, tmp_path):
+def _finding_both_change(laptops, tmp_path, on_a, on_b):
+    """A finding A made and B received; then A and B each change it unseen (``on_a(store, id)``), and A
+    takes B's bundle. Returns the laptops, the inspection and the finding's id."""
     a, b = laptops("A", "B")
     insp = village_inspection(a.store)
     f = a.store.findings.add(insp, "2.1.1", note="台账缺页")
     b.take(a.export(tmp_path / "ab"))
-    a.store.findings.delete(f.id)
-    b.store.findings.update(f.id, note="台账缺三页")
-    b.take(a.export(tmp_path / "ab"))
+    on_a(a.store, f.id)
+    on_b(b.store, f.id)
     a.take(b.export(tmp_path / "ba"))
+    return a, b, insp, f.id
+
+
+def _delete(store, finding):
+    store.findings.delete(finding)
+
+
+def _note(text):
+    return lambda store, finding: store.findings.update(finding, note=text)
+
+
+def test_delete_against_a_concurrent_edit_is_a_conflict_and_the_finding_stays(laptops, tmp_path):
+    a, b, insp, _ = _finding_both_change(laptops, tmp_path, _delete, _note("台账缺三页"))
+    b.take(a.export(tmp_path / "ab"))
     assert a.state() == b.state()
     (c,) = a.store.events.conflicts()
     assert c["kind"] == "deleted-edited"
@@ -86,13 +101,7 @@ def test_delete_against_a_concurrent_edit_is_a_conflict_and_the_finding_stays(la
 
 def test_a_delete_against_an_edit_decided_in_words(laptops, tmp_path):
     """Typed 否 once deleted the record (any text was true); now 恢复/否 restore, 删除 deletes, other text is refused."""
-    a, b = laptops("A", "B")
-    insp = village_inspection(a.store)
-    f = a.store.findings.add(insp, "2.1.1", note="台账缺页")
-    b.take(a.export(tmp_path / "ab"))
-    a.store.findings.delete(f.id)
-    b.store.findings.update(f.id, note="台账缺三页")
-    a.take(b.export(tmp_path / "ba"))
+    a, _, insp, _ = _finding_both_change(laptops, tmp_path, _delete, _note("台账缺三页"))
     (c,) = a.store.events.conflicts()
     before = a.state()
     with i18n.using("zh"), pytest.raises(StoreError, match="请填「删除」或「恢复」"):
@@ -104,18 +113,12 @@ def test_a_delete_against_an_edit_decided_in_words(laptops, tmp_path):
 
 def test_a_note_decided_by_typing_keeps_the_text_as_typed(laptops, tmp_path):
     """A note typed as the decision is text: "true" and "3" were read as JSON once and stored as True and 3."""
-    a, b = laptops("A", "B")
-    insp = village_inspection(a.store)
-    f = a.store.findings.add(insp, "2.1.1", note="台账缺页")
-    b.take(a.export(tmp_path / "ab"))
-    a.store.findings.update(f.id, note="缺一页")
-    b.store.findings.update(f.id, note="缺两页")
-    a.take(b.export(tmp_path / "ba"))
+    a, _, _, finding = _finding_both_change(laptops, tmp_path, _note("缺一页"), _note("缺两页"))
     (c,) = a.store.events.conflicts()
     a.store.close()  # decided from the command line, as the conflicts view passes it: the text as typed
     assert main(["conflicts", "resolve", "--db", str(a.folder / "A.db"), c["id"], "--value", "true"]) == 0
     a.store = Store.open(a.folder / "A.db", device="A", daily_backup=False, backup_on_close=False)
-    assert a.store.findings.get(f.id).note == "true" and a.store.events.conflicts() == []
+    assert a.store.findings.get(finding).note == "true" and a.store.events.conflicts() == []
 
 
 def test_a_signed_inspection_is_not_changed_by_a_late_event_whichever_arrives_first(laptops, tmp_path):
