@@ -98,7 +98,10 @@ def query(columns: str, *, status: str | None, place_id: str | None, search: str
         where.append("x.status = ?")
         params.append(status)
     needle = (search or "").strip().lower()
-    if needle:
+    if needle and len(needle) >= 4:  # or the beginning of its id, as the workbooks cite it (检查 1a2b3c4d)
+        where.append("(instr(x.haystack, ?) > 0 OR substr(x.id, 1, ?) = ?)")
+        params.extend((needle, len(needle), needle))
+    elif needle:
         where.append("instr(x.haystack, ?) > 0")
         params.append(needle)
     sql = f"{'WITH RECURSIVE ' + ', '.join(ctes) if ctes else ''} SELECT {columns} FROM temp.listing_index x"

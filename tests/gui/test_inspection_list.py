@@ -88,6 +88,10 @@ def test_filter_by_status_place_and_search(qtbot, page, county):
     qtbot.waitUntil(lambda: shown(page) == ["荷坪县/杉山乡/青水村"], timeout=2000)
     page.ui.searchEdit.clear()
     qtbot.waitUntil(lambda: len(shown(page)) == 3, timeout=2000)
+    qtbot.keyClicks(page.ui.searchEdit, county["竹岗村"][:8])  # an id's beginning, as a workbook cites it
+    qtbot.waitUntil(lambda: shown(page) == ["荷坪县/石山镇/竹岗村"], timeout=2000)
+    page.ui.searchEdit.clear()
+    qtbot.waitUntil(lambda: len(shown(page)) == 3, timeout=2000)
 
 
 def test_open_by_double_click_and_by_the_open_button(qtbot, page, county):

@@ -160,7 +160,7 @@ def test_findings_create_edit_delete_restore(store, inspection):
 
 
 def test_bad_finding_values_are_refused_with_the_rule(store, inspection):
-    for item_id, value in [("2.1.4", 0), ("2.1.4", "two"), ("2.5.4", "yes"), ("2.5.5", "很好"),
+    for item_id, value in [("2.1.4", 0), ("2.1.4", "two"), ("2.5.4", "maybe"), ("2.5.5", "很好"),
                            ("2.3.2", {"selected": ["广播"]}), ("2.4.1", "不是职责"), ("2.5.4", None)]:
         with pytest.raises(StoreError, match=item_id.replace(".", r"\.")):
             store.findings.add(inspection, item_id, value=value)
