@@ -4,8 +4,8 @@
 <context>
     <name>InspectionList</name>
     <message>
-        <source>Search by village or assessee name</source>
-        <translation>按村名或被考核单位搜索</translation>
+        <source>Search by village, assessee, inspector or inspection id</source>
+        <translation>按村名、被考核单位、检查人员或检查编号搜索</translation>
     </message>
     <message>
         <source>&amp;Status:</source>

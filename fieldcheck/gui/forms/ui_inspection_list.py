@@ -139,7 +139,7 @@ class Ui_InspectionList(object):
     # setupUi
 
     def retranslateUi(self, InspectionList):
-        self.searchEdit.setPlaceholderText(QCoreApplication.translate("InspectionList", u"Search by village or assessee name", None))
+        self.searchEdit.setPlaceholderText(QCoreApplication.translate("InspectionList", u"Search by village, assessee, inspector or inspection id", None))
         self.statusLabel.setText(QCoreApplication.translate("InspectionList", u"&Status:", None))
         self.placeLabel.setText(QCoreApplication.translate("InspectionList", u"&Place:", None))
         self.undoButton.setText(QCoreApplication.translate("InspectionList", u"&Undo", None))
