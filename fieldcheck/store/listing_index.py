@@ -84,7 +84,9 @@ class SearchIndex:
 def query(columns: str, *, status: str | None, place_id: str | None, search: str | None,
           include_deleted: bool, only: list[str] | None = None) -> tuple[str, list[Any]]:
     """The list's query over the index: filters, place subtree (recursive) and search, newest first."""
-    ctes, where, params = [], [], []
+    ctes: list[str] = []
+    where: list[str] = []
+    params: list[Any] = []
     if only is not None:
         where.append(f"x.id IN ({', '.join('?' * len(only))})")
         params.extend(only)
