@@ -70,6 +70,8 @@ def _whole(text: str) -> int | None:
 
 
 def _names(text: str) -> list[str]:
+    """Names as a list is typed: 宣传栏、标语, or with commas, semicolons or spaces between them (the listed
+    names have no space, and 宣传栏 标语 read as one unlisted way would be counted under 其他, unseen)."""
     for sep in OTHER_SEPARATORS[1:]:
         text = text.replace(sep, OTHER_SEPARATORS[0])
-    return [part.strip() for part in text.split(OTHER_SEPARATORS[0]) if part.strip()]
+    return [part for part in text.replace(OTHER_SEPARATORS[0], " ").split() if part]

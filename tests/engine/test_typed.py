@@ -31,6 +31,7 @@ def item(item_id):
     ("3.1.3", "作战图", False, "作战图"),  # one finding names one element
     ("2.3.2", "宣传栏,标语", True, {"selected": ["宣传栏", "标语"]}),  # the ways used, as listed
     ("2.3.2", "二", True, {"selected": 2}),
+    ("2.3.2", "宣传栏 标语", True, {"selected": ["宣传栏", "标语"]}),  # spaces between, not one unlisted way
     ("2.3.2", "不适用", True, "na"),
     ("2.5.5", "满意", True, "满意"),  # ratings and yes/no words: the rule reads its own
     ("2.3.2", '{"selected": ["标语"]}', True, {"selected": ["标语"]}),  # JSON as scripts write it
