@@ -12,6 +12,7 @@ is passed on as typed, for the rule's own check to say what is wrong with it.
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from fieldcheck.engine.numbers import whole_number_text
@@ -50,13 +51,13 @@ def read(item: Item, raw: Any, *, answer: bool = False) -> Any:
     if kind in ("missing_elements", "duty_checklist"):
         if not answer:
             return text  # one finding names one element
-        value: Any = count if count is not None else _names(text)
+        value: Any = count if count is not None else _names(text, _listed(item))
         return {"not_done": value} if kind == "duty_checklist" else value
     if kind == "min_options":
         if count is not None:
             return {"selected": count}
-        names = _names(text)
-        listed = [n for n in names if n in item.rule.options]  # type: ignore[attr-defined]
+        names = _names(text, _listed(item))
+        listed = [n for n in names if n in _listed(item)]
         other = [n for n in names if n not in listed]
         if other and item.rule.spec.get("open"):
             return {"selected": listed, "other": other}
@@ -64,14 +65,28 @@ def read(item: Item, raw: Any, *, answer: bool = False) -> Any:
     return text  # yes/no words, ratings and numbers: the rule reads its own
 
 
+def _listed(item: Item) -> list[str]:
+    return list(getattr(item.rule, "elements", None) or getattr(item.rule, "duties", None)
+                or getattr(item.rule, "options", None) or [])
+
+
 def _whole(text: str) -> int | None:
     digits = whole_number_text(text.rstrip(_UNITS).strip() if len(text) > 1 else text)
-    return int(digits) if digits.isascii() and digits.isdigit() else None
+    # a count past nine digits is no count (and past 4,300 int() refuses it): left as text, the rule says why
+    return int(digits) if digits.isascii() and digits.isdigit() and len(digits) <= 9 else None
 
 
-def _names(text: str) -> list[str]:
+def _names(text: str, known: list[str]) -> list[str]:
     """Names as a list is typed: 宣传栏、标语, or with commas, semicolons or spaces between them (the listed
-    names have no space, and 宣传栏 标语 read as one unlisted way would be counted under 其他, unseen)."""
-    for sep in OTHER_SEPARATORS[1:]:
-        text = text.replace(sep, OTHER_SEPARATORS[0])
-    return [part for part in text.replace(OTHER_SEPARATORS[0], " ").split() if part]
+    names have no space, and 宣传栏 标语 read as one unlisted way would be counted under 其他, unseen).
+    A listed name is taken whole first, since one holds a 、 itself (一张贫困村出列、贫困户脱贫作战图)."""
+    found: list[tuple[int, str]] = []
+    for name in sorted(known, key=len, reverse=True):
+        # whole, between separators: 标语 is not taken out of 墙体标语, an unlisted way typed as one
+        whole = re.compile(rf"(?:^|(?<=[\s{OTHER_SEPARATORS}])){re.escape(name)}(?=$|[\s{OTHER_SEPARATORS}])")
+        found += [(m.start(), name) for m in whole.finditer(text)]
+        text = whole.sub(lambda m: " " * len(m.group()), text)
+    for sep in OTHER_SEPARATORS:
+        text = text.replace(sep, " ")
+    found += [(m.start(), m.group()) for m in re.finditer(r"\S+", text)]
+    return [name for _, name in sorted(found)]
