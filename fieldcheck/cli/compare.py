@@ -16,7 +16,6 @@ from fieldcheck.engine.numbers import fmt, shown
 from fieldcheck.errors import UserError
 from fieldcheck.i18n import t
 from fieldcheck.ops.compare import Comparison, Scored, answer_text, compare
-from fieldcheck.ops.conflicts import parse_value
 from fieldcheck.ops.doubles import doubles
 from fieldcheck.ops.reconcile import Choice, reconcile
 
@@ -49,7 +48,7 @@ def choices_from(args: argparse.Namespace) -> dict[str, Choice]:
         item = shown(sorted(stray)[0])
         raise UserError(t(f"项目 {item} 有 --reason 却没有 --take 或 --answer", f"item {item} has a --reason but no --take or --answer"))
     out = {k: Choice(v.strip().lower(), reasons.get(k, "")) for k, v in takes.items()}
-    out.update({k: Choice("entered", reasons.get(k, ""), parse_value(v)) for k, v in entered.items()})
+    out.update({k: Choice("entered", reasons.get(k, ""), v) for k, v in entered.items()})  # read by the item's form
     return out
 
 

@@ -10,7 +10,7 @@ from fieldcheck.engine import catalog
 from fieldcheck.errors import UserError
 from fieldcheck.file_errors import reason
 from fieldcheck.i18n import t
-from fieldcheck.ops.conflicts import parse_value, set_item
+from fieldcheck.ops.conflicts import set_item
 from fieldcheck.ops.importing import add_inspection_from_answers
 from fieldcheck.ops.rubrics import for_new_inspection
 from fieldcheck.ops.signing import amend, device_key, sign_inspection
@@ -116,7 +116,7 @@ def register_signing(isub: argparse._SubParsersAction) -> None:
 def cmd_inspection_set(args: argparse.Namespace) -> int:
     """``inspection set``: an item's value or mark, as the window sets it."""
     with open_store(args, daily_backup=False) as store:
-        set_item(store, store.inspections.find(args.inspection).id, args.item, parse_value(args.value))
+        set_item(store, store.inspections.find(args.inspection).id, args.item, args.value)
     return 0
 
 

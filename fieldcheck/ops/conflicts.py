@@ -20,8 +20,8 @@ from fieldcheck.store import Store, StoreError
 from fieldcheck.store.decisions import Decision
 
 
-def parse_value(text: str) -> Any:
-    """A value typed on the command line: JSON when it parses (true, 3, {"selected": […]}), else the text."""
+def _json_or_text(text: str) -> Any:
+    """A value typed for a field no rule form reads: JSON when it parses (4, ["张三"]), else the text."""
     try:
         return json.loads(text)
     except ValueError:
@@ -159,7 +159,7 @@ def _typed(store: Store, c: dict[str, Any], text: str) -> Any:
     if entity == "finding" and field == "value" and c.get("item"):
         node = store.inspections.get(c["inspection"]).rubric.node(c["item"])
         return read(node, text) if isinstance(node, Item) else text  # 达标 or 三 as the leader typed it
-    return parse_value(text)
+    return _json_or_text(text)
 
 
 def _decide_deleted(store: Store, c: dict[str, Any], deleted: bool, reason: str | None) -> str:

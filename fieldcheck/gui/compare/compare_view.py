@@ -19,7 +19,6 @@ from fieldcheck.gui.compare.compare_panels import ALIGN_RIGHT, Decision, Decisio
 from fieldcheck.gui.qt import Qt, QtGui, QtWidgets, Signal
 from fieldcheck.gui.widgets.pool_job import PoolJob
 from fieldcheck.ops.compare import Comparison, answer_text, compare
-from fieldcheck.ops.conflicts import parse_value
 from fieldcheck.ops.doubles import Double, doubles
 from fieldcheck.ops.reconcile import Choice, reconcile
 
@@ -327,7 +326,7 @@ class CompareView(QtWidgets.QDialog):
         c = self.comparison
         if c is None:
             return None
-        choices = {k: Choice(d.side, d.reason, parse_value(d.entered) if d.side == "entered" else None)
+        choices = {k: Choice(d.side, d.reason, d.entered if d.side == "entered" else None)
                    for k, d in self.decisions.items()}
         try:
             new = reconcile(self.store, c.a.inspection.id, c.b.inspection.id, choices)
