@@ -16,12 +16,17 @@ from fieldcheck.tables.targets import read_targets, write_rubric_with_targets
 
 def cmd_roster(args: argparse.Namespace) -> int:
     roster = read_roster(args.file)  # every row checked before the database is opened
+    for name in roster.hidden:
+        print(t(f"提示:隐藏的工作表「{name}」没有导入;如需导入,请在 Excel 或 WPS 中取消隐藏后再导入",
+                f"note: the hidden sheet '{name}' was not imported; to import it, unhide it in Excel or WPS and "
+                "import again"), file=sys.stderr)
     refuse_bad_rows(roster, args.good_rows)
     with open_store(args, create=True) as store:
         report = import_roster(store, roster, good_rows=args.good_rows)
     if args.json:
         print_json({"added": report.added, "already_there": report.already_there,
-                    "villages_created": report.villages_created, "refused": [str(p) for p in report.refused]})
+                    "villages_created": report.villages_created, "refused": [str(p) for p in report.refused],
+                    "hidden_sheets_not_read": roster.hidden})
         return 0
     print(t(f"导入 {report.added} 户,已有 {report.already_there} 户未重复导入,新建 {len(report.villages_created)} 个村",
             f"imported {report.added} households, {report.already_there} already there, "

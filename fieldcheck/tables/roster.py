@@ -10,12 +10,15 @@ Choices where officials' rosters vary:
 - a sheet without a 村 column is one village: its name is "县-乡镇-村", or the village's
   name alone when that village is already in the database;
 - 合计/小计 rows and rows with nothing in them are skipped;
-- a household already in the village (same 户主 and masked ID number) is not added twice.
+- a household already in the village (same 户主 and masked ID number) is not added twice; two rows
+  alike are two households (namesakes without ID numbers), matched one to one with those there;
+- a hidden sheet is not read (an old copy, a lookup list), and the user is told.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -63,6 +66,7 @@ class Roster:
     rows: list[RosterRow] = field(default_factory=list)
     problems: list[CellProblem] = field(default_factory=list)
     sheets_skipped: list[str] = field(default_factory=list)
+    hidden: list[str] = field(default_factory=list)  # hidden sheets, not read
 
 
 @dataclass
@@ -77,12 +81,21 @@ def read_roster(path: str | Path, sheets: list[Sheet] | None = None) -> Roster:
     """Every household row of every sheet that has a 户主 column, checked, ID numbers masked."""
     roster = Roster()
     for sheet in sheets if sheets is not None else read_fast(path):
+        if sheet.hidden:  # an old copy or a lookup list: the clerk does not see it, so it is not imported
+            roster.hidden.append(sheet.name)
+            continue
         sheet.fill_merged()
         header = find_header(sheet, SYNONYMS, "head")
         if header is None:
             roster.sheets_skipped.append(sheet.name)
             continue
         _read_sheet(sheet, *header, roster)
+    if not roster.rows and not roster.problems and roster.hidden:
+        raise TableError(t(f"{path} 中可见的工作表里没有农户名单(隐藏的工作表「{'」「'.join(roster.hidden)}」没有读取);"
+                           "如果名单在隐藏的工作表中,请在 Excel 或 WPS 中取消隐藏后再导入",
+                           f"no household roster in the visible sheets of {path} (the hidden sheets "
+                           f"'{', '.join(roster.hidden)}' were not read); if the roster is on a hidden sheet, unhide it "
+                           "in Excel or WPS and import again"))
     if not roster.rows and not roster.problems:
         raise TableError(t(f"{path} 中没有找到农户名单:需要一行表头,含「户主」等列名",
                            f"no household roster found in {path}: a header row naming 户主 (head of household) is needed"))
@@ -200,18 +213,21 @@ def import_roster(store, roster: Roster, *, good_rows: bool = False) -> RosterRe
             raise TableError(t("有的村无法确定,什么都没有导入:", "some villages cannot be told apart and nothing was imported:"),
                              places.problems)
         report.refused.extend(places.problems)
-        seen: dict[str, set[tuple[str, str | None]]] = {}
+        # counted, not a set: two households in one village may share a head's name (and have no ID
+        # number); the n-th such row of the workbook is the n-th such household already there
+        seen: dict[str, Counter[tuple[str, str | None]]] = {}
         for row, village_id in resolved:
             known = seen.get(village_id)
             if known is None:
-                known = seen[village_id] = {(h.head_name, h.id_masked) for h in store.households.of_village(village_id)}
+                known = seen[village_id] = Counter((h.head_name, h.id_masked)
+                                                   for h in store.households.of_village(village_id))
             key = (row.head, row.id_masked)
-            if key in known:
+            if known[key] > 0:
+                known[key] -= 1
                 report.already_there += 1
                 continue
             store.households.add(village_id, row.head, members=row.members, helper=row.helper, status=row.status,
                                  id_number=row.id_masked)
-            known.add(key)
             report.added += 1
     return report
 

@@ -40,7 +40,7 @@ from fieldcheck.tables.cells import (
     plain_number,
 )
 from fieldcheck.tables.headers import HEADER_SEARCH_ROWS, match_header
-from fieldcheck.tables.reading import Sheet, read_fast
+from fieldcheck.tables.reading import Sheet, mark_percent, read_fast
 
 NAME_HEADERS = {"name": ["市县名", "县市区", "县市区名", "县(市、区)", "单位", "单位名称", "名称", "地区", "县市名"],
                 "group": ["分组", "组别", "考核分组"]}
@@ -74,6 +74,18 @@ def _common_run(a: str, b: str) -> int:
                 k += 1
             best = max(best, k)
     return best
+
+
+class _NotPercent(ValueError):
+    pass
+
+
+def _percent(number: Decimal, column: str) -> Decimal:
+    """A percentage-formatted cell as the clerk sees it: 16.7% in a (%) column is 16.7, not 0.167."""
+    if _unit(column) != "%":
+        raise _NotPercent(column)
+    number *= 100
+    return Decimal(int(number)) if number == number.to_integral_value() else number.normalize()
 
 
 def column_name(top: str, sub: str) -> str:
@@ -123,14 +135,25 @@ def match_columns(labels: dict[int, tuple[str, str]], wanted: list[str]) -> dict
 def read_targets(path: str | Path, rubric: Rubric, sheets: list[Sheet] | None = None) -> TargetTable:
     """The rows of the first sheet that has a 市县名 (or 县市区, 单位 …) header."""
     table = TargetTable()
-    for sheet in sheets if sheets is not None else read_fast(path):
+    if sheets is None:
+        sheets = read_fast(path)
+        mark_percent(path, sheets)
+    hidden = [s.name for s in sheets if s.hidden]
+    for sheet in (s for s in sheets if not s.hidden):  # a hidden sheet is an old copy or a list, not the table shown
         sheet.fill_merged()
         for h in range(min(HEADER_SEARCH_ROWS, len(sheet.rows))):
             names = {c: match_header(v, NAME_HEADERS) for c, v in enumerate(sheet.rows[h])}
             name_col = next((c for c, n in names.items() if n == "name"), None)
             if name_col is not None:
                 _read_sheet(sheet, h, name_col, names, rubric, table)
+                table.warnings += [t(f"隐藏的工作表「{name}」没有读取", f"the hidden sheet '{name}' was not read")
+                                   for name in hidden]
                 return table
+    if hidden:
+        raise TableError(t(f"{path} 中可见的工作表里没有目标任务分解表(隐藏的工作表「{'」「'.join(hidden)}」没有读取);"
+                           "如果表在隐藏的工作表中,请在 Excel 或 WPS 中取消隐藏后再导入",
+                           f"no target table in the visible sheets of {path} (the hidden sheets '{', '.join(hidden)}' "
+                           "were not read); if the table is on a hidden sheet, unhide it in Excel or WPS and import again"))
     raise TableError(t(f"{path} 中没有目标任务分解表:需要一行表头,首列为「市县名」(或县市区、单位)",
                        f"no target table in {path}: a header row starting with 市县名 (or 县市区, 单位) is needed"))
 
@@ -177,12 +200,18 @@ def _read_sheet(sheet: Sheet, h: int, name_col: int, names: dict, rubric: Rubric
             problem = None
             try:
                 number = parse_number(raw)
+                if number is not None and (r, c) in sheet.percent:
+                    number = _percent(number, col)
             except ValueError as exc:
                 number = None
-                typed = shown(clean_text(raw))
+                typed = shown(clean_text(raw)) if not isinstance(exc, _NotPercent) else f"{float(raw) * 100:g}%"
                 problem = (t(f"「{col}」的值「{typed}」太大或位数太多,不是合理的目标值;请填写实际的数",
                              f"'{typed}' is too large or too long to be a target for '{col}'; enter the real number")
                            if is_absurd(exc) else
+                           t(f"单元格显示为百分数({typed}),而「{col}」不是百分比;请去掉百分比格式,填写实际的数",
+                             f"the cell shows a percentage ({typed}) but '{col}' is not one; remove the percentage "
+                             "format and enter the real number")
+                           if isinstance(exc, _NotPercent) else
                            t(f"「{col}」应为数字,而这里是「{typed}」", f"expected a number for '{col}', found '{typed}'"))
             # the rubric refuses a negative target too, but would name the file never written
             if number is not None and number < 0:

@@ -102,3 +102,20 @@ def test_sample_takes_the_rubrics_share_and_refuses_less(tmp_path):
                   "--share", "5%", lang="en")
     assert refused.returncode == 1 and "Traceback" not in refused.stderr
     assert "at least 10%" in refused.stderr and len(refused.stderr.strip().splitlines()) == 1
+
+
+def test_import_roster_says_a_hidden_sheet_was_not_read(tmp_path):
+    import openpyxl  # lazy: only this test builds its own workbook
+
+    wb = openpyxl.Workbook()
+    wb.active.append(["县", "乡镇", "村", "户主", "人口"])
+    wb.active.append(["衡阳县", "西渡镇", "梅花村", "张三", 4])
+    old = wb.create_sheet("旧名单")
+    old.sheet_state = "hidden"
+    old.append(["县", "乡镇", "村", "户主", "人口"])
+    old.append(["衡阳县", "西渡镇", "梅花村", "旧户甲", 2])
+    wb.save(tmp_path / "r.xlsx")
+    done = run("import", "roster", tmp_path / "r.xlsx", "--db", tmp_path / "f.db")
+    assert done.returncode == 0, done.stderr
+    assert "导入 1 户" in done.stdout
+    assert "隐藏的工作表「旧名单」没有导入" in done.stderr and "取消隐藏" in done.stderr

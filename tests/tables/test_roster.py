@@ -142,3 +142,46 @@ def test_a_sheet_named_for_a_village_already_there_and_a_full_width_id(store, tm
     assert report.added == 1 and [p.sheet for p in report.refused] == ["无名村"]
     assert store.households.of_village(village)[0].id_masked == "430421********1234"
     assert FULL_ID.encode() not in _db_bytes(store)
+
+
+def test_namesakes_in_one_village_are_each_imported_and_not_again(store, tmp_path):
+    """Three households headed by 张三 in 梅花村 (no ID numbers) are three households, once each."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["县", "乡镇", "村", "户主", "人口", "帮扶责任人"])
+    for members, helper in ((4, "李干部"), (2, "李干部"), (3, "赵干部")):
+        ws.append(["衡阳县", "西渡镇", "梅花村", "张三", members, helper])
+    wb.save(tmp_path / "namesakes.xlsx")
+    report = import_roster(store, read_roster(tmp_path / "namesakes.xlsx"))
+    assert (report.added, report.already_there) == (3, 0)
+    village = store.places.find("衡阳县/西渡镇/梅花村")
+    assert sorted((h.head_name, h.members, h.helper) for h in store.households.of_village(village.id)) == [
+        ("张三", 2, "李干部"), ("张三", 3, "赵干部"), ("张三", 4, "李干部")]
+    again = import_roster(store, read_roster(tmp_path / "namesakes.xlsx"))
+    assert (again.added, again.already_there) == (0, 3)
+    assert len(store.households.of_village(village.id)) == 3
+
+
+def test_a_hidden_sheet_is_not_imported_and_the_user_is_told(store, tmp_path):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "花名册"
+    ws.append(["县", "乡镇", "村", "户主", "人口"])
+    ws.append(["衡阳县", "西渡镇", "梅花村", "张三", 4])
+    old = wb.create_sheet("旧名单")
+    old.sheet_state = "hidden"
+    old.append(["县", "乡镇", "村", "户主", "人口"])
+    old.append(["衡阳县", "西渡镇", "梅花村", "旧户甲", 2])
+    wb.save(tmp_path / "hidden.xlsx")
+    roster = read_roster(tmp_path / "hidden.xlsx")
+    assert roster.hidden == ["旧名单"]
+    import_roster(store, roster)
+    village = store.places.find("衡阳县/西渡镇/梅花村")
+    assert [h.head_name for h in store.households.of_village(village.id)] == ["张三"]
+    wb.create_sheet("说明").append(["本表由县扶贫办汇总"])  # the roster hidden too: the sentence says what to do
+    wb.active = 2
+    wb["花名册"].sheet_state = "hidden"
+    wb.save(tmp_path / "all_hidden.xlsx")
+    with pytest.raises(TableError) as err:
+        read_roster(tmp_path / "all_hidden.xlsx")
+    assert "取消隐藏" in str(err.value) and "旧名单" in str(err.value)

@@ -74,3 +74,38 @@ def test_a_problem_the_rubric_finds_in_a_row_names_the_rows_cell(tmp_path):
     assert openpyxl.load_workbook(tmp_path / "fu2.xlsx")["附2"][row["at"][1]].value == "石鼓区"
     assert "石鼓区 减贫率(%)不能是负数" in str(caught.value) and "new.yaml" not in str(caught.value)
     assert not (tmp_path / "new.yaml").exists()
+
+
+def test_a_percentage_formatted_cell_is_read_as_shown(tmp_path):
+    """16.7% typed into Excel is stored as 0.167: the 减贫率(%) target is 16.7, as the clerk sees it."""
+    rubric = catalog.find("hengyang-2015")
+    path = targets_fu2(tmp_path / "fu2.xlsx")
+    wb = openpyxl.load_workbook(path)
+    ws = wb["附2"]
+    assert (ws["A4"].value, ws["C4"].value) == ("衡阳市", 16.7)
+    ws["C4"].value, ws["C4"].number_format = 0.167, "0.0%"
+    ws["D5"].value, ws["D5"].number_format = 8.37, "0%"  # 减少人数(人) shown as 837%: not a percentage column
+    wb.save(path)
+    table = read_targets(path, rubric)
+    assert [(p.sheet, p.cell) for p in table.problems] == [("附2", "D5")]
+    assert "837%" in str(table.problems[0]) and "百分比" in str(table.problems[0])
+    row = next(r for r in table.rows if r["name"] == "衡阳市")
+    assert row["values"]["减贫率(%)"] == Decimal("16.7")
+
+
+def test_a_hidden_old_table_before_the_real_one_is_not_read(tmp_path):
+    rubric = catalog.find("hengyang-2015")
+    path = targets_fu2(tmp_path / "fu2.xlsx")
+    wb = openpyxl.load_workbook(path)
+    old = wb.copy_worksheet(wb["附2"])
+    old.title = "2014年(旧)"
+    old.sheet_state = "hidden"
+    old["C4"].value = 99
+    wb.move_sheet(old, offset=-1)
+    wb.active = 1
+    wb.save(path)
+    table = read_targets(path, rubric)
+    assert next(r for r in table.rows if r["name"] == "衡阳市")["values"]["减贫率(%)"] == Decimal("16.7")
+    assert any("2014年(旧)" in w and "隐藏" in w for w in table.warnings)
+    new = write_rubric_with_targets(rubric, table, tmp_path / "new.yaml")
+    assert new.version == rubric.version
