@@ -26,6 +26,7 @@ SCORE_FORMAT = "0.00"
 MONEY_FORMAT = "#,##0.00"
 WIDTH_SAMPLE = 2000  # rows looked at to size a column: enough for any real column, cheap for 100k rows
 MAX_WIDTH = 60
+PROVISIONAL = "暂计(检查未完成,不评定等次)"
 NOTE = {"veto": "取消排序资格", "incomplete": "未完成,不排名", "no group": "不在排名分组", "tie": "名额线上并列,待领导决定"}
 
 
@@ -136,7 +137,7 @@ def summary_rows(results: Results, store: Store) -> list[list[Any]]:
         place = store.places.path(insp.assessee_id) if insp.assessee_id else insp.assessee_name
         out.append([place, row.placed.group or "", insp.rubric_title, "、".join(insp.inspectors),
                     *[float(r.nodes[s.id].score) if s.id in r.nodes else None for s in sections],
-                    float(r.total), float(r.max), row.grade_shown, row.band or "", row.placed.rank,
+                    float(r.total), float(r.max), _grade(row), row.band or "", row.placed.rank,
                     row.placed.tier or "", row.veto() or "", _status(row)])
     return out
 
@@ -145,9 +146,14 @@ def _status(row: Row) -> str:
     parts = ["草稿" if row.counted.draft else "已签"]
     if row.placed.note in NOTE and row.placed.note != "veto":
         parts.append(NOTE[row.placed.note])
-    if not row.result.complete:
+    if not row.result.complete and row.placed.note != "incomplete":  # that note already says 未完成
         parts.append("未完成")
     return ";".join(parts)
+
+
+def _grade(row: Row) -> str:
+    """The 等级 cell: an unfinished inspection's total is 暂计 and has no grade yet, as the score sheet says."""
+    return row.grade_shown or ("" if row.result.complete else PROVISIONAL)
 
 
 def item_rows(results: Results, row: Row) -> list[list[Any]]:
@@ -161,7 +167,7 @@ def item_rows(results: Results, row: Row) -> list[list[Any]]:
                         float(ns.score), ns.explanation.render()])
         else:
             out.append([node.id, node.title, "", float(ns.max), float(ns.deduction), float(ns.score), ""])
-    out.append(["合计", "", "", float(row.result.max), None, float(row.result.total), row.grade_shown])
+    out.append(["合计", "", "", float(row.result.max), None, float(row.result.total), _grade(row)])
     return out
 
 
