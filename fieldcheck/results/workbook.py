@@ -26,6 +26,7 @@ SCORE_FORMAT = "0.00"
 MONEY_FORMAT = "#,##0.00"
 WIDTH_SAMPLE = 2000  # rows looked at to size a column: enough for any real column, cheap for 100k rows
 MAX_WIDTH = 60
+LINE_HEIGHT = 15  # points per line of 11-point text
 PROVISIONAL = "暂计(检查未完成,不评定等次)"
 NOTE = {"veto": "取消排序资格", "incomplete": "未完成,不排名", "no group": "不在排名分组", "tie": "名额线上并列,待领导决定"}
 
@@ -48,8 +49,11 @@ class _Sheet:
         data_top = 2 + heads
         rows_list = rows if isinstance(rows, list) else None
         look = sample if sample is not None else (rows_list[:WIDTH_SAMPLE] if rows_list is not None else [])
+        wrap: set[int] = set()  # columns whose longest text is wider than a column may be: wrapped, not cut
         for col in range(n):
             data = max((display_width(_shown(r[col])) for r in look if col < len(r)), default=0)
+            if data + 3 > MAX_WIDTH:
+                wrap.add(col)
             # a header wraps onto two lines (the header rows are tall) rather than widen a column of numbers
             head = max(display_width(top[col]) if top[col] and (col + 1 == n or top[col + 1] != "") else 0,
                        display_width(sub[col]) if sub else 0)
@@ -82,8 +86,15 @@ class _Sheet:
                 elif not sub[col]:
                     ws.merged_cells.add(CellRange(f"{a}2:{a}3"))
                 col += span
-        for r in rows:
-            ws.append([self.styles.cell(ws, v, "data", formats.get(i)) if i in formats else v for i, v in enumerate(r)])
+        widths = {col: ws.column_dimensions[get_column_letter(col + 1)].width for col in wrap}
+        for at, r in enumerate(rows, start=data_top):
+            # no program fits a row to wrapped text on opening (LibreOffice does not): the lines are counted here
+            lines = max((-(-display_width(_shown(r[c])) // max(1, int(w) - 2)) for c, w in widths.items() if c < len(r)),
+                        default=1)
+            if lines > 1:
+                ws.row_dimensions[at].height = LINE_HEIGHT * lines
+            ws.append([self.styles.cell(ws, v, "wrap" if i in wrap else "data", formats.get(i))
+                       if i in formats or (i in wrap and v is not None) else v for i, v in enumerate(r)])
 
 
 class _Styles:
@@ -96,6 +107,7 @@ class _Styles:
         self.fill = PatternFill("solid", fgColor="DDE4EE")
         self.border = Border(left=thin, right=thin, top=thin, bottom=thin)
         self.centre = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        self.wrap = Alignment(wrap_text=True)
 
     def cell(self, ws, value, kind: str, number_format: str | None = None):
         from openpyxl.cell import WriteOnlyCell  # lazy: openpyxl
@@ -105,6 +117,8 @@ class _Styles:
             c.font, c.fill, c.border, c.alignment = self.head_font, self.fill, self.border, self.centre
         elif kind == "title":
             c.font = self.title_font
+        elif kind == "wrap":
+            c.alignment = self.wrap
         if number_format:
             c.number_format = number_format
         return c
@@ -174,11 +188,13 @@ def item_rows(results: Results, row: Row) -> list[list[Any]]:
 def finding_rows(results: Results, store: Store) -> Iterator[list[Any]]:
     for row in results.rows:
         titles = {i.id: i.title for i in row.counted.inspection.rubric.items()}
-        for f in store.findings.of(row.counted.row.id):
+        findings = store.findings.of(row.counted.row.id)
+        heads = store.households.names(f.household_id for f in findings)  # the office knows a household by its head
+        for f in findings:
             photos = "、".join(f"{p.sha256[:12]} {p.original_name}".strip() for p in store.photos.of(f.id))
             value = f.value if isinstance(f.value, (str, int, float)) and not isinstance(f.value, bool) else _shown(f.value)
             out_value = "是" if f.value is True else "否" if f.value is False else value
-            yield [row.name, f.item_id, titles.get(f.item_id, ""), out_value, f.note, f.household_id or "",
+            yield [row.name, f.item_id, titles.get(f.item_id, ""), out_value, f.note, heads.get(f.household_id, f.household_id) if f.household_id else "",
                    f.entered_by, f.created_at[:19], photos]
 
 
@@ -210,7 +226,7 @@ def write_workbook(results: Results, store: Store, path: str | Path, rounds: lis
                 item_rows(results, row), {3: SCORE_FORMAT, 4: SCORE_FORMAT, 5: SCORE_FORMAT})
         findings = list(finding_rows(results, store))
         _Sheet(wb, "检查发现", styles).write(
-            f"{title} 检查发现与照片", ["单位", "项目", "项目名称", "发现", "备注", "户", "录入人", "录入时间", "照片"], None,
+            f"{title} 检查发现与照片", ["单位", "项目", "项目名称", "发现", "备注", "户主", "录入人", "录入时间", "照片"], None,
             findings, {})
         _Sheet(wb, "失分项", styles).write(
             f"{title} 失分项", ["项目", "名称", "失分合计", "失分单位数", "常见问题"], None,

@@ -40,3 +40,25 @@ def test_pdf_chart_is_the_windows_layout(results, tmp_path):
                           check=True).stdout.replace(" ", "")
     for label in layout(chart, 700, 220, 9).labels:  # what the window's painter draws, bar for bar
         assert label.text.replace(" ", "") in text
+
+
+def test_long_texts_wrap_instead_of_being_cut_and_households_are_named(store, results, tmp_path):
+    """A 考核内容 wider than its column wraps onto a taller row; a finding names its household by its head."""
+    from fieldcheck.results.widths import display_width
+    from fieldcheck.results.workbook import MAX_WIDTH
+
+    wb = openpyxl.load_workbook(write_workbook(results, store, tmp_path / "demo.xlsx"))
+    ws = wb[results.rows[0].name]
+    long = [c for c in ws["B"][2:] if c.value and display_width(c.value) > MAX_WIDTH]
+    assert long  # the village rubric has items longer than any column may be
+    for cell in long:
+        assert ws.column_dimensions["B"].width <= MAX_WIDTH
+        assert cell.alignment.wrap_text
+        lines = -(-display_width(cell.value) // (ws.column_dimensions["B"].width - 2))
+        assert ws.row_dimensions[cell.row].height >= 15 * lines
+    findings = wb["检查发现"]
+    header = [c.value for c in findings[2]]
+    column = header.index("户主")
+    named = {row[column] for row in findings.iter_rows(min_row=3, values_only=True) if row[column]}
+    heads = {h.head_name for v in store.places.all("村") for h in store.households.of_village(v.id)}
+    assert named and named <= heads
