@@ -56,6 +56,19 @@ class TableError(UserError):
         super().__init__("\n".join(lines))
 
 
+class CellError(str):
+    """A cell whose formula failed, as Excel shows it ("#N/A", "#DIV/0!"): never a value, never blank."""
+
+
+def formula_failed(sheet: str, row: int, col: int, value: object) -> CellProblem | None:
+    """The problem of a cell whose formula failed, naming the error; None for any other cell."""
+    if not isinstance(value, CellError):
+        return None
+    return CellProblem(sheet, cell_ref(row, col), t(
+        f"公式出错({value}),读不出值;请改正公式,或直接填写内容后再导入",
+        f"the formula fails ({value}) and gives no value; fix the formula or type the value in, and import again"))
+
+
 def clean_text(value: object) -> str:
     """A cell as text: full-width forms folded (NFKC), spaces and line breaks trimmed; '' for empty."""
     if value is None:

@@ -18,8 +18,8 @@ from typing import Any
 from python_calamine import CalamineError, CalamineWorkbook, PasswordError, SheetTypeEnum, SheetVisibleEnum
 
 from fieldcheck.i18n import t
-from fieldcheck.tables.cells import TableError
-from fieldcheck.tables.sniff import SAVE_AS, refuse_uncalculated, workbook_kind
+from fieldcheck.tables.cells import CellError, TableError
+from fieldcheck.tables.sniff import SAVE_AS, formula_errors, refuse_uncalculated, workbook_kind
 
 #: a merged range as zero-based ((first row, first column), (last row, last column))
 Range = tuple[tuple[int, int], tuple[int, int]]
@@ -71,8 +71,10 @@ def read_fast(path: str | Path) -> list[Sheet]:
     The format is taken from the file's bytes, so an .xls or .ods saved under an .xlsx name is read.
     """
     path = Path(path)
+    errors: dict[str, dict[tuple[int, int], str]] = {}
     if workbook_kind(path) == "xlsx":
         refuse_uncalculated(path)
+        errors = formula_errors(path)  # calamine gives a failed formula as an empty cell
     try:
         with path.open("rb") as f:  # from a file, calamine tells the format by content, not by the name
             book = CalamineWorkbook.from_filelike(f)
@@ -82,6 +84,9 @@ def read_fast(path: str | Path) -> list[Sheet]:
                     continue
                 raw = book.get_sheet_by_name(meta.name)
                 rows = [[None if v == "" else v for v in row] for row in raw.to_python(skip_empty_area=False)]
+                for (r, c), text in errors.get(meta.name, {}).items():
+                    if r < len(rows) and c < len(rows[r]):
+                        rows[r][c] = CellError(text)
                 sheets.append(Sheet(meta.name, rows, list(raw.merged_cell_ranges or []),
                                     hidden=meta.visible != SheetVisibleEnum.Visible))
         return sheets

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from fieldcheck.i18n import t
 from fieldcheck.store import StoreError, check_members, holds_id_number, mask_id_number
-from fieldcheck.tables.cells import CellProblem, TableError, cell_ref, clean_text, parse_number
+from fieldcheck.tables.cells import CellProblem, TableError, cell_ref, clean_text, formula_failed, parse_number
 from fieldcheck.tables.headers import find_header
 from fieldcheck.tables.reading import Sheet, read_fast
 
@@ -113,6 +113,11 @@ def _read_sheet(sheet: Sheet, start: int, columns: dict[str, int], roster: Roste
         texts = [clean_text(v) for v in row]
         if any(w in x for x in texts[:3] + [texts[columns["head"]] if columns["head"] < len(texts) else ""]
                for w in TOTAL_WORDS):
+            continue
+        failed = [p for name, c in columns.items() if name != "other_id"
+                  for p in [formula_failed(sheet.name, r, c, sheet.value(r, c))] if p is not None]
+        if failed:  # the rest of the row is not judged: its cells may be what the formula would have given
+            roster.problems.extend(failed)
             continue
         problems: list[CellProblem] = []
 

@@ -34,6 +34,7 @@ from fieldcheck.tables.cells import (
     TableError,
     cell_ref,
     clean_text,
+    formula_failed,
     header_key,
     is_absurd,
     parse_number,
@@ -188,6 +189,10 @@ def _read_sheet(sheet: Sheet, h: int, name_col: int, names: dict, rubric: Rubric
         name = clean_text(sheet.value(r, name_col))
         if not name or name.startswith(NOTE_PREFIXES):
             continue
+        failed = formula_failed(sheet.name, r, name_col, sheet.value(r, name_col))
+        if failed is not None:
+            table.problems.append(failed)
+            continue
         if name in seen:
             table.problems.append(CellProblem(sheet.name, cell_ref(r, name_col), t(
                 f"「{name}」在 {seen[name]} 已有一行", f"'{name}' already has a row at {seen[name]}")))
@@ -197,6 +202,11 @@ def _read_sheet(sheet: Sheet, h: int, name_col: int, names: dict, rubric: Rubric
         ok = True
         for col, c in columns.items():
             raw = sheet.value(r, c)
+            failed = formula_failed(sheet.name, r, c, raw)
+            if failed is not None:  # read as empty, it would silently leave the target out
+                table.problems.append(failed)
+                ok = False
+                continue
             problem = None
             try:
                 number = parse_number(raw)

@@ -185,3 +185,25 @@ def test_a_hidden_sheet_is_not_imported_and_the_user_is_told(store, tmp_path):
     with pytest.raises(TableError) as err:
         read_roster(tmp_path / "all_hidden.xlsx")
     assert "取消隐藏" in str(err.value) and "旧名单" in str(err.value)
+
+
+def test_a_failed_formula_is_named_not_read_as_blank(store, tmp_path):
+    """A VLOOKUP that failed (#N/A) or a #DIV/0! shows in Excel; read as blank it would lose a helper silently."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "名单"
+    ws.append(["县", "乡镇", "村", "户主", "人口", "帮扶责任人"])
+    ws.append(["衡阳县", "西渡镇", "梅花村", "张三", "#DIV/0!", "李干部"])  # openpyxl writes these as error cells
+    ws.append(["衡阳县", "西渡镇", "梅花村", "王五", 2, "#N/A"])
+    ws.append(["衡阳县", "西渡镇", "梅花村", "赵六", 3, "李干部"])
+    wb.save(tmp_path / "errors.xlsx")
+    roster = read_roster(tmp_path / "errors.xlsx")
+    assert [(p.sheet, p.cell) for p in roster.problems] == [("名单", "E2"), ("名单", "F3")]
+    assert "公式出错(#DIV/0!)" in str(roster.problems[0]) and "改正公式" in str(roster.problems[0])
+    assert "#N/A" in str(roster.problems[1])
+    with pytest.raises(TableError):
+        import_roster(store, roster)
+    assert store.places.find("衡阳县/西渡镇/梅花村") is None  # nothing half-imported
+    report = import_roster(store, roster, good_rows=True)
+    village = store.places.find("衡阳县/西渡镇/梅花村")
+    assert report.added == 1 and [h.head_name for h in store.households.of_village(village.id)] == ["赵六"]

@@ -109,3 +109,17 @@ def test_a_hidden_old_table_before_the_real_one_is_not_read(tmp_path):
     assert any("2014年(旧)" in w and "隐藏" in w for w in table.warnings)
     new = write_rubric_with_targets(rubric, table, tmp_path / "new.yaml")
     assert new.version == rubric.version
+
+
+def test_a_target_whose_formula_failed_is_named_not_left_out(tmp_path):
+    rubric = catalog.find("hengyang-2015")
+    path = targets_fu2(tmp_path / "fu2.xlsx")
+    wb = openpyxl.load_workbook(path)
+    ws = wb["附2"]
+    assert ws["A5"].value == "珠晖区"
+    ws["C5"].value = "#DIV/0!"  # written as an error cell, as Excel saves a failed formula's result
+    wb.save(path)
+    table = read_targets(path, rubric)
+    assert [(p.sheet, p.cell) for p in table.problems] == [("附2", "C5")]
+    assert "公式出错(#DIV/0!)" in str(table.problems[0])
+    assert "珠晖区" not in {r["name"] for r in table.rows}
