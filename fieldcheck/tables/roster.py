@@ -10,8 +10,9 @@ Choices where officials' rosters vary:
 - a sheet without a 村 column is one village: its name is "县-乡镇-村", or the village's
   name alone when that village is already in the database;
 - 合计/小计 rows and rows with nothing in them are skipped;
-- a household already in the village (same 户主 and masked ID number) is not added twice; two rows
-  alike are two households (namesakes without ID numbers), matched one to one with those there;
+- a household already in the village (same 户主 and masked ID number) is not added twice; rows
+  with the same 户主 that differ in 人口, 帮扶责任人 or 状态 are namesakes, two households, matched
+  one to one with those there; rows alike in every field are one household written again;
 - a hidden sheet is not read (an old copy, a lookup list), and the user is told.
 """
 
@@ -219,9 +220,16 @@ def import_roster(store, roster: Roster, *, good_rows: bool = False) -> RosterRe
                              places.problems)
         report.refused.extend(places.problems)
         # counted, not a set: two households in one village may share a head's name (and have no ID
-        # number); the n-th such row of the workbook is the n-th such household already there
+        # number); the n-th such household of the workbook is the n-th such household already there.
+        # Rows alike in every field are one household written again (a row per member under a merged 户主).
         seen: dict[str, Counter[tuple[str, str | None]]] = {}
+        rows_seen: set[tuple] = set()
         for row, village_id in resolved:
+            whole = (village_id, row.head, row.id_masked, row.members, row.helper, row.status)
+            if whole in rows_seen:
+                report.already_there += 1
+                continue
+            rows_seen.add(whole)
             known = seen.get(village_id)
             if known is None:
                 known = seen[village_id] = Counter((h.head_name, h.id_masked)

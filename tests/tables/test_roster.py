@@ -207,3 +207,22 @@ def test_a_failed_formula_is_named_not_read_as_blank(store, tmp_path):
     report = import_roster(store, roster, good_rows=True)
     village = store.places.find("衡阳县/西渡镇/梅花村")
     assert report.added == 1 and [h.head_name for h in store.households.of_village(village.id)] == ["赵六"]
+
+
+def test_a_row_per_member_under_a_merged_head_is_one_household(store, tmp_path):
+    """Some rosters give each family member a row, 户主 and 人口 merged down over them: one household."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["县", "乡镇", "村", "户主", "家庭成员", "与户主关系", "人口", "帮扶责任人"])
+    ws.append(["衡阳县", "西渡镇", "梅花村", "张三", "张三", "本人", 3, "李干部"])
+    ws.append([None, None, None, None, "李梅", "配偶", None, None])
+    ws.append([None, None, None, None, "张小", "子", None, None])
+    ws.append(["衡阳县", "西渡镇", "梅花村", "张三", "张三", "本人", 1, "赵干部"])  # a namesake, alone
+    for rng in ("A2:A4", "B2:B4", "C2:C4", "D2:D4", "G2:G4", "H2:H4"):
+        ws.merge_cells(rng)
+    wb.save(tmp_path / "members.xlsx")
+    report = import_roster(store, read_roster(tmp_path / "members.xlsx"))
+    village = store.places.find("衡阳县/西渡镇/梅花村")
+    assert sorted((h.head_name, h.members, h.helper) for h in store.households.of_village(village.id)) == [
+        ("张三", 1, "赵干部"), ("张三", 3, "李干部")]
+    assert report.added == 2
