@@ -79,6 +79,15 @@ def clean_text(value: object) -> str:
     return text.replace("\u3000", " ").strip()
 
 
+_PADDING = re.compile(r"(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])")
+
+
+def name_text(value: object) -> str:
+    """A person's or a place's name: as ``clean_text``, and the spaces that align names in a column
+    ("王　芳" beside "欧阳明") dropped between Chinese characters, so 王芳 is one person however typed."""
+    return _PADDING.sub("", clean_text(value))
+
+
 _HEADER_DROP = re.compile(r"[\s()\[\]【】<>《》:;,.、*_\-—/\\?]+")
 
 

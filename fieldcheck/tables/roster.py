@@ -25,7 +25,7 @@ from pathlib import Path
 
 from fieldcheck.i18n import t
 from fieldcheck.store import StoreError, check_members, holds_id_number, mask_id_number
-from fieldcheck.tables.cells import CellProblem, TableError, cell_ref, clean_text, formula_failed, parse_number
+from fieldcheck.tables.cells import CellProblem, TableError, cell_ref, clean_text, formula_failed, name_text, parse_number
 from fieldcheck.tables.headers import find_header
 from fieldcheck.tables.reading import Sheet, read_fast
 
@@ -132,10 +132,10 @@ def _read_sheet(sheet: Sheet, start: int, columns: dict[str, int], roster: Roste
         place = dict(fixed)
         for f in PLACE_FIELDS:
             if f in columns:
-                text = clean_text(cell(f)) or carried[f]
+                text = name_text(cell(f)) or carried[f]
                 carried[f] = text
                 place[f] = text or place.get(f, "")
-        head = clean_text(cell("head"))
+        head = name_text(cell("head"))
         if not head:
             bad("head", "应填写户主姓名", "expected the head of household's name")
         for name in ("head", "helper", "status"):  # a whole ID number is kept nowhere but masked, in its column
@@ -176,7 +176,7 @@ def _read_sheet(sheet: Sheet, start: int, columns: dict[str, int], roster: Roste
             continue
         where = cell_ref(r, columns.get("village", columns["head"]))
         roster.rows.append(RosterRow(sheet.name, r + 1, where, place.get("county", ""), place.get("township", ""),
-                                     place["village"], head, members, clean_text(cell("helper")),
+                                     place["village"], head, members, name_text(cell("helper")),
                                      clean_text(cell("status")) or "贫困户", masked))
 
 

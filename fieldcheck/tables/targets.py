@@ -37,6 +37,7 @@ from fieldcheck.tables.cells import (
     formula_failed,
     header_key,
     is_absurd,
+    name_text,
     parse_number,
     plain_number,
 )
@@ -186,7 +187,7 @@ def _read_sheet(sheet: Sheet, h: int, name_col: int, names: dict, rubric: Rubric
             table.warnings.append(t(f"表中没有细则的目标列「{col}」,各行都没有这一项", f"the table has no column for the rubric's '{col}'"))
     seen: dict[str, str] = {}
     for r in range(start, len(sheet.rows)):
-        name = clean_text(sheet.value(r, name_col))
+        name = name_text(sheet.value(r, name_col))
         if not name or name.startswith(NOTE_PREFIXES):
             continue
         failed = formula_failed(sheet.name, r, name_col, sheet.value(r, name_col))

@@ -226,3 +226,18 @@ def test_a_row_per_member_under_a_merged_head_is_one_household(store, tmp_path):
     assert sorted((h.head_name, h.members, h.helper) for h in store.households.of_village(village.id)) == [
         ("张三", 1, "赵干部"), ("张三", 3, "李干部")]
     assert report.added == 2
+
+
+def test_names_padded_for_alignment_are_the_names(store, tmp_path):
+    """Name lists pad two-character names with a full-width space ("王　芳" under "欧阳明"): 王芳 is meant."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["县", "乡镇", "村", "户主", "人口", "帮扶责任人"])
+    ws.append(["衡阳县", "西渡镇", "梅花村", "欧阳明", 3, "李　军"])
+    ws.append(["衡阳县", "西渡镇", "梅　花　村", "王　芳", 2, "李军"])
+    wb.save(tmp_path / "padded.xlsx")
+    import_roster(store, read_roster(tmp_path / "padded.xlsx"))
+    village = store.places.find("衡阳县/西渡镇/梅花村")
+    assert sorted((h.head_name, h.helper) for h in store.households.of_village(village.id)) == [
+        ("欧阳明", "李军"), ("王芳", "李军")]
+    assert [p.name for p in store.places.all("村")] == ["梅花村"]

@@ -123,3 +123,17 @@ def test_a_target_whose_formula_failed_is_named_not_left_out(tmp_path):
     assert [(p.sheet, p.cell) for p in table.problems] == [("附2", "C5")]
     assert "公式出错(#DIV/0!)" in str(table.problems[0])
     assert "珠晖区" not in {r["name"] for r in table.rows}
+
+
+def test_a_county_name_padded_for_alignment_keeps_its_row(tmp_path):
+    rubric = catalog.find("hengyang-2015")
+    path = targets_fu2(tmp_path / "fu2.xlsx")
+    wb = openpyxl.load_workbook(path)
+    ws = wb["附2"]
+    assert ws["A5"].value == "珠晖区"
+    ws["A5"].value = "珠　晖　区"
+    wb.save(path)
+    table = read_targets(path, rubric)
+    assert table.problems == [] and table.warnings == []
+    new = write_rubric_with_targets(rubric, table, tmp_path / "new.yaml")
+    assert new.version == rubric.version
