@@ -25,7 +25,15 @@ from pathlib import Path
 
 from fieldcheck.i18n import t
 from fieldcheck.store import StoreError, check_members, holds_id_number, mask_id_number
-from fieldcheck.tables.cells import CellProblem, TableError, cell_ref, clean_text, formula_failed, name_text, parse_number
+from fieldcheck.tables.cells import (
+    CellProblem,
+    TableError,
+    cell_ref,
+    clean_text,
+    formula_failed,
+    name_text,
+    parse_number,
+)
 from fieldcheck.tables.headers import find_header
 from fieldcheck.tables.reading import Sheet, read_fast
 
