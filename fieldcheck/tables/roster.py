@@ -96,7 +96,8 @@ def read_roster(path: str | Path, sheets: list[Sheet] | None = None) -> Roster:
         sheet.fill_merged()
         header = find_header(sheet, SYNONYMS, "head")
         if header is None:
-            roster.sheets_skipped.append(sheet.name)
+            if any(clean_text(v) for row in sheet.rows for v in row):  # an empty sheet is not worth a word
+                roster.sheets_skipped.append(sheet.name)
             continue
         _read_sheet(sheet, *header, roster)
     if not roster.rows and not roster.problems and roster.hidden:
