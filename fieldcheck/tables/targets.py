@@ -141,16 +141,17 @@ def read_targets(path: str | Path, rubric: Rubric, sheets: list[Sheet] | None = 
         sheets = read_fast(path)
         mark_percent(path, sheets)
     hidden = [s.name for s in sheets if s.hidden]
-    for sheet in (s for s in sheets if not s.hidden):  # a hidden sheet is an old copy or a list, not the table shown
-        sheet.fill_merged()
-        for h in range(min(HEADER_SEARCH_ROWS, len(sheet.rows))):
-            names = {c: match_header(v, NAME_HEADERS) for c, v in enumerate(sheet.rows[h])}
-            name_col = next((c for c, n in names.items() if n == "name"), None)
-            if name_col is not None:
-                _read_sheet(sheet, h, name_col, names, rubric, table)
-                table.warnings += [t(f"隐藏的工作表「{name}」没有读取", f"the hidden sheet '{name}' was not read")
-                                   for name in hidden]
-                return table
+    found = [(s, *at) for s in sheets if not s.hidden  # a hidden sheet is an old copy or a list, not the table shown
+             for at in [_table_header(s)] if at is not None]
+    if found:
+        sheet, h, name_col, names = found[0]
+        _read_sheet(sheet, h, name_col, names, rubric, table)
+        table.warnings += [t(f"只读取了工作表「{sheet.name}」;工作表「{other[0].name}」也像目标表,没有读取(需要时请单独存为一个工作簿再导入)",
+                             f"only sheet '{sheet.name}' was read; sheet '{other[0].name}' also looks like a target "
+                             "table and was not read (save it as a workbook of its own to import it)")
+                           for other in found[1:]]
+        table.warnings += [t(f"隐藏的工作表「{name}」没有读取", f"the hidden sheet '{name}' was not read") for name in hidden]
+        return table
     if hidden:
         raise TableError(t(f"{path} 中可见的工作表里没有目标任务分解表(隐藏的工作表「{'」「'.join(hidden)}」没有读取);"
                            "如果表在隐藏的工作表中,请在 Excel 或 WPS 中取消隐藏后再导入",
@@ -158,6 +159,17 @@ def read_targets(path: str | Path, rubric: Rubric, sheets: list[Sheet] | None = 
                            "were not read); if the table is on a hidden sheet, unhide it in Excel or WPS and import again"))
     raise TableError(t(f"{path} 中没有目标任务分解表:需要一行表头,首列为「市县名」(或县市区、单位)",
                        f"no target table in {path}: a header row starting with 市县名 (or 县市区, 单位) is needed"))
+
+
+def _table_header(sheet: Sheet) -> tuple[int, int, dict] | None:
+    """(header row, name column, each column's header field) of a sheet's target table, or None."""
+    sheet.fill_merged()
+    for h in range(min(HEADER_SEARCH_ROWS, len(sheet.rows))):
+        names = {c: match_header(v, NAME_HEADERS) for c, v in enumerate(sheet.rows[h])}
+        name_col = next((c for c, n in names.items() if n == "name"), None)
+        if name_col is not None:
+            return h, name_col, names
+    return None
 
 
 def _read_sheet(sheet: Sheet, h: int, name_col: int, names: dict, rubric: Rubric, table: TargetTable) -> None:

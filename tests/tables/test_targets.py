@@ -137,3 +137,15 @@ def test_a_county_name_padded_for_alignment_keeps_its_row(tmp_path):
     assert table.problems == [] and table.warnings == []
     new = write_rubric_with_targets(rubric, table, tmp_path / "new.yaml")
     assert new.version == rubric.version
+
+
+def test_a_second_table_in_the_workbook_is_named_not_ignored_unsaid(tmp_path):
+    rubric = catalog.find("hengyang-2015")
+    path = targets_fu2(tmp_path / "fu2.xlsx")
+    wb = openpyxl.load_workbook(path)
+    copy = wb.copy_worksheet(wb["附2"])
+    copy.title = "附2(修订)"
+    wb.save(path)
+    table = read_targets(path, rubric)
+    assert table.problems == []
+    assert len(table.warnings) == 1 and "附2(修订)" in table.warnings[0] and "只读取了工作表「附2」" in table.warnings[0]
