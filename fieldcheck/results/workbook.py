@@ -194,8 +194,9 @@ def finding_rows(results: Results, store: Store) -> Iterator[list[Any]]:
             photos = "、".join(f"{p.sha256[:12]} {p.original_name}".strip() for p in store.photos.of(f.id))
             value = f.value if isinstance(f.value, (str, int, float)) and not isinstance(f.value, bool) else _shown(f.value)
             out_value = "是" if f.value is True else "否" if f.value is False else value
-            yield [row.name, f.item_id, titles.get(f.item_id, ""), out_value, f.note, heads.get(f.household_id, f.household_id) if f.household_id else "",
-                   f.entered_by, f.created_at[:19], photos]
+            head = heads.get(f.household_id, f.household_id) if f.household_id else ""
+            yield [row.name, f.item_id, titles.get(f.item_id, ""), out_value, f.note, head, f.entered_by,
+                   f.created_at[:19], photos]
 
 
 def write_workbook(results: Results, store: Store, path: str | Path, rounds: list[RoundResult] | None = None) -> Path:

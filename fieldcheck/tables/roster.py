@@ -166,6 +166,9 @@ def _read_sheet(sheet: Sheet, start: int, columns: dict[str, int], roster: Roste
         masked = None
         if "id_number" in columns:
             raw = cell("id_number")
+            if isinstance(raw, (int, float)) and not isinstance(raw, bool) and float(raw).is_integer() \
+                    and len(str(int(raw))) == 15:
+                raw = str(int(raw))  # an old 15-digit number is whole in a number cell: Excel keeps 15 digits
             if isinstance(raw, float) or (isinstance(raw, int) and len(str(raw)) > 15):
                 bad("id_number", "身份证号被存成了数字,末几位已丢失;请把这一列设为文本格式后重新填写",
                     "the ID number is stored as a number and its last digits are lost; format the column as text and enter it again")

@@ -241,3 +241,19 @@ def test_names_padded_for_alignment_are_the_names(store, tmp_path):
     assert sorted((h.head_name, h.helper) for h in store.households.of_village(village.id)) == [
         ("欧阳明", "李军"), ("王芳", "李军")]
     assert [p.name for p in store.places.all("村")] == ["梅花村"]
+
+
+def test_an_old_15_digit_id_number_in_a_number_cell_is_whole_and_masked(store, tmp_path):
+    """Excel keeps 15 digits, so a 15-digit ID stored as a number is intact; an 18-digit one is not."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["县", "乡镇", "村", "户主", "人口", "身份证号"])
+    ws.append(["衡阳县", "西渡镇", "梅花村", "张三", 4, 430421900101123])
+    ws.append(["衡阳县", "西渡镇", "梅花村", "李四", 2, 430421199001011234])
+    wb.save(tmp_path / "numbers.xlsx")
+    roster = read_roster(tmp_path / "numbers.xlsx")
+    assert [(p.sheet, p.cell) for p in roster.problems] == [("Sheet", "F3")]
+    import_roster(store, roster, good_rows=True)
+    village = store.places.find("衡阳县/西渡镇/梅花村")
+    assert [(h.head_name, h.id_masked) for h in store.households.of_village(village.id)] == [("张三", "430421*****1123")]
+    assert b"430421900101123" not in _db_bytes(store)
