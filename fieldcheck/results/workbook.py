@@ -19,6 +19,7 @@ from fieldcheck.output import writing
 from fieldcheck.results.outcome import Results, Row
 from fieldcheck.results.rounds import RoundResult, per_person
 from fieldcheck.results.widths import display_width
+from fieldcheck.signing.content import value_text
 from fieldcheck.store import Store
 
 HEADER_FONT = "宋体"
@@ -148,12 +149,17 @@ def summary_rows(results: Results, store: Store) -> list[list[Any]]:
     out = []
     for row in results.rows:
         r, insp = row.result, row.counted.inspection
-        place = store.places.path(insp.assessee_id) if insp.assessee_id else insp.assessee_name
-        out.append([place, row.placed.group or "", insp.rubric_title, "、".join(insp.inspectors),
+        out.append([_place(row, store), row.placed.group or "", insp.rubric_title, "、".join(insp.inspectors),
                     *[float(r.nodes[s.id].score) if s.id in r.nodes else None for s in sections],
                     float(r.total), float(r.max), _grade(row), row.band or "", row.placed.rank,
                     row.placed.tier or "", row.veto() or "", _status(row)])
     return out
+
+
+def _place(row: Row, store: Store) -> str:
+    """The assessee as the county tells it apart: a village's whole path (two townships may each have a 和平村)."""
+    insp = row.counted.inspection
+    return store.places.path(insp.assessee_id) if insp.assessee_id else insp.assessee_name
 
 
 def _status(row: Row) -> str:
@@ -187,15 +193,18 @@ def item_rows(results: Results, row: Row) -> list[list[Any]]:
 
 def finding_rows(results: Results, store: Store) -> Iterator[list[Any]]:
     for row in results.rows:
+        place = _place(row, store)
         titles = {i.id: i.title for i in row.counted.inspection.rubric.items()}
         findings = store.findings.of(row.counted.row.id)
         heads = store.households.names(f.household_id for f in findings)  # the office knows a household by its head
         for f in findings:
             photos = "、".join(f"{p.sha256[:12]} {p.original_name}".strip() for p in store.photos.of(f.id))
-            value = f.value if isinstance(f.value, (str, int, float)) and not isinstance(f.value, bool) else _shown(f.value)
+            # a list or an answer of parts in words, as the score sheet prints it, not as Python writes it
+            value = f.value if isinstance(f.value, (str, int, float)) and not isinstance(f.value, bool) \
+                else value_text(f.value).rstrip(";")
             out_value = "是" if f.value is True else "否" if f.value is False else value
             head = heads.get(f.household_id, f.household_id) if f.household_id else ""
-            yield [row.name, f.item_id, titles.get(f.item_id, ""), out_value, f.note, head, f.entered_by,
+            yield [place, f.item_id, titles.get(f.item_id, ""), out_value, f.note, head, f.entered_by,
                    f.created_at[:19], photos]
 
 
@@ -222,7 +231,7 @@ def write_workbook(results: Results, store: Store, path: str | Path, rounds: lis
         used = {"汇总", "排名说明", "检查发现", "失分项", "轮次名次", "奖惩台账", "个人合计"}
         for row in results.rows:
             _Sheet(wb, _sheet_name(row.name, used), styles).write(
-                f"{row.name} {title}(检查 {row.counted.row.id[:8]},{row.counted.row.date})",
+                f"{_place(row, store)} {title}(检查 {row.counted.row.id[:8]},{row.counted.row.date})",
                 ["序号", "考核内容", "评分标准", "标准分值", "扣分", "得分", "说明"], None,
                 item_rows(results, row), {3: SCORE_FORMAT, 4: SCORE_FORMAT, 5: SCORE_FORMAT})
         findings = list(finding_rows(results, store))

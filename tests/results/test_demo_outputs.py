@@ -62,3 +62,28 @@ def test_long_texts_wrap_instead_of_being_cut_and_households_are_named(store, re
     named = {row[column] for row in findings.iter_rows(min_row=3, values_only=True) if row[column]}
     heads = {h.head_name for v in store.places.all("村") for h in store.households.of_village(v.id)}
     assert named and named <= heads
+
+
+def test_findings_tell_two_villages_of_one_name_apart_and_values_read_as_words(store, tmp_path):
+    """Two townships each have a 和平村; a 宣传方式 answer is 选:宣传栏、宣传页, not a Python dict."""
+    from sheetkit import RUBRIC, answer, lock_as_signed
+
+    county = store.places.add("县", "衡阳县")
+    for town, note in (("甲镇", "家庭人口栏漏填"), ("乙镇", "帮扶人未签字")):
+        village = store.places.add("村", "和平村", store.places.add("乡镇", town, county))
+        inspection = store.inspections.create(RUBRIC, assessee_id=village, assessee_name="", inspectors=["张三"],
+                                              date="2026-10-12")
+        store.findings.add_many(inspection, [{"item_id": "2.1.1", "note": note, "entered_by": "张三"},
+                                             {"item_id": "2.3.2", "value": {"selected": ["宣传栏", "宣传页"]},
+                                              "entered_by": "张三"}])
+        for item in RUBRIC.items():
+            if item.id not in ("2.1.1", "2.3.2"):
+                answer(store, inspection, item)
+        lock_as_signed(store, inspection)
+    wb = openpyxl.load_workbook(write_workbook(outcome.build(store, RUBRIC.id), store, tmp_path / "twins.xlsx"))
+    rows = list(wb["检查发现"].iter_rows(min_row=3, values_only=True))
+    notes = {(row[0], row[4]) for row in rows if row[4]}
+    assert notes == {("衡阳县/甲镇/和平村", "家庭人口栏漏填"), ("衡阳县/乙镇/和平村", "帮扶人未签字")}
+    assert {row[3] for row in rows if row[1] == "2.3.2"} == {"选:宣传栏、宣传页"}
+    captions = {wb[name]["A1"].value.split(" ")[0] for name in ("和平村", "和平村_2")}
+    assert captions == {"衡阳县/甲镇/和平村", "衡阳县/乙镇/和平村"}
