@@ -96,7 +96,7 @@ def header_key(value: object) -> str:
     return _HEADER_DROP.sub("", clean_text(value))
 
 
-_NUMBER_SUFFIXES = ("元", "分", "人", "户", "个", "%")
+_NUMBER_SUFFIXES = ("元", "分", "口人", "人", "口", "户", "个", "%")  # 口: a household's people (3口人)
 
 
 def parse_number(value: object) -> Decimal | None:

@@ -257,3 +257,9 @@ def test_an_old_15_digit_id_number_in_a_number_cell_is_whole_and_masked(store, t
     village = store.places.find("衡阳县/西渡镇/梅花村")
     assert [(h.head_name, h.id_masked) for h in store.households.of_village(village.id)] == [("张三", "430421*****1123")]
     assert b"430421900101123" not in _db_bytes(store)
+
+
+@given(st.integers(min_value=1, max_value=99))
+def test_household_size_in_kou_is_the_number(n):
+    """3口 and 3口人 are how a household's size is said: the number of people."""
+    assert parse_number(f"{n}口") == parse_number(f"{n}口人") == parse_number(f"{n}人") == n
