@@ -264,6 +264,12 @@ def _read_sheet(sheet: Sheet, h: int, name_col: int, names: dict, rubric: Rubric
                     row["note"] = old.note
             row["values"] = values
             table.rows.append(row)
+    for name in rubric.targets:  # the new file holds the sheet's rows only: a row left out is said, not lost unsaid
+        if name not in seen:
+            table.warnings.append(t(f"细则原有的「{name}」一行不在工作表「{sheet.name}」中,新细则里没有它的目标;"
+                                    "如需保留,请在表中加上这一行",
+                                    f"the rubric's row '{name}' is not on sheet '{sheet.name}', so the new rubric has no "
+                                    "targets for it; to keep them, add the row to the table"))
 
 
 # ---------------------------------------------------------------------------------------------

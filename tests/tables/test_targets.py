@@ -149,3 +149,18 @@ def test_a_second_table_in_the_workbook_is_named_not_ignored_unsaid(tmp_path):
     table = read_targets(path, rubric)
     assert table.problems == []
     assert len(table.warnings) == 1 and "附2(修订)" in table.warnings[0] and "只读取了工作表「附2」" in table.warnings[0]
+
+
+def test_a_row_the_sheet_left_out_is_said_not_dropped_unsaid(tmp_path):
+    rubric = catalog.find("hengyang-2015")
+    path = targets_fu2(tmp_path / "fu2.xlsx")
+    wb = openpyxl.load_workbook(path)
+    ws = wb["附2"]
+    row = next(r for r in range(4, ws.max_row + 1) if ws.cell(r, 1).value == "南岳区")
+    ws.delete_rows(row)
+    wb.save(path)
+    table = read_targets(path, rubric)
+    assert [w for w in table.warnings if "南岳区" in w] == [
+        "细则原有的「南岳区」一行不在工作表「附2」中,新细则里没有它的目标;如需保留,请在表中加上这一行"]
+    new = write_rubric_with_targets(rubric, table, tmp_path / "new.yaml")
+    assert "南岳区" not in new.targets  # the sheet is the new table; the warning said so
