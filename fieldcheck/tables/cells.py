@@ -79,13 +79,18 @@ def clean_text(value: object) -> str:
     return text.replace("\u3000", " ").strip()
 
 
-_PADDING = re.compile(r"(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])")
+_SINGLE_HAN = re.compile(r"[\u3400-\u9fff]")
 
 
 def name_text(value: object) -> str:
-    """A person's or a place's name: as ``clean_text``, and the spaces that align names in a column
-    ("王　芳" beside "欧阳明") dropped between Chinese characters, so 王芳 is one person however typed."""
-    return _PADDING.sub("", clean_text(value))
+    """A person's or a place's name: as ``clean_text``, and spaces that align a name in its column
+    ("王　芳" beside "欧阳明", "珠　晖　区") dropped, so 王芳 is one person however typed. Only when
+    every part is one Chinese character: "李军 王芳" stays two names."""
+    text = clean_text(value)
+    parts = text.split()
+    if len(parts) > 1 and all(_SINGLE_HAN.fullmatch(p) for p in parts):
+        return "".join(parts)
+    return text
 
 
 _HEADER_DROP = re.compile(r"[\s()\[\]【】<>《》:;,.、*_\-—/\\?]+")

@@ -235,11 +235,12 @@ def test_names_padded_for_alignment_are_the_names(store, tmp_path):
     ws.append(["县", "乡镇", "村", "户主", "人口", "帮扶责任人"])
     ws.append(["衡阳县", "西渡镇", "梅花村", "欧阳明", 3, "李　军"])
     ws.append(["衡阳县", "西渡镇", "梅　花　村", "王　芳", 2, "李军"])
+    ws.append(["衡阳县", "西渡镇", "梅花村", "赵六", 2, "李军 王芳"])  # two helpers, not a padded name
     wb.save(tmp_path / "padded.xlsx")
     import_roster(store, read_roster(tmp_path / "padded.xlsx"))
     village = store.places.find("衡阳县/西渡镇/梅花村")
     assert sorted((h.head_name, h.helper) for h in store.households.of_village(village.id)) == [
-        ("欧阳明", "李军"), ("王芳", "李军")]
+        ("欧阳明", "李军"), ("王芳", "李军"), ("赵六", "李军 王芳")]
     assert [p.name for p in store.places.all("村")] == ["梅花村"]
 
 
