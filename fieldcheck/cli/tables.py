@@ -30,7 +30,8 @@ def cmd_roster(args: argparse.Namespace) -> int:
     if args.json:
         print_json({"added": report.added, "already_there": report.already_there,
                     "villages_created": report.villages_created, "refused": [str(p) for p in report.refused],
-                    "hidden_sheets_not_read": roster.hidden, "sheets_without_roster": roster.sheets_skipped})
+                    "hidden_sheets_not_read": roster.hidden, "sheets_without_roster": roster.sheets_skipped,
+                    "differ_not_changed": [str(p) for p in report.differs]})
         return 0
     print(t(f"导入 {report.added} 户,已有 {report.already_there} 户未重复导入,新建 {len(report.villages_created)} 个村",
             f"imported {report.added} households, {report.already_there} already there, "
@@ -40,6 +41,11 @@ def cmd_roster(args: argparse.Namespace) -> int:
     if report.refused:
         print(t(f"未导入的 {len(report.refused)} 处:", f"{len(report.refused)} not imported:"))
         for problem in report.refused:
+            print(f"  {problem}")
+    if report.differs:
+        print(t(f"数据库中已有、但与表中不同的 {len(report.differs)} 户(没有更改):",
+                f"{len(report.differs)} households already there differ from the sheet (not changed):"))
+        for problem in report.differs:
             print(f"  {problem}")
     return 0
 

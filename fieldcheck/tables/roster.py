@@ -19,7 +19,6 @@ Choices where officials' rosters vary:
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -84,6 +83,7 @@ class RosterReport:
     already_there: int = 0
     villages_created: list[str] = field(default_factory=list)
     refused: list[CellProblem] = field(default_factory=list)
+    differs: list[CellProblem] = field(default_factory=list)  # already there, not as the sheet says: not changed
 
 
 def read_roster(path: str | Path, sheets: list[Sheet] | None = None) -> Roster:
@@ -231,30 +231,58 @@ def import_roster(store, roster: Roster, *, good_rows: bool = False) -> RosterRe
             raise TableError(t("有的村无法确定,什么都没有导入:", "some villages cannot be told apart and nothing was imported:"),
                              places.problems)
         report.refused.extend(places.problems)
-        # counted, not a set: two households in one village may share a head's name (and have no ID
-        # number); the n-th such household of the workbook is the n-th such household already there.
         # Rows alike in every field are one household written again (a row per member under a merged 户主).
-        seen: dict[str, Counter[tuple[str, str | None]]] = {}
-        rows_seen: set[tuple] = set()
+        unique, rows_seen = [], set()
         for row, village_id in resolved:
             whole = (village_id, row.head, row.id_masked, row.members, row.helper, row.status)
             if whole in rows_seen:
                 report.already_there += 1
+            else:
+                rows_seen.add(whole)
+                unique.append((row, village_id))
+        # A household there answers one row at most (namesakes without ID numbers are several of one
+        # key): first to rows that say all it says, then to rows that differ, which are said, not written.
+        there: dict[tuple[str, str, str | None], list] = {}
+        for village_id in dict.fromkeys(v for _, v in unique):
+            for h in store.households.of_village(village_id):
+                there.setdefault((village_id, h.head_name, h.id_masked), []).append(h)
+        matched: dict[int, object] = {}
+        for exact in (True, False):
+            for i, (row, village_id) in enumerate(unique):
+                left = there.get((village_id, row.head, row.id_masked))
+                if i in matched or not left:
+                    continue
+                h = next((h for h in left if not _differences(h, row)), None) if exact else left[0]
+                if h is not None:
+                    matched[i] = h
+                    left.remove(h)
+        for i, (row, village_id) in enumerate(unique):
+            h = matched.get(i)
+            if h is None:
+                store.households.add(village_id, row.head, members=row.members, helper=row.helper,
+                                     status=row.status, id_number=row.id_masked)
+                report.added += 1
                 continue
-            rows_seen.add(whole)
-            known = seen.get(village_id)
-            if known is None:
-                known = seen[village_id] = Counter((h.head_name, h.id_masked)
-                                                   for h in store.households.of_village(village_id))
-            key = (row.head, row.id_masked)
-            if known[key] > 0:
-                known[key] -= 1
-                report.already_there += 1
-                continue
-            store.households.add(village_id, row.head, members=row.members, helper=row.helper, status=row.status,
-                                 id_number=row.id_masked)
-            report.added += 1
+            report.already_there += 1
+            zh, en = _differences(h, row)
+            if zh:
+                report.differs.append(CellProblem(row.sheet, row.cell, t(
+                    f"「{row.head}」这一户数据库中已有,{'、'.join(zh)};没有更改,如需更改请在农户名单中编辑这一户",
+                    f"the household of '{row.head}' is already in the database with {', '.join(en)}; it was not "
+                    "changed: edit the household in the roster to change it")))
     return report
+
+
+def _differences(h, row: RosterRow) -> tuple[list[str], list[str]]:
+    """What the database's household says that the row does not, in both languages (empty: the same)."""
+    zh, en = [], []
+    for name_zh, name_en, ours, theirs in (("人口", "members", h.members, row.members),
+                                           ("帮扶责任人", "helper", h.helper, row.helper),
+                                           ("状态", "status", h.status, row.status)):
+        if ours != theirs:
+            zh.append(f"{name_zh}为「{ours}」(表中「{theirs}」)")
+            en.append(f"{name_en} '{ours}' (the sheet: '{theirs}')")
+    return zh, en
 
 
 class _PlaceResolver:

@@ -264,3 +264,27 @@ def test_an_old_15_digit_id_number_in_a_number_cell_is_whole_and_masked(store, t
 def test_household_size_in_kou_is_the_number(n):
     """3口 and 3口人 are how a household's size is said: the number of people."""
     assert parse_number(f"{n}口") == parse_number(f"{n}口人") == parse_number(f"{n}人") == n
+
+
+def test_a_household_already_there_but_changed_in_the_sheet_is_said(store, tmp_path):
+    """Re-importing a roster whose 人口 changed keeps the database's value, and says so, row by row."""
+    path = tmp_path / "r.xlsx"
+
+    def save(members):
+        wb = openpyxl.Workbook()
+        ws = wb.active
+        ws.title = "名单"
+        ws.append(["县", "乡镇", "村", "户主", "人口", "帮扶责任人"])
+        ws.append(["衡阳县", "西渡镇", "梅花村", "张三", members, "李干部"])
+        ws.append(["衡阳县", "西渡镇", "梅花村", "张三", 2, "赵干部"])  # a namesake, unchanged
+        wb.save(path)
+
+    save(4)
+    import_roster(store, read_roster(path))
+    save(5)
+    report = import_roster(store, read_roster(path))
+    assert (report.added, report.already_there) == (0, 2)
+    assert [(p.sheet, p.cell) for p in report.differs] == [("名单", "C2")]
+    assert "人口为「4」(表中「5」)" in str(report.differs[0]) and "没有更改" in str(report.differs[0])
+    village = store.places.find("衡阳县/西渡镇/梅花村")
+    assert sorted(h.members for h in store.households.of_village(village.id)) == [2, 4]
