@@ -13,6 +13,8 @@ Choices where officials' rosters vary:
 - a household already in the village (same 户主 and masked ID number) is not added twice; rows
   with the same 户主 that differ in 人口, 帮扶责任人 or 状态 are namesakes, two households, matched
   one to one with those there; rows alike in every field are one household written again;
+- a household already there that the sheet gives another 人口, 帮扶责任人 or 状态 is listed in
+  the report's ``differs`` and left as it is (an inspector may have edited it since);
 - a hidden sheet is not read (an old copy, a lookup list), and the user is told.
 """
 
