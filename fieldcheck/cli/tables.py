@@ -16,12 +16,22 @@ from fieldcheck.tables.targets import read_targets, write_rubric_with_targets
 
 def cmd_roster(args: argparse.Namespace) -> int:
     roster = read_roster(args.file)  # every row checked before the database is opened
+    for name in roster.hidden:
+        print(t(f"提示:隐藏的工作表「{name}」没有导入;如需导入,请在 Excel 或 WPS 中取消隐藏后再导入",
+                f"note: the hidden sheet '{name}' was not imported; to import it, unhide it in Excel or WPS and "
+                "import again"), file=sys.stderr)
+    for name in roster.sheets_skipped:  # a village's sheet whose header says 户名 would vanish unsaid
+        print(t(f"提示:工作表「{name}」中没有找到「户主」列,没有导入;如果它是农户名单,请把户主那一列的表头改为「户主」后再导入",
+                f"note: sheet '{name}' has no 户主 (head of household) column and was not imported; if it is a "
+                "roster, name that column's header 户主 and import again"), file=sys.stderr)
     refuse_bad_rows(roster, args.good_rows)
     with open_store(args, create=True) as store:
         report = import_roster(store, roster, good_rows=args.good_rows)
     if args.json:
         print_json({"added": report.added, "already_there": report.already_there,
-                    "villages_created": report.villages_created, "refused": [str(p) for p in report.refused]})
+                    "villages_created": report.villages_created, "refused": [str(p) for p in report.refused],
+                    "hidden_sheets_not_read": roster.hidden, "sheets_without_roster": roster.sheets_skipped,
+                    "differ_not_changed": [str(p) for p in report.differs]})
         return 0
     print(t(f"导入 {report.added} 户,已有 {report.already_there} 户未重复导入,新建 {len(report.villages_created)} 个村",
             f"imported {report.added} households, {report.already_there} already there, "
@@ -31,6 +41,11 @@ def cmd_roster(args: argparse.Namespace) -> int:
     if report.refused:
         print(t(f"未导入的 {len(report.refused)} 处:", f"{len(report.refused)} not imported:"))
         for problem in report.refused:
+            print(f"  {problem}")
+    if report.differs:
+        print(t(f"数据库中已有、但与表中不同的 {len(report.differs)} 户(没有更改):",
+                f"{len(report.differs)} households already there differ from the sheet (not changed):"))
+        for problem in report.differs:
             print(f"  {problem}")
     return 0
 

@@ -53,6 +53,8 @@ class Counting:
     conflicts: list[Conflict] = field(default_factory=list)
     #: drafts left out (no --all) or passed over for a signed one: (assessee, inspection id)
     left_out: list[tuple[str, str]] = field(default_factory=list)
+    #: assessees with drafts only, left out (no --all): listed, so a unit never vanishes from the results unsaid
+    unsigned: list[Conflict] = field(default_factory=list)
 
 
 def assessee_key(inspection: Inspection) -> str:
@@ -114,6 +116,9 @@ def count(store: Store, rubric_id: str, *, include_drafts: bool = False) -> Coun
             out.left_out.extend((name, r.id) for r in drafts)
         elif not include_drafts:
             out.left_out.extend((name, r.id) for r in drafts)
+            out.unsigned.append(Conflict(name, tuple(r.id for r in drafts), Text(
+                "只有草稿,没有已签检查,未计入结果(草稿须选择计入才计,并标明)",
+                "drafts only, no signed inspection: not counted (drafts count only when asked, and are marked)")))
         elif len(drafts) == 1:
             out.counted.append(Counted(drafts[0], score_inspection(store, drafts[0].id), draft=True))
         else:

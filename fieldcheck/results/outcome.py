@@ -126,7 +126,7 @@ def build(store: Store, rubric_id: str, *, include_drafts: bool = False) -> Resu
     order = {g.name: i for i, g in enumerate(spec.groups)}
     rows.sort(key=lambda r: (order.get(r.placed.group or "", len(order)), r.placed.rank or 10**6,
                              -r.result.total, r.name))
-    return Results(rubric, rows, groups, bands, counting.conflicts,
+    return Results(rubric, rows, groups, bands, counting.conflicts + counting.unsigned,
                    losses(store, rubric, counting.counted), include_drafts, counting.left_out)
 
 

@@ -86,6 +86,11 @@ def read(path: Any) -> Any:
     if len(data) > MAX_BYTES:
         raise RoundsInvalid(t(f"{path} 超过 {MAX_BYTES // 1_000_000} MB,不是轮次文件",
                               f"{path} is over {MAX_BYTES // 1_000_000} MB; it is not a rounds file"))
+    if data.startswith((b"PK\x03\x04", bytes.fromhex("D0CF11E0A1B11AE1"))):  # .xlsx/.zip, .xls: "save as UTF-8" misleads
+        raise RoundsInvalid(t(f"{path} 是 Excel 工作簿(或压缩包),不是乡镇轮次文件;乡镇轮次文件是 YAML 文本"
+                              "(村居、人员、各轮成绩),请选择 .yaml 文件",
+                              f"{path} is an Excel workbook (or a zip), not a township rounds file; that file is YAML "
+                              "text (villages, people, rounds): choose the .yaml file"))
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:

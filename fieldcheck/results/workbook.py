@@ -19,6 +19,7 @@ from fieldcheck.output import writing
 from fieldcheck.results.outcome import Results, Row
 from fieldcheck.results.rounds import RoundResult, per_person
 from fieldcheck.results.widths import display_width
+from fieldcheck.signing.content import value_text
 from fieldcheck.store import Store
 
 HEADER_FONT = "宋体"
@@ -26,6 +27,8 @@ SCORE_FORMAT = "0.00"
 MONEY_FORMAT = "#,##0.00"
 WIDTH_SAMPLE = 2000  # rows looked at to size a column: enough for any real column, cheap for 100k rows
 MAX_WIDTH = 60
+LINE_HEIGHT = 15  # points per line of 11-point text
+PROVISIONAL = "暂计(检查未完成,不评定等次)"
 NOTE = {"veto": "取消排序资格", "incomplete": "未完成,不排名", "no group": "不在排名分组", "tie": "名额线上并列,待领导决定"}
 
 
@@ -47,8 +50,11 @@ class _Sheet:
         data_top = 2 + heads
         rows_list = rows if isinstance(rows, list) else None
         look = sample if sample is not None else (rows_list[:WIDTH_SAMPLE] if rows_list is not None else [])
+        wrap: set[int] = set()  # columns whose longest text is wider than a column may be: wrapped, not cut
         for col in range(n):
             data = max((display_width(_shown(r[col])) for r in look if col < len(r)), default=0)
+            if data + 3 > MAX_WIDTH:
+                wrap.add(col)
             # a header wraps onto two lines (the header rows are tall) rather than widen a column of numbers
             head = max(display_width(top[col]) if top[col] and (col + 1 == n or top[col + 1] != "") else 0,
                        display_width(sub[col]) if sub else 0)
@@ -81,8 +87,15 @@ class _Sheet:
                 elif not sub[col]:
                     ws.merged_cells.add(CellRange(f"{a}2:{a}3"))
                 col += span
-        for r in rows:
-            ws.append([self.styles.cell(ws, v, "data", formats.get(i)) if i in formats else v for i, v in enumerate(r)])
+        widths = {col: ws.column_dimensions[get_column_letter(col + 1)].width for col in wrap}
+        for at, r in enumerate(rows, start=data_top):
+            # no program fits a row to wrapped text on opening (LibreOffice does not): the lines are counted here
+            lines = max((-(-display_width(_shown(r[c])) // max(1, int(w) - 2)) for c, w in widths.items() if c < len(r)),
+                        default=1)
+            if lines > 1:
+                ws.row_dimensions[at].height = LINE_HEIGHT * lines
+            ws.append([self.styles.cell(ws, v, "wrap" if i in wrap else "data", formats.get(i))
+                       if i in formats or (i in wrap and v is not None) else v for i, v in enumerate(r)])
 
 
 class _Styles:
@@ -95,6 +108,7 @@ class _Styles:
         self.fill = PatternFill("solid", fgColor="DDE4EE")
         self.border = Border(left=thin, right=thin, top=thin, bottom=thin)
         self.centre = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        self.wrap = Alignment(wrap_text=True)
 
     def cell(self, ws, value, kind: str, number_format: str | None = None):
         from openpyxl.cell import WriteOnlyCell  # lazy: openpyxl
@@ -104,6 +118,8 @@ class _Styles:
             c.font, c.fill, c.border, c.alignment = self.head_font, self.fill, self.border, self.centre
         elif kind == "title":
             c.font = self.title_font
+        elif kind == "wrap":
+            c.alignment = self.wrap
         if number_format:
             c.number_format = number_format
         return c
@@ -133,21 +149,31 @@ def summary_rows(results: Results, store: Store) -> list[list[Any]]:
     out = []
     for row in results.rows:
         r, insp = row.result, row.counted.inspection
-        place = store.places.path(insp.assessee_id) if insp.assessee_id else insp.assessee_name
-        out.append([place, row.placed.group or "", insp.rubric_title, "、".join(insp.inspectors),
+        out.append([_place(row, store), row.placed.group or "", insp.rubric_title, "、".join(insp.inspectors),
                     *[float(r.nodes[s.id].score) if s.id in r.nodes else None for s in sections],
-                    float(r.total), float(r.max), row.grade_shown, row.band or "", row.placed.rank,
+                    float(r.total), float(r.max), _grade(row), row.band or "", row.placed.rank,
                     row.placed.tier or "", row.veto() or "", _status(row)])
     return out
+
+
+def _place(row: Row, store: Store) -> str:
+    """The assessee as the county tells it apart: a village's whole path (two townships may each have a 和平村)."""
+    insp = row.counted.inspection
+    return store.places.path(insp.assessee_id) if insp.assessee_id else insp.assessee_name
 
 
 def _status(row: Row) -> str:
     parts = ["草稿" if row.counted.draft else "已签"]
     if row.placed.note in NOTE and row.placed.note != "veto":
         parts.append(NOTE[row.placed.note])
-    if not row.result.complete:
+    if not row.result.complete and row.placed.note != "incomplete":  # that note already says 未完成
         parts.append("未完成")
     return ";".join(parts)
+
+
+def _grade(row: Row) -> str:
+    """The 等级 cell: an unfinished inspection's total is 暂计 and has no grade yet, as the score sheet says."""
+    return row.grade_shown or ("" if row.result.complete else PROVISIONAL)
 
 
 def item_rows(results: Results, row: Row) -> list[list[Any]]:
@@ -161,19 +187,25 @@ def item_rows(results: Results, row: Row) -> list[list[Any]]:
                         float(ns.score), ns.explanation.render()])
         else:
             out.append([node.id, node.title, "", float(ns.max), float(ns.deduction), float(ns.score), ""])
-    out.append(["合计", "", "", float(row.result.max), None, float(row.result.total), row.grade_shown])
+    out.append(["合计", "", "", float(row.result.max), None, float(row.result.total), _grade(row)])
     return out
 
 
 def finding_rows(results: Results, store: Store) -> Iterator[list[Any]]:
     for row in results.rows:
+        place = _place(row, store)
         titles = {i.id: i.title for i in row.counted.inspection.rubric.items()}
-        for f in store.findings.of(row.counted.row.id):
+        findings = store.findings.of(row.counted.row.id)
+        heads = store.households.names(f.household_id for f in findings)  # the office knows a household by its head
+        for f in findings:
             photos = "、".join(f"{p.sha256[:12]} {p.original_name}".strip() for p in store.photos.of(f.id))
-            value = f.value if isinstance(f.value, (str, int, float)) and not isinstance(f.value, bool) else _shown(f.value)
+            # a list or an answer of parts in words, as the score sheet prints it, not as Python writes it
+            value = f.value if isinstance(f.value, (str, int, float)) and not isinstance(f.value, bool) \
+                else value_text(f.value).rstrip(";")
             out_value = "是" if f.value is True else "否" if f.value is False else value
-            yield [row.name, f.item_id, titles.get(f.item_id, ""), out_value, f.note, f.household_id or "",
-                   f.entered_by, f.created_at[:19], photos]
+            head = heads.get(f.household_id, f.household_id) if f.household_id else ""
+            yield [place, f.item_id, titles.get(f.item_id, ""), out_value, f.note, head, f.entered_by,
+                   f.created_at[:19], photos]
 
 
 def write_workbook(results: Results, store: Store, path: str | Path, rounds: list[RoundResult] | None = None) -> Path:
@@ -199,12 +231,12 @@ def write_workbook(results: Results, store: Store, path: str | Path, rounds: lis
         used = {"汇总", "排名说明", "检查发现", "失分项", "轮次名次", "奖惩台账", "个人合计"}
         for row in results.rows:
             _Sheet(wb, _sheet_name(row.name, used), styles).write(
-                f"{row.name} {title}(检查 {row.counted.row.id[:8]},{row.counted.row.date})",
+                f"{_place(row, store)} {title}(检查 {row.counted.row.id[:8]},{row.counted.row.date})",
                 ["序号", "考核内容", "评分标准", "标准分值", "扣分", "得分", "说明"], None,
                 item_rows(results, row), {3: SCORE_FORMAT, 4: SCORE_FORMAT, 5: SCORE_FORMAT})
         findings = list(finding_rows(results, store))
         _Sheet(wb, "检查发现", styles).write(
-            f"{title} 检查发现与照片", ["单位", "项目", "项目名称", "发现", "备注", "户", "录入人", "录入时间", "照片"], None,
+            f"{title} 检查发现与照片", ["单位", "项目", "项目名称", "发现", "备注", "户主", "录入人", "录入时间", "照片"], None,
             findings, {})
         _Sheet(wb, "失分项", styles).write(
             f"{title} 失分项", ["项目", "名称", "失分合计", "失分单位数", "常见问题"], None,

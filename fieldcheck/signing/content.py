@@ -234,7 +234,7 @@ def _evidence(store: Store, inspection) -> tuple[dict[str, list[str]], list[Phot
                     h = store.households.get(finding.household_id)
                     households[finding.household_id] = f"{h.head_name}户" + (f"({h.id_masked})" if h.id_masked else "")
                 household = households[finding.household_id]
-            what = "".join(p for p in (_value_text(finding.value), finding.note) if p) or "发现一处"
+            what = "".join(p for p in (value_text(finding.value), finding.note) if p) or "发现一处"
             label = f"{CIRCLED[k] if k < len(CIRCLED) else f'({k + 1})'}"
             numbers = []
             for photo in store.photos.of(finding.id):
@@ -254,7 +254,8 @@ def _evidence(store: Store, inspection) -> tuple[dict[str, list[str]], list[Phot
     return lines, photos
 
 
-def _value_text(value: Any) -> str:
+def value_text(value: Any) -> str:
+    """A finding's value as the sheet prints it, in Chinese, ending with ';' (符合, 选:宣传栏、宣传页;)."""
     if value is None:
         return ""
     if isinstance(value, bool):

@@ -56,6 +56,19 @@ class TableError(UserError):
         super().__init__("\n".join(lines))
 
 
+class CellError(str):
+    """A cell whose formula failed, as Excel shows it ("#N/A", "#DIV/0!"): never a value, never blank."""
+
+
+def formula_failed(sheet: str, row: int, col: int, value: object) -> CellProblem | None:
+    """The problem of a cell whose formula failed, naming the error; None for any other cell."""
+    if not isinstance(value, CellError):
+        return None
+    return CellProblem(sheet, cell_ref(row, col), t(
+        f"公式出错({value}),读不出值;请改正公式,或直接填写内容后再导入",
+        f"the formula fails ({value}) and gives no value; fix the formula or type the value in, and import again"))
+
+
 def clean_text(value: object) -> str:
     """A cell as text: full-width forms folded (NFKC), spaces and line breaks trimmed; '' for empty."""
     if value is None:
@@ -66,6 +79,20 @@ def clean_text(value: object) -> str:
     return text.replace("\u3000", " ").strip()
 
 
+_SINGLE_HAN = re.compile(r"[\u3400-\u9fff]")
+
+
+def name_text(value: object) -> str:
+    """A person's or a place's name: as ``clean_text``, and spaces that align a name in its column
+    ("王　芳" beside "欧阳明", "珠　晖　区") dropped, so 王芳 is one person however typed. Only when
+    every part is one Chinese character: "李军 王芳" stays two names."""
+    text = clean_text(value)
+    parts = text.split()
+    if len(parts) > 1 and all(_SINGLE_HAN.fullmatch(p) for p in parts):
+        return "".join(parts)
+    return text
+
+
 _HEADER_DROP = re.compile(r"[\s()\[\]【】<>《》:;,.、*_\-—/\\?]+")
 
 
@@ -74,7 +101,7 @@ def header_key(value: object) -> str:
     return _HEADER_DROP.sub("", clean_text(value))
 
 
-_NUMBER_SUFFIXES = ("元", "分", "人", "户", "个", "%")
+_NUMBER_SUFFIXES = ("元", "分", "口人", "人", "口", "户", "个", "%")  # 口: a household's people (3口人)
 
 
 def parse_number(value: object) -> Decimal | None:

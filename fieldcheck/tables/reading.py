@@ -15,11 +15,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from python_calamine import CalamineError, CalamineWorkbook, PasswordError
+from python_calamine import CalamineError, CalamineWorkbook, PasswordError, SheetTypeEnum, SheetVisibleEnum
 
 from fieldcheck.i18n import t
-from fieldcheck.tables.cells import TableError
-from fieldcheck.tables.sniff import SAVE_AS, refuse_uncalculated, workbook_kind
+from fieldcheck.tables.cells import CellError, TableError
+from fieldcheck.tables.sniff import SAVE_AS, formula_errors, refuse_uncalculated, workbook_kind
 
 #: a merged range as zero-based ((first row, first column), (last row, last column))
 Range = tuple[tuple[int, int], tuple[int, int]]
@@ -32,6 +32,10 @@ class Sheet:
     name: str
     rows: list[list[Any]]
     merged: list[Range] = field(default_factory=list)
+    #: hidden in Excel (an old copy, a lookup list): what the clerk sees is not in it
+    hidden: bool = False
+    #: zero-based (row, column) of cells formatted as a percentage: 16.7% is stored as 0.167
+    percent: set[tuple[int, int]] = field(default_factory=set)
 
     def value(self, row: int, col: int) -> Any:
         if row < len(self.rows) and col < len(self.rows[row]):
@@ -67,16 +71,24 @@ def read_fast(path: str | Path) -> list[Sheet]:
     The format is taken from the file's bytes, so an .xls or .ods saved under an .xlsx name is read.
     """
     path = Path(path)
+    errors: dict[str, dict[tuple[int, int], str]] = {}
     if workbook_kind(path) == "xlsx":
         refuse_uncalculated(path)
+        errors = formula_errors(path)  # calamine gives a failed formula as an empty cell
     try:
         with path.open("rb") as f:  # from a file, calamine tells the format by content, not by the name
             book = CalamineWorkbook.from_filelike(f)
             sheets = []
-            for name in book.sheet_names:
-                raw = book.get_sheet_by_name(name)
+            for meta in book.sheets_metadata:
+                if meta.typ != SheetTypeEnum.WorkSheet:  # a chart sheet has no cells
+                    continue
+                raw = book.get_sheet_by_name(meta.name)
                 rows = [[None if v == "" else v for v in row] for row in raw.to_python(skip_empty_area=False)]
-                sheets.append(Sheet(name, rows, list(raw.merged_cell_ranges or [])))
+                for (r, c), text in errors.get(meta.name, {}).items():
+                    if r < len(rows) and c < len(rows[r]):
+                        rows[r][c] = CellError(text)
+                sheets.append(Sheet(meta.name, rows, list(raw.merged_cell_ranges or []),
+                                    hidden=meta.visible != SheetVisibleEnum.Visible))
         return sheets
     except PasswordError:
         raise _locked(path) from None
@@ -105,6 +117,33 @@ def read_exact(path: str | Path) -> list[Sheet]:
     for ws in book.worksheets:
         rows = [list(r) for r in ws.iter_rows(values_only=True)]
         merged = [((m.min_row - 1, m.min_col - 1), (m.max_row - 1, m.max_col - 1)) for m in ws.merged_cells.ranges]
-        sheets.append(Sheet(ws.title, rows, merged))
+        sheets.append(Sheet(ws.title, rows, merged, hidden=ws.sheet_state != "visible"))
     book.close()
     return sheets
+
+
+def mark_percent(path: str | Path, sheets: list[Sheet]) -> None:
+    """Note in each sheet the cells an .xlsx formats as percentages (python-calamine gives only 0.167 for 16.7%).
+
+    For small tables (targets): openpyxl reads the styles. Other formats keep their plain values.
+    """
+    import openpyxl  # lazy: openpyxl takes a third of a second to import
+
+    path = Path(path)
+    if workbook_kind(path) != "xlsx":
+        return
+    by_name = {s.name: s for s in sheets}
+    try:
+        with path.open("rb") as f:
+            book = openpyxl.load_workbook(f, read_only=True)
+            for ws in book.worksheets:
+                sheet = by_name.get(ws.title)
+                if sheet is None:
+                    continue
+                for row in ws.iter_rows():
+                    for cell in row:
+                        if isinstance(cell.value, (int, float)) and "%" in str(cell.number_format or ""):
+                            sheet.percent.add((cell.row - 1, cell.column - 1))
+            book.close()
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError, AttributeError):
+        return  # calamine read it: its values stand

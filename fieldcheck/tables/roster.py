@@ -10,7 +10,12 @@ Choices where officials' rosters vary:
 - a sheet without a 村 column is one village: its name is "县-乡镇-村", or the village's
   name alone when that village is already in the database;
 - 合计/小计 rows and rows with nothing in them are skipped;
-- a household already in the village (same 户主 and masked ID number) is not added twice.
+- a household already in the village (same 户主 and masked ID number) is not added twice; rows
+  with the same 户主 that differ in 人口, 帮扶责任人 or 状态 are namesakes, two households, matched
+  one to one with those there; rows alike in every field are one household written again;
+- a household already there that the sheet gives another 人口, 帮扶责任人 or 状态 is listed in
+  the report's ``differs`` and left as it is (an inspector may have edited it since);
+- a hidden sheet is not read (an old copy, a lookup list), and the user is told.
 """
 
 from __future__ import annotations
@@ -21,7 +26,15 @@ from pathlib import Path
 
 from fieldcheck.i18n import t
 from fieldcheck.store import StoreError, check_members, holds_id_number, mask_id_number
-from fieldcheck.tables.cells import CellProblem, TableError, cell_ref, clean_text, parse_number
+from fieldcheck.tables.cells import (
+    CellProblem,
+    TableError,
+    cell_ref,
+    clean_text,
+    formula_failed,
+    name_text,
+    parse_number,
+)
 from fieldcheck.tables.headers import find_header
 from fieldcheck.tables.reading import Sheet, read_fast
 
@@ -63,6 +76,7 @@ class Roster:
     rows: list[RosterRow] = field(default_factory=list)
     problems: list[CellProblem] = field(default_factory=list)
     sheets_skipped: list[str] = field(default_factory=list)
+    hidden: list[str] = field(default_factory=list)  # hidden sheets, not read
 
 
 @dataclass
@@ -71,18 +85,29 @@ class RosterReport:
     already_there: int = 0
     villages_created: list[str] = field(default_factory=list)
     refused: list[CellProblem] = field(default_factory=list)
+    differs: list[CellProblem] = field(default_factory=list)  # already there, not as the sheet says: not changed
 
 
 def read_roster(path: str | Path, sheets: list[Sheet] | None = None) -> Roster:
     """Every household row of every sheet that has a 户主 column, checked, ID numbers masked."""
     roster = Roster()
     for sheet in sheets if sheets is not None else read_fast(path):
+        if sheet.hidden:  # an old copy or a lookup list: the clerk does not see it, so it is not imported
+            roster.hidden.append(sheet.name)
+            continue
         sheet.fill_merged()
         header = find_header(sheet, SYNONYMS, "head")
         if header is None:
-            roster.sheets_skipped.append(sheet.name)
+            if any(clean_text(v) for row in sheet.rows for v in row):  # an empty sheet is not worth a word
+                roster.sheets_skipped.append(sheet.name)
             continue
         _read_sheet(sheet, *header, roster)
+    if not roster.rows and not roster.problems and roster.hidden:
+        raise TableError(t(f"{path} 中可见的工作表里没有农户名单(隐藏的工作表「{'」「'.join(roster.hidden)}」没有读取);"
+                           "如果名单在隐藏的工作表中,请在 Excel 或 WPS 中取消隐藏后再导入",
+                           f"no household roster in the visible sheets of {path} (the hidden sheets "
+                           f"'{', '.join(roster.hidden)}' were not read); if the roster is on a hidden sheet, unhide it "
+                           "in Excel or WPS and import again"))
     if not roster.rows and not roster.problems:
         raise TableError(t(f"{path} 中没有找到农户名单:需要一行表头,含「户主」等列名",
                            f"no household roster found in {path}: a header row naming 户主 (head of household) is needed"))
@@ -101,6 +126,11 @@ def _read_sheet(sheet: Sheet, start: int, columns: dict[str, int], roster: Roste
         if any(w in x for x in texts[:3] + [texts[columns["head"]] if columns["head"] < len(texts) else ""]
                for w in TOTAL_WORDS):
             continue
+        failed = [p for name, c in columns.items() if name != "other_id"
+                  for p in [formula_failed(sheet.name, r, c, sheet.value(r, c))] if p is not None]
+        if failed:  # the rest of the row is not judged: its cells may be what the formula would have given
+            roster.problems.extend(failed)
+            continue
         problems: list[CellProblem] = []
 
         def cell(name: str, r: int = r) -> object:
@@ -113,10 +143,10 @@ def _read_sheet(sheet: Sheet, start: int, columns: dict[str, int], roster: Roste
         place = dict(fixed)
         for f in PLACE_FIELDS:
             if f in columns:
-                text = clean_text(cell(f)) or carried[f]
+                text = name_text(cell(f)) or carried[f]
                 carried[f] = text
                 place[f] = text or place.get(f, "")
-        head = clean_text(cell("head"))
+        head = name_text(cell("head"))
         if not head:
             bad("head", "应填写户主姓名", "expected the head of household's name")
         for name in ("head", "helper", "status"):  # a whole ID number is kept nowhere but masked, in its column
@@ -138,6 +168,9 @@ def _read_sheet(sheet: Sheet, start: int, columns: dict[str, int], roster: Roste
         masked = None
         if "id_number" in columns:
             raw = cell("id_number")
+            if isinstance(raw, (int, float)) and not isinstance(raw, bool) and float(raw).is_integer() \
+                    and len(str(int(raw))) == 15:
+                raw = str(int(raw))  # an old 15-digit number is whole in a number cell: Excel keeps 15 digits
             if isinstance(raw, float) or (isinstance(raw, int) and len(str(raw)) > 15):
                 bad("id_number", "身份证号被存成了数字,末几位已丢失;请把这一列设为文本格式后重新填写",
                     "the ID number is stored as a number and its last digits are lost; format the column as text and enter it again")
@@ -157,7 +190,7 @@ def _read_sheet(sheet: Sheet, start: int, columns: dict[str, int], roster: Roste
             continue
         where = cell_ref(r, columns.get("village", columns["head"]))
         roster.rows.append(RosterRow(sheet.name, r + 1, where, place.get("county", ""), place.get("township", ""),
-                                     place["village"], head, members, clean_text(cell("helper")),
+                                     place["village"], head, members, name_text(cell("helper")),
                                      clean_text(cell("status")) or "贫困户", masked))
 
 
@@ -200,20 +233,58 @@ def import_roster(store, roster: Roster, *, good_rows: bool = False) -> RosterRe
             raise TableError(t("有的村无法确定,什么都没有导入:", "some villages cannot be told apart and nothing was imported:"),
                              places.problems)
         report.refused.extend(places.problems)
-        seen: dict[str, set[tuple[str, str | None]]] = {}
+        # Rows alike in every field are one household written again (a row per member under a merged 户主).
+        unique, rows_seen = [], set()
         for row, village_id in resolved:
-            known = seen.get(village_id)
-            if known is None:
-                known = seen[village_id] = {(h.head_name, h.id_masked) for h in store.households.of_village(village_id)}
-            key = (row.head, row.id_masked)
-            if key in known:
+            whole = (village_id, row.head, row.id_masked, row.members, row.helper, row.status)
+            if whole in rows_seen:
                 report.already_there += 1
+            else:
+                rows_seen.add(whole)
+                unique.append((row, village_id))
+        # A household there answers one row at most (namesakes without ID numbers are several of one
+        # key): first to rows that say all it says, then to rows that differ, which are said, not written.
+        there: dict[tuple[str, str, str | None], list] = {}
+        for village_id in dict.fromkeys(v for _, v in unique):
+            for h in store.households.of_village(village_id):
+                there.setdefault((village_id, h.head_name, h.id_masked), []).append(h)
+        matched: dict[int, object] = {}
+        for exact in (True, False):
+            for i, (row, village_id) in enumerate(unique):
+                left = there.get((village_id, row.head, row.id_masked))
+                if i in matched or not left:
+                    continue
+                h = next((h for h in left if not _differences(h, row)), None) if exact else left[0]
+                if h is not None:
+                    matched[i] = h
+                    left.remove(h)
+        for i, (row, village_id) in enumerate(unique):
+            h = matched.get(i)
+            if h is None:
+                store.households.add(village_id, row.head, members=row.members, helper=row.helper,
+                                     status=row.status, id_number=row.id_masked)
+                report.added += 1
                 continue
-            store.households.add(village_id, row.head, members=row.members, helper=row.helper, status=row.status,
-                                 id_number=row.id_masked)
-            known.add(key)
-            report.added += 1
+            report.already_there += 1
+            zh, en = _differences(h, row)
+            if zh:
+                report.differs.append(CellProblem(row.sheet, row.cell, t(
+                    f"「{row.head}」这一户数据库中已有,{'、'.join(zh)};没有更改,如需更改请在农户名单中编辑这一户",
+                    f"the household of '{row.head}' is already in the database with {', '.join(en)}; it was not "
+                    "changed: edit the household in the roster to change it")))
     return report
+
+
+def _differences(h, row: RosterRow) -> tuple[list[str], list[str]]:
+    """What the database's household says that the row does not, in both languages (empty: the same)."""
+    zh, en = [], []
+    for name_zh, name_en, ours, theirs in (("人口", "members", h.members, row.members),
+                                           ("帮扶责任人", "helper", h.helper, row.helper),
+                                           ("状态", "status", h.status, row.status)):
+        if ours != theirs:
+            zh.append(f"{name_zh}为「{ours}」(表中「{theirs}」)")
+            en.append(f"{name_en} '{ours}' (the sheet: '{theirs}')")
+    return zh, en
 
 
 class _PlaceResolver:

@@ -125,3 +125,44 @@ def refuse_uncalculated(path: Path) -> None:
                             "save it once and import it again"))
     except (zipfile.BadZipFile, OSError, ValueError):
         return  # damaged: the reader says so
+
+
+_ERROR_CELL = re.compile(rb'<c\s([^>]*\bt="e"[^>/]*)>(.*?)</c>', re.S)
+_REF = re.compile(rb'\br="([A-Z]+)([0-9]+)"')
+_VALUE = re.compile(rb"<v>([^<]*)</v>")
+_NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+       "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+       "p": "http://schemas.openxmlformats.org/package/2006/relationships"}
+
+
+def formula_errors(path: Path) -> dict[str, dict[tuple[int, int], str]]:
+    """{sheet name: {zero-based (row, column): "#N/A"}} for the cells of an .xlsx whose formula failed.
+
+    The readers give such a cell as empty, so a failed VLOOKUP would pass for a blank cell and
+    a #DIV/0! target for one the table lacks; the callers name the cell instead.
+    """
+    from xml.etree import ElementTree  # lazy: only for workbooks
+
+    out: dict[str, dict[tuple[int, int], str]] = {}
+    try:
+        with zipfile.ZipFile(path) as z:
+            rels = ElementTree.fromstring(z.read("xl/_rels/workbook.xml.rels"))
+            targets = {r.get("Id"): r.get("Target", "") for r in rels.findall("p:Relationship", _NS)}
+            book = ElementTree.fromstring(z.read("xl/workbook.xml"))
+            for sheet in book.findall("m:sheets/m:sheet", _NS):
+                target = targets.get(sheet.get(f"{{{_NS['r']}}}id"), "")
+                member = target.lstrip("/") if target.startswith("/") else "xl/" + target
+                data = z.read(member)
+                if b't="e"' not in data:
+                    continue
+                for attrs, body in _ERROR_CELL.findall(data):
+                    ref, value = _REF.search(attrs), _VALUE.search(body)
+                    if ref is not None:
+                        col = 0
+                        for ch in ref.group(1).decode():
+                            col = col * 26 + ord(ch) - 64
+                        out.setdefault(sheet.get("name", ""), {})[(int(ref.group(2)) - 1, col - 1)] = (
+                            value.group(1).decode("utf-8", "replace") if value else "#VALUE!")
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, ElementTree.ParseError):
+        return out  # damaged: the reader says so
+    return out

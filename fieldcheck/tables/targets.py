@@ -34,13 +34,15 @@ from fieldcheck.tables.cells import (
     TableError,
     cell_ref,
     clean_text,
+    formula_failed,
     header_key,
     is_absurd,
+    name_text,
     parse_number,
     plain_number,
 )
 from fieldcheck.tables.headers import HEADER_SEARCH_ROWS, match_header
-from fieldcheck.tables.reading import Sheet, read_fast
+from fieldcheck.tables.reading import Sheet, mark_percent, read_fast
 
 NAME_HEADERS = {"name": ["市县名", "县市区", "县市区名", "县(市、区)", "单位", "单位名称", "名称", "地区", "县市名"],
                 "group": ["分组", "组别", "考核分组"]}
@@ -74,6 +76,18 @@ def _common_run(a: str, b: str) -> int:
                 k += 1
             best = max(best, k)
     return best
+
+
+class _NotPercent(ValueError):
+    pass
+
+
+def _percent(number: Decimal, column: str) -> Decimal:
+    """A percentage-formatted cell as the clerk sees it: 16.7% in a (%) column is 16.7, not 0.167."""
+    if _unit(column) != "%":
+        raise _NotPercent(column)
+    number *= 100
+    return Decimal(int(number)) if number == number.to_integral_value() else number.normalize()
 
 
 def column_name(top: str, sub: str) -> str:
@@ -123,16 +137,39 @@ def match_columns(labels: dict[int, tuple[str, str]], wanted: list[str]) -> dict
 def read_targets(path: str | Path, rubric: Rubric, sheets: list[Sheet] | None = None) -> TargetTable:
     """The rows of the first sheet that has a 市县名 (or 县市区, 单位 …) header."""
     table = TargetTable()
-    for sheet in sheets if sheets is not None else read_fast(path):
-        sheet.fill_merged()
-        for h in range(min(HEADER_SEARCH_ROWS, len(sheet.rows))):
-            names = {c: match_header(v, NAME_HEADERS) for c, v in enumerate(sheet.rows[h])}
-            name_col = next((c for c, n in names.items() if n == "name"), None)
-            if name_col is not None:
-                _read_sheet(sheet, h, name_col, names, rubric, table)
-                return table
+    if sheets is None:
+        sheets = read_fast(path)
+        mark_percent(path, sheets)
+    hidden = [s.name for s in sheets if s.hidden]
+    found = [(s, *at) for s in sheets if not s.hidden  # a hidden sheet is an old copy or a list, not the table shown
+             for at in [_table_header(s)] if at is not None]
+    if found:
+        sheet, h, name_col, names = found[0]
+        _read_sheet(sheet, h, name_col, names, rubric, table)
+        table.warnings += [t(f"只读取了工作表「{sheet.name}」;工作表「{other[0].name}」也像目标表,没有读取(需要时请单独存为一个工作簿再导入)",
+                             f"only sheet '{sheet.name}' was read; sheet '{other[0].name}' also looks like a target "
+                             "table and was not read (save it as a workbook of its own to import it)")
+                           for other in found[1:]]
+        table.warnings += [t(f"隐藏的工作表「{name}」没有读取", f"the hidden sheet '{name}' was not read") for name in hidden]
+        return table
+    if hidden:
+        raise TableError(t(f"{path} 中可见的工作表里没有目标任务分解表(隐藏的工作表「{'」「'.join(hidden)}」没有读取);"
+                           "如果表在隐藏的工作表中,请在 Excel 或 WPS 中取消隐藏后再导入",
+                           f"no target table in the visible sheets of {path} (the hidden sheets '{', '.join(hidden)}' "
+                           "were not read); if the table is on a hidden sheet, unhide it in Excel or WPS and import again"))
     raise TableError(t(f"{path} 中没有目标任务分解表:需要一行表头,首列为「市县名」(或县市区、单位)",
                        f"no target table in {path}: a header row starting with 市县名 (or 县市区, 单位) is needed"))
+
+
+def _table_header(sheet: Sheet) -> tuple[int, int, dict] | None:
+    """(header row, name column, each column's header field) of a sheet's target table, or None."""
+    sheet.fill_merged()
+    for h in range(min(HEADER_SEARCH_ROWS, len(sheet.rows))):
+        names = {c: match_header(v, NAME_HEADERS) for c, v in enumerate(sheet.rows[h])}
+        name_col = next((c for c, n in names.items() if n == "name"), None)
+        if name_col is not None:
+            return h, name_col, names
+    return None
 
 
 def _read_sheet(sheet: Sheet, h: int, name_col: int, names: dict, rubric: Rubric, table: TargetTable) -> None:
@@ -162,8 +199,12 @@ def _read_sheet(sheet: Sheet, h: int, name_col: int, names: dict, rubric: Rubric
             table.warnings.append(t(f"表中没有细则的目标列「{col}」,各行都没有这一项", f"the table has no column for the rubric's '{col}'"))
     seen: dict[str, str] = {}
     for r in range(start, len(sheet.rows)):
-        name = clean_text(sheet.value(r, name_col))
+        name = name_text(sheet.value(r, name_col))
         if not name or name.startswith(NOTE_PREFIXES):
+            continue
+        failed = formula_failed(sheet.name, r, name_col, sheet.value(r, name_col))
+        if failed is not None:
+            table.problems.append(failed)
             continue
         if name in seen:
             table.problems.append(CellProblem(sheet.name, cell_ref(r, name_col), t(
@@ -174,15 +215,26 @@ def _read_sheet(sheet: Sheet, h: int, name_col: int, names: dict, rubric: Rubric
         ok = True
         for col, c in columns.items():
             raw = sheet.value(r, c)
+            failed = formula_failed(sheet.name, r, c, raw)
+            if failed is not None:  # read as empty, it would silently leave the target out
+                table.problems.append(failed)
+                ok = False
+                continue
             problem = None
             try:
                 number = parse_number(raw)
+                if number is not None and (r, c) in sheet.percent:
+                    number = _percent(number, col)
             except ValueError as exc:
                 number = None
-                typed = shown(clean_text(raw))
+                typed = shown(clean_text(raw)) if not isinstance(exc, _NotPercent) else f"{float(raw) * 100:g}%"
                 problem = (t(f"「{col}」的值「{typed}」太大或位数太多,不是合理的目标值;请填写实际的数",
                              f"'{typed}' is too large or too long to be a target for '{col}'; enter the real number")
                            if is_absurd(exc) else
+                           t(f"单元格显示为百分数({typed}),而「{col}」不是百分比;请去掉百分比格式,填写实际的数",
+                             f"the cell shows a percentage ({typed}) but '{col}' is not one; remove the percentage "
+                             "format and enter the real number")
+                           if isinstance(exc, _NotPercent) else
                            t(f"「{col}」应为数字,而这里是「{typed}」", f"expected a number for '{col}', found '{typed}'"))
             # the rubric refuses a negative target too, but would name the file never written
             if number is not None and number < 0:
@@ -212,6 +264,12 @@ def _read_sheet(sheet: Sheet, h: int, name_col: int, names: dict, rubric: Rubric
                     row["note"] = old.note
             row["values"] = values
             table.rows.append(row)
+    for name in rubric.targets:  # the new file holds the sheet's rows only: a row left out is said, not lost unsaid
+        if name not in seen:
+            table.warnings.append(t(f"细则原有的「{name}」一行不在工作表「{sheet.name}」中,新细则里没有它的目标;"
+                                    "如需保留,请在表中加上这一行",
+                                    f"the rubric's row '{name}' is not on sheet '{sheet.name}', so the new rubric has no "
+                                    "targets for it; to keep them, add the row to the table"))
 
 
 # ---------------------------------------------------------------------------------------------

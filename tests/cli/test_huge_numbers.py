@@ -135,7 +135,9 @@ def test_a_row_the_rubric_needs_is_missing_names_the_rubric_not_the_file_never_w
     workbook.save(book)
     out = tmp_path / "out.yaml"
     code, err = import_targets(book, out, capsys)
-    refused(code, err, "细则「hengyang-2015」:reading「county-row-targets」提到的「祁东县」不在目标表中", lines=2)
+    # the note on the left-out row says what to do; the refusal names the rubric, not the file never written
+    refused(code, err, "细则原有的「祁东县」一行不在工作表「附2」中", "如需保留,请在表中加上这一行",
+            "细则「hengyang-2015」:reading「county-row-targets」提到的「祁东县」不在目标表中", lines=3)
     assert "out.yaml" not in err and not out.exists()
 
 

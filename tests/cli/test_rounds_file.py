@@ -72,3 +72,14 @@ def test_a_malformed_rules_file_is_one_sentence_with_its_line(tmp_path, capsys, 
     path = tmp_path / "rules.yaml"
     path.write_text(rules, encoding="utf-8")
     assert refused(capsys, ["rounds", town(tmp_path, lambda d: None), "--rules", str(path)]) == f"{path}{message}"
+
+
+def test_a_workbook_chosen_as_the_township_file_is_said_to_be_one(tmp_path, capsys):
+    """An office keeps its villages in Excel and picks the .xlsx: not "save it as UTF-8", which would not help."""
+    import openpyxl  # lazy: only this test builds a workbook
+
+    wb = openpyxl.Workbook()
+    wb.active.append(["村居", "支部书记"])
+    wb.save(tmp_path / "新城镇.xlsx")
+    message = refused(capsys, ["rounds", str(tmp_path / "新城镇.xlsx")])
+    assert "是 Excel 工作簿" in message and "请选择 .yaml 文件" in message and "UTF-8" not in message

@@ -102,3 +102,40 @@ def test_sample_takes_the_rubrics_share_and_refuses_less(tmp_path):
                   "--share", "5%", lang="en")
     assert refused.returncode == 1 and "Traceback" not in refused.stderr
     assert "at least 10%" in refused.stderr and len(refused.stderr.strip().splitlines()) == 1
+
+
+def test_import_roster_says_a_hidden_sheet_was_not_read(tmp_path):
+    import openpyxl  # lazy: only this test builds its own workbook
+
+    wb = openpyxl.Workbook()
+    wb.active.append(["县", "乡镇", "村", "户主", "人口"])
+    wb.active.append(["衡阳县", "西渡镇", "梅花村", "张三", 4])
+    old = wb.create_sheet("旧名单")
+    old.sheet_state = "hidden"
+    old.append(["县", "乡镇", "村", "户主", "人口"])
+    old.append(["衡阳县", "西渡镇", "梅花村", "旧户甲", 2])
+    wb.save(tmp_path / "r.xlsx")
+    done = run("import", "roster", tmp_path / "r.xlsx", "--db", tmp_path / "f.db")
+    assert done.returncode == 0, done.stderr
+    assert "导入 1 户" in done.stdout
+    assert "隐藏的工作表「旧名单」没有导入" in done.stderr and "取消隐藏" in done.stderr
+
+
+def test_import_roster_names_a_sheet_it_could_not_read(tmp_path):
+    """A village's sheet whose 户主 column is headed 户名 is not a roster to the reader: the clerk is told."""
+    import openpyxl  # lazy: only this test builds its own workbook
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "衡阳县-西渡镇-梅花村"
+    ws.append(["户主", "人口"])
+    ws.append(["张三", 4])
+    other = wb.create_sheet("衡阳县-西渡镇-杉桥村")
+    other.append(["户名", "人口"])
+    other.append(["李四", 3])
+    wb.create_sheet("空白")
+    wb.save(tmp_path / "r.xlsx")
+    done = run("import", "roster", tmp_path / "r.xlsx", "--db", tmp_path / "f.db", "--json")
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["sheets_without_roster"] == ["衡阳县-西渡镇-杉桥村"]
+    assert "工作表「衡阳县-西渡镇-杉桥村」中没有找到「户主」列,没有导入" in done.stderr and "空白" not in done.stderr

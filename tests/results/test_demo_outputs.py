@@ -40,3 +40,50 @@ def test_pdf_chart_is_the_windows_layout(results, tmp_path):
                           check=True).stdout.replace(" ", "")
     for label in layout(chart, 700, 220, 9).labels:  # what the window's painter draws, bar for bar
         assert label.text.replace(" ", "") in text
+
+
+def test_long_texts_wrap_instead_of_being_cut_and_households_are_named(store, results, tmp_path):
+    """A 考核内容 wider than its column wraps onto a taller row; a finding names its household by its head."""
+    from fieldcheck.results.widths import display_width
+    from fieldcheck.results.workbook import MAX_WIDTH
+
+    wb = openpyxl.load_workbook(write_workbook(results, store, tmp_path / "demo.xlsx"))
+    ws = wb[results.rows[0].name]
+    long = [c for c in ws["B"][2:] if c.value and display_width(c.value) > MAX_WIDTH]
+    assert long  # the village rubric has items longer than any column may be
+    for cell in long:
+        assert ws.column_dimensions["B"].width <= MAX_WIDTH
+        assert cell.alignment.wrap_text
+        lines = -(-display_width(cell.value) // (ws.column_dimensions["B"].width - 2))
+        assert ws.row_dimensions[cell.row].height >= 15 * lines
+    findings = wb["检查发现"]
+    header = [c.value for c in findings[2]]
+    column = header.index("户主")
+    named = {row[column] for row in findings.iter_rows(min_row=3, values_only=True) if row[column]}
+    heads = {h.head_name for v in store.places.all("村") for h in store.households.of_village(v.id)}
+    assert named and named <= heads
+
+
+def test_findings_tell_two_villages_of_one_name_apart_and_values_read_as_words(store, tmp_path):
+    """Two townships each have a 和平村; a 宣传方式 answer is 选:宣传栏、宣传页, not a Python dict."""
+    from sheetkit import RUBRIC, answer, lock_as_signed
+
+    county = store.places.add("县", "衡阳县")
+    for town, note in (("甲镇", "家庭人口栏漏填"), ("乙镇", "帮扶人未签字")):
+        village = store.places.add("村", "和平村", store.places.add("乡镇", town, county))
+        inspection = store.inspections.create(RUBRIC, assessee_id=village, assessee_name="", inspectors=["张三"],
+                                              date="2026-10-12")
+        store.findings.add_many(inspection, [{"item_id": "2.1.1", "note": note, "entered_by": "张三"},
+                                             {"item_id": "2.3.2", "value": {"selected": ["宣传栏", "宣传页"]},
+                                              "entered_by": "张三"}])
+        for item in RUBRIC.items():
+            if item.id not in ("2.1.1", "2.3.2"):
+                answer(store, inspection, item)
+        lock_as_signed(store, inspection)
+    wb = openpyxl.load_workbook(write_workbook(outcome.build(store, RUBRIC.id), store, tmp_path / "twins.xlsx"))
+    rows = list(wb["检查发现"].iter_rows(min_row=3, values_only=True))
+    notes = {(row[0], row[4]) for row in rows if row[4]}
+    assert notes == {("衡阳县/甲镇/和平村", "家庭人口栏漏填"), ("衡阳县/乙镇/和平村", "帮扶人未签字")}
+    assert {row[3] for row in rows if row[1] == "2.3.2"} == {"选:宣传栏、宣传页"}
+    captions = {wb[name]["A1"].value.split(" ")[0] for name in ("和平村", "和平村_2")}
+    assert captions == {"衡阳县/甲镇/和平村", "衡阳县/乙镇/和平村"}

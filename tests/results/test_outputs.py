@@ -162,3 +162,60 @@ def test_rounds_ledger_pdf_embeds_its_font_and_shows_flags_and_exceptions(tmp_pa
     text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True, check=True).stdout
     assert "流动红旗" in text and "流动黄旗" in text and "+800.00" in text and "-300.00" in text
     assert "完成自身任务,免于处罚" in text and "每人合计" in text and "吴村官" in text
+
+
+@pytest.fixture
+def few(tmp_path):
+    """Two counties signed; the tests add 常宁市 as they need it."""
+    path = tmp_path / "few.db"
+    with Store.open(path, device="t", backup_on_close=False) as store:
+        add_unit(store, "衡阳县", 95)
+        add_unit(store, "衡南县", 89)
+    return path
+
+
+def test_a_unit_with_drafts_only_is_listed_not_dropped_unsaid(few, tmp_path, capsys):
+    """Without --all, 常宁市's draft is not counted, but every output says so instead of leaving it out."""
+    db = few
+    with Store.open(db, device="t", backup_on_close=False) as store:
+        add_unit(store, "常宁市", 91, status="draft")
+    out = tmp_path / "results.xlsx"
+    code, text, err = _run(capsys, "results", "--db", db, "--rubric", "hengyang-2015")
+    assert code == 0, err
+    assert "常宁市:只有草稿,没有已签检查,未计入结果" in text
+    code, out_json, _ = _run(capsys, "results", "--db", db, "--rubric", "hengyang-2015", "--json", "--xlsx", out)
+    data = json.loads(out_json)
+    assert "常宁市" not in {a["assessee"] for a in data["assessees"]}
+    assert [c["assessee"] for c in data["conflicts"]] == ["常宁市"]
+    notes = [row for row in openpyxl.load_workbook(out)["排名说明"].iter_rows(min_row=3, values_only=True)]
+    assert any(row[0] == "常宁市" and "只有草稿" in row[2] for row in notes)
+    code, out_json, _ = _run(capsys, "results", "--db", db, "--rubric", "hengyang-2015", "--json", "--all")
+    data = json.loads(out_json)  # counted when asked, and marked
+    assert data["conflicts"] == [] and next(a for a in data["assessees"] if a["assessee"] == "常宁市")["draft"] is True
+
+
+def test_an_unfinished_inspection_reads_as_provisional_in_the_workbook(few, tmp_path, capsys):
+    from decimal import Decimal
+
+    from hengyang_data import answers_for, hengyang
+
+    from fieldcheck.ops.importing import add_inspection_from_answers
+
+    db = few
+    with Store.open(db, device="t", backup_on_close=False) as store:
+        answers = answers_for(hengyang(), "常宁市", Decimal(0))
+        del answers["2"]
+        inspection = add_inspection_from_answers(store, hengyang(), {"name": "常宁市", "group": "县市"}, answers,
+                                                 {"inspectors": ["赵六"], "date": "2015-12-21"})
+        lock_as_signed(store, inspection, "signed")
+    out = tmp_path / "results.xlsx"
+    code, _, err = _run(capsys, "results", "--db", db, "--rubric", "hengyang-2015", "--xlsx", out)
+    assert code == 0, err
+    wb = openpyxl.load_workbook(out)
+    ws = wb["汇总"]
+    header = [c.value for c in ws[2]]
+    row = next(r for r in ws.iter_rows(min_row=4, values_only=True) if r[0] == "常宁市")
+    assert row[header.index("等级")] == "暂计(检查未完成,不评定等次)"
+    assert row[header.index("状态")] == "已签;未完成,不排名"  # said once
+    assert row[header.index("名次")] is None
+    assert list(wb["常宁市"].iter_rows(values_only=True))[-1][-1] == "暂计(检查未完成,不评定等次)"

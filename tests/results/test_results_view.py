@@ -175,3 +175,31 @@ def test_a_stale_result_never_paints_over_a_newer_one(qtbot, store, gate):
     assert dropped.args == [1]
     assert view.table.rowCount() == 0 and view.notes.text() == newer
     assert view.rubric_box.currentData() == "village-work-team"
+
+
+def test_an_english_window_exports_chinese_and_names_a_unit_with_drafts_only(qtbot, store, tmp_path, language):
+    """The county's workbook and PDF are Chinese whatever the window shows; a draft-only unit is said, not dropped."""
+    import subprocess
+
+    from fieldcheck.gui.window.main_window import MainWindow
+
+    language("en")
+    for name, total in UNITS.items():
+        add_unit(store, name, total, veto=name == "珠晖区", status="draft" if name == "常宁市" else "signed")
+    window = MainWindow(store, open_settings(tmp_path))
+    qtbot.addWidget(window)
+    window.results_action.trigger()
+    view = window.results_view
+    with qtbot.waitSignal(view.shown, timeout=WAIT):
+        view.select_rubric("hengyang-2015")
+    names = {view.table.item(r, 1).text() for r in range(view.table.rowCount())}
+    assert "常宁市" not in names and "常宁市: drafts only, no signed inspection: not counted" in view.notes.text()
+    wb = openpyxl.load_workbook(view.export_workbook(str(tmp_path / "r.xlsx")))
+    explained = [row[6] for row in wb["衡阳县"].iter_rows(min_row=3, values_only=True) if row[6]]
+    assert any("目标" in text for text in explained) and not any("target" in text for text in explained)
+    notes = [row for row in wb["排名说明"].iter_rows(min_row=3, values_only=True)]
+    assert any(row[0] == "常宁市" and "只有草稿" in row[2] for row in notes)
+    text = subprocess.run(["pdftotext", view.export_pdf(str(tmp_path / "r.pdf")), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert "考核结果" in text and "常宁市:只有草稿" in text.replace(" ", "")
+    window.close()
