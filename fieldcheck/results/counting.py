@@ -11,6 +11,7 @@ the question.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from fieldcheck.engine.scoring import ScoreResult
@@ -29,9 +30,12 @@ class Counted:
     row: InspectionRow
     result: ScoreResult
     draft: bool = False
+    #: the assessee as shown, where its name alone is another's too: its place's path (two townships' 和平村)
+    shown: str = ""
 
     inspection = property(lambda self: self.row.inspection)
     name = property(lambda self: self.row.inspection.assessee_name)
+    label = property(lambda self: self.shown or self.name)
     group = property(lambda self: self.row.inspection.assessee_group)
 
 
@@ -97,18 +101,22 @@ def count(store: Store, rubric_id: str, *, include_drafts: bool = False) -> Coun
         if row.rubric_id == rubric_id:
             by_assessee.setdefault(assessee_key(row.inspection), []).append(row)
     out = Counting()
+    names = Counter(rows[0].assessee_name for rows in by_assessee.values())
     for rows in by_assessee.values():
         rows.sort(key=lambda r: (r.date, r.inspection.created_at))
         name = rows[0].assessee_name
+        shown = rows[0].assessee_path if names[name] > 1 and rows[0].assessee_path != name else ""
+        name = shown or name
         chosen = reconciled(store, rows)
         if chosen is not None:
-            out.counted.append(Counted(chosen, score_inspection(store, chosen.id), draft=chosen.status not in FINAL))
+            out.counted.append(Counted(chosen, score_inspection(store, chosen.id), draft=chosen.status not in FINAL,
+                                       shown=shown))
             out.left_out.extend((name, r.id) for r in rows if r.id != chosen.id)
             continue
         final = [r for r in rows if r.status in FINAL]
         drafts = [r for r in rows if r.status not in FINAL]
         if len(final) == 1:
-            out.counted.append(Counted(final[0], score_inspection(store, final[0].id)))
+            out.counted.append(Counted(final[0], score_inspection(store, final[0].id), shown=shown))
             out.left_out.extend((name, r.id) for r in drafts)
         elif len(final) > 1:
             out.conflicts.append(Conflict(name, tuple(r.id for r in final), Text(
@@ -120,9 +128,9 @@ def count(store: Store, rubric_id: str, *, include_drafts: bool = False) -> Coun
                 "只有草稿,没有已签检查,未计入结果(草稿须选择计入才计,并标明)",
                 "drafts only, no signed inspection: not counted (drafts count only when asked, and are marked)")))
         elif len(drafts) == 1:
-            out.counted.append(Counted(drafts[0], score_inspection(store, drafts[0].id), draft=True))
+            out.counted.append(Counted(drafts[0], score_inspection(store, drafts[0].id), draft=True, shown=shown))
         else:
             out.conflicts.append(Conflict(name, tuple(r.id for r in drafts), Text(
                 f"{len(drafts)} 份草稿,没有已签检查,不排名", f"{len(drafts)} drafts and no signed inspection: not ranked")))
-    out.counted.sort(key=lambda c: c.name)
+    out.counted.sort(key=lambda c: c.label)
     return out

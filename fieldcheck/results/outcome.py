@@ -33,7 +33,7 @@ class Row:
     grade: str | None
     band: str | None
 
-    name = property(lambda self: self.counted.name)
+    name = property(lambda self: self.counted.label)
     result = property(lambda self: self.counted.result)
 
     def veto(self) -> str | None:

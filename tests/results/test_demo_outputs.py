@@ -85,5 +85,6 @@ def test_findings_tell_two_villages_of_one_name_apart_and_values_read_as_words(s
     notes = {(row[0], row[4]) for row in rows if row[4]}
     assert notes == {("衡阳县/甲镇/和平村", "家庭人口栏漏填"), ("衡阳县/乙镇/和平村", "帮扶人未签字")}
     assert {row[3] for row in rows if row[1] == "2.3.2"} == {"选:宣传栏、宣传页"}
-    captions = {wb[name]["A1"].value.split(" ")[0] for name in ("和平村", "和平村_2")}
+    # each village's sheet is named by its path too, not 和平村 and 和平村_2
+    captions = {wb[name]["A1"].value.split(" ")[0] for name in ("衡阳县_甲镇_和平村", "衡阳县_乙镇_和平村")}
     assert captions == {"衡阳县/甲镇/和平村", "衡阳县/乙镇/和平村"}

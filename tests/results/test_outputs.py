@@ -12,6 +12,7 @@ from sheetkit import lock_as_signed
 from township import VILLAGES, scores, township
 
 from fieldcheck.cli import main
+from fieldcheck.engine import catalog
 from fieldcheck.store import Store
 
 UNITS = {"衡阳县": 95, "衡南县": 89, "衡山县": 89, "衡东县": 88, "祁东县": 87, "耒阳市": 85, "常宁市": 79,
@@ -219,3 +220,20 @@ def test_an_unfinished_inspection_reads_as_provisional_in_the_workbook(few, tmp_
     assert row[header.index("状态")] == "已签;未完成,不排名"  # said once
     assert row[header.index("名次")] is None
     assert list(wb["常宁市"].iter_rows(values_only=True))[-1][-1] == "暂计(检查未完成,不评定等次)"
+
+
+def test_two_townships_villages_of_one_name_are_told_apart_by_their_path(tmp_path, capsys):
+    """Each township has a 和平村: the results name them by their path, not twice as 和平村."""
+    path = tmp_path / "twins.db"
+    with Store.open(path, device="t", backup_on_close=False) as store:
+        county = store.places.add("县", "衡阳县")
+        for town in ("西渡镇", "台源镇"):
+            village = store.places.add("村", "和平村", store.places.add("乡镇", town, county))
+            inspection = store.inspections.create(catalog.find("village-work-team"), assessee_id=village,
+                                                  assessee_name="和平村", inspectors=["李明"], date="2026-11-20")
+            lock_as_signed(store, inspection)
+    code, out, _ = _run(capsys, "results", "--db", path, "--rubric", "village-work-team", "--json")
+    assert code == 0
+    assert sorted(r["assessee"] for r in json.loads(out)["assessees"]) == ["衡阳县/台源镇/和平村", "衡阳县/西渡镇/和平村"]
+    code, out, _ = _run(capsys, "results", "--db", path, "--rubric", "village-work-team")
+    assert "西渡镇/和平村" in out and "台源镇/和平村" in out
