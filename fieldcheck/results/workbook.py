@@ -40,8 +40,10 @@ class _Sheet:
         self.styles = styles
 
     def write(self, caption: str, top: list[str], sub: list[str] | None, rows: list[list[Any]] | Iterable[list[Any]],
-              formats: dict[int, str], sample: list[list[Any]] | None = None, freeze_col: int = 1) -> None:
-        """``top`` spans: a header followed by "" cells is merged across them; ``sub`` is the second header row."""
+              formats: dict[int, str], sample: list[list[Any]] | None = None, freeze_col: int = 1,
+              footer: int = 0) -> None:
+        """``top`` spans: a header followed by "" cells is merged across them; ``sub`` is the second header row.
+        The last ``footer`` rows (合计) stay out of the filter, so that sorting the items leaves them last."""
         from openpyxl.utils import get_column_letter  # lazy: openpyxl
         from openpyxl.worksheet.cell_range import CellRange  # lazy: openpyxl
 
@@ -70,7 +72,7 @@ class _Sheet:
         ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
         count = len(rows_list) if rows_list is not None else None
         if count is not None:
-            ws.auto_filter.ref = f"A{1 + heads}:{last_col}{max(1 + heads, 1 + heads + count)}"
+            ws.auto_filter.ref = f"A{1 + heads}:{last_col}{max(1 + heads, 1 + heads + count - footer)}"
         ws.merged_cells.add(CellRange(f"A1:{last_col}1"))
         ws.append([self.styles.cell(ws, caption, "title")])
         ws.append([self.styles.cell(ws, h, "head") for h in top])
@@ -233,7 +235,7 @@ def write_workbook(results: Results, store: Store, path: str | Path, rounds: lis
             _Sheet(wb, _sheet_name(row.name, used), styles).write(
                 f"{_place(row, store)} {title}(检查 {row.counted.row.id[:8]},{row.counted.row.date})",
                 ["序号", "考核内容", "评分标准", "标准分值", "扣分", "得分", "说明"], None,
-                item_rows(results, row), {3: SCORE_FORMAT, 4: SCORE_FORMAT, 5: SCORE_FORMAT})
+                item_rows(results, row), {3: SCORE_FORMAT, 4: SCORE_FORMAT, 5: SCORE_FORMAT}, footer=1)
         findings = list(finding_rows(results, store))
         _Sheet(wb, "检查发现", styles).write(
             f"{title} 检查发现与照片", ["单位", "项目", "项目名称", "发现", "备注", "户主", "录入人", "录入时间", "照片"], None,

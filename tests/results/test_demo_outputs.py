@@ -87,4 +87,7 @@ def test_findings_tell_two_villages_of_one_name_apart_and_values_read_as_words(s
     assert {row[3] for row in rows if row[1] == "2.3.2"} == {"选:宣传栏、宣传页"}
     # each village's sheet is named by its path too, not 和平村 and 和平村_2
     captions = {wb[name]["A1"].value.split(" ")[0] for name in ("衡阳县_甲镇_和平村", "衡阳县_乙镇_和平村")}
+    sheet = wb["衡阳县_甲镇_和平村"]  # its 合计 row is out of the filter: sorting the items leaves it last
+    assert sheet.cell(sheet.max_row, 1).value == "合计"
+    assert sheet.auto_filter.ref.endswith(str(sheet.max_row - 1))
     assert captions == {"衡阳县/甲镇/和平村", "衡阳县/乙镇/和平村"}
