@@ -40,6 +40,12 @@ class Row:
         return "、".join(self.result.vetoes) or None
 
     @property
+    def unfinished_unsaid(self) -> bool:
+        """Unfinished, and no ranking note says so (a rubric without ranking groups places no one): every
+        output marks its total 暂计 and says 未完成, or an unfinished score would look finished."""
+        return not self.result.complete and self.placed.note != "incomplete"
+
+    @property
     def grade_shown(self) -> str:
         """The grade column as printed (Chinese, like the rubric's grade names): a park says it is not graded."""
         return self.grade or ("不评等级" if self.result.not_graded else "")

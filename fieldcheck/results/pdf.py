@@ -98,14 +98,16 @@ def write_pdf(results: Results, path: str | Path) -> Path:
         data = [header]
         for row in results.rows:
             note = row.veto() or NOTE.get(row.placed.note or "", "")
+            if row.unfinished_unsaid:
+                note = ("未完成;" + note).rstrip(";")
             if row.counted.draft:
                 note = ("草稿;" + note).rstrip(";")
             data.append([row.placed.rank or "", row.name, row.placed.group or "",
-                         f"{row.result.total:.2f}", row.grade_shown, row.band or "", row.placed.tier or "", note])
-        widths = [14 * mm, 40 * mm, 18 * mm, 18 * mm, 18 * mm, 18 * mm, 18 * mm, 110 * mm]
+                         f"{row.result.total:.2f}" + ("" if row.result.complete else "(暂计)"), row.grade_shown, row.band or "", row.placed.tier or "", note])
+        widths = [14 * mm, 40 * mm, 18 * mm, 26 * mm, 18 * mm, 18 * mm, 18 * mm, 102 * mm]  # 总分 holds 192.00(暂计)
         if not results.has_bands:  # no empty 档次 column, as in the window; 说明 takes its width
             data = [r[:5] + r[6:] for r in data]
-            widths = widths[:5] + widths[6:-1] + [128 * mm]
+            widths = widths[:5] + widths[6:-1] + [120 * mm]
         table = platypus.Table(data, repeatRows=1, colWidths=widths)
         table.setStyle(platypus.TableStyle([("FONTNAME", (0, 0), (-1, -1), font), ("FONTSIZE", (0, 0), (-1, -1), 9),
                                    ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#DDE4EE")),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from fieldcheck.i18n import t
-from fieldcheck.reports.scoretable import pad
+from fieldcheck.reports.scoretable import pad, width
 from fieldcheck.results.outcome import Results
 from fieldcheck.results.rounds import RoundResult, per_person
 
@@ -15,13 +15,18 @@ def render_results(results: Results) -> str:
     lines = [results.rubric.title, ""]
     head = [t("名次", "rank"), t("单位", "assessee"), t("分组", "group"), t("总分", "total"), t("等级", "grade"),
             t("档次", "band"), t("类别", "tier"), t("说明", "note")]
-    widths = [5, 14, 6, 8, 8, 6, 6, 0]
+    provisional = t("(暂计)", " (provisional)")
+    widths = [5, 14, 6, 8 + (width(provisional) if any(not r.result.complete for r in results.rows) else 0),
+              8, 6, 6, 0]
     lines.append("  ".join(pad(h, w) if w else h for h, w in zip(head, widths)))
     for row in results.rows:
         note = row.veto() or (t(*NOTES[row.placed.note]) if row.placed.note in NOTES else "")
+        if row.unfinished_unsaid:
+            note = t("未完成", "unfinished") + (f";{note}" if note else "")
         if row.counted.draft:
             note = t("草稿", "draft") + (f";{note}" if note else "")
-        cells = [str(row.placed.rank or "-"), row.name, row.placed.group or "-", f"{row.result.total:.2f}",
+        total = f"{row.result.total:.2f}" + ("" if row.result.complete else provisional)
+        cells = [str(row.placed.rank or "-"), row.name, row.placed.group or "-", total,
                  row.grade_shown or "-", row.band or "-", row.placed.tier or "-", note]
         lines.append("  ".join(pad(c, w) if w else c for c, w in zip(cells, widths)))
     for g in results.groups:

@@ -124,6 +124,14 @@
         <translation>草稿</translation>
     </message>
     <message>
+        <source>unfinished</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <source> (provisional)</source>
+        <translation>(暂计)</translation>
+    </message>
+    <message>
         <source>Group {0}: quotas {1}</source>
         <translation>分组 {0}:名额 {1}</translation>
     </message>

@@ -5,6 +5,7 @@ import subprocess
 import unicodedata
 
 import openpyxl
+import pypdfium2
 import pytest
 import yaml
 from hengyang_data import add_unit
@@ -237,3 +238,9 @@ def test_two_townships_villages_of_one_name_are_told_apart_by_their_path(tmp_pat
     assert sorted(r["assessee"] for r in json.loads(out)["assessees"]) == ["衡阳县/台源镇/和平村", "衡阳县/西渡镇/和平村"]
     code, out, _ = _run(capsys, "results", "--db", path, "--rubric", "village-work-team")
     assert "西渡镇/和平村" in out and "台源镇/和平村" in out
+    # nothing answered: a rubric without ranking groups still marks the total unfinished, not as if final
+    lines = [line for line in out.splitlines() if "和平村" in line]
+    assert len(lines) == 2 and all(".00(暂计)" in line and "未完成" in line for line in lines)
+    assert _run(capsys, "results", "--db", path, "--rubric", "village-work-team", "--pdf", tmp_path / "r.pdf")[0] == 0
+    page = pypdfium2.PdfDocument(str(tmp_path / "r.pdf"))[0].get_textpage().get_text_range()
+    assert page.count(".00(暂计)") == 2 and page.count("未完成") == 2

@@ -203,3 +203,21 @@ def test_an_english_window_exports_chinese_and_names_a_unit_with_drafts_only(qtb
                           check=True).stdout
     assert "考核结果" in text and "常宁市:只有草稿" in text.replace(" ", "")
     window.close()
+
+
+def test_an_unfinished_total_reads_provisional_where_no_ranking_note_says_so(qtbot, store, chinese):
+    """The 考核细则 has no ranking groups, so no note said 未完成: the total looked final."""
+    from sheetkit import finished_inspection, lock_as_signed
+
+    from fieldcheck.gui.results.results_view import ResultsView
+
+    lock_as_signed(store, finished_inspection(store, finish=False))
+    lock_as_signed(store, finished_inspection(store, village_name="桃花村"))
+    view = ResultsView(store)
+    qtbot.addWidget(view)
+    with qtbot.waitSignal(view.shown, timeout=WAIT):
+        view.select_rubric("village-work-team")
+    rows = {view.table.item(r, 1).text(): [view.table.item(r, c).text() for c in range(8)]
+            for r in range(view.table.rowCount())}
+    assert rows["梅花村"][3].endswith("(暂计)") and "未完成" in rows["梅花村"][7]
+    assert "暂计" not in rows["桃花村"][3] and "未完成" not in rows["桃花村"][7]

@@ -191,6 +191,8 @@ class ResultsView(QtWidgets.QDialog):
         parts = []
         if row.counted.draft:
             parts.append(self.tr("draft"))
+        if row.unfinished_unsaid:
+            parts.append(self.tr("unfinished"))
         if row.veto():
             parts.append(row.veto())
         elif row.placed.note in notes:
@@ -204,7 +206,8 @@ class ResultsView(QtWidgets.QDialog):
         # a rubric without bands (衡阳's, the 考核细则) shows no empty 档次 column
         self.table.setColumnHidden(BAND_COLUMN, not results.has_bands)
         for i, row in enumerate(results.rows):
-            cells = [str(row.placed.rank or ""), row.name, row.placed.group or "", f"{row.result.total:.2f}",
+            total = f"{row.result.total:.2f}" + ("" if row.result.complete else self.tr(" (provisional)"))
+            cells = [str(row.placed.rank or ""), row.name, row.placed.group or "", total,
                      row.grade_shown, row.band or "", row.placed.tier or "", self._note(row)]
             for j, text in enumerate(cells):
                 item = QtWidgets.QTableWidgetItem(text)
