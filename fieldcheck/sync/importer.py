@@ -13,6 +13,7 @@ import base64
 import contextlib
 import hashlib
 import os
+import sqlite3
 import uuid
 import zipfile
 from collections.abc import Callable
@@ -23,6 +24,7 @@ from pathlib import Path
 from fieldcheck.errors import UserError
 from fieldcheck.i18n import t
 from fieldcheck.store import Store
+from fieldcheck.store.database import StoreError
 from fieldcheck.store.imports import ImportRecord
 from fieldcheck.store.photofiles import TEMP_PREFIX, original_path
 from fieldcheck.sync.bundle import (
@@ -35,6 +37,7 @@ from fieldcheck.sync.bundle import (
     BundleError,
     Hashing,
     Verified,
+    bad,
     damaged,
     lines,
     open_zip,
@@ -50,6 +53,8 @@ from fieldcheck.sync.checks import (
 from fieldcheck.sync.values import Refused
 
 Progress = Callable[[str, int, int], None]
+#: what SQLite says of a value (not of the disk): the bundle's fault, rolled back like any other
+_REFUSED_VALUES = (sqlite3.IntegrityError, sqlite3.InterfaceError, sqlite3.ProgrammingError, sqlite3.DataError)
 #: the WAL a merge lets grow before it is copied into the database (64 MB of 4 KiB pages): a checkpoint
 #: every dozen bundles or so instead of after each (``Database.wal_checkpoints_past``)
 MERGE_WAL_PAGES = 16384
@@ -118,11 +123,18 @@ def import_bundle(store: Store, path: str | Path, *, trust: bool = False,
                     done = _apply(store, zf, v, records, digest, len(copied), progress)
                     _place(copied)
                 return done
+            except (StoreError, OverflowError) as exc:  # a value the checks let through but SQLite refuses
+                if isinstance(exc, OverflowError) or isinstance(exc.__cause__, _REFUSED_VALUES):
+                    raise bad(path, "中有本库无法保存的记录(字段类型或引用不对)",
+                              "holds a record this database cannot store (a field of the wrong type or a broken "
+                              "reference)") from None
+                raise  # the disk, the file: the store's own sentence says what to do
             finally:  # the renamed ones are gone already; a refused bundle's all remain
                 _remove(copied)
         except (zipfile.BadZipFile, EOFError):
-            raise BundleError(t(f"同步包 {path.name} 在导入时读取失败,未导入任何内容",
-                                f"bundle {path.name} could not be read while importing; nothing was imported")) from None
+            raise BundleError(t(f"同步包 {path.name} 在导入时读取失败,未导入任何内容;请检查 U 盘后再导入一次",
+                                f"bundle {path.name} could not be read while importing; nothing was imported; check "
+                                "the USB stick and import it again")) from None
 
 
 def _photos_in_place(store: Store, v: Verified) -> bool:
