@@ -27,7 +27,11 @@ def cmd_export(args: argparse.Namespace) -> int:
         done = export_bundle(store, args.output, everything=args.all, max_photo_px=args.max_photo_px,
                              inspector=args.inspector)
     if done is None:
-        print(t("自上次导出到该位置以来没有新的修改,未生成文件", "nothing new since the last export to that folder; no file written"))
+        # the mark is kept per folder, not per file: a bundle deleted before it was imported must be sent again
+        print(t("自上次导出到该位置以来没有新的修改,未生成文件;如果之前导出到该处的同步包已不在(被删除或 U 盘被清空),"
+                "请加 --all 再导出一次",
+                "nothing new since the last export to that folder; no file written; if the bundles exported there "
+                "before are gone (deleted, or the stick was emptied), export again with --all"))
         return 0
     kind = t("增量", "incremental") if done.incremental else t("全部", "everything")
     print(t(f"已导出 {done.path}({kind}):{done.events} 条修改,{done.photos} 张照片",

@@ -234,7 +234,10 @@ class SyncDialog(QtWidgets.QDialog):
         lines = list(errors)
         for r in results:
             if r is None:
-                lines.append(self.tr("Nothing new since the last export to that folder; no file was written."))
+                # the mark is kept per folder, not per file: a bundle deleted before it was imported must be sent again
+                lines.append(self.tr("Nothing new since the last export to that folder; no file was written. If the "
+                                     "bundles exported there before are gone (deleted, or the stick was emptied), "
+                                     "tick “Everything” and export again."))
             elif hasattr(r, "incremental"):
                 lines.append(self.tr("Exported %1: %2 changes, %3 photos.").replace("%1", str(r.path))
                              .replace("%2", str(r.events)).replace("%3", str(r.photos)))
