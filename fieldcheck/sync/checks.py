@@ -68,11 +68,19 @@ class Records:
             _household_ok(path, h)
             self._households.add(h["id"])
         self._files = set()
+        held = set()
         for p in lines(path, zf, PHOTOS, PHOTO_FIELDS):
             _shaped(path, PHOTOS, p, _PHOTO_SHAPE)
             if p.get("stored_sha256", p["sha256"]) not in v.photos:
                 raise bad(path, f"缺少照片 {str(p['sha256'])[:12]} 的文件", f"lacks the file of photo {str(p['sha256'])[:12]}")
             self._files.add(p["sha256"])
+            held.add(p.get("stored_sha256", p["sha256"]))
+        # a photo file no record names would be copied in and never shown, nor ever removed
+        stray = sorted(set(v.photos) - held)
+        if stray:
+            raise bad(path, f"中有照片文件 {stray[0][:12]} 没有对应的照片记录({len(stray)} 个),疑为篡改",
+                      f"carries photo files no photo record names ({len(stray)}, such as {stray[0][:12]}), "
+                      "which looks tampered with")
         self._created: dict[str, str] = {}
         self._snapshots: dict[str, Any] = {}
         self._values = ValueCheck(self.rubric)

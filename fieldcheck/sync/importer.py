@@ -212,8 +212,8 @@ def _apply(store: Store, zf: zipfile.ZipFile, v: Verified, records: Records, dig
     for version, name in v.rubrics.items():
         try:  # parsed once, for the checks and the store alike
             parsed = records.rubric(version)
-        except Refused:  # refused when an event names it (as verify does); not before
-            parsed = None
+        except Refused:  # refused when an event names it (as verify does); not before, and never kept
+            continue
         store.inspections.add_snapshot(version, zf.read(name).decode("utf-8"), "bundle", parsed)
     store.places.add_records(list(lines(path, zf, PLACES, PLACE_FIELDS)))
     store.households.add_records(list(lines(path, zf, HOUSEHOLDS, HOUSEHOLD_FIELDS)))

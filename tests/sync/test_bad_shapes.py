@@ -3,6 +3,7 @@ traceback, says what to do, and leaves the receiving database as it was (issue 1
 
 from __future__ import annotations
 
+import hashlib
 import json
 import random
 import warnings
@@ -151,3 +152,30 @@ def test_a_refused_bundle_says_what_to_do_in_the_users_language(sent, tmp_path, 
         import_bundle(b.store, odd, trust=True)
     assert todo in str(refused.value) and "\n" not in str(refused.value)
     assert _content(b) == before
+
+
+def test_a_photo_file_no_record_names_is_refused_not_copied_in(sent, tmp_path):
+    """Photo members are named by their hash and listed in the signed manifest, but a file no photo record
+    names would be copied into the photo folder and never shown nor removed: a bundle can fill a disk."""
+    a, b, bundle = sent
+    junk = {f"photos/{hashlib.sha256(b'junk %d' % n).hexdigest()}.jpg": b"junk %d" % n for n in range(20)}
+    odd = rebuild(bundle, tmp_path / "odd.fcbundle", a, members=lambda d: {**d, **junk})
+    before = _content(b)
+    with pytest.raises(BundleError) as checked:
+        verify(odd)
+    with pytest.raises(BundleError) as imported:
+        import_bundle(b.store, odd, trust=True)
+    assert str(checked.value) == str(imported.value) and "no photo record names (20" in str(imported.value)
+    assert _content(b) == before
+
+
+@pytest.mark.parametrize("text", [b"x: 1\n", b"\xff\xfe not UTF-8"])
+def test_a_rubric_snapshot_no_event_names_is_not_kept_and_does_not_stop_the_import(sent, tmp_path, text):
+    """docs/sync.md: a snapshot is refused when an event names it, as verify does; one nobody names is
+    not kept (it used to stop the import with "the stored snapshot of rubric 'bundle' cannot be read",
+    or a traceback, while verify said the bundle was sound)."""
+    a, b, bundle = sent
+    odd = rebuild(bundle, tmp_path / "odd.fcbundle", a, members=lambda d: {**d, "rubrics/extra.yaml": text})
+    verify(odd)
+    done = import_bundle(b.store, odd, trust=True)
+    assert done.new > 0 and b.store.inspections.snapshot("extra") is None
