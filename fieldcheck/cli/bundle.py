@@ -64,6 +64,10 @@ def cmd_import(args: argparse.Namespace) -> int:
                     f"冲突 {r.conflicts}",
                     f"{r.path.name} (device '{r.device}'): {r.new} new, {r.already} already there, {r.updated} records "
                     f"updated, {r.conflicts} in conflict"))
+            if r.downsized:
+                print(t(f"  其中 {r.downsized} 张照片是缩小的副本,不是原图;原图可由对方用 --all 导出后送来",
+                        f"  {r.downsized} photos are downsized copies, not the originals; the originals come when "
+                        "the sender exports with --all"))
     if refused and len(args.files) > 1:
         imported = len(args.files) - refused
         print(t(f"{len(args.files)} 个同步包中 {imported} 个已导入,{refused} 个未导入(原因见上);改正后可再次导入这些包",

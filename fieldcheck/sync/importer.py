@@ -83,6 +83,8 @@ class Imported:
     updated: int
     conflicts: int
     photos: int
+    #: photos held only as a downsized copy after this import: the leader should know they are not the originals
+    downsized: int = 0
 
 
 def check_device(store: Store, v: Verified, trust: bool) -> None:
@@ -217,13 +219,16 @@ def _apply(store: Store, zf: zipfile.ZipFile, v: Verified, records: Records, dig
         store.inspections.add_snapshot(version, zf.read(name).decode("utf-8"), "bundle", parsed)
     store.places.add_records(list(lines(path, zf, PLACES, PLACE_FIELDS)))
     store.households.add_records(list(lines(path, zf, HOUSEHOLDS, HOUSEHOLD_FIELDS)))
-    batch = []
+    batch, small = [], []
     for row in lines(path, zf, PHOTOS, PHOTO_FIELDS):
+        if row.get("stored_sha256"):
+            small.append(row["sha256"])
         batch.append({**row, "thumbnail": base64.b64decode(row["thumbnail"])})
         if len(batch) >= 500:
             store.photos.add_files(batch, now)
             batch = []
     store.photos.add_files(batch, now)
+    downsized = store.photos.downsized(small)  # those whose original is not here already
 
     total = int(v.manifest.get("counts", {}).get("events") or 0)
 
@@ -244,7 +249,7 @@ def _apply(store: Store, zf: zipfile.ZipFile, v: Verified, records: Records, dig
         progress("events", v.events, v.events)
     store.imports.add(ImportRecord(path.name, digest, v.device, v.fingerprint, v.inspector, now,
                                    done.new, done.known, len(done.updated), conflicts, photos))
-    return Imported(path, v.device, done.new, done.known, len(done.updated), conflicts, photos)
+    return Imported(path, v.device, done.new, done.known, len(done.updated), conflicts, photos, downsized)
 
 
 def _sha256(path: Path) -> str:

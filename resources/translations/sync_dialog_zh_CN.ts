@@ -96,6 +96,10 @@
         <translation>已导出 %1:%2 条修改,%3 张照片。</translation>
     </message>
     <message>
+        <source>%1: %2 photos are downsized copies, not the originals; the originals come with a later export of everything.</source>
+        <translation>%1:其中 %2 张照片是缩小的副本,不是原图;原图要等对方导出全部后送来。</translation>
+    </message>
+    <message>
         <source>Done.</source>
         <translation>完成。</translation>
     </message>

@@ -169,3 +169,17 @@ def test_nothing_new_tells_in_chinese_how_to_send_again_what_was_deleted(qtbot, 
     dialog.export_button.click()
     _wait(qtbot, dialog)
     assert len(list(usb.glob("*.fcbundle"))) == 1
+
+
+def test_the_import_report_says_how_many_photos_are_downsized_copies(qtbot, chinese, two_laptops, tmp_path):
+    from fieldcheck.sync.export import export_bundle
+
+    a, b = two_laptops
+    small = export_bundle(a, tmp_path / "stick" / "s.fcbundle", key_folder=tmp_path / "ka", max_photo_px=100).path
+    dialog = SyncDialog(b)
+    qtbot.add_widget(dialog)
+    dialog.start_import([small], trusted={str(small)})
+    _wait(qtbot, dialog)
+    photos = len({p.sha256 for r in a.inspections.rows() for f in a.findings.of(r.id)
+                  for p in a.photos.of(f.id)})
+    assert photos and f"s.fcbundle:其中 {photos} 张照片是缩小的副本,不是原图" in dialog.message.text()

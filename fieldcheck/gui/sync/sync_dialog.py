@@ -243,6 +243,10 @@ class SyncDialog(QtWidgets.QDialog):
                              .replace("%2", str(r.events)).replace("%3", str(r.photos)))
             else:
                 self._add_row(r)
+                if r.downsized:
+                    lines.append(self.tr("%1: %2 photos are downsized copies, not the originals; the originals come "
+                                         "with a later export of everything.").replace("%1", r.path.name)
+                                 .replace("%2", str(r.downsized)))
         self.message.setText("\n".join(lines) or self.tr("Done."))
         confirmed = confirm_devices(self, unknown)
         if confirmed:
