@@ -103,3 +103,25 @@ def test_the_leader_settles_both_conflicts_and_the_decision_reaches_an_inspector
     view.undo_button.click()
     assert "已随同步包导出" in view.message.text()
     assert leader.inspections.get(team.signed).status == "draft"
+
+
+def test_the_merge_says_which_bundle_brought_downsized_photos(qtbot, chinese, tmp_path, monkeypatch):
+    from fieldcheck.ops.demo import populate
+    from fieldcheck.store import Store
+    from fieldcheck.sync.export import export_bundle
+
+    trust_all(monkeypatch)
+    a = Store.open(tmp_path / "a.db", device="A", daily_backup=False, backup_on_close=False)
+    leader = Store.open(tmp_path / "l.db", device="L", daily_backup=False, backup_on_close=False)
+    try:
+        populate(a, villages=1, seed=2)
+        export_bundle(a, tmp_path / "stick" / "small.fcbundle", key_folder=tmp_path / "ka", max_photo_px=100)
+        view = MergeView(leader)
+        qtbot.add_widget(view)
+        _merge(qtbot, view, [tmp_path / "stick"], 1)
+        qtbot.waitUntil(lambda: view.job.done.is_set(), timeout=30000)
+        status = _cells(view.report, _row(view.report, "small.fcbundle"))[-1]
+        assert status.startswith("已导入;其中 ") and "张照片是缩小的副本,原图尚未送到" in status
+    finally:
+        a.close()
+        leader.close()
