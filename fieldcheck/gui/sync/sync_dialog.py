@@ -275,13 +275,20 @@ def confirm_devices(parent: QtWidgets.QWidget, unknown: list) -> set[str]:
     """Ask about each bundle from an unknown device, showing its key's fingerprint; the paths trusted."""
     translate = QtCore.QCoreApplication.translate
     confirmed = set()
+    # one question per device and key: a stick holds several bundles of one laptop (one per export)
+    answers: dict[tuple[str, str], bool] = {}
     for path, device, fingerprint in unknown:
+        if (device, fingerprint) in answers:
+            if answers[device, fingerprint]:
+                confirmed.add(path)
+            continue
         text = translate("SyncDialog", "The bundle %1 comes from device “%2”, which this database has not seen.\n\n"
                          "Key fingerprint:\n%3\n\nTrust this device? Compare the fingerprint with the one shown on "
                          "that laptop.")
         text = text.replace("%1", Path(path).name).replace("%2", device).replace("%3", grouped(fingerprint[:32]))
         answer = QtWidgets.QMessageBox.question(parent, translate("SyncDialog", "Unknown device"), text)
-        if answer == QtWidgets.QMessageBox.StandardButton.Yes:
+        answers[device, fingerprint] = answer == QtWidgets.QMessageBox.StandardButton.Yes
+        if answers[device, fingerprint]:
             confirmed.add(path)
     return confirmed
 
