@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from fieldcheck.errors import UserError
-from fieldcheck.file_errors import cannot_read
+from fieldcheck.file_errors import cannot_read, reason
 from fieldcheck.i18n import t
 from fieldcheck.signing.keys import DeviceKeyError, fingerprint, public_key_from_bytes
 from fieldcheck.signing.keys import verify as verify_signature
@@ -80,6 +80,13 @@ def bad(path: Path, zh: str, en: str, *, remedy: bool = True) -> BundleError:
     todo_zh, todo_en = (f";{REMEDY[0]}", f"; {REMEDY[1]}") if remedy else ("", "")
     return BundleError(t(f"同步包 {_name(path)} {zh};未导入任何内容{todo_zh}",
                          f"bundle {_name(path)} {en}; nothing was imported{todo_en}"))
+
+
+def unreadable(path: Path, exc: OSError) -> BundleError:
+    """An I/O error while a bundle is read (or its photos copied in): the stick pulled out, a bad sector, a full disk."""
+    return BundleError(t(f"同步包 {_name(path)} 读写出错({reason(exc)}),未导入任何内容;请检查 U 盘和磁盘后再导入一次",
+                         f"bundle {_name(path)} could not be read or written ({reason(exc)}); nothing was imported; "
+                         "check the USB stick and the disk, then import it again"))
 
 
 def open_zip(path: Path) -> zipfile.ZipFile:

@@ -42,6 +42,7 @@ from fieldcheck.sync.bundle import (
     open_zip,
     parse_lines,
     read_manifest,
+    unreadable,
 )
 from fieldcheck.sync.values import Refused, ValueCheck, parse_snapshot
 
@@ -217,6 +218,8 @@ def _verify(path: Path, *, events: bool, photos: bool) -> tuple[Verified, Record
                     records.event(e)
         except (zipfile.BadZipFile, EOFError, damaged()):
             raise damaged_bundle(path) from None
+        except OSError as exc:  # the stick pulled out or failing while its members are read
+            raise unreadable(path, exc) from None
     return v, records
 
 

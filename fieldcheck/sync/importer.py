@@ -41,6 +41,7 @@ from fieldcheck.sync.bundle import (
     damaged,
     lines,
     open_zip,
+    unreadable,
 )
 from fieldcheck.sync.checks import (
     Records,
@@ -111,6 +112,13 @@ def import_bundle(store: Store, path: str | Path, *, trust: bool = False,
     before (its SHA-256 in the import history) is not read again: it is noted, 0 new.
     """
     path = Path(path)
+    try:
+        return _import(store, path, trust, progress)
+    except OSError as exc:  # the stick pulled out or failing mid-read, the disk full while photos are copied in
+        raise unreadable(path, exc) from None
+
+
+def _import(store: Store, path: Path, trust: bool, progress: Progress | None) -> Imported:
     v = read_signed(path)
     check_device(store, v, trust)
     digest = _sha256(path)

@@ -3,6 +3,7 @@ traceback, says what to do, and leaves the receiving database as it was (issue 1
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import random
@@ -14,7 +15,7 @@ from conftest import village_inspection
 from test_bad_bundles import _content, rebuild
 
 from fieldcheck.ops.demo import make_photo
-from fieldcheck.sync.bundle import BundleError
+from fieldcheck.sync.bundle import BundleError, Hashing
 from fieldcheck.sync.checks import verify
 from fieldcheck.sync.importer import import_bundle
 
@@ -179,3 +180,31 @@ def test_a_rubric_snapshot_no_event_names_is_not_kept_and_does_not_stop_the_impo
     verify(odd)
     done = import_bundle(b.store, odd, trust=True)
     assert done.new > 0 and b.store.inspections.snapshot("extra") is None
+
+
+@pytest.mark.parametrize("reads", [0, 2, 4, 6, 8])
+def test_a_stick_pulled_out_mid_import_is_one_sentence_and_leaves_nothing(sent, monkeypatch, language, reads):
+    """An I/O error after ``reads`` reads of the bundle's members (the stick pulled out, a bad sector): a
+    mock, as no stick can be pulled here. It used to escape as a raw OSError (a traceback; in the window
+    the import stopped without a word)."""
+    a, b, bundle = sent
+    language("zh")
+    real, count = Hashing.readinto, iter(range(1 << 30))
+
+    def failing(self, buffer):
+        if next(count) >= reads:
+            raise OSError(errno.EIO, "Input/output error")
+        return real(self, buffer)
+
+    before = _content(b)
+    monkeypatch.setattr(Hashing, "readinto", failing)
+    with pytest.raises(BundleError) as refused:
+        import_bundle(b.store, bundle, trust=True)
+    message = str(refused.value)
+    assert message.startswith(f"同步包 {bundle.name} ") and "请检查 U 盘和磁盘后再导入一次" in message, message
+    assert "Input/output" not in message
+    monkeypatch.undo()
+    assert _content(b) == before
+    with pytest.raises(BundleError):  # and verify says so in a sentence too
+        monkeypatch.setattr(Hashing, "readinto", failing)
+        verify(bundle)
