@@ -27,7 +27,11 @@ def cmd_export(args: argparse.Namespace) -> int:
         done = export_bundle(store, args.output, everything=args.all, max_photo_px=args.max_photo_px,
                              inspector=args.inspector)
     if done is None:
-        print(t("自上次导出到该位置以来没有新的修改,未生成文件", "nothing new since the last export to that folder; no file written"))
+        # the mark is kept per folder, not per file: a bundle deleted before it was imported must be sent again
+        print(t("自上次导出到该位置以来没有新的修改,未生成文件;如果之前导出到该处的同步包已不在(被删除或 U 盘被清空),"
+                "请加 --all 再导出一次",
+                "nothing new since the last export to that folder; no file written; if the bundles exported there "
+                "before are gone (deleted, or the stick was emptied), export again with --all"))
         return 0
     kind = t("增量", "incremental") if done.incremental else t("全部", "everything")
     print(t(f"已导出 {done.path}({kind}):{done.events} 条修改,{done.photos} 张照片",
@@ -60,6 +64,10 @@ def cmd_import(args: argparse.Namespace) -> int:
                     f"冲突 {r.conflicts}",
                     f"{r.path.name} (device '{r.device}'): {r.new} new, {r.already} already there, {r.updated} records "
                     f"updated, {r.conflicts} in conflict"))
+            if r.downsized:
+                print(t(f"  其中 {r.downsized} 张照片是缩小的副本,不是原图;原图可由对方用 --all 导出后送来",
+                        f"  {r.downsized} photos are downsized copies, not the originals; the originals come when "
+                        "the sender exports with --all"))
     if refused and len(args.files) > 1:
         imported = len(args.files) - refused
         print(t(f"{len(args.files)} 个同步包中 {imported} 个已导入,{refused} 个未导入(原因见上);改正后可再次导入这些包",

@@ -63,7 +63,7 @@ class Photos:
             return self.get(photo_id)
 
     _PHOTO_SQL = ("SELECT p.id, p.sha256, f.width, f.height, f.taken_at, f.lat, f.lon, p.original_name, p.finding_id,"
-                  " f.size FROM photos p JOIN photo_files f ON f.sha256 = p.sha256")
+                  " f.size, f.stored_sha256 IS NOT NULL FROM photos p JOIN photo_files f ON f.sha256 = p.sha256")
 
     def get(self, photo_id: str) -> Photo:
         r = self._db.conn.execute(self._PHOTO_SQL + " WHERE p.id = ?", (photo_id,)).fetchone()
@@ -154,6 +154,11 @@ class Photos:
         return [dict(zip(self.FILE_FIELDS, r)) for r in rows_in(
             self._db.conn, f"SELECT {', '.join(self.FILE_FIELDS)} FROM photo_files WHERE sha256 IN ({{ids}})"
             " ORDER BY sha256", hashes)]
+
+    def downsized(self, hashes: list[str]) -> int:
+        """How many of these photo files are held only as a downsized copy so far."""
+        return sum(1 for _ in rows_in(self._db.conn, "SELECT 1 FROM photo_files WHERE sha256 IN ({ids})"
+                                      " AND stored_sha256 IS NOT NULL", hashes))
 
     def add_files(self, rows: list[dict[str, Any]], at: str) -> None:
         """Photo files from a bundle whose bytes are already in the photo folder.

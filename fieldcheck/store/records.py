@@ -167,6 +167,8 @@ class Photo:
     original_name: str
     finding_id: str = ""
     size: int = 0
+    #: only a downsized copy has arrived (a bundle for a small stick); width and height are the original's
+    downsized: bool = False
 
 
 @lazy_dataclass(frozen=True)

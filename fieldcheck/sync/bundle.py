@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from fieldcheck.errors import UserError
-from fieldcheck.file_errors import cannot_read
+from fieldcheck.file_errors import cannot_read, reason
 from fieldcheck.i18n import t
 from fieldcheck.signing.keys import DeviceKeyError, fingerprint, public_key_from_bytes
 from fieldcheck.signing.keys import verify as verify_signature
@@ -70,8 +70,23 @@ def _name(path: Path) -> str:
     return path.name
 
 
-def bad(path: Path, zh: str, en: str) -> BundleError:
-    return BundleError(t(f"同步包 {_name(path)} {zh};未导入任何内容", f"bundle {_name(path)} {en}; nothing was imported"))
+#: what the person importing can do about a bundle refused for what it holds: only its sender can make a sound one
+REMEDY = ("请让导出它的人重新导出一份,再导入新文件", "ask whoever exported it to export it again, and import the new file")
+
+
+def bad(path: Path, zh: str, en: str, *, remedy: bool = True) -> BundleError:
+    """The refusal of a bundle: what is wrong, that nothing was imported, and (unless ``zh``/``en`` say it
+    already) what to do."""
+    todo_zh, todo_en = (f";{REMEDY[0]}", f"; {REMEDY[1]}") if remedy else ("", "")
+    return BundleError(t(f"同步包 {_name(path)} {zh};未导入任何内容{todo_zh}",
+                         f"bundle {_name(path)} {en}; nothing was imported{todo_en}"))
+
+
+def unreadable(path: Path, exc: OSError) -> BundleError:
+    """An I/O error while a bundle is read (or its photos copied in): the stick pulled out, a bad sector, a full disk."""
+    return BundleError(t(f"同步包 {_name(path)} 读写出错({reason(exc)}),未导入任何内容;请检查 U 盘和磁盘后再导入一次",
+                         f"bundle {_name(path)} could not be read or written ({reason(exc)}); nothing was imported; "
+                         "check the USB stick and the disk, then import it again"))
 
 
 def open_zip(path: Path) -> zipfile.ZipFile:
@@ -85,12 +100,13 @@ def open_zip(path: Path) -> zipfile.ZipFile:
     if path.is_dir():
         raise BundleError(t(f"{path} 是文件夹,请选择 .fcbundle 文件", f"{path} is a folder; choose a .fcbundle file"))
     if size == 0:
-        raise bad(path, "是空文件,可能复制未完成,请重新导出", "is an empty file, perhaps an unfinished copy; export it again")
+        raise bad(path, "是空文件,可能复制未完成,请重新导出", "is an empty file, perhaps an unfinished copy; export it again",
+                  remedy=False)
     try:
         zf = zipfile.ZipFile(path)
     except zipfile.BadZipFile:
         raise bad(path, "不是同步包,或已损坏(可能复制不完整),请重新导出",
-                   "is not a bundle or is damaged (perhaps an incomplete copy); export it again") from None
+                   "is not a bundle or is damaged (perhaps an incomplete copy); export it again", remedy=False) from None
     except OSError as exc:
         raise BundleError(cannot_read(path, exc)) from None
     try:
@@ -141,7 +157,8 @@ def read_manifest(path: Path, zf: zipfile.ZipFile) -> Verified:
         raw = read_member(zf, MANIFEST, MAX_MANIFEST)
         signature = read_member(zf, SIGNATURE, 4096)
     except (zipfile.BadZipFile, OSError, EOFError, damaged()):
-        raise bad(path, "已损坏(清单无法读取),请重新导出", "is damaged (its manifest cannot be read); export it again") from None
+        raise bad(path, "已损坏(清单无法读取),请重新导出", "is damaged (its manifest cannot be read); export it again",
+                   remedy=False) from None
     try:
         manifest = json.loads(raw)
         if not isinstance(manifest, dict):
@@ -154,18 +171,29 @@ def read_manifest(path: Path, zf: zipfile.ZipFile) -> Verified:
                    "has a manifest that cannot be read; it is not a FieldCheck bundle or is damaged") from None
     if version > FORMAT:
         raise bad(path, f"由更新版本的 FieldCheck 生成(格式 {version},本程序支持到 {FORMAT}),请先升级 FieldCheck",
-                   f"was made by a newer FieldCheck (format {version}, this one reads up to {FORMAT}); upgrade FieldCheck first")
+                   f"was made by a newer FieldCheck (format {version}, this one reads up to {FORMAT}); upgrade FieldCheck first",
+                   remedy=False)
     try:
         key = public_key_from_bytes(base64.b64decode(manifest["public_key"], validate=True))
-        device = str(manifest["device"])
+        device = manifest["device"]
         members = manifest["members"]
-        if not isinstance(members, dict) or not device:
+        if not isinstance(members, dict) or not isinstance(device, str) or not device:
             raise ValueError
     except (KeyError, ValueError, TypeError, DeviceKeyError):
         raise bad(path, "的清单缺少设备或公钥,无法验证", "has a manifest without a valid device or key; it cannot be checked") from None
     if not verify_signature(key, signature, raw):
         raise bad(path, "的签名无法验证:文件在导出后被改动过或已损坏", "has a signature that does not verify: it was changed after export or is damaged")
+    counts = manifest.get("counts", {})
+    # signed by the key it carries, so anyone can sign any shape: the shapes read later are checked here
+    if not all(isinstance(m, dict) and isinstance(m.get("sha256"), str) and _count(m.get("size"))
+               for m in members.values()) \
+            or not isinstance(counts, dict) or not all(_count(n) for n in counts.values()):
+        raise bad(path, "的清单格式不对,不是本程序导出的同步包", "has a manifest of the wrong shape; FieldCheck did not export it")
     return Verified(path, manifest, device, fingerprint(key))
+
+
+def _count(n: Any) -> bool:
+    return type(n) is int and n >= 0
 
 
 def damaged() -> type[Exception]:

@@ -9,6 +9,7 @@ and the transaction rolls back, leaving the database as it was.
 
 from __future__ import annotations
 
+import base64
 import io
 import re
 import zipfile
@@ -41,6 +42,7 @@ from fieldcheck.sync.bundle import (
     open_zip,
     parse_lines,
     read_manifest,
+    unreadable,
 )
 from fieldcheck.sync.values import Refused, ValueCheck, parse_snapshot
 
@@ -57,16 +59,29 @@ class Records:
 
     def __init__(self, path: Path, zf: zipfile.ZipFile, v: Verified):
         self._path, self._v = path, v
-        self._places = {p["id"] for p in lines(path, zf, PLACES, PLACE_FIELDS)}
+        self._places = set()
+        for p in lines(path, zf, PLACES, PLACE_FIELDS):
+            _shaped(path, PLACES, p, _PLACE_SHAPE)
+            self._places.add(p["id"])
         self._households = set()
         for h in lines(path, zf, HOUSEHOLDS, HOUSEHOLD_FIELDS):
+            _shaped(path, HOUSEHOLDS, h, _HOUSEHOLD_SHAPE)
             _household_ok(path, h)
             self._households.add(h["id"])
         self._files = set()
+        held = set()
         for p in lines(path, zf, PHOTOS, PHOTO_FIELDS):
+            _shaped(path, PHOTOS, p, _PHOTO_SHAPE)
             if p.get("stored_sha256", p["sha256"]) not in v.photos:
                 raise bad(path, f"缺少照片 {str(p['sha256'])[:12]} 的文件", f"lacks the file of photo {str(p['sha256'])[:12]}")
             self._files.add(p["sha256"])
+            held.add(p.get("stored_sha256", p["sha256"]))
+        # a photo file no record names would be copied in and never shown, nor ever removed
+        stray = sorted(set(v.photos) - held)
+        if stray:
+            raise bad(path, f"中有照片文件 {stray[0][:12]} 没有对应的照片记录({len(stray)} 个),疑为篡改",
+                      f"carries photo files no photo record names ({len(stray)}, such as {stray[0][:12]}), "
+                      "which looks tampered with")
         self._created: dict[str, str] = {}
         self._snapshots: dict[str, Any] = {}
         self._values = ValueCheck(self.rubric)
@@ -84,9 +99,10 @@ class Records:
         path, v = self._path, self._v
         v.events += 1
         get = e.get  # one expression, not a loop: this runs for every event of a merge
-        if e["action"] not in _ACTIONS or e["entity"] not in _ENTITIES or not isinstance(e["id"], str) \
+        if type(e["action"]) is not str or type(e["entity"]) is not str \
+                or e["action"] not in _ACTIONS or e["entity"] not in _ENTITIES or not isinstance(e["id"], str) \
                 or not isinstance(e["entity_id"], str) or not _stamp_ok(e["hlc"]) \
-                or not isinstance(get("supersedes") or [], list) or not isinstance(get("seen") or [], list) \
+                or not _ids(get("supersedes")) or not _ids(get("seen")) \
                 or not isinstance(get("at") or "", str) or not isinstance(get("who") or "", str) \
                 or not isinstance(get("device") or "", str) or not isinstance(get("inspection_id") or "", str) \
                 or not isinstance(get("field") or "", str) or not isinstance(get("reason") or "", str):
@@ -104,7 +120,7 @@ class Records:
                 raise bad(path, f"中的新建记录 {e['entity_id'][:12]} 缺少内容", f"has a create event without its record ({e['entity_id'][:12]})")
             created[e["entity_id"]] = entity
             for ref, pool in self._needs(e, entity, new):
-                if ref not in pool:
+                if type(ref) is not str or ref not in pool:
                     raise _missing(path, str(ref))
         else:
             if entity == "rubric" and e.get("field") == "version" and str(new) not in v.rubrics:
@@ -202,6 +218,8 @@ def _verify(path: Path, *, events: bool, photos: bool) -> tuple[Verified, Record
                     records.event(e)
         except (zipfile.BadZipFile, EOFError, damaged()):
             raise damaged_bundle(path) from None
+        except OSError as exc:  # the stick pulled out or failing while its members are read
+            raise unreadable(path, exc) from None
     return v, records
 
 
@@ -218,7 +236,7 @@ def check_member(path: Path, v: Verified, name: str, reader: Hashing) -> None:
 
 
 def damaged_bundle(path: Path) -> Exception:
-    return bad(path, "已损坏(数据校验失败),请重新导出", "is damaged (a checksum fails); export it again")
+    return bad(path, "已损坏(数据校验失败),请重新导出", "is damaged (a checksum fails); export it again", remedy=False)
 
 
 def checked_events(zf: zipfile.ZipFile, v: Verified, records: Records) -> Iterator[dict[str, Any]]:
@@ -253,6 +271,46 @@ def checked_events(zf: zipfile.ZipFile, v: Verified, records: Records) -> Iterat
 def _drain(reader: IO[bytes] | io.RawIOBase) -> None:
     while reader.read(1 << 20):
         pass
+
+
+def _ids(value: Any) -> bool:
+    """A list of event ids, or nothing (``supersedes``, ``seen``)."""
+    return not value or type(value) is list and all(type(x) is str for x in value)
+
+
+_TEXT, _NUMBER = (str,), (int, float)
+#: the types of a record line's fields the store keeps (None allowed unless required): a field of another
+#: type would fail in SQLite mid-import, or be stored and break whatever reads it later
+_PLACE_SHAPE = {"id": _TEXT, "kind": _TEXT, "name": _TEXT, "parent_id": _TEXT, "group": _TEXT, "device": _TEXT,
+                "hlc": _TEXT, "created_at": _TEXT}
+_HOUSEHOLD_SHAPE = {"id": _TEXT, "village_id": _TEXT, "head_name": _TEXT, "device": _TEXT, "hlc": _TEXT,
+                    "created_at": _TEXT}
+_PHOTO_SHAPE = {"sha256": _TEXT, "ext": _TEXT, "size": (int,), "width": (int,), "height": (int,),
+                "thumbnail": _TEXT, "taken_at": _TEXT, "lat": _NUMBER, "lon": _NUMBER, "stored_sha256": _TEXT,
+                "stored_ext": _TEXT}
+_REQUIRED = frozenset(("id", "sha256", "ext", "thumbnail", "village_id", "kind", "name"))
+_EXT = re.compile(r"[a-z0-9]{1,5}")
+
+
+def _shaped(path: Path, member: str, row: dict[str, Any], shape: dict[str, tuple[type, ...]]) -> None:
+    """BundleError for a record line whose fields are not of the type the store keeps them in."""
+    for key, types in shape.items():
+        value = row.get(key)
+        if value is None and key not in _REQUIRED:
+            continue
+        if type(value) is bool or not isinstance(value, types) \
+                or key in ("ext", "stored_ext") and not _EXT.fullmatch(value) \
+                or key == "thumbnail" and not _base64(value):
+            raise bad(path, f"中 {member} 的记录 {str(row.get('id', row.get('sha256')))[:12]} 的字段 {key} 无效",
+                      f"has a record in {member} ({str(row.get('id', row.get('sha256')))[:12]}) with an invalid {key}")
+
+
+def _base64(text: str) -> bool:
+    try:
+        base64.b64decode(text, validate=True)
+        return True
+    except ValueError:  # binascii.Error
+        return False
 
 
 def _stamp_ok(stamp: Any) -> bool:

@@ -13,6 +13,7 @@ import base64
 import contextlib
 import hashlib
 import os
+import sqlite3
 import uuid
 import zipfile
 from collections.abc import Callable
@@ -23,6 +24,7 @@ from pathlib import Path
 from fieldcheck.errors import UserError
 from fieldcheck.i18n import t
 from fieldcheck.store import Store
+from fieldcheck.store.database import StoreError
 from fieldcheck.store.imports import ImportRecord
 from fieldcheck.store.photofiles import TEMP_PREFIX, original_path
 from fieldcheck.sync.bundle import (
@@ -35,9 +37,11 @@ from fieldcheck.sync.bundle import (
     BundleError,
     Hashing,
     Verified,
+    bad,
     damaged,
     lines,
     open_zip,
+    unreadable,
 )
 from fieldcheck.sync.checks import (
     Records,
@@ -50,6 +54,8 @@ from fieldcheck.sync.checks import (
 from fieldcheck.sync.values import Refused
 
 Progress = Callable[[str, int, int], None]
+#: what SQLite says of a value (not of the disk): the bundle's fault, rolled back like any other
+_REFUSED_VALUES = (sqlite3.IntegrityError, sqlite3.InterfaceError, sqlite3.ProgrammingError, sqlite3.DataError)
 #: the WAL a merge lets grow before it is copied into the database (64 MB of 4 KiB pages): a checkpoint
 #: every dozen bundles or so instead of after each (``Database.wal_checkpoints_past``)
 MERGE_WAL_PAGES = 16384
@@ -78,6 +84,8 @@ class Imported:
     updated: int
     conflicts: int
     photos: int
+    #: photos held only as a downsized copy after this import: the leader should know they are not the originals
+    downsized: int = 0
 
 
 def check_device(store: Store, v: Verified, trust: bool) -> None:
@@ -104,6 +112,13 @@ def import_bundle(store: Store, path: str | Path, *, trust: bool = False,
     before (its SHA-256 in the import history) is not read again: it is noted, 0 new.
     """
     path = Path(path)
+    try:
+        return _import(store, path, trust, progress)
+    except OSError as exc:  # the stick pulled out or failing mid-read, the disk full while photos are copied in
+        raise unreadable(path, exc) from None
+
+
+def _import(store: Store, path: Path, trust: bool, progress: Progress | None) -> Imported:
     v = read_signed(path)
     check_device(store, v, trust)
     digest = _sha256(path)
@@ -118,11 +133,18 @@ def import_bundle(store: Store, path: str | Path, *, trust: bool = False,
                     done = _apply(store, zf, v, records, digest, len(copied), progress)
                     _place(copied)
                 return done
+            except (StoreError, OverflowError) as exc:  # a value the checks let through but SQLite refuses
+                if isinstance(exc, OverflowError) or isinstance(exc.__cause__, _REFUSED_VALUES):
+                    raise bad(path, "中有本库无法保存的记录(字段类型或引用不对)",
+                              "holds a record this database cannot store (a field of the wrong type or a broken "
+                              "reference)") from None
+                raise  # the disk, the file: the store's own sentence says what to do
             finally:  # the renamed ones are gone already; a refused bundle's all remain
                 _remove(copied)
         except (zipfile.BadZipFile, EOFError):
-            raise BundleError(t(f"同步包 {path.name} 在导入时读取失败,未导入任何内容",
-                                f"bundle {path.name} could not be read while importing; nothing was imported")) from None
+            raise BundleError(t(f"同步包 {path.name} 在导入时读取失败,未导入任何内容;请检查 U 盘后再导入一次",
+                                f"bundle {path.name} could not be read while importing; nothing was imported; check "
+                                "the USB stick and import it again")) from None
 
 
 def _photos_in_place(store: Store, v: Verified) -> bool:
@@ -200,18 +222,21 @@ def _apply(store: Store, zf: zipfile.ZipFile, v: Verified, records: Records, dig
     for version, name in v.rubrics.items():
         try:  # parsed once, for the checks and the store alike
             parsed = records.rubric(version)
-        except Refused:  # refused when an event names it (as verify does); not before
-            parsed = None
+        except Refused:  # refused when an event names it (as verify does); not before, and never kept
+            continue
         store.inspections.add_snapshot(version, zf.read(name).decode("utf-8"), "bundle", parsed)
     store.places.add_records(list(lines(path, zf, PLACES, PLACE_FIELDS)))
     store.households.add_records(list(lines(path, zf, HOUSEHOLDS, HOUSEHOLD_FIELDS)))
-    batch = []
+    batch, small = [], []
     for row in lines(path, zf, PHOTOS, PHOTO_FIELDS):
+        if row.get("stored_sha256"):
+            small.append(row["sha256"])
         batch.append({**row, "thumbnail": base64.b64decode(row["thumbnail"])})
         if len(batch) >= 500:
             store.photos.add_files(batch, now)
             batch = []
     store.photos.add_files(batch, now)
+    downsized = store.photos.downsized(small)  # those whose original is not here already
 
     total = int(v.manifest.get("counts", {}).get("events") or 0)
 
@@ -232,7 +257,7 @@ def _apply(store: Store, zf: zipfile.ZipFile, v: Verified, records: Records, dig
         progress("events", v.events, v.events)
     store.imports.add(ImportRecord(path.name, digest, v.device, v.fingerprint, v.inspector, now,
                                    done.new, done.known, len(done.updated), conflicts, photos))
-    return Imported(path, v.device, done.new, done.known, len(done.updated), conflicts, photos)
+    return Imported(path, v.device, done.new, done.known, len(done.updated), conflicts, photos, downsized)
 
 
 def _sha256(path: Path) -> str:

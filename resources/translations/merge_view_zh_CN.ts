@@ -96,6 +96,10 @@
         <translation>同步包仍在合并,完成后再关闭此窗口。</translation>
     </message>
     <message>
+        <source>Imported; %1 photos are downsized copies, the originals still to come</source>
+        <translation>已导入;其中 %1 张照片是缩小的副本,原图尚未送到</translation>
+    </message>
+    <message>
         <source>Imported</source>
         <translation>已导入</translation>
     </message>

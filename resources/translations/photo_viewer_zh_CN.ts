@@ -44,5 +44,9 @@
         <source>No GPS position in the photo</source>
         <translation>照片中没有 GPS 位置</translation>
     </message>
+    <message>
+        <source>Downsized copy: the original has not arrived yet</source>
+        <translation>缩小的副本:原图尚未送到</translation>
+    </message>
 </context>
 </TS>

@@ -88,12 +88,16 @@
         <translation>同步包仍在处理,完成后再关闭此窗口。</translation>
     </message>
     <message>
-        <source>Nothing new since the last export to that folder; no file was written.</source>
-        <translation>自上次导出到该文件夹以来没有新的修改,未生成文件。</translation>
+        <source>Nothing new since the last export to that folder; no file was written. If the bundles exported there before are gone (deleted, or the stick was emptied), tick “Everything” and export again.</source>
+        <translation>自上次导出到该文件夹以来没有新的修改,未生成文件。如果之前导出到该处的同步包已不在(被删除或 U 盘被清空),请勾选“导出全部”后再导出。</translation>
     </message>
     <message>
         <source>Exported %1: %2 changes, %3 photos.</source>
         <translation>已导出 %1:%2 条修改,%3 张照片。</translation>
+    </message>
+    <message>
+        <source>%1: %2 photos are downsized copies, not the originals; the originals come with a later export of everything.</source>
+        <translation>%1:其中 %2 张照片是缩小的副本,不是原图;原图要等对方导出全部后送来。</translation>
     </message>
     <message>
         <source>Done.</source>

@@ -122,3 +122,50 @@ def test_a_conflict_decided_by_typing_the_word_for_met(qtbot, team, chinese):
     assert [f.value for f in leader.findings.of(team.village, "2.5.4")] == [False]  # kept as the tick keeps it
     view.list.selectRow(0)  # the late finding: not a value conflict, the words do not apply
     assert not view.value.isEnabled()
+
+
+def test_the_merge_says_which_bundle_brought_downsized_photos(qtbot, chinese, tmp_path, monkeypatch):
+    from fieldcheck.ops.demo import populate
+    from fieldcheck.store import Store
+    from fieldcheck.sync.export import export_bundle
+
+    trust_all(monkeypatch)
+    a = Store.open(tmp_path / "a.db", device="A", daily_backup=False, backup_on_close=False)
+    leader = Store.open(tmp_path / "l.db", device="L", daily_backup=False, backup_on_close=False)
+    try:
+        populate(a, villages=1, seed=2)
+        export_bundle(a, tmp_path / "stick" / "small.fcbundle", key_folder=tmp_path / "ka", max_photo_px=100)
+        view = MergeView(leader)
+        qtbot.add_widget(view)
+        _merge(qtbot, view, [tmp_path / "stick"], 1)
+        qtbot.waitUntil(lambda: view.job.done.is_set(), timeout=30000)
+        status = _cells(view.report, _row(view.report, "small.fcbundle"))[-1]
+        assert status.startswith("已导入;其中 ") and "张照片是缩小的副本,原图尚未送到" in status
+    finally:
+        a.close()
+        leader.close()
+
+
+def test_two_bundles_of_one_new_laptop_ask_once_and_both_import(qtbot, tmp_path, monkeypatch):
+    """A stick holds one bundle per export: the leader is asked about a new laptop once, not per file."""
+    from fieldcheck.ops.demo import populate
+    from fieldcheck.store import Store
+    from fieldcheck.sync.export import export_bundle
+
+    asked = trust_all(monkeypatch)
+    a = Store.open(tmp_path / "a.db", device="A", daily_backup=False, backup_on_close=False)
+    leader = Store.open(tmp_path / "l.db", device="L", daily_backup=False, backup_on_close=False)
+    try:
+        populate(a, villages=1, seed=2)
+        export_bundle(a, tmp_path / "stick" / "A-1.fcbundle", key_folder=tmp_path / "ka")
+        inspection = next(r.id for r in a.inspections.rows() if r.rubric_id == "village-work-team")
+        a.findings.add(inspection, "2.1.1", note="第二次导出前的补充")
+        export_bundle(a, tmp_path / "stick" / "A-2.fcbundle", key_folder=tmp_path / "ka")
+        view = MergeView(leader)
+        qtbot.add_widget(view)
+        _merge(qtbot, view, [tmp_path / "stick"], 2)
+        qtbot.waitUntil(lambda: view.history.rowCount() == 2, timeout=30000)
+        assert len(asked) == 1 and "A" in asked[0]
+    finally:
+        a.close()
+        leader.close()

@@ -54,3 +54,23 @@ def test_a_photo_without_exif_says_so(qtbot, store, tmp_path):
     qtbot.addWidget(viewer)
     assert "No capture time" in viewer.info.text() and "No GPS" in viewer.info.text()
     assert "cannot be shown" in viewer.info.text()
+
+
+def test_a_downsized_copy_says_so_in_chinese(qtbot, chinese, store, tmp_path):
+    """The viewer shows the original's size beside a copy made for a small stick: it says it is a copy."""
+    from fieldcheck.store import Store
+    from fieldcheck.sync.export import export_bundle
+    from fieldcheck.sync.importer import import_bundle
+
+    inspection_id, _ = village_inspection(store)
+    finding = store.findings.add(inspection_id, "2.1.4", value=1)
+    photo = store.photos.add(finding.id, make_photo(random.Random(3), size=(3200, 2400)))
+    small = export_bundle(store, tmp_path / "stick" / "s.fcbundle", key_folder=tmp_path / "k", max_photo_px=200).path
+    leader = Store.open(tmp_path / "leader.db", device="L", daily_backup=False, backup_on_close=False)
+    try:
+        import_bundle(leader, small, trust=True)
+        viewer = PhotoViewer(leader.photos.path(photo.sha256), "p.jpg", photo=leader.photos.get(photo.id))
+        qtbot.addWidget(viewer)
+        assert "3200 × 2400" in viewer.info.text() and "缩小的副本:原图尚未送到" in viewer.info.text()
+    finally:
+        leader.close()

@@ -109,3 +109,77 @@ def test_one_big_bundle_moves_the_bar_while_it_imports(qtbot, two_laptops, tmp_p
     assert seen[-1] == (total, total)
     inside = [done for done, _ in seen[:-1] if 0 < done < total]
     assert len(inside) >= 3 and inside == sorted(inside)  # photos, then each thousand events, in order
+
+
+def test_a_hostile_bundle_is_one_sentence_and_the_bundles_after_it_still_import(qtbot, two_laptops, tmp_path,
+                                                                                  monkeypatch):
+    """A bundle signed by its own key whose events are of the wrong shape: the window says so in a sentence
+    and goes on with the next bundle (it used to stop at a TypeError, saying nothing)."""
+    import base64
+    import hashlib
+    import json
+    import zipfile
+
+    from fieldcheck.signing.keys import DeviceKey
+    from fieldcheck.sync.export import export_bundle
+
+    a, b = two_laptops
+    good = export_bundle(a, tmp_path / "usb" / "good.fcbundle", key_folder=tmp_path / "ka").path
+    with zipfile.ZipFile(good) as z:
+        data = {n: z.read(n) for n in z.namelist() if not n.startswith("manifest.")}
+        manifest = json.loads(z.read("manifest.json"))
+    first, rest = data["events.jsonl"].split(b"\n", 1)
+    data["events.jsonl"] = json.dumps({**json.loads(first), "action": []}).encode() + b"\n" + rest
+    key = DeviceKey.load_or_create("M", tmp_path / "km")
+    manifest.update(device="M", public_key=base64.b64encode(key.public_der).decode(), fingerprint=key.fingerprint,
+                    members={n: {"sha256": hashlib.sha256(v).hexdigest(), "size": len(v)} for n, v in data.items()})
+    odd = tmp_path / "usb" / "odd.fcbundle"
+    raw = json.dumps(manifest).encode()
+    with zipfile.ZipFile(odd, "w") as z:
+        for n, v in data.items():
+            z.writestr(n, v)
+        z.writestr("manifest.json", raw)
+        z.writestr("manifest.sig", key.sign(raw))
+    monkeypatch.setattr(QtWidgets.QMessageBox, "question",
+                        lambda *args: QtWidgets.QMessageBox.StandardButton.Yes)
+    dialog = SyncDialog(b)
+    qtbot.add_widget(dialog)
+    dialog.start_import([odd, good], trusted={str(odd), str(good)})
+    _wait(qtbot, dialog)
+    assert "odd.fcbundle" in dialog.message.text() and "Traceback" not in dialog.message.text()
+    assert dialog.report.rowCount() == 1 and dialog.report.item(0, 0).text() == "good.fcbundle"
+
+
+def test_nothing_new_tells_in_chinese_how_to_send_again_what_was_deleted(qtbot, chinese, two_laptops, tmp_path):
+    a, _ = two_laptops
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    dialog = SyncDialog(a)
+    qtbot.add_widget(dialog)
+    dialog.folder.setText(str(usb))
+    dialog.export_button.click()
+    _wait(qtbot, dialog)
+    for bundle in usb.glob("*.fcbundle"):  # the stick emptied before the bundle was imported
+        bundle.unlink()
+    dialog.export_button.click()
+    _wait(qtbot, dialog)
+    assert "没有新的修改" in dialog.message.text() and "请勾选“导出全部”" in dialog.message.text()
+    assert "导出全部" in dialog.everything.text()  # the box the sentence names
+    dialog.everything.setChecked(True)
+    dialog.export_button.click()
+    _wait(qtbot, dialog)
+    assert len(list(usb.glob("*.fcbundle"))) == 1
+
+
+def test_the_import_report_says_how_many_photos_are_downsized_copies(qtbot, chinese, two_laptops, tmp_path):
+    from fieldcheck.sync.export import export_bundle
+
+    a, b = two_laptops
+    small = export_bundle(a, tmp_path / "stick" / "s.fcbundle", key_folder=tmp_path / "ka", max_photo_px=100).path
+    dialog = SyncDialog(b)
+    qtbot.add_widget(dialog)
+    dialog.start_import([small], trusted={str(small)})
+    _wait(qtbot, dialog)
+    photos = len({p.sha256 for r in a.inspections.rows() for f in a.findings.of(r.id)
+                  for p in a.photos.of(f.id)})
+    assert photos and f"s.fcbundle:其中 {photos} 张照片是缩小的副本,不是原图" in dialog.message.text()

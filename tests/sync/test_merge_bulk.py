@@ -7,6 +7,7 @@ import pytest
 from conftest import village_inspection
 
 from fieldcheck.store.findings import Findings
+from fieldcheck.sync.bundle import BundleError
 
 
 def _triggers(laptop) -> list[tuple]:
@@ -45,7 +46,7 @@ def test_a_merge_that_fails_half_way_leaves_triggers_and_content_as_they_were(la
         raise OSError("disk pulled out")
 
     monkeypatch.setattr(Findings, "apply_creates", broken)
-    with pytest.raises(OSError):
+    with pytest.raises(BundleError):  # said as one sentence (the stick or disk), not a raw OSError
         b.take(bundle)
     assert _triggers(b) == triggers and list(b.store.connection.iterdump()) == dump
     monkeypatch.undo()

@@ -141,8 +141,9 @@ class MergeView(QtWidgets.QDialog):
         job = self.job
         self.progress.setValue(self.progress.maximum())
         for r in results:
-            _put(self.report, [r.path.name, r.device, r.new, r.already, r.updated, r.conflicts,
-                               self.tr("Imported")], 2)
+            status = self.tr("Imported; %1 photos are downsized copies, the originals still to come").replace(
+                "%1", str(r.downsized)) if r.downsized else self.tr("Imported")
+            _put(self.report, [r.path.name, r.device, r.new, r.already, r.updated, r.conflicts, status], 2)
         for path, reason in (job.refused if job is not None else []):
             row = _put(self.report, [Path(path).name, "", "", "", "", "", self.tr("Refused: %1").replace("%1", reason)], 2)
             for col in range(self.report.columnCount()):

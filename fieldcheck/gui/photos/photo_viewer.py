@@ -127,6 +127,8 @@ class PhotoViewer(QtWidgets.QDialog):
             parts.append(self.tr("No GPS position in the photo"))
         if getattr(photo, "width", 0):
             parts.append(f"{photo.width} × {photo.height}")
+        if getattr(photo, "downsized", False):  # the size above is the original's, not what is shown
+            parts.append(self.tr("Downsized copy: the original has not arrived yet"))
         return " · ".join(parts)
 
     def pixmap(self) -> QtGui.QPixmap:

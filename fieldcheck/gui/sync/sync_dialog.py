@@ -234,12 +234,19 @@ class SyncDialog(QtWidgets.QDialog):
         lines = list(errors)
         for r in results:
             if r is None:
-                lines.append(self.tr("Nothing new since the last export to that folder; no file was written."))
+                # the mark is kept per folder, not per file: a bundle deleted before it was imported must be sent again
+                lines.append(self.tr("Nothing new since the last export to that folder; no file was written. If the "
+                                     "bundles exported there before are gone (deleted, or the stick was emptied), "
+                                     "tick “Everything” and export again."))
             elif hasattr(r, "incremental"):
                 lines.append(self.tr("Exported %1: %2 changes, %3 photos.").replace("%1", str(r.path))
                              .replace("%2", str(r.events)).replace("%3", str(r.photos)))
             else:
                 self._add_row(r)
+                if r.downsized:
+                    lines.append(self.tr("%1: %2 photos are downsized copies, not the originals; the originals come "
+                                         "with a later export of everything.").replace("%1", r.path.name)
+                                 .replace("%2", str(r.downsized)))
         self.message.setText("\n".join(lines) or self.tr("Done."))
         confirmed = confirm_devices(self, unknown)
         if confirmed:
@@ -268,13 +275,20 @@ def confirm_devices(parent: QtWidgets.QWidget, unknown: list) -> set[str]:
     """Ask about each bundle from an unknown device, showing its key's fingerprint; the paths trusted."""
     translate = QtCore.QCoreApplication.translate
     confirmed = set()
+    # one question per device and key: a stick holds several bundles of one laptop (one per export)
+    answers: dict[tuple[str, str], bool] = {}
     for path, device, fingerprint in unknown:
+        if (device, fingerprint) in answers:
+            if answers[device, fingerprint]:
+                confirmed.add(path)
+            continue
         text = translate("SyncDialog", "The bundle %1 comes from device “%2”, which this database has not seen.\n\n"
                          "Key fingerprint:\n%3\n\nTrust this device? Compare the fingerprint with the one shown on "
                          "that laptop.")
         text = text.replace("%1", Path(path).name).replace("%2", device).replace("%3", grouped(fingerprint[:32]))
         answer = QtWidgets.QMessageBox.question(parent, translate("SyncDialog", "Unknown device"), text)
-        if answer == QtWidgets.QMessageBox.StandardButton.Yes:
+        answers[device, fingerprint] = answer == QtWidgets.QMessageBox.StandardButton.Yes
+        if answers[device, fingerprint]:
             confirmed.add(path)
     return confirmed
 
