@@ -29,6 +29,8 @@ class Applied:
     new: int = 0
     known: int = 0
     updated: set[tuple[str, str]] = field(default_factory=set)
+    #: records this batch created: their later field events are part of what is new, not an update
+    created: set[tuple[str, str]] = field(default_factory=set)
     slots: set[tuple[str, str, str, str | None]] = field(default_factory=set)
     dirty: set[str] = field(default_factory=set)
     #: inspections with a new event: their change stamp moves (the score cache's key)
@@ -106,6 +108,7 @@ class Remote:
             inspection_id = e.get("inspection_id")
             if e["action"] == "create":
                 creates.setdefault(e["entity"], []).append(e)
+                done.created.add((e["entity"], e["entity_id"]))
                 if e["entity"] != "inspection" and inspection_id and is_locked(inspection_id):
                     done.dirty.add(inspection_id)
                 continue

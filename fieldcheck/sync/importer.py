@@ -255,9 +255,10 @@ def _apply(store: Store, zf: zipfile.ZipFile, v: Verified, records: Records, dig
     conflicts = store.events.count_conflicts(inspections)
     if progress:
         progress("events", v.events, v.events)
+    updated = len(done.updated - done.created)  # records that were here before: one this bundle made is new
     store.imports.add(ImportRecord(path.name, digest, v.device, v.fingerprint, v.inspector, now,
-                                   done.new, done.known, len(done.updated), conflicts, photos))
-    return Imported(path, v.device, done.new, done.known, len(done.updated), conflicts, photos, downsized)
+                                   done.new, done.known, updated, conflicts, photos))
+    return Imported(path, v.device, done.new, done.known, updated, conflicts, photos, downsized)
 
 
 def _sha256(path: Path) -> str:

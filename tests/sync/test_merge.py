@@ -182,3 +182,16 @@ def test_downsized_photos_fit_a_small_stick_and_the_original_takes_their_place_l
     original = b.store.photos.path(photo.sha256)
     assert hashlib.sha256(original.read_bytes()).hexdigest() == photo.sha256
     assert Image.open(io.BytesIO(original.read_bytes())).size == (1600, 1200)
+
+
+def test_the_report_counts_as_updated_only_records_that_were_here_before(laptops, tmp_path):
+    """A bundle that creates a finding and edits it is all new to an empty database: nothing 'updated'."""
+    a, b = laptops("A", "B")
+    insp = village_inspection(a.store)
+    f = a.store.findings.add(insp, "2.1.1", note="台账缺页")
+    a.store.findings.update(f.id, note="台账缺三页")
+    first = b.take(a.export(tmp_path / "ab"))
+    assert first.new > 0 and first.updated == 0
+    a.store.findings.update(f.id, note="台账缺四页")
+    second = b.take(a.export(tmp_path / "ab"))
+    assert (second.new, second.updated) == (1, 1) and b.store.findings.get(f.id).note == "台账缺四页"
