@@ -25,15 +25,21 @@ def _wait(qtbot, dialog):
     qtbot.wait(50)  # the finished signal is queued to the window's thread
 
 
-def test_export_then_import_by_drop_with_the_trust_question(qtbot, two_laptops, tmp_path, monkeypatch):
-    a, b = two_laptops
+def _exported(qtbot, store, tmp_path):
+    """The exchange dialog of ``store``, having exported to a new folder "usb"; the dialog and the folder."""
     usb = tmp_path / "usb"
     usb.mkdir()
-    out = SyncDialog(a)
-    qtbot.add_widget(out)
-    out.folder.setText(str(usb))
-    out.export_button.click()
-    _wait(qtbot, out)
+    dialog = SyncDialog(store)
+    qtbot.add_widget(dialog)
+    dialog.folder.setText(str(usb))
+    dialog.export_button.click()
+    _wait(qtbot, dialog)
+    return dialog, usb
+
+
+def test_export_then_import_by_drop_with_the_trust_question(qtbot, two_laptops, tmp_path, monkeypatch):
+    a, b = two_laptops
+    out, usb = _exported(qtbot, a, tmp_path)
     (bundle,) = usb.glob("*.fcbundle")
     assert out.progress.value() == out.progress.maximum() and str(bundle) in out.message.text()
 
@@ -152,13 +158,7 @@ def test_a_hostile_bundle_is_one_sentence_and_the_bundles_after_it_still_import(
 
 def test_nothing_new_tells_in_chinese_how_to_send_again_what_was_deleted(qtbot, chinese, two_laptops, tmp_path):
     a, _ = two_laptops
-    usb = tmp_path / "usb"
-    usb.mkdir()
-    dialog = SyncDialog(a)
-    qtbot.add_widget(dialog)
-    dialog.folder.setText(str(usb))
-    dialog.export_button.click()
-    _wait(qtbot, dialog)
+    dialog, usb = _exported(qtbot, a, tmp_path)
     for bundle in usb.glob("*.fcbundle"):  # the stick emptied before the bundle was imported
         bundle.unlink()
     dialog.export_button.click()

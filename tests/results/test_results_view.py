@@ -16,11 +16,12 @@ UNITS = {"衡阳县": 95, "衡南县": 93, "衡山县": 89, "衡东县": 89, "�
          "珠晖区": 96, "雁峰区": 94, "石鼓区": 90, "蒸湘区": 86, "南岳区": 82}
 
 
-def _window(qtbot, store, tmp_path):
+def _window(qtbot, store, tmp_path, drafts=()):
+    """The main window with the 12 units (those in ``drafts`` left unsigned) and its results view on 衡阳's rubric."""
     from fieldcheck.gui.window.main_window import MainWindow
 
     for name, total in UNITS.items():
-        add_unit(store, name, total, veto=name == "珠晖区")
+        add_unit(store, name, total, veto=name == "珠晖区", status="draft" if name in drafts else "signed")
     window = MainWindow(store, open_settings(tmp_path))
     qtbot.addWidget(window)
     window.results_action.trigger()
@@ -95,13 +96,19 @@ def test_an_export_that_cannot_be_written_is_said_in_a_message_box(qtbot, store,
     window.close()
 
 
-def test_a_database_with_nothing_signed_says_so(qtbot, tmp_path, store, chinese):
+def _view(qtbot, store, rubric):
+    """The results view alone, on ``rubric``, once it has shown its answer."""
     from fieldcheck.gui.results.results_view import ResultsView
 
     view = ResultsView(store)
     qtbot.addWidget(view)
     with qtbot.waitSignal(view.shown, timeout=WAIT):
-        view.select_rubric("hengyang-2015")
+        view.select_rubric(rubric)
+    return view
+
+
+def test_a_database_with_nothing_signed_says_so(qtbot, tmp_path, store, chinese):
+    view = _view(qtbot, store, "hengyang-2015")
     # what to do, in the window's words: its tick box, not the command line's --all
     said = view.notes.text()
     assert view.table.rowCount() == 0 and "--all" not in said and f"“{view.drafts_box.text()}”" in said
@@ -181,17 +188,8 @@ def test_an_english_window_exports_chinese_and_names_a_unit_with_drafts_only(qtb
     """The county's workbook and PDF are Chinese whatever the window shows; a draft-only unit is said, not dropped."""
     import subprocess
 
-    from fieldcheck.gui.window.main_window import MainWindow
-
     language("en")
-    for name, total in UNITS.items():
-        add_unit(store, name, total, veto=name == "珠晖区", status="draft" if name == "常宁市" else "signed")
-    window = MainWindow(store, open_settings(tmp_path))
-    qtbot.addWidget(window)
-    window.results_action.trigger()
-    view = window.results_view
-    with qtbot.waitSignal(view.shown, timeout=WAIT):
-        view.select_rubric("hengyang-2015")
+    window, view = _window(qtbot, store, tmp_path, drafts=("常宁市",))
     names = {view.table.item(r, 1).text() for r in range(view.table.rowCount())}
     assert "常宁市" not in names and "常宁市: drafts only, no signed inspection: not counted" in view.notes.text()
     wb = openpyxl.load_workbook(view.export_workbook(str(tmp_path / "r.xlsx")))
@@ -209,14 +207,9 @@ def test_an_unfinished_total_reads_provisional_where_no_ranking_note_says_so(qtb
     """The 考核细则 has no ranking groups, so no note said 未完成: the total looked final."""
     from sheetkit import finished_inspection, lock_as_signed
 
-    from fieldcheck.gui.results.results_view import ResultsView
-
     lock_as_signed(store, finished_inspection(store, finish=False))
     lock_as_signed(store, finished_inspection(store, village_name="桃花村"))
-    view = ResultsView(store)
-    qtbot.addWidget(view)
-    with qtbot.waitSignal(view.shown, timeout=WAIT):
-        view.select_rubric("village-work-team")
+    view = _view(qtbot, store, "village-work-team")
     rows = {view.table.item(r, 1).text(): [view.table.item(r, c).text() for c in range(8)]
             for r in range(view.table.rowCount())}
     assert rows["梅花村"][3].endswith("(暂计)") and "未完成" in rows["梅花村"][7]

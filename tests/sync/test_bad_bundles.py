@@ -57,7 +57,7 @@ def rebuild(good: Path, out: Path, a, *, members=None, manifest=None, resign=Tru
     return out
 
 
-def _refused(b, path: Path, *words: str) -> None:
+def _refused(b, path: Path, *words: str) -> str:
     before = _content(b)
     with pytest.raises(BundleError) as exc:
         verify(path)
@@ -68,6 +68,7 @@ def _refused(b, path: Path, *words: str) -> None:
     for w in words:
         assert w in message, message
     assert _content(b) == before
+    return message
 
 
 def _swap(name_part: str, new: bytes):

@@ -76,17 +76,28 @@ def test_a_problem_the_rubric_finds_in_a_row_names_the_rows_cell(tmp_path):
     assert not (tmp_path / "new.yaml").exists()
 
 
+class _Fu2:
+    """附2 from the shipped table, opened for a test to change as a clerk would; ``read`` saves and reads it."""
+
+    def __init__(self, tmp_path):
+        self.rubric = catalog.find("hengyang-2015")
+        self.path = targets_fu2(tmp_path / "fu2.xlsx")
+        self.wb = openpyxl.load_workbook(self.path)
+
+    def read(self):
+        self.wb.save(self.path)
+        return read_targets(self.path, self.rubric)
+
+
 def test_a_percentage_formatted_cell_is_read_as_shown(tmp_path):
     """16.7% typed into Excel is stored as 0.167: the 减贫率(%) target is 16.7, as the clerk sees it."""
-    rubric = catalog.find("hengyang-2015")
-    path = targets_fu2(tmp_path / "fu2.xlsx")
-    wb = openpyxl.load_workbook(path)
+    book = _Fu2(tmp_path)
+    wb = book.wb
     ws = wb["附2"]
     assert (ws["A4"].value, ws["C4"].value) == ("衡阳市", 16.7)
     ws["C4"].value, ws["C4"].number_format = 0.167, "0.0%"
     ws["D5"].value, ws["D5"].number_format = 8.37, "0%"  # 减少人数(人) shown as 837%: not a percentage column
-    wb.save(path)
-    table = read_targets(path, rubric)
+    table = book.read()
     assert [(p.sheet, p.cell) for p in table.problems] == [("附2", "D5")]
     assert "837%" in str(table.problems[0]) and "百分比" in str(table.problems[0])
     row = next(r for r in table.rows if r["name"] == "衡阳市")
@@ -94,17 +105,15 @@ def test_a_percentage_formatted_cell_is_read_as_shown(tmp_path):
 
 
 def test_a_hidden_old_table_before_the_real_one_is_not_read(tmp_path):
-    rubric = catalog.find("hengyang-2015")
-    path = targets_fu2(tmp_path / "fu2.xlsx")
-    wb = openpyxl.load_workbook(path)
+    book = _Fu2(tmp_path)
+    rubric, wb = book.rubric, book.wb
     old = wb.copy_worksheet(wb["附2"])
     old.title = "2014年(旧)"
     old.sheet_state = "hidden"
     old["C4"].value = 99
     wb.move_sheet(old, offset=-1)
     wb.active = 1
-    wb.save(path)
-    table = read_targets(path, rubric)
+    table = book.read()
     assert next(r for r in table.rows if r["name"] == "衡阳市")["values"]["减贫率(%)"] == Decimal("16.7")
     assert any("2014年(旧)" in w and "隐藏" in w for w in table.warnings)
     new = write_rubric_with_targets(rubric, table, tmp_path / "new.yaml")
@@ -112,54 +121,46 @@ def test_a_hidden_old_table_before_the_real_one_is_not_read(tmp_path):
 
 
 def test_a_target_whose_formula_failed_is_named_not_left_out(tmp_path):
-    rubric = catalog.find("hengyang-2015")
-    path = targets_fu2(tmp_path / "fu2.xlsx")
-    wb = openpyxl.load_workbook(path)
+    book = _Fu2(tmp_path)
+    wb = book.wb
     ws = wb["附2"]
     assert ws["A5"].value == "珠晖区"
     ws["C5"].value = "#DIV/0!"  # written as an error cell, as Excel saves a failed formula's result
-    wb.save(path)
-    table = read_targets(path, rubric)
+    table = book.read()
     assert [(p.sheet, p.cell) for p in table.problems] == [("附2", "C5")]
     assert "公式出错(#DIV/0!)" in str(table.problems[0])
     assert "珠晖区" not in {r["name"] for r in table.rows}
 
 
 def test_a_county_name_padded_for_alignment_keeps_its_row(tmp_path):
-    rubric = catalog.find("hengyang-2015")
-    path = targets_fu2(tmp_path / "fu2.xlsx")
-    wb = openpyxl.load_workbook(path)
+    book = _Fu2(tmp_path)
+    rubric, wb = book.rubric, book.wb
     ws = wb["附2"]
     assert ws["A5"].value == "珠晖区"
     ws["A5"].value = "珠　晖　区"
-    wb.save(path)
-    table = read_targets(path, rubric)
+    table = book.read()
     assert table.problems == [] and table.warnings == []
     new = write_rubric_with_targets(rubric, table, tmp_path / "new.yaml")
     assert new.version == rubric.version
 
 
 def test_a_second_table_in_the_workbook_is_named_not_ignored_unsaid(tmp_path):
-    rubric = catalog.find("hengyang-2015")
-    path = targets_fu2(tmp_path / "fu2.xlsx")
-    wb = openpyxl.load_workbook(path)
+    book = _Fu2(tmp_path)
+    wb = book.wb
     copy = wb.copy_worksheet(wb["附2"])
     copy.title = "附2(修订)"
-    wb.save(path)
-    table = read_targets(path, rubric)
+    table = book.read()
     assert table.problems == []
     assert len(table.warnings) == 1 and "附2(修订)" in table.warnings[0] and "只读取了工作表「附2」" in table.warnings[0]
 
 
 def test_a_row_the_sheet_left_out_is_said_not_dropped_unsaid(tmp_path):
-    rubric = catalog.find("hengyang-2015")
-    path = targets_fu2(tmp_path / "fu2.xlsx")
-    wb = openpyxl.load_workbook(path)
+    book = _Fu2(tmp_path)
+    rubric, wb = book.rubric, book.wb
     ws = wb["附2"]
     row = next(r for r in range(4, ws.max_row + 1) if ws.cell(r, 1).value == "南岳区")
     ws.delete_rows(row)
-    wb.save(path)
-    table = read_targets(path, rubric)
+    table = book.read()
     assert [w for w in table.warnings if "南岳区" in w] == [
         "细则原有的「南岳区」一行不在工作表「附2」中,新细则里没有它的目标;如需保留,请在表中加上这一行"]
     new = write_rubric_with_targets(rubric, table, tmp_path / "new.yaml")
