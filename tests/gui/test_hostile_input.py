@@ -7,7 +7,8 @@ import random
 import threading
 
 import pytest
-from sheetkit import finish, finished_inspection, lock_as_signed, signers
+from sheetkit import finished_inspection, lock_as_signed
+from signkit import amend_answering, signed_and_open
 from walkkit import show_view, village_inspection
 
 from fieldcheck.engine import catalog
@@ -17,9 +18,7 @@ from fieldcheck.gui.inspections.new_inspection import NewInspectionDialog
 from fieldcheck.gui.qt import Qt, QtCore, QtGui, QtWidgets
 from fieldcheck.gui.signing.sign_dialog import SignDialog
 from fieldcheck.gui.window.settings_dialog import SettingsDialog, device_label, inspector_name
-from fieldcheck.ops import signing
 from fieldcheck.ops.demo import make_photo
-from fieldcheck.signing.keys import DeviceKey
 
 ID_NUMBER = "430421198001011234"
 FULL_WIDTH_ID = ID_NUMBER.translate(str.maketrans("0123456789", "０１２３４５６７８９"))
@@ -65,12 +64,17 @@ def test_a_signer_named_by_an_id_number_is_refused_and_nothing_is_signed(qtbot, 
     assert ID_NUMBER not in str(store.db.conn.execute("SELECT * FROM audit").fetchall())
 
 
-def test_an_id_number_typed_in_full_width_digits_into_a_note_is_kept_masked(qtbot, store, chinese):
+def _new_finding(qtbot, store, item_id):
+    """A village inspection open at ``item_id`` with one new finding; its id, the view and the item's editor."""
     inspection_id, _ids = village_inspection(store)
     view = show_view(qtbot, store, inspection_id)
-    view.go_to_item("2.1.4")
-    editor = view.panel.editor
-    editor.add_finding()
+    view.go_to_item(item_id)
+    view.panel.editor.add_finding()
+    return inspection_id, view, view.panel.editor
+
+
+def test_an_id_number_typed_in_full_width_digits_into_a_note_is_kept_masked(qtbot, store, chinese):
+    inspection_id, view, editor = _new_finding(qtbot, store, "2.1.4")
     editor.note_edit.setFocus()
     type_text(editor.note_edit, f"张三 {FULL_WIDTH_ID} 手册未签字")
     qtbot.keyClick(editor.note_edit, Qt.Key_Tab)
@@ -121,10 +125,7 @@ def test_a_household_with_the_members_box_emptied_is_refused(qtbot, store, chine
 def test_the_same_photo_added_again_is_said_and_undo_keeps_the_first(qtbot, store, chinese, tmp_path):
     photo = tmp_path / "IMG_0001.jpg"
     photo.write_bytes(make_photo(random.Random(5), size=(400, 300)))
-    inspection_id, _ids = village_inspection(store)
-    view = show_view(qtbot, store, inspection_id)
-    view.go_to_item("2.1.1")
-    view.panel.editor.add_finding()
+    inspection_id, view, _editor = _new_finding(qtbot, store, "2.1.1")
     strip = view.panel.photos
     [finding] = store.findings.of(inspection_id, "2.1.1")
     for _ in range(2):  # chosen once, then again by a hurried inspector
@@ -243,11 +244,7 @@ def test_emptying_a_value_removes_the_answer_it_showed(qtbot, store, chinese):
 
 
 def test_a_count_of_0_is_answered_in_words_and_the_finding_kept(qtbot, store, chinese):
-    inspection_id, _ids = village_inspection(store)
-    view = show_view(qtbot, store, inspection_id)
-    view.go_to_item("2.1.1")
-    editor = view.panel.editor
-    editor.add_finding()
+    inspection_id, view, editor = _new_finding(qtbot, store, "2.1.1")
     box = editor.value_edit
     retype(qtbot, box, "3")
     retype(qtbot, box, "０")  # "none of them" typed, full-width
@@ -271,18 +268,9 @@ def test_the_not_applicable_shortcut_is_refused_where_the_box_is_greyed_out(qtbo
 
 
 def test_an_amendment_reason_quoting_an_id_number_keeps_it_masked(qtbot, make_shell, home_store, village, home):
-    window = make_shell().window
-    finish(home_store, village)
-    signing.sign_inspection(home_store, village, signers(), DeviceKey.load_or_create("laptop1", home / "keys"))
-    window.open_inspection(village)
-
-    def answer():
-        box = QtWidgets.QApplication.activeModalWidget()
-        box.findChild(QtWidgets.QPlainTextEdit).setPlainText(f"户主身份证号 {ID_NUMBER} 录错")
-        box.findChild(QtWidgets.QDialogButtonBox).button(QtWidgets.QDialogButtonBox.StandardButton.Ok).click()
-
-    QtCore.QTimer.singleShot(0, answer)
-    assert window.signing.amend() == 2
+    window = signed_and_open(make_shell, home_store, village, home)
+    fill = lambda box: box.findChild(QtWidgets.QPlainTextEdit).setPlainText(f"户主身份证号 {ID_NUMBER} 录错")
+    assert amend_answering(window, fill) == 2
     assert home_store.signatures.revisions(village)[0].amend_reason == "户主身份证号 430421********1234 录错"
     assert ID_NUMBER not in str(home_store.db.conn.execute("SELECT * FROM audit").fetchall())
     assert ID_NUMBER not in str(home_store.db.conn.execute("SELECT * FROM signatures").fetchall())
@@ -334,10 +322,7 @@ def test_the_not_applicable_shortcut_on_a_signed_inspection_says_it_is_signed(qt
 
 def test_photos_of_a_finding_deleted_while_they_come_in_are_said_plainly(qtbot, store, chinese, tmp_path,
                                                                          monkeypatch):
-    inspection_id, _ids = village_inspection(store)
-    view = show_view(qtbot, store, inspection_id)
-    view.go_to_item("2.1.1")
-    view.panel.editor.add_finding()
+    inspection_id, view, _editor = _new_finding(qtbot, store, "2.1.1")
     paths = []
     for n in range(3):
         path = tmp_path / f"IMG_{n}.jpg"

@@ -7,6 +7,7 @@ import threading
 import pypdfium2
 import pytest
 from sheetkit import finished_inspection, signers
+from signkit import amend_answering, signed_and_open
 
 from fieldcheck.gui.qt import Qt, QtCore, pdf_modules
 from fieldcheck.gui.signing.inspection_history import HistoryDialog
@@ -237,26 +238,18 @@ def test_every_signing_dialog_is_walked_with_tab_and_its_buttons_have_mnemonics(
 
 
 def test_the_amend_question_is_answered_with_the_keyboard(qtbot, make_shell, home_store, village, home):
-    from sheetkit import finish
-
     from fieldcheck.gui.qt import QtWidgets
 
-    window = make_shell().window
-    finish(home_store, village)
-    signing.sign_inspection(home_store, village, signers(), DeviceKey.load_or_create("laptop1", home / "keys"))
-    window.open_inspection(village)
+    window = signed_and_open(make_shell, home_store, village, home)
     seen = {}
 
-    def answer():
-        box = QtWidgets.QApplication.activeModalWidget()
+    def fill(box):
         editor = box.findChild(QtWidgets.QPlainTextEdit)
         qtbot.keyClicks(editor, "2.1.3 lu cuo")
         qtbot.keyClick(editor, Qt.Key.Key_Tab)  # to the buttons, not a tab character in the reason
         seen["text"], seen["left"] = editor.toPlainText(), QtWidgets.QApplication.focusWidget() is not editor
-        box.findChild(QtWidgets.QDialogButtonBox).button(QtWidgets.QDialogButtonBox.StandardButton.Ok).click()
 
-    QtCore.QTimer.singleShot(0, answer)
-    assert window.signing.amend() == 2
+    assert amend_answering(window, fill) == 2
     assert seen == {"text": "2.1.3 lu cuo", "left": True}
     assert home_store.signatures.revisions(village)[0].amend_reason == "2.1.3 lu cuo"
 
