@@ -108,6 +108,8 @@ class Records:
                 or not isinstance(get("field") or "", str) or not isinstance(get("reason") or "", str):
             raise bad(path, f"中有无法识别的修改记录 {str(e['id'])[:12]}", f"has an event it cannot understand ({str(e['id'])[:12]})")
         entity, new = e["entity"], e.get("new")
+        if not _storable_event(e["action"], e.get("field"), new):
+            raise unstorable(path)
         inspection = e.get("inspection_id")
         if entity == "household":  # the same checks as the household lines: nothing the store would refuse
             if e["action"] == "create" and isinstance(new, dict):
@@ -321,6 +323,36 @@ def _stamp_ok(stamp: Any) -> bool:
         return True
     except (ValueError, AttributeError, TypeError):
         return False
+
+
+#: fields the store keeps as JSON text or reads as JSON (an item's value, a signature's strokes…): any JSON
+_AS_JSON = frozenset(("value", "inspectors", "items", "strokes", "revision"))
+#: fields that are a small record of their own (who voided, revoked or amended, when, why): its parts are columns
+_MARKED = frozenset(("voided", "revoked", "amended"))
+_INT64 = 1 << 63
+
+
+def _storable(value: Any) -> bool:
+    """Whether SQLite keeps this in a column of its own: text, a number it can hold, or nothing."""
+    kind = type(value)
+    return value is None or kind is str or kind is float or kind is bool or kind is int and -_INT64 <= value < _INT64
+
+
+def _storable_event(action: str, field: str | None, new: Any) -> bool:
+    """Whether the store can keep what an event carries, so that ``verify`` refuses what the import would
+    (SQLite refuses an object or a 70-digit number bound as a column's value, mid-import)."""
+    if action == "create":
+        return not isinstance(new, dict) or all(_storable(v) for k, v in new.items() if k not in _AS_JSON)
+    if field in _AS_JSON:
+        return True
+    if field in _MARKED and isinstance(new, dict):
+        return all(_storable(v) for v in new.values())
+    return _storable(new)
+
+
+def unstorable(path: Path) -> Exception:
+    return bad(path, "中有本库无法保存的记录(字段类型或引用不对)",
+               "holds a record this database cannot store (a field of the wrong type or a broken reference)")
 
 
 def _missing(path: Path, ref: str) -> Exception:

@@ -37,7 +37,6 @@ from fieldcheck.sync.bundle import (
     BundleError,
     Hashing,
     Verified,
-    bad,
     damaged,
     lines,
     open_zip,
@@ -49,6 +48,7 @@ from fieldcheck.sync.checks import (
     checked_events,
     damaged_bundle,
     read_signed,
+    unstorable,
     verify_all_but_events_and_photos,
 )
 from fieldcheck.sync.values import Refused
@@ -135,9 +135,7 @@ def _import(store: Store, path: Path, trust: bool, progress: Progress | None) ->
                 return done
             except (StoreError, OverflowError) as exc:  # a value the checks let through but SQLite refuses
                 if isinstance(exc, OverflowError) or isinstance(exc.__cause__, _REFUSED_VALUES):
-                    raise bad(path, "中有本库无法保存的记录(字段类型或引用不对)",
-                              "holds a record this database cannot store (a field of the wrong type or a broken "
-                              "reference)") from None
+                    raise unstorable(path) from None
                 raise  # the disk, the file: the store's own sentence says what to do
             finally:  # the renamed ones are gone already; a refused bundle's all remain
                 _remove(copied)

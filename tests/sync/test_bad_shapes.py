@@ -101,20 +101,37 @@ def test_a_wrong_shape_is_one_sentence_that_says_what_to_do_and_changes_nothing(
     assert message.startswith("bundle odd.fcbundle ")
 
 
-@pytest.mark.parametrize("value", [{"a": 1}, ["甲"]])
+@pytest.mark.parametrize("value", [{"a": 1}, ["甲"], 10 ** 70])
 def test_a_value_sqlite_cannot_keep_is_the_bundles_fault_not_a_database_error(sent, tmp_path, value):
-    """What the checks let through and SQLite refuses (a note that is not text) rolls back as a refused
-    bundle, said as such, not as "saving failed: database error ProgrammingError"."""
+    """A note that is not text, or a number SQLite cannot hold, is refused as the bundle's fault, said as
+    such (not "saving failed: database error ProgrammingError"), by ``verify`` as by the import."""
     a, b, bundle = sent
     odd = rebuild(bundle, tmp_path / "odd.fcbundle", a,
                   members=_lines("events.jsonl", _finding_create(note=lambda n: value)))
     before = _content(b)
+    with pytest.raises(BundleError) as checked:
+        verify(odd)
     with pytest.raises(BundleError) as refused:
         import_bundle(b.store, odd, trust=True)
     message = str(refused.value)
     assert message.startswith("bundle odd.fcbundle holds a record this database cannot store")
     assert "ProgrammingError" not in message and "ask whoever exported it" in message
+    assert str(checked.value) == message
     assert _content(b) == before
+
+
+@pytest.mark.parametrize("field, value", [("note", {"甲": 1}), ("voided", {"at": {"x": 1}})])
+def test_verify_refuses_an_update_the_store_could_not_keep(sent, tmp_path, field, value):
+    a, b, bundle = sent
+
+    def edit(e):
+        if e["entity"] == "finding" and e["action"] == "create":
+            e.update(action="update", field=field, new=value, id=e["id"][:-1] + "0")
+            return True
+        return False
+    odd = rebuild(bundle, tmp_path / "odd.fcbundle", a, members=_lines("events.jsonl", edit))
+    with pytest.raises(BundleError, match="holds a record this database cannot store"):
+        verify(odd)
 
 
 def _twice(path, name: str) -> None:
