@@ -62,6 +62,13 @@ def print_image(path: Path | None, pixels: int = PHOTO_PIXELS, cache: Path | Non
     return data, *size
 
 
+def downsized(photo: PhotoEntry) -> bool:
+    """Whether what this laptop holds of the photo is a downsized copy from a bundle for a small stick: the
+    store gives the copy's own address, named by the copy's hash, until the original arrives. The sheet
+    says so, since the printed hash is the original's and the image is not."""
+    return photo.path is not None and photo.path.stem != photo.sha256
+
+
 def appendix(photos: list[PhotoEntry], styles, cache: Path | None) -> list:
     from reportlab.lib import colors  # lazy: reportlab
     from reportlab.platypus import Image, Table, TableStyle  # lazy: reportlab
@@ -78,7 +85,8 @@ def appendix(photos: list[PhotoEntry], styles, cache: Path | None) -> list:
         else:
             parts.append(p("(照片原件缺失)", styles["body"]))
         parts.append(p(f"照片 {photo.number}:{photo.item}\n发现:{photo.finding}\n农户:{photo.household}"
-                        f"    拍摄:{photo.taken_at}\nGPS:{photo.gps}    SHA-256:{photo.sha256[:16]}…",
+                        f"    拍摄:{photo.taken_at}\nGPS:{photo.gps}    SHA-256:{photo.sha256[:16]}…"
+                        + ("\n(缩小的副本:原件尚未传到本机;SHA-256 为原件的)" if downsized(photo) else ""),
                         styles["small"]))
         cells.append(parts)
     if len(cells) % 2:

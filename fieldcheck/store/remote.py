@@ -115,15 +115,30 @@ class Remote:
             entity, entity_id, fld = e["entity"], e["entity_id"], e.get("field") or ""
             changes.append(e)
             done.slots.add((entity, entity_id, fld, inspection_id))
-            done.updated.add((entity, entity_id))
-            if inspection_id and ((entity == "inspection" and fld == "status") or e["action"] == "discard"
-                                  or (entity != "inspection" and is_locked(inspection_id))):
+            # a change to a signed inspection's record is held for the leader (arrived after signing): it
+            # changed nothing, so the report counts it among the conflicts, not the updates
+            held = bool(inspection_id) and entity != "inspection" and is_locked(inspection_id)
+            if not held:
+                done.updated.add((entity, entity_id))
+            if held or inspection_id and ((entity == "inspection" and fld == "status") or e["action"] == "discard"):
                 done.dirty.add(inspection_id)
+        self._marks_new_here([e for e in changes if e["entity"] == "mark"], done)
         self._take_heads(changes)
         for entity in CREATE_ORDER:
             if entity in creates:
                 self._parts[entity].apply_creates(entity, creates[entity])
         self._photos_of_deleted(creates.get("photo", []), done)
+
+    def _marks_new_here(self, marks: list[dict[str, Any]], done: Applied) -> None:
+        """An item's mark has no create event: one this database never had is new, not an update. The marks
+        the bundle brings are written when its slots are refreshed, after every chunk, so this reads the
+        database as it was before the bundle."""
+        if not marks:
+            return
+        here = {f"{i}/{item}" for i, item in rows_in(self._db.conn, "SELECT inspection_id, item_id FROM item_marks"
+                                                     " WHERE inspection_id IN ({ids})",
+                                                     sorted({str(e.get("inspection_id")) for e in marks}))}
+        done.created.update(("mark", e["entity_id"]) for e in marks if e["entity_id"] not in here)
 
     def _take_heads(self, changes: list[dict[str, Any]]) -> None:
         """A chunk's changes into heads and superseded, set-based: what they supersede first, then

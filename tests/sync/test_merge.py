@@ -131,10 +131,12 @@ def test_a_signed_inspection_is_not_changed_by_a_late_event_whichever_arrives_fi
     lock_as_signed(a.store, insp)
     signed = a.export(tmp_path / "al")
     leader1.take(signed)
-    leader1.take(late)
+    held = leader1.take(late)
     leader2.take(late)
     leader2.take(signed)
     a.take(late)
+    # the late note changed nothing here: it is held, so the report says conflict, not updated
+    assert (held.new, held.updated, held.conflicts) == (1, 0, 1)
     for laptop in (leader1, leader2, a):
         assert [x.note for x in laptop.store.findings.of(insp)] == ["原记录"]
         (c,) = laptop.store.events.conflicts()
@@ -178,20 +180,34 @@ def test_downsized_photos_fit_a_small_stick_and_the_original_takes_their_place_l
     (c,) = laptops("C")
     c.take(b.export(tmp_path / "bc"))
     assert max(Image.open(c.store.photos.path(photo.sha256)).size) == 300
+    # a sheet printed meanwhile says its image is the copy (its printed hash is the original's)
+    assert "缩小的副本" in _sheet_text(b.store, insp)
     b.take(a.export(tmp_path / "full", everything=True))
     original = b.store.photos.path(photo.sha256)
     assert hashlib.sha256(original.read_bytes()).hexdigest() == photo.sha256
     assert Image.open(io.BytesIO(original.read_bytes())).size == (1600, 1200)
+    assert "缩小的副本" not in _sheet_text(b.store, insp)
+
+
+def _sheet_text(store, inspection: str) -> str:
+    import pypdfium2
+
+    from fieldcheck.ops.signing import sheet_pdf
+    document = pypdfium2.PdfDocument(sheet_pdf(store, inspection))
+    return "".join(page.get_textpage().get_text_range() for page in document)
 
 
 def test_the_report_counts_as_updated_only_records_that_were_here_before(laptops, tmp_path):
-    """A bundle that creates a finding and edits it is all new to an empty database: nothing 'updated'."""
+    """A bundle that creates a finding and edits it, or marks an item, is all new to an empty database:
+    nothing 'updated'."""
     a, b = laptops("A", "B")
     insp = village_inspection(a.store)
     f = a.store.findings.add(insp, "2.1.1", note="台账缺页")
     a.store.findings.update(f.id, note="台账缺三页")
+    set_item(a.store, insp, "1.1", "checked")
     first = b.take(a.export(tmp_path / "ab"))
     assert first.new > 0 and first.updated == 0
     a.store.findings.update(f.id, note="台账缺四页")
+    set_item(a.store, insp, "1.1", "na")
     second = b.take(a.export(tmp_path / "ab"))
-    assert (second.new, second.updated) == (1, 1) and b.store.findings.get(f.id).note == "台账缺四页"
+    assert (second.new, second.updated) == (2, 2) and b.store.findings.get(f.id).note == "台账缺四页"
