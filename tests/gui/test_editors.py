@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from test_walk import type_text
 from walkkit import show_view
 
 from fieldcheck.engine import catalog
@@ -293,13 +294,37 @@ def test_a_note_on_every_kind_of_item(qtbot, store):
         assert view.panel.item_note_box.isVisibleTo(view) and not note.isEnabled()  # answer first
         answer(view.panel.editor)
         assert note.isEnabled()
-        note.setText(f"{item_id} 现场看到")
+        note.setFocus()
+        type_text(note, f"{item_id} 现场看到")
         note.editingFinished.emit()
         assert store.findings.of(inspection_id, item_id)[-1].note == f"{item_id} 现场看到"
     view.go_to_item("2.1.4")  # a list of findings: a note per finding, not this one
     assert not view.panel.item_note_box.isVisibleTo(view)
     view.go_to_item("1.1")
     assert view.panel.item_note.text() == "1.1 现场看到"
+    view.close()
+
+
+def test_a_note_longer_than_a_line_edit_holds_is_shown_whole_and_passing_through_keeps_it(qtbot, store):
+    """Qt cuts a line edit at 32,767 characters: a long note (pasted, or from a bundle) was shown cut, and
+    tabbing through the item's note saved the cut text over the whole one."""
+    inspection_id, households = village(store)
+    long_note = "台账记录:" + "第一户缺少签字。" * 5000  # 40,005 characters
+    answer = store.findings.add(inspection_id, "2.5.4", value=False, note=long_note)
+    listed = store.findings.add(inspection_id, "2.1.4", household_id=households["张三"], note=long_note)
+    view = show(qtbot, store, inspection_id)
+    view.go_to_item("2.5.4")
+    note = view.panel.item_note
+    assert note.text() == long_note
+    note.setFocus()
+    note.editingFinished.emit()  # the inspector tabs through without typing
+    view.go_to_item("2.1.4")
+    assert view.panel.editor.note_edit.text() == long_note
+    view.panel.editor.note_edit.setFocus()
+    view.panel.editor.note_edit.editingFinished.emit()
+    view.go_to_item("1.1")
+    assert store.findings.get(answer.id).note == long_note
+    assert store.findings.get(listed.id).note == long_note
     view.close()
 
 

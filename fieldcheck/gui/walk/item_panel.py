@@ -11,6 +11,7 @@ from fieldcheck.engine.numbers import fmt
 from fieldcheck.gui.photos.photo_strip import PhotoStrip, image_bytes, image_paths
 from fieldcheck.gui.qt import Qt, QtCore, QtWidgets, Signal
 from fieldcheck.gui.walk.editors import Editor, editor_for
+from fieldcheck.gui.walk.editors.base import note_edit
 from fieldcheck.gui.walk.editors.findings import FindingsEditor
 
 
@@ -76,8 +77,7 @@ class ItemPanel(QtWidgets.QScrollArea):
         # yes-or-no, metrics) keep it on the finding that holds their answer.
         note_row = QtWidgets.QHBoxLayout()
         self.item_note_label = QtWidgets.QLabel(self.tr("Note"))
-        self.item_note = QtWidgets.QLineEdit()
-        self.item_note.setObjectName("itemNote")
+        self.item_note = note_edit("itemNote")
         self.item_note.editingFinished.connect(self._save_item_note)
         self.item_note_label.setBuddy(self.item_note)
         note_row.addWidget(self.item_note_label)
@@ -187,7 +187,8 @@ class ItemPanel(QtWidgets.QScrollArea):
 
     def _save_item_note(self) -> None:
         finding = self._answer_finding()
-        if finding is not None and self.item_note.text() != finding.note:
+        # only what the inspector typed is saved: moving through the field changes nothing
+        if finding is not None and self.item_note.isModified() and self.item_note.text() != finding.note:
             self.session.update_finding(self.item_id, finding, note=self.item_note.text())
 
     def _show_marks(self) -> None:

@@ -18,6 +18,19 @@ def touch(widget: QtWidgets.QWidget) -> QtWidgets.QWidget:
     return widget
 
 
+def note_edit(object_name: str) -> QtWidgets.QLineEdit:
+    """A finding's note: a line edit that holds a note of any length. Qt cuts a line edit's text at 32,767
+    characters by default, so a longer note (pasted, or from a bundle) would be shown cut and saved cut."""
+    edit = QtWidgets.QLineEdit()
+    edit.setObjectName(object_name)
+    edit.setMaxLength(NOTE_CHARS)
+    return edit
+
+
+#: far beyond any note typed, and within what a line edit can hold
+NOTE_CHARS = 1 << 24
+
+
 def checkable_list(names: list[str], object_name: str, max_height: int) -> QtWidgets.QListWidget:
     """Names with a tick box each, every row tall enough to tap, all unticked."""
     widget = QtWidgets.QListWidget()

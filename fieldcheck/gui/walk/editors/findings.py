@@ -13,7 +13,7 @@ from typing import Any
 from fieldcheck.engine.rules import NOT_APPLICABLE
 from fieldcheck.gui.households.household_picker import HouseholdPicker
 from fieldcheck.gui.qt import Qt, QtCore, QtGui, QtWidgets
-from fieldcheck.gui.walk.editors.base import Editor, touch
+from fieldcheck.gui.walk.editors.base import Editor, note_edit, touch
 from fieldcheck.gui.widgets.numbers import WholeNumberBox
 
 _DISPLAY = int(Qt.DisplayRole.value)
@@ -210,8 +210,7 @@ class FindingsEditor(Editor):
         self.household_edit.picked.connect(self._on_household)
         self.household_edit.unknown.connect(lambda text: (self.error_label.setText(text), self.error_label.show()))
         form.addRow(self.tr("Household"), self.household_edit)
-        self.note_edit = touch(QtWidgets.QLineEdit())
-        self.note_edit.setObjectName("findingNote")
+        self.note_edit = touch(note_edit("findingNote"))
         self.note_edit.setPlaceholderText(self.tr("What was found, where"))
         self.note_timer = QtCore.QTimer(self)
         self.note_timer.setSingleShot(True)
