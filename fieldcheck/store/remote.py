@@ -117,10 +117,10 @@ class Remote:
             done.slots.add((entity, entity_id, fld, inspection_id))
             # a change to a signed inspection's record is held for the leader (arrived after signing): it
             # changed nothing, so the report counts it among the conflicts, not the updates
-            held = bool(inspection_id) and entity != "inspection" and is_locked(inspection_id)
+            held = bool(inspection_id and entity != "inspection" and is_locked(inspection_id))
             if not held:
                 done.updated.add((entity, entity_id))
-            if held or inspection_id and ((entity == "inspection" and fld == "status") or e["action"] == "discard"):
+            if inspection_id and (held or (entity == "inspection" and fld == "status") or e["action"] == "discard"):
                 done.dirty.add(inspection_id)
         self._marks_new_here([e for e in changes if e["entity"] == "mark"], done)
         self._take_heads(changes)

@@ -27,7 +27,7 @@ def note_edit(object_name: str) -> QtWidgets.QLineEdit:
     return edit
 
 
-#: far beyond any note typed, and within what a line edit can hold
+# far beyond any note typed, and within what a line edit can hold
 NOTE_CHARS = 1 << 24
 
 
