@@ -19,6 +19,7 @@ from python_calamine import CalamineError, CalamineWorkbook, PasswordError, Shee
 
 from fieldcheck.i18n import t
 from fieldcheck.tables.cells import CellError, TableError
+from fieldcheck.tables.ods_cells import ods_cells
 from fieldcheck.tables.sniff import SAVE_AS, formula_errors, refuse_uncalculated, workbook_kind
 
 #: a merged range as zero-based ((first row, first column), (last row, last column))
@@ -72,9 +73,14 @@ def read_fast(path: str | Path) -> list[Sheet]:
     """
     path = Path(path)
     errors: dict[str, dict[tuple[int, int], str]] = {}
-    if workbook_kind(path) == "xlsx":
+    merged: dict[str, list] = {}
+    kind = workbook_kind(path)
+    if kind == "xlsx":
         refuse_uncalculated(path)
         errors = formula_errors(path)  # calamine gives a failed formula as an empty cell
+    elif kind == "ods":
+        ods = ods_cells(path)
+        errors, merged = ods.errors, ods.merged
     try:
         with path.open("rb") as f:  # from a file, calamine tells the format by content, not by the name
             book = CalamineWorkbook.from_filelike(f)
@@ -87,7 +93,7 @@ def read_fast(path: str | Path) -> list[Sheet]:
                 for (r, c), text in errors.get(meta.name, {}).items():
                     if r < len(rows) and c < len(rows[r]):
                         rows[r][c] = CellError(text)
-                sheets.append(Sheet(meta.name, rows, list(raw.merged_cell_ranges or []),
+                sheets.append(Sheet(meta.name, rows, list(raw.merged_cell_ranges or merged.get(meta.name, [])),
                                     hidden=meta.visible != SheetVisibleEnum.Visible))
         return sheets
     except PasswordError:
@@ -123,16 +129,23 @@ def read_exact(path: str | Path) -> list[Sheet]:
 
 
 def mark_percent(path: str | Path, sheets: list[Sheet]) -> None:
-    """Note in each sheet the cells an .xlsx formats as percentages (python-calamine gives only 0.167 for 16.7%).
+    """Note in each sheet the cells an .xlsx or .ods formats as percentages (python-calamine gives only 0.167
+    for 16.7%).
 
-    For small tables (targets): openpyxl reads the styles. Other formats keep their plain values.
+    For small tables (targets): openpyxl reads an .xlsx's styles, the .ods's XML says it of each cell.
     """
     import openpyxl  # lazy: openpyxl takes a third of a second to import
 
     path = Path(path)
-    if workbook_kind(path) != "xlsx":
-        return
+    kind = workbook_kind(path)
     by_name = {s.name: s for s in sheets}
+    if kind == "ods":
+        for name, cells in ods_cells(path).percent.items():
+            if name in by_name:
+                by_name[name].percent |= cells
+        return
+    if kind != "xlsx":  # an .xls keeps its plain values: its formats are in binary records calamine does not give
+        return
     try:
         with path.open("rb") as f:
             book = openpyxl.load_workbook(f, read_only=True)

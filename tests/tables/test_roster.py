@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from fieldcheck.tables.cells import TableError, parse_number
 from fieldcheck.tables.roster import import_roster, read_roster
-from tests.tables.workbooks import FULL_ID, FULL_ID_2, roster_bad, roster_long, roster_per_village
+from tests.tables.workbooks import FULL_ID, FULL_ID_2, as_ods, roster_bad, roster_long, roster_per_village
 
 
 def _db_bytes(store) -> bytes:
@@ -187,6 +187,14 @@ def test_a_hidden_sheet_is_not_imported_and_the_user_is_told(store, tmp_path):
     assert "取消隐藏" in str(err.value) and "旧名单" in str(err.value)
 
 
+def test_the_long_roster_saved_as_ods_reads_as_the_xlsx(tmp_path):
+    """Merged headers and a county merged down its rows: calamine gives an .ods no merged ranges."""
+    xlsx = read_roster(roster_long(tmp_path / "long.xlsx"))
+    ods = read_roster(as_ods(tmp_path / "long.xlsx", tmp_path / "long.ods"))
+    assert ods.problems == [] and len(ods.rows) == 4
+    assert ods.rows == xlsx.rows
+
+
 def test_a_failed_formula_is_named_not_read_as_blank(store, tmp_path):
     """A VLOOKUP that failed (#N/A) or a #DIV/0! shows in Excel; read as blank it would lose a helper silently."""
     wb = openpyxl.Workbook()
@@ -204,6 +212,9 @@ def test_a_failed_formula_is_named_not_read_as_blank(store, tmp_path):
     with pytest.raises(TableError):
         import_roster(store, roster)
     assert store.places.find("衡阳县/西渡镇/梅花村") is None  # nothing half-imported
+    # the same saved as .ods by LibreOffice or WPS: calamine gives those cells as empty too
+    ods = read_roster(as_ods(tmp_path / "errors.xlsx", tmp_path / "errors.ods"))
+    assert [(p.sheet, p.cell, str(p)) for p in ods.problems] == [(p.sheet, p.cell, str(p)) for p in roster.problems]
     report = import_roster(store, roster, good_rows=True)
     village = store.places.find("衡阳县/西渡镇/梅花村")
     assert report.added == 1 and [h.head_name for h in store.households.of_village(village.id)] == ["赵六"]

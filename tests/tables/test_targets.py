@@ -10,7 +10,7 @@ import pytest
 from fieldcheck.engine import catalog
 from fieldcheck.tables.cells import TableError
 from fieldcheck.tables.targets import read_targets, write_rubric_with_targets
-from tests.tables.workbooks import targets_fu2
+from tests.tables.workbooks import as_ods, targets_fu2
 
 
 def test_the_fu2_table_of_the_rubric_gives_back_the_same_file(tmp_path):
@@ -102,6 +102,20 @@ def test_a_percentage_formatted_cell_is_read_as_shown(tmp_path):
     assert "837%" in str(table.problems[0]) and "百分比" in str(table.problems[0])
     row = next(r for r in table.rows if r["name"] == "衡阳市")
     assert row["values"]["减贫率(%)"] == Decimal("16.7")
+
+
+def test_an_ods_says_its_percentages_and_failed_formulas_as_an_xlsx_does(tmp_path):
+    """Saved by LibreOffice or WPS as .ods: 16.7% was read as 0.167 and a #DIV/0! as a blank cell."""
+    book = _Fu2(tmp_path)
+    ws = book.wb["附2"]
+    assert (ws["A4"].value, ws["A5"].value) == ("衡阳市", "珠晖区")
+    ws["C4"].value, ws["C4"].number_format = 0.167, "0.0%"
+    ws["C5"].value = "#DIV/0!"
+    book.wb.save(book.path)
+    table = read_targets(as_ods(book.path, tmp_path / "fu2.ods"), book.rubric)
+    assert next(r for r in table.rows if r["name"] == "衡阳市")["values"]["减贫率(%)"] == Decimal("16.7")
+    assert [(p.sheet, p.cell) for p in table.problems] == [("附2", "C5")]
+    assert "公式出错(#DIV/0!)" in str(table.problems[0])
 
 
 def test_a_hidden_old_table_before_the_real_one_is_not_read(tmp_path):

@@ -111,3 +111,65 @@ def targets_fu2(path: Path, *, tweak: dict | None = None) -> Path:
     ws.append(["注:国家、省、市财政扶贫投入按实际情况,另计入扶贫总投入。"])
     wb.save(path)
     return path
+
+
+def as_ods(xlsx: Path, ods: Path) -> Path:
+    """The same workbook saved as LibreOffice or WPS save an .ods: merged ranges spanned and covered,
+    a percentage-formatted number as ``percentage``, an error cell (a failed formula) as
+    ``calcext:value-type="error"`` with its text, as LibreOffice writes #DIV/0!."""
+    import zipfile
+    from xml.sax.saxutils import escape, quoteattr
+
+    book = openpyxl.load_workbook(xlsx)
+    tables = []
+    for ws in book.worksheets:
+        spans = {(m.min_row, m.min_col): (m.max_row - m.min_row + 1, m.max_col - m.min_col + 1)
+                 for m in ws.merged_cells.ranges}
+        covered = {(r, c) for m in ws.merged_cells.ranges for r in range(m.min_row, m.max_row + 1)
+                   for c in range(m.min_col, m.max_col + 1)} - set(spans)
+        rows = []
+        for r in range(1, ws.max_row + 1):
+            cells = []
+            for c in range(1, ws.max_column + 1):
+                if (r, c) in covered:
+                    cells.append("<table:covered-table-cell/>")
+                    continue
+                cell, span = ws.cell(r, c), spans.get((r, c))
+                attrs = (f' table:number-rows-spanned="{span[0]}" table:number-columns-spanned="{span[1]}"'
+                         if span else "")
+                value = cell.value
+                if value is None:
+                    cells.append(f"<table:table-cell{attrs}/>")
+                elif cell.data_type == "e":
+                    cells.append(f'<table:table-cell{attrs} table:formula="of:=1/0" office:value-type="string"'
+                                 f' office:string-value="" calcext:value-type="error"><text:p>{escape(value)}</text:p>'
+                                 "</table:table-cell>")
+                elif isinstance(value, (int, float)):
+                    kind = "percentage" if "%" in str(cell.number_format) else "float"
+                    cells.append(f'<table:table-cell{attrs} office:value-type="{kind}" office:value="{value}"'
+                                 f' calcext:value-type="{kind}"><text:p>{value}</text:p></table:table-cell>')
+                else:
+                    cells.append(f'<table:table-cell{attrs} office:value-type="string" calcext:value-type="string">'
+                                 f"<text:p>{escape(str(value))}</text:p></table:table-cell>")
+            rows.append(f"<table:table-row>{''.join(cells)}</table:table-row>")
+        rows.append('<table:table-row table:number-rows-repeated="1048000"><table:table-cell'
+                    ' table:number-columns-repeated="1024"/></table:table-row>')  # as LibreOffice pads a sheet
+        tables.append(f"<table:table table:name={quoteattr(ws.title)}>{''.join(rows)}</table:table>")
+    content = ('<?xml version="1.0" encoding="UTF-8"?><office:document-content'
+               ' xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"'
+               ' xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"'
+               ' xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"'
+               ' xmlns:calcext="urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0"'
+               f' office:version="1.3"><office:body><office:spreadsheet>{"".join(tables)}'
+               "</office:spreadsheet></office:body></office:document-content>")
+    manifest = ('<?xml version="1.0" encoding="UTF-8"?><manifest:manifest'
+                ' xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3">'
+                '<manifest:file-entry manifest:full-path="/"'
+                ' manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+                '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+                "</manifest:manifest>")
+    with zipfile.ZipFile(ods, "w") as z:
+        z.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet")
+        z.writestr("content.xml", content, compress_type=zipfile.ZIP_DEFLATED)
+        z.writestr("META-INF/manifest.xml", manifest, compress_type=zipfile.ZIP_DEFLATED)
+    return ods
