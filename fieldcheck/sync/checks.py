@@ -332,20 +332,27 @@ _MARKED = frozenset(("voided", "revoked", "amended"))
 _INT64 = 1 << 63
 
 
+_SCALARS = frozenset((str, float, bool, type(None)))
+
+
 def _storable(value: Any) -> bool:
     """Whether SQLite keeps this in a column of its own: text, a number it can hold, or nothing."""
     kind = type(value)
-    return value is None or kind is str or kind is float or kind is bool or kind is int and -_INT64 <= value < _INT64
+    return kind in _SCALARS or kind is int and -_INT64 <= value < _INT64
 
 
 def _storable_event(action: str, field: str | None, new: Any) -> bool:
     """Whether the store can keep what an event carries, so that ``verify`` refuses what the import would
     (SQLite refuses an object or a 70-digit number bound as a column's value, mid-import)."""
     if action == "create":
-        return not isinstance(new, dict) or all(_storable(v) for k, v in new.items() if k not in _AS_JSON)
+        if type(new) is dict:  # a loop, not all(): this runs for every event of a merge
+            for key, value in new.items():
+                if type(value) not in _SCALARS and key not in _AS_JSON and not _storable(value):
+                    return False
+        return True
     if field in _AS_JSON:
         return True
-    if field in _MARKED and isinstance(new, dict):
+    if field in _MARKED and type(new) is dict:
         return all(_storable(v) for v in new.values())
     return _storable(new)
 
