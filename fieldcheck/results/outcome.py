@@ -56,7 +56,8 @@ class Row:
                 "status": self.counted.row.status, "draft": self.counted.draft,
                 "total": to_json(r.total), "max": to_json(r.max), "grade": self.grade, "band": self.band,
                 "complete": r.complete, "ranked": self.placed.ranked, "veto": self.veto(),
-                "rank": self.placed.rank, "tier": self.placed.tier, "note": self.placed.note}
+                "rank": self.placed.rank, "tier": self.placed.tier, "note": self.placed.note,
+                "rank_provisional": self.placed.provisional}
 
 
 @dataclass
