@@ -61,8 +61,8 @@ def basis(row: Row, results: Results) -> Text:
     if placed.note == "veto":
         parts.append(Text(f"{row.veto()}:不参加排序,不占名额", f"{row.veto()}: out of the ranking, takes no place"))
     elif placed.note == "incomplete":
-        parts.append(Text(f"检查未完成(尚有 {fmt(row.result.points_open)} 分未定):不排名,不评等级",
-                          f"inspection unfinished ({fmt(row.result.points_open)} points open): not ranked, not graded"))
+        parts.append(Text(f"检查未完成(尚有 {fmt(row.result.points_open)} 分未定):不排名",
+                          f"inspection unfinished ({fmt(row.result.points_open)} points open): not ranked"))
     elif placed.note == "no group" or (spec is not None and spec.groups and placed.group is None):
         target = results.rubric.targets.get(row.counted.name) if results.rubric.targets else None
         if target is not None and target.note:  # the table's own word on it: 附2 只给出减贫数;……不参加排序
@@ -88,7 +88,14 @@ def basis(row: Row, results: Results) -> Text:
                               f"{', '.join(group.vetoed)} out of the ranking: the quotas go to the rest"))
         if placed.provisional:
             parts.append(pending_text(group))
-    if spec is not None and spec.fail_below is not None and row.result.complete and row.grade == spec.fail_label:
-        parts.append(Text(f"总分 {fmt(row.result.total)} 低于 {fmt(spec.fail_below)} 分,评为{spec.fail_label}",
-                          f"total {fmt(row.result.total)} below {fmt(spec.fail_below)}: {spec.fail_label}"))
+    if spec is not None and spec.fail_below is not None and row.grade == spec.fail_label:
+        if row.result.complete:
+            parts.append(Text(f"总分 {fmt(row.result.total)} 低于 {fmt(spec.fail_below)} 分,评为{spec.fail_label}",
+                              f"total {fmt(row.result.total)} below {fmt(spec.fail_below)}: {spec.fail_label}"))
+        else:  # the provisional total is the most it can still reach: already below the line
+            parts.append(Text(f"暂计 {fmt(row.result.total)} 已低于 {fmt(spec.fail_below)} 分,其余各项怎样都是{spec.fail_label}",
+                              f"provisional {fmt(row.result.total)}, already below {fmt(spec.fail_below)}: "
+                              f"{spec.fail_label} whatever is left"))
+    elif placed.note == "incomplete":
+        parts.append(Text("不评等级", "not graded yet"))
     return _join(parts)

@@ -175,3 +175,13 @@ def test_the_workbook_and_pdf_say_which_rule_placed_each_unit(county, tmp_path, 
     flat = "".join(text.split())
     assert "排名依据" in flat and "一类(暂定)" in flat and "与祁东县并列" in flat and "评为不合格" in flat
     assert "取消年度考核排序资格:不参加排序,不占名额" in flat and "本组排名暂定" in flat
+
+
+@pytest.mark.parametrize("system,total,grade", [(100, 80, "合格"), (99.9, 79.99, "不合格")])
+def test_the_80_line_is_below_80_not_at_it(system, total, grade, tmp_path, capsys):
+    """"低于80分以下" 不合格: 80.00 is not below 80. 衡阳县 loses all 20 of 二 (60%), and 十 0.1% short
+    is 0.02 steps of 5% × 0.5 = 0.01 more."""
+    answers = {**_answers("衡阳县"), "2": 60, "10": system}
+    code, out, err = run(["score", "hengyang-2015", _file(tmp_path, "衡阳县", answers), "--json"], capsys)
+    assert code == 0, err
+    assert (json.loads(out)["total"], json.loads(out)["grade"]) == (total, grade)

@@ -208,7 +208,7 @@ class ResultsView(QtWidgets.QDialog):
         self.table.setColumnHidden(BAND_COLUMN, not results.has_bands)
         for i, row in enumerate(results.rows):
             total = f"{row.result.total:.2f}" + ("" if row.result.complete else self.tr(" (provisional)"))
-            tier = (row.placed.tier or "") + (self.tr(" (provisional)") if row.placed.provisional and row.placed.tier
+            tier = (row.placed.tier or "") + (self.tr(" (not final)") if row.placed.provisional and row.placed.tier
                                                else "")
             cells = [str(row.placed.rank or ""), row.name, row.placed.group or "", total,
                      row.grade_shown, row.band or "", tier, self._note(row)]
