@@ -34,6 +34,17 @@ GRADE_READING = {
     "items": [],
 }
 
+#: door-to-door checks: the method names 抽样调查 with no share; the national method's ≥10% (seed 004), as the
+#: other shipped rubrics read it, so that a Haikou team cannot draw less without saying so
+SAMPLING = {
+    "share": 0.1,
+    "quote": "實地核查(抽查≥10%項目)",
+    "reading": "原文“采取专项调查、抽样调查和实地核查等方式”未规定抽查比例;依全国考核办法“实地核查(抽查≥10%项目)”,"
+               "每村入户抽查不少于农户的 10%。",
+    "en": "The method names sampling surveys and on-the-spot checks but no share; following the national method's "
+          "on-the-spot checks of at least 10%, at least 10% of a village's households are drawn.",
+}
+
 CLASSES = {
     "haikou-district": ("海口市精准扶贫工作成效考核(区党委和政府)", "区党委和政府",
                         ["年度贫困人口脱贫情况", "整村推进设施建设", "建档立卡动态管理", "帮扶资金使用",
@@ -61,6 +72,7 @@ def template_data(rubric_id: str) -> dict:
         "grades": [{"min": None, "label": "达标"}, {"min": 0, "label": "不达标"}],
         "children": [{"id": str(i), "title": name, "children": []} for i, name in enumerate(categories, 1)],
         "readings": [GRADE_READING],
+        "sampling": SAMPLING,
     }
 
 

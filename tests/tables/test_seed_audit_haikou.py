@@ -9,10 +9,12 @@ the expected totals were worked out by hand from them.
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 
 import openpyxl
 from clikit import run
 
+from fieldcheck.engine.rubric_file import load_file
 from fieldcheck.shipped import rubrics_dir
 
 POINTS = [20, 15, 15, 15, 15, 10, 10]
@@ -56,6 +58,9 @@ def test_a_filled_district_scores_as_worked_out_by_hand_and_says_the_grade_is_th
     rubric = tmp_path / "haikou-district.yaml"
     code, out, err = run(["rubric", "import-xlsx", _filled(tmp_path / "100.xlsx", POINTS), "-o", rubric], capsys)
     assert code == 0, err
+    # door-to-door checks: the method names 抽样调查 but no share; the national ≥10%, declared with its words
+    sampling = load_file(rubric).sampling
+    assert sampling.share == Decimal("0.1") and "抽查≥10%" in sampling.quote and "抽样调查" in sampling.reading
     cases = {
         # 1.1 3.5 short −3.5; 1.2 2 × 2 −4; 3.1 6 × 1 −6; 4.1 1 × 5 −5; 5.1 3 × 1.5 −4.5; 6.1 −10: 100 − 33
         "美兰区": ({"1.1": 96.5, "1.2": 2, "2.1": True, "3.1": 6, "4.1": 1, "5.1": 3, "6.1": False, "7.1": True},
