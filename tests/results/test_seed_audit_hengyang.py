@@ -185,3 +185,22 @@ def test_the_80_line_is_below_80_not_at_it(system, total, grade, tmp_path, capsy
     code, out, err = run(["score", "hengyang-2015", _file(tmp_path, "衡阳县", answers), "--json"], capsys)
     assert code == 0, err
     assert (json.loads(out)["total"], json.loads(out)["grade"]) == (total, grade)
+
+
+def test_spread_bands_leave_an_unfinished_unit_unbanded_and_say_how_they_were_drawn(county, tmp_path, monkeypatch,
+                                                                                     capsys):
+    """Seed 004's bands by spread, as a county would add them: taken over the 11 finished, graded units
+    (常宁市 unfinished and the park left out), and 常宁市's provisional 98 gets no band, as it gets no grade."""
+    from hengyang_data import install_spread_bands
+
+    install_spread_bands(tmp_path / "county-rubrics", monkeypatch)
+    data = _results(county, capsys, "--all")
+    rows = {a["assessee"]: a for a in data["assessees"]}
+    assert rows["常宁市"]["band"] is None and rows["常宁市"]["grade"] is None
+    totals = list(TOTALS.values())
+    mean = sum(totals) / len(totals)
+    sd = (sum((x - mean) ** 2 for x in totals) / len(totals)) ** 0.5  # population SD, as declared
+    assert data["bands"]["mean"] == pytest.approx(mean, abs=0.005) and data["bands"]["sd"] == pytest.approx(sd, abs=0.005)
+    assert rows["耒阳市"]["band"] == ("优秀" if 95 >= mean + sd else "良好")  # a veto leaves the score, and its band
+    code, text, _ = run(["results", "--db", county, "--rubric", "hengyang-2015", "--all"], capsys)
+    assert f"均值 {mean:.2f}、标准差 {sd:.2f}(11 个已完成单位;总体标准差,除以 11" in text
