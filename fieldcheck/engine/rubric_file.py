@@ -19,9 +19,9 @@ from typing import Any
 
 import yaml
 
-from fieldcheck.engine.numbers import shown
+from fieldcheck.engine.numbers import fmt, shown
 from fieldcheck.engine.ranking_spec import parse_ranking
-from fieldcheck.engine.rubric import Grade, Item, Node, Reading, Rubric, TargetRow
+from fieldcheck.engine.rubric import Grade, Item, Node, Reading, Rubric, Section, TargetRow
 from fieldcheck.engine.rubric_nodes import _NodeBuilder, _walk
 from fieldcheck.engine.rubric_values import Problem
 from fieldcheck.engine.rubric_yaml import AliasRefused, _line, _LineDict, _Loader, canonical_version
@@ -43,7 +43,7 @@ class RubricInvalid(UserError):
 
 
 TOP_KEYS = {"id", "title", "source", "complete", "missing", "notes", "groups", "grades", "targets", "children",
-            "readings", "ranking", "sampling"}
+            "readings", "ranking", "sampling", "full_marks"}
 ROW_KEYS = {"name", "group", "values", "assessee", "ranked", "partial", "note"}
 READING_KEYS = {"id", "text", "en", "items", "assessees", "always"}
 
@@ -75,6 +75,8 @@ class _Builder(_NodeBuilder):
             children_data = []
         children = [n for n in (self.node(c, None, data.line) for c in children_data) if n is not None]
         self.check_columns(children, columns, groups)
+        if "full_marks" in data:
+            self.full_marks(data, children)
         readings = self.readings(data.get("readings"), data.line, list(targets))
         ranking = parse_ranking(data["ranking"], data.line, self.error) if "ranking" in data else None
         sampling = parse_sampling(data["sampling"], data.at("sampling"), self.error) if "sampling" in data else None
@@ -83,6 +85,24 @@ class _Builder(_NodeBuilder):
         return Rubric(str(data["id"]), str(data["title"]), canonical_version(data), str(data["source"]).strip(),
                       children, not self.incomplete, missing, self.text(data, "notes"), groups, grades,
                       columns, targets, None, text, readings, ranking, sampling)
+
+    def full_marks(self, data: _LineDict, children: list[Node]) -> None:
+        """The whole the text gives (海口: 满分100分) against what the parts add up to, once every part has points.
+
+        Haikou's method names its categories and the whole but not their points: a county that fills them
+        in so that they add up to 95 would otherwise print scores out of 95 as if the method said so.
+        """
+        line = data.at("full_marks")
+        whole = self.number(line, data["full_marks"], t("满分", "full marks"))
+        regular = [c for c in children if not (isinstance(c, Section) and c.kind == "bonus")
+                   and not (isinstance(c, Item) and c.rule.kind in ("bonus", "veto"))]
+        if whole is None or any(isinstance(c, Section) and c.points is None and not c.children for c in regular):
+            return  # a category still empty is reported as incomplete already
+        parts = sum((c.max_points for c in regular), Decimal(0))
+        if parts != whole:
+            self.error(line, f"各部分分值合计 {fmt(parts)} 分,与原文满分 {fmt(whole)} 分不符:请调整各大类的标准分值",
+                       f"the parts add up to {fmt(parts)} points, but the text's full marks are {fmt(whole)}: "
+                       "adjust the categories' points")
 
     def grades(self, data: _LineDict) -> list[Grade]:
         grades = []

@@ -2,6 +2,9 @@
 
 Spread: 优秀 at or above mean + 1 SD, then mean, then mean − 1 SD, 勉励 below; the
 edges are computed over the totals given (population SD) and returned so they can be shown.
+Seed 004 gives only the two ends ("优秀(≥均值+标准差)至勉励(<均值-标准差)"): the line at the
+mean between the middle bands and the population SD (÷ n, not n − 1) are readings, and
+``describe`` prints them with the mean and SD, so a county can check or redo them.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ from decimal import Decimal
 
 from fieldcheck.engine.numbers import ZERO
 from fieldcheck.engine.ranking_spec import Band, BandSpec
+from fieldcheck.i18n import t
 
 CENT = Decimal("0.01")
 
@@ -21,6 +25,7 @@ class Banding:
     bands: tuple[Band, ...]  # highest first: a total takes the first band whose minimum it reaches
     mean: Decimal | None = None
     sd: Decimal | None = None
+    count: int = 0  # the totals the mean and SD are taken over
 
     def of(self, total: Decimal) -> str | None:
         for band in self.bands:
@@ -34,6 +39,12 @@ class Banding:
         for edge in self.edges():
             out.append(f"{edge['label']} ≥ {edge['min']:g}" if edge["min"] is not None else f"{edge['label']} < {above:g}")
             above = edge["min"]
+        if self.method == "spread" and self.mean is not None and self.sd is not None:
+            mean, sd = f"{self.mean.quantize(CENT)}", f"{self.sd.quantize(CENT)}"
+            out.append(t(f"均值 {mean}、标准差 {sd}({self.count} 个已完成单位;总体标准差,除以 {self.count};"
+                         f"原文只给优秀、勉励两端,中间两档以均值为界)",
+                         f"mean {mean}, SD {sd} ({self.count} finished units; population SD, divided by "
+                         f"{self.count}; the text gives only the two ends, the middle bands part at the mean)"))
         return out
 
     def edges(self) -> list[dict]:
@@ -58,4 +69,4 @@ def banding(spec: BandSpec | None, totals: list[Decimal]) -> Banding | None:
     best, good, fair, low = spec.labels
     # the bottom band's minimum is a sentinel below every score; edges() shows it as open
     bands = (Band(mean + sd, best), Band(mean, good), Band(mean - sd, fair), Band(Decimal("-1e9"), low))
-    return Banding("spread", bands, mean, sd)
+    return Banding("spread", bands, mean, sd, len(totals))

@@ -56,7 +56,8 @@ class Row:
                 "status": self.counted.row.status, "draft": self.counted.draft,
                 "total": to_json(r.total), "max": to_json(r.max), "grade": self.grade, "band": self.band,
                 "complete": r.complete, "ranked": self.placed.ranked, "veto": self.veto(),
-                "rank": self.placed.rank, "tier": self.placed.tier, "note": self.placed.note}
+                "rank": self.placed.rank, "tier": self.placed.tier, "note": self.placed.note,
+                "rank_provisional": self.placed.provisional}
 
 
 @dataclass
@@ -128,7 +129,9 @@ def build(store: Store, rubric_id: str, *, include_drafts: bool = False) -> Resu
             continue
         if spec.fail_below is not None and c.result.total < spec.fail_below:
             grade = spec.fail_label
-        rows.append(Row(c, p, grade, bands.of(c.result.total) if bands is not None and bands.bands else None))
+        # an unfinished total is provisional: no band yet, as it has no grade yet (a band is a grade by spread)
+        band = bands.of(c.result.total) if bands is not None and bands.bands and c.result.complete else None
+        rows.append(Row(c, p, grade, band))
     order = {g.name: i for i, g in enumerate(spec.groups)}
     rows.sort(key=lambda r: (order.get(r.placed.group or "", len(order)), r.placed.rank or 10**6,
                              -r.result.total, r.name))

@@ -10,9 +10,9 @@ from pathlib import Path
 
 from fieldcheck.i18n import using
 from fieldcheck.output import writing
+from fieldcheck.results.basis import basis, pending_text
 from fieldcheck.results.chart import BarChart, Drawing, layout
 from fieldcheck.results.outcome import Results
-from fieldcheck.results.workbook import NOTE
 from fieldcheck.shipped import resource_dir
 
 FONT = "WenQuanYi"
@@ -33,14 +33,18 @@ def group_lines(results: Results) -> list[str]:
         for tie in g.ties:
             line += (f";第 {tie.rank} 名并列跨{tie.between[0]}/{tie.between[1] or '名额外'}线:{'、'.join(tie.assessees)}"
                      f"(余 {tie.places} 个名额,待领导决定)")
-        vetoed = [p.entry.name for p in g.members if p.note == "veto"]
-        if vetoed:
-            line += ";取消排序资格:" + "、".join(vetoed)
+        if g.vetoed:
+            line += ";取消排序资格:" + "、".join(g.vetoed)
+        if g.pending:
+            line += ";" + pending_text(g).zh
         out.append(line)
     for c in results.conflicts:
         out.append(f"{c.assessee}:{c.reason.render('zh')}")
     if results.has_bands:
         out.append(("档次(按离散度):" if results.banding.method == "spread" else "档次:") + ";".join(results.banding.describe()))
+    spec = results.rubric.ranking
+    if spec is not None and spec.notes:  # the rule's own words and the readings taken where it is silent
+        out.extend("依据:" + line if i == 0 else line for i, line in enumerate(spec.notes.splitlines()))
     return out
 
 
@@ -94,16 +98,20 @@ def write_pdf(results: Results, path: str | Path) -> Path:
         story = [platypus.Paragraph(f"{results.rubric.title} 考核结果", title_style),
                  platypus.Paragraph(("含草稿(已标明);" if results.include_drafts else "只计已签检查;")
                            + f"共 {len(results.rows)} 个被考核单位。", body)]
-        header: list[object] = ["名次", "单位", "分组", "总分", "等级", "档次", "类别", "说明"]
+        header: list[object] = ["名次", "单位", "分组", "总分", "等级", "档次", "类别", "排名依据"]
         data = [header]
+        cell = ParagraphStyle("c", fontName=font, fontSize=9, leading=11)
         for row in results.rows:
-            note = row.veto() or NOTE.get(row.placed.note or "", "")
+            # the rule that placed the row (quota, tie, veto, fail line), so each place can be checked against it
+            note = basis(row, results).zh
             if row.unfinished_unsaid:
                 note = ("未完成;" + note).rstrip(";")
             if row.counted.draft:
                 note = ("草稿;" + note).rstrip(";")
             data.append([row.placed.rank or "", row.name, row.placed.group or "",
-                         f"{row.result.total:.2f}" + ("" if row.result.complete else "(暂计)"), row.grade_shown, row.band or "", row.placed.tier or "", note])
+                         f"{row.result.total:.2f}" + ("" if row.result.complete else "(暂计)"), row.grade_shown,
+                         row.band or "", (row.placed.tier or "") + ("(暂定)" if row.placed.provisional and row.placed.tier else ""),
+                         platypus.Paragraph(note, cell)])
         widths = [14 * mm, 40 * mm, 18 * mm, 26 * mm, 18 * mm, 18 * mm, 18 * mm, 102 * mm]  # 总分 holds 192.00(暂计)
         if not results.has_bands:  # no empty 档次 column, as in the window; 说明 takes its width
             data = [r[:5] + r[6:] for r in data]

@@ -4,6 +4,9 @@ Pure: totals in, ranks and tiers out. Ties share a rank (1, 2, 2, 4). A run of e
 totals that straddles a quota line is not cut: with the rule ``report`` its members get
 no tier and the group lists the tie for the leader; with ``upper`` they all take the
 upper tier. Vetoed and incomplete assessees are not ranked and the quotas apply to the rest.
+A veto is final, but an unfinished member (or a listed member with no counted inspection)
+could still take a place: while there is one, the group's ranks and tiers are provisional
+(``pending``), and every ranked member says so.
 """
 
 from __future__ import annotations
@@ -35,6 +38,8 @@ class Placed:
     tier: str | None = None
     #: why not ranked: "veto", "incomplete", "no group"; or "tie" when ranked but its tier is the leader's call
     note: str | None = None
+    #: ranked while another member of the group is unfinished or not counted: rank and tier may still move
+    provisional: bool = False
 
 
 @dataclass
@@ -55,11 +60,17 @@ class GroupOutcome:
     quotas: dict[str, int]
     members: list[Placed] = field(default_factory=list)
     ties: list[Tie] = field(default_factory=list)
+    #: members still to come, in the rubric's order: (name, "incomplete" or "missing" (no counted inspection))
+    pending: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def vetoed(self) -> list[str]:
+        return [p.entry.name for p in self.members if p.note == "veto"]
 
     def to_json(self) -> dict:
         return {"name": self.name, "quotas": dict(self.quotas), "ties": [t.to_json() for t in self.ties],
-                "ranked": sum(1 for p in self.members if p.ranked),
-                "vetoed": [p.entry.name for p in self.members if p.note == "veto"]}
+                "ranked": sum(1 for p in self.members if p.ranked), "vetoed": self.vetoed,
+                "pending": [{"assessee": n, "why": why} for n, why in self.pending], "final": not self.pending}
 
 
 def rank(spec: RankingSpec, entries: list[Entry]) -> tuple[list[Placed], list[GroupOutcome]]:
@@ -115,4 +126,11 @@ def _rank_group(spec: RankingSpec, group: RankGroup, members: list[Placed]) -> G
                 for p in run:
                     p.tier, p.note = None, "tie"
         start = stop + 1
+    present = {p.entry.name for p in members}
+    pending = [(p.entry.name, "incomplete") for p in members if p.note == "incomplete"] + \
+        [(m, "missing") for m in group.members if m not in present]
+    order = {m: i for i, m in enumerate(group.members)}
+    outcome.pending = sorted(pending, key=lambda x: order.get(x[0], len(order)))
+    for p in ranked:
+        p.provisional = bool(outcome.pending)
     return outcome

@@ -16,6 +16,7 @@ from fieldcheck.engine.numbers import to_json
 from fieldcheck.engine.rubric import Item, Node
 from fieldcheck.i18n import using
 from fieldcheck.output import writing
+from fieldcheck.results.basis import basis, pending_text
 from fieldcheck.results.outcome import Results, Row
 from fieldcheck.results.rounds import RoundResult, per_person
 from fieldcheck.results.widths import display_width
@@ -154,7 +155,7 @@ def summary_rows(results: Results, store: Store) -> list[list[Any]]:
         out.append([_place(row, store), row.placed.group or "", insp.rubric_title, "、".join(insp.inspectors),
                     *[float(r.nodes[s.id].score) if s.id in r.nodes else None for s in sections],
                     float(r.total), float(r.max), _grade(row), row.band or "", row.placed.rank,
-                    row.placed.tier or "", row.veto() or "", _status(row)])
+                    row.placed.tier or "", row.veto() or "", _status(row), basis(row, results).render("zh")])
     return out
 
 
@@ -170,6 +171,8 @@ def _status(row: Row) -> str:
         parts.append(NOTE[row.placed.note])
     if not row.result.complete and row.placed.note != "incomplete":  # that note already says 未完成
         parts.append("未完成")
+    if row.placed.provisional:  # another member of the group is still to come: 排名依据 names it
+        parts.append("排名暂定")
     return ";".join(parts)
 
 
@@ -221,14 +224,15 @@ def write_workbook(results: Results, store: Store, path: str | Path, rounds: lis
         title = results.rubric.title
         sections = results.sections()
         top = ["单位", "分组", "细则", "检查人", "各项得分", *[""] * (len(sections) - 1),
-               "总分", "满分", "等级", "档次", "名次", "类别", "取消排序资格", "状态"]
-        sub: list[str] | None = ["", "", "", "", *[_section_label(s) for s in sections], "", "", "", "", "", "", "", ""]
+               "总分", "满分", "等级", "档次", "名次", "类别", "取消排序资格", "状态", "排名依据"]
+        sub: list[str] | None = ["", "", "", "", *[_section_label(s) for s in sections], *[""] * 9]
         if not sections:
             top.remove("各项得分")
             sub = None
         score_cols = {i: SCORE_FORMAT for i in range(4, 4 + len(sections) + 2)}
         _Sheet(wb, "汇总", styles).write(f"{title} 考核结果", top, sub, summary_rows(results, store), score_cols)
-        _Sheet(wb, "排名说明", styles).write(f"{title} 排名分组、名额与并列", ["分组", "名额", "名额线上并列(待领导决定)", "取消排序资格"],
+        _Sheet(wb, "排名说明", styles).write(f"{title} 排名分组、名额与并列",
+                                          ["分组", "名额", "名额线上并列(待领导决定)", "取消排序资格", "排名是否已定"],
                                           None, _group_rows(results), {})
         used = {"汇总", "排名说明", "检查发现", "失分项", "轮次名次", "奖惩台账", "个人合计"}
         for row in results.rows:
@@ -257,13 +261,16 @@ def _group_rows(results: Results) -> list[list[Any]]:
         quotas = "、".join(f"{k} {v} 名" for k, v in g.quotas.items())
         ties = ";".join(f"第 {t.rank} 名 {'、'.join(t.assessees)}({t.between[0] or '无'}/{t.between[1] or '无'},余 {t.places} 个名额)"
                         for t in g.ties)
-        vetoed = "、".join(p.entry.name for p in g.members if p.note == "veto")
-        out.append([g.name, quotas, ties or "无", vetoed or "无"])
+        vetoed = "、".join(g.vetoed)
+        out.append([g.name, quotas, ties or "无", vetoed or "无", pending_text(g).zh if g.pending else "已定"])
     for c in results.conflicts:
-        out.append([c.assessee, "", c.reason.render("zh"), ""])
+        out.append([c.assessee, "", c.reason.render("zh"), "", ""])
     if results.has_bands:
         edges = ";".join(results.banding.describe())
-        out.append(["档次", "按离散度" if results.banding.method == "spread" else "按分数线", edges, ""])
+        out.append(["档次", "按离散度" if results.banding.method == "spread" else "按分数线", edges, "", ""])
+    spec = results.rubric.ranking
+    if spec is not None and spec.notes:  # the rule's own words and the readings taken where it is silent
+        out.append(["依据", spec.notes, "", "", ""])
     return out
 
 

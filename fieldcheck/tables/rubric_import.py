@@ -241,6 +241,9 @@ class _Reader:
     def engine_problem(self, text: str, problem) -> CellProblem:
         """An engine problem (a line of the generated YAML) moved back to the row it came from."""
         lines = text.splitlines()
+        if 0 < problem.line <= len(lines) and lines[problem.line - 1].startswith("full_marks:") \
+                and "full_marks" in self.cells:
+            return CellProblem(*self.cells["full_marks"], problem.message)
         for i in range(min(problem.line, len(lines)) - 1, -1, -1):
             found = re.match(r"^\s*(?:-\s+)?id:\s*'?([^']*)'?\s*$", lines[i])
             if found and found.group(1) in self.cells:
@@ -292,6 +295,9 @@ class _Reader:
                 data[key] = flag == YES
             elif key in ("missing", "groups"):
                 data[key] = [v for v in str(value).split("\n") if v.strip()]
+            elif key == "full_marks":  # the whole the text gives (海口: 满分100分); the parts must add up to it
+                data[key] = self.number(sheet, r, 1, "满分", "the full marks (满分)")
+                self.cells["full_marks"] = (sheet.name, cell_ref(r, 1))
             else:
                 data[key] = value if isinstance(value, str) else clean_text(value)
         if grades_at is None:

@@ -69,7 +69,7 @@ EXTRA_HEADER = ("设置", "内容(YAML)")
 
 #: the 细则信息 sheet: (key in the file, label in the sheet)
 INFO_ROWS = [("id", "编号"), ("title", "标题"), ("source", "来源"), ("complete", "原文完整"),
-             ("missing", "缺项"), ("notes", "说明"), ("groups", "分组")]
+             ("missing", "缺项"), ("notes", "说明"), ("groups", "分组"), ("full_marks", "满分")]
 #: the ``sampling:`` block on the same sheet, below those rows: (key in the block, label in the sheet)
 SAMPLING_ROWS = [("share", "入户抽查比例"), ("quote", "抽查比例原文"), ("reading", "抽查比例解读"),
                  ("en", "抽查比例解读(英文)")]

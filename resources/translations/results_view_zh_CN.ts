@@ -132,6 +132,10 @@
         <translation>(暂计)</translation>
     </message>
     <message>
+        <source> (not final)</source>
+        <translation>(暂定)</translation>
+    </message>
+    <message>
         <source>Group {0}: quotas {1}</source>
         <translation>分组 {0}:名额 {1}</translation>
     </message>

@@ -48,6 +48,19 @@ def test_results_view_ranks_with_quotas_ties_and_vetoes(qtbot, store, tmp_path):
     window.close()
 
 
+def test_a_group_waiting_for_a_member_reads_provisional_and_each_row_tells_its_rule(qtbot, store, tmp_path, chinese):
+    """常宁市 left a draft: the 县市 group's places are not final (暂定), the 区 group's are; the tooltip of a
+    row is the rule that placed it."""
+    window, view = _window(qtbot, store, tmp_path, drafts=("常宁市",))
+    table = view.table
+    rows = {table.item(r, 1).text(): r for r in range(table.rowCount())}
+    assert table.item(rows["衡阳县"], 6).text() == "一类(暂定)" and table.item(rows["雁峰区"], 6).text() == "一类"
+    assert "本组排名暂定(常宁市没有计入的检查)" in view.notes.text()
+    assert table.item(rows["衡阳县"], 1).toolTip().startswith("县市组第 1 名,一类为第 1–3 名(一类 3 名)")
+    assert table.item(rows["石鼓区"], 4).toolTip() == "区组第 2 名,一类为第 1–2 名(一类 2 名);珠晖区取消排序资格,名额按其余单位排"
+    window.close()
+
+
 def test_results_view_shows_the_band_edges_a_county_configured(qtbot, store, tmp_path, monkeypatch):
     install_spread_bands(tmp_path / "county-rubrics", monkeypatch)
     window, view = _window(qtbot, store, tmp_path)

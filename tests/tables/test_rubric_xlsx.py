@@ -100,7 +100,7 @@ def test_shipped_haikou_workbooks_are_reported_incomplete_until_filled(rubric_id
     for i, p in enumerate(points, 1):
         ws.cell(i + 2, 4, p)
         ws.append([f"{i}.1", "按要求完成", f"未完成扣{p}分", p, "考核条目", "条目", str(i), "未做到扣分", p])
-    book["细则信息"]["B10"] = 60
+    next(row for row in book["细则信息"].iter_rows() if row[0].value == "达标")[1].value = 60
     filled = tmp_path / "filled.xlsx"
     book.save(filled)
     r = read_rubric_workbook(filled).rubric

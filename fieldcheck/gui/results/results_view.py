@@ -15,6 +15,7 @@ from fieldcheck.gui.qt import Qt, QtWidgets, Signal
 from fieldcheck.gui.results.chart_widget import ChartWidget
 from fieldcheck.gui.results.worker import Generations
 from fieldcheck.results import outcome
+from fieldcheck.results.basis import basis, pending_text
 from fieldcheck.results.pdf import losses_chart, write_pdf
 from fieldcheck.results.workbook import write_workbook
 
@@ -207,10 +208,14 @@ class ResultsView(QtWidgets.QDialog):
         self.table.setColumnHidden(BAND_COLUMN, not results.has_bands)
         for i, row in enumerate(results.rows):
             total = f"{row.result.total:.2f}" + ("" if row.result.complete else self.tr(" (provisional)"))
+            tier = (row.placed.tier or "") + (self.tr(" (not final)") if row.placed.provisional and row.placed.tier
+                                               else "")
             cells = [str(row.placed.rank or ""), row.name, row.placed.group or "", total,
-                     row.grade_shown, row.band or "", row.placed.tier or "", self._note(row)]
+                     row.grade_shown, row.band or "", tier, self._note(row)]
+            why = basis(row, results).render()  # the quota, tie, veto or fail rule that placed the row
             for j, text in enumerate(cells):
                 item = QtWidgets.QTableWidgetItem(text)
+                item.setToolTip(why)
                 if j in (0, 3):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(i, j, item)
@@ -221,6 +226,8 @@ class ResultsView(QtWidgets.QDialog):
             for tie in g.ties:
                 lines.append(self.tr("Tie at rank {0} across the {1}/{2} line: {3}, for the leader to decide").format(
                     tie.rank, tie.between[0], tie.between[1] or "—", ", ".join(tie.assessees)))
+            if g.pending:
+                lines.append("  " + pending_text(g).render())
         for c in results.conflicts:
             lines.append(self.tr("Not ranked: {0}: {1}").format(c.assessee, c.reason.render()))
         if results.has_bands:
