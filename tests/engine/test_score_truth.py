@@ -176,6 +176,14 @@ def test_a_completion_percentage_is_not_rounded_before_its_deduction():
     assert "14990/15000 ≈ 99.93%" in line and "差 ≈0.0667 个百分点" in line and "扣 0.03 分" in line
 
 
+def test_a_rate_falls_short_by_percentage_points_as_the_text_says():
+    """减贫率每减少一个百分点扣1分: 15.2 against 衡阳县's 16.5 is 1.3 个百分点 short, not "差 1.3%"."""
+    r = score(HENGYANG, {"1.1": 15.2}, COUNTY)
+    line = r.nodes["1.1"].explanation.render("zh")
+    assert "实际 15.2%,目标 16.5%" in line and "差 1.3 个百分点;每差 1 个百分点 扣 1 分 = 扣 1.3 分" in line
+    assert "short 1.3 percentage points" in r.nodes["1.1"].explanation.render("en")
+
+
 def test_declared_readings_where_a_list_or_a_row_could_be_read_two_ways():
     # 2.3.2 宣传横幅或标语: a banner and a painted slogan are two ways, and the sheet says so
     r = score(XIZE, {"2.3.2": {"selected": ["宣传横幅", "标语"]}})

@@ -121,14 +121,19 @@ class Metric(_TargetRule):
         step, per_step = self._step(item_id, assessee, shortfall)
         steps = self._steps(shortfall, step, rounding)
         d, rounded = round_points(steps * per_step)
+        # a rate falls short by percentage points, as the texts say (每减少一个百分点): 差 1.5%
+        # would read as 1.5 % of the target
+        gap_zh, gap_en = (" 个百分点", " percentage points") if unit == "%" else (unit, unit)
         if shortfall == 0:
             text = actual_text + Text(",达到目标", ", target met")
         elif "actual" not in answer:  # per village: the shortfall is said already
-            text = actual_text + Text(f";每差 {fmt(step)}{unit} 扣 {fmt(per_step)} 分 = 扣 {fmt(d)} 分",
-                                      f"; −{fmt(per_step)} per {fmt(step)}{unit} = −{fmt(d)}")
+            text = actual_text + Text(f";每差 {fmt(step)}{gap_zh} 扣 {fmt(per_step)} 分 = 扣 {fmt(d)} 分",
+                                      f"; −{fmt(per_step)} per {fmt(step)}{gap_en} = −{fmt(d)}")
         else:
-            text = actual_text + Text(f",差 {fmt(shortfall)}{unit};每差 {fmt(step)}{unit} 扣 {fmt(per_step)} 分 = 扣 {fmt(d)} 分",
-                                      f", short {fmt(shortfall)}{unit}; −{fmt(per_step)} per {fmt(step)}{unit} = −{fmt(d)}")
+            text = actual_text + Text(f",差 {fmt(shortfall)}{gap_zh};每差 {fmt(step)}{gap_zh} 扣 {fmt(per_step)} 分"
+                                      f" = 扣 {fmt(d)} 分",
+                                      f", short {fmt(shortfall)}{gap_en}; −{fmt(per_step)} per {fmt(step)}{gap_en}"
+                                      f" = −{fmt(d)}")
         if rounded:
             text += Text("(四舍五入保留两位小数)", " (rounded to 0.01)")
         prorated = shortfall != 0 and shortfall % step != 0
