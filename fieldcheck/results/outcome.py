@@ -120,6 +120,16 @@ def build(store: Store, rubric_id: str, *, include_drafts: bool = False) -> Resu
     # and no band, and its total does not move the others' bands
     graded = [c for c in counting.counted if not c.result.not_graded]
     bands = banding(spec.bands, [c.result.total for c in graded if c.result.complete])
+    # an unfinished total can only fall (an unanswered item counts its full points), unless an unanswered
+    # bonus item of its rubric could still lift it: only then is a provisional total below the line a fail
+    lifts: dict[str, bool] = {}
+
+    def can_rise(c: Counted) -> bool:
+        snapshot = c.inspection.rubric
+        if snapshot.version not in lifts:
+            lifts[snapshot.version] = any(item.rule.kind == "bonus" for item in snapshot.items())
+        return lifts[snapshot.version] and not c.result.complete
+
     rows = []
     for c in counting.counted:
         p = by_key[c.row.id]
@@ -127,7 +137,7 @@ def build(store: Store, rubric_id: str, *, include_drafts: bool = False) -> Resu
         if c.result.not_graded:
             rows.append(Row(c, p, grade, None))
             continue
-        if spec.fail_below is not None and c.result.total < spec.fail_below:
+        if spec.fail_below is not None and c.result.total < spec.fail_below and not can_rise(c):
             grade = spec.fail_label
         # an unfinished total is provisional: no band yet, as it has no grade yet (a band is a grade by spread)
         band = bands.of(c.result.total) if bands is not None and bands.bands and c.result.complete else None

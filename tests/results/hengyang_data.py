@@ -7,6 +7,7 @@ points away: the total is then computed by ops.scores like any other inspection'
 
 from __future__ import annotations
 
+import sys
 from decimal import Decimal
 
 from sheetkit import lock_as_signed
@@ -73,3 +74,18 @@ def install_spread_bands(folder, monkeypatch) -> None:
                      "    labels: [优秀, 良好, 一般, 勉励]\n", 1), encoding="utf-8")
     monkeypatch.setenv("FIELDCHECK_RUBRICS", str(folder))
     assert catalog.find("hengyang-2015").ranking.bands.method == "spread"
+
+
+def install_with_bonus(folder, monkeypatch) -> None:
+    """衡阳's rubric with a 加分 item a county might add (the shipped one has none), installed ahead of it.
+    ``answers_for`` leaves it unanswered, so every unit made with it is unfinished."""
+    folder.mkdir()
+    text = catalog.find("hengyang-2015").text
+    bonus = ('  - id: "11"\n    title: 奖励加分\n    points: 3\n    kind: bonus\n    children:\n'
+             '      - id: "11.1"\n        title: 创新做法\n        content: 扶贫工作创新做法被省推广的\n'
+             "        standard: 加3分\n        points: 3\n        rule: {type: bonus, add: 3}\n\n")
+    (folder / "hengyang-2015.yaml").write_text(text.replace('  - id: veto\n', bonus + '  - id: veto\n', 1),
+                                                encoding="utf-8")
+    monkeypatch.setenv("FIELDCHECK_RUBRICS", str(folder))
+    monkeypatch.setattr(sys.modules[__name__], "_RUBRIC", [])  # ``add_unit`` makes inspections with this one
+    assert hengyang().node("11.1").rule.kind == "bonus"

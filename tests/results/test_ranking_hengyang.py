@@ -3,7 +3,7 @@
 from decimal import Decimal
 
 import pytest
-from hengyang_data import add_unit, install_spread_bands
+from hengyang_data import add_unit, install_spread_bands, install_with_bonus
 
 from fieldcheck.ops.scores import score_inspection
 from fieldcheck.results import outcome
@@ -79,6 +79,17 @@ def test_below_80_is_fail_whatever_the_tier(store):
     rows = _by_name(outcome.build(store, "hengyang-2015"))
     assert rows["雁峰区"]["tier"] == "一类" and rows["雁峰区"]["grade"] == "不合格"
     assert rows["珠晖区"]["grade"] == "合格"
+
+
+def test_an_unfinished_total_below_80_fails_only_when_nothing_left_can_lift_it(store, tmp_path, monkeypatch):
+    """An unanswered item counts its full points, so a provisional 78 can only fall: 不合格 already. An
+    unanswered 加分 item could still lift it past 80: then it has no grade yet."""
+    install_with_bonus(tmp_path / "county-rubrics", monkeypatch)
+    add_unit(store, "衡阳县", 78, status="draft")
+    add_unit(store, "衡南县", 78.5, status="draft")  # 3 more would make 81.5
+    rows = _by_name(outcome.build(store, "hengyang-2015", include_drafts=True))
+    assert rows["衡阳县"]["complete"] is False and rows["衡阳县"]["grade"] is None
+    assert rows["衡南县"]["grade"] is None
 
 
 def test_the_parks_are_in_no_ranking_group(store):
