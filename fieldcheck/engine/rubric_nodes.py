@@ -186,7 +186,7 @@ class _NodeBuilder(_Checker):
         for key in ("elements", "duties", "options"):
             if key in spec:
                 spec[key] = self.str_list(spec.at(key), spec[key], f"{node_id} {key}")
-        for key in ("elements_note", "duties_note", "event", "reason", "unit", "count_column"):
+        for key in ("elements_note", "duties_note", "event", "reason", "unit", "unit_en", "count_column"):
             if key in spec and not isinstance(spec[key], str):
                 self.error(line, f"{node_id} 的 {key} 应是一段文字", f"{key} of {node_id} must be text")
         for key in ("open", "each"):

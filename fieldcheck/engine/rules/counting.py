@@ -15,17 +15,23 @@ class PerOccurrence(Rule):
     label_zh, label_en = "按次扣分", "per case"
     unit_zh, unit_en = "处", "case(s)"
 
+    @property
+    def unit(self) -> Text:
+        """The text's own counting word (一处错误, 一例上访, 延报错报一次, 一户不得脱贫): ``unit``/``unit_en``."""
+        return Text(self.spec.get("unit") or self.unit_zh, self.spec.get("unit_en") or self.unit_en)
+
     def parse(self, item_id, raw):
         return self._count(item_id, raw, Text("发现的处数", "the number of cases"))
 
     def evaluate(self, item_id, answer, points, assessee):
         each = self._deduct(points)
         d = each * answer
-        return Outcome(d, explanation=Text(f"发现 {answer} {self.unit_zh} × {fmt(each)} 分 = 扣 {fmt(d)} 分",
-                                        f"{answer} {self.unit_en} × {fmt(each)} = −{fmt(d)}"))
+        unit = self.unit
+        return Outcome(d, explanation=Text(f"发现 {answer} {unit.zh} × {fmt(each)} 分 = 扣 {fmt(d)} 分",
+                                        f"{answer} {unit.en} × {fmt(each)} = −{fmt(d)}"))
 
     def describe(self, points):
-        return t(f"每发现一{self.unit_zh}扣 {fmt(self._deduct(points))} 分",
+        return t(f"每发现一{self.unit.zh}扣 {fmt(self._deduct(points))} 分",
                  f"−{fmt(self._deduct(points))} per case found")
 
 
