@@ -157,17 +157,17 @@ def _assessee(store: Store, inspection) -> str:
 def _rows(rubric, result: ScoreResult, findings: dict[str, list[str]]) -> list[SheetRow]:
     rows: list[SheetRow] = []
 
-    def walk(node: Section | Item, level: int) -> None:
+    def walk(node: Section | Item, level: int, siblings: tuple = ()) -> None:
         score = result.nodes[node.id]
         if isinstance(node, Item):
-            rows.append(SheetRow("item", level, _number(node.id), node.content or node.title, node.standard,
+            rows.append(SheetRow("item", level, _number(node.id), _item_text(node, siblings), node.standard,
                                  fmt(node.points) if node.points is not None else f"({fmt(node.max_points)})",
                                  *_item_cells(node, score), _basis(score, findings.get(node.id, []))))
             return
         rows.append(SheetRow("section", level, node.id, node.title + (f"({node.content})" if node.content else ""),
                              node.standard, fmt(score.max), "", "", ""))
         for child in node.children:
-            walk(child, level + 1)
+            walk(child, level + 1, tuple(node.children))
         if node.kind == "bonus":
             line = f"本节加分合计 {fmt(score.requested)}"
             if score.requested > score.score:
@@ -184,6 +184,14 @@ def _rows(rubric, result: ScoreResult, findings: dict[str, list[str]]) -> list[S
     for child in rubric.children:
         walk(child, 0)
     return rows
+
+
+def _item_text(item: Item, siblings: tuple) -> str:
+    """The 考核内容 cell. Where the text gives two items one clause ("市、县督查考评排名靠前的分别加4分",
+    2.6's 村出列 and 户脱贫), the verbatim clause alone would print two rows alike: the title tells them apart."""
+    if item.content and any(o is not item and getattr(o, "content", "") == item.content for o in siblings):
+        return f"{item.title}:{item.content}"
+    return item.content or item.title
 
 
 def _number(item_id: str) -> str:
