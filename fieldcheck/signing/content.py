@@ -18,6 +18,7 @@ from typing import Any
 from fieldcheck.engine.numbers import ZERO, fmt
 from fieldcheck.engine.rubric import Item, Section
 from fieldcheck.engine.rules import other_names
+from fieldcheck.engine.rules.counting import PerOccurrence
 from fieldcheck.engine.scoring import ScoreResult
 from fieldcheck.i18n import using
 from fieldcheck.ops.scores import answers as derived_answers
@@ -242,7 +243,7 @@ def _evidence(store: Store, inspection) -> tuple[dict[str, list[str]], list[Phot
                     h = store.households.get(finding.household_id)
                     households[finding.household_id] = f"{h.head_name}户" + (f"({h.id_masked})" if h.id_masked else "")
                 household = households[finding.household_id]
-            what = "".join(p for p in (value_text(finding.value), finding.note) if p) or "发现一处"
+            what = "".join(p for p in (_finding_value(item, finding.value), finding.note) if p) or _unnamed(item)
             label = f"{CIRCLED[k] if k < len(CIRCLED) else f'({k + 1})'}"
             numbers = []
             for photo in store.photos.of(finding.id):
@@ -260,6 +261,23 @@ def _evidence(store: Store, inspection) -> tuple[dict[str, list[str]], list[Phot
                 text += f" 照片 {'、'.join(numbers)}"
             lines.setdefault(item.id, []).append(text)
     return lines, photos
+
+
+def _finding_value(item: Item, value: Any) -> str:
+    """A count says what it counts in the text's word (4 处, 2 次 for 无故缺席, 1 户 for 户不得脱贫), not a bare 4."""
+    if isinstance(item.rule, PerOccurrence) and isinstance(value, int) and not isinstance(value, bool):
+        return f"{value} {item.rule.unit.zh};"
+    return value_text(value)
+
+
+def _unnamed(item: Item) -> str:
+    """A finding with neither value nor note: one of what the item's rule counts (一项缺少, 一次无故缺席)."""
+    kind = item.rule.kind
+    if kind == "missing_elements":
+        return "缺少一项"
+    if kind == "duty_checklist":
+        return "一项未完成"
+    return f"发现一{item.rule.unit.zh}" if isinstance(item.rule, PerOccurrence) else "发现一处"
 
 
 def value_text(value: Any) -> str:
