@@ -99,3 +99,5 @@ def test_the_township_method_declares_its_grade_and_rounding(tmp_path, capsys):
     assert code == 0, err
     assert "1.1 减贫任务完成情况:完成 37 / 42,得 10.57 分(扣 1.43 分)" in out  # 12 × 37 ÷ 42 = 10.571…
     assert "[prorate-to-cents]" in out and "[no-grade-bands] 原文残缺,现存部分没有给出等级划分,不评等级。" in out
+    code, out, err = score(tmp_path, capsys, "county-township", {"3.10.1": True})
+    assert "[items-ten-eleven-under-three]" in out  # no heading after item 9: 10 and 11 stay under (三)
