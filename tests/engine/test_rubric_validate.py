@@ -107,16 +107,6 @@ def test_missing_rule_fields_and_unknown_fields():
     assert "1.1 的 per_occurrence 规则缺少「deduct」" in msgs and "条目中有未知的字段「weight」" in msgs
 
 
-def test_a_count_may_name_the_texts_own_counting_word_and_it_must_be_text():
-    # 一例上访, 延报错报一次: ``unit``/``unit_en`` say what a count counts, 处 and case(s) when not given
-    named = GOOD.replace("deduct: 2}", "deduct: 2, unit: 例, unit_en: petition(s)}")
-    assert problems(named) == []
-    wrong = GOOD.replace("deduct: 2}", "deduct: 2, unit: [例]}")
-    assert (13, "1.1 的 unit 应是一段文字") in errors(wrong)
-    # a verdict counts nothing: it has no counting word
-    assert (17, "1.2 的 pass_fail 规则不认识「unit」") in errors(GOOD.replace("type: pass_fail", "type: pass_fail, unit: 例"))
-
-
 def test_an_item_without_points_needs_a_cap():
     text = GOOD.replace("        points: 6\n        cap: \"1\"\n", "")
     assert (9, "1.1 没有分值,必须用 cap 指明扣分所在的章节") in errors(text)

@@ -27,8 +27,8 @@ RULES: dict[str, type[Rule]] = {
 
 #: the keys each rule form accepts in a rubric file, besides ``type``
 RULE_KEYS: dict[str, set[str]] = {
-    "per_occurrence": {"deduct", "unit", "unit_en"},
-    "per_event": {"deduct", "event", "unit", "unit_en"},
+    "per_occurrence": {"deduct"},
+    "per_event": {"deduct", "event"},
     "missing_elements": {"deduct", "elements", "elements_note", "open", "size"},
     "duty_checklist": {"deduct", "duties", "duties_note"},
     "min_options": {"deduct", "options", "minimum", "open"},
