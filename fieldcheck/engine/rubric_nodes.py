@@ -11,7 +11,8 @@ from fieldcheck.engine.numbers import ZERO, fmt, shown
 from fieldcheck.engine.rubric import Item, Node, Section
 from fieldcheck.engine.rubric_values import _Checker
 from fieldcheck.engine.rubric_yaml import _LineDict
-from fieldcheck.engine.rules import RULE_KEYS, RULE_REQUIRED, RULES, Rule, make_rule
+from fieldcheck.engine.rules import RULE_KEYS, RULE_REQUIRED, RULES, PerOccurrence, Rule, make_rule
+from fieldcheck.engine.rules.counting import counting_word
 from fieldcheck.i18n import t
 
 #: sections inside sections: the documents go four deep at most
@@ -129,6 +130,8 @@ class _NodeBuilder(_Checker):
             return None
         item = Item(node_id, self.text(data, "title"), self.text(data, "content"), self.text(data, "standard"),
                     points, rule, cap, self.text(data, "note"), data.line, parent, na.strip() if na else None)
+        if isinstance(rule, PerOccurrence):
+            rule.word = counting_word(item.standard)
         in_bonus = parent is not None and parent.kind == "bonus"
         if rule.kind == "bonus" and not in_bonus:
             self.error(data.line, f"加分项 {node_id} 必须放在 kind: bonus 的章节里",

@@ -24,6 +24,7 @@ class Standing:
     score: Decimal | None
     amount: Decimal  # + reward, − penalty, 0
     flag: str | None  # 流动红旗 / 流动黄旗
+    note: str = ""  # why a tie's amount is not its place's: the ledger must say where 200 of a 400 went
 
 
 @dataclass(frozen=True)
@@ -62,17 +63,22 @@ def standings(rules: Rules, rnd: Round, villages: int, scores: dict[str, Decimal
     place = 1
     for run, score in order_of(rnd, scores if scores is not None else rnd.scores):
         covered = by_place[place:place + len(run)]
+        note = ""
         if rules.ties == "upper" or len(run) == 1:
             amount = covered[0]
         else:
             amount = (sum(covered, ZERO) / len(run)).quantize(CENT, ROUND_HALF_UP)
+        if len(set(covered)) > 1:
+            last = place + len(run) - 1
+            note = (f"第 {place}–{last} 名并列,按第 {place} 名计" if rules.ties == "upper"
+                    else f"第 {place}–{last} 名并列,{len(run)} 村平分这几名的金额")
         flag = None
         if kind.flags and amount > 0:
             flag = "流动红旗"
         elif kind.flags and amount < 0:
             flag = "流动黄旗"
         for village in run:
-            out.append(Standing(village, place, score, amount, flag))
+            out.append(Standing(village, place, score, amount, flag, note))
         place += len(run)
     return out
 
@@ -80,6 +86,7 @@ def standings(rules: Rules, rnd: Round, villages: int, scores: dict[str, Decimal
 def ledger(rules: Rules, town: Township, rnd: Round, table: list[Standing]) -> list[Entry]:
     """Who gets what from one round."""
     amount = {s.village: s.amount for s in table}
+    tie = {s.village: s.note for s in table}
     out: list[Entry] = []
 
     def share(person: str, role: str, villages: tuple[str, ...], spared: bool = False) -> None:
@@ -96,7 +103,7 @@ def ledger(rules: Rules, town: Township, rnd: Round, table: list[Standing]) -> l
             if spared and amount[v] < 0:  # the exception: shown, so the ledger says why nothing is owed
                 out.append(Entry(rnd.id, rnd.kind, person, role, v, ZERO, "完成自身任务,免于处罚"))
             else:
-                out.append(Entry(rnd.id, rnd.kind, person, role, v, amount[v]))
+                out.append(Entry(rnd.id, rnd.kind, person, role, v, amount[v], tie[v]))
 
     for p in town.people:
         how = rules.roles.get(p.role, "always")
@@ -158,6 +165,6 @@ def rounds_json(results: list[RoundResult]) -> dict:
     return {"rounds": [{"id": r.round.id, "kind": r.round.kind, "date": r.round.date,
                         "standings": [{"village": s.village, "place": s.place,
                                        "score": None if s.score is None else to_json(s.score),
-                                       "amount": to_json(s.amount), "flag": s.flag} for s in r.standings],
+                                       "amount": to_json(s.amount), "flag": s.flag, "note": s.note} for s in r.standings],
                         "ledger": [e.to_json() for e in r.entries]} for r in results],
             "people": {k: to_json(v) for k, v in per_person(results).items()}}

@@ -60,7 +60,7 @@ def render_ledger(rounds: list[RoundResult]) -> str:
         lines.append(f"{r.round.id}  {r.round.kind}  {r.round.date}")
         for s in r.standings:
             if s.amount or s.flag:
-                lines.append(f"  {s.place:>2}  {pad(s.village, 10)} {s.amount:>9.2f}  {s.flag or ''}")
+                lines.append(f"  {s.place:>2}  {pad(s.village, 10)} {s.amount:>9.2f}  {s.flag or ''}  {s.note}".rstrip())
         for e in r.entries:
             lines.append(f"    {pad(e.person, 8)} {pad(e.role, 24)} {pad(e.via, 10)} {e.amount:>9.2f}  {e.note}")
     lines.append(t("每人合计", "per person"))

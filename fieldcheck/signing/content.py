@@ -18,6 +18,7 @@ from typing import Any
 from fieldcheck.engine.numbers import ZERO, fmt
 from fieldcheck.engine.rubric import Item, Section
 from fieldcheck.engine.rules import other_names
+from fieldcheck.engine.rules.counting import PerOccurrence
 from fieldcheck.engine.scoring import ScoreResult
 from fieldcheck.i18n import using
 from fieldcheck.ops.scores import answers as derived_answers
@@ -157,17 +158,17 @@ def _assessee(store: Store, inspection) -> str:
 def _rows(rubric, result: ScoreResult, findings: dict[str, list[str]]) -> list[SheetRow]:
     rows: list[SheetRow] = []
 
-    def walk(node: Section | Item, level: int) -> None:
+    def walk(node: Section | Item, level: int, siblings: tuple = ()) -> None:
         score = result.nodes[node.id]
         if isinstance(node, Item):
-            rows.append(SheetRow("item", level, _number(node.id), node.content or node.title, node.standard,
+            rows.append(SheetRow("item", level, _number(node.id), _item_text(node, siblings), node.standard,
                                  fmt(node.points) if node.points is not None else f"({fmt(node.max_points)})",
                                  *_item_cells(node, score), _basis(score, findings.get(node.id, []))))
             return
         rows.append(SheetRow("section", level, node.id, node.title + (f"({node.content})" if node.content else ""),
                              node.standard, fmt(score.max), "", "", ""))
         for child in node.children:
-            walk(child, level + 1)
+            walk(child, level + 1, tuple(node.children))
         if node.kind == "bonus":
             line = f"本节加分合计 {fmt(score.requested)}"
             if score.requested > score.score:
@@ -184,6 +185,14 @@ def _rows(rubric, result: ScoreResult, findings: dict[str, list[str]]) -> list[S
     for child in rubric.children:
         walk(child, 0)
     return rows
+
+
+def _item_text(item: Item, siblings: tuple) -> str:
+    """The 考核内容 cell. Where the text gives two items one clause ("市、县督查考评排名靠前的分别加4分",
+    2.6's 村出列 and 户脱贫), the verbatim clause alone would print two rows alike: the title tells them apart."""
+    if item.content and any(o is not item and getattr(o, "content", "") == item.content for o in siblings):
+        return f"{item.title}:{item.content}"
+    return item.content or item.title
 
 
 def _number(item_id: str) -> str:
@@ -234,7 +243,7 @@ def _evidence(store: Store, inspection) -> tuple[dict[str, list[str]], list[Phot
                     h = store.households.get(finding.household_id)
                     households[finding.household_id] = f"{h.head_name}户" + (f"({h.id_masked})" if h.id_masked else "")
                 household = households[finding.household_id]
-            what = "".join(p for p in (value_text(finding.value), finding.note) if p) or "发现一处"
+            what = "".join(p for p in (_finding_value(item, finding.value), finding.note) if p) or _unnamed(item)
             label = f"{CIRCLED[k] if k < len(CIRCLED) else f'({k + 1})'}"
             numbers = []
             for photo in store.photos.of(finding.id):
@@ -252,6 +261,23 @@ def _evidence(store: Store, inspection) -> tuple[dict[str, list[str]], list[Phot
                 text += f" 照片 {'、'.join(numbers)}"
             lines.setdefault(item.id, []).append(text)
     return lines, photos
+
+
+def _finding_value(item: Item, value: Any) -> str:
+    """A count says what it counts in the text's word (4 处, 2 次 for 无故缺席, 1 户 for 户不得脱贫), not a bare 4."""
+    if isinstance(item.rule, PerOccurrence) and isinstance(value, int) and not isinstance(value, bool):
+        return f"{value} {item.rule.unit.zh};"
+    return value_text(value)
+
+
+def _unnamed(item: Item) -> str:
+    """A finding with neither value nor note: one of what the item's rule counts (一项缺少, 一次无故缺席)."""
+    kind = item.rule.kind
+    if kind == "missing_elements":
+        return "缺少一项"
+    if kind == "duty_checklist":
+        return "一项未完成"
+    return f"发现一{item.rule.unit.zh}" if isinstance(item.rule, PerOccurrence) else "发现一处"
 
 
 def value_text(value: Any) -> str:

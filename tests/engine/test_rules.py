@@ -225,3 +225,33 @@ def test_language_follows_the_environment(monkeypatch):
     assert i18n.from_environment() == "en"
     monkeypatch.setenv("FIELDCHECK_LANG", "zh")
     assert i18n.from_environment() == "zh"
+
+
+@pytest.mark.parametrize("standard, zh, en", [
+    ("发现一处错误扣2分,扣完30分为止。", "发现 3 处 × 2 分 = 扣 6 分", "3 case(s) × 2 = −6"),
+    ("发现一例上访现象扣5分。", "发现 3 例 × 2 分 = 扣 6 分", "3 case(s) × 2 = −6"),
+    ("延报错报一次扣1分,扣完25分为止。", "发现 3 次 × 2 分 = 扣 6 分", "3 time(s) × 2 = −6"),
+    ("一户不得脱贫扣10分。", "发现 3 户 × 2 分 = 扣 6 分", "3 household(s) × 2 = −6"),
+    ("计1分;否则,每发现1个,扣0.5分,扣完为止。", "发现 3 个 × 2 分 = 扣 6 分", "3 case(s) × 2 = −6"),
+    ("", "发现 3 处 × 2 分 = 扣 6 分", "3 case(s) × 2 = −6"),  # a standard naming no word: 处
+])
+def test_a_count_is_said_in_the_word_its_standard_counts_in(standard, zh, en):
+    # the word comes from the verbatim 评分标准, not from a rubric key an older FieldCheck would refuse
+    text = textwrap.dedent(f"""\
+        id: w
+        title: 词
+        source: 测试
+        children:
+          - id: "1"
+            title: 一节
+            points: 10
+            children:
+              - id: "1.1"
+                title: 次数
+                standard: "{standard}"
+                points: 10
+                rule: {{type: per_occurrence, deduct: 2}}
+        """)
+    rubric = load_text(text)
+    explanation = score(rubric, {"1.1": 3}).nodes["1.1"].explanation
+    assert (explanation.zh, explanation.en) == (zh, en)

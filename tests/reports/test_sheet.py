@@ -200,3 +200,31 @@ def test_an_unnumbered_line_prints_no_number(store):
     veto = next(r for r in rows if r.content.startswith("对违规违纪使用扶贫资金"))
     assert veto.number == ""
     assert [r.number for r in rows if r.kind == "item"][:3] == ["1.1", "1.2", "2"]
+
+
+def test_two_items_the_text_gives_one_clause_are_told_apart_by_their_titles(store, tmp_path):
+    # "市、县督查考评排名靠前的分别加4分" is 4.2 and 4.3; "顺利完成当年的贫困村出列(贫困村)和户脱贫任务" is 2.6.1
+    # and 2.6.2. The verbatim clause alone printed two rows alike: which bonus was earned could not be read.
+    inspection = finished_inspection(store, photos=0, handbook_errors=1)
+    store.findings.set_value(inspection, "4.3", True)
+    rows = {r.number: r for r in gather(store, inspection).rows}
+    assert rows["4.2"].content == "市督查考评排名靠前:市、县督查考评排名靠前的"
+    assert rows["4.3"].content == "县督查考评排名靠前:市、县督查考评排名靠前的" and rows["4.3"].score == "+4"
+    assert rows["2.6.1"].content.startswith("贫困村出列:") and rows["2.6.2"].content.startswith("贫困户脱贫:")
+    assert rows["4.1"].content == "扶贫工作中先进做法被广泛宣传,被媒体报道,国检、省检、第三方评估排名靠前的"  # its own
+    whole = squash("".join(pages_text(signing.sheet_pdf(store, inspection), tmp_path)))
+    assert "县督查考评排名靠前:市、县督" in whole  # the cell wraps after 督
+
+
+def test_a_finding_line_counts_in_the_items_own_word(store):
+    # "发现一次无故缺席扣5分", "一户不得脱贫扣10分", 1.3's meetings missed: the basis said "2;" and "发现一处"
+    inspection = finished_inspection(store, photos=0, handbook_errors=1)
+    store.findings.add(inspection, "3.4.1", value=2)
+    store.findings.add(inspection, "2.6.2", value=1)
+    store.findings.add(inspection, "1.3", value=None)
+    store.findings.add(inspection, "3.5.1", value=None, note="")
+    rows = {r.number: r for r in gather(store, inspection).rows}
+    assert "①2 次;" in rows["3.4.1"].basis and "发现 2 次 × 5 分 = 扣 10 分" in rows["3.4.1"].basis
+    assert "①1 户;" in rows["2.6.2"].basis and "发现 1 户 × 10 分 = 扣 10 分" in rows["2.6.2"].basis
+    assert "①缺少一项" in rows["1.3"].basis and "发现一处" not in rows["1.3"].basis
+    assert "①发现一例" in rows["3.5.1"].basis

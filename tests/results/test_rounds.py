@@ -6,7 +6,7 @@ import pytest
 import yaml
 from township import VILLAGES, scores, township
 
-from fieldcheck.results import round_rules, rounds
+from fieldcheck.results import round_rules, rounds, text
 
 
 def _work(tmp_path, rnds, rules=None):
@@ -72,11 +72,21 @@ def test_a_tie_on_third_place_averages_the_places_it_covers(tmp_path):
     assert sum(amounts.values()) == 800 + 600 + 400 - 300 - 200  # a tie pays out what the text says, no more
 
 
+def test_the_ledger_says_why_a_tie_is_paid_less_than_its_place(tmp_path):
+    # 红旗书记 finds 200 where the text says 400 for 第三名: the reading that halved it is on his line
+    [r] = _work(tmp_path, [{"id": "2月", "kind": "双月观摩", "scores": scores(前进村=93)}])
+    why = "第 3–4 名并列,2 村平分这几名的金额"
+    assert _ledger(r)["红旗书记"] == [("红旗村", 200, why)] and _ledger(r)["孙委员"][0] == ("红旗村", 200, why)
+    assert {s.village: s.note for s in r.standings}["东风村"] == ""  # no tie, nothing to explain
+    assert why in text.render_ledger([r]) and rounds.rounds_json([r])["rounds"][0]["standings"][2]["note"] == why
+
+
 def test_upper_reading_gives_the_tie_the_better_place(tmp_path):
     rules = round_rules.load_rules()
     upper = round_rules.Rules(rules.kinds, rules.roles, "upper", rules.several_villages)
     [r] = _work(tmp_path, [{"id": "2月", "kind": "双月观摩", "scores": scores(前进村=93)}], upper)
     assert {s.village: s.amount for s in r.standings}["前进村"] == 400
+    assert _ledger(r)["前进书记"] == [("前进村", 400, "第 3–4 名并列,按第 3 名计")]
 
 
 def test_a_ranking_entered_by_hand_with_a_tie(tmp_path):

@@ -3,9 +3,21 @@
 
 from __future__ import annotations
 
+import re
+
 from fieldcheck.engine.numbers import ZERO, fmt
 from fieldcheck.engine.rules.base import AnswerError, Outcome, Rule
 from fieldcheck.i18n import Text, t
+
+#: the counting word a per-case standard is written with: 发现一处错误, 一例上访, 延报错报一次, 一户不得脱贫, 每发现1个
+COUNTING_WORD = re.compile(r"[一1]\s*([处例次户个])")
+WORDS_EN = {"处": "case(s)", "例": "case(s)", "次": "time(s)", "户": "household(s)", "个": "case(s)"}
+
+
+def counting_word(standard: str) -> str | None:
+    """The word the item's 评分标准 counts in, or None when it names none."""
+    found = COUNTING_WORD.search(standard or "")
+    return found.group(1) if found else None
 
 
 class PerOccurrence(Rule):
@@ -14,6 +26,16 @@ class PerOccurrence(Rule):
     kind = "per_occurrence"
     label_zh, label_en = "按次扣分", "per case"
     unit_zh, unit_en = "处", "case(s)"
+    #: set by the loader from the item's standard (``counting_word``); taken from the text, not a
+    #: rubric key, so a rubric file stays readable by a FieldCheck that predates it
+    word: str | None = None
+
+    @property
+    def unit(self) -> Text:
+        """What a count counts, in the standard's own word (2 次 for 一次无故缺席, 1 户 for 一户不得脱贫)."""
+        if self.word is None:
+            return Text(self.unit_zh, self.unit_en)
+        return Text(self.word, WORDS_EN.get(self.word, self.unit_en))
 
     def parse(self, item_id, raw):
         return self._count(item_id, raw, Text("发现的处数", "the number of cases"))
@@ -21,11 +43,12 @@ class PerOccurrence(Rule):
     def evaluate(self, item_id, answer, points, assessee):
         each = self._deduct(points)
         d = each * answer
-        return Outcome(d, explanation=Text(f"发现 {answer} {self.unit_zh} × {fmt(each)} 分 = 扣 {fmt(d)} 分",
-                                        f"{answer} {self.unit_en} × {fmt(each)} = −{fmt(d)}"))
+        unit = self.unit
+        return Outcome(d, explanation=Text(f"发现 {answer} {unit.zh} × {fmt(each)} 分 = 扣 {fmt(d)} 分",
+                                        f"{answer} {unit.en} × {fmt(each)} = −{fmt(d)}"))
 
     def describe(self, points):
-        return t(f"每发现一{self.unit_zh}扣 {fmt(self._deduct(points))} 分",
+        return t(f"每发现一{self.unit.zh}扣 {fmt(self._deduct(points))} 分",
                  f"−{fmt(self._deduct(points))} per case found")
 
 
