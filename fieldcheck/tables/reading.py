@@ -134,8 +134,6 @@ def mark_percent(path: str | Path, sheets: list[Sheet]) -> None:
 
     For small tables (targets): openpyxl reads an .xlsx's styles, the .ods's XML says it of each cell.
     """
-    import openpyxl  # lazy: openpyxl takes a third of a second to import
-
     path = Path(path)
     kind = workbook_kind(path)
     by_name = {s.name: s for s in sheets}
@@ -146,6 +144,7 @@ def mark_percent(path: str | Path, sheets: list[Sheet]) -> None:
         return
     if kind != "xlsx":  # an .xls keeps its plain values: its formats are in binary records calamine does not give
         return
+    import openpyxl  # lazy: openpyxl takes a third of a second to import
     try:
         with path.open("rb") as f:
             book = openpyxl.load_workbook(f, read_only=True)
