@@ -307,8 +307,8 @@ class CompareView(QtWidgets.QDialog):
 
     def _row_chosen(self) -> None:
         item = self._current_item()
-        self.a_findings.show_side(item.a if item else None, self.households)
-        self.b_findings.show_side(item.b if item else None, self.households)
+        self.a_findings.show_side(item, item.a if item else None, self.households)
+        self.b_findings.show_side(item, item.b if item else None, self.households)
         self.decision_box.show_item(item, self.decisions.get(item.id) if item else None)
 
     def _decided(self) -> None:
