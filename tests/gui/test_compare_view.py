@@ -175,3 +175,17 @@ def test_each_sides_findings_read_in_words_as_the_answers_do(qtbot, store, chine
     row = next(r for r in range(view.table.rowCount()) if view.table.item(r, 1).text().startswith("2.5.5"))
     view.table.setCurrentCell(row, 1)
     assert any(view.b_findings.item(i).text().startswith("不满意 · ") for i in range(view.b_findings.count()))
+
+
+def test_the_message_says_how_many_items_are_left_to_decide(qtbot, store, signed_double, chinese):
+    view = _open(qtbot, store)
+    box = view.decision_box
+    box.take_b.click()
+    box.reason.setText("复核台账")
+    box.reason.textEdited.emit(box.reason.text())
+    assert "还有 1 项" in view.message.text() and "共 2 项" in view.message.text()
+    view.table.setCurrentCell(1, 1)
+    box.take_a.click()
+    box.reason.setText("回访属实")
+    box.reason.textEdited.emit(box.reason.text())
+    assert "均已选定" in view.message.text() and view.record_button.isEnabled()
