@@ -129,19 +129,28 @@ class Comparison:
                 "items": [i.to_json() for i in self.items]}
 
 
-def assessee_key(inspection: Inspection) -> str:
-    """Which assessee an inspection is of: its place, or its name when it has no place."""
-    return inspection.assessee_id or inspection.assessee_name
+def assessee_key(path: str) -> str:
+    """Which assessee an inspection is of: its place's path as the list shows it (its name when it has no place).
+
+    Not the place's id: two laptops that each added the same village hold it under two ids,
+    and after the merge the leader sees one village inspected twice, not two villages.
+    """
+    return path
 
 
-def comparable(a: Inspection, b: Inspection) -> None:
+def place_path(store: Store, inspection: Inspection) -> str:
+    """The path of the inspection's place ("衡阳县/西渡镇/梅花村"), or its name when it has no place."""
+    return store.places.path(inspection.assessee_id) if inspection.assessee_id else inspection.assessee_name
+
+
+def comparable(store: Store, a: Inspection, b: Inspection) -> None:
     """CompareError unless ``a`` and ``b`` are two live inspections of one assessee on one rubric version."""
     if a.id == b.id:
         raise CompareError(t("请给出两份不同的检查", "give two different inspections"))
     for x in (a, b):
         if x.deleted:
             raise CompareError(t(f"检查 {x.id[:8]} 已删除,请先恢复再对比", f"inspection {x.id[:8]} is deleted; restore it first"))
-    if assessee_key(a) != assessee_key(b):
+    if assessee_key(place_path(store, a)) != assessee_key(place_path(store, b)):
         raise CompareError(t(f"两份检查的被考核单位不同(「{a.assessee_name}」与「{b.assessee_name}」),只能对比同一单位的检查",
                              f"the two inspections are of different assessees ('{a.assessee_name}' and "
                              f"'{b.assessee_name}'); compare inspections of one assessee"))
@@ -171,7 +180,7 @@ def scored(store: Store, inspection_id: str) -> Scored:
 
 def compare(store: Store, first: str, second: str) -> Comparison:
     """Inspection ``first`` (A) and ``second`` (B) item by item; CompareError if they are not comparable."""
-    comparable(store.inspections.get(first), store.inspections.get(second))
+    comparable(store, store.inspections.get(first), store.inspections.get(second))
     return compare_scored(scored(store, first), scored(store, second))
 
 

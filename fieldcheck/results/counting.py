@@ -16,9 +16,10 @@ from dataclasses import dataclass, field
 
 from fieldcheck.engine.scoring import ScoreResult
 from fieldcheck.i18n import Text
+from fieldcheck.ops.compare import assessee_key
 from fieldcheck.ops.scores import score_inspection
 from fieldcheck.store import Store
-from fieldcheck.store.records import Inspection, InspectionRow
+from fieldcheck.store.records import InspectionRow
 
 FINAL = ("signed", "exported")
 
@@ -61,10 +62,6 @@ class Counting:
     unsigned: list[Conflict] = field(default_factory=list)
 
 
-def assessee_key(inspection: Inspection) -> str:
-    return inspection.assessee_id or inspection.assessee_name
-
-
 def reconciled(store: Store, rows: list[InspectionRow]) -> InspectionRow | None:
     """The reconciled inspection among an assessee's that settles every other signed one, or None.
 
@@ -99,7 +96,7 @@ def count(store: Store, rubric_id: str, *, include_drafts: bool = False) -> Coun
     by_assessee: dict[str, list[InspectionRow]] = {}
     for row in store.inspections.rows():
         if row.rubric_id == rubric_id:
-            by_assessee.setdefault(assessee_key(row.inspection), []).append(row)
+            by_assessee.setdefault(assessee_key(row.assessee_path), []).append(row)
     out = Counting()
     names = Counter(rows[0].assessee_name for rows in by_assessee.values())
     for rows in by_assessee.values():

@@ -133,6 +133,14 @@
         <translation>两份检查在本项上不一致</translation>
     </message>
     <message>
+        <source>Every item marked ≠ is decided: record the reconciled result.</source>
+        <translation>标有 ≠ 的项目均已选定,请记录核对结果。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 items marked ≠ still to decide: a side (or an answer) and a reason on each.</source>
+        <translation>标有 ≠ 的项目还有 %1 项未定(共 %2 项):每项选定一方(或填写答案)并写明理由。</translation>
+    </message>
+    <message>
         <source>Recorded the reconciled inspection %1; it counts in the results. Sign it to make it final.</source>
         <translation>已记录核对结果(检查 %1),计入结果;签字后即为定稿。</translation>
     </message>

@@ -11,6 +11,7 @@ from fieldcheck.gui.app import open_settings
 from fieldcheck.gui.compare.compare_view import CompareView
 from fieldcheck.gui.qt import Qt, QtWidgets
 from fieldcheck.ops.compare import canonical
+from fieldcheck.ops.conflicts import set_item
 from fieldcheck.ops.scores import answers
 from fieldcheck.results.counting import count
 
@@ -159,3 +160,32 @@ def test_an_answer_entered_in_words_is_read_by_the_item(qtbot, store, signed_dou
     assert new is not None, view.message.text()
     got = answers(store, new)
     assert got["2.1.1"] == 4 and got["2.5.5"] == "满意"
+
+
+def test_each_sides_findings_read_in_words_as_the_answers_do(qtbot, store, chinese):
+    """Two inspectors set 2.5.4 入户次数 differently: under each side the finding reads 达标 or 未达标, not True/False."""
+    a, b = double_inspection(store)
+    set_item(store, a, "2.5.4", True)
+    set_item(store, b, "2.5.4", False)
+    view = _open(qtbot, store)
+    row = next(r for r in range(view.table.rowCount()) if view.table.item(r, 1).text().startswith("2.5.4"))
+    view.table.setCurrentCell(row, 1)
+    assert [view.table.item(row, c).text() for c in (2, 4)] == ["达标", "未达标"]
+    assert view.a_findings.item(0).text() == "达标" and view.b_findings.item(0).text() == "未达标"
+    row = next(r for r in range(view.table.rowCount()) if view.table.item(r, 1).text().startswith("2.5.5"))
+    view.table.setCurrentCell(row, 1)
+    assert any(view.b_findings.item(i).text().startswith("不满意 · ") for i in range(view.b_findings.count()))
+
+
+def test_the_message_says_how_many_items_are_left_to_decide(qtbot, store, signed_double, chinese):
+    view = _open(qtbot, store)
+    box = view.decision_box
+    box.take_b.click()
+    box.reason.setText("复核台账")
+    box.reason.textEdited.emit(box.reason.text())
+    assert "还有 1 项" in view.message.text() and "共 2 项" in view.message.text()
+    view.table.setCurrentCell(1, 1)
+    box.take_a.click()
+    box.reason.setText("回访属实")
+    box.reason.textEdited.emit(box.reason.text())
+    assert "均已选定" in view.message.text() and view.record_button.isEnabled()

@@ -227,3 +227,22 @@ def test_an_unfinished_total_reads_provisional_where_no_ranking_note_says_so(qtb
             for r in range(view.table.rowCount())}
     assert rows["梅花村"][3].endswith("(暂计)") and "未完成" in rows["梅花村"][7]
     assert "暂计" not in rows["桃花村"][3] and "未完成" not in rows["桃花村"][7]
+
+
+def test_results_open_on_the_selected_inspections_rubric(qtbot, store, tmp_path):
+    """A leader with only village inspections opens 结果 from the list: the village rubric's results, not an empty
+    table for the catalogue's first rubric."""
+    from fieldcheck.engine import catalog
+    from fieldcheck.gui.window.main_window import MainWindow
+
+    village = store.places.add("村", "梅花村", store.places.add("乡镇", "西渡镇", store.places.add("县", "衡阳县")))
+    store.inspections.create(catalog.find("village-work-team"), assessee_id=village, assessee_name="梅花村",
+                             inspectors=["张三"], date="2026-11-20")
+    window = MainWindow(store, open_settings(tmp_path))
+    qtbot.addWidget(window)
+    window.list_page.refresh()
+    qtbot.waitUntil(lambda: window.list_page.model.rowCount() == 1, timeout=WAIT)
+    window.list_page.ui.table.selectRow(0)
+    assert catalog.installed()[0].id != "village-work-team"  # else this test proves nothing
+    window.results_action.trigger()
+    assert window.results_view.rubric_box.currentData() == "village-work-team"

@@ -7,10 +7,9 @@ leader enters) and the reason, which ``ops.reconcile`` requires for every differ
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from fieldcheck.gui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
-from fieldcheck.ops.compare import ItemComparison, Side
+from fieldcheck.ops.compare import ItemComparison, Side, answer_text
 
 
 @dataclass
@@ -34,14 +33,15 @@ class FindingsList(QtWidgets.QListWidget):
         self.thumbnails: dict[str, bytes] = {}
         self._icons: dict[str, QtGui.QIcon] = {}
 
-    def show_side(self, side: Side | None, households: dict[str, str]) -> None:
+    def show_side(self, item: ItemComparison | None, side: Side | None, households: dict[str, str]) -> None:
         self.clear()
-        if side is None:
+        if item is None or side is None:
             return
         if not side.findings:
             self.addItem(self.tr("No findings"))
         for f in side.findings:
-            parts = [] if f.value is None else [_value(f.value)]
+            # in words, as the answer columns read (达标, 3 处), not the stored value (True, 3)
+            parts = [] if f.value is None else [answer_text(item.item, f.value).render()]
             if f.household_id:
                 parts.append(households.get(f.household_id, f.household_id[:8]))
             if f.note:
@@ -60,12 +60,6 @@ class FindingsList(QtWidgets.QListWidget):
             pixmap.loadFromData(self.thumbnails.get(sha256, b""))
             icon = self._icons[sha256] = QtGui.QIcon(pixmap)
         return icon
-
-
-def _value(value: Any) -> str:
-    if isinstance(value, dict) and "selected" in value:
-        return "、".join(map(str, value["selected"]))
-    return str(value)
 
 
 class DecisionBox(QtWidgets.QGroupBox):

@@ -307,17 +307,22 @@ class CompareView(QtWidgets.QDialog):
 
     def _row_chosen(self) -> None:
         item = self._current_item()
-        self.a_findings.show_side(item.a if item else None, self.households)
-        self.b_findings.show_side(item.b if item else None, self.households)
+        self.a_findings.show_side(item, item.a if item else None, self.households)
+        self.b_findings.show_side(item, item.b if item else None, self.households)
         self.decision_box.show_item(item, self.decisions.get(item.id) if item else None)
 
     def _decided(self) -> None:
+        """What is left, in the message: with several items, the leader cannot see which are done."""
         self._update_record()
+        left = sum(not _complete(d) for d in self.decisions.values())
+        self.message.setText(self.tr("Every item marked ≠ is decided: record the reconciled result.") if not left else
+                             self.tr("%1 of %2 items marked ≠ still to decide: a side (or an answer) and a reason "
+                                     "on each.").replace("%1", str(left)).replace("%2", str(len(self.decisions))))
 
     def _update_record(self) -> None:
         c = self.comparison
-        self.record_button.setEnabled(c is not None and self.recorded is None and all(
-            d.side and d.reason.strip() and (d.side != "entered" or d.entered.strip()) for d in self.decisions.values()))
+        self.record_button.setEnabled(c is not None and self.recorded is None and
+                                      all(_complete(d) for d in self.decisions.values()))
 
     # -- recording ----------------------------------------------------------------------------------
 
@@ -340,6 +345,11 @@ class CompareView(QtWidgets.QDialog):
         self.reconciled.emit(new)
         self.refresh()
         return new
+
+
+def _complete(d) -> bool:
+    """A side taken (or an answer entered) and a reason given."""
+    return bool(d.side and d.reason.strip() and (d.side != "entered" or d.entered.strip()))
 
 
 def _signed(value) -> str:

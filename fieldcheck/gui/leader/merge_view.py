@@ -115,8 +115,9 @@ class MergeView(QtWidgets.QDialog):
         if not bundles:
             self.message.setText(self.tr("There is no .fcbundle file there."))
             return
-        if trusted is None:
+        if trusted is None:  # a new choice: its report alone, as the message below it counts (the history keeps all)
             self.imported = self.refused = 0
+            self.report.setRowCount(0)
         self.job = SyncJob(self.store, imports=bundles, trusted=trusted)
         self.progress.setMaximum(len(bundles))
         self.progress.setValue(0)

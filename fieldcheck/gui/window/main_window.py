@@ -281,6 +281,13 @@ class MainWindow(QtWidgets.QMainWindow):
         if self.results_view is None:
             self.results_view = ResultsView(self.store, self)
             self.results_view.rounds_requested.connect(self.team_actions.rounds_action.trigger)
+            # first opened on the selected inspection's rubric, not the catalogue's first (often one never used here)
+            chosen = self.list_page.selected_id()
+            rows = self.store.inspections.listing(only=[chosen]) if chosen else []
+            if rows:
+                self.results_view.select_rubric(rows[0].rubric_id)
+                self.results_view.show()
+                return
         self.results_view.refresh()
         self.results_view.show()
 
