@@ -153,6 +153,9 @@ def populate(store, *, villages: int = 6, seed: int = 1, device: str | None = No
     to_sign: list[tuple[str, str]] = []  # (inspection, the stage it should reach)
     try:
         names = _Names(rng)
+        # a second demo in the same database makes a second county: a place's id comes from its path, so
+        # the same names would make the first county's places again
+        names.used.update(p.name for p in store.places.all())
         shipped = {r.id: r for r in catalog.installed()}  # parse the YAML once, not per rubric
         village_rubric = shipped.get(VILLAGE_RUBRIC) or catalog.find(VILLAGE_RUBRIC)
         inspectors = [names.person() for _ in range(INSPECTORS_POOL)]

@@ -24,6 +24,22 @@ def _no_id_number(value: str, field_zh: str, field_en: str) -> str:
     return value
 
 
+def same_place_id(kind: str, name: str, parent_id: str | None) -> str:
+    """A place's id, the same on every laptop: its kind and name under its parent's id.
+
+    Two inspectors who each type 荷坪县/石山镇/杉木村 on their own laptop make one village, not two
+    that a merge keeps side by side (each with half of the double inspection). A path names one
+    place in the county's records, so it is one place here too.
+    """
+    import uuid  # lazy: on Linux uuid imports platform (5 ms of every start); the list makes no record
+
+    return str(uuid.uuid5(uuid.UUID(_PLACES_NAMESPACE), f"{parent_id or ''}\x1f{kind}\x1f{name}"))
+
+
+#: the namespace of places' ids (a fixed random UUID: any would do, but it must never change)
+_PLACES_NAMESPACE = "5d2f9a0e-3c1b-4f7e-9a55-0f6b8c2d7e41"
+
+
 class Places:
     """Places: 县 → 乡镇 → 村, and the assessees of other rubrics (县市区, 单位)."""
 
@@ -51,7 +67,9 @@ class Places:
                                        f"a {kind} belongs to a {want}, but '{parent['name']}' is a {parent['kind']}"))
             elif kind in PARENT_KIND:
                 raise StoreError(t(f"请指定这个{kind}所属的{PARENT_KIND[kind]}", f"give the {PARENT_KIND[kind]} this {kind} belongs to"))
-            place_id = self._db.new_id()
+            place_id = same_place_id(kind, name, parent_id)
+            if self._db.conn.execute("SELECT 1 FROM places WHERE id = ?", (place_id,)).fetchone():
+                return place_id  # this place is here already, made here or on another laptop
             hlc, at = self._db.stamp()
             self._db.conn.execute(
                 "INSERT INTO places (id, kind, name, parent_id, grp, device, hlc, created_at, updated_at)"
