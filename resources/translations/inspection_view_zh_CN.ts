@@ -81,6 +81,10 @@
         <translation>{0} 不能标为「不适用」:细则没有说明本项何时不适用;请按实际情况作答。</translation>
     </message>
     <message>
+        <source>{0} is not in the roster of villages: to enter its households, make a new inspection with the village typed as county/township/village, e.g. 衡阳县/西渡镇/梅花村.</source>
+        <translation>「{0}」不在村庄名册中:要录入农户,请新建一份检查,把村写成 县/乡镇/村,如 衡阳县/西渡镇/梅花村。</translation>
+    </message>
+    <message>
         <source>Households belong to a village; this inspection is of {0}.</source>
         <translation>农户属于村;这份检查的对象是{0}。</translation>
     </message>

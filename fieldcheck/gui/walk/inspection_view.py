@@ -16,6 +16,7 @@ from fieldcheck.gui.walk.score_panel import ScorePanel
 from fieldcheck.gui.walk.walk_session import WalkSession
 from fieldcheck.gui.widgets.tab_order import order_by_screen
 from fieldcheck.gui.window.shortcuts_dialog import ShortcutsDialog, page_actions
+from fieldcheck.ops.assessees import assessee_kinds
 
 
 class InspectionView(QtWidgets.QWidget):
@@ -234,6 +235,13 @@ class InspectionView(QtWidgets.QWidget):
 
     def show_households(self) -> HouseholdsView | None:
         """The door-by-door view of the assessee village (none for a county or a unit)."""
+        if not self.session.village_id and self.session.inspection.assessee_id is None \
+                and "村" in assessee_kinds(self.session.rubric):
+            # a village typed as a bare name has no place in the roster, so none of its households either
+            self._show_message(self.tr("{0} is not in the roster of villages: to enter its households, make a new "
+                                       "inspection with the village typed as county/township/village, "
+                                       "e.g. 衡阳县/西渡镇/梅花村.").format(self.session.inspection.assessee_name))
+            return None
         if not self.session.village_id:
             self._show_message(self.tr("Households belong to a village; this inspection is of {0}.").format(
                 self.session.inspection.assessee_name))

@@ -1,0 +1,70 @@
+"""A new inspector's whole day in the window, as one story on a fresh laptop: each wall found on the way."""
+
+from __future__ import annotations
+
+import pytest
+from walkkit import show_view
+
+from fieldcheck.engine import catalog
+from fieldcheck.gui.inspections.new_inspection import NewInspectionDialog
+from fieldcheck.gui.qt import QtWidgets
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
+
+
+def new_inspection(qtbot, store, typed: str) -> NewInspectionDialog:
+    dialog = NewInspectionDialog(store)
+    qtbot.addWidget(dialog)
+    dialog.ui.rubricCombo.setCurrentIndex(dialog.ui.rubricCombo.findData("village-work-team"))
+    dialog.ui.assesseeCombo.setEditText(typed)
+    dialog.ui.inspectorsEdit.setText("王芳")
+    dialog.ui.buttonBox.button(QtWidgets.QDialogButtonBox.StandardButton.Ok).click()
+    return dialog
+
+
+def test_on_a_fresh_laptop_a_village_typed_as_a_path_gets_households(qtbot, store, chinese):
+    # nothing in the roster yet: the field says how to type a village
+    dialog = NewInspectionDialog(store)
+    qtbot.addWidget(dialog)
+    assert dialog.ui.assesseeCombo.count() == 0
+    assert "县/乡镇/村" in dialog.ui.assesseeCombo.lineEdit().placeholderText()
+    made = new_inspection(qtbot, store, "衡阳县/西渡镇/梅花村").inspection_id
+    inspection = store.inspections.get(made)
+    assert inspection.assessee_name == "梅花村"
+    assert store.places.path(inspection.assessee_id) == "衡阳县/西渡镇/梅花村"
+    view = show_view(qtbot, store, made, activate=False)
+    assert view.action("households").isEnabled()
+    households = view.show_households()
+    assert households is not None and not view.message.isVisible()
+    view.session.add_household(head_name="张三", members=4)
+    assert [h.head_name for h in view.session.households.values()] == ["张三"]
+    view.close()
+
+
+def test_a_refused_inspection_leaves_no_village_behind(qtbot, store, chinese):
+    dialog = NewInspectionDialog(store)
+    qtbot.addWidget(dialog)
+    dialog.ui.rubricCombo.setCurrentIndex(dialog.ui.rubricCombo.findData("village-work-team"))
+    dialog.ui.assesseeCombo.setEditText("衡阳县/西渡镇/梅花村")
+    dialog.ui.inspectorsEdit.setText("王芳、430421199001011234")  # an ID number where a name goes: refused
+    dialog.accept()
+    assert "身份证号" in dialog.ui.errorLabel.text() and dialog.inspection_id is None
+    assert store.places.all() == [] and store.inspections.ids() == []  # the village went with it
+
+
+def test_a_village_typed_as_a_bare_name_says_how_to_get_households(qtbot, store, chinese):
+    made = new_inspection(qtbot, store, "梅花村").inspection_id
+    view = show_view(qtbot, store, made, activate=False)
+    assert view.show_households() is None
+    text = view.message.text()
+    assert "不在村庄名册中" in text and "县/乡镇/村" in text and "这份检查的对象是" not in text
+    view.close()
+
+
+def test_households_of_a_county_still_say_it_is_not_a_village(qtbot, store, chinese):
+    place = store.places.add("县市区", "珠晖区", group="区")
+    inspection = store.inspections.create(catalog.find("hengyang-2015"), assessee_id=place, assessee_name="",
+                                          inspectors=["甲"], date="2026-11-22")
+    view = show_view(qtbot, store, inspection, activate=False)
+    assert view.show_households() is None and "珠晖区" in view.message.text()
+    view.close()
