@@ -68,3 +68,15 @@ def test_households_of_a_county_still_say_it_is_not_a_village(qtbot, store, chin
     view = show_view(qtbot, store, inspection, activate=False)
     assert view.show_households() is None and "珠晖区" in view.message.text()
     view.close()
+
+
+def test_an_item_marked_checked_but_unanswered_is_not_called_uninspected(qtbot, store, chinese):
+    from walkkit import village_inspection
+    inspection, _ids = village_inspection(store)
+    view = show_view(qtbot, store, inspection, activate=False)
+    view.go_to_item("2.5.4")  # 达标与否: 已检查 alone is no answer
+    view.toggle_checked()
+    assert view.panel.checked_box.isChecked()
+    # the score panel said 未检查 beside the ticked 已检查 box; the tree's word is 未答
+    assert view.score_panel.trace_lines() == ["未作答"]
+    view.close()
