@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from walkkit import show_view
+from sheetkit import finish
+from walkkit import show_view, village_inspection
 
 from fieldcheck.engine import catalog
 from fieldcheck.gui.inspections.new_inspection import NewInspectionDialog
-from fieldcheck.gui.qt import QtWidgets
+from fieldcheck.gui.qt import Qt, QtWidgets
+from fieldcheck.gui.signing.sign_dialog import SignDialog
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 
@@ -71,7 +73,6 @@ def test_households_of_a_county_still_say_it_is_not_a_village(qtbot, store, chin
 
 
 def test_an_item_marked_checked_but_unanswered_is_not_called_uninspected(qtbot, store, chinese):
-    from walkkit import village_inspection
     inspection, _ids = village_inspection(store)
     view = show_view(qtbot, store, inspection, activate=False)
     view.go_to_item("2.5.4")  # 达标与否: 已检查 alone is no answer
@@ -80,3 +81,33 @@ def test_an_item_marked_checked_but_unanswered_is_not_called_uninspected(qtbot, 
     # the score panel said 未检查 beside the ticked 已检查 box; the tree's word is 未答
     assert view.score_panel.trace_lines() == ["未作答"]
     view.close()
+
+
+def test_the_sign_dialog_starts_at_the_first_name_and_tabs_down_the_screen(qtbot, store, chinese, tmp_path):
+    inspection, _ids = village_inspection(store)
+    finish(store, inspection)
+    dialog = SignDialog(store, inspection, key_folder=tmp_path / "keys")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.windowHandle().requestActivate()
+    qtbot.waitUntil(lambda: QtWidgets.QApplication.activeWindow() is dialog)
+    # it opened on "签字并锁定", and Tab went to the buttons and an empty scroll area before the names
+    assert QtWidgets.QApplication.focusWidget() is dialog.rows[0].name_edit
+    visited = []
+    for _ in range(9):
+        qtbot.keyClick(QtWidgets.QApplication.focusWidget(), Qt.Key_Tab)
+        focused = QtWidgets.QApplication.focusWidget()
+        visited.append(focused.text() if isinstance(focused, QtWidgets.QPushButton) else focused)
+    leader, member, representative = dialog.rows
+    assert visited == ["清除(&L)", member.name_edit, "清除(&L)", representative.name_edit, "清除(&L)",
+                       "签字并锁定(&S)", "增加成员(&M)", "取消", leader.name_edit]
+    # a member added is typed next, and Tab goes on from the new row to the representative
+    qtbot.keyClick(QtWidgets.QApplication.focusWidget(), Qt.Key_M, Qt.AltModifier)
+    qtbot.waitUntil(lambda: len(dialog.rows) == 4)  # a mnemonic clicks the button a moment later
+    new = dialog.rows[2]
+    assert new.role == "member" and QtWidgets.QApplication.focusWidget() is new.name_edit
+    after = []
+    for _ in range(3):
+        qtbot.keyClick(QtWidgets.QApplication.focusWidget(), Qt.Key_Tab)
+        after.append(QtWidgets.QApplication.focusWidget())
+    assert after == [new.clear_button, new.stops[-1], dialog.rows[3].name_edit]
