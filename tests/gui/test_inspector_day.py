@@ -10,6 +10,7 @@ from fieldcheck.engine import catalog
 from fieldcheck.gui.inspections.new_inspection import NewInspectionDialog
 from fieldcheck.gui.qt import Qt, QtWidgets
 from fieldcheck.gui.signing.sign_dialog import SignDialog
+from fieldcheck.signing.content import gather
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 
@@ -111,3 +112,16 @@ def test_the_sign_dialog_starts_at_the_first_name_and_tabs_down_the_screen(qtbot
         qtbot.keyClick(QtWidgets.QApplication.focusWidget(), Qt.Key_Tab)
         after.append(QtWidgets.QApplication.focusWidget())
     assert after == [new.clear_button, new.stops[-1], dialog.rows[3].name_edit]
+
+
+def test_the_sheet_names_no_empty_recorder_for_a_met_item(qtbot, store, chinese):
+    inspection, ids = village_inspection(store)
+    view = show_view(qtbot, store, inspection, activate=False)
+    view.go_to_item("2.5.4")
+    view.panel.editor.yes_button.click()  # 达标
+    view.go_to_item("2.1.1")
+    view.session.add_finding("2.1.1", value=1, household_id=ids["张三"], note="漏填家庭人口")
+    rows = {row.number: row.basis for row in gather(store, inspection).rows if row.kind == "item"}
+    assert rows["2.5.4"] == "①符合"  # it printed "①符合(录入:)", a recorder with no name
+    assert rows["2.1.1"].endswith(f"张三户:1 处;漏填家庭人口(录入:{store.db.user})")
+    view.close()
