@@ -4,9 +4,9 @@
 <context>
     <name>InspectionView</name>
     <message>
-        <source>This inspection is signed or exported: it can be read, not changed.</source>
+        <source>This inspection is signed or exported: to change it, amend it with a reason (Inspection ▸ Amend…).</source>
         <extracomment>the new ScoreResult after every edit, undo or redo the id of the item now shown</extracomment>
-        <translation>这份检查已签字或已导出:只能查看,不能修改。</translation>
+        <translation>这份检查已签字或已导出:如需修改,请在「检查 ▸ 修订…」中写明原因后修订。</translation>
     </message>
     <message>
         <source>Item {0} of {1}</source>

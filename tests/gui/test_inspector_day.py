@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import pytest
-from sheetkit import finish
+from sheetkit import finish, signers
 from walkkit import show_view, village_inspection
 
 from fieldcheck.engine import catalog
 from fieldcheck.gui.inspections.new_inspection import NewInspectionDialog
 from fieldcheck.gui.qt import Qt, QtWidgets
 from fieldcheck.gui.signing.sign_dialog import SignDialog
+from fieldcheck.ops import signing
 from fieldcheck.signing.content import gather
+from fieldcheck.signing.keys import DeviceKey
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 
@@ -124,4 +126,14 @@ def test_the_sheet_names_no_empty_recorder_for_a_met_item(qtbot, store, chinese)
     rows = {row.number: row.basis for row in gather(store, inspection).rows if row.kind == "item"}
     assert rows["2.5.4"] == "①符合"  # it printed "①符合(录入:)", a recorder with no name
     assert rows["2.1.1"].endswith(f"张三户:1 处;漏填家庭人口(录入:{store.db.user})")
+    view.close()
+
+
+def test_a_signed_inspection_says_how_to_change_it(qtbot, store, chinese, tmp_path):
+    inspection, _ids = village_inspection(store)
+    finish(store, inspection)
+    signing.sign_inspection(store, inspection, signers(), DeviceKey.load_or_create("laptop1", tmp_path / "keys"))
+    view = show_view(qtbot, store, inspection, activate=False)
+    # it said only 只能查看,不能修改: read-only, with no word of amending
+    assert view.message.isVisible() and "修订" in view.message.text() and "原因" in view.message.text()
     view.close()

@@ -69,7 +69,9 @@ class InspectionView(QtWidgets.QWidget):
         self.session.refused_edit.connect(self._on_refused)
         if not self.session.editable:
             self.panel.set_read_only(True)
-            self._show_message(self.tr("This inspection is signed or exported: it can be read, not changed."))
+            # say the way out too: a new inspector does not know that a signed sheet is changed by amending it
+            self._show_message(self.tr("This inspection is signed or exported: to change it, amend it with a reason "
+                                       "(Inspection ▸ Amend…)."))
         elif self.session.problems:
             self._show_problems()
         self.tree.item_chosen.connect(self.go_to_item)
