@@ -7,6 +7,7 @@ from sheetkit import finish, signers
 from walkkit import show_view, village_inspection
 
 from fieldcheck.engine import catalog
+from fieldcheck.gui.households.household_dialog import HouseholdDialog
 from fieldcheck.gui.inspections.new_inspection import NewInspectionDialog
 from fieldcheck.gui.qt import Qt, QtWidgets
 from fieldcheck.gui.signing.sign_dialog import SignDialog
@@ -136,4 +137,39 @@ def test_a_signed_inspection_says_how_to_change_it(qtbot, store, chinese, tmp_pa
     view = show_view(qtbot, store, inspection, activate=False)
     # it said only 只能查看,不能修改: read-only, with no word of amending
     assert view.message.isVisible() and "修订" in view.message.text() and "原因" in view.message.text()
+    view.close()
+
+
+def _active(qtbot, widget) -> None:
+    widget.show()
+    widget.windowHandle().requestActivate()
+    qtbot.waitUntil(lambda: QtWidgets.QApplication.activeWindow() is widget)
+
+
+def _alt(qtbot, letter) -> QtWidgets.QWidget:
+    qtbot.keyClick(QtWidgets.QApplication.focusWidget(), letter, Qt.AltModifier)
+    return QtWidgets.QApplication.focusWidget()
+
+
+def test_a_household_is_typed_with_the_keyboard_alone(qtbot, store, chinese):
+    inspection, _ids = village_inspection(store)
+    view = show_view(qtbot, store, inspection, activate=False)
+    dialog = HouseholdDialog(view.session, None, view)
+    qtbot.addWidget(dialog)
+    _active(qtbot, dialog)
+    # the labels had no mnemonics: the ID number was five Tabs away
+    assert _alt(qtbot, Qt.Key_I) is dialog.id_edit
+    assert _alt(qtbot, Qt.Key_P) is dialog.helper_edit
+    assert _alt(qtbot, Qt.Key_M) is dialog.members_edit.lineEdit() or dialog.members_edit.hasFocus()
+    assert _alt(qtbot, Qt.Key_S) is dialog.status_edit.lineEdit() or dialog.status_edit.hasFocus()
+    assert _alt(qtbot, Qt.Key_H) is dialog.name_edit
+    dialog.close()
+    households = view.show_households()
+    _active(qtbot, households)
+    households.roster.setCurrentRow(0)  # 张三's door
+    assert _alt(qtbot, Qt.Key_O) is households.note_edit
+    assert _alt(qtbot, Qt.Key_I) is households.item_choice
+    texts = [b.text() for b in (households.new_button, households.edit_button, households.remove_button,
+                                households.other_add)]
+    assert texts == ["新建(&N)…", "修改(&E)…", "删除(&M)", "添加(&A)"]
     view.close()
