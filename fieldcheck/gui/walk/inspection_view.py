@@ -51,7 +51,8 @@ class InspectionView(QtWidgets.QWidget):
         self.panel.photos.setAcceptDrops(True)
         self.panel.photos.installEventFilter(self.panel)  # drops on the photos go where drops on the item go
         self._actions = self._make_actions()
-        self._actions["households"].setEnabled(bool(self.session.village_id))  # a 县市区 has no households
+        # a 县市区 has no households; a village typed as a bare name is pressable, to say how to get them
+        self._actions["households"].setEnabled(bool(self.session.village_id) or self._unlisted_village())
         for key in ("previous", "next", "next_unanswered"):
             getattr(self.ui, f"nav_{key}").setDefaultAction(self.action(key))
         self.position_label = self.ui.positionLabel
@@ -235,10 +236,13 @@ class InspectionView(QtWidgets.QWidget):
             return
         self.session.set_mark(self._current, None if mark == "na" else "na")
 
+    def _unlisted_village(self) -> bool:
+        """The assessee is a village by the rubric but only a typed name, with no place in the roster."""
+        return self.session.inspection.assessee_id is None and "村" in assessee_kinds(self.session.rubric)
+
     def show_households(self) -> HouseholdsView | None:
         """The door-by-door view of the assessee village (none for a county or a unit)."""
-        if not self.session.village_id and self.session.inspection.assessee_id is None \
-                and "村" in assessee_kinds(self.session.rubric):
+        if not self.session.village_id and self._unlisted_village():
             # a village typed as a bare name has no place in the roster, so none of its households either
             self._show_message(self.tr("{0} is not in the roster of villages: to enter its households, make a new "
                                        "inspection with the village typed as county/township/village, "
