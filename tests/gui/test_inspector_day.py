@@ -175,3 +175,16 @@ def test_a_household_is_typed_with_the_keyboard_alone(qtbot, store, chinese):
                                 households.other_add)]
     assert texts == ["新建(&N)…", "修改(&E)…", "删除(&M)", "添加(&A)"]
     view.close()
+
+
+def test_a_households_rating_is_not_called_a_problem(qtbot, store, chinese):
+    inspection, ids = village_inspection(store)
+    view = show_view(qtbot, store, inspection, activate=False)
+    view.go_to_item("2.5.5")  # 满意度: one rating per household, 满意 is no problem
+    view.panel.editor.add_finding()
+    editor = view.panel.editor
+    assert editor.delete_button.text() == "删除这条评价"  # it said 删除这条问题
+    assert [a.text() for a in editor.table.actions()] == ["添加一条评价", "删除这条评价"]
+    view.go_to_item("2.1.1")
+    assert view.panel.editor.delete_button.text() == "删除这条问题"
+    view.close()
