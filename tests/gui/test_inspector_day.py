@@ -185,6 +185,8 @@ def test_a_households_rating_is_not_called_a_problem(qtbot, store, chinese):
     editor = view.panel.editor
     assert editor.delete_button.text() == "删除这条评价"  # it said 删除这条问题
     assert [a.text() for a in editor.table.actions()] == ["添加一条评价", "删除这条评价"]
+    view.toggle_checked()
+    assert view.panel.checked_box.text() == "已检查:已录入评价,此标记不再起作用"  # it said 已记录问题
     view.go_to_item("2.1.1")
     assert view.panel.editor.delete_button.text() == "删除这条问题"
     view.close()
