@@ -10,6 +10,7 @@ from fieldcheck.engine import catalog
 from fieldcheck.gui.households.household_dialog import HouseholdDialog
 from fieldcheck.gui.inspections.new_inspection import NewInspectionDialog
 from fieldcheck.gui.qt import Qt, QtWidgets
+from fieldcheck.gui.signing.inspection_history import HistoryDialog
 from fieldcheck.gui.signing.sign_dialog import SignDialog
 from fieldcheck.ops import signing
 from fieldcheck.signing.content import gather
@@ -190,3 +191,19 @@ def test_a_households_rating_is_not_called_a_problem(qtbot, store, chinese):
     view.go_to_item("2.1.1")
     assert view.panel.editor.delete_button.text() == "删除这条问题"
     view.close()
+
+
+def test_the_history_names_marks_in_chinese(qtbot, store, chinese):
+    inspection, _ids = village_inspection(store)
+    view = show_view(qtbot, store, inspection, activate=False)
+    view.go_to_item("1.1")
+    view.toggle_checked()
+    view.go_to_item("2.6.1")
+    view.toggle_na()
+    view.close()
+    dialog = HistoryDialog(store, inspection)
+    qtbot.addWidget(dialog)
+    details = [dialog.changes.item(row, 4).text() for row in range(dialog.changes.rowCount())]
+    # they read "1.1: — → checked" and "2.6.1: — → na" in the Chinese window
+    assert "1.1: — → 已检查" in details and "2.6.1: — → 不适用" in details
+    assert not any("checked" in d or "→ na" in d for d in details)
