@@ -77,7 +77,7 @@ class _Scorer:
                                Text("目标表未给本单位此项目标,不计分", "no target for this unit in the table: not scored"))
         elif answer is None:
             result = NodeScore(item.id, item.title, ZERO if bonus else maximum, maximum, ZERO,
-                               True, "unanswered", Text("未检查", "not inspected"), open=self.open_of(item))
+                               True, "unanswered", Text("未作答", "unanswered"), open=self.open_of(item))
         elif answer == NOT_APPLICABLE:
             result = NodeScore(item.id, item.title, ZERO if bonus else maximum, maximum, ZERO,
                                True, "na", Text(f"不适用:{item.na_reason}", f"not applicable: {item.na_reason}"))

@@ -256,7 +256,9 @@ def _evidence(store: Store, inspection) -> tuple[dict[str, list[str]], list[Phot
                     path = None
                 photos.append(PhotoEntry(number, photo.sha256, f"{item.id} {item.title}", what, household or "—",
                                          (photo.taken_at or "未知").replace("T", " ")[:19], gps, path))
-            text = f"{label}{household + ':' if household else ''}{what}(录入:{finding.entered_by})"
+            # a 达标/rating value is one shared finding made with no recorder (so laptops merge it): no empty 录入
+            by = f"(录入:{finding.entered_by})" if finding.entered_by else ""
+            text = f"{label}{household + ':' if household else ''}{what}{by}"
             if numbers:
                 text += f" 照片 {'、'.join(numbers)}"
             lines.setdefault(item.id, []).append(text)

@@ -72,8 +72,16 @@
         <translation>再记一处(Ctrl+回车)</translation>
     </message>
     <message>
+        <source>Delete this rating</source>
+        <translation>删除这条评价</translation>
+    </message>
+    <message>
         <source>Add a finding</source>
         <translation>记一处问题</translation>
+    </message>
+    <message>
+        <source>Add a rating</source>
+        <translation>添加一条评价</translation>
     </message>
     <message>
         <source>Selected finding</source>

@@ -16,24 +16,24 @@
         <translation>18 位号码;只保存遮蔽后的号码</translation>
     </message>
     <message>
-        <source>Head of household</source>
-        <translation>户主姓名</translation>
+        <source>&amp;Head of household</source>
+        <translation>户主姓名(&amp;H)</translation>
     </message>
     <message>
-        <source>Members</source>
-        <translation>家庭人口</translation>
+        <source>&amp;Members</source>
+        <translation>家庭人口(&amp;M)</translation>
     </message>
     <message>
-        <source>Helper (帮扶责任人)</source>
-        <translation>帮扶责任人</translation>
+        <source>Hel&amp;per (帮扶责任人)</source>
+        <translation>帮扶责任人(&amp;P)</translation>
     </message>
     <message>
-        <source>Status</source>
-        <translation>类别</translation>
+        <source>&amp;Status</source>
+        <translation>类别(&amp;S)</translation>
     </message>
     <message>
-        <source>ID number</source>
-        <translation>身份证号</translation>
+        <source>&amp;ID number</source>
+        <translation>身份证号(&amp;I)</translation>
     </message>
 </context>
 <context>
@@ -76,20 +76,16 @@
         <translation>查找:姓名或拼音首字母(如 zs)</translation>
     </message>
     <message>
-        <source>New…</source>
-        <translation>新建…</translation>
-    </message>
-    <message>
-        <source>Edit…</source>
-        <translation>修改…</translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation>删除</translation>
-    </message>
-    <message>
         <source>Note for the next finding (optional)</source>
         <translation>下一条发现记录的备注(可不填)</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>添加(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Other &amp;item</source>
+        <translation>其他项目(&amp;I)</translation>
     </message>
     <message>
         <source>Note</source>
@@ -100,20 +96,28 @@
         <translation>扶贫手册(2.1)一览</translation>
     </message>
     <message>
+        <source>&amp;New…</source>
+        <translation>新建(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>修改(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>删除(&amp;M)</translation>
+    </message>
+    <message>
+        <source>N&amp;ote</source>
+        <translation>备注(&amp;O)</translation>
+    </message>
+    <message>
         <source>+1</source>
         <translation>+1</translation>
     </message>
     <message>
         <source>Record one finding on {0} for this household</source>
         <translation>为这户在 {0} 记一处问题</translation>
-    </message>
-    <message>
-        <source>Add</source>
-        <translation>添加</translation>
-    </message>
-    <message>
-        <source>Other item</source>
-        <translation>其他项目</translation>
     </message>
     <message>
         <source>Item</source>

@@ -81,6 +81,14 @@
         <translation>已导出</translation>
     </message>
     <message>
+        <source>looked at</source>
+        <translation>已检查</translation>
+    </message>
+    <message>
+        <source>not applicable</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
         <source>inspection</source>
         <translation>检查</translation>
     </message>

@@ -4,9 +4,9 @@
 <context>
     <name>InspectionView</name>
     <message>
-        <source>This inspection is signed or exported: it can be read, not changed.</source>
+        <source>This inspection is signed or exported: to change it, amend it with a reason (Inspection ▸ Amend…).</source>
         <extracomment>the new ScoreResult after every edit, undo or redo the id of the item now shown</extracomment>
-        <translation>这份检查已签字或已导出:只能查看,不能修改。</translation>
+        <translation>这份检查已签字或已导出:如需修改,请在「检查 ▸ 修订…」中写明原因后修订。</translation>
     </message>
     <message>
         <source>Item {0} of {1}</source>
@@ -79,6 +79,10 @@
     <message>
         <source>{0} cannot be marked not applicable: the rubric gives no case where it does not apply. Answer it instead.</source>
         <translation>{0} 不能标为「不适用」:细则没有说明本项何时不适用;请按实际情况作答。</translation>
+    </message>
+    <message>
+        <source>{0} is not in the roster of villages: to enter its households, make a new inspection with the village typed as county/township/village, e.g. 衡阳县/西渡镇/梅花村.</source>
+        <translation>「{0}」不在村庄名册中:要录入农户,请新建一份检查,把村写成 县/乡镇/村,如 衡阳县/西渡镇/梅花村。</translation>
     </message>
     <message>
         <source>Households belong to a village; this inspection is of {0}.</source>

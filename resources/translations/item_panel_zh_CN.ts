@@ -44,6 +44,10 @@
         <translation>先作答,再写备注</translation>
     </message>
     <message>
+        <source>Looked at: moot, ratings are recorded</source>
+        <translation>已检查:已录入评价,此标记不再起作用</translation>
+    </message>
+    <message>
         <source>Looked at: moot, findings are recorded</source>
         <translation>已检查:已记录问题,此标记不再起作用</translation>
     </message>

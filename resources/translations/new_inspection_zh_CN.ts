@@ -36,6 +36,10 @@
         <translation>{0}(原文不完整)</translation>
     </message>
     <message>
+        <source>County/township/village, e.g. 衡阳县/西渡镇/梅花村</source>
+        <translation>县/乡镇/村,如 衡阳县/西渡镇/梅花村</translation>
+    </message>
+    <message>
         <source>No rubric is installed: add a rubric file to the rubrics folder first.</source>
         <translation>没有安装任何考核细则:请先把细则文件放入 rubrics 文件夹。</translation>
     </message>

@@ -8,8 +8,9 @@ from fieldcheck.gui.forms.ui_new_inspection import Ui_NewInspectionDialog
 from fieldcheck.gui.qt import QtCore, QtWidgets
 from fieldcheck.gui.widgets.tab_order import leave_on_tab
 from fieldcheck.gui.window.settings_dialog import inspector_name
-from fieldcheck.ops.assessees import assessee_kinds
+from fieldcheck.ops.assessees import assessee_kinds, check_kind
 from fieldcheck.ops.demo import VILLAGE_RUBRIC
+from fieldcheck.ops.places import is_village_path, village_at
 from fieldcheck.ops.rubrics import available
 from fieldcheck.store import StoreError
 from fieldcheck.store.records import split_names
@@ -91,6 +92,10 @@ class NewInspectionDialog(QtWidgets.QDialog):
             combo.addItem(label, (place_id, group))
         combo.setCurrentIndex(-1)
         combo.setEditText(typed)
+        # On a fresh laptop the list is empty: say how to type a village so that it gets households.
+        villages = rubric is not None and not rubric.targets and "村" in assessee_kinds(rubric)
+        combo.lineEdit().setPlaceholderText(self.tr("County/township/village, e.g. 衡阳县/西渡镇/梅花村")
+                                            if villages else "")
         combo.blockSignals(False)
         groups = list(rubric.groups) if rubric is not None else []
         self.ui.groupCombo.clear()
@@ -163,7 +168,13 @@ class NewInspectionDialog(QtWidgets.QDialog):
             return
         values = self.values()
         try:
-            self.inspection_id = self.store.inspections.create(self.rubric(), **values)
+            with self.store.transaction():  # a village typed as a path and its inspection, or neither
+                if values["assessee_id"] is None and is_village_path(values["assessee_name"]):
+                    # as `inspection add` does: the path makes the village, so its households can be entered
+                    values["assessee_id"] = village_at(self.store, values["assessee_name"])
+                    check_kind(self.store.places.get(values["assessee_id"]), self.rubric())
+                    values["assessee_name"] = values["assessee_name"].split("/")[-1].strip()
+                self.inspection_id = self.store.inspections.create(self.rubric(), **values)
         except StoreError as exc:
             self.ui.errorLabel.setText(str(exc))
             return

@@ -72,6 +72,9 @@ class HistoryDialog(QtWidgets.QDialog):
     def _status(self, status: str) -> str:
         return {"draft": self.tr("draft"), "signed": self.tr("signed"), "exported": self.tr("exported")}.get(status, status)
 
+    def _mark(self, mark: Any) -> Any:
+        return {"checked": self.tr("looked at"), "na": self.tr("not applicable")}.get(mark, mark)
+
     def _table(self, headers: list[str]) -> QtWidgets.QTableWidget:
         table = QtWidgets.QTableWidget(0, len(headers), self)
         table.setHorizontalHeaderLabels(headers)
@@ -126,6 +129,8 @@ class HistoryDialog(QtWidgets.QDialog):
             label = self._labels().get(entry.field, entry.field)
             if entry.field == "status":
                 return f"{label}: {self._status(str(entry.old))} → {self._status(str(entry.new))}"
+            if entry.entity == "mark":  # the log keeps "checked"/"na": English in the Chinese window
+                return f"{label}: {_short(self._mark(entry.old))} → {_short(self._mark(entry.new))}"
             return f"{label}: {_short(self._readable(entry.old))} → {_short(self._readable(entry.new))}"
         return _short(self._readable(entry.new))
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from fieldcheck.errors import UserError
 from fieldcheck.gui.qt import QtCore, QtWidgets, Signal
 from fieldcheck.gui.signing.signature_pad import SignaturePad
+from fieldcheck.gui.widgets.tab_order import screen_sorted, tab_stops
 from fieldcheck.ops import signing
 from fieldcheck.signing.strokes import render_png
 from fieldcheck.store.signatures import Revision, SignerInput
@@ -36,10 +37,12 @@ class SignerRow(QtWidgets.QGroupBox):
         layout.addWidget(label, 0, 0)
         layout.addWidget(self.name_edit, 0, 1)
         layout.addWidget(self.clear_button, 0, 2)
+        self.stops: list[QtWidgets.QWidget] = [self.name_edit, self.clear_button]  # Tab's stops, left to right
         if removable:
             remove = QtWidgets.QPushButton(self.tr("&Remove"), self)
             remove.clicked.connect(self.remove_requested.emit)
             layout.addWidget(remove, 0, 3)
+            self.stops.append(remove)
         layout.addWidget(self.pad, 1, 0, 1, 4)
 
     def name(self) -> str:
@@ -90,6 +93,24 @@ class SignDialog(QtWidgets.QDialog):
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
 
+    def showEvent(self, event) -> None:
+        # The buttons were made before the signers, so Qt's chain began at "Sign and lock" and went
+        # through the buttons before the first name: start at the top and Tab down the screen.
+        super().showEvent(event)
+        self._order_tabs()
+        first = self.rows[0].name_edit if self.rows else self.missing_list
+        if first is not None:
+            first.setFocus(QtCore.Qt.FocusReason.OtherFocusReason)
+
+    def _order_tabs(self) -> None:
+        """Each signer's name, Clear (and Remove) from the top, then the buttons as they are shown."""
+        stops = [w for row in self.rows for w in row.stops]
+        if self.missing_list is not None:
+            stops.append(self.missing_list)
+        stops += screen_sorted(tab_stops(self.buttons))
+        for before, after in zip(stops, stops[1:], strict=False):
+            QtWidgets.QWidget.setTabOrder(before, after)
+
     # -- an unfinished inspection ------------------------------------------------------------------
 
     def _build_missing(self, layout) -> None:
@@ -120,6 +141,7 @@ class SignDialog(QtWidgets.QDialog):
     def _build_signers(self, layout, inspectors: list[str]) -> None:
         scroll = QtWidgets.QScrollArea(self)
         scroll.setWidgetResizable(True)
+        scroll.setFocusPolicy(QtCore.Qt.FocusPolicy.NoFocus)  # not a stop of its own: it follows the focus
         inner = QtWidgets.QWidget(scroll)
         self.rows_layout = QtWidgets.QVBoxLayout(inner)
         scroll.setWidget(inner)
@@ -130,7 +152,7 @@ class SignDialog(QtWidgets.QDialog):
         self._add_row("representative", "")
         self.rows_layout.addStretch(1)
         add = self.buttons.addButton(self.tr("Add a &member"), QtWidgets.QDialogButtonBox.ButtonRole.ActionRole)
-        add.clicked.connect(lambda: self._add_row("member", ""))
+        add.clicked.connect(self._add_member)
 
     def _title(self, role: str) -> str:
         return {"leader": self.tr("Team leader (检查组组长)"), "member": self.tr("Team member (检查组成员)"),
@@ -146,6 +168,12 @@ class SignDialog(QtWidgets.QDialog):
         self.rows.insert(index, row)
         self.rows_layout.insertWidget(index, row)
         return row
+
+    def _add_member(self) -> None:
+        row = self._add_row("member", "")
+        row.show()  # a layout shows a new child only later; the focus cannot go to a hidden field
+        self._order_tabs()
+        row.name_edit.setFocus(QtCore.Qt.FocusReason.OtherFocusReason)  # the new member's name is typed next
 
     def _remove_row(self, row: SignerRow) -> None:
         self.rows.remove(row)

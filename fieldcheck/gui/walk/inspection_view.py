@@ -16,6 +16,7 @@ from fieldcheck.gui.walk.score_panel import ScorePanel
 from fieldcheck.gui.walk.walk_session import WalkSession
 from fieldcheck.gui.widgets.tab_order import order_by_screen
 from fieldcheck.gui.window.shortcuts_dialog import ShortcutsDialog, page_actions
+from fieldcheck.ops.assessees import assessee_kinds
 
 
 class InspectionView(QtWidgets.QWidget):
@@ -50,7 +51,8 @@ class InspectionView(QtWidgets.QWidget):
         self.panel.photos.setAcceptDrops(True)
         self.panel.photos.installEventFilter(self.panel)  # drops on the photos go where drops on the item go
         self._actions = self._make_actions()
-        self._actions["households"].setEnabled(bool(self.session.village_id))  # a 县市区 has no households
+        # a 县市区 has no households; a village typed as a bare name is pressable, to say how to get them
+        self._actions["households"].setEnabled(bool(self.session.village_id) or self._unlisted_village())
         for key in ("previous", "next", "next_unanswered"):
             getattr(self.ui, f"nav_{key}").setDefaultAction(self.action(key))
         self.position_label = self.ui.positionLabel
@@ -68,7 +70,9 @@ class InspectionView(QtWidgets.QWidget):
         self.session.refused_edit.connect(self._on_refused)
         if not self.session.editable:
             self.panel.set_read_only(True)
-            self._show_message(self.tr("This inspection is signed or exported: it can be read, not changed."))
+            # say the way out too: a new inspector does not know that a signed sheet is changed by amending it
+            self._show_message(self.tr("This inspection is signed or exported: to change it, amend it with a reason "
+                                       "(Inspection ▸ Amend…)."))
         elif self.session.problems:
             self._show_problems()
         self.tree.item_chosen.connect(self.go_to_item)
@@ -232,8 +236,18 @@ class InspectionView(QtWidgets.QWidget):
             return
         self.session.set_mark(self._current, None if mark == "na" else "na")
 
+    def _unlisted_village(self) -> bool:
+        """The assessee is a village by the rubric but only a typed name, with no place in the roster."""
+        return self.session.inspection.assessee_id is None and "村" in assessee_kinds(self.session.rubric)
+
     def show_households(self) -> HouseholdsView | None:
         """The door-by-door view of the assessee village (none for a county or a unit)."""
+        if not self.session.village_id and self._unlisted_village():
+            # a village typed as a bare name has no place in the roster, so none of its households either
+            self._show_message(self.tr("{0} is not in the roster of villages: to enter its households, make a new "
+                                       "inspection with the village typed as county/township/village, "
+                                       "e.g. 衡阳县/西渡镇/梅花村.").format(self.session.inspection.assessee_name))
+            return None
         if not self.session.village_id:
             self._show_message(self.tr("Households belong to a village; this inspection is of {0}.").format(
                 self.session.inspection.assessee_name))

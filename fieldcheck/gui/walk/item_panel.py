@@ -199,7 +199,9 @@ class ItemPanel(QtWidgets.QScrollArea):
         # finding" is a valid answer, is moot once findings are recorded, and never stands for a value
         item = self.session.item(self.item_id)
         effect = checked_effect(item, bool(self.session.findings(self.item_id)), mark)
-        if effect == MOOT:
+        if effect == MOOT and item.rule.kind == "rating":  # a 满意 is an answer, not a problem found
+            text = self.tr("Looked at: moot, ratings are recorded")
+        elif effect == MOOT:
             text = self.tr("Looked at: moot, findings are recorded")
         elif effect == NEEDS_VALUE:
             text = self.tr("Looked at: the answer is still needed")

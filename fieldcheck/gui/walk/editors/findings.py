@@ -179,8 +179,10 @@ class FindingsEditor(Editor):
         # cells forever, a trap for the keyboard
         self.table.setTabKeyNavigation(False)
         self.table.setContextMenuPolicy(Qt.ActionsContextMenu)  # right-click and the Menu key
-        for text, slot in ((self.tr("Add a finding"), self.add_finding),
-                           (self.tr("Delete this finding"), self.delete_current)):
+        # a household's 满意 is a rating, not a problem found: the words say which it is
+        delete_text = self.tr("Delete this rating") if self.rating else self.tr("Delete this finding")
+        for text, slot in ((self.tr("Add a rating") if self.rating else self.tr("Add a finding"), self.add_finding),
+                           (delete_text, self.delete_current)):
             action = QtGui.QAction(text, self.table)
             action.triggered.connect(lambda _=False, s=slot: s())
             self.table.addAction(action)
@@ -219,7 +221,7 @@ class FindingsEditor(Editor):
         self.note_edit.textEdited.connect(self._on_note_edited)
         self.note_edit.editingFinished.connect(self._save_note)
         form.addRow(self.tr("Note"), self.note_edit)
-        self.delete_button = touch(QtWidgets.QPushButton(self.tr("Delete this finding")))
+        self.delete_button = touch(QtWidgets.QPushButton(delete_text))
         self.delete_button.setObjectName("deleteFinding")
         self.delete_button.clicked.connect(self.delete_current)
         form.addRow("", self.delete_button)
