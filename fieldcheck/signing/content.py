@@ -243,7 +243,9 @@ def _evidence(store: Store, inspection) -> tuple[dict[str, list[str]], list[Phot
                     h = store.households.get(finding.household_id)
                     households[finding.household_id] = f"{h.head_name}户" + (f"({h.id_masked})" if h.id_masked else "")
                 household = households[finding.household_id]
-            what = "".join(p for p in (_finding_value(item, finding.value), finding.note) if p) or _unnamed(item)
+            # the value, then the note: 1 处;漏填家庭人口, 符合;现场查看, and no ";" left hanging after a lone 满意
+            what = ";".join(p for p in (_finding_value(item, finding.value).removesuffix(";"), finding.note) if p) \
+                or _unnamed(item)
             label = f"{CIRCLED[k] if k < len(CIRCLED) else f'({k + 1})'}"
             numbers = []
             for photo in store.photos.of(finding.id):

@@ -133,6 +133,16 @@ def test_the_sheet_names_no_empty_recorder_for_a_met_item(qtbot, store, chinese)
     view.close()
 
 
+def test_the_sheet_parts_a_value_from_its_note_and_leaves_no_semicolon_hanging(store):
+    """A 达标 with a note printed 符合现场查看 (run together); a lone rating printed 满意; (a stray ;)."""
+    inspection, ids = village_inspection(store)
+    met = store.findings.add(inspection, "2.5.4", value=True, note="现场查看入户记录")
+    store.findings.add(inspection, "2.5.5", value="满意", household_id=ids["张三"])
+    rows = {row.number: row.basis for row in gather(store, inspection).rows if row.kind == "item"}
+    assert rows["2.5.4"] == f"①符合;现场查看入户记录(录入:{met.entered_by})"
+    assert rows["2.5.5"].startswith("①张三户") and "满意(录入:" in rows["2.5.5"] and ";(" not in rows["2.5.5"]
+
+
 def test_a_signed_inspection_says_how_to_change_it(qtbot, store, chinese, tmp_path):
     inspection, _ids = village_inspection(store)
     finish(store, inspection)

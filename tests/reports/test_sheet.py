@@ -185,7 +185,7 @@ def test_an_answer_given_with_its_target_prints_in_chinese(store):
     store.findings.add(inspection, "6.2", value={"actual": 90, "target": 100})
     store.findings.add(inspection, "6.3", value={"count": 4, "shortfall": 12.5})
     rows = {r.number: r for r in gather(store, inspection).rows}
-    assert "实际 90;目标 100;" in rows["6.2"].basis and "个数 4;差额 12.5;" in rows["6.3"].basis
+    assert "实际 90;目标 100(录入" in rows["6.2"].basis and "个数 4;差额 12.5(录入" in rows["6.3"].basis
     assert not re.search("actual|target|count|shortfall", rows["6.2"].basis + rows["6.3"].basis)
 
 
@@ -224,7 +224,7 @@ def test_a_finding_line_counts_in_the_items_own_word(store):
     store.findings.add(inspection, "1.3", value=None)
     store.findings.add(inspection, "3.5.1", value=None, note="")
     rows = {r.number: r for r in gather(store, inspection).rows}
-    assert "①2 次;" in rows["3.4.1"].basis and "发现 2 次 × 5 分 = 扣 10 分" in rows["3.4.1"].basis
-    assert "①1 户;" in rows["2.6.2"].basis and "发现 1 户 × 10 分 = 扣 10 分" in rows["2.6.2"].basis
+    assert "①2 次(录入" in rows["3.4.1"].basis and "发现 2 次 × 5 分 = 扣 10 分" in rows["3.4.1"].basis
+    assert "①1 户(录入" in rows["2.6.2"].basis and "发现 1 户 × 10 分 = 扣 10 分" in rows["2.6.2"].basis
     assert "①缺少一项" in rows["1.3"].basis and "发现一处" not in rows["1.3"].basis
     assert "①发现一例" in rows["3.5.1"].basis
