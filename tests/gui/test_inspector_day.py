@@ -217,3 +217,14 @@ def test_the_history_names_marks_in_chinese(qtbot, store, chinese):
     # they read "1.1: — → checked" and "2.6.1: — → na" in the Chinese window
     assert "1.1: — → 已检查" in details and "2.6.1: — → 不适用" in details
     assert not any("checked" in d or "→ na" in d for d in details)
+
+
+def test_the_history_names_the_place_and_rubric_not_their_ids(qtbot, store, chinese):
+    inspection, _ids = village_inspection(store)
+    dialog = HistoryDialog(store, inspection)
+    qtbot.addWidget(dialog)
+    created = dialog.changes.item(0, 4).text()
+    # it read 细则: village-work-team and 地区: 5856b762-…
+    assert "脱贫攻坚考核方案考核细则" in created and "village-work-team" not in created
+    place = store.inspections.get(inspection).assessee_id
+    assert store.places.path(place) in created and place not in created

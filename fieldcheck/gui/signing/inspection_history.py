@@ -32,6 +32,7 @@ class HistoryDialog(QtWidgets.QDialog):
         super().__init__(parent)
         self.store = store
         inspection = store.inspections.get(inspection_id)
+        self.rubric = (inspection.rubric_id, inspection.rubric_title)
         self.setWindowTitle(self.tr("History · {0}").format(inspection.assessee_name))
         self.resize(900, 560)
         layout = QtWidgets.QVBoxLayout(self)
@@ -163,12 +164,24 @@ class HistoryDialog(QtWidgets.QDialog):
         return shown
 
     def _named(self, value: Any) -> Any:
-        """A household id shown as its head's name: what a person recognises."""
-        if isinstance(value, dict) and value.get("household_id"):
+        """Ids shown as what a person recognises: a household as its head's name, a place as its path, a
+        rubric as its title (the create line read 地区: 5856b762-… and 细则: village-work-team)."""
+        if not isinstance(value, dict):
+            return value
+        if value.get("household_id"):
             try:
                 head = self.store.households.get(value["household_id"]).head_name
             except UserError:
                 return value
             value = {k: v for k, v in value.items() if k != "household_id"}
             value["household"] = head
+        if value.get("assessee_id"):
+            try:
+                value = {**value, "assessee_id": self.store.places.path(value["assessee_id"])}
+            except UserError:
+                pass  # a place this laptop does not hold: its id is all there is to show
+        if value.get("rubric_id") == self.rubric[0]:
+            value = {**value, "rubric_id": self.rubric[1]}
+        if isinstance(value.get("rubric_version"), str):  # as the sheet prints it: 细则版本 f5d9f8242839
+            value = {**value, "rubric_version": value["rubric_version"][:12]}
         return value
