@@ -20,6 +20,7 @@ from fieldcheck.gui.qt import QtCore, QtWidgets
 from fieldcheck.gui.widgets.pool_job import PoolJob
 from fieldcheck.gui.window.first_start import DONE_KEY, FirstStartDialog, is_first_start, populate_demo
 from fieldcheck.gui.window.main_window import MainWindow
+from fieldcheck.gui.window.settings_dialog import INSPECTOR_KEY
 from fieldcheck.i18n import t
 from fieldcheck.ops import scores
 from fieldcheck.paths import data_dir, default_db_path
@@ -112,7 +113,10 @@ class Shell(QtCore.QObject):
         choice = dialog.choice
         dialog.deleteLater()
         self.settings.setValue(DONE_KEY, True)
+        if dialog.name:  # as Settings keeps it: the audit log's "who" and the sheets' 录入
+            self.settings.setValue(INSPECTOR_KEY, dialog.name)
         self.settings.sync()
+        self.window.apply_identity()
         if choice == "demo":
             QtWidgets.QApplication.setOverrideCursor(QtCore.Qt.CursorShape.WaitCursor)
             try:

@@ -9,6 +9,7 @@ import threading
 
 import pytest
 from sheetkit import finish
+from test_walk import type_text
 
 from fieldcheck import i18n
 from fieldcheck.engine import catalog
@@ -73,6 +74,29 @@ def test_an_empty_start_is_not_offered_again(qtbot, make_shell, home_store, home
     assert shell.offer_first_start(dialog) == "empty"
     assert scores.scored_rows(home_store) == [] and home_store.places.all() == []
     assert not is_first_start(home_store, open_settings(home))
+
+
+def test_first_start_asks_the_inspectors_name_for_the_log_and_the_sheets(qtbot, make_shell, home_store, home):
+    """Without it every change, and each sheet's 录入, named the laptop's login (root)."""
+    shell = make_shell()
+    dialog = FirstStartDialog([], shell.window)
+    qtbot.addWidget(dialog)
+    assert dialog.ui.nameLabel.buddy() is dialog.ui.nameEdit
+    dialog.ui.nameEdit.setFocus()
+    type_text(dialog.ui.nameEdit, "王芳 430421199001011234")
+    qtbot.mouseClick(dialog.ui.emptyButton, Qt.MouseButton.LeftButton)
+    assert dialog.result() != QtWidgets.QDialog.DialogCode.Accepted and dialog.name == ""  # never kept in the log
+    assert "身份证号" in dialog.ui.errorLabel.text() and not dialog.ui.errorLabel.isHidden()
+    dialog.ui.nameEdit.clear()
+    type_text(dialog.ui.nameEdit, " 王芳 ")
+    qtbot.mouseClick(dialog.ui.emptyButton, Qt.MouseButton.LeftButton)
+    assert shell.offer_first_start(dialog) == "empty"
+    assert open_settings(home).value("me/name") == "王芳"
+    place = home_store.places.add("县市区", "南岳区", group="区")
+    inspection = home_store.inspections.create(catalog.find("hengyang-2015"), assessee_id=place, assessee_name="",
+                                               inspectors=["王芳"], date="2026-11-22")
+    assert home_store.findings.add(inspection, "4", value=2).entered_by == "王芳"
+    assert "王芳" in shell.window.location_label.text()
 
 
 def test_reopens_the_same_inspection_and_item_after_a_restart(make_shell, village, home):

@@ -11,8 +11,8 @@
 ################################################################################
 
 from PySide6.QtCore import (QCoreApplication, QMetaObject)
-from PySide6.QtWidgets import (QLabel, QPushButton, QSizePolicy, QSpacerItem,
-    QVBoxLayout)
+from PySide6.QtWidgets import (QFormLayout, QLabel, QLineEdit, QPushButton,
+    QSizePolicy, QSpacerItem, QVBoxLayout)
 
 class Ui_FirstStartDialog(object):
     def setupUi(self, FirstStartDialog):
@@ -39,6 +39,28 @@ class Ui_FirstStartDialog(object):
 
         self.mainLayout.addWidget(self.rubricsLabel)
 
+        self.nameLayout = QFormLayout()
+        self.nameLayout.setObjectName(u"nameLayout")
+        self.nameLabel = QLabel(FirstStartDialog)
+        self.nameLabel.setObjectName(u"nameLabel")
+
+        self.nameLayout.setWidget(0, QFormLayout.ItemRole.LabelRole, self.nameLabel)
+
+        self.nameEdit = QLineEdit(FirstStartDialog)
+        self.nameEdit.setObjectName(u"nameEdit")
+
+        self.nameLayout.setWidget(0, QFormLayout.ItemRole.FieldRole, self.nameEdit)
+
+
+        self.mainLayout.addLayout(self.nameLayout)
+
+        self.errorLabel = QLabel(FirstStartDialog)
+        self.errorLabel.setObjectName(u"errorLabel")
+        self.errorLabel.setStyleSheet(u"color: rgb(170, 0, 0);")
+        self.errorLabel.setWordWrap(True)
+
+        self.mainLayout.addWidget(self.errorLabel)
+
         self.verticalSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
 
         self.mainLayout.addItem(self.verticalSpacer)
@@ -53,6 +75,9 @@ class Ui_FirstStartDialog(object):
 
         self.mainLayout.addWidget(self.emptyButton)
 
+#if QT_CONFIG(shortcut)
+        self.nameLabel.setBuddy(self.nameEdit)
+#endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(FirstStartDialog)
 
@@ -66,6 +91,8 @@ class Ui_FirstStartDialog(object):
         FirstStartDialog.setWindowTitle(QCoreApplication.translate("FirstStartDialog", u"Welcome to FieldCheck", None))
         self.headingLabel.setText(QCoreApplication.translate("FirstStartDialog", u"Welcome to FieldCheck", None))
         self.introLabel.setText(QCoreApplication.translate("FirstStartDialog", u"There are no inspections yet. Start with a demo county to see how an inspection is walked and scored, or start empty and add your own.", None))
+        self.nameLabel.setText(QCoreApplication.translate("FirstStartDialog", u"Your &name:", None))
+        self.nameEdit.setPlaceholderText(QCoreApplication.translate("FirstStartDialog", u"Recorded with each change and printed on score sheets", None))
         self.demoButton.setText(QCoreApplication.translate("FirstStartDialog", u"Open a &demo county (sample villages and inspections)", None))
         self.emptyButton.setText(QCoreApplication.translate("FirstStartDialog", u"Start &empty", None))
     # retranslateUi

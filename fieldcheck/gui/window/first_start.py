@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from fieldcheck.gui.qt import QtCore, QtWidgets
+from fieldcheck.store import holds_id_number
 
 DONE_KEY = "first_start/done"
 
@@ -15,11 +16,12 @@ def is_first_start(store, settings: QtCore.QSettings) -> bool:
 
 
 class FirstStartDialog(QtWidgets.QDialog):
-    """``choice`` is "demo" or "empty" once a button was pressed (closing it means empty)."""
+    """``choice`` is "demo" or "empty" once a button was pressed (closing it means empty); ``name`` is the
+    inspector's name typed, or "" (without one, each change and each sheet's 录入 would name the OS login)."""
 
     def __init__(self, rubric_titles: list[str], parent=None):
         super().__init__(parent)
-        self.choice = "empty"
+        self.choice, self.name = "empty", ""
         from fieldcheck.gui.forms.ui_first_start import Ui_FirstStartDialog  # lazy: asked once per laptop
 
         self.ui = Ui_FirstStartDialog()
@@ -33,11 +35,20 @@ class FirstStartDialog(QtWidgets.QDialog):
             button.setMinimumHeight(self.fontMetrics().height() * 3)
         lines = "".join(f"<li>{title}</li>" for title in rubric_titles)
         self.ui.rubricsLabel.setText(self.tr("Rubrics installed:") + f"<ul>{lines}</ul>")
+        self.ui.errorLabel.hide()
         self.ui.demoButton.clicked.connect(lambda: self._choose("demo"))
         self.ui.emptyButton.clicked.connect(lambda: self._choose("empty"))
 
     def _choose(self, choice: str) -> None:
-        self.choice = choice
+        name = " ".join(self.ui.nameEdit.text().split())
+        if holds_id_number(name):  # the name goes into every change's audit row, and so into bundles
+            self.ui.nameEdit.setFocus()
+            self.ui.nameEdit.selectAll()
+            self.ui.errorLabel.setText(self.tr("Your name holds a whole ID number: remove the number and type "
+                                               "only the name."))
+            self.ui.errorLabel.show()
+            return
+        self.choice, self.name = choice, name
         self.accept()
 
 
