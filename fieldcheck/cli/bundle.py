@@ -68,6 +68,9 @@ def cmd_import(args: argparse.Namespace) -> int:
                 print(t(f"  其中 {r.downsized} 张照片是缩小的副本,不是原图;原图可由对方用 --all 导出后送来",
                         f"  {r.downsized} photos are downsized copies, not the originals; the originals come when "
                         "the sender exports with --all"))
+            if r.assigned:
+                print(t(f"  收到 {r.assigned} 项检查任务;在窗口的检查列表中勾选「我的任务」即可看到",
+                        f"  {r.assigned} assignment(s) arrived; tick 'Assigned to me' in the window's list to see them"))
     if refused and len(args.files) > 1:
         imported = len(args.files) - refused
         print(t(f"{len(args.files)} 个同步包中 {imported} 个已导入,{refused} 个未导入(原因见上);改正后可再次导入这些包",

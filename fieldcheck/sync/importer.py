@@ -86,6 +86,8 @@ class Imported:
     photos: int
     #: photos held only as a downsized copy after this import: the leader should know they are not the originals
     downsized: int = 0
+    #: assignments (检查任务) that arrived with it: an inspector should know to look at "assigned to me"
+    assigned: int = 0
 
 
 def check_device(store: Store, v: Verified, trust: bool) -> None:
@@ -256,7 +258,8 @@ def _apply(store: Store, zf: zipfile.ZipFile, v: Verified, records: Records, dig
     updated = len(done.updated - done.created)  # records that were here before: one this bundle made is new
     store.imports.add(ImportRecord(path.name, digest, v.device, v.fingerprint, v.inspector, now,
                                    done.new, done.known, updated, conflicts, photos))
-    return Imported(path, v.device, done.new, done.known, updated, conflicts, photos, downsized)
+    assigned = sum(1 for entity, _ in done.created if entity == "assignment")
+    return Imported(path, v.device, done.new, done.known, updated, conflicts, photos, downsized, assigned)
 
 
 def _sha256(path: Path) -> str:

@@ -100,6 +100,10 @@
         <translation>%1:其中 %2 张照片是缩小的副本,不是原图;原图要等对方导出全部后送来。</translation>
     </message>
     <message>
+        <source>%1: %2 assignment(s) arrived; tick “Assigned to me” in the list to see them.</source>
+        <translation>%1:收到 %2 项检查任务;在检查列表中勾选“我的任务”即可看到。</translation>
+    </message>
+    <message>
         <source>Done.</source>
         <translation>完成。</translation>
     </message>

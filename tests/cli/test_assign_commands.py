@@ -75,7 +75,7 @@ def test_export_for_an_inspector_and_import(db, tmp_path, capsys):
     assert "张三" in capsys.readouterr().out
     laptop = tmp_path / "zhang.db"
     assert main(["bundle", "import", "--db", str(laptop), "--trust", str(out)]) == 0
-    capsys.readouterr()
+    assert "收到 1 项检查任务;在窗口的检查列表中勾选「我的任务」即可看到" in capsys.readouterr().out
     assert main(["assign", "list", "--db", str(laptop), "--inspector", "张三", "--json"]) == 0
     (row,) = json.loads(capsys.readouterr().out)
     assert row["assessee"] == "衡阳县/西渡镇/梅花村"

@@ -183,3 +183,19 @@ def test_the_import_report_says_how_many_photos_are_downsized_copies(qtbot, chin
     photos = len({p.sha256 for r in a.inspections.rows() for f in a.findings.of(r.id)
                   for p in a.photos.of(f.id)})
     assert photos and f"s.fcbundle:其中 {photos} 张照片是缩小的副本,不是原图" in dialog.message.text()
+
+
+def test_an_inspector_importing_assignments_is_told_where_to_find_them(qtbot, chinese, two_laptops, tmp_path):
+    """The exchange dialog said only 完成 (the leader's-day audit): the new work was in the list, unannounced."""
+    from fieldcheck.ops import assignments
+    from fieldcheck.sync.assigned import export_for
+
+    leader, inspector = two_laptops
+    village = leader.places.all("村")[0]
+    assignments.assign(leader, "张三", "2026-11-23", "village-work-team", [leader.places.path(village.id)])
+    bundle = export_for(leader, tmp_path / "stick" / "张三.fcbundle", "张三", key_folder=tmp_path / "ka").path
+    dialog = SyncDialog(inspector)
+    qtbot.add_widget(dialog)
+    dialog.start_import([bundle], trusted={str(bundle)})
+    _wait(qtbot, dialog)
+    assert "张三.fcbundle:收到 1 项检查任务;在检查列表中勾选“我的任务”即可看到。" in dialog.message.text()

@@ -55,7 +55,7 @@ def test_an_inspector_receives_their_drafts_with_the_roster_and_rubric_and_no_on
     mine = assignments.assign(leader.store, "张三", "2026-11-23", "village-work-team", ["梅花村"])
     assignments.assign(leader.store, "王五", "2026-11-23", "village-work-team", ["桃村"])
     report = send(leader, inspector, "张三", tmp_path / "usb")
-    assert report.conflicts == 0
+    assert report.conflicts == 0 and report.assigned == 1  # the import report says work arrived
     (got,) = assignments.rows(inspector.store)
     assert got["id"] == mine[0] and got["inspector"] == "张三" and got["date"] == "2026-11-23"
     assert got["assessee"] == "衡阳县/西渡镇/梅花村" and got["status"] == "draft"

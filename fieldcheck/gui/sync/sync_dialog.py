@@ -247,6 +247,9 @@ class SyncDialog(QtWidgets.QDialog):
                     lines.append(self.tr("%1: %2 photos are downsized copies, not the originals; the originals come "
                                          "with a later export of everything.").replace("%1", r.path.name)
                                  .replace("%2", str(r.downsized)))
+                if r.assigned:  # the list refreshes on close, but nothing here said work had come
+                    lines.append(self.tr("%1: %2 assignment(s) arrived; tick “Assigned to me” in the list to see "
+                                         "them.").replace("%1", r.path.name).replace("%2", str(r.assigned)))
         self.message.setText("\n".join(lines) or self.tr("Done."))
         confirmed = confirm_devices(self, unknown)
         if confirmed:
