@@ -129,17 +129,14 @@ class Comparison:
                 "items": [i.to_json() for i in self.items]}
 
 
-def assessee_key(path: str) -> str:
-    """Which assessee an inspection is of: its place's path as the list shows it (its name when it has no place).
-
-    Not the place's id: two laptops that each added the same village hold it under two ids,
-    and after the merge the leader sees one village inspected twice, not two villages.
-    """
-    return path
-
-
 def place_path(store: Store, inspection: Inspection) -> str:
-    """The path of the inspection's place ("衡阳县/西渡镇/梅花村"), or its name when it has no place."""
+    """Which assessee an inspection is of: its place's path as the list shows it ("衡阳县/西渡镇/梅花村"),
+    or its name when it has no place.
+
+    Not the place's id: two laptops of an earlier FieldCheck that each added the same village hold it
+    under two ids, and after the merge the leader sees one village inspected twice, not two villages.
+    The double inspections and the results group by the same path (``Listed.assessee_path``).
+    """
     return store.places.path(inspection.assessee_id) if inspection.assessee_id else inspection.assessee_name
 
 
@@ -150,7 +147,7 @@ def comparable(store: Store, a: Inspection, b: Inspection) -> None:
     for x in (a, b):
         if x.deleted:
             raise CompareError(t(f"检查 {x.id[:8]} 已删除,请先恢复再对比", f"inspection {x.id[:8]} is deleted; restore it first"))
-    if assessee_key(place_path(store, a)) != assessee_key(place_path(store, b)):
+    if place_path(store, a) != place_path(store, b):
         raise CompareError(t(f"两份检查的被考核单位不同(「{a.assessee_name}」与「{b.assessee_name}」),只能对比同一单位的检查",
                              f"the two inspections are of different assessees ('{a.assessee_name}' and "
                              f"'{b.assessee_name}'); compare inspections of one assessee"))

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from fieldcheck.ops.compare import assessee_key
 from fieldcheck.store import Store
 from fieldcheck.store.records import Listed
 
@@ -46,7 +45,7 @@ def doubles(store: Store) -> list[Double]:
     groups: dict[tuple[str, str], list[Listed]] = {}
     for r in rows:
         if r.id not in results:
-            groups.setdefault((assessee_key(r.assessee_path), r.rubric_id), []).append(r)
+            groups.setdefault((r.assessee_path, r.rubric_id), []).append(r)  # by path, as compare.place_path
     out = []
     for members in groups.values():
         if len(members) < 2:

@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 
 from fieldcheck.engine.scoring import ScoreResult
 from fieldcheck.i18n import Text
-from fieldcheck.ops.compare import assessee_key
 from fieldcheck.ops.scores import score_inspection
 from fieldcheck.store import Store
 from fieldcheck.store.records import InspectionRow
@@ -96,7 +95,7 @@ def count(store: Store, rubric_id: str, *, include_drafts: bool = False) -> Coun
     by_assessee: dict[str, list[InspectionRow]] = {}
     for row in store.inspections.rows():
         if row.rubric_id == rubric_id:
-            by_assessee.setdefault(assessee_key(row.assessee_path), []).append(row)
+            by_assessee.setdefault(row.assessee_path, []).append(row)  # by path, as ops.compare.place_path
     out = Counting()
     names = Counter(rows[0].assessee_name for rows in by_assessee.values())
     for rows in by_assessee.values():
