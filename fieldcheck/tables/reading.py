@@ -74,13 +74,14 @@ def read_fast(path: str | Path) -> list[Sheet]:
     path = Path(path)
     errors: dict[str, dict[tuple[int, int], str]] = {}
     merged: dict[str, list] = {}
+    percent: dict[str, set[tuple[int, int]]] = {}
     kind = workbook_kind(path)
     if kind == "xlsx":
         refuse_uncalculated(path)
         errors = formula_errors(path)  # calamine gives a failed formula as an empty cell
-    elif kind == "ods":
+    elif kind == "ods":  # one pass over its XML says all three (an .xlsx's percentages: ``mark_percent``)
         ods = ods_cells(path)
-        errors, merged = ods.errors, ods.merged
+        errors, merged, percent = ods.errors, ods.merged, ods.percent
     try:
         with path.open("rb") as f:  # from a file, calamine tells the format by content, not by the name
             book = CalamineWorkbook.from_filelike(f)
@@ -94,7 +95,8 @@ def read_fast(path: str | Path) -> list[Sheet]:
                     if r < len(rows) and c < len(rows[r]):
                         rows[r][c] = CellError(text)
                 sheets.append(Sheet(meta.name, rows, list(raw.merged_cell_ranges or merged.get(meta.name, [])),
-                                    hidden=meta.visible != SheetVisibleEnum.Visible))
+                                    hidden=meta.visible != SheetVisibleEnum.Visible,
+                                    percent=set(percent.get(meta.name, ()))))
         return sheets
     except PasswordError:
         raise _locked(path) from None
@@ -129,21 +131,16 @@ def read_exact(path: str | Path) -> list[Sheet]:
 
 
 def mark_percent(path: str | Path, sheets: list[Sheet]) -> None:
-    """Note in each sheet the cells an .xlsx or .ods formats as percentages (python-calamine gives only 0.167
-    for 16.7%).
+    """Note in each sheet the cells an .xlsx formats as percentages (python-calamine gives only 0.167 for 16.7%).
 
-    For small tables (targets): openpyxl reads an .xlsx's styles, the .ods's XML says it of each cell.
+    For small tables (targets): openpyxl reads the styles. An .ods's are noted by ``read_fast`` already,
+    from the XML it reads anyway; an .xls keeps its plain values (its formats are binary records
+    calamine does not give).
     """
     path = Path(path)
-    kind = workbook_kind(path)
+    if workbook_kind(path) != "xlsx":
+        return
     by_name = {s.name: s for s in sheets}
-    if kind == "ods":
-        for name, cells in ods_cells(path).percent.items():
-            if name in by_name:
-                by_name[name].percent |= cells
-        return
-    if kind != "xlsx":  # an .xls keeps its plain values: its formats are in binary records calamine does not give
-        return
     import openpyxl  # lazy: openpyxl takes a third of a second to import
     try:
         with path.open("rb") as f:
