@@ -50,6 +50,16 @@ from fieldcheck.store.records import Assignment, AuditEntry, Finding, Household,
 from fieldcheck.store.rubrics import PublishedRubrics
 from fieldcheck.store.sql_errors import reason as sql_reason
 
+#: the ``meta`` key of the inspector's name the window set (``Store.set_user``)
+INSPECTOR_META = "inspector"
+
+
+def saved_inspector(conn: sqlite3.Connection) -> str:
+    """The inspector's name the window last set in this database, or ""."""
+    row = conn.execute("SELECT value FROM meta WHERE key = ?", (INSPECTOR_META,)).fetchone()
+    return row[0] if row else ""
+
+
 if TYPE_CHECKING:  # made when first used (``Store``'s lazy parts)
     from fieldcheck.store.decisions import Decisions
     from fieldcheck.store.imports import Imports
@@ -138,9 +148,21 @@ class Store:
     photo_dir = property(lambda self: self.db.photo_dir)
 
     def set_user(self, name: str) -> None:
-        """Who the audit log names from now on (the inspector's name from the settings); blank keeps it."""
-        if name and name.strip():
-            self.db.user = name.strip()
+        """Who the audit log names from now on (the inspector's name from the settings); blank keeps it.
+
+        The name is kept in the database's ``meta`` too, so that the command line, run on the same
+        laptop's data, records the same person as the window does rather than the system login.
+        """
+        name = (name or "").strip()
+        if not name:
+            return
+        self.db.user = name
+        if saved_inspector(self.db.conn) != name:
+            # a database another program holds must not stop the window opening: the name stands for
+            # this session and is kept the next time it can be
+            with contextlib.suppress(StoreError), self.db.transaction():
+                self.db.conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+                                     (INSPECTOR_META, name))
 
     def transaction(self):
         """Group several edits, of any parts, into one commit."""
@@ -204,7 +226,8 @@ class Store:
         except BaseException:
             conn.close()
             raise
-        db = Database(path, conn, clean_device(device) if device else device_name(), user or os_user())
+        db = Database(path, conn, clean_device(device) if device else device_name(),
+                      user or saved_inspector(conn) or os_user())
         store = cls(db, backup_keep=backup_keep, backup_on_close=backup_on_close)
         photo_files.remove_temps(store.photo_dir)
         if daily_backup and store.daily_backup_due():

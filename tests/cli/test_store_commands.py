@@ -253,3 +253,18 @@ def test_summary_marks_an_unfinished_total_provisional(tmp_path):
     row = run("summary", "--db", str(db), env={"FIELDCHECK_LANG": "en"}).stdout.strip().splitlines()[1].split("\t")
     assert row[5] == "98.5 (provisional)"
     assert json.loads(run("summary", "--db", str(db), "--json").stdout)[0]["total"] == 98.5  # the JSON stays a number
+
+
+def test_inspection_set_names_the_inspector_the_window_set_not_the_login(tmp_path, capsys):
+    """The window keeps the inspector's name in the database; the command line on the same data records the
+    same person (before, every change it made named the system login, e.g. root)."""
+    db, inspection = _added(tmp_path, capsys)
+    assert main(["inspection", "set", "--db", str(db), inspection, "2.5.4", "达标"]) == 0
+    with Store.open(db, device="t", backup_on_close=False) as store:
+        assert store.audit.entries(inspection)[-1].who != "王芳"
+        store.set_user(" 王芳 ")  # what the window does with the name from its settings
+    assert main(["inspection", "set", "--db", str(db), inspection, "2.5.4", "未达标"]) == 0
+    with Store.open(db, device="t", backup_on_close=False) as store:
+        last = store.audit.entries(inspection)[-1]
+        assert (last.field, last.new, last.who) == ("value", False, "王芳")
+        assert store.user == "王芳"
