@@ -28,8 +28,16 @@
         <translation>取消</translation>
     </message>
     <message>
+        <source>Record a household&apos;s rating first: photos are attached to a rating.</source>
+        <translation>请先记录一户的评价:照片附在评价上。</translation>
+    </message>
+    <message>
         <source>Record a finding first: photos are the evidence of a finding.</source>
         <translation>请先记录一条问题:照片是问题的证据。</translation>
+    </message>
+    <message>
+        <source>Photos of the selected rating: {0}</source>
+        <translation>选中评价的照片:{0} 张</translation>
     </message>
     <message>
         <source>Photos of the selected finding: {0}</source>

@@ -125,6 +125,25 @@ def test_ratings_take_the_worst_household(qtbot, store):
     view.close()
 
 
+def test_the_photo_strip_calls_a_households_rating_a_rating_not_a_problem(qtbot, store, chinese):
+    """Before, a 满意 household's photos were "选中问题的照片", as if the rating were a problem found."""
+    inspection_id, _ = village(store)
+    view = show(qtbot, store, inspection_id)
+    view.go_to_item("2.5.5")
+    strip = view.panel.photos
+    assert strip.message.text() == "请先记录一户的评价:照片附在评价上。"
+    qtbot.mouseClick(view.panel.editor.add_buttons["满意"], Qt.LeftButton)
+    assert strip.caption.text() == "选中评价的照片:0 张"
+    view.go_to_item("2.1.1")  # an item whose findings are problems: the strip says so again
+    assert strip.message.text() == "请先记录一条问题:照片是问题的证据。"
+    view.go_to_item("2.1.2")  # and on the next one, though neither has a finding nor a photo
+    assert strip.message.text() == "请先记录一条问题:照片是问题的证据。"
+    view.go_to_item("2.1.1")
+    qtbot.mouseClick(view.panel.editor.add_buttons[None], Qt.LeftButton)
+    assert strip.caption.text() == "选中问题的照片:0 张"
+    view.close()
+
+
 def test_the_count_beside_the_add_button_is_never_cut_off(qtbot, store):
     """Its box grows with its text and never shrinks (so an add does not lay out the whole item again)."""
     inspection_id, _ = village(store)

@@ -125,13 +125,16 @@ class PhotoStrip(QtWidgets.QWidget):
         """Show the photos of ``finding_id`` (None: the item has no finding to attach photos to)."""
         if (item_id, finding_id) != (self.item_id, self.finding_id) and self.job is None:
             self.message.setText("")
+            self._shown = None  # say again what the new item's strip needs, even with no photos either side
         self.item_id, self.finding_id = item_id, finding_id
         self.reload()
 
     def reload(self) -> None:
         keep = self.current_photo_id()
         photos = self.session.store.photos.of(self.finding_id) if self.finding_id is not None else []
-        shown = (self.finding_id, [p.id for p in photos])
+        # a household's rating (满意…) is an answer, not a problem found: the strip names it as the list does
+        rating = self.item_id is not None and self.session.item(self.item_id).rule.kind == "rating"
+        shown = (self.finding_id, rating, [p.id for p in photos])
         if shown == self._shown:
             return  # an edit that did not touch these photos: keep the thumbnails
         self._shown = shown
@@ -139,9 +142,11 @@ class PhotoStrip(QtWidgets.QWidget):
             self.list.clear()
         if self.finding_id is None:
             self.caption.setText(self.tr("Photos"))
-            self.message.setText(self.tr("Record a finding first: photos are the evidence of a finding."))
+            self.message.setText(self.tr("Record a household's rating first: photos are attached to a rating.")
+                                 if rating else self.tr("Record a finding first: photos are the evidence of a finding."))
         else:
-            self.caption.setText(self.tr("Photos of the selected finding: {0}").format(len(photos)))
+            self.caption.setText(self.tr("Photos of the selected rating: {0}").format(len(photos)) if rating
+                                 else self.tr("Photos of the selected finding: {0}").format(len(photos)))
             for photo in photos:
                 row = QtWidgets.QListWidgetItem(self._icon(photo.sha256), "")
                 row.setData(PHOTO_ROLE, photo.id)
