@@ -16,6 +16,23 @@ EVENT_COLUMNS = ", ".join(EVENT_FIELDS)
 ACTIONS = ("create", "update", "delete", "restore", "discard", "sign", "amend", "void")
 ENTITIES = ("place", "household", "inspection", "finding", "mark", "photo", "revision", "signature", "team",
             "enrolment", "reconciliation", "rubric", "assignment")
+#: the fields a change of each kind of record may name (a mark's field is its item id, checked against the
+#: rubric instead): an event naming another field would change nothing, yet stand in the log and its
+#: conflicts; a bundle carrying one is refused (sync.checks). "deleted" is every record's tombstone.
+CHANGED_FIELDS = {
+    "place": frozenset(("deleted",)),
+    "household": frozenset(("head_name", "members", "helper", "status", "id_masked", "deleted")),
+    "inspection": frozenset(("inspectors", "date", "status", "assessee_name", "assessee_group", "revision", "deleted")),
+    "finding": frozenset(("value", "household_id", "note", "deleted")),
+    "photo": frozenset(("deleted",)),
+    "revision": frozenset(("amended", "deleted")),
+    "signature": frozenset(("voided", "deleted")),
+    "team": frozenset(("deleted",)),
+    "enrolment": frozenset(("revoked", "deleted")),
+    "reconciliation": frozenset(("deleted",)),
+    "rubric": frozenset(("version", "deleted")),
+    "assignment": frozenset(("deleted",)),
+}
 #: statuses that lock an inspection: a merge never changes it (events it did not see are held)
 LOCKING = ("signed", "exported")
 #: creates are applied parent first, so a finding's inspection exists when the finding is written

@@ -19,6 +19,7 @@ from fieldcheck.store.conflicts import Conflicts
 from fieldcheck.store.database import Database
 from fieldcheck.store.event_rows import (
     ACTIONS,
+    CHANGED_FIELDS,
     CHUNK,
     CREATE_ORDER,
     ENTITIES,
@@ -34,7 +35,7 @@ from fieldcheck.store.field_state import FieldState
 from fieldcheck.store.remote import Applied, Remote
 
 #: what other modules import from here (sync, store.audit): the event's shape, re-exported
-__all__ = ["ACTIONS", "CREATE_ORDER", "ENTITIES", "EVENT_COLUMNS", "EVENT_FIELDS", "LOCKING", "Applied", "Events",
+__all__ = ["ACTIONS", "CHANGED_FIELDS", "CREATE_ORDER", "ENTITIES", "EVENT_COLUMNS", "EVENT_FIELDS", "LOCKING", "Applied", "Events",
            "Part", "conflict_id", "event_from_row", "event_row"]
 
 

@@ -19,7 +19,7 @@ from typing import IO, Any
 
 from fieldcheck.store import MAX_HOUSEHOLD_MEMBERS, holds_id_number
 from fieldcheck.store.clock import parse_stamp
-from fieldcheck.store.events import ACTIONS, ENTITIES, EVENT_FIELDS
+from fieldcheck.store.events import ACTIONS, CHANGED_FIELDS, ENTITIES, EVENT_FIELDS
 from fieldcheck.sync.bundle import (
     EVENTS,
     HOUSEHOLD_FIELDS,
@@ -125,7 +125,11 @@ class Records:
                 if type(ref) is not str or ref not in pool:
                     raise _missing(path, str(ref))
         else:
-            if entity == "rubric" and e.get("field") == "version" and str(new) not in v.rubrics:
+            field = e.get("field")
+            if field is not None and entity != "mark" and field not in CHANGED_FIELDS[entity]:
+                raise bad(path, f"中的修改记录 {str(e['id'])[:12]} 改的是不存在的字段「{field[:40]}」",
+                          f"has an event ({str(e['id'])[:12]}) changing a field that does not exist ('{field[:40]}')")
+            if entity == "rubric" and field == "version" and str(new) not in v.rubrics:
                 raise bad(path, f"引用了未随包携带的细则版本 {str(new)[:12]}",
                           f"refers to a rubric version it does not carry ({str(new)[:12]})")
             if e["entity_id"] not in created and entity != "mark":

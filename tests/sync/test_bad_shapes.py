@@ -127,6 +127,22 @@ def test_verify_refuses_an_update_the_store_could_not_keep(sent, tmp_path, field
         verify(odd)
 
 
+@pytest.mark.parametrize("entity, field", [("finding", "colour"), ("finding", "item_id"), ("inspection", "rubric_version"),
+                                           ("inspection", "assessee_id"), ("photo", "sha256")])
+def test_a_change_of_a_field_the_record_does_not_have_is_refused(sent, tmp_path, entity, field):
+    """Before, such an event changed nothing yet was kept in the log (and could stand in a conflict)."""
+    a, b, bundle = sent
+
+    def edit(e):
+        if e["entity"] == entity and e["action"] == "create":
+            e.update(action="update", field=field, new="x", id=e["id"][:-1] + "0")
+            return True
+        return False
+    odd = rebuild(bundle, tmp_path / "odd.fcbundle", a, members=_lines("events.jsonl", edit))
+    message = _refused(b, odd, f"changing a field that does not exist ('{field}')", "nothing was imported")
+    assert message.startswith("bundle odd.fcbundle has an event")
+
+
 def _twice(path, name: str) -> None:
     """A second member named ``name`` appended to the zip."""
     with warnings.catch_warnings(), zipfile.ZipFile(path, "a") as z:
