@@ -59,6 +59,9 @@ def side_text(side: dict[str, Any], entity: str, field: str, rule: str = "") -> 
     """What one side did, in words: its value, or the record it added, deleted or restored."""
     action, value = side["action"], side["value"]
     if action == "create":
+        if isinstance(value, dict) and value.get("value") is None and not value.get("note") \
+                and not value.get("entered_by"):  # store.findings.set_value's shared record: nobody's, no value yet
+            return t("该项的值记录(各台电脑共用,尚无值)", "the item's value record (shared by every laptop, no value yet)")
         if isinstance(value, dict):
             parts = [value_text(value.get("value"), rule=rule)] if value.get("value") not in (None, "") else []
             if value.get("note"):

@@ -36,6 +36,10 @@ def test_a_conflict_reads_as_a_person_would_say_it(team):
     late = describe(leader, found["after-signing"])
     assert any(s["held"] and team.late_note in s["value_text"] for s in late["sides_text"])
     assert {h["side"] for h in history(leader, found["concurrent"])} >= {1, 2}
+    # the item's value record both laptops share is said as such, not as somebody's note-less finding
+    first = history(leader, found["concurrent"])[0]
+    assert (first["action"], first["who"]) == ("create", "")
+    assert first["value_text"] == "该项的值记录(各台电脑共用,尚无值)"
 
 
 def test_a_reason_is_kept_with_the_decision_and_travels(team):
