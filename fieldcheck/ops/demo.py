@@ -288,8 +288,9 @@ def _village_inspection(store, rng, rubric, village, households, inspectors, day
 
 def _hengyang_inspection(store, rng, rubric, place, name, inspectors, day, stage) -> str:
     row = rubric.targets[name]
+    inspectors_of = rng.sample(inspectors, 2)
     inspection = store.inspections.create(rubric, assessee_id=place, assessee_name=name,
-                                         inspectors=rng.sample(inspectors, 2), date=day.isoformat(),
+                                         inspectors=inspectors_of, date=day.isoformat(),
                                          assessee_group=row.group)
     answers: dict[str, Any] = {}
     for item in rubric.items():
@@ -317,7 +318,9 @@ def _hengyang_inspection(store, rng, rubric, place, name, inspectors, day, stage
             else:
                 answers[item.id] = _near(rng, Decimal(str(spec)), whole)
     findings, marks = findings_from_answers(rubric, answers)
-    store.findings.add_many(inspection, [{"item_id": i, "value": v} for i, v in findings])
+    # entered by one of its inspectors, as the village inspections are (not the laptop's login)
+    store.findings.add_many(inspection, [{"item_id": i, "value": v, "entered_by": inspectors_of[0]}
+                                         for i, v in findings])
     for item_id, mark in marks.items():
         store.findings.set_mark(inspection, item_id, mark)
     return inspection

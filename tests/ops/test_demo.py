@@ -82,6 +82,13 @@ def test_hengyang_units_use_real_names_from_the_target_table(demo):
     assert len(rows) == 2 and all(r.complete and r.grade for r in rows)
 
 
+def test_every_demo_finding_is_entered_by_one_of_its_inspectors(demo):
+    """The sheet prints 录入 beside each finding: the 衡阳 units' read 录入:root (the laptop's login)."""
+    for row in scores.scored_rows(demo):
+        inspectors = demo.inspections.get(row.id).inspectors
+        assert {f.entered_by for f in demo.findings.of(row.id)} <= set(inspectors), row.assessee_path
+
+
 def test_counted_metrics_are_whole_numbers(demo):
     # 危房改造 in households and 驻村帮扶 in villages cannot be 1.9
     rubric = catalog.find("hengyang-2015")
