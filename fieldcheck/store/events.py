@@ -35,8 +35,8 @@ from fieldcheck.store.field_state import FieldState
 from fieldcheck.store.remote import Applied, Remote
 
 #: what other modules import from here (sync, store.audit): the event's shape, re-exported
-__all__ = ["ACTIONS", "CHANGED_FIELDS", "CREATE_ORDER", "ENTITIES", "EVENT_COLUMNS", "EVENT_FIELDS", "LOCKING", "Applied", "Events",
-           "Part", "conflict_id", "event_from_row", "event_row"]
+__all__ = ["ACTIONS", "CHANGED_FIELDS", "CREATE_ORDER", "ENTITIES", "EVENT_COLUMNS", "EVENT_FIELDS", "LOCKING",
+           "Applied", "Events", "Part", "conflict_id", "event_from_row", "event_row"]
 
 
 class Events:
