@@ -17,14 +17,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from fieldcheck.engine.numbers import shown
-from fieldcheck.engine.rubric import Rubric
-from fieldcheck.engine.rubric_file import check_text
+from fieldcheck.engine.numbers import fmt, shown
+from fieldcheck.engine.rubric import Item, Rubric, Section
+from fieldcheck.engine.rubric_file import MAX_BYTES, check_text
 from fieldcheck.engine.rubric_yaml import BoundedLoader
 from fieldcheck.i18n import t
 from fieldcheck.output import write_text
@@ -40,7 +41,6 @@ from fieldcheck.tables.rubric_layout import (
     INFO_SHEET,
     ITEM,
     NO,
-    RUBRIC_SHEET,
     RULE_BY_LABEL,
     RULE_LABELS,
     SAMPLING_ROWS,
@@ -50,6 +50,8 @@ from fieldcheck.tables.rubric_layout import (
     TARGET_SHEET,
     YES,
 )
+from fieldcheck.tables.rubric_sheets import rubric_table
+from fieldcheck.tables.rubric_words import TOTAL_LABELS, as_decimal, pool_section, sum_label
 
 CHINESE_NUMERALS = "一二三四五六七八九十"
 _PAREN_NUMBER = re.compile(r"^[((]([一二三四五六七八九十\d]+)[))]$")
@@ -79,6 +81,7 @@ class _Reader:
         self.path = path
         self.problems: list[CellProblem] = []
         self.cells: dict[str, tuple[str, str]] = {}  # node id → (sheet, cell) for the engine's problems
+        self.total: tuple[Any, str, int, int] | None = None  # the 合计 row: its points, sheet, row, column
 
     def bad(self, sheet: str, row: int, col: int, zh: str, en: str) -> None:
         self.problems.append(CellProblem(sheet, cell_ref(row, col), t(zh, en)))
@@ -90,11 +93,11 @@ class _Reader:
         raw = sheet.value(r, c)
         if raw is None or (isinstance(raw, str) and not raw.strip()):
             return None
-        if isinstance(raw, (int, float)) and not isinstance(raw, bool):
-            return raw
         typed = shown(clean_text(raw))  # 5,000 typed digits would make the sentence a page
         try:
             number = parse_number(raw)
+            if isinstance(raw, (int, float)) and not isinstance(raw, bool):
+                return raw  # as typed, so the version survives a round trip; 1e308 was refused above
         except ValueError as exc:
             if is_absurd(exc):
                 self.bad(sheet.name, r, c, f"{what_zh}「{typed}」太大或位数太多,不是合理的数",
@@ -128,11 +131,16 @@ class _Reader:
                 return None
             return value
 
+        self.merged_groups(sheet, start, cols)
         for r in range(start, len(sheet.rows)):
             if all(v is None or (isinstance(v, str) and not v.strip()) for v in sheet.rows[r]):
                 continue
             raw_id = clean_text(text(r, "id"))
-            if raw_id in ("合计", "总计", "小计"):
+            label = sum_label(sheet.rows[r]) if not raw_id or sum_label([raw_id]) else None
+            if label is not None:  # 合计 under 序号, or under the first column (项目) beside an empty 序号
+                if label in TOTAL_LABELS:
+                    self.total = (self.number(sheet, r, cols.get("points"), "合计", "the total (合计)"), sheet.name, r,
+                                  cols.get("points", cols["id"]))
                 continue
             if not raw_id:
                 self.bad(sheet.name, r, cols["id"], "应填写序号", "expected the row's number (序号)")
@@ -151,7 +159,8 @@ class _Reader:
                     node_id = f"{top}.{_chinese_number(n) or n}"
                     parent = top
             if node_id in ids:
-                self.bad(sheet.name, r, cols["id"], f"序号「{node_id}」重复", f"the number '{node_id}' appears twice")
+                self.bad(sheet.name, r, cols["id"], f"序号「{raw_id}」重复:请改成本节没有用过的序号",
+                         f"the number '{raw_id}' appears twice: give this row a number not used in its section")
                 continue
             ids.add(node_id)
             node: dict[str, Any] = {"id": node_id}
@@ -172,6 +181,7 @@ class _Reader:
             rows.append((r, node, parent, clean_text(text(r, "kind"))))
 
         parents = {p for _, _, p, _ in rows if p}
+        parent_of = {node["id"]: p for _, node, p, _ in rows}
         by_id: dict[str, dict[str, Any]] = {}
         roots: list[dict[str, Any]] = []
         for r, node, parent, kind in rows:
@@ -198,15 +208,56 @@ class _Reader:
                 self.bad(sheet.name, r, cols.get("parent", cols["id"]), f"上级「{parent}」不是上方的任何章节",
                          f"the parent '{parent}' is no section above this row")
             by_id[node["id"]] = node
+            pool = None if is_section or "cap" in node else pool_section(node, parent, by_id, parent_of)
+            if pool is not None and pool[1] is not None:
+                node["cap"] = pool[1]  # 扣完20分为止: the items share the section's 20 points
+            elif pool is not None:
+                n = fmt(pool[0])
+                self.bad(sheet.name, r, cols["standard"], f"评分标准写「扣完{n}分为止」,但本条目不是 {n} 分,上级也没有 {n} 分的章节:"
+                         "请在「封顶」列填写共用这些分的章节序号,或改正分值",
+                         f"the criterion says 扣完{n}分为止 (deduct up to {n} points) but neither this item nor any section "
+                         f"above it has {n} points: write the section sharing them in a 封顶 column, or correct the points")
         for r, node, _, _ in rows:
             if "children" in node and not node["children"]:
                 self.bad(sheet.name, r, cols["id"], f"「{node['id']} {node.get('title', '')}」还没有考核条目(不完整):在它下面加行,上级填 {node['id']},并填写评分标准、标准分值和规则",
                          f"'{node['id']} {node.get('title', '')}' has no items yet (incomplete): add rows under it with "
                          f"上级 {node['id']}, their 评分标准, 标准分值 and 规则")
-            if "children" in node and "points" not in node and not node.get("missing"):
+            points_cell = cell_ref(r, cols.get("points", cols["id"]))
+            if "children" in node and "points" not in node and not node.get("missing") \
+                    and not any(p.sheet == sheet.name and p.cell == points_cell for p in self.problems):
                 self.bad(sheet.name, r, cols.get("points", cols["id"]), f"「{node['id']} {node.get('title', '')}」缺少标准分值(留待县里填写,不完整)",
                          f"'{node['id']} {node.get('title', '')}' has no points (标准分值) yet: left for the county to fill in")
         return roots
+
+    def check_total(self, rubric: Rubric) -> None:
+        """The 合计 row against the parts the engine added up: the regular ones, or with the bonus sections'."""
+        if self.total is None or self.total[0] is None or not rubric.complete:
+            return
+        sheet, r, c, value = self.total[1], self.total[2], self.total[3], as_decimal(self.total[0])
+        regular = sum((n.max_points for n in rubric.children if not (isinstance(n, Section) and n.kind == "bonus")
+                       and not (isinstance(n, Item) and n.rule.kind in ("bonus", "veto"))), Decimal(0))
+        bonus = sum((n.max_points for n in rubric.children if isinstance(n, Section) and n.kind == "bonus"), Decimal(0))
+        if value is not None and value not in (regular, regular + bonus):
+            self.bad(sheet, r, c, f"合计写 {fmt(value)} 分,而各部分分值相加是 {fmt(regular)} 分:请改正合计或各部分的分值",
+                     f"the total (合计) says {fmt(value)} points but the parts add up to {fmt(regular)}: "
+                     "correct the total or the parts' points")
+
+    def merged_groups(self, sheet: Sheet, start: int, cols: dict[str, int]) -> None:
+        """A 项目 cell merged over rows that have their own 序号: a category the layout cannot read as one."""
+        c = cols.get("title")
+        if c is None:
+            return
+        for (r1, c1), (r2, c2) in sheet.merged:
+            if not (c1 <= c <= c2 and r1 >= start and r2 > r1):
+                continue
+            numbered = [r for r in range(r1, min(r2, len(sheet.rows) - 1) + 1) if clean_text(sheet.value(r, cols["id"]))]
+            if len(numbered) > 1 and not (cols["id"] in range(c1, c2 + 1)):
+                name = shown(clean_text(sheet.value(r1, c1)))
+                self.bad(sheet.name, r1, c, f"「{name}」合并了第 {r1 + 1}–{r2 + 1} 行,合并的项目读不成大类:请取消合并,在第 {r1 + 1} 行上方"
+                         f"插入一行,序号填大类的「一」「二」…,名称填「{name}」,标准分值填大类的分值,其下各行序号填 1、2…",
+                         f"'{name}' is merged over rows {r1 + 1}–{r2 + 1}, and a merged cell cannot be read as a category: "
+                         f"unmerge it, insert a row above row {r1 + 1} with the category's number (一, 二 …) as 序号, "
+                         f"'{name}' as 名称 and its points, and number the rows below it 1, 2 …")
 
     def rule(self, sheet: Sheet, r: int, cols: dict[str, int], text) -> dict[str, Any] | None:
         label = text(r, "rule")
@@ -356,15 +407,7 @@ def read_rubric_workbook(path: str | Path) -> ImportedRubric:
     path = Path(path)
     reader = _Reader(path)
     sheets = read_exact(path)
-    table = next((s for s in sheets if s.name == RUBRIC_SHEET), None)
-    if table is None:
-        table = next((s for s in sheets if (h := find_header(s, SYNONYMS, "id")) is not None
-                      and ("standard" in h[1] or "content" in h[1])), None)
-    elif find_header(table, SYNONYMS, "id") is None:
-        table = None
-    if table is None:
-        raise TableError(t(f"{path} 中没有考评表:需要一行表头,含「序号」「考核内容」「评分标准」「标准分值」",
-                           f"no rubric table in {path}: a header row with 序号, 考核内容, 评分标准 and 标准分值 is needed"))
+    table = rubric_table(path, sheets)
     data: dict[str, Any] = {}
     info = next((s for s in sheets if s.name == INFO_SHEET), None)
     if info is not None:
@@ -383,11 +426,21 @@ def read_rubric_workbook(path: str | Path) -> ImportedRubric:
         raise TableError(t(f"{path.name} 不完整或有错误,没有写出细则文件:", f"{path.name} is incomplete or has errors; no rubric file was written:"),
                          reader.problems)
     text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=120)
+    if len(text) > MAX_BYTES:  # the engine would blame "the file", meaning a YAML the clerk never saw
+        raise TableError(t(f"{path.name} 的工作表「{table.name}」有 {len(table.rows)} 行,内容超过一份细则的上限"
+                           f"({MAX_BYTES // 1000} KB);请检查是否粘贴进了别的表格,只留考核条目后再导入",
+                           f"sheet '{table.name}' of {path.name} has {len(table.rows)} rows, more than a rubric may hold "
+                           f"({MAX_BYTES // 1000} KB); check that no other table was pasted in, keep only the criteria "
+                           "and import again"))
     rubric, problems = check_text(text, str(path))
     errors = [p for p in problems if p.severity == "error"]
     if rubric is None:
         raise TableError(t(f"{path.name} 中的细则有错误,没有写出细则文件:", f"the rubric in {path.name} has errors; no rubric file was written:"),
                          [reader.engine_problem(text, p) for p in errors])
+    reader.check_total(rubric)
+    if reader.problems:
+        raise TableError(t(f"{path.name} 不完整或有错误,没有写出细则文件:", f"{path.name} is incomplete or has errors; no rubric file was written:"),
+                         reader.problems)
     return ImportedRubric(data, text, rubric)
 
 
