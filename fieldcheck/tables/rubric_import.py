@@ -132,6 +132,12 @@ class _Reader:
             return value
 
         self.merged_groups(sheet, start, cols)
+        if "rule" not in cols:
+            last = max(c for c, v in enumerate(sheet.rows[start - 1]) if v is not None) if start else 0
+            self.bad(sheet.name, start - 1, last + 1, "表头没有「规则」列:请在这里加「规则」和「扣分」两列,每个条目的规则填"
+                     + "、".join(RULE_LABELS.values()) + "之一,扣分填每次扣的分数",
+                     "the header has no 规则 (rule) column: add the columns 规则 and 扣分 here, and give each item one of "
+                     + ", ".join(RULE_LABELS.values()) + " and the points each case takes")
         for r in range(start, len(sheet.rows)):
             if all(v is None or (isinstance(v, str) and not v.strip()) for v in sheet.rows[r]):
                 continue
@@ -168,6 +174,8 @@ class _Reader:
                 value = text(r, name)
                 if value is not None:
                     node[name] = value if isinstance(value, str) else clean_text(value)
+            if "title" not in cols and "content" in node:  # an officials' sheet names a row by its 考核内容
+                node["title"] = node["content"]
             points = self.number(sheet, r, cols.get("points"), "标准分值", "the points (标准分值)")
             if points is not None:
                 node["points"] = points
@@ -262,6 +270,8 @@ class _Reader:
     def rule(self, sheet: Sheet, r: int, cols: dict[str, int], text) -> dict[str, Any] | None:
         label = text(r, "rule")
         col = cols.get("rule", cols["id"])
+        if "rule" not in cols:
+            return None  # the header is named once (``no_rule_column``), not every row
         if label is None:
             self.bad(sheet.name, r, col, "条目需要规则:" + "、".join(RULE_LABELS.values()),
                      "an item needs a rule form (规则): " + ", ".join(RULE_LABELS.values()))

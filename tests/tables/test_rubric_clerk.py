@@ -13,6 +13,8 @@ import json
 import openpyxl
 from clikit import run
 
+from fieldcheck.engine.rubric_file import load_file
+
 HEADER = ["序号", "考核内容", "评分标准", "分值", "规则", "扣分"]
 #: seed 001, 一 组织领导: three items of 6, 4 and 10 points sharing the section's 20
 ORGANISATION = [
@@ -159,3 +161,21 @@ def test_ten_thousand_rows_are_one_sentence_naming_the_sheet(tmp_path, capsys):
     rows = [["一", "大类", None, 10000]] + [[str(i), f"条目{i}", "未做到扣1分", 1, "未做到扣分", 1] for i in range(1, 10001)]
     err = _refused(capsys, _book(tmp_path / "big.xlsx", rows), tmp_path)
     assert "考评表" in err and "10003" in err and "细则信息" not in err and len(err.strip().splitlines()) == 1
+
+
+def test_rows_of_a_sheet_without_names_are_named_by_their_content(tmp_path, capsys):
+    book = _book(tmp_path / "细则.xlsx", ORGANISATION)
+    code, out, err = run(["rubric", "import-xlsx", book, "-o", tmp_path / "细则.yaml"], capsys)
+    assert code == 0, err
+    code, out, err = run(["rubric", "show", tmp_path / "细则.yaml"], capsys)
+    # the window's tree, the item's heading and the pool's words name the section, not a bare "1"
+    assert "\n1 组织领导  20分\n" in out and "本节(1 组织领导)扣完 20 分为止" in out
+    rubric = load_file(tmp_path / "细则.yaml")
+    assert rubric.node("1").title == "组织领导" and rubric.node("1.2").title.startswith("有独立的扶贫工作室")
+
+
+def test_a_sheet_without_a_rule_column_is_told_once_where_to_add_it(tmp_path, capsys):
+    rows = [row[:4] for row in ORGANISATION]
+    err = _refused(capsys, _book(tmp_path / "细则.xlsx", rows, header=HEADER[:4]), tmp_path)
+    problems = err.strip().splitlines()[1:]
+    assert len(problems) == 1 and "E2" in problems[0] and "规则" in problems[0] and "扣分" in problems[0]
