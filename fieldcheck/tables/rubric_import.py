@@ -206,6 +206,8 @@ class _Reader:
                     node["missing"] = [m for m in str(missing).split("\n") if m.strip()]
             else:
                 rule = self.rule(sheet, r, cols, text)
+                if rule is not None and rule["type"] == "veto" and "reason" not in rule and node.get("content"):
+                    rule["reason"] = node["content"]  # the ranking says why (违规违纪使用扶贫资金), not "8"
                 if rule is not None:
                     node["rule"] = rule
             if parent is None:

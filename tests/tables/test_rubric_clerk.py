@@ -179,3 +179,24 @@ def test_a_sheet_without_a_rule_column_is_told_once_where_to_add_it(tmp_path, ca
     err = _refused(capsys, _book(tmp_path / "细则.xlsx", rows, header=HEADER[:4]), tmp_path)
     problems = err.strip().splitlines()[1:]
     assert len(problems) == 1 and "E2" in problems[0] and "规则" in problems[0] and "扣分" in problems[0]
+
+
+def test_a_veto_typed_as_a_row_gives_its_content_as_the_reason_and_scores_as_worked_out(tmp_path, capsys):
+    # seed 003, 五 split into its three deductions, with a 一票否决 row as the 办法 (六(二)) states it
+    rows = [
+        ["五", "加强对精准扶贫工作的领导", None, "１０分"],
+        ["(一)", "党委、政府专题研究扶贫工作", "未专题研究扶贫工作扣2分", "2分", "未做到扣分", "2"],
+        ["(二)", "落实“一把手”负责制", "未落实“一把手”负责制扣2分", "2分", "未做到扣分", "2"],
+        ["(三)", "制定扶贫规划,落实工作措施。", "未制定扶贫规划,落实工作措施 扣3分。", "6分", "未做到扣分", "3"],
+        ["六", "贫困户满意", "每发现一户不满意扣0.5分,扣完为止", "5分", "每处扣分", "０.５"],
+        ["七", "违规违纪使用扶贫资金", "对违规违纪使用扶贫资金的县市区,取消年度考核排序资格", None, "一票否决"],
+        ["合计", None, None, "15分"],
+    ]
+    book = _book(tmp_path / "衡阳.xlsx", rows, title="2015年衡阳市精准扶贫工作考核量化考评表(节选)")
+    rubric = tmp_path / "衡阳.yaml"
+    code, _, err = run(["rubric", "import-xlsx", book, "-o", rubric], capsys)
+    assert code == 0, err
+    # 5: −2 −3 = 5 of 10; 6: twelve households × 0.5 = 6, capped at its own 5 (扣完为止): 0; 15 in all, 5 scored
+    result = _score(capsys, rubric, {"5.1": False, "5.2": True, "5.3": False, "6": 12, "7": True}, tmp_path)
+    assert (result["total"], result["max"], result["ranked"]) == (5, 15, False)
+    assert result["vetoes"] == ["违规违纪使用扶贫资金"]
