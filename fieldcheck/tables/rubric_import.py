@@ -27,6 +27,7 @@ from fieldcheck.engine.numbers import fmt, shown
 from fieldcheck.engine.rubric import Item, Rubric, Section
 from fieldcheck.engine.rubric_file import MAX_BYTES, check_text
 from fieldcheck.engine.rubric_yaml import BoundedLoader
+from fieldcheck.engine.rules import RULE_REQUIRED
 from fieldcheck.i18n import t
 from fieldcheck.output import write_text
 from fieldcheck.tables.cells import CellProblem, TableError, cell_ref, clean_text, is_absurd, parse_number, plain_number
@@ -42,6 +43,7 @@ from fieldcheck.tables.rubric_layout import (
     ITEM,
     NO,
     RULE_BY_LABEL,
+    RULE_EXAMPLES,
     RULE_LABELS,
     SAMPLING_ROWS,
     SECTION,
@@ -299,7 +301,27 @@ class _Reader:
         amount = self.number(sheet, r, cols.get("amount"), "扣分/加分", "the deduction or bonus (扣分/加分)")
         if amount is not None:
             spec["add" if kind == "bonus" else "deduct"] = amount
-        return spec
+        return spec if self.required(sheet, r, cols, label, spec) else None
+
+    def required(self, sheet: Sheet, r: int, cols: dict[str, int], label: str, spec: dict[str, Any]) -> bool:
+        """Whether the rule has what its form needs; else each gap named at the column the clerk fills in.
+
+        The engine would name its file's keys (deduct, levels), which no clerk has seen.
+        """
+        missing = sorted(k for k in RULE_REQUIRED.get(spec["type"], ()) if spec.get(k) is None)
+        amount_col = cols.get("amount", cols.get("rule", cols["id"]))
+        if {"deduct", "add"} & set(missing) and not any(p.cell == cell_ref(r, amount_col) for p in self.problems):
+            add = ("", "") if "amount" in cols else ("(表头没有这一列就加上)", " (add it to the header if missing)")
+            self.bad(sheet.name, r, amount_col, f"规则「{label}」需要在「扣分/加分」列{add[0]}填写每次扣(或加)的分数",
+                     f"the rule form {label} needs the points each case takes (or adds) in the 扣分/加分 column{add[1]}")
+        rest = [k for k in missing if k not in ("deduct", "add")]
+        if rest:
+            example = RULE_EXAMPLES.get(spec["type"], "")
+            add = ("", "") if "params" in cols else ("(表头没有这一列就加上)", " (add it to the header if missing)")
+            self.bad(sheet.name, r, cols.get("params", cols.get("rule", cols["id"])),
+                     f"规则「{label}」还需要在「规则参数」列{add[0]}写明 {'、'.join(rest)},如 {example}",
+                     f"the rule form {label} also needs {', '.join(rest)} in the 规则参数 column{add[1]}, e.g. {example}")
+        return not missing
 
     def engine_problem(self, text: str, problem) -> CellProblem:
         """An engine problem (a line of the generated YAML) moved back to the row it came from."""

@@ -200,3 +200,19 @@ def test_a_veto_typed_as_a_row_gives_its_content_as_the_reason_and_scores_as_wor
     result = _score(capsys, rubric, {"5.1": False, "5.2": True, "5.3": False, "6": 12, "7": True}, tmp_path)
     assert (result["total"], result["max"], result["ranked"]) == (5, 15, False)
     assert result["vetoes"] == ["违规违纪使用扶贫资金"]
+
+
+def test_a_rule_missing_its_numbers_is_named_at_the_column_to_fill_in_the_clerks_words(tmp_path, capsys):
+    rows = [
+        ["一", "组织领导", None, "20分"],
+        ["1", "成立工作队", "每发现一处扣2分", "5分", "每处扣分", None],
+        ["2", "群众满意度", "基本满意和不满意不得分", "5分", "评价等次", None],
+        ["3", "减贫率", "减贫率每减少一个百分点扣1分", "5分", "指标对比", None],
+        ["4", "宣传", "至少2种宣传方式,否则不得分", "5分", "最少项数", "5"],
+    ]
+    err = _refused(capsys, _book(tmp_path / "细则.xlsx", rows), tmp_path)
+    problems = err.strip().splitlines()[1:]
+    assert [p.split("单元格")[0].split()[-1] for p in problems] == ["工作表「考评表」F4", "工作表「考评表」E5",
+                                                                   "工作表「考评表」E6", "工作表「考评表」E7"]
+    assert "「扣分/加分」列" in problems[0] and "{levels: {满意: 4" in problems[1] and "规则参数" in problems[2]
+    assert not any(word in err for word in ("per_occurrence", "rating 规则", "deduct"))  # the file's words, never seen
