@@ -84,6 +84,8 @@ class _Reader:
         self.problems: list[CellProblem] = []
         self.cells: dict[str, tuple[str, str]] = {}  # node id → (sheet, cell) for the engine's problems
         self.total: tuple[Any, str, int, int] | None = None  # the 合计 row: its points, sheet, row, column
+        self.gaps: list[CellProblem] = []  # a rule's missing numbers, in the clerk's words
+        self.dropped: set[str] = set()  # the engine's sentences for the same gaps
 
     def bad(self, sheet: str, row: int, col: int, zh: str, en: str) -> None:
         self.problems.append(CellProblem(sheet, cell_ref(row, col), t(zh, en)))
@@ -207,7 +209,7 @@ class _Reader:
                 if missing is not None:
                     node["missing"] = [m for m in str(missing).split("\n") if m.strip()]
             else:
-                rule = self.rule(sheet, r, cols, text)
+                rule = self.rule(sheet, r, cols, text, node["id"])
                 if rule is not None and rule["type"] == "veto" and "reason" not in rule and node.get("content"):
                     rule["reason"] = node["content"]  # the ranking says why (违规违纪使用扶贫资金), not "8"
                 if rule is not None:
@@ -271,7 +273,7 @@ class _Reader:
                          f"unmerge it, insert a row above row {r1 + 1} with the category's number (一, 二 …) as 序号, "
                          f"'{name}' as 名称 and its points, and number the rows below it 1, 2 …")
 
-    def rule(self, sheet: Sheet, r: int, cols: dict[str, int], text) -> dict[str, Any] | None:
+    def rule(self, sheet: Sheet, r: int, cols: dict[str, int], text, node_id: str) -> dict[str, Any] | None:
         label = text(r, "rule")
         col = cols.get("rule", cols["id"])
         if "rule" not in cols:
@@ -301,14 +303,19 @@ class _Reader:
         amount = self.number(sheet, r, cols.get("amount"), "扣分/加分", "the deduction or bonus (扣分/加分)")
         if amount is not None:
             spec["add" if kind == "bonus" else "deduct"] = amount
-        return spec if self.required(sheet, r, cols, label, spec) else None
+        self.required(sheet, r, cols, label, spec, node_id)
+        return spec
 
-    def required(self, sheet: Sheet, r: int, cols: dict[str, int], label: str, spec: dict[str, Any]) -> bool:
-        """Whether the rule has what its form needs; else each gap named at the column the clerk fills in.
+    def required(self, sheet: Sheet, r: int, cols: dict[str, int], label: str, spec: dict[str, Any], node_id: str) -> None:
+        """Each key the rule's form needs and lacks, named at the column the clerk fills in (``gaps``).
 
-        The engine would name its file's keys (deduct, levels), which no clerk has seen.
+        The engine names its file's keys (deduct, levels), which no clerk has seen: its own sentence
+        for the same gap is dropped. The rest of what it says about the row (a value too large) stands.
         """
         missing = sorted(k for k in RULE_REQUIRED.get(spec["type"], ()) if spec.get(k) is None)
+        kind = spec["type"]
+        self.dropped |= {m for k in missing for m in (f"{node_id} 的 {kind} 规则缺少「{k}」", f"rule {kind} of {node_id} needs '{k}'")}
+        problems, self.problems = self.problems, self.gaps  # ``bad`` writes to the gaps until restored below
         amount_col = cols.get("amount", cols.get("rule", cols["id"]))
         if {"deduct", "add"} & set(missing) and not any(p.cell == cell_ref(r, amount_col) for p in self.problems):
             add = ("", "") if "amount" in cols else ("(表头没有这一列就加上)", " (add it to the header if missing)")
@@ -321,7 +328,7 @@ class _Reader:
             self.bad(sheet.name, r, cols.get("params", cols.get("rule", cols["id"])),
                      f"规则「{label}」还需要在「规则参数」列{add[0]}写明 {'、'.join(rest)},如 {example}",
                      f"the rule form {label} also needs {', '.join(rest)} in the 规则参数 column{add[1]}, e.g. {example}")
-        return not missing
+        self.problems = problems
 
     def engine_problem(self, text: str, problem) -> CellProblem:
         """An engine problem (a line of the generated YAML) moved back to the row it came from."""
@@ -458,7 +465,7 @@ def read_rubric_workbook(path: str | Path) -> ImportedRubric:
     data["children"] = reader.tree(table)
     if reader.problems:
         raise TableError(t(f"{path.name} 不完整或有错误,没有写出细则文件:", f"{path.name} is incomplete or has errors; no rubric file was written:"),
-                         reader.problems)
+                         _in_order(reader.problems, reader.gaps))
     text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=120)
     if len(text) > MAX_BYTES:  # the engine would blame "the file", meaning a YAML the clerk never saw
         raise TableError(t(f"{path.name} 的工作表「{table.name}」有 {len(table.rows)} 行,内容超过一份细则的上限"
@@ -470,13 +477,24 @@ def read_rubric_workbook(path: str | Path) -> ImportedRubric:
     errors = [p for p in problems if p.severity == "error"]
     if rubric is None:
         raise TableError(t(f"{path.name} 中的细则有错误,没有写出细则文件:", f"the rubric in {path.name} has errors; no rubric file was written:"),
-                         [reader.engine_problem(text, p) for p in errors])
+                         _in_order([reader.engine_problem(text, p) for p in errors
+                                    if p.message not in reader.dropped], reader.gaps))
     reader.check_total(rubric)
     if reader.problems:
         raise TableError(t(f"{path.name} 不完整或有错误,没有写出细则文件:", f"{path.name} is incomplete or has errors; no rubric file was written:"),
                          reader.problems)
     return ImportedRubric(data, text, rubric)
 
+
+
+def _in_order(problems: list[CellProblem], gaps: list[CellProblem]) -> list[CellProblem]:
+    """The rules' gaps among the other problems, each at its row, as the clerk goes down the table."""
+    def row(p: CellProblem) -> int:
+        digits = re.sub(r"\D", "", p.cell)
+        return int(digits) if digits else 0
+    if not gaps:
+        return problems
+    return sorted(problems + gaps, key=lambda p: (p.sheet, row(p)))
 
 
 def write_rubric_yaml(imported: ImportedRubric, source: str | Path, out: str | Path) -> None:
