@@ -97,3 +97,4 @@ def test_an_unnamed_list_of_known_size_takes_no_more_than_its_size(qtbot, store)
     assert view.panel.editor.error_label.isVisible() and "6" in view.panel.editor.error_label.text()
     assert view.tree.state_text("2.7") == "✗ −2"
     view.close()
+

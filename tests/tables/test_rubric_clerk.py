@@ -14,6 +14,7 @@ import openpyxl
 from clikit import run
 
 from fieldcheck.engine.rubric_file import load_file
+from fieldcheck.signing.content import gather
 
 HEADER = ["序号", "考核内容", "评分标准", "分值", "规则", "扣分"]
 #: seed 001, 一 组织领导: three items of 6, 4 and 10 points sharing the section's 20
@@ -216,3 +217,18 @@ def test_a_rule_missing_its_numbers_is_named_at_the_column_to_fill_in_the_clerks
                                                                    "工作表「考评表」E6", "工作表「考评表」E7"]
     assert "「扣分/加分」列" in problems[0] and "{levels: {满意: 4" in problems[1] and "规则参数" in problems[2]
     assert not any(word in err for word in ("per_occurrence", "rating 规则", "deduct"))  # the file's words, never seen
+
+
+def test_the_sheet_names_a_clerks_section_once(store, tmp_path, capsys):
+    book = _book(tmp_path / "细则.xlsx", ORGANISATION)
+    rubric = load_file(_imported(capsys, book, tmp_path))
+    inspection = store.inspections.create(rubric, assessee_id=None, assessee_name="梅花村", inspectors=["甲"],
+                                          date="2026-11-22")
+    assert [row.content for row in gather(store, inspection).rows if row.kind == "section"] == ["组织领导"]
+
+
+def _imported(capsys, book, tmp_path):
+    out = tmp_path / "imported.yaml"
+    code, _, err = run(["rubric", "import-xlsx", book, "-o", out], capsys)
+    assert code == 0, err
+    return out
