@@ -56,6 +56,8 @@ from fieldcheck.tables.rubric_sheets import rubric_table
 from fieldcheck.tables.rubric_words import TOTAL_LABELS, as_decimal, pool_section, sum_label
 
 CHINESE_NUMERALS = "一二三四五六七八九十"
+#: what follows a number as officials type it (一、 1. 2,), not part of it
+_NUMBER_END = re.compile(r"[、.,,\s]+$")
 _PAREN_NUMBER = re.compile(r"^[((]([一二三四五六七八九十\d]+)[))]$")
 
 
@@ -145,7 +147,7 @@ class _Reader:
         for r in range(start, len(sheet.rows)):
             if all(v is None or (isinstance(v, str) and not v.strip()) for v in sheet.rows[r]):
                 continue
-            raw_id = clean_text(text(r, "id"))
+            raw_id = _NUMBER_END.sub("", clean_text(text(r, "id")))  # "一、" "1." "2、" as typed: 一, 1, 2
             label = sum_label(sheet.rows[r]) if not raw_id or sum_label([raw_id]) else None
             if label is not None:  # 合计 under 序号, or under the first column (项目) beside an empty 序号
                 if label in TOTAL_LABELS:

@@ -232,3 +232,14 @@ def _imported(capsys, book, tmp_path):
     code, _, err = run(["rubric", "import-xlsx", book, "-o", out], capsys)
     assert code == 0, err
     return out
+
+
+def test_numbers_typed_with_their_punctuation_keep_the_tree(tmp_path, capsys):
+    # "一、" over "1、" "2、", or "1." "2.": how officials type them, read as 一 with its items 1 and 2
+    for numbers in (["一、", "1、", "2、"], ["一", "1.", "2."], ["一", "(一)", "(二)"]):
+        rows = [[numbers[0], "组织领导", None, "10分"],
+                [numbers[1], "成立工作队", "未成立扣5分", "5分", "未做到扣分", 5],
+                [numbers[2], "制定计划", "未制定扣5分", "5分", "未做到扣分", 5]]
+        book = _book(tmp_path / "细则.xlsx", rows)
+        rubric = load_file(_imported(capsys, book, tmp_path))
+        assert [n.id for n in rubric.walk()] == ["1", "1.1", "1.2"], numbers
