@@ -53,7 +53,7 @@ from fieldcheck.tables.rubric_layout import (
     YES,
 )
 from fieldcheck.tables.rubric_sheets import rubric_table
-from fieldcheck.tables.rubric_words import TOTAL_LABELS, as_decimal, pool_section, sum_label
+from fieldcheck.tables.rubric_words import TOTAL_LABELS, as_decimal, heading_words, pool_section, sum_label
 
 CHINESE_NUMERALS = "一二三四五六七八九十"
 #: what follows a number as officials type it (一、 1. 2,), not part of it
@@ -148,6 +148,11 @@ class _Reader:
             if all(v is None or (isinstance(v, str) and not v.strip()) for v in sheet.rows[r]):
                 continue
             raw_id = _NUMBER_END.sub("", clean_text(text(r, "id")))  # "一、" "1." "2、" as typed: 一, 1, 2
+            headed = self.heading(sheet, r, cols["id"])  # "一、组织领导(20分)" merged across the row
+            if headed is False:
+                continue
+            if headed is not None:
+                raw_id = headed[0]
             label = sum_label(sheet.rows[r]) if not raw_id or sum_label([raw_id]) else None
             if label is not None:  # 合计 under 序号, or under the first column (项目) beside an empty 序号
                 if label in TOTAL_LABELS:
@@ -176,6 +181,11 @@ class _Reader:
                 continue
             ids.add(node_id)
             node: dict[str, Any] = {"id": node_id}
+            if headed is not None:  # the heading holds the whole row: its name and points, nothing else
+                node.update({"title": headed[1]} if headed[2] is None else {"title": headed[1], "points": headed[2]})
+                self.cells[node_id] = (sheet.name, cell_ref(r, cols["id"]))
+                rows.append((r, node, parent, ""))
+                continue
             for name in ("title", "content", "standard", "note"):
                 value = text(r, name)
                 if value is not None:
@@ -244,6 +254,25 @@ class _Reader:
                 self.bad(sheet.name, r, cols.get("points", cols["id"]), f"「{node['id']} {node.get('title', '')}」缺少标准分值(留待县里填写,不完整)",
                          f"'{node['id']} {node.get('title', '')}' has no points (标准分值) yet: left for the county to fill in")
         return roots
+
+    def heading(self, sheet: Sheet, r: int, c: int) -> tuple[str, str, Any] | None | bool:
+        """A category's heading row, its 序号 cell merged across the table: (一, 组织领导, 20 or None).
+
+        None when the row is no such heading; False when it is one this reads no number and name
+        from (said at its cell). Filled into every column, its text would pass for points and a rule.
+        """
+        if not any(r1 == r == r2 and c1 <= c < c2 for (r1, c1), (r2, c2) in sheet.merged):
+            return None
+        found = heading_words(sheet.value(r, c))
+        if found is None and re.match(r"^(注|说明|备注)", clean_text(sheet.value(r, c))):
+            return False  # a footnote under the table (附2's 注:…) is no criterion
+        if found is None:
+            self.bad(sheet.name, r, c, "这一行合并了多列,读不成大类:请写成「一、组织领导(20分)」,或取消合并,把序号、名称和分值分别填在各列",
+                     "this row is merged across the columns and cannot be read as a category: write it as "
+                     "'一、组织领导(20分)', or unmerge it and give 序号, 名称 and the points their own columns")
+            return False
+        numeral, title, points = found
+        return numeral, title, None if points is None else plain_number(points)
 
     def check_total(self, rubric: Rubric) -> None:
         """The 合计 row against the parts the engine added up: the regular ones, or with the bonus sections'."""

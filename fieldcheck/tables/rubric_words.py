@@ -14,6 +14,8 @@ from typing import Any
 
 from fieldcheck.tables.cells import clean_text
 
+#: a category's heading as one cell: 一、组织领导(20分), 二 精准扶贫精准脱贫(120分), 三.日常工作
+_HEADING = re.compile(r"^([一二三四五六七八九十]+)[、.,\s]*(\S.*?)\s*(?:\((\d+(?:\.\d+)?)\s*分\))?$")
 _POOL = re.compile(r"扣完\s*(\d+(?:\.\d+)?)\s*分\s*为?止")
 #: a row that sums the whole table, whose points the parts must add up to
 TOTAL_LABELS = ("合计", "总计", "总分")
@@ -27,6 +29,14 @@ def sum_label(row: list[Any]) -> str | None:
         if isinstance(value, str) and (label := clean_text(value).replace(" ", "")) in SUM_LABELS:
             return label
     return None
+
+
+def heading_words(value: Any) -> tuple[str, str, Decimal | None] | None:
+    """(numeral, name, points or None) of a heading typed in one cell, or None."""
+    found = _HEADING.match(clean_text(value))
+    if found is None:
+        return None
+    return found.group(1), found.group(2), Decimal(found.group(3)) if found.group(3) else None
 
 
 def pool_in_words(standard: Any) -> Decimal | None:

@@ -243,3 +243,19 @@ def test_numbers_typed_with_their_punctuation_keep_the_tree(tmp_path, capsys):
         book = _book(tmp_path / "细则.xlsx", rows)
         rubric = load_file(_imported(capsys, book, tmp_path))
         assert [n.id for n in rubric.walk()] == ["1", "1.1", "1.2"], numbers
+
+
+def test_a_category_heading_merged_across_the_row_is_a_section_with_its_points(tmp_path, capsys):
+    rows = [["一、组织领导(10分)"],
+            ["1", "成立工作队", "未成立扣5分", "5分", "未做到扣分", 5],
+            ["2", "制定计划", "未制定扣5分", "5分", "未做到扣分", 5],
+            ["二、帮扶成效(５分)"],
+            ["1", "群众满意", "每发现一户不满意扣1分,扣完为止", "5分", "每处扣分", 1],
+            ["注:帮扶成效以入户核查为准。"]]
+    book = _book(tmp_path / "细则.xlsx", rows, merges=["A3:F3", "A6:F6", "A8:F8"])
+    rubric = load_file(_imported(capsys, book, tmp_path))
+    assert [(n.id, n.title, n.points) for n in rubric.children] == [("1", "组织领导", 10), ("2", "帮扶成效", 5)]
+    assert [n.id for n in rubric.walk()] == ["1", "1.1", "1.2", "2", "2.1"]
+    rows[0] = ["组织领导(10分)"]  # no number this can read: said once, at its cell, not as points and a rule
+    err = _refused(capsys, _book(tmp_path / "bad.xlsx", rows, merges=["A3:F3", "A6:F6", "A8:F8"]), tmp_path)
+    assert "A3" in err and "一、组织领导(20分)" in err and "D3" not in err and "E3" not in err
