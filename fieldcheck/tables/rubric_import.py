@@ -17,22 +17,30 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from fieldcheck.engine.numbers import fmt, shown
-from fieldcheck.engine.rubric import Item, Rubric, Section
-from fieldcheck.engine.rubric_file import MAX_BYTES, check_text
+from fieldcheck.engine.numbers import shown
+from fieldcheck.engine.rubric import Rubric
+from fieldcheck.engine.rubric_file import check_text
 from fieldcheck.engine.rubric_yaml import BoundedLoader
-from fieldcheck.engine.rules import RULE_REQUIRED
 from fieldcheck.i18n import t
 from fieldcheck.output import write_text
 from fieldcheck.tables.cells import CellProblem, TableError, cell_ref, clean_text, is_absurd, parse_number, plain_number
 from fieldcheck.tables.headers import find_header
 from fieldcheck.tables.reading import Sheet, read_exact
+from fieldcheck.tables.rubric_clerk import (
+    check_total,
+    heading,
+    in_order,
+    merged_groups,
+    no_rule_column,
+    pool_cap,
+    required,
+    too_large,
+)
 from fieldcheck.tables.rubric_export import rubric_data
 from fieldcheck.tables.rubric_layout import (
     BONUS_SECTION,
@@ -43,7 +51,6 @@ from fieldcheck.tables.rubric_layout import (
     ITEM,
     NO,
     RULE_BY_LABEL,
-    RULE_EXAMPLES,
     RULE_LABELS,
     SAMPLING_ROWS,
     SECTION,
@@ -53,7 +60,7 @@ from fieldcheck.tables.rubric_layout import (
     YES,
 )
 from fieldcheck.tables.rubric_sheets import rubric_table
-from fieldcheck.tables.rubric_words import TOTAL_LABELS, as_decimal, heading_words, pool_section, sum_label
+from fieldcheck.tables.rubric_words import TOTAL_LABELS, pool_section, sum_label
 
 CHINESE_NUMERALS = "一二三四五六七八九十"
 #: what follows a number as officials type it (一、 1. 2,), not part of it
@@ -137,18 +144,13 @@ class _Reader:
                 return None
             return value
 
-        self.merged_groups(sheet, start, cols)
-        if "rule" not in cols:
-            last = max(c for c, v in enumerate(sheet.rows[start - 1]) if v is not None) if start else 0
-            self.bad(sheet.name, start - 1, last + 1, "表头没有「规则」列:请在这里加「规则」和「扣分」两列,每个条目的规则填"
-                     + "、".join(RULE_LABELS.values()) + "之一,扣分填每次扣的分数",
-                     "the header has no 规则 (rule) column: add the columns 规则 and 扣分 here, and give each item one of "
-                     + ", ".join(RULE_LABELS.values()) + " and the points each case takes")
+        merged_groups(self, sheet, start, cols)
+        no_rule_column(self, sheet, start, cols)
         for r in range(start, len(sheet.rows)):
             if all(v is None or (isinstance(v, str) and not v.strip()) for v in sheet.rows[r]):
                 continue
             raw_id = _NUMBER_END.sub("", clean_text(text(r, "id")))  # "一、" "1." "2、" as typed: 一, 1, 2
-            headed = self.heading(sheet, r, cols["id"])  # "一、组织领导(20分)" merged across the row
+            headed = heading(self, sheet, r, cols["id"])  # "一、组织领导(20分)" merged across the row
             if headed is False:
                 continue
             if headed is not None:
@@ -234,15 +236,8 @@ class _Reader:
                 self.bad(sheet.name, r, cols.get("parent", cols["id"]), f"上级「{parent}」不是上方的任何章节",
                          f"the parent '{parent}' is no section above this row")
             by_id[node["id"]] = node
-            pool = None if is_section or "cap" in node else pool_section(node, parent, by_id, parent_of)
-            if pool is not None and pool[1] is not None:
-                node["cap"] = pool[1]  # 扣完20分为止: the items share the section's 20 points
-            elif pool is not None:
-                n = fmt(pool[0])
-                self.bad(sheet.name, r, cols["standard"], f"评分标准写「扣完{n}分为止」,但本条目不是 {n} 分,上级也没有 {n} 分的章节:"
-                         "请在「封顶」列填写共用这些分的章节序号,或改正分值",
-                         f"the criterion says 扣完{n}分为止 (deduct up to {n} points) but neither this item nor any section "
-                         f"above it has {n} points: write the section sharing them in a 封顶 column, or correct the points")
+            if not is_section and "cap" not in node:
+                pool_cap(self, sheet, r, cols, node, pool_section(node, parent, by_id, parent_of))
         for r, node, _, _ in rows:
             if "children" in node and not node["children"]:
                 self.bad(sheet.name, r, cols["id"], f"「{node['id']} {node.get('title', '')}」还没有考核条目(不完整):在它下面加行,上级填 {node['id']},并填写评分标准、标准分值和规则",
@@ -254,55 +249,6 @@ class _Reader:
                 self.bad(sheet.name, r, cols.get("points", cols["id"]), f"「{node['id']} {node.get('title', '')}」缺少标准分值(留待县里填写,不完整)",
                          f"'{node['id']} {node.get('title', '')}' has no points (标准分值) yet: left for the county to fill in")
         return roots
-
-    def heading(self, sheet: Sheet, r: int, c: int) -> tuple[str, str, Any] | None | bool:
-        """A category's heading row, its 序号 cell merged across the table: (一, 组织领导, 20 or None).
-
-        None when the row is no such heading; False when it is one this reads no number and name
-        from (said at its cell). Filled into every column, its text would pass for points and a rule.
-        """
-        if not any(r1 == r == r2 and c1 <= c < c2 for (r1, c1), (r2, c2) in sheet.merged):
-            return None
-        found = heading_words(sheet.value(r, c))
-        if found is None and re.match(r"^(注|说明|备注)", clean_text(sheet.value(r, c))):
-            return False  # a footnote under the table (附2's 注:…) is no criterion
-        if found is None:
-            self.bad(sheet.name, r, c, "这一行合并了多列,读不成大类:请写成「一、组织领导(20分)」,或取消合并,把序号、名称和分值分别填在各列",
-                     "this row is merged across the columns and cannot be read as a category: write it as "
-                     "'一、组织领导(20分)', or unmerge it and give 序号, 名称 and the points their own columns")
-            return False
-        numeral, title, points = found
-        return numeral, title, None if points is None else plain_number(points)
-
-    def check_total(self, rubric: Rubric) -> None:
-        """The 合计 row against the parts the engine added up: the regular ones, or with the bonus sections'."""
-        if self.total is None or self.total[0] is None or not rubric.complete:
-            return
-        sheet, r, c, value = self.total[1], self.total[2], self.total[3], as_decimal(self.total[0])
-        regular = sum((n.max_points for n in rubric.children if not (isinstance(n, Section) and n.kind == "bonus")
-                       and not (isinstance(n, Item) and n.rule.kind in ("bonus", "veto"))), Decimal(0))
-        bonus = sum((n.max_points for n in rubric.children if isinstance(n, Section) and n.kind == "bonus"), Decimal(0))
-        if value is not None and value not in (regular, regular + bonus):
-            self.bad(sheet, r, c, f"合计写 {fmt(value)} 分,而各部分分值相加是 {fmt(regular)} 分:请改正合计或各部分的分值",
-                     f"the total (合计) says {fmt(value)} points but the parts add up to {fmt(regular)}: "
-                     "correct the total or the parts' points")
-
-    def merged_groups(self, sheet: Sheet, start: int, cols: dict[str, int]) -> None:
-        """A 项目 cell merged over rows that have their own 序号: a category the layout cannot read as one."""
-        c = cols.get("title")
-        if c is None:
-            return
-        for (r1, c1), (r2, c2) in sheet.merged:
-            if not (c1 <= c <= c2 and r1 >= start and r2 > r1):
-                continue
-            numbered = [r for r in range(r1, min(r2, len(sheet.rows) - 1) + 1) if clean_text(sheet.value(r, cols["id"]))]
-            if len(numbered) > 1 and not (cols["id"] in range(c1, c2 + 1)):
-                name = shown(clean_text(sheet.value(r1, c1)))
-                self.bad(sheet.name, r1, c, f"「{name}」合并了第 {r1 + 1}–{r2 + 1} 行,合并的项目读不成大类:请取消合并,在第 {r1 + 1} 行上方"
-                         f"插入一行,序号填大类的「一」「二」…,名称填「{name}」,标准分值填大类的分值,其下各行序号填 1、2…",
-                         f"'{name}' is merged over rows {r1 + 1}–{r2 + 1}, and a merged cell cannot be read as a category: "
-                         f"unmerge it, insert a row above row {r1 + 1} with the category's number (一, 二 …) as 序号, "
-                         f"'{name}' as 名称 and its points, and number the rows below it 1, 2 …")
 
     def rule(self, sheet: Sheet, r: int, cols: dict[str, int], text, node_id: str) -> dict[str, Any] | None:
         label = text(r, "rule")
@@ -334,32 +280,8 @@ class _Reader:
         amount = self.number(sheet, r, cols.get("amount"), "扣分/加分", "the deduction or bonus (扣分/加分)")
         if amount is not None:
             spec["add" if kind == "bonus" else "deduct"] = amount
-        self.required(sheet, r, cols, label, spec, node_id)
+        required(self, sheet, r, cols, label, spec, node_id)
         return spec
-
-    def required(self, sheet: Sheet, r: int, cols: dict[str, int], label: str, spec: dict[str, Any], node_id: str) -> None:
-        """Each key the rule's form needs and lacks, named at the column the clerk fills in (``gaps``).
-
-        The engine names its file's keys (deduct, levels), which no clerk has seen: its own sentence
-        for the same gap is dropped. The rest of what it says about the row (a value too large) stands.
-        """
-        missing = sorted(k for k in RULE_REQUIRED.get(spec["type"], ()) if spec.get(k) is None)
-        kind = spec["type"]
-        self.dropped |= {m for k in missing for m in (f"{node_id} 的 {kind} 规则缺少「{k}」", f"rule {kind} of {node_id} needs '{k}'")}
-        problems, self.problems = self.problems, self.gaps  # ``bad`` writes to the gaps until restored below
-        amount_col = cols.get("amount", cols.get("rule", cols["id"]))
-        if {"deduct", "add"} & set(missing) and not any(p.cell == cell_ref(r, amount_col) for p in self.problems):
-            add = ("", "") if "amount" in cols else ("(表头没有这一列就加上)", " (add it to the header if missing)")
-            self.bad(sheet.name, r, amount_col, f"规则「{label}」需要在「扣分/加分」列{add[0]}填写每次扣(或加)的分数",
-                     f"the rule form {label} needs the points each case takes (or adds) in the 扣分/加分 column{add[1]}")
-        rest = [k for k in missing if k not in ("deduct", "add")]
-        if rest:
-            example = RULE_EXAMPLES.get(spec["type"], "")
-            add = ("", "") if "params" in cols else ("(表头没有这一列就加上)", " (add it to the header if missing)")
-            self.bad(sheet.name, r, cols.get("params", cols.get("rule", cols["id"])),
-                     f"规则「{label}」还需要在「规则参数」列{add[0]}写明 {'、'.join(rest)},如 {example}",
-                     f"the rule form {label} also needs {', '.join(rest)} in the 规则参数 column{add[1]}, e.g. {example}")
-        self.problems = problems
 
     def engine_problem(self, text: str, problem) -> CellProblem:
         """An engine problem (a line of the generated YAML) moved back to the row it came from."""
@@ -496,36 +418,21 @@ def read_rubric_workbook(path: str | Path) -> ImportedRubric:
     data["children"] = reader.tree(table)
     if reader.problems:
         raise TableError(t(f"{path.name} 不完整或有错误,没有写出细则文件:", f"{path.name} is incomplete or has errors; no rubric file was written:"),
-                         _in_order(reader.problems, reader.gaps))
+                         in_order(reader.problems, reader.gaps))
     text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=120)
-    if len(text) > MAX_BYTES:  # the engine would blame "the file", meaning a YAML the clerk never saw
-        raise TableError(t(f"{path.name} 的工作表「{table.name}」有 {len(table.rows)} 行,内容超过一份细则的上限"
-                           f"({MAX_BYTES // 1000} KB);请检查是否粘贴进了别的表格,只留考核条目后再导入",
-                           f"sheet '{table.name}' of {path.name} has {len(table.rows)} rows, more than a rubric may hold "
-                           f"({MAX_BYTES // 1000} KB); check that no other table was pasted in, keep only the criteria "
-                           "and import again"))
+    too_large(path, table, text)
     rubric, problems = check_text(text, str(path))
     errors = [p for p in problems if p.severity == "error"]
     if rubric is None:
         raise TableError(t(f"{path.name} 中的细则有错误,没有写出细则文件:", f"the rubric in {path.name} has errors; no rubric file was written:"),
-                         _in_order([reader.engine_problem(text, p) for p in errors
+                         in_order([reader.engine_problem(text, p) for p in errors
                                     if p.message not in reader.dropped], reader.gaps))
-    reader.check_total(rubric)
+    check_total(reader, rubric)
     if reader.problems:
         raise TableError(t(f"{path.name} 不完整或有错误,没有写出细则文件:", f"{path.name} is incomplete or has errors; no rubric file was written:"),
                          reader.problems)
     return ImportedRubric(data, text, rubric)
 
-
-
-def _in_order(problems: list[CellProblem], gaps: list[CellProblem]) -> list[CellProblem]:
-    """The rules' gaps among the other problems, each at its row, as the clerk goes down the table."""
-    def row(p: CellProblem) -> int:
-        digits = re.sub(r"\D", "", p.cell)
-        return int(digits) if digits else 0
-    if not gaps:
-        return problems
-    return sorted(problems + gaps, key=lambda p: (p.sheet, row(p)))
 
 
 def write_rubric_yaml(imported: ImportedRubric, source: str | Path, out: str | Path) -> None:

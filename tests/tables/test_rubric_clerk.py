@@ -259,3 +259,9 @@ def test_a_category_heading_merged_across_the_row_is_a_section_with_its_points(t
     rows[0] = ["组织领导(10分)"]  # no number this can read: said once, at its cell, not as points and a rule
     err = _refused(capsys, _book(tmp_path / "bad.xlsx", rows, merges=["A3:F3", "A6:F6", "A8:F8"]), tmp_path)
     assert "A3" in err and "一、组织领导(20分)" in err and "D3" not in err and "E3" not in err
+
+
+def test_a_deduction_that_is_no_number_is_said_once_at_its_cell(tmp_path, capsys):
+    rows = [["一", "组织领导", None, "5分"], ["1", "成立工作队", "每发现一处扣2分", "5分", "每处扣分", "两分"]]
+    problems = _refused(capsys, _book(tmp_path / "细则.xlsx", rows), tmp_path).strip().splitlines()[1:]
+    assert len(problems) == 1 and "F4" in problems[0] and "两分" in problems[0]
