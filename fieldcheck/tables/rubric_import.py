@@ -99,8 +99,11 @@ class _Reader:
     def bad(self, sheet: str, row: int, col: int, zh: str, en: str) -> None:
         self.problems.append(CellProblem(sheet, cell_ref(row, col), t(zh, en)))
 
-    def number(self, sheet: Sheet, r: int, c: int | None, what_zh: str, what_en: str) -> Any:
-        """A cell's number as written (int or float kept), text numbers parsed; None if empty."""
+    def number(self, sheet: Sheet, r: int, c: int | None, what_zh: str, what_en: str, *, signed: bool = True) -> Any:
+        """A cell's number as written (int or float kept), text numbers parsed; None if empty.
+
+        ``signed=False`` (points, deductions): a negative one is named here, in the column's words,
+        not by the engine in its file's (「deduct不能是负数」)."""
         if c is None:
             return None
         raw = sheet.value(r, c)
@@ -109,6 +112,10 @@ class _Reader:
         typed = shown(clean_text(raw))  # 5,000 typed digits would make the sentence a page
         try:
             number = parse_number(raw)
+            if not signed and number is not None and number < 0:
+                self.bad(sheet.name, r, c, f"{what_zh}不能是负数(填的是「{typed}」),扣的分也写正数",
+                         f"{what_en} cannot be negative (found '{typed}'); write points taken as a positive number too")
+                return None
             if isinstance(raw, (int, float)) and not isinstance(raw, bool):
                 return raw  # as typed, so the version survives a round trip; 1e308 was refused above
         except ValueError as exc:
@@ -194,7 +201,7 @@ class _Reader:
                     node[name] = value if isinstance(value, str) else clean_text(value)
             if "title" not in cols and "content" in node:  # an officials' sheet names a row by its 考核内容
                 node["title"] = node["content"]
-            points = self.number(sheet, r, cols.get("points"), "标准分值", "the points (标准分值)")
+            points = self.number(sheet, r, cols.get("points"), "标准分值", "the points (标准分值)", signed=False)
             if points is not None:
                 node["points"] = points
             cap = text(r, "cap")
@@ -277,7 +284,8 @@ class _Reader:
                          "expected the rule's numbers as a mapping like {target: 100, step: 1}")
             else:
                 spec.update(extra)
-        amount = self.number(sheet, r, cols.get("amount"), "扣分/加分", "the deduction or bonus (扣分/加分)")
+        amount = self.number(sheet, r, cols.get("amount"), "扣分/加分", "the deduction or bonus (扣分/加分)",
+                             signed=False)
         if amount is not None:
             spec["add" if kind == "bonus" else "deduct"] = amount
         required(self, sheet, r, cols, label, spec, node_id)

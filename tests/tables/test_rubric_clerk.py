@@ -265,3 +265,11 @@ def test_a_deduction_that_is_no_number_is_said_once_at_its_cell(tmp_path, capsys
     rows = [["一", "组织领导", None, "5分"], ["1", "成立工作队", "每发现一处扣2分", "5分", "每处扣分", "两分"]]
     problems = _refused(capsys, _book(tmp_path / "细则.xlsx", rows), tmp_path).strip().splitlines()[1:]
     assert len(problems) == 1 and "F4" in problems[0] and "两分" in problems[0]
+
+
+def test_negative_points_or_deductions_are_named_at_their_cells_in_the_columns_words(tmp_path, capsys):
+    rows = [["一", "组织领导", None, "10分"], ["1", "成立工作队", "未成立扣5分", -5, "未做到扣分", 5],
+            ["2", "制定计划", "每发现一处扣2分", "15分", "每处扣分", "-2"]]
+    problems = _refused(capsys, _book(tmp_path / "细则.xlsx", rows), tmp_path).strip().splitlines()[1:]
+    assert [p.split("单元格")[0].split()[-1] for p in problems] == ["工作表「考评表」D4", "工作表「考评表」F5"]
+    assert all("负数" in p and "deduct" not in p for p in problems)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from fieldcheck.engine.rules import NOT_APPLICABLE
 from fieldcheck.gui.qt import Qt, QtWidgets
-from fieldcheck.gui.walk.editors.base import NAME_ROLE, TOUCH_HEIGHT, Editor, checkable_list
+from fieldcheck.gui.walk.editors.base import NAME_ROLE, TOUCH_HEIGHT, Editor, checkable_list, touch
 
 # where an unnamed row keeps the id of the finding it stands for
 FINDING_ROLE = Qt.UserRole + 2
@@ -46,8 +46,8 @@ class ChecklistEditor(Editor):
         self.counts = not self.names or bool(getattr(item.rule, "open", False))
         self.add_button: QtWidgets.QPushButton | None = None
         if self.counts:
-            self.add_button = QtWidgets.QPushButton(self.tr("Add one &not done") if self.duties
-                                                    else self.tr("Add a &missing one"))
+            self.add_button = touch(QtWidgets.QPushButton(self.tr("Add one &not done") if self.duties
+                                                          else self.tr("Add a &missing one")))
             self.add_button.setObjectName("checklistAdd")
             self.add_button.setToolTip(self.tr("Ctrl+Return"))
             self.add_button.clicked.connect(self.add_finding)
