@@ -165,8 +165,9 @@ def _rows(rubric, result: ScoreResult, findings: dict[str, list[str]]) -> list[S
                                  fmt(node.points) if node.points is not None else f"({fmt(node.max_points)})",
                                  *_item_cells(node, score), _basis(score, findings.get(node.id, []))))
             return
-        rows.append(SheetRow("section", level, node.id, node.title + (f"({node.content})" if node.content else ""),
-                             node.standard, fmt(score.max), "", "", ""))
+        # a county's own sheet names a section by its 考核内容: 组织领导 once, not 组织领导(组织领导)
+        label = f"{node.title}({node.content})" if node.content and node.content != node.title else node.title
+        rows.append(SheetRow("section", level, node.id, label or node.content, node.standard, fmt(score.max), "", "", ""))
         for child in node.children:
             walk(child, level + 1, tuple(node.children))
         if node.kind == "bonus":

@@ -31,6 +31,16 @@ from fieldcheck.output import write_text
 from fieldcheck.tables.cells import CellProblem, TableError, cell_ref, clean_text, is_absurd, parse_number, plain_number
 from fieldcheck.tables.headers import find_header
 from fieldcheck.tables.reading import Sheet, read_exact
+from fieldcheck.tables.rubric_clerk import (
+    check_total,
+    heading,
+    in_order,
+    merged_groups,
+    no_rule_column,
+    pool_cap,
+    required,
+    too_large,
+)
 from fieldcheck.tables.rubric_export import rubric_data
 from fieldcheck.tables.rubric_layout import (
     BONUS_SECTION,
@@ -40,7 +50,6 @@ from fieldcheck.tables.rubric_layout import (
     INFO_SHEET,
     ITEM,
     NO,
-    RUBRIC_SHEET,
     RULE_BY_LABEL,
     RULE_LABELS,
     SAMPLING_ROWS,
@@ -50,8 +59,12 @@ from fieldcheck.tables.rubric_layout import (
     TARGET_SHEET,
     YES,
 )
+from fieldcheck.tables.rubric_sheets import rubric_table
+from fieldcheck.tables.rubric_words import TOTAL_LABELS, pool_section, sum_label
 
 CHINESE_NUMERALS = "一二三四五六七八九十"
+#: what follows a number as officials type it (一、 1. 2,), not part of it
+_NUMBER_END = re.compile(r"[、.,,\s]+$")
 _PAREN_NUMBER = re.compile(r"^[((]([一二三四五六七八九十\d]+)[))]$")
 
 
@@ -79,22 +92,32 @@ class _Reader:
         self.path = path
         self.problems: list[CellProblem] = []
         self.cells: dict[str, tuple[str, str]] = {}  # node id → (sheet, cell) for the engine's problems
+        self.total: tuple[Any, str, int, int] | None = None  # the 合计 row: its points, sheet, row, column
+        self.gaps: list[CellProblem] = []  # a rule's missing numbers, in the clerk's words
+        self.dropped: set[str] = set()  # the engine's sentences for the same gaps
 
     def bad(self, sheet: str, row: int, col: int, zh: str, en: str) -> None:
         self.problems.append(CellProblem(sheet, cell_ref(row, col), t(zh, en)))
 
-    def number(self, sheet: Sheet, r: int, c: int | None, what_zh: str, what_en: str) -> Any:
-        """A cell's number as written (int or float kept), text numbers parsed; None if empty."""
+    def number(self, sheet: Sheet, r: int, c: int | None, what_zh: str, what_en: str, *, signed: bool = True) -> Any:
+        """A cell's number as written (int or float kept), text numbers parsed; None if empty.
+
+        ``signed=False`` (points, deductions): a negative one is named here, in the column's words,
+        not by the engine in its file's (「deduct不能是负数」)."""
         if c is None:
             return None
         raw = sheet.value(r, c)
         if raw is None or (isinstance(raw, str) and not raw.strip()):
             return None
-        if isinstance(raw, (int, float)) and not isinstance(raw, bool):
-            return raw
         typed = shown(clean_text(raw))  # 5,000 typed digits would make the sentence a page
         try:
             number = parse_number(raw)
+            if not signed and number is not None and number < 0:
+                self.bad(sheet.name, r, c, f"{what_zh}不能是负数(填的是「{typed}」),扣的分也写正数",
+                         f"{what_en} cannot be negative (found '{typed}'); write points taken as a positive number too")
+                return None
+            if isinstance(raw, (int, float)) and not isinstance(raw, bool):
+                return raw  # as typed, so the version survives a round trip; 1e308 was refused above
         except ValueError as exc:
             if is_absurd(exc):
                 self.bad(sheet.name, r, c, f"{what_zh}「{typed}」太大或位数太多,不是合理的数",
@@ -128,11 +151,22 @@ class _Reader:
                 return None
             return value
 
+        merged_groups(self, sheet, start, cols)
+        no_rule_column(self, sheet, start, cols)
         for r in range(start, len(sheet.rows)):
             if all(v is None or (isinstance(v, str) and not v.strip()) for v in sheet.rows[r]):
                 continue
-            raw_id = clean_text(text(r, "id"))
-            if raw_id in ("合计", "总计", "小计"):
+            raw_id = _NUMBER_END.sub("", clean_text(text(r, "id")))  # "一、" "1." "2、" as typed: 一, 1, 2
+            headed = heading(self, sheet, r, cols["id"])  # "一、组织领导(20分)" merged across the row
+            if headed is False:
+                continue
+            if headed is not None:
+                raw_id = headed[0]
+            label = sum_label(sheet.rows[r]) if not raw_id or sum_label([raw_id]) else None
+            if label is not None:  # 合计 under 序号, or under the first column (项目) beside an empty 序号
+                if label in TOTAL_LABELS:
+                    self.total = (self.number(sheet, r, cols.get("points"), "合计", "the total (合计)"), sheet.name, r,
+                                  cols.get("points", cols["id"]))
                 continue
             if not raw_id:
                 self.bad(sheet.name, r, cols["id"], "应填写序号", "expected the row's number (序号)")
@@ -151,15 +185,23 @@ class _Reader:
                     node_id = f"{top}.{_chinese_number(n) or n}"
                     parent = top
             if node_id in ids:
-                self.bad(sheet.name, r, cols["id"], f"序号「{node_id}」重复", f"the number '{node_id}' appears twice")
+                self.bad(sheet.name, r, cols["id"], f"序号「{raw_id}」重复:请改成本节没有用过的序号",
+                         f"the number '{raw_id}' appears twice: give this row a number not used in its section")
                 continue
             ids.add(node_id)
             node: dict[str, Any] = {"id": node_id}
+            if headed is not None:  # the heading holds the whole row: its name and points, nothing else
+                node.update({"title": headed[1]} if headed[2] is None else {"title": headed[1], "points": headed[2]})
+                self.cells[node_id] = (sheet.name, cell_ref(r, cols["id"]))
+                rows.append((r, node, parent, ""))
+                continue
             for name in ("title", "content", "standard", "note"):
                 value = text(r, name)
                 if value is not None:
                     node[name] = value if isinstance(value, str) else clean_text(value)
-            points = self.number(sheet, r, cols.get("points"), "标准分值", "the points (标准分值)")
+            if "title" not in cols and "content" in node:  # an officials' sheet names a row by its 考核内容
+                node["title"] = node["content"]
+            points = self.number(sheet, r, cols.get("points"), "标准分值", "the points (标准分值)", signed=False)
             if points is not None:
                 node["points"] = points
             cap = text(r, "cap")
@@ -172,6 +214,7 @@ class _Reader:
             rows.append((r, node, parent, clean_text(text(r, "kind"))))
 
         parents = {p for _, _, p, _ in rows if p}
+        parent_of = {node["id"]: p for _, node, p, _ in rows}
         by_id: dict[str, dict[str, Any]] = {}
         roots: list[dict[str, Any]] = []
         for r, node, parent, kind in rows:
@@ -187,7 +230,9 @@ class _Reader:
                 if missing is not None:
                     node["missing"] = [m for m in str(missing).split("\n") if m.strip()]
             else:
-                rule = self.rule(sheet, r, cols, text)
+                rule = self.rule(sheet, r, cols, text, node["id"])
+                if rule is not None and rule["type"] == "veto" and "reason" not in rule and node.get("content"):
+                    rule["reason"] = node["content"]  # the ranking says why (违规违纪使用扶贫资金), not "8"
                 if rule is not None:
                     node["rule"] = rule
             if parent is None:
@@ -198,19 +243,25 @@ class _Reader:
                 self.bad(sheet.name, r, cols.get("parent", cols["id"]), f"上级「{parent}」不是上方的任何章节",
                          f"the parent '{parent}' is no section above this row")
             by_id[node["id"]] = node
+            if not is_section and "cap" not in node:
+                pool_cap(self, sheet, r, cols, node, pool_section(node, parent, by_id, parent_of))
         for r, node, _, _ in rows:
             if "children" in node and not node["children"]:
                 self.bad(sheet.name, r, cols["id"], f"「{node['id']} {node.get('title', '')}」还没有考核条目(不完整):在它下面加行,上级填 {node['id']},并填写评分标准、标准分值和规则",
                          f"'{node['id']} {node.get('title', '')}' has no items yet (incomplete): add rows under it with "
                          f"上级 {node['id']}, their 评分标准, 标准分值 and 规则")
-            if "children" in node and "points" not in node and not node.get("missing"):
+            points_cell = cell_ref(r, cols.get("points", cols["id"]))
+            if "children" in node and "points" not in node and not node.get("missing") \
+                    and not any(p.sheet == sheet.name and p.cell == points_cell for p in self.problems):
                 self.bad(sheet.name, r, cols.get("points", cols["id"]), f"「{node['id']} {node.get('title', '')}」缺少标准分值(留待县里填写,不完整)",
                          f"'{node['id']} {node.get('title', '')}' has no points (标准分值) yet: left for the county to fill in")
         return roots
 
-    def rule(self, sheet: Sheet, r: int, cols: dict[str, int], text) -> dict[str, Any] | None:
+    def rule(self, sheet: Sheet, r: int, cols: dict[str, int], text, node_id: str) -> dict[str, Any] | None:
         label = text(r, "rule")
         col = cols.get("rule", cols["id"])
+        if "rule" not in cols:
+            return None  # the header is named once (``no_rule_column``), not every row
         if label is None:
             self.bad(sheet.name, r, col, "条目需要规则:" + "、".join(RULE_LABELS.values()),
                      "an item needs a rule form (规则): " + ", ".join(RULE_LABELS.values()))
@@ -233,9 +284,11 @@ class _Reader:
                          "expected the rule's numbers as a mapping like {target: 100, step: 1}")
             else:
                 spec.update(extra)
-        amount = self.number(sheet, r, cols.get("amount"), "扣分/加分", "the deduction or bonus (扣分/加分)")
+        amount = self.number(sheet, r, cols.get("amount"), "扣分/加分", "the deduction or bonus (扣分/加分)",
+                             signed=False)
         if amount is not None:
             spec["add" if kind == "bonus" else "deduct"] = amount
+        required(self, sheet, r, cols, label, spec, node_id)
         return spec
 
     def engine_problem(self, text: str, problem) -> CellProblem:
@@ -356,15 +409,7 @@ def read_rubric_workbook(path: str | Path) -> ImportedRubric:
     path = Path(path)
     reader = _Reader(path)
     sheets = read_exact(path)
-    table = next((s for s in sheets if s.name == RUBRIC_SHEET), None)
-    if table is None:
-        table = next((s for s in sheets if (h := find_header(s, SYNONYMS, "id")) is not None
-                      and ("standard" in h[1] or "content" in h[1])), None)
-    elif find_header(table, SYNONYMS, "id") is None:
-        table = None
-    if table is None:
-        raise TableError(t(f"{path} 中没有考评表:需要一行表头,含「序号」「考核内容」「评分标准」「标准分值」",
-                           f"no rubric table in {path}: a header row with 序号, 考核内容, 评分标准 and 标准分值 is needed"))
+    table = rubric_table(path, sheets)
     data: dict[str, Any] = {}
     info = next((s for s in sheets if s.name == INFO_SHEET), None)
     if info is not None:
@@ -381,13 +426,19 @@ def read_rubric_workbook(path: str | Path) -> ImportedRubric:
     data["children"] = reader.tree(table)
     if reader.problems:
         raise TableError(t(f"{path.name} 不完整或有错误,没有写出细则文件:", f"{path.name} is incomplete or has errors; no rubric file was written:"),
-                         reader.problems)
+                         in_order(reader.problems, reader.gaps))
     text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=120)
+    too_large(path, table, text)
     rubric, problems = check_text(text, str(path))
     errors = [p for p in problems if p.severity == "error"]
     if rubric is None:
         raise TableError(t(f"{path.name} 中的细则有错误,没有写出细则文件:", f"the rubric in {path.name} has errors; no rubric file was written:"),
-                         [reader.engine_problem(text, p) for p in errors])
+                         in_order([reader.engine_problem(text, p) for p in errors
+                                    if p.message not in reader.dropped], reader.gaps))
+    check_total(reader, rubric)
+    if reader.problems:
+        raise TableError(t(f"{path.name} 不完整或有错误,没有写出细则文件:", f"{path.name} is incomplete or has errors; no rubric file was written:"),
+                         reader.problems)
     return ImportedRubric(data, text, rubric)
 
 

@@ -29,6 +29,13 @@ RULE_LABELS = {
     "veto": "一票否决",
 }
 RULE_BY_LABEL = {label: key for key, label in RULE_LABELS.items()}
+#: what 规则参数 holds for the forms that need more than 扣分, as a clerk would write it (seeds 001, 003)
+RULE_EXAMPLES = {
+    "duty_checklist": "{duties: [一本民情日记, 一张作战图]}",
+    "min_options": "{options: [宣传栏, 宣传页, 宣传横幅, 标语], minimum: 2}",
+    "rating": "{levels: {满意: 4, 基本满意: 0, 不满意: 0}}",
+    "metric": "{target: 100, step: 1, per_step: 0.5, unit: '%'}",
+}
 
 SECTION = "章节"
 BONUS_SECTION = "加分章节"

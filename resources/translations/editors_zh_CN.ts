@@ -12,8 +12,28 @@
         <translation>勾选每项缺少的内容:</translation>
     </message>
     <message>
+        <source>Add one &amp;not done</source>
+        <translation>再记一项未完成(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Add a &amp;missing one</source>
+        <translation>再记一项缺项(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Ctrl+Return</source>
+        <translation>Ctrl+回车</translation>
+    </message>
+    <message>
         <source>Not applicable</source>
         <translation>不适用</translation>
+    </message>
+    <message>
+        <source>{0} not done</source>
+        <translation>{0} 项未完成</translation>
+    </message>
+    <message>
+        <source>{0} missing</source>
+        <translation>缺少 {0} 项</translation>
     </message>
     <message>
         <source>{0} of {1} not done</source>
@@ -22,6 +42,10 @@
     <message>
         <source>{0} of {1} missing</source>
         <translation>{1} 项中缺少 {0} 项</translation>
+    </message>
+    <message>
+        <source>All {0} are already counted missing.</source>
+        <translation>{0} 项已全部记为缺少。</translation>
     </message>
     <message>
         <source>Duty not named (unnamed finding {0})</source>

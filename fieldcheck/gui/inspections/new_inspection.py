@@ -33,8 +33,11 @@ class NewInspectionDialog(QtWidgets.QDialog):
         # team leader published (a bundle brought it) is used instead of the installed copy.
         self.rubrics = sorted(rubrics if rubrics is not None else available(store), key=lambda r: not r.complete)
         self.places = {p.id: p for p in store.places.all()}
+        titles = [r.title for r in self.rubrics]
         for rubric in self.rubrics:
-            title = rubric.title if rubric.complete else self.tr("{0} (incomplete source)").format(rubric.title)
+            # a county's edited copy (衡阳 2016 from the 2015 workbook) keeps the title: its id tells them apart
+            title = rubric.title if titles.count(rubric.title) == 1 else f"{rubric.title} ({rubric.id})"
+            title = title if rubric.complete else self.tr("{0} (incomplete source)").format(title)
             self.ui.rubricCombo.addItem(title, rubric.id)
         self.ui.dateEdit.setDate(QtCore.QDate.currentDate())
         leave_on_tab(self.ui.dateEdit)  # Tab goes on to the buttons, not through day, month, year

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from fieldcheck.engine.rules import NOT_APPLICABLE
 from fieldcheck.gui.qt import Qt, QtWidgets
-from fieldcheck.gui.walk.editors.base import NAME_ROLE, TOUCH_HEIGHT, Editor, checkable_list
+from fieldcheck.gui.walk.editors.base import NAME_ROLE, TOUCH_HEIGHT, Editor, checkable_list, touch
 
 # where an unnamed row keeps the id of the finding it stands for
 FINDING_ROLE = Qt.UserRole + 2
@@ -40,6 +40,18 @@ class ChecklistEditor(Editor):
         self.list.itemChanged.connect(self._on_changed)
         self.list.currentItemChanged.connect(lambda *_: self.finding_changed.emit())
         layout.addWidget(self.list)
+        # Nothing to tick (a county's sheet gives 每缺少一项扣2分 without naming the elements; 六个一
+        # names none) or an open list (meetings missed beyond those listed): each one missing is an
+        # unnamed finding, added here or with Ctrl+Return, and unticked to take it away.
+        self.counts = not self.names or bool(getattr(item.rule, "open", False))
+        self.add_button: QtWidgets.QPushButton | None = None
+        if self.counts:
+            self.add_button = touch(QtWidgets.QPushButton(self.tr("Add one &not done") if self.duties
+                                                          else self.tr("Add a &missing one")))
+            self.add_button.setObjectName("checklistAdd")
+            self.add_button.setToolTip(self.tr("Ctrl+Return"))
+            self.add_button.clicked.connect(self.add_finding)
+            layout.addWidget(self.add_button, 0, Qt.AlignLeft)
         self.summary = QtWidgets.QLabel()
         self.summary.setObjectName("checklistSummary")
         layout.addWidget(self.summary)
@@ -76,9 +88,26 @@ class ChecklistEditor(Editor):
         missing = self.missing()
         if missing is None:
             self.summary.setText(self.tr("Not applicable"))
+        elif not self.names:  # "0 项中缺少 3 项" would say the item has no elements to miss
+            self.summary.setText(self.tr("{0} not done").format(missing) if self.duties
+                                 else self.tr("{0} missing").format(missing))
         else:
             self.summary.setText(self.tr("{0} of {1} not done").format(missing, len(self.names)) if self.duties
                                  else self.tr("{0} of {1} missing").format(missing, len(self.names)))
+
+    def add_finding(self) -> None:
+        """Ctrl+Return: one more unnamed element missing, where the list lets one be counted; else as any form."""
+        if not self.counts:
+            super().add_finding()
+            return
+        size = getattr(self.item.rule, "size", None)
+        if size is not None and not getattr(self.item.rule, "open", False) and len(self.findings()) >= size:
+            self.error_label.setText(self.tr("All {0} are already counted missing.").format(size))  # 六个一: six
+            self.error_label.show()
+            return
+        self.error_label.hide()
+        self.session.add_finding(self.item.id, value=None)
+        self.finding_changed.emit()
 
     def _show_unnamed(self) -> None:
         """One ticked row per unnamed finding after the names; unticking one removes that finding."""
