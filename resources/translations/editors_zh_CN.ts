@@ -12,6 +12,14 @@
         <translation>勾选每项缺少的内容:</translation>
     </message>
     <message>
+        <source>The rubric names no duties: add one for each duty not done.</source>
+        <translation>细则没有列出具体职责:每有一项未完成,点一次“再记一项未完成”。</translation>
+    </message>
+    <message>
+        <source>The rubric names no elements: add one for each that is missing.</source>
+        <translation>细则没有列出具体内容:每缺少一项,点一次“再记一项缺项”。</translation>
+    </message>
+    <message>
         <source>Add one &amp;not done</source>
         <translation>再记一项未完成(&amp;N)</translation>
     </message>

@@ -91,6 +91,7 @@ def test_an_unnamed_list_of_known_size_takes_no_more_than_its_size(qtbot, store)
                                           inspectors=["甲"], date="2026-11-22")
     view = show_view(qtbot, store, inspection, activate=False)
     view.go_to_item("2.7")
+    assert view.panel.editor.hint.text() == "The rubric names no elements: add one for each that is missing."
     for _ in range(7):
         view.add_finding()
     assert len(store.findings.of(inspection, "2.7")) == 6

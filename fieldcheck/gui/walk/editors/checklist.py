@@ -26,10 +26,16 @@ class ChecklistEditor(Editor):
         self.names = item.rule.duties if self.duties else item.rule.elements
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        hint = QtWidgets.QLabel(self.tr("Tick each duty that is not done:") if self.duties
-                                else self.tr("Tick each element that is missing:"))
+        if self.names:
+            hint = QtWidgets.QLabel(self.tr("Tick each duty that is not done:") if self.duties
+                                    else self.tr("Tick each element that is missing:"))
+        else:  # nothing to tick: each one is counted with the button below
+            hint = QtWidgets.QLabel(self.tr("The rubric names no duties: add one for each duty not done.")
+                                    if self.duties else
+                                    self.tr("The rubric names no elements: add one for each that is missing."))
         hint.setWordWrap(True)
         layout.addWidget(hint)
+        self.hint = hint
         note = item.rule.spec.get("duties_note" if self.duties else "elements_note")
         if note:
             note_label = QtWidgets.QLabel(note)
