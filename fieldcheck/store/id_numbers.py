@@ -94,11 +94,14 @@ def _id_spans(text: str):
         first = 0
         while first < len(groups):
             for last in range(first, len(groups)):
-                number = _plain(text[groups[first][0]:groups[last][1]])
+                start, end = groups[first][0], groups[last][1]
+                number = _plain(text[start:end])
+                if number.endswith("X") and len(number) != 18:  # an X typed after 15 or 18 digits is not theirs
+                    number, end = number[:-1], end - 1
                 if len(number) > 18 or (last > first and groups[last - 1][1] - groups[last - 1][0] < 3):
                     break  # too long, or a list of short numbers (1 2 3 …, 10 11 12 …) rather than a card's groups
                 if len(number) in (15, 18) and is_id_number(number):
-                    yield groups[first][0], groups[last][1], number
+                    yield start, end, number
                     first = last
                     break
             first += 1
