@@ -1,0 +1,68 @@
+"""ID numbers typed into the window as people copy them from a card (groups, dashes, full-width digits):
+masked in a note with one sentence saying so, refused in a name, read in the household's own field."""
+
+from __future__ import annotations
+
+from test_hostile_input import new_household_typed, type_text
+from walkkit import show_view, village_inspection
+
+from fieldcheck.gui.qt import Qt
+
+ID = "430421197304195712"
+GROUPS = "430421 19730419 5712"
+DASHES = "４３０４２１－１９７３０４１９－５７１２"  # full-width, as a Chinese input method types them
+
+
+def _db_bytes(store) -> bytes:
+    store.db.conn.execute("PRAGMA wal_checkpoint(FULL)")
+    return b"".join(p.read_bytes() for p in store.path.parent.rglob("*") if p.is_file())
+
+
+def test_a_note_quoting_an_id_number_in_groups_is_kept_masked_and_the_editor_says_so(qtbot, store, chinese):
+    inspection_id, _ids = village_inspection(store)
+    view = show_view(qtbot, store, inspection_id)
+    view.go_to_item("2.1.4")
+    editor = view.panel.editor
+    editor.add_finding()
+    editor.note_edit.setFocus()
+    type_text(editor.note_edit, f"张三 {DASHES} 手册未签字")
+    qtbot.keyClick(editor.note_edit, Qt.Key_Tab)
+    [finding] = store.findings.of(inspection_id, "2.1.4")
+    assert finding.note == "张三 430421********5712 手册未签字" == editor.note_edit.text()
+    assert editor.error_label.isVisible()
+    assert editor.error_label.text() == "备注中的身份证号已遮蔽:只保存前 6 位和后 4 位。"
+    assert b"19730419" not in _db_bytes(store)
+    view.close()
+
+
+def test_a_note_with_a_phone_number_is_kept_as_typed_without_a_word(qtbot, store, chinese):
+    inspection_id, _ids = village_inspection(store)
+    view = show_view(qtbot, store, inspection_id)
+    view.go_to_item("2.1.4")
+    editor = view.panel.editor
+    editor.add_finding()
+    editor.note_edit.setFocus()
+    type_text(editor.note_edit, "村支书电话 13807341234")
+    qtbot.keyClick(editor.note_edit, Qt.Key_Tab)
+    assert store.findings.of(inspection_id, "2.1.4")[0].note == "村支书电话 13807341234"
+    assert not editor.error_label.isVisible()
+    view.close()
+
+
+def test_a_head_named_with_an_id_number_in_groups_is_refused_and_nothing_is_kept(qtbot, store, chinese):
+    view, dialog, _members = new_household_typed(qtbot, store, "3")
+    dialog.name_edit.setText(f"李四 {GROUPS}")
+    dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+    assert dialog.isVisible() and "身份证号" in dialog.error_label.text()
+    assert b"19730419" not in _db_bytes(store)
+    view.close()
+
+
+def test_the_households_id_number_typed_with_dashes_is_read_and_kept_masked(qtbot, store, chinese):
+    view, dialog, _members = new_household_typed(qtbot, store, "3")
+    dialog.id_edit.setText(DASHES)
+    dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+    assert not dialog.isVisible(), dialog.error_label.text()
+    assert store.households.get(dialog.household_id).id_masked == "430421********5712"
+    assert b"19730419" not in _db_bytes(store)
+    view.close()
