@@ -1,12 +1,17 @@
 """A roster's ID numbers outside their column: typed with spaces, or stored by Excel as a number in a name or
-place column (4.30421197304196E+17 keeps 16 of the 18 digits); each cell is named and nothing of it is kept."""
+place column (4.30421197304196E+17 keeps 16 of the 18 digits); each cell is named and nothing of it is kept.
+A rubric workbook holding one is refused the same way."""
 
 from __future__ import annotations
 
 import openpyxl
 import pytest
 
+from fieldcheck.engine import catalog
+from fieldcheck.tables.cells import TableError
 from fieldcheck.tables.roster import import_roster, read_roster
+from fieldcheck.tables.rubric_export import export_rubric
+from fieldcheck.tables.rubric_import import read_rubric_workbook
 from tests.tables.workbooks import as_ods
 
 ID = "430421197304195712"
@@ -39,3 +44,16 @@ def test_an_id_number_as_a_number_or_in_groups_outside_its_column_is_refused_by_
     assert (h.head_name, h.helper, h.id_masked) == ("张三", "李干部", "430421********5712")
     data = _db_bytes(store)
     assert b"3041957" not in data and b"13807341234" not in data  # nor the 16 digits a number cell keeps
+
+
+def test_a_rubric_workbook_quoting_an_id_number_is_refused_by_its_cell(tmp_path):
+    """A rubric's text is copied into every inspection that uses it, and so into every bundle and sheet."""
+    path = tmp_path / "village.xlsx"
+    export_rubric(catalog.find("village-work-team"), path)
+    wb = openpyxl.load_workbook(path)
+    sheet = wb.worksheets[0]
+    sheet["B4"] = f"{sheet['B4'].value}(联系人 430421 19730419 5712)"
+    wb.save(path)
+    with pytest.raises(TableError) as caught:
+        read_rubric_workbook(path)
+    assert "B4" in str(caught.value) and "身份证号" in str(caught.value)
