@@ -16,8 +16,10 @@ card, a longer run of digits, an 18-digit code with neither a right check digit 
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import date
+from typing import Any
 
 from fieldcheck.engine.numbers import halfwidth
 from fieldcheck.i18n import t
@@ -87,8 +89,15 @@ _RUN = re.compile(rf"(?<![{_DIGIT}])[{_DIGIT}]+(?:[{re.escape(_SEPARATORS)}][{_D
 _GROUP = re.compile(rf"[{_DIGIT}]+(?:[XxＸｘ]$)?")
 
 
+#: 15 digits with at most single separators between them: what any ID number needs (a quick test
+#: first, so that a rubric's text of 60 KB full of scores is read in a blink)
+_LONG = re.compile(rf"[{_DIGIT}](?:[{re.escape(_SEPARATORS)}]?[{_DIGIT}]){{14}}")
+
+
 def _id_spans(text: str):
     """(start, end, ASCII number) of every ID number in ``text``, left to right."""
+    if not _LONG.search(text):
+        return
     for run in _RUN.finditer(text):
         groups = [(m.start() + run.start(), m.end() + run.start()) for m in _GROUP.finditer(run.group(0))]
         first = 0
@@ -118,6 +127,35 @@ def mask_in_text(text: str) -> str:
     for start, end, number in reversed(spans):
         text = text[:start] + (mask_id_number(number) or "") + text[end:]
     return text
+
+
+#: a string that names a record, not a person's text: an id, a hash, a clock stamp (never masked)
+_IDENTIFIER = re.compile(r"[0-9a-fA-F-]{16,}|\d{15}-\d{4}-\S*")
+
+
+def _masked_strings(value: Any) -> Any:
+    if isinstance(value, str):
+        return value if _IDENTIFIER.fullmatch(value) else mask_in_text(value)
+    if isinstance(value, dict):
+        return {k: _masked_strings(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_masked_strings(v) for v in value]
+    return value
+
+
+def mask_in_json(text: str | None) -> str | None:
+    """A stored JSON value with every whole ID number in its texts masked; the same text when there is none.
+
+    Only strings are read (a number stays a number), and ids, hashes and clock stamps are left alone.
+    """
+    if text is None or not holds_id_number(text):
+        return text
+    try:
+        value = json.loads(text)
+    except ValueError:
+        return mask_in_text(text)
+    masked = _masked_strings(value)
+    return text if masked == value else json.dumps(masked, ensure_ascii=False)
 
 
 def answer_holds_id_number(value: object) -> bool:
