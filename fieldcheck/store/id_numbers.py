@@ -85,7 +85,7 @@ def is_id_number(number: str) -> bool:
 #: is one or more whole groups of such a run, each but the last of 3 digits or more (a phone
 #: number typed before it stays its own)
 _DIGIT = "0-9\uff10-\uff19"
-_RUN = re.compile(rf"(?<![{_DIGIT}])[{_DIGIT}]+(?:[{re.escape(_SEPARATORS)}][{_DIGIT}]+)*(?:[XxＸｘ](?![A-Za-z]))?(?![{_DIGIT}])")
+_RUN = re.compile(rf"(?<![{_DIGIT}])[{_DIGIT}]+(?:[{re.escape(_SEPARATORS)}][{_DIGIT}]+)*(?:[XxＸｘ])?(?![{_DIGIT}])")
 _GROUP = re.compile(rf"[{_DIGIT}]+(?:[XxＸｘ]$)?")
 
 
