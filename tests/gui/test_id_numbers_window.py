@@ -1,12 +1,16 @@
 """ID numbers typed into the window as people copy them from a card (groups, dashes, full-width digits):
-masked in a note with one sentence saying so, refused in a name, read in the household's own field."""
+masked in a note, an amendment's reason and a leader's reason with one sentence saying so, refused in a name,
+read in the household's own field."""
 
 from __future__ import annotations
 
+from leaderkit import three_inspectors
+from signkit import amend_answering, signed_and_open
 from test_hostile_input import new_household_typed, type_text
 from walkkit import show_view, village_inspection
 
-from fieldcheck.gui.qt import Qt
+from fieldcheck.gui.leader.conflicts_view import ConflictsView
+from fieldcheck.gui.qt import Qt, QtWidgets
 
 ID = "430421197304195712"
 GROUPS = "430421 19730419 5712"
@@ -66,3 +70,33 @@ def test_the_households_id_number_typed_with_dashes_is_read_and_kept_masked(qtbo
     assert store.households.get(dialog.household_id).id_masked == "430421********5712"
     assert b"19730419" not in _db_bytes(store)
     view.close()
+
+
+def test_an_amendment_reason_quoting_an_id_number_is_kept_masked_and_the_window_says_so(
+        qtbot, make_shell, home_store, village, home):
+    window = signed_and_open(make_shell, home_store, village, home)
+    fill = lambda box: box.findChild(QtWidgets.QPlainTextEdit).setPlainText(f"户主身份证号 {DASHES} 录错")
+    assert amend_answering(window, fill) == 2
+    assert home_store.signatures.revisions(village)[0].amend_reason == "户主身份证号 430421********5712 录错"
+    assert "修订原因中的身份证号已遮蔽" in window.statusBar().currentMessage()
+    assert b"19730419" not in _db_bytes(home_store)
+
+
+def test_a_leaders_reason_quoting_an_id_number_is_kept_masked_and_the_desk_says_so(qtbot, tmp_path, chinese):
+    team = three_inspectors(tmp_path)
+    try:
+        leader = team.store("L")
+        for bundle in team.bundles:
+            team.take("L", bundle)
+        view = ConflictsView(leader)
+        qtbot.add_widget(view)
+        cells = lambda r: [view.list.item(r, c).text() for c in range(view.list.columnCount()) if view.list.item(r, c)]
+        view.list.selectRow(next(r for r in range(view.list.rowCount()) if any("2.5.4" in x for x in cells(r))))
+        view.value.setText("未达标")
+        view.reason.setText(f"核对户主 {GROUPS} 的手册")
+        view.value_button.click()
+        assert "输入的身份证号已遮蔽" in view.message.text()
+        assert [d.reason for d in leader.decisions.history()] == ["核对户主 430421********5712 的手册"]
+        assert b"19730419" not in _db_bytes(leader)
+    finally:
+        team.close()
