@@ -133,13 +133,20 @@ def mask_in_text(text: str) -> str:
 _IDENTIFIER = re.compile(r"[0-9a-fA-F-]{16,}|\d{15}-\d{4}-\S*")
 
 
-def _masked_strings(value: Any) -> Any:
+#: what is not a person's text: a revision's signed content (its hash is what the signature covers, so
+#: it stays as signed) and images and strokes (base64 and numbers, the bulk of a bundle's events)
+_NOT_TEXT = frozenset({"content", "image", "thumbnail", "strokes"})
+
+
+def masked_value(value: Any) -> Any:
+    """A stored value (text, or JSON's lists and dicts of them) with every whole ID number in its texts
+    masked; ids, hashes, clock stamps, numbers and a revision's signed content are left alone."""
     if isinstance(value, str):
         return value if _IDENTIFIER.fullmatch(value) else mask_in_text(value)
     if isinstance(value, dict):
-        return {k: _masked_strings(v) for k, v in value.items()}
+        return {k: v if k in _NOT_TEXT else masked_value(v) for k, v in value.items()}
     if isinstance(value, list):
-        return [_masked_strings(v) for v in value]
+        return [masked_value(v) for v in value]
     return value
 
 
@@ -154,7 +161,7 @@ def mask_in_json(text: str | None) -> str | None:
         value = json.loads(text)
     except ValueError:
         return mask_in_text(text)
-    masked = _masked_strings(value)
+    masked = masked_value(value)
     return text if masked == value else json.dumps(masked, ensure_ascii=False)
 
 

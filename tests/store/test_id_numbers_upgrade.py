@@ -1,5 +1,6 @@
 """An older version's whole ID numbers (typed in groups, in a village's name, a photo's file name, a decided
-note, a reason and the events that carried them) are masked when the database is upgraded."""
+note, a reason and the events that carried them) are masked when the database is upgraded; what was signed
+is left as signed."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from fieldcheck.store import Store, schema
 RUBRIC = catalog.find("village-work-team")
 GROUPS = "430421 19730419 5712"
 HIDDEN = b"19730419"
+SIGNED = json.dumps({"notes": [f"户主 {GROUPS}"]}, ensure_ascii=False)  # a revision's content as it was signed
 
 
 def _version_10_database(path) -> None:
@@ -46,7 +48,8 @@ def _version_10_database(path) -> None:
             ("place", "p1", {"kind": "村", "name": village, "parent_id": None, "group": None}),
             ("household", "h1", {"head_name": f"张三 {GROUPS}", "village_id": "p1", "members": 3}),
             ("finding", "f1", {"item_id": "2.1.1", "note": note, "household_id": "h1", "value": None}),
-            ("photo", "ph1", {"finding_id": "f1", "sha256": "ab" * 32, "original_name": "430421197304195712.jpg"}))):
+            ("photo", "ph1", {"finding_id": "f1", "sha256": "ab" * 32, "original_name": "430421197304195712.jpg"}),
+            ("revision", "r1", {"number": 1, "content_hash": "cd" * 32, "content": SIGNED}))):
         conn.execute("INSERT INTO audit (id, at, who, device, hlc, action, entity, entity_id, inspection_id, field,"
                      " old, new, reason) VALUES (?, ?, '李明', 'old', ?, 'create', ?, ?, NULL, NULL, NULL, ?, ?)",
                      (f"e{n}", at, stamp, entity, entity_id, json.dumps(new, ensure_ascii=False),
@@ -67,6 +70,9 @@ def test_an_upgrade_masks_the_whole_id_numbers_an_older_version_kept(tmp_path):
         assert store.findings.search("5712") and not store.findings.search("19730419")  # the note index too
         events = store.connection.execute("SELECT new, reason FROM audit ORDER BY seq").fetchall()
         assert json.loads(events[3][0])["sha256"] == "ab" * 32  # ids and hashes untouched
+        assert json.loads(events[4][0])["content"] == SIGNED  # what was signed stays as signed
+        assert all(HIDDEN.decode() not in (new or "") + (reason or "") for new, reason in events[:4])
         assert store.connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     data = b"".join(p.read_bytes() for p in tmp_path.glob("fieldcheck.db*"))  # the file and its WAL
-    assert HIDDEN not in data and "19730419".encode("utf-16-le") not in data
+    at = [i for i in range(len(data)) if data.startswith(HIDDEN, i)]
+    assert at and all(b"notes" in data[i - 40:i] for i in at)  # only in the signed content

@@ -1,12 +1,15 @@
 """What travels in a bundle holds no whole ID number: the leader's decisions and reasons, the exporter's name,
-the reconciled result's reasons, a revocation's reason; a photo's downsized copy carries no camera serial.
+the reconciled result's reasons, a revocation's reason, what an older version sent; a photo's downsized copy
+carries no camera serial.
 
 Real laptops, real bundles unzipped and read byte by byte.
 """
 
 from __future__ import annotations
 
+import hashlib
 import io
+import json
 import random
 import zipfile
 
@@ -14,6 +17,7 @@ import pytest
 from conftest import village_inspection
 from doublekit import double_inspection
 from PIL import Image
+from test_bad_bundles import rebuild
 
 from fieldcheck.cli import main
 from fieldcheck.ops import team
@@ -21,6 +25,7 @@ from fieldcheck.ops.conflicts import resolve
 from fieldcheck.ops.demo import make_photo
 from fieldcheck.ops.reconcile import Choice, reconcile
 from fieldcheck.store import Store, StoreError
+from fieldcheck.store.signatures import SignerInput
 from fieldcheck.sync.bundle import BundleError
 from fieldcheck.sync.export import export_bundle
 
@@ -133,3 +138,33 @@ def test_a_downsized_copy_keeps_time_gps_and_orientation_and_drops_the_cameras_s
     b.take(small)
     [got] = b.store.photos.of(finding)
     assert (round(got.lat, 1), round(got.lon, 1)) == (26.9, 112.6)
+
+
+def test_a_bundle_from_a_laptop_still_on_an_older_version_is_kept_masked(laptops, tmp_path):
+    """Before schema 11 a note typed in groups left a laptop whole: the laptop taking it keeps it masked."""
+    a, b = laptops("A", "B")
+    insp = village_inspection(a.store)
+    finding = a.store.findings.add(insp, "2.1.1", note="户主 手册未签字").id
+    sent = a.export(tmp_path / "usb")
+
+    def as_old_version_sent_it(data):
+        data["events.jsonl"] = data["events.jsonl"].replace("户主 手册".encode(), f"户主 {TYPED} 手册".encode())
+        return data
+
+    old = rebuild(sent, tmp_path / "old.fcbundle", a, members=as_old_version_sent_it)
+    b.take(old)
+    assert b.store.findings.get(finding).note == "户主 430421********5712 手册未签字"
+    assert HIDDEN not in b"".join(p.read_bytes() for p in tmp_path.glob("B.db*"))
+    assert HIDDEN not in bundle_bytes(b.export(tmp_path / "relay", everything=True))  # and it is not relayed
+
+
+def test_a_revisions_signed_content_travels_as_signed(laptops, tmp_path):
+    """The masking of what arrives leaves a revision's signed content alone: its hash is what was signed."""
+    a, b = laptops("A", "B")
+    insp = village_inspection(a.store)
+    signed = json.dumps({"notes": [f"户主 {TYPED} 手册未签字"]}, ensure_ascii=False)  # as an older version signed it
+    a.store.signatures.sign(insp, [SignerInput("李明", "leader")], content_hash=hashlib.sha256(signed.encode()).hexdigest(),
+                            key_id="test", content=signed)
+    b.take(a.export(tmp_path / "usb"))
+    (mine,), (theirs,) = a.store.signatures.revisions(insp), b.store.signatures.revisions(insp)
+    assert theirs.content == mine.content == signed and theirs.content_hash == mine.content_hash
