@@ -1,14 +1,18 @@
 """ID numbers typed into the window as people copy them from a card (groups, dashes, full-width digits):
-masked in a note, an amendment's reason and a leader's reason with one sentence saying so, refused in a name,
+masked in a note, an amendment's reason, a leader's reason and a reconciled item's reason with one sentence
+saying so, refused in a name,
 read in the household's own field."""
 
 from __future__ import annotations
 
+from doublekit import double_inspection
 from leaderkit import three_inspectors
+from sheetkit import lock_as_signed
 from signkit import amend_answering, signed_and_open
 from test_hostile_input import new_household_typed, type_text
 from walkkit import show_view, village_inspection
 
+from fieldcheck.gui.compare.compare_view import CompareView
 from fieldcheck.gui.leader.conflicts_view import ConflictsView
 from fieldcheck.gui.qt import Qt, QtWidgets
 
@@ -100,3 +104,27 @@ def test_a_leaders_reason_quoting_an_id_number_is_kept_masked_and_the_desk_says_
         assert b"19730419" not in _db_bytes(leader)
     finally:
         team.close()
+
+
+def test_a_reconciled_items_reason_quoting_an_id_number_is_kept_masked_and_the_view_says_so(qtbot, store, chinese):
+    a, b = double_inspection(store)
+    for x in (a, b):
+        lock_as_signed(store, x)
+    view = CompareView(store)
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitUntil(lambda: view.comparison is not None, timeout=20000)
+    box = view.decision_box
+    box.take_b.click()
+    box.reason.setFocus()
+    type_text(box.reason, f"复核王建国 {DASHES} 的手册")
+    view.table.setCurrentCell(1, 1)
+    box.take_a.click()
+    box.reason.setFocus()
+    type_text(box.reason, "电话回访")
+    new = view.record()
+    assert new is not None, view.message.text()
+    assert "理由中的身份证号已遮蔽" in view.message.text()
+    reasons = {d.item_id: d.reason for d in store.reconciliations.of(new).items}
+    assert reasons["2.1.1"] == "复核王建国 430421********5712 的手册"
+    assert b"19730419" not in _db_bytes(store)
