@@ -1,7 +1,9 @@
-"""The walk after a note quoting an ID number was kept masked: the note as stored and the sentence saying so."""
+"""The walk after a note quoting an ID number was kept masked (the note as stored and the sentence saying so),
+and the double-inspection view after a reason quoting one."""
 
 from __future__ import annotations
 
+from fieldcheck.gui.compare.compare_view import CompareView
 from fieldcheck.gui.qt import Qt, QtCore, QtGui, QtWidgets
 from fieldcheck.ops.demo import populate
 from fieldcheck.ops.scores import scored_rows
@@ -26,6 +28,25 @@ def shoot(kit) -> int:
             QtWidgets.QApplication.sendEvent(editor.note_edit, QtGui.QKeyEvent(kind, 0, Qt.NoModifier, char))
     editor.note_edit.editingFinished.emit()
     kit.shoot("note-masked")
+
+    # a double inspection differing on one item, reconciled with a reason quoting the card's number
+    second = store.duplicate_inspection(inspection_id)
+    store.findings.add(second, "2.1.1", note="帮扶措施栏空白")
+    view = CompareView(store, window)
+    view.setGeometry(kit.screen.availableGeometry().adjusted(0, 0, 0, -30))  # no window manager: its title bar
+    view.show()
+    if not kit.wait_until(lambda: view.comparison is not None):
+        return 1
+    row = next(r for r in range(view.table.rowCount()) if view.table.item(r, 1).text().startswith("2.1.1"))
+    view.table.setCurrentCell(row, 1)
+    view.decision_box.take_b.click()
+    view.decision_box.reason.setText("复核王建国 430421-19730419-5712 的手册" if kit.language == "zh"
+                                     else "checked 430421-19730419-5712's handbook")
+    view.decision_box.reason.textEdited.emit(view.decision_box.reason.text())
+    if view.record() is None:
+        return 1
+    kit.shoot("compare-masked")
+    view.close()
     kit.wait_for_jobs()
     store.close()
     return 0
