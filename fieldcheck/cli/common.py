@@ -23,7 +23,7 @@ from fieldcheck.errors import UserError
 from fieldcheck.file_errors import cannot_read
 from fieldcheck.i18n import t
 from fieldcheck.paths import default_db_path
-from fieldcheck.store import Store
+from fieldcheck.store import Store, holds_id_number
 
 #: an answers file is a few kilobytes; this is a thousand times that
 MAX_BYTES = 5_000_000
@@ -38,6 +38,13 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 
 _BOMS = ((b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"), (b"\xef\xbb\xbf", "utf-8-sig"),
          (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
+
+
+def say_masked(*texts: str | None) -> None:
+    """One sentence on stderr when a text given was kept with its ID number masked (never stored whole)."""
+    if any(holds_id_number(text) for text in texts if text):
+        print(t("身份证号只保存了前 6 位和后 4 位,其余已遮蔽", "the ID number given is kept masked: only its first 6 and "
+                "last 4 characters"), file=sys.stderr)
 
 
 def fail(message: str) -> int:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import argparse
 
-from fieldcheck.cli.common import db_arg, open_store, print_json
+from fieldcheck.cli.common import db_arg, open_store, print_json, say_masked
 from fieldcheck.engine.numbers import fmt, shown
 from fieldcheck.errors import UserError
 from fieldcheck.i18n import t
@@ -109,6 +109,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
         ids = [store.inspections.find(i).id for i in ids]  # 1a2b3c4d as the window shows it
         if args.reconcile:
             new = reconcile(store, ids[0], ids[1], choices_from(args))
+            say_masked(*(args.reason or []))
             if args.json:
                 print_json({"reconciled": new, "a": ids[0], "b": ids[1]})
             else:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from fieldcheck.cli.common import db_arg, open_store, print_json
+from fieldcheck.cli.common import db_arg, open_store, print_json, say_masked
 from fieldcheck.errors import UserError
 from fieldcheck.i18n import t
 from fieldcheck.ops.conflict_text import describe
@@ -36,6 +36,7 @@ def cmd_resolve(args: argparse.Namespace) -> int:
     with open_store(args, daily_backup=False) as store:
         event = resolve(store, args.conflict, value=args.value,
                         keep=args.keep, has_value=args.value is not None, reason=args.reason)
+    say_masked(args.value, args.reason)
     print(event)
     return 0
 
@@ -43,6 +44,7 @@ def cmd_resolve(args: argparse.Namespace) -> int:
 def cmd_accept(args: argparse.Namespace) -> int:
     with open_store(args, daily_backup=False) as store:
         number = accept(store, args.conflict, args.reason)
+    say_masked(args.reason)
     print(t(f"已采纳;检查已修订为第 {number} 版,签字已作废,需重新签字",
             f"accepted; the inspection is amended to revision {number}, its signatures are voided: sign it again"))
     return 0
@@ -51,6 +53,7 @@ def cmd_accept(args: argparse.Namespace) -> int:
 def cmd_reject(args: argparse.Namespace) -> int:
     with open_store(args, daily_backup=False) as store:
         print(reject(store, args.conflict, args.reason))
+    say_masked(args.reason)
     return 0
 
 

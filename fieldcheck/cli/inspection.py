@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from fieldcheck.cli.common import db_arg, load_answers_document, open_store, read_json
+from fieldcheck.cli.common import db_arg, load_answers_document, open_store, read_json, say_masked
 from fieldcheck.engine import catalog
 from fieldcheck.errors import UserError
 from fieldcheck.file_errors import reason
@@ -90,6 +90,7 @@ def cmd_inspection_sign(args: argparse.Namespace) -> int:
 def cmd_inspection_amend(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         number = amend(store, store.inspections.find(args.inspection).id, args.reason)
+    say_masked(args.reason)
     print(t(f"已修订:原签字作废,现为第 {number} 版草稿", f"amended: the signatures are void; revision {number} is a draft"))
     return 0
 

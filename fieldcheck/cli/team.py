@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 
 from fieldcheck import output
-from fieldcheck.cli.common import db_arg, open_store, print_json
+from fieldcheck.cli.common import db_arg, open_store, print_json, say_masked
 from fieldcheck.i18n import t
 from fieldcheck.ops import team
 from fieldcheck.ops.signing import device_key
@@ -49,6 +49,7 @@ def cmd_enrol(args: argparse.Namespace) -> int:
 def cmd_revoke(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         done = team.revoke(store, args.device, args.reason or "")
+    say_masked(args.reason)
     print(t(f"设备「{done.member}」已于 {done.revoked_at} 吊销;之后核验其评分表会注明",
             f"device '{done.member}' was revoked at {done.revoked_at}; verifying its sheets will say so"))
     return 0

@@ -18,6 +18,7 @@ from fieldcheck.i18n import t
 from fieldcheck.ops.conflict_text import summary
 from fieldcheck.store import Store, StoreError
 from fieldcheck.store.decisions import Decision
+from fieldcheck.store.id_numbers import answer_holds_id_number, mask_in_text
 
 
 def _json_or_text(text: str) -> Any:
@@ -57,7 +58,7 @@ def resolve(store: Store, conflict: str, *, value: Any = None, keep: str | None 
     For a change that arrived after signing, keeping the signed side rejects it (kept in the
     history, not scored); ``accept`` takes it instead. Returns the decision's event id.
     """
-    reason = (reason or "").strip() or None
+    reason = mask_in_text((reason or "").strip()) or None  # it travels: an ID number kept masked
     with store.transaction():
         first = store.events.last_seq()
         c = store.events.conflict(conflict)
@@ -89,6 +90,8 @@ def resolve(store: Store, conflict: str, *, value: Any = None, keep: str | None 
             return event
         if not has_value and keep is None:
             raise StoreError(t("请给出 --value 或 --keep", "give --value or --keep"))
+        if keep is None:
+            chosen = _no_whole_id_number(c, chosen)
         event = _decide_field(store, c, chosen, reason)
         _note(store, c, "keep" if keep is not None else "value", reason, first, chosen)
         return event
@@ -96,7 +99,7 @@ def resolve(store: Store, conflict: str, *, value: Any = None, keep: str | None 
 
 def reject(store: Store, conflict: str, reason: str | None = None) -> str:
     """Refuse what arrived after signing: kept in the history, never scored (the signed side stands)."""
-    reason = (reason or "").strip() or None
+    reason = mask_in_text((reason or "").strip()) or None  # it travels: an ID number kept masked
     with store.transaction():
         first = store.events.last_seq()
         c = _late(store, conflict)
@@ -117,7 +120,7 @@ def _late(store: Store, conflict: str) -> dict[str, Any]:
 def accept(store: Store, conflict: str, reason: str | None = None) -> int:
     """Take a change that arrived after signing: the inspection is amended (修订), its signatures voided,
     and every held change applies; it must be signed again. Returns the new revision number."""
-    reason = (reason or "").strip() or None
+    reason = mask_in_text((reason or "").strip()) or None  # it travels: an ID number kept masked
     with store.transaction():
         first = store.events.last_seq()
         c = _late(store, conflict)
@@ -134,6 +137,17 @@ def undo(store: Store) -> Decision:
 
 def _note(store: Store, c: dict[str, Any], kind: str, reason: str | None, first: int, value: Any = None) -> None:
     store.decisions.record(c["id"], kind, c["inspection"], summary(store, c, kind, value), reason, first)
+
+
+def _no_whole_id_number(c: dict[str, Any], value: Any) -> Any:
+    """A typed value as the store keeps it: a note with an ID number masked, as everywhere; a whole ID
+    number anywhere else (a head's name, 其他's names) refused, as when it is typed in the window."""
+    if c["entity"] == "finding" and c["field"] == "note" and isinstance(value, str):
+        return mask_in_text(value)
+    if answer_holds_id_number(value):
+        raise StoreError(t("给出的值中含有完整的身份证号;这里不保存身份证号,请删去",
+                           "the value holds a whole ID number, which is not kept here; remove the number"))
+    return value
 
 
 def _decide_field(store: Store, c: dict[str, Any], value: Any, reason: str | None) -> str:

@@ -20,6 +20,7 @@ from pathlib import Path
 from fieldcheck.errors import UserError
 from fieldcheck.file_errors import reason
 from fieldcheck.i18n import t
+from fieldcheck.store.id_numbers import mask_in_text
 from fieldcheck.store.lazy_dataclass import lazy_dataclass
 
 THUMBNAIL_SIZE = 256
@@ -57,7 +58,7 @@ def read_source(source: str | Path | bytes) -> tuple[bytes, str]:
         data, name = bytes(source), ""
     else:
         path = Path(source)
-        name = path.name
+        name = mask_in_text(path.name)  # a photo named by the household's ID number (430421….jpg) is kept masked
         try:
             data = path.read_bytes()
         except FileNotFoundError:

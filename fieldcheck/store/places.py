@@ -54,6 +54,7 @@ class Places:
                                f"unknown place kind '{kind}'; expected one of: {', '.join(PLACE_KINDS)}"))
         if not name:
             raise StoreError(t("名称不能为空", "the name cannot be empty"))
+        _no_id_number(name, f"{kind}的名称", f"name of the {kind}")  # a place's name travels in every bundle
         if group is not None and kind != "县市区":
             raise StoreError(t("只有县市区有分组(县市/区)", "only a 县市区 has a group (县市/区)"))
         if group is not None and group not in ("县市", "区"):

@@ -17,6 +17,7 @@ from typing import Any
 
 from fieldcheck.i18n import t
 from fieldcheck.store.database import Database, StoreError, dump, load, rows_in
+from fieldcheck.store.id_numbers import mask_in_text
 
 SIDES = ("a", "b", "entered")
 
@@ -69,7 +70,8 @@ class Reconciliations:
 
     def add(self, inspection_id: str, first_id: str, second_id: str, items: Iterable[ItemDecision]) -> str:
         """Link ``inspection_id`` to the two inspections it reconciles; returns the link's id."""
-        decisions = list(items)
+        # a reason quoting a household's ID number keeps it masked, as a note does: the link travels
+        decisions = [ItemDecision(d.item_id, d.side, mask_in_text(d.reason)) for d in items]
         for d in decisions:
             if d.side not in SIDES:
                 raise StoreError(t(f"项目 {d.item_id} 的取舍「{d.side}」未知,可选:a、b、entered",

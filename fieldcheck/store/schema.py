@@ -51,13 +51,17 @@ History:
      version of each rubric the team leader sent out (a field that merges like any other),
      and ``rubric_texts``, the text of every version received (content-addressed, like photo
      files), so that a new inspection uses the newest published rubric (docs/sync.md)
+  11 whole ID numbers an older version kept (typed in groups or with dashes, or in a field it
+     never read) masked where they stand, the audit log's text included (``migrations/masked.py``)
 """
 
 from __future__ import annotations
 
 import sqlite3
 
+from fieldcheck.store.id_numbers import mask_in_json, mask_in_text
 from fieldcheck.store.migrations.local import V1, V2, V3, V4, V5
+from fieldcheck.store.migrations.masked import V11
 from fieldcheck.store.migrations.sync import V6, V7, V8, V9, V10
 
 #: per-row triggers a merge suspends (``Database.without_triggers``) and does set-based instead:
@@ -67,7 +71,7 @@ BULK_SUSPENDED = ("findings_ai", "findings_stamp_insert", "findings_stamp_update
                   "marks_stamp_update", "photos_stamp_insert", "photos_stamp_update")
 
 #: migration n takes the schema from version n-1 to n, with no number missing (a test checks)
-MIGRATIONS: dict[int, str] = {1: V1, 2: V2, 3: V3, 4: V4, 5: V5, 6: V6, 7: V7, 8: V8, 9: V9, 10: V10}
+MIGRATIONS: dict[int, str] = {1: V1, 2: V2, 3: V3, 4: V4, 5: V5, 6: V6, 7: V7, 8: V8, 9: V9, 10: V10, 11: V11}
 VERSION = max(MIGRATIONS)
 
 #: the tables a FieldCheck database has at every version; anything else is not ours
@@ -89,19 +93,32 @@ def migrate(conn: sqlite3.Connection, target: int = VERSION) -> list[int]:
     The connection must be in autocommit mode (``isolation_level=None``): each step runs
     in its own ``BEGIN IMMEDIATE`` … ``COMMIT`` together with its ``user_version`` bump.
     """
-    applied = []
+    applied: list[int] = []
     current = user_version(conn)
-    for version in range(current + 1, target + 1):
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            for statement in _statements(MIGRATIONS.get(version, "")):
-                conn.execute(statement)
-            conn.execute(f"PRAGMA user_version = {version}")
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        applied.append(version)
+    if current >= target:
+        return applied
+    # migration 11 masks with the store's own reading of ID numbers, and the pages the old texts
+    # leave are zeroed rather than left in the file (secure_delete, set back after)
+    conn.create_function("fieldcheck_mask_text", 1, lambda s: mask_in_text(s) if isinstance(s, str) else s,
+                         deterministic=True)
+    conn.create_function("fieldcheck_mask_json", 1, lambda s: mask_in_json(s) if isinstance(s, str) else s,
+                         deterministic=True)
+    secure = conn.execute("PRAGMA secure_delete").fetchone()[0]
+    conn.execute("PRAGMA secure_delete = ON")
+    try:
+        for version in range(current + 1, target + 1):
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                for statement in _statements(MIGRATIONS.get(version, "")):
+                    conn.execute(statement)
+                conn.execute(f"PRAGMA user_version = {version}")
+                conn.execute("COMMIT")
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            applied.append(version)
+    finally:
+        conn.execute(f"PRAGMA secure_delete = {int(secure)}")
     return applied
 
 

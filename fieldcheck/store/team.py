@@ -14,6 +14,7 @@ from typing import Any
 
 from fieldcheck.i18n import t
 from fieldcheck.store.database import Database, StoreError
+from fieldcheck.store.id_numbers import mask_in_text
 
 
 @dataclass(frozen=True)
@@ -160,7 +161,7 @@ class Team:
         """Revoke an enrolment: recorded, travels, and shown on every later verification."""
         with self._db.transaction():
             hlc, at = self._db.stamp()
-            mark = {"at": at, "by": self._db.user, "reason": reason}
+            mark = {"at": at, "by": self._db.user, "reason": mask_in_text(reason or "")}  # it travels: kept masked
             self.apply_field("enrolment", enrolment_id, "revoked", mark, hlc, at)
             self._db.record(hlc, at, "update", "enrolment", enrolment_id, None, "revoked", None, mark)
         found = self.enrolment(enrolment_id)

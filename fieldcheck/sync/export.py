@@ -23,7 +23,7 @@ from fieldcheck import __version__
 from fieldcheck.i18n import t
 from fieldcheck.output import check, writing
 from fieldcheck.signing.keys import DeviceKey
-from fieldcheck.store import Store
+from fieldcheck.store import Store, holds_id_number
 from fieldcheck.store.events import CREATE_ORDER
 from fieldcheck.store.photofiles import original_path
 from fieldcheck.sync.bundle import EVENTS, FORMAT, HOUSEHOLDS, MANIFEST, PHOTOS, PLACES, SIGNATURE, BundleError
@@ -87,6 +87,9 @@ def export_bundle(store: Store, out: str | Path, *, everything: bool = False, ke
     whole log: such a bundle (one inspector's, ``sync.assigned``) is always complete for
     what it selects and leaves the folder's incremental mark alone.
     """
+    if holds_id_number(inspector or ""):  # the name is written into the manifest and the leader's devices
+        raise BundleError(t("导出人的姓名中含有完整的身份证号;这里只填姓名,请删去身份证号",
+                            "the exporting person's name holds a whole ID number; give only the name and remove the number"))
     out = check(out, make_folder=True)  # before the key is made or anything read: a bad name costs nothing
     if out.suffix != ".fcbundle":
         out = check(out.with_name(out.name + ".fcbundle"), make_folder=True)

@@ -149,8 +149,8 @@ def _read_sheet(sheet: Sheet, start: int, columns: dict[str, int], roster: Roste
         head = name_text(cell("head"))
         if not head:
             bad("head", "应填写户主姓名", "expected the head of household's name")
-        for name in ("head", "helper", "status"):  # a whole ID number is kept nowhere but masked, in its column
-            if name in columns and holds_id_number(clean_text(cell(name))):
+        for name in (*PLACE_FIELDS, "head", "helper", "status"):  # a whole ID number is kept nowhere but masked
+            if name in columns and (holds_id_number(clean_text(cell(name))) or _id_as_number(cell(name))):
                 bad(name, "这里是完整的身份证号;身份证号只能填在「身份证号」列(只保存前 6 位和后 4 位),请移过去或删去",
                     "this holds a whole ID number; ID numbers belong in the 身份证号 column (only the first 6 and "
                     "last 4 characters are kept): move it there or delete it")
@@ -192,6 +192,12 @@ def _read_sheet(sheet: Sheet, start: int, columns: dict[str, int], roster: Roste
         roster.rows.append(RosterRow(sheet.name, r + 1, where, place.get("county", ""), place.get("township", ""),
                                      place["village"], head, members, name_text(cell("helper")),
                                      clean_text(cell("status")) or "贫困户", masked))
+
+
+def _id_as_number(value: object) -> bool:
+    """A number cell of 15 digits or more where a name belongs: an ID number typed into the wrong column,
+    which Excel keeps as a number (4.30421197304196E+17 still holds 16 of the 18 digits, birth date and all)."""
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and abs(value) >= 1e14
 
 
 def _sheet_place(sheet: Sheet, columns: dict[str, int]) -> dict[str, str]:

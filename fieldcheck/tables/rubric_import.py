@@ -28,6 +28,7 @@ from fieldcheck.engine.rubric_file import check_text
 from fieldcheck.engine.rubric_yaml import BoundedLoader
 from fieldcheck.i18n import t
 from fieldcheck.output import write_text
+from fieldcheck.store import holds_id_number
 from fieldcheck.tables.cells import CellProblem, TableError, cell_ref, clean_text, is_absurd, parse_number, plain_number
 from fieldcheck.tables.headers import find_header
 from fieldcheck.tables.reading import Sheet, read_exact
@@ -424,6 +425,11 @@ def read_rubric_workbook(path: str | Path) -> ImportedRubric:
     if extra_sheet is not None:
         reader.extra(extra_sheet, data)
     data["children"] = reader.tree(table)
+    for sheet in sheets:  # a rubric names no person: its text is copied into every inspection and bundle
+        for r, c in ((r, c) for r, row in enumerate(sheet.rows) for c, v in enumerate(row)
+                     if isinstance(v, str) and holds_id_number(v)):
+            reader.bad(sheet.name, r, c, "这里含有完整的身份证号;细则不需要身份证号,请删去",
+                       "this holds a whole ID number, which a rubric does not need; delete it")
     if reader.problems:
         raise TableError(t(f"{path.name} 不完整或有错误,没有写出细则文件:", f"{path.name} is incomplete or has errors; no rubric file was written:"),
                          in_order(reader.problems, reader.gaps))

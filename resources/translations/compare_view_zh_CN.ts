@@ -144,5 +144,9 @@
         <source>Recorded the reconciled inspection %1; it counts in the results. Sign it to make it final.</source>
         <translation>已记录核对结果(检查 %1),计入结果;签字后即为定稿。</translation>
     </message>
+    <message>
+        <source>The ID number in a reason is kept masked: only its first 6 and last 4 characters.</source>
+        <translation>理由中的身份证号已遮蔽:只保存前 6 位和后 4 位。</translation>
+    </message>
 </context>
 </TS>

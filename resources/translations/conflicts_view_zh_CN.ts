@@ -132,6 +132,10 @@
         <translation>采纳将退回这份检查:签字后到达的全部修改都会生效,检查需重新签字。</translation>
     </message>
     <message>
+        <source>The ID number typed is kept masked: only its first 6 and last 4 characters.</source>
+        <translation>输入的身份证号已遮蔽:只保存前 6 位和后 4 位。</translation>
+    </message>
+    <message>
         <source>Decided; the decision goes out with the next bundle.</source>
         <translation>已决定;该决定将随下一个同步包发出。</translation>
     </message>

@@ -136,6 +136,10 @@
         <translation>一条问题至少计 1 处;要去掉它,请删除这条问题(Ctrl+Delete)。</translation>
     </message>
     <message>
+        <source>The ID number in the note is kept masked: only its first 6 and last 4 characters are stored.</source>
+        <translation>备注中的身份证号已遮蔽:只保存前 6 位和后 4 位。</translation>
+    </message>
+    <message>
         <source>Household</source>
         <translation>农户</translation>
     </message>

@@ -28,6 +28,10 @@
         <translation>已签字并锁定(第 {0} 版)。</translation>
     </message>
     <message>
+        <source>The ID number in the reason is kept masked.</source>
+        <translation>修订原因中的身份证号已遮蔽,只保存前 6 位和后 4 位。</translation>
+    </message>
+    <message>
         <source>Amend the inspection</source>
         <translation>修订检查</translation>
     </message>

@@ -16,7 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent.parent  # the checkout
 
 # the groups, in the order they run; each is scripts/shots/<name>.py
-GROUPS = ["window", "team", "compare", "leader", "assign", "results", "signing"]
+GROUPS = ["window", "team", "compare", "leader", "assign", "results", "signing", "privacy"]
 
 
 def start_xvfb(number: int, size: str) -> subprocess.Popen:

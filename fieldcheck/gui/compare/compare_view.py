@@ -21,6 +21,7 @@ from fieldcheck.gui.widgets.pool_job import PoolJob
 from fieldcheck.ops.compare import Comparison, answer_text, compare
 from fieldcheck.ops.doubles import Double, doubles
 from fieldcheck.ops.reconcile import Choice, reconcile
+from fieldcheck.store import holds_id_number
 
 
 def _compared(store, first: str, second: str) -> tuple[Comparison, dict[str, bytes], dict[str, str]]:
@@ -338,8 +339,11 @@ class CompareView(QtWidgets.QDialog):
         except UserError as exc:
             self.message.setText(str(exc))
             return None
-        self.message.setText(self.tr("Recorded the reconciled inspection %1; it counts in the results. Sign it to make "
-                                     "it final.").replace("%1", new[:8]))
+        said = self.tr("Recorded the reconciled inspection %1; it counts in the results. Sign it to make "
+                       "it final.").replace("%1", new[:8])
+        if any(holds_id_number(d.reason) for d in choices.values()):  # kept masked: say why it reads otherwise
+            said += " " + self.tr("The ID number in a reason is kept masked: only its first 6 and last 4 characters.")
+        self.message.setText(said)
         self.recorded = new
         self._update_record()
         self.reconciled.emit(new)

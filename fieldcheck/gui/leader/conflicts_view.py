@@ -15,6 +15,7 @@ from fieldcheck.gui.qt import QtCore, QtWidgets
 from fieldcheck.gui.widgets.tables import read_only_table
 from fieldcheck.ops.conflict_text import describe, history
 from fieldcheck.ops.conflicts import accept, reject, resolve, undo
+from fieldcheck.store import holds_id_number
 
 
 def _fill(table: QtWidgets.QTableWidget, rows: list[list[str]]) -> None:
@@ -187,15 +188,18 @@ class ConflictsView(QtWidgets.QDialog):
 
     # -- deciding -------------------------------------------------------------------------------------
 
-    def _decide(self, work, done: str) -> None:
+    def _decide(self, work, done: str, typed: str = "") -> None:
         c = self.selected()
         if c is None:
             return
+        reason = self.reason.text()
         try:
-            work(c, self.reason.text())
+            work(c, reason)
         except UserError as exc:
             self.message.setText(str(exc))
             return
+        if holds_id_number(reason) or holds_id_number(typed):  # kept masked: say why it reads otherwise now
+            done += " " + self.tr("The ID number typed is kept masked: only its first 6 and last 4 characters.")
         self.message.setText(done)
         self.reason.clear()
         self.value.clear()
@@ -217,7 +221,7 @@ class ConflictsView(QtWidgets.QDialog):
             self.message.setText(self.tr("Type the value first."))
             return
         self._decide(lambda c, why: resolve(self.store, c["id"], value=text, has_value=True, reason=why),
-                     self.tr("Decided; the decision goes out with the next bundle."))
+                     self.tr("Decided; the decision goes out with the next bundle."), text)
 
     def accept_late(self) -> None:
         self._decide(lambda c, why: accept(self.store, c["id"], why),

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from fieldcheck.errors import UserError
 from fieldcheck.gui.qt import QtCore, QtGui, QtWidgets, Signal
 from fieldcheck.gui.widgets.pool_job import PoolJob
+from fieldcheck.store import holds_id_number
 
 if TYPE_CHECKING:
     from fieldcheck.gui.signing.inspection_history import HistoryDialog
@@ -120,7 +121,10 @@ class SigningActions(QtCore.QObject):
             self.window.show_error(str(exc))
             return None
         self._reopen(target)
-        self.window.statusBar().showMessage(self.tr("Amended: revision {0} is a draft.").format(number), 8000)
+        said = self.tr("Amended: revision {0} is a draft.").format(number)
+        if holds_id_number(reason):  # the reason is kept with its ID number masked: say so
+            said += " " + self.tr("The ID number in the reason is kept masked.")
+        self.window.statusBar().showMessage(said, 8000)
         return number
 
     def _ask_reason(self, question: str) -> str | None:

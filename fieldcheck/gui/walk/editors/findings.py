@@ -15,6 +15,7 @@ from fieldcheck.gui.households.household_picker import HouseholdPicker
 from fieldcheck.gui.qt import Qt, QtCore, QtGui, QtWidgets
 from fieldcheck.gui.walk.editors.base import Editor, note_edit, touch
 from fieldcheck.gui.widgets.numbers import WholeNumberBox
+from fieldcheck.store import holds_id_number
 
 _DISPLAY = int(Qt.DisplayRole.value)
 
@@ -321,7 +322,7 @@ class FindingsEditor(Editor):
         self._note_dirty = False
         self._show_detail(finding)
         if pending is not None:
-            self.session.update_finding(self.item.id, pending[0], note=pending[1])
+            self._commit_note(*pending)
         self.finding_changed.emit()
 
     def _show_detail(self, finding) -> None:
@@ -416,4 +417,11 @@ class FindingsEditor(Editor):
         pending = self._pending_note()
         self._note_dirty = False
         if pending is not None:
-            self.session.update_finding(self.item.id, pending[0], note=pending[1])
+            self._commit_note(*pending)
+
+    def _commit_note(self, finding, text: str) -> None:
+        self.session.update_finding(self.item.id, finding, note=text)
+        if holds_id_number(text):  # the store keeps it masked, and the box shows that: say why it changed
+            self.error_label.setText(self.tr("The ID number in the note is kept masked: only its first 6 and "
+                                             "last 4 characters are stored."))
+            self.error_label.show()
