@@ -142,7 +142,9 @@ def masked_value(value: Any) -> Any:
     """A stored value (text, or JSON's lists and dicts of them) with every whole ID number in its texts
     masked; ids, hashes, clock stamps, numbers and a revision's signed content are left alone."""
     if isinstance(value, str):  # shorter than 15 characters: no ID number (most of an event's texts)
-        return value if len(value) < 15 or _IDENTIFIER.fullmatch(value) else mask_in_text(value)
+        if len(value) < 15 or _IDENTIFIER.fullmatch(value) and not is_id_number(_plain(value)):
+            return value  # (a note that is an ID number alone, 4304-2119-…, has an identifier's shape too)
+        return mask_in_text(value)
     if isinstance(value, dict):
         return {k: v if k in _NOT_TEXT else masked_value(v) for k, v in value.items()}
     if isinstance(value, list):

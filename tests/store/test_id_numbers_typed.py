@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from fieldcheck.engine import catalog
 from fieldcheck.ops.demo import make_photo
 from fieldcheck.store import Store, StoreError
-from fieldcheck.store.id_numbers import holds_id_number, is_id_number, mask_in_text
+from fieldcheck.store.id_numbers import holds_id_number, is_id_number, mask_in_json, mask_in_text, masked_value
 
 _WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 
@@ -203,3 +203,15 @@ def test_no_text_input_stores_a_whole_id_number(kept, tmp_path, typed, where):
     plain = _flat(typed)
     assert hidden(tmp_path, (plain[6:-3],)) == [], where  # the birth date and sequence the mask hides
 
+
+
+@pytest.mark.parametrize("alone", ["430421197304195712", "4304-2119-7304-1957-12", "430421-19730419-5712"])
+def test_a_text_that_is_an_id_number_alone_is_masked_in_an_event_too(alone):
+    """An upgrade and an older laptop's events are masked through ``masked_value``, which leaves ids and
+    hashes alone; an ID number typed as the whole note (with dashes, as on a copy of the card) has their
+    shape, and was kept whole in the audit log's JSON."""
+    assert masked_value({"note": alone, "id": "1f0c6a1e-43a4-4c2b-9b1e-3a9f6f1d2e77"}) == {
+        "note": "430421********5712", "id": "1f0c6a1e-43a4-4c2b-9b1e-3a9f6f1d2e77"}
+    assert mask_in_json(f'{{"note": "{alone}"}}') == '{"note": "430421********5712"}'
+    stamp, sha = "001790000000000-0000-old", "ab" * 32
+    assert masked_value([stamp, sha]) == [stamp, sha]
