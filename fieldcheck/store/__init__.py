@@ -42,7 +42,7 @@ from fieldcheck.store.audit import AuditLog
 from fieldcheck.store.database import SQLITE_HEADER, Database, StoreError, os_user, refuse_foreign_file
 from fieldcheck.store.events import Events
 from fieldcheck.store.findings import Findings
-from fieldcheck.store.id_numbers import holds_id_number, mask_id_number
+from fieldcheck.store.id_numbers import holds_id_number, mask_id_number, mask_in_text
 from fieldcheck.store.inspections import Inspections
 from fieldcheck.store.photos import Photos
 from fieldcheck.store.places import MAX_HOUSEHOLD_MEMBERS, Households, Places, check_members
@@ -281,5 +281,5 @@ class Store:
 
 
 __all__ = ["Store", "StoreError", "Assignment", "Place", "Household", "Inspection", "InspectionRow", "Finding", "Photo",
-           "AuditEntry", "holds_id_number", "mask_id_number", "check_members", "MAX_HOUSEHOLD_MEMBERS", "SQLITE_HEADER",
-           "refuse_foreign_file"]
+           "AuditEntry", "holds_id_number", "mask_id_number", "mask_in_text", "check_members", "MAX_HOUSEHOLD_MEMBERS",
+           "SQLITE_HEADER", "refuse_foreign_file"]

@@ -126,4 +126,6 @@ def test_a_reconciled_items_reason_quoting_an_id_number_is_kept_masked_and_the_v
     assert "理由中的身份证号已遮蔽" in view.message.text()
     reasons = {d.item_id: d.reason for d in store.reconciliations.of(new).items}
     assert reasons["2.1.1"] == "复核王建国 430421********5712 的手册"
+    view.table.setCurrentCell(0, 1)  # back on the first item, its box shows what was kept, not the whole number
+    assert box.reason.text() == "复核王建国 430421********5712 的手册"
     assert b"19730419" not in _db_bytes(store)

@@ -21,7 +21,7 @@ from fieldcheck.gui.widgets.pool_job import PoolJob
 from fieldcheck.ops.compare import Comparison, answer_text, compare
 from fieldcheck.ops.doubles import Double, doubles
 from fieldcheck.ops.reconcile import Choice, reconcile
-from fieldcheck.store import holds_id_number
+from fieldcheck.store import holds_id_number, mask_in_text
 
 
 def _compared(store, first: str, second: str) -> tuple[Comparison, dict[str, bytes], dict[str, str]]:
@@ -343,6 +343,9 @@ class CompareView(QtWidgets.QDialog):
                        "it final.").replace("%1", new[:8])
         if any(holds_id_number(d.reason) for d in choices.values()):  # kept masked: say why it reads otherwise
             said += " " + self.tr("The ID number in a reason is kept masked: only its first 6 and last 4 characters.")
+            for d in self.decisions.values():  # and the reason boxes show what was kept, not the whole number
+                d.reason = mask_in_text(d.reason)
+            self._row_chosen()
         self.message.setText(said)
         self.recorded = new
         self._update_record()
