@@ -35,6 +35,7 @@ from typing import Any, Protocol
 from fieldcheck.engine.numbers import to_decimal
 from fieldcheck.engine.rubric import Item, Rubric
 from fieldcheck.engine.rules import NOT_APPLICABLE, AnswerError
+from fieldcheck.engine.rules.base import Summed
 from fieldcheck.engine.scoring import parse_answers
 from fieldcheck.i18n import Text, t
 
@@ -148,7 +149,7 @@ def item_answer(item: Item, values: list[Any], mark: str | None) -> Any:
     if not values:
         return _zero(kind) if mark == "checked" else None
     if kind in COUNT_FORMS:
-        return sum(1 if v is None else int(v) for v in values)
+        return Summed(sum(1 if v is None else int(v) for v in values))
     if kind in NAME_FORMS:
         names: list[str] = []
         unnamed = 0

@@ -139,3 +139,16 @@ def test_round_trip_through_a_real_store(tmp_path_factory, answers):
     with Store.open(path, device="t", backup_on_close=False, daily_backup=False) as store:
         inspection = add_inspection_from_answers(store, VILLAGE, {"name": "梅花村"}, answers)
         assert scores.score_inspection(store, inspection).total == score(VILLAGE, answers).total
+
+
+def test_findings_past_an_items_bound_are_said_as_a_total_to_check_not_as_a_number_typed():
+    """Two findings of 600 on 2.1.4: before, the item read 发现的处数最多 1000(填的是 1200), though no finding
+    held 1200. Unscored either way (1000 is the declared bound: tests/engine/test_score_truth.py), and the
+    total is provisional; a count typed as one answer keeps its own sentence."""
+    findings = [F("2.1.4", 600), F("2.1.4", 600)]
+    result = score(VILLAGE, answers_from_findings(VILLAGE, findings, {}), strict=False)  # as stored ones are
+    [unscored] = [u for u in result.unscored if u.item_id == "2.1.4"]
+    assert "由各条发现合计为 1200" in unscored.reason.zh and "重复录入" in unscored.reason.zh
+    assert "填的是" not in unscored.reason.zh and result.provisional
+    [typed] = [u for u in score(VILLAGE, {"2.1.4": 1200}, strict=False).unscored if u.item_id == "2.1.4"]
+    assert "(填的是 1200)" in typed.reason.zh

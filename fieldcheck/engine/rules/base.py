@@ -65,6 +65,11 @@ class AnswerError(UserError, ValueError):
 MAX_COUNT = 1000
 
 
+class Summed(int):
+    """A count that adds up an item's findings (``answers.item_answer``), not one number typed: past
+    ``MAX_COUNT`` it is said as a total to check for findings entered twice, not as a value typed."""
+
+
 def _what(unit: str) -> Text:
     """What a number with this unit is, in words: 金额, 百分比, 户数 …"""
     if unit in ("万元", "元"):
@@ -162,6 +167,10 @@ class Rule:
         if value < 0:
             raise AnswerError(item_id, Text(f"{what.zh}不能是负数(填的是 {value})",
                                          f"{what.en} cannot be negative (got {value})"))
+        if value > limit and isinstance(raw, Summed):
+            raise AnswerError(item_id, Text(f"{what.zh}由各条发现合计为 {raw},超过一项最多可记的 {limit};请核对是否重复录入",
+                                         f"{what.en} adds up to {raw} over the findings, more than the {limit} one "
+                                         "item may count; check for findings entered twice"))
         if value > limit:
             raise AnswerError(item_id, Text(f"{what.zh}最多 {limit}(填的是 {shown(raw)}),请核对",
                                          f"{what.en} can be at most {limit} (got {shown(raw)}); please check"))
