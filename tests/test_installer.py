@@ -62,6 +62,13 @@ def test_the_bundle_fits_its_size_budget(bundle):
     assert archive.stat().st_size / 1e6 <= BUDGET_PACKED
 
 
+def test_the_photo_viewer_can_read_every_photo_format_a_user_may_add(bundle):
+    # a WebP or TIFF photo is accepted (store/photofiles.py) and the viewer reads its original with Qt
+    _, folder = bundle
+    plugins = folder / "app" / "_internal" / "PySide6" / "Qt" / "plugins" / "imageformats"
+    assert {f"libq{fmt}.so" for fmt in ("jpeg", "webp", "tiff", "gif")} <= {p.name for p in plugins.iterdir()}
+
+
 def test_the_frozen_program_runs_offline_from_a_clean_folder(bundle, tmp_path):
     _, folder = bundle
     program = folder / "app" / "fieldcheck"

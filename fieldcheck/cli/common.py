@@ -174,8 +174,11 @@ def print_json(data: Any) -> None:
     print(json.dumps(data, ensure_ascii=False, indent=2))
 
 
-def db_arg(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--db", metavar="PATH", help=t("数据库文件(默认在用户数据文件夹,或 FIELDCHECK_HOME)",
+def db_arg(parser: argparse.ArgumentParser, *, inherited: bool = False) -> None:
+    """``--db``; ``inherited`` for an action under a group that has its own ``--db``: not given after the
+    action, it leaves the group's (``conflicts --db X resolve …``) instead of resetting it to none."""
+    extra = {"default": argparse.SUPPRESS} if inherited else {}
+    parser.add_argument("--db", metavar="PATH", **extra, help=t("数据库文件(默认在用户数据文件夹,或 FIELDCHECK_HOME)",
                                                         "database file (default: the user data folder, or FIELDCHECK_HOME)"))
 
 

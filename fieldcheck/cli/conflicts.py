@@ -87,7 +87,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=cmd_conflicts)
     csub = p.add_subparsers(dest="conflicts_command", metavar="ACTION")
     r = csub.add_parser("resolve", help=t("解决一个冲突:给出值,或保留某一方的修改", "resolve one: give a value, or keep one side's event"))
-    db_arg(r)
+    db_arg(r, inherited=True)
     r.add_argument("conflict", metavar="CONFLICT")
     r.add_argument("--value", metavar="V", help=t("新值,如 达标、三、宣传栏、标语;删除与修改的冲突填 删除 或 恢复(或 JSON)",
                                                     "the value, as in met, 3 or a note; delete or restore for a delete "
@@ -98,21 +98,21 @@ def register(sub: argparse._SubParsersAction) -> None:
     a = csub.add_parser("accept", help=t("采纳签字后到达的修改(检查将修订,需重新签字)",
                                          "accept a change that arrived after signing (the inspection is amended and "
                                          "must be signed again)"))
-    db_arg(a)
+    db_arg(a, inherited=True)
     a.add_argument("conflict", metavar="CONFLICT")
     a.add_argument("--reason", metavar="TEXT", help=t("采纳的理由", "why"))
     a.set_defaults(handler=cmd_accept)
     j = csub.add_parser("reject", help=t("拒绝签字后到达的修改(保留在历史中,不计分)",
                                          "reject a change that arrived after signing (kept in history, not scored)"))
-    db_arg(j)
+    db_arg(j, inherited=True)
     j.add_argument("conflict", metavar="CONFLICT")
     j.add_argument("--reason", metavar="TEXT", help=t("拒绝的理由", "why"))
     j.set_defaults(handler=cmd_reject)
     u = csub.add_parser("undo", help=t("撤销最近一次决定(导出同步包之前)", "undo the last decision (before any export)"))
-    db_arg(u)
-    u.add_argument("--json", action="store_true", help=t("以 JSON 输出", "print JSON"))
+    db_arg(u, inherited=True)
+    u.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help=t("以 JSON 输出", "print JSON"))
     u.set_defaults(handler=cmd_undo)
     d = csub.add_parser("decisions", help=t("列出做过的决定及理由", "list the decisions made, with their reasons"))
-    db_arg(d)
-    d.add_argument("--json", action="store_true", help=t("以 JSON 输出", "print JSON"))
+    db_arg(d, inherited=True)
+    d.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help=t("以 JSON 输出", "print JSON"))
     d.set_defaults(handler=cmd_decisions)

@@ -51,6 +51,20 @@ def choose_language(settings: QtCore.QSettings) -> str:
     return saved_language(settings) or i18n.from_environment()
 
 
+class QtGaps(QtCore.QTranslator):
+    """Qt 6's file dialog strings that Qt's own zh_CN catalogue (still Qt 5's) lacks, so "Look in:",
+    "Files of type:" and every folder's type would stay English in a Chinese file dialog."""
+
+    GAPS = {("QFileDialog", "&Look in:"): "查找范围(&L)：", ("QFileDialog", "Files of &type:"): "文件类型(&T)：",
+            ("QAbstractFileIconProvider", "Folder"): "文件夹"}
+
+    def translate(self, context, source, disambiguation=None, n=-1):  # Qt calls it with all four
+        return self.GAPS.get((context, source))  # None: not ours, Qt asks the next catalogue
+
+    def isEmpty(self) -> bool:
+        return False
+
+
 class Translations:
     """The translators installed on the application for one language; ``switch`` replaces them."""
 
@@ -73,6 +87,10 @@ class Translations:
         files = [Path(qt_dir) / "qtbase_zh_CN.qm"]  # Qt's own strings: OK, Cancel, context menus
         folder = translations_dir()  # os.listdir, not Path.glob: no pattern compiled at every start
         files += sorted(folder / n for n in os.listdir(folder) if n.endswith("_zh_CN.qm"))
+        # installed first, so asked last: only for what no catalogue translates (Python is slower to ask)
+        gaps = QtGaps(self.app)
+        self.app.installTranslator(gaps)
+        self._installed.append(gaps)
         for path in files:
             translator = QtCore.QTranslator(self.app)
             if path.is_file() and translator.load(str(path)):
@@ -81,4 +99,4 @@ class Translations:
 
     def catalogues(self) -> list[str]:
         """File names of the loaded catalogues (for tests and the about box)."""
-        return [Path(t.filePath()).name for t in self._installed]
+        return [Path(t.filePath()).name for t in self._installed if t.filePath()]

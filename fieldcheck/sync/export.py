@@ -24,7 +24,7 @@ from fieldcheck.i18n import t
 from fieldcheck.output import check, writing
 from fieldcheck.signing.keys import DeviceKey
 from fieldcheck.store import Store, holds_id_number
-from fieldcheck.store.events import CREATE_ORDER
+from fieldcheck.store.events import ACTIONS, CREATE_ORDER
 from fieldcheck.store.photofiles import original_path
 from fieldcheck.sync.bundle import EVENTS, FORMAT, HOUSEHOLDS, MANIFEST, PHOTOS, PLACES, SIGNATURE, BundleError
 from fieldcheck.sync.downsize import downsized
@@ -105,7 +105,10 @@ def export_bundle(store: Store, out: str | Path, *, everything: bool = False, ke
             return None
 
         def chosen():
-            return (e for _, e in store.events.since(since) if select is None or select(e))
+            # only the actions a bundle carries: a sample's draw ("sample") is this laptop's own record,
+            # and an importer refuses a bundle with an action it does not know
+            return (e for _, e in store.events.since(since)
+                    if e["action"] in ACTIONS and (select is None or select(e)))
 
         # pass 1: which records the new events touch, and the rubric versions they publish
         records: set[str] = set()

@@ -65,3 +65,16 @@ def test_decide_undo_and_undo_refused_after_export(team, capsys, tmp_path):
     assert code == 1 and "已随同步包导出" in err and "Traceback" not in err and len(err.strip().splitlines()) == 1
     code, out, err = _run(capsys, "conflicts", "undo", "--db", str(tmp_path / "A.db"))
     assert code == 1 and "没有可撤销的决定" in err
+
+
+def test_db_and_json_given_before_the_action_are_kept(team, capsys, tmp_path):
+    # `conflicts --db L.db reject …`, as the group's help shows: the action's own --db, unset, must not
+    # send the decision to the data folder's database
+    db = str(tmp_path / "L.db")
+    _run(capsys, "bundle", "import", "--db", db, "--trust", *map(str, team.bundles))
+    code, out, _ = _run(capsys, "conflicts", "--db", db, "--json")
+    late = next(c["id"] for c in json.loads(out) if c["kind"] == "after-signing")
+    code, out, err = _run(capsys, "conflicts", "--db", db, "reject", late, "--reason", "签字后不得补记")
+    assert code == 0, err
+    code, out, _ = _run(capsys, "conflicts", "--db", db, "--json", "decisions")
+    assert code == 0 and [d["kind"] for d in json.loads(out)] == ["reject"]

@@ -61,6 +61,18 @@ def test_switching_installs_and_removes_the_chinese_catalogues(qapp, monkeypatch
         translations.switch("en")
 
 
+def test_a_file_dialog_in_the_chinese_window_is_chinese(qtbot, chinese, tmp_path):
+    # the photo, bundle and workbook dialogs are Qt's own: Qt's zh_CN catalogue lacks three of its strings
+    (tmp_path / "照片").mkdir()
+    dialog = QtWidgets.QFileDialog(None, "添加照片", str(tmp_path))
+    dialog.setOption(QtWidgets.QFileDialog.Option.DontUseNativeDialog)
+    qtbot.addWidget(dialog)
+    labels = {label.objectName(): label.text() for label in dialog.findChildren(QtWidgets.QLabel)}
+    assert labels["lookInLabel"] == "查找范围(&L)：" and labels["fileTypeLabel"] == "文件类型(&T)："
+    assert labels["fileNameLabel"] == "文件名称(&N)："  # from Qt's catalogue, as before
+    assert QtWidgets.QFileIconProvider().type(QtCore.QFileInfo(str(tmp_path / "照片"))) == "文件夹"
+
+
 def test_there_is_a_compiled_catalogue_for_every_source():
     assert CATALOGUES, "no translation catalogues found"
     for ts in CATALOGUES:
