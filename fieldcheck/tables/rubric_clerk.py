@@ -19,6 +19,7 @@ from fieldcheck.engine.rubric import Item, Rubric, Section
 from fieldcheck.engine.rubric_file import MAX_BYTES
 from fieldcheck.engine.rules import RULE_REQUIRED
 from fieldcheck.i18n import t
+from fieldcheck.store import holds_id_number
 from fieldcheck.tables.cells import CellProblem, TableError, cell_ref, clean_text, plain_number
 from fieldcheck.tables.reading import Sheet
 from fieldcheck.tables.rubric_layout import RULE_EXAMPLES, RULE_LABELS
@@ -148,3 +149,13 @@ def too_large(path: Path, table: Sheet, text: str) -> None:
                            f"sheet '{table.name}' of {path.name} has {len(table.rows)} rows, more than a rubric may hold "
                            f"({MAX_BYTES // 1000} KB); check that no other table was pasted in, keep only the criteria "
                            "and import again"))
+
+
+def no_id_numbers(reader: Any, sheets: list[Sheet]) -> None:
+    """A cell quoting a whole ID number, on any sheet: a rubric names no person, and its text is copied
+    into every inspection and bundle."""
+    for sheet in sheets:
+        for r, c in ((r, c) for r, row in enumerate(sheet.rows) for c, v in enumerate(row)
+                     if isinstance(v, str) and holds_id_number(v)):
+            reader.bad(sheet.name, r, c, "这里含有完整的身份证号;细则不需要身份证号,请删去",
+                       "this holds a whole ID number, which a rubric does not need; delete it")

@@ -28,7 +28,6 @@ from fieldcheck.engine.rubric_file import check_text
 from fieldcheck.engine.rubric_yaml import BoundedLoader
 from fieldcheck.i18n import t
 from fieldcheck.output import write_text
-from fieldcheck.store import holds_id_number
 from fieldcheck.tables.cells import CellProblem, TableError, cell_ref, clean_text, is_absurd, parse_number, plain_number
 from fieldcheck.tables.headers import find_header
 from fieldcheck.tables.reading import Sheet, read_exact
@@ -37,28 +36,24 @@ from fieldcheck.tables.rubric_clerk import (
     heading,
     in_order,
     merged_groups,
+    no_id_numbers,
     no_rule_column,
     pool_cap,
     required,
     too_large,
 )
+from fieldcheck.tables.rubric_companions import read_extra, read_info, read_targets
 from fieldcheck.tables.rubric_export import rubric_data
 from fieldcheck.tables.rubric_layout import (
     BONUS_SECTION,
     EXTRA_SHEET,
-    GRADES_HEADER,
-    INFO_ROWS,
     INFO_SHEET,
     ITEM,
-    NO,
     RULE_BY_LABEL,
     RULE_LABELS,
-    SAMPLING_ROWS,
     SECTION,
     SYNONYMS,
-    TARGET_EXTRA,
     TARGET_SHEET,
-    YES,
 )
 from fieldcheck.tables.rubric_sheets import rubric_table
 from fieldcheck.tables.rubric_words import TOTAL_LABELS, pool_section, sum_label
@@ -305,71 +300,6 @@ class _Reader:
                 return CellProblem(sheet, cell, problem.message)
         return CellProblem(INFO_SHEET, "—", problem.message)
 
-    # -- 细则信息, 目标任务分解表 and 其他设置 ----------------------------------------------------
-    def extra(self, sheet: Sheet, data: dict[str, Any]) -> None:
-        """Top-level blocks kept as YAML text, one per row (the ranking, declared readings, …)."""
-        for r, row in enumerate(sheet.rows):
-            key = clean_text(row[0] if row else None)
-            if r == 0 or not key or len(row) < 2 or row[1] is None:
-                continue
-            try:
-                data[key] = rubric_data(str(row[1]))
-            except yaml.YAMLError as exc:
-                # PyYAML's words are for programmers; the line inside the cell is what helps
-                mark = getattr(exc, "problem_mark", None)
-                at = mark.line + 1 if mark else 1
-                self.bad(sheet.name, r, 1, f"「{key}」不是有效的 YAML:请检查单元格中第 {at} 行的括号、引号、冒号和缩进",
-                         f"'{key}' is not valid YAML: check the brackets, quotes, colons and indentation on line {at} "
-                         "of the cell")
-
-    def info(self, sheet: Sheet, data: dict[str, Any]) -> None:
-        labels = {label: key for key, label in INFO_ROWS}
-        sampling_labels = {label: key for key, label in SAMPLING_ROWS}
-        grades_at = None
-        for r, row in enumerate(sheet.rows):
-            label: Any = clean_text(row[0] if row else None)
-            if label == GRADES_HEADER[0]:
-                grades_at = r
-                break
-            if label in sampling_labels and len(row) > 1 and row[1] is not None:
-                key = sampling_labels[label]
-                sampling = data.setdefault("sampling", {})
-                if key == "share":
-                    sampling[key] = self.number(sheet, r, 1, "入户抽查比例", "the share of households (入户抽查比例)")
-                else:
-                    sampling[key] = row[1] if isinstance(row[1], str) else clean_text(row[1])
-                continue
-            if label not in labels or len(row) < 2 or row[1] is None:
-                continue
-            key, value = labels[label], row[1]
-            if key == "complete":
-                flag = clean_text(value)
-                if flag not in (YES, NO):
-                    self.bad(sheet.name, r, 1, f"应填「{YES}」或「{NO}」", f"expected {YES} or {NO}")
-                data[key] = flag == YES
-            elif key in ("missing", "groups"):
-                data[key] = [v for v in str(value).split("\n") if v.strip()]
-            elif key == "full_marks":  # the whole the text gives (海口: 满分100分); the parts must add up to it
-                data[key] = self.number(sheet, r, 1, "满分", "the full marks (满分)")
-                self.cells["full_marks"] = (sheet.name, cell_ref(r, 1))
-            else:
-                data[key] = value if isinstance(value, str) else clean_text(value)
-        if grades_at is None:
-            return
-        grades = []
-        for r in range(grades_at + 1, len(sheet.rows)):
-            row = sheet.rows[r]
-            label = row[0] if row else None
-            if label is None:
-                continue
-            minimum = self.number(sheet, r, 1, "最低分", "the grade's minimum score (最低分)")
-            if minimum is None and not any(p.cell == cell_ref(r, 1) for p in self.problems):
-                self.bad(sheet.name, r, 1, f"等级「{label}」缺少最低分(留待县里填写,不完整)",
-                         f"the grade '{label}' has no minimum score yet: left for the county to fill in")
-            grades.append({"label": label if isinstance(label, str) else clean_text(label), "min": minimum})
-        if grades:
-            data["grades"] = [{"min": g["min"], "label": g["label"]} for g in grades]
-
     def yaml_mapping(self, sheet: str, r: int, c: int, value: Any) -> dict[str, Any]:
         """A cell holding a line of YAML (其他): the mapping it writes, or a bad cell."""
         try:
@@ -381,28 +311,10 @@ class _Reader:
             return {}
         return data
 
-    def targets(self, sheet: Sheet) -> dict[str, Any]:
-        header = sheet.rows[0] if sheet.rows else []
-        extra_at = header.index(TARGET_EXTRA) if TARGET_EXTRA in header else None
-        columns = [c for i, c in enumerate(header[2:], start=2) if c is not None and i != extra_at]
-        rows = []
-        for r in range(1, len(sheet.rows)):
-            row = sheet.rows[r]
-            if not row or row[0] is None:
-                continue
-            entry: dict[str, Any] = {"name": row[0] if isinstance(row[0], str) else clean_text(row[0])}
-            if len(row) > 1 and row[1] is not None:
-                entry["group"] = row[1]
-            values = {}
-            for i, column in enumerate(columns):
-                number = self.number(sheet, r, i + 2, str(column), str(column))
-                if number is not None:
-                    values[column] = number
-            entry["values"] = values
-            if extra_at is not None and len(row) > extra_at and row[extra_at] not in (None, ""):
-                entry.update(self.yaml_mapping(sheet.name, r, extra_at, row[extra_at]))
-            rows.append(entry)
-        return {"columns": columns, "rows": rows}
+
+def _incomplete(path: Path, problems: list[CellProblem]) -> TableError:
+    return TableError(t(f"{path.name} 不完整或有错误,没有写出细则文件:", f"{path.name} is incomplete or has errors; no rubric file was written:"),
+                      problems)
 
 
 def read_rubric_workbook(path: str | Path) -> ImportedRubric:
@@ -414,25 +326,20 @@ def read_rubric_workbook(path: str | Path) -> ImportedRubric:
     data: dict[str, Any] = {}
     info = next((s for s in sheets if s.name == INFO_SHEET), None)
     if info is not None:
-        reader.info(info, data)
+        read_info(reader, info, data)
     else:  # an officials' sheet alone: its title row, and the file it came from
         title = clean_text(table.value(0, 0))
         data.update({"id": path.stem, "title": title or path.stem, "source": path.name})
     target_sheet = next((s for s in sheets if s.name == TARGET_SHEET), None)
     if target_sheet is not None:
-        data["targets"] = reader.targets(target_sheet)
+        data["targets"] = read_targets(reader, target_sheet)
     extra_sheet = next((s for s in sheets if s.name == EXTRA_SHEET), None)
     if extra_sheet is not None:
-        reader.extra(extra_sheet, data)
+        read_extra(reader, extra_sheet, data)
     data["children"] = reader.tree(table)
-    for sheet in sheets:  # a rubric names no person: its text is copied into every inspection and bundle
-        for r, c in ((r, c) for r, row in enumerate(sheet.rows) for c, v in enumerate(row)
-                     if isinstance(v, str) and holds_id_number(v)):
-            reader.bad(sheet.name, r, c, "这里含有完整的身份证号;细则不需要身份证号,请删去",
-                       "this holds a whole ID number, which a rubric does not need; delete it")
+    no_id_numbers(reader, sheets)
     if reader.problems:
-        raise TableError(t(f"{path.name} 不完整或有错误,没有写出细则文件:", f"{path.name} is incomplete or has errors; no rubric file was written:"),
-                         in_order(reader.problems, reader.gaps))
+        raise _incomplete(path, in_order(reader.problems, reader.gaps))
     text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=120)
     too_large(path, table, text)
     rubric, problems = check_text(text, str(path))
@@ -443,10 +350,8 @@ def read_rubric_workbook(path: str | Path) -> ImportedRubric:
                                     if p.message not in reader.dropped], reader.gaps))
     check_total(reader, rubric)
     if reader.problems:
-        raise TableError(t(f"{path.name} 不完整或有错误,没有写出细则文件:", f"{path.name} is incomplete or has errors; no rubric file was written:"),
-                         reader.problems)
+        raise _incomplete(path, reader.problems)
     return ImportedRubric(data, text, rubric)
-
 
 
 def write_rubric_yaml(imported: ImportedRubric, source: str | Path, out: str | Path) -> None:
