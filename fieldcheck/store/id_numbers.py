@@ -131,6 +131,8 @@ def mask_in_text(text: str) -> str:
 
 #: a string that names a record, not a person's text: an id, a hash, a clock stamp (never masked)
 _IDENTIFIER = re.compile(r"[0-9a-fA-F-]{16,}|\d{15}-\d{4}-\S*")
+#: digits and separators alone: an identifier's shape, but what a card's number copied alone looks like
+_DIGITS_ALONE = re.compile(r"[0-9\s-]+[0-9Xx]")
 
 
 #: what is not a person's text: a revision's signed content (its hash is what the signature covers, so
@@ -142,7 +144,7 @@ def masked_value(value: Any) -> Any:
     """A stored value (text, or JSON's lists and dicts of them) with every whole ID number in its texts
     masked; ids, hashes, clock stamps, numbers and a revision's signed content are left alone."""
     if isinstance(value, str):  # shorter than 15 characters: no ID number (most of an event's texts)
-        if len(value) < 15 or _IDENTIFIER.fullmatch(value) and not is_id_number(_plain(value)):
+        if len(value) < 15 or _IDENTIFIER.fullmatch(value) and not _DIGITS_ALONE.fullmatch(value):
             return value  # (a note that is an ID number alone, 4304-2119-…, has an identifier's shape too)
         return mask_in_text(value)
     if isinstance(value, dict):
