@@ -92,12 +92,14 @@ def executemany_rate(folder: Path, rows: list[tuple]) -> float:
     return rate
 
 
-def floor_rate(folder: Path, merged: Path, bundles: int) -> float:
+def floor_rate(folder: Path, merged: Path, bundles: int, *, events: bool = True, findings: bool = True,
+               notes: bool = True) -> float:
     """Findings/s of writing the merged database's event and finding rows again, with no Python per row.
 
     A fresh store gets the merged records the events refer to (untimed); then, per bundle's
     share of the rows in the order the merge wrote them, one transaction: the events and the
     findings by ``executemany``, and the new notes indexed in one statement, as the merge does.
+    ``bench_merge_floor`` leaves parts out (``events``, ``findings``, ``notes``) to see what each costs.
     """
     from fieldcheck.store.remote import MERGE_CACHE_KB
     from fieldcheck.store.schema import BULK_SUSPENDED
@@ -109,25 +111,28 @@ def floor_rate(folder: Path, merged: Path, bundles: int) -> float:
         if conn.execute("SELECT 1 FROM merged.sqlite_master WHERE name = ?", (table,)).fetchone():
             conn.execute(f"INSERT OR IGNORE INTO main.{table} SELECT * FROM merged.{table}")
     columns = "id, at, who, device, hlc, action, entity, entity_id, inspection_id, field, old, new, supersedes, seen, reason"
-    events = conn.execute(f"SELECT {columns} FROM merged.audit ORDER BY seq").fetchall()
-    findings = conn.execute("SELECT id, inspection_id, item_id, value, household_id, note, entered_by, device, hlc,"
-                            " created_at, updated_at FROM merged.findings ORDER BY rowid").fetchall()
+    event_rows = conn.execute(f"SELECT {columns} FROM merged.audit ORDER BY seq").fetchall()
+    finding_rows = conn.execute("SELECT id, inspection_id, item_id, value, household_id, note, entered_by, device,"
+                                " hlc, created_at, updated_at FROM merged.findings ORDER BY rowid").fetchall()
     conn.execute("DETACH DATABASE merged")
     marks = ", ".join("?" * 15)
     t0 = time.perf_counter()
     with db.cache(MERGE_CACHE_KB), db.wal_checkpoints_past(importer.MERGE_WAL_PAGES):
         for b in range(bundles):
-            share = slice(len(events) * b // bundles, len(events) * (b + 1) // bundles)
-            rows = slice(len(findings) * b // bundles, len(findings) * (b + 1) // bundles)
+            share = slice(len(event_rows) * b // bundles, len(event_rows) * (b + 1) // bundles)
+            rows = slice(len(finding_rows) * b // bundles, len(finding_rows) * (b + 1) // bundles)
             with floor.transaction(), db.without_triggers(BULK_SUSPENDED):
                 last = conn.execute("SELECT coalesce(max(rowid), 0) FROM findings").fetchone()[0]
-                conn.executemany(f"INSERT INTO audit ({columns}) VALUES ({marks})", events[share])
-                conn.executemany("INSERT INTO findings (id, inspection_id, item_id, value, household_id, note,"
-                                 " entered_by, device, hlc, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                                 " ?, ?)", findings[rows])
-                conn.execute("INSERT INTO findings_fts (rowid, note) SELECT rowid, note FROM findings WHERE rowid > ?",
-                             (last,))
-    rate = len(findings) / (time.perf_counter() - t0)
+                if events:
+                    conn.executemany(f"INSERT INTO audit ({columns}) VALUES ({marks})", event_rows[share])
+                if findings:
+                    conn.executemany("INSERT INTO findings (id, inspection_id, item_id, value, household_id, note,"
+                                     " entered_by, device, hlc, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?,"
+                                     " ?, ?, ?, ?)", finding_rows[rows])
+                if findings and notes:
+                    conn.execute("INSERT INTO findings_fts (rowid, note) SELECT rowid, note FROM findings"
+                                 " WHERE rowid > ?", (last,))
+    rate = len(finding_rows) / (time.perf_counter() - t0)
     floor.close()
     return rate
 
