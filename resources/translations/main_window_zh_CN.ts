@@ -8,6 +8,10 @@
         <translation>FieldCheck 脱贫攻坚考核</translation>
     </message>
     <message>
+        <source>{0} (bonus items: up to {1} more)</source>
+        <translation>{0}(加分项另计,最多 {1} 分)</translation>
+    </message>
+    <message>
         <source>Device {0}</source>
         <translation>设备 {0}</translation>
     </message>
@@ -40,12 +44,12 @@
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <source>Score {0} / {1}{2} · {3} of {4} items</source>
-        <translation>得分 {0} / {1}{2} · 已答 {3}/{4} 项</translation>
+        <source> · provisional</source>
+        <translation> · 暂计</translation>
     </message>
     <message>
-        <source>{0} + bonus {1}</source>
-        <translation>{0} + 加分 {1}</translation>
+        <source>Score {0} / {1}{2} · {3} of {4} items</source>
+        <translation>得分 {0} / {1}{2} · 已答 {3}/{4} 项</translation>
     </message>
     <message>
         <source>Opened the copy.</source>

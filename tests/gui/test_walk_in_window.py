@@ -63,10 +63,11 @@ def test_the_walk_in_the_window_speaks_chinese_and_takes_its_keys(qtbot, home):
         view.tree.setFocus()
         qtbot.keyClick(view.tree, Qt.Key_Return, Qt.ControlModifier)
         assert len(store.findings.of(inspection_id, "2.1.1")) == 1
-        assert "198 / 200 + 加分 10" in window.score_label.text()
+        assert "198 / 200(加分项另计,最多 10 分) · 暂计 · 已答 1/30 项" in window.score_label.text()
         qtbot.keyClick(view.tree, Qt.Key_Z, Qt.ControlModifier)
         assert store.findings.of(inspection_id, "2.1.1") == []
-        assert "200 / 200 + 加分 10" in window.score_label.text()
+        # nothing answered: a whole 200 that is not finished says so, on every item
+        assert "200 / 200(加分项另计,最多 10 分) · 暂计 · 已答 0/30 项" in window.score_label.text()
         qtbot.keyClick(view.tree, Qt.Key_Z, Qt.ControlModifier | Qt.ShiftModifier)
         view.go_to_item("3.2.1")
         window.close()
@@ -80,6 +81,38 @@ def test_the_walk_in_the_window_speaks_chinese_and_takes_its_keys(qtbot, home):
         shell.window.close()
     finally:
         for each in SHELLS:  # every shell installed Chinese translators: leave none behind
+            each.translations.switch("en")
+        SHELLS.clear()
+        store.close()
+
+
+def test_the_status_bar_drops_provisional_only_when_every_item_is_answered(qtbot, home):
+    store = Store.open(home / "fieldcheck.db")
+    county = store.places.add("县", "衡阳县")
+    village = store.places.add("村", "梅花村", store.places.add("乡镇", "西渡镇", county))
+    rubric = catalog.find("village-work-team")
+    inspection_id = store.inspections.create(rubric, assessee_id=village, assessee_name="", inspectors=["甲"],
+                                            date="2026-11-22")
+    # a pass/fail, a rating or a choice is not answered by "looked at" but by its value
+    values = {"2.3.2": {"selected": ["宣传栏", "标语"]}, "2.5.4": True, "2.5.5": "满意", "2.6.1": True,
+              "3.1.1": True, "3.3.1": True}
+    for item in rubric.items():
+        if item.id in values:
+            store.findings.set_value(inspection_id, item.id, values[item.id])
+        elif item.id != "3.5.1":
+            store.findings.set_mark(inspection_id, item.id, "checked")
+    shell = start(qtbot, store, home)
+    try:
+        window = shell.window
+        assert window.open_inspection(inspection_id)
+        assert " · 暂计 · 已答 29/30 项" in window.score_label.text()  # one item still open
+        window.view.go_to_item("3.5.1")
+        window.view.panel.checked_box.click()  # the last one looked at: the total is final
+        text = window.score_label.text()
+        assert "暂计" not in text and "已答 30/30 项" in text
+    finally:
+        shell.window.close()
+        for each in SHELLS:  # as above: no Chinese translators left behind
             each.translations.switch("en")
         SHELLS.clear()
         store.close()
