@@ -231,15 +231,30 @@ def test_inspection_set_takes_an_open_lists_other_ways_as_json(tmp_path, capsys)
 def test_inspection_set_reads_the_words_a_person_types(tmp_path, capsys):
     """达标, 三处 and 宣传栏、广播 as typed, not JSON; a word it cannot read is refused with the words to use."""
     db, inspection = _added(tmp_path, capsys)
-    for item, typed in (("2.5.4", "未达标"), ("2.2.2", "三处"), ("2.3.2", "宣传栏、广播"), ("1.1", "不适用")):
+    for item, typed in (("2.5.4", "未达标"), ("2.2.2", "三处"), ("2.3.2", "宣传栏、广播"), ("2.6.1", "不适用")):
         assert main(["inspection", "set", "--db", str(db), inspection, item, typed]) == 0, capsys.readouterr().err
     with Store.open(db, device="t", backup_on_close=False) as store:
         got = scores.answers(store, inspection)
         assert got["2.5.4"] is False and got["2.3.2"] == {"selected": ["宣传栏"], "other": ["广播"]}
-        assert got["1.1"] == "na" and 3 in [f.value for f in store.findings.of(inspection, "2.2.2")]
+        assert got["2.6.1"] == "na" and 3 in [f.value for f in store.findings.of(inspection, "2.2.2")]
     assert main(["inspection", "set", "--db", str(db), inspection, "2.5.4", "也许"]) == 1
     err = capsys.readouterr().err
     assert "「达标」或「未达标」" in err and "Traceback" not in err and len(err.strip().splitlines()) == 1
+
+
+def test_inspection_set_refuses_not_applicable_where_the_rubric_gives_no_such_case(tmp_path, capsys):
+    """The window greys 不适用 out on 2.5.4; before, the command stored it and the whole inspection could no longer
+    be scored ("cannot be 'not applicable'" in summary's error column)."""
+    db, inspection = _added(tmp_path, capsys)
+    with Store.open(db, device="t", backup_on_close=False) as store:
+        before = scores.answers(store, inspection)
+    for typed in ("na", "不适用"):
+        assert main(["inspection", "set", "--db", str(db), inspection, "2.5.4", typed]) == 1
+        err = capsys.readouterr().err
+        assert "2.5.4 入户次数 不能标为不适用" in err and "Traceback" not in err and len(err.strip().splitlines()) == 1
+    with Store.open(db, device="t", backup_on_close=False) as store:
+        assert scores.answers(store, inspection) == before
+        assert not scores.score_inspection(store, inspection).unscored
 
 
 def test_summary_marks_an_unfinished_total_provisional(tmp_path):
