@@ -15,6 +15,7 @@ from fieldcheck.i18n import t
 from fieldcheck.store import photofiles as photo_files
 from fieldcheck.store import schema
 from fieldcheck.store.database import StoreError, refuse_foreign_file
+from fieldcheck.store.sql_errors import disk_full
 from fieldcheck.store.sql_errors import reason as sql_reason
 
 
@@ -86,6 +87,9 @@ def check(path: str | Path) -> Report:
             report.notes.append(t(f"照片文件夹中有 {len(temps)} 个中断时留下的临时文件,下次打开时会自动清理",
                                   f"{len(temps)} temporary file(s) left by an interruption; they are removed on the next open"))
     except sqlite3.DatabaseError as exc:
+        if disk_full(path):  # not damage: restoring a backup would throw away the edits made since
+            raise StoreError(t(f"无法检查数据库 {path}:{sql_reason(exc, path)}",
+                               f"cannot check the database {path}: {sql_reason(exc, path)}")) from None
         report.problems.append(t(f"无法读取数据库:{sql_reason(exc)}", f"cannot read the database: {sql_reason(exc)}"))
     finally:
         conn.close()
