@@ -12,10 +12,11 @@ as it was, so a reader never finds half a file.
 
 from __future__ import annotations
 
+import io
 import os
 import secrets
 import stat
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
@@ -98,3 +99,14 @@ def write_text(path: str | Path, text: str) -> Path:
     with writing(path) as tmp:
         tmp.write_text(text, encoding="utf-8")
     return Path(path)
+
+
+def write_built(path: str | Path, build: Callable[[io.BytesIO], object]) -> Path:
+    """Write to ``path``, whole or not at all, what ``build`` writes into a buffer; return the path.
+
+    For a library that writes a zip itself (openpyxl): a full disk left its zip half-written
+    and open, and closing it when collected printed a traceback after the one sentence.
+    """
+    buffer = io.BytesIO()
+    build(buffer)
+    return write_bytes(path, buffer.getvalue())

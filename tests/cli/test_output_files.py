@@ -170,3 +170,23 @@ def test_a_read_only_folder_is_one_sentence(inputs, tmp_path, capsys, monkeypatc
         assert everything(folder) == set()
     finally:
         folder.chmod(0o755)
+
+
+@pytest.mark.parametrize("name", ["results --xlsx", "rounds --xlsx"])
+def test_a_full_system_disk_under_a_workbooks_rows_is_one_sentence(inputs, tmp_path, capsys, monkeypatch, name):
+    """A workbook's rows stream through temporary files on the system's disk before the file is written.
+    That disk full (/dev/full, a real device that is always full, stands in for those files): one sentence,
+    no workbook, and no traceback from the half-written sheets, then or when they are collected."""
+    import gc
+    import sys
+
+    from openpyxl.worksheet import _writer
+
+    monkeypatch.setattr(_writer, "create_temporary_file", lambda suffix="": "/dev/full")
+    unraisable: list = []
+    monkeypatch.setattr(sys, "unraisablehook", unraisable.append)
+    out = tmp_path / "r.xlsx"
+    refused(capsys, commands(inputs, str(out))[name], f"无法写入 {out}:磁盘已满;请腾出空间或换一个磁盘")
+    gc.collect()
+    assert unraisable == [] and capsys.readouterr().err == ""
+    assert everything(tmp_path) == set()

@@ -7,8 +7,7 @@ import shutil
 import sqlite3
 from collections import namedtuple
 
-from fieldcheck.store import Store
-from fieldcheck.store import backup
+from fieldcheck.store import Store, backup
 from fieldcheck.store.database import Database
 
 VILLAGE = "衡阳县/西渡镇/梅花村"
