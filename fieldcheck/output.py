@@ -7,7 +7,8 @@ all first, so a bad second name never leaves the first written alone.
 
 ``writing`` gives a temporary file beside the destination and renames it into place when
 the block succeeds; on any failure the temporary file is removed and the destination is
-as it was, so a reader never finds half a file.
+as it was, so a reader never finds half a file. A process killed meanwhile leaves its
+temporary file: the next file of that kind written to the folder removes it.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import io
 import os
 import secrets
 import stat
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
@@ -68,6 +70,27 @@ def check(path: str | Path, *, make_folder: bool = False) -> Path:
     return out
 
 
+#: a temporary file untouched this long was left by a writer that died (killed, the power cut, the lid
+#: shut for good): a live one writes to it all the time
+STALE_SECONDS = 600
+
+
+def remove_stale(folder: Path, pattern: str, *, seconds: float = STALE_SECONDS) -> None:
+    """Remove the files in ``folder`` that match ``pattern`` and were not written for ``seconds``.
+
+    Either way: a file stamped by a clock that said 2038 is as stale as one from yesterday.
+    """
+    now = time.time()
+    try:
+        found = list(folder.glob(pattern))
+    except OSError:
+        return
+    for path in found:
+        with suppress(OSError):
+            if abs(now - path.stat().st_mtime) > seconds:
+                path.unlink()
+
+
 @contextmanager
 def writing(path: str | Path, *, make_folder: bool = False) -> Iterator[Path]:
     """``with writing(out) as tmp:`` write ``tmp``; it becomes ``out`` when the block ends without error.
@@ -76,6 +99,8 @@ def writing(path: str | Path, *, make_folder: bool = False) -> Iterator[Path]:
     file never outlives the block.
     """
     out = check(path, make_folder=make_folder)
+    if out.suffix:  # what a killed write of such a file left (a bundle's on a USB stick) goes now
+        remove_stale(out.parent, f".*{out.suffix}.{'?' * 8}.tmp")
     tmp = out.with_name(f".{out.name}.{secrets.token_hex(4)}.tmp")
     try:
         yield tmp

@@ -24,11 +24,13 @@ from pathlib import Path
 
 from fieldcheck.file_errors import reason
 from fieldcheck.i18n import t
+from fieldcheck.output import remove_stale
 from fieldcheck.store.database import StoreError
 from fieldcheck.store.sql_errors import reason as sql_reason
 
 KEEP = 10
 DAY = timedelta(days=1)
+PARTIAL_STALE_SECONDS = 60
 _STAMP = re.compile(r"-(\d{8}T\d{6}\d{6}Z)")
 
 
@@ -103,6 +105,8 @@ def take(conn: sqlite3.Connection, db_path: Path, *, keep: int = KEEP, label: st
     written = last_written(db_path)  # before the copy: a write during it leaves the files newer
     folder = backup_dir(db_path)
     folder.mkdir(parents=True, exist_ok=True)
+    # a copy cut off by a kill or a power cut (a county's is hundreds of MB); a live one grows all the time
+    remove_stale(folder, ".partial-*", seconds=PARTIAL_STALE_SECONDS)
     stamp = _next_stamp(db_path).strftime("%Y%m%dT%H%M%S%fZ")
     final = folder / f"{db_path.stem}-{stamp}{'-' + label if label else ''}.db"
     tmp = folder / f".partial-{final.name}"
