@@ -112,6 +112,22 @@ def writing(path: str | Path, *, make_folder: bool = False) -> Iterator[Path]:
             tmp.unlink(missing_ok=True)
 
 
+def flush_folder(path: str | Path) -> None:
+    """Make the renames in the folder of ``path`` durable (a USB stick pulled right after); OutputError when
+    that fails. Where a folder cannot be opened to be flushed (Windows), nothing is done."""
+    out = Path(path)
+    try:
+        fd = os.open(out.parent, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError as exc:
+        raise OutputError(cannot_write(out, exc)) from None
+    finally:
+        os.close(fd)
+
+
 def write_bytes(path: str | Path, data: bytes) -> Path:
     """Write ``data`` to ``path`` whole or not at all; return the path written."""
     with writing(path) as tmp:

@@ -21,7 +21,7 @@ from typing import Any
 
 from fieldcheck import __version__
 from fieldcheck.i18n import t
-from fieldcheck.output import check, writing
+from fieldcheck.output import check, flush_folder, writing
 from fieldcheck.signing.keys import DeviceKey
 from fieldcheck.store import Store, holds_id_number
 from fieldcheck.store.events import ACTIONS, CREATE_ORDER
@@ -230,6 +230,9 @@ def export_bundle(store: Store, out: str | Path, *, everything: bool = False, ke
                 zf.writestr(SIGNATURE, key.sign(raw))
             with open(tmp, "rb+") as fh:
                 os.fsync(fh.fileno())
+        # the bundle's name on the stick too, before the folder's mark moves past its events: a stick
+        # pulled out just after could hold no bundle while the next export sent only what is newer
+        flush_folder(out)
         with store.transaction():
             if select is None:
                 conn.execute("INSERT INTO sync_exports (destination, last_seq, at) VALUES (?, ?, ?)"
