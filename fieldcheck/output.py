@@ -13,6 +13,7 @@ temporary file: the next file of that kind written to the folder removes it.
 
 from __future__ import annotations
 
+import errno
 import io
 import os
 import secrets
@@ -66,7 +67,7 @@ def check(path: str | Path, *, make_folder: bool = False) -> Path:
             raise OutputError(no_folder(out, folder) if isinstance(exc, (FileNotFoundError, NotADirectoryError))
                               else cannot_write(out, exc)) from None
     if not os.access(folder, os.W_OK):
-        raise OutputError(cannot_write(out, PermissionError()))
+        raise OutputError(cannot_write(out, OSError(errno.EROFS, "") if _read_only(folder) else PermissionError()))
     return out
 
 
@@ -89,6 +90,14 @@ def remove_stale(folder: Path, pattern: str, *, seconds: float = STALE_SECONDS) 
         with suppress(OSError):
             if abs(now - path.stat().st_mtime) > seconds:
                 path.unlink()
+
+
+def _read_only(folder: Path) -> bool:
+    """True when the disk holding ``folder`` is read-only (a stick with its lock switch on), not just the folder."""
+    try:
+        return bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+    except (OSError, AttributeError):  # no statvfs on Windows
+        return False
 
 
 @contextmanager

@@ -190,3 +190,21 @@ def test_a_full_system_disk_under_a_workbooks_rows_is_one_sentence(inputs, tmp_p
     gc.collect()
     assert unraisable == [] and capsys.readouterr().err == ""
     assert everything(tmp_path) == set()
+
+
+def test_a_read_only_stick_is_said_read_only_not_a_permission(inputs, tmp_path, capsys, monkeypatch):
+    """A stick with its lock switch on: "no permission to write in the folder" sends the user to the folder's
+    permissions; the disk is read-only, and another place is what helps."""
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    real_access, real_statvfs = os.access, os.statvfs
+
+    class ReadOnly:
+        f_flag = os.ST_RDONLY
+
+    monkeypatch.setattr(os, "access", lambda p, mode, **k: False if Path(p) == stick else real_access(p, mode, **k))
+    monkeypatch.setattr(os, "statvfs", lambda p: ReadOnly() if Path(p) == stick else real_statvfs(p))
+    out = stick / "x.fcbundle"
+    refused(capsys, ["bundle", "export", "--db", inputs["db"], "-o", out, "--all"],
+            f"无法写入 {out}:该磁盘是只读的;请换一个位置")
+    assert everything(stick) == set()
