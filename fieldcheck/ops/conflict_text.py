@@ -7,6 +7,7 @@ and the decision history show them through here, in both languages (``t``), rend
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from fieldcheck.i18n import t
@@ -20,6 +21,10 @@ FIELD_NAMES = {"value": ("结论", "answer"), "note": ("说明", "note"), "delet
 KIND_NAMES = {"concurrent": ("两处修改不同", "changed differently"),
               "deleted-edited": ("一处删除、一处修改", "deleted here, edited there"),
               "after-signing": ("签字后到达", "arrived after signing")}
+#: how far ahead a laptop's clock may be before its times are marked (time zones, a clock a little fast)
+CLOCK_SLACK = timedelta(days=1)
+#: no FieldCheck change was made before this (its event log dates from 2026): an earlier time is a wrong clock
+FIRST_EVENT = datetime(2025, 1, 1, tzinfo=UTC)
 MARK_NAMES = {"checked": ("已查看,未发现问题", "checked, nothing found"), "na": ("不适用", "not applicable")}
 
 
@@ -27,9 +32,26 @@ def kind_name(kind: str) -> str:
     return t(*KIND_NAMES.get(kind, (kind, kind)))
 
 
-def when(at: str | None) -> str:
-    """A stored UTC time as the list shows it: date and minutes."""
-    return (at or "")[:16].replace("T", " ")
+def when(at: str | None, now: datetime | None = None) -> str:
+    """A stored UTC time as the list shows it: date and minutes, marked when the laptop's clock was wrong.
+
+    Wrong: before FieldCheck kept any (a dead CMOS battery says 2001), or more than a day ahead
+    of now (a clock set to 2038). A leader choosing between two sides reads their times as
+    which came later. The change stamps cannot tell: a laptop that saw a 2038 stamp stamps
+    after it, its own clock right.
+    """
+    shown = (at or "")[:16].replace("T", " ")
+    return shown + t("(设备时钟有误)", " (device clock wrong)") if at and _clock_wrong(at, now) else shown
+
+
+def _clock_wrong(at: str, now: datetime | None) -> bool:
+    try:
+        made = datetime.fromisoformat(at.replace("Z", "+00:00"))
+    except ValueError:
+        return False
+    if made.tzinfo is None:
+        made = made.replace(tzinfo=UTC)
+    return made < FIRST_EVENT or made - (now or datetime.now(UTC)) > CLOCK_SLACK
 
 
 def value_text(value: Any, entity: str = "", field: str = "", rule: str = "") -> str:
@@ -123,8 +145,8 @@ def describe(store: Store, c: dict[str, Any]) -> dict[str, Any]:
     return {**c, "inspection_text": inspection_label(store, c["inspection"]),
             "item_text": item_label(store, c["inspection"], c["item"]), "field_text": field_label(c),
             "kind_text": kind_name(c["kind"]),
-            "sides_text": [{**s, "value_text": side_text(s, c["entity"], c["field"], rule), "when": when(s["at"])}
-                           for s in c["sides"]]}
+            "sides_text": [{**s, "value_text": side_text(s, c["entity"], c["field"], rule),
+                            "when": when(s["at"])} for s in c["sides"]]}
 
 
 def history(store: Store, c: dict[str, Any]) -> list[dict[str, Any]]:
