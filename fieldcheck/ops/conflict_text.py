@@ -12,6 +12,7 @@ from typing import Any
 
 from fieldcheck.i18n import t
 from fieldcheck.store import Store, StoreError
+from fieldcheck.store.clock import FIRST_EVENT
 
 FIELD_NAMES = {"value": ("结论", "answer"), "note": ("说明", "note"), "deleted": ("删除", "deleted"),
                "household_id": ("农户", "household"), "entered_by": ("录入人", "entered by"),
@@ -23,8 +24,6 @@ KIND_NAMES = {"concurrent": ("两处修改不同", "changed differently"),
               "after-signing": ("签字后到达", "arrived after signing")}
 #: how far ahead a laptop's clock may be before its times are marked (time zones, a clock a little fast)
 CLOCK_SLACK = timedelta(days=1)
-#: no FieldCheck change was made before this (its event log dates from 2026): an earlier time is a wrong clock
-FIRST_EVENT = datetime(2025, 1, 1, tzinfo=UTC)
 MARK_NAMES = {"checked": ("已查看,未发现问题", "checked, nothing found"), "na": ("不适用", "not applicable")}
 
 

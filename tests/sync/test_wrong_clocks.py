@@ -84,3 +84,43 @@ def test_a_laptop_set_to_2038_does_not_win_over_a_later_edit(laptops, tmp_path, 
     b.take(a.export(tmp_path / "a-usb"))
     sides = _sides(b)
     assert sides["A"] == "2038-01-20 03:05 (device clock wrong)" and sides["B"] == "2026-11-23 09:00"
+
+
+class Year2001(datetime):
+    """The wall clock of a laptop whose CMOS battery is dead."""
+
+    @classmethod
+    def now(cls, tz=None):
+        return cls(2001, 1, 1, 8, 0, tzinfo=tz or UTC)
+
+
+def test_a_leader_whose_clock_says_2001_is_told_before_making_the_team(laptops, tmp_path, monkeypatch, language):
+    """Certificates count their years from the issuing laptop's clock: a team made in "2001" ran out in 2021,
+    and every sheet its devices signed was judged "not enrolled" on every laptop, silently. The leader is
+    told to set the clock right first, and nothing is made."""
+    import datetime as datetime_module
+
+    import pytest
+
+    from fieldcheck.ops import team
+    from fieldcheck.store import StoreError
+
+    language("en")
+    a, b = laptops("A", "B")
+    b.export(tmp_path / "usb-B")
+    a.take(next((tmp_path / "usb-B").glob("*.fcbundle")))
+    with monkeypatch.context() as m:
+        m.setattr(datetime_module, "datetime", Year2001)
+        m.setattr(team, "datetime", Year2001)
+        with pytest.raises(StoreError, match="this laptop's clock says 2001-01-01") as refused:
+            team.init_team(a.store, "一组", tmp_path / "keys-team")
+        assert "\n" not in str(refused.value)
+    assert a.store.team.team() is None and not (tmp_path / "keys-team").exists()
+
+    team.init_team(a.store, "一组", tmp_path / "keys-team")  # the clock set right
+    with monkeypatch.context() as m:
+        m.setattr(datetime_module, "datetime", Year2001)
+        m.setattr(team, "datetime", Year2001)
+        with pytest.raises(StoreError, match="set the date and time right first"):
+            team.enrol(a.store, "B", tmp_path / "keys-team")
+    assert a.store.team.enrolments() == []
