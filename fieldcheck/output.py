@@ -157,6 +157,12 @@ def write_built(path: str | Path, build: Callable[[io.BytesIO], object]) -> Path
     For a library that writes a zip itself (openpyxl): a full disk left its zip half-written
     and open, and closing it when collected printed a traceback after the one sentence.
     """
+    now = time.localtime(time.time())  # as zipfile reads the clock
+    if now.tm_year < 1980:  # the zip's member times come from the clock, and a zip cannot hold one before 1980
+        day = time.strftime("%Y-%m-%d", now)
+        raise OutputError(t(f"无法写入 {path}:本机时钟显示 {day},这种文件不能记录 1980 年以前的时间;请先把本机的日期和时间调对",
+                            f"cannot write {path}: this laptop's clock says {day}, and this kind of file cannot "
+                            "record a time before 1980; set the date and time right first"))
     buffer = io.BytesIO()
     build(buffer)
     return write_bytes(path, buffer.getvalue())

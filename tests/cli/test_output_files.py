@@ -208,3 +208,15 @@ def test_a_read_only_stick_is_said_read_only_not_a_permission(inputs, tmp_path, 
     refused(capsys, ["bundle", "export", "--db", inputs["db"], "-o", out, "--all"],
             f"无法写入 {out}:该磁盘是只读的;请换一个位置")
     assert everything(stick) == set()
+
+
+@pytest.mark.parametrize("name", ["results --xlsx", "rounds --xlsx", "rubric export-xlsx"])
+def test_a_workbook_on_a_laptop_whose_clock_says_1970_is_one_sentence(inputs, tmp_path, capsys, monkeypatch, name):
+    """A workbook is a zip, and a zip cannot hold a time before 1980: a traceback, where the person needs to
+    hear that the laptop's clock is wrong."""
+    import time
+
+    monkeypatch.setattr(time, "time", lambda: 8 * 3600.0)  # 1970-01-01 08:00, as zipfile reads the clock
+    out = tmp_path / "r.xlsx"
+    refused(capsys, commands(inputs, str(out))[name], "本机时钟显示 1970-01-01")
+    assert everything(tmp_path) == set()

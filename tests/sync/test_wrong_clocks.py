@@ -124,3 +124,18 @@ def test_a_leader_whose_clock_says_2001_is_told_before_making_the_team(laptops, 
         with pytest.raises(StoreError, match="set the date and time right first"):
             team.enrol(a.store, "B", tmp_path / "keys-team")
     assert a.store.team.enrolments() == []
+
+
+def test_a_laptop_whose_clock_says_1970_still_exports(laptops, tmp_path, monkeypatch):
+    """A zip cannot hold a time before 1980, and the bundle's manifest took its time from the clock: a laptop
+    whose dead CMOS battery said 1970 could not export at all (a traceback), so its work could not leave it."""
+    import time
+
+    a, b = laptops("A", "B")
+    inspection = village_inspection(a.store)
+    a.store.findings.add(inspection, "2.1.1", note="缺页")
+    with monkeypatch.context() as m:
+        m.setattr(time, "time", lambda: 8 * 3600.0)  # 1970-01-01 08:00
+        bundle = a.export(tmp_path / "usb")
+    b.take(bundle)
+    assert a.state() == b.state()
