@@ -7,12 +7,12 @@ and the decision history show them through here, in both languages (``t``), rend
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 from fieldcheck.i18n import t
 from fieldcheck.store import Store, StoreError
-from fieldcheck.store.clock import FIRST_EVENT
+from fieldcheck.store.clock import wall_time_wrong
 
 FIELD_NAMES = {"value": ("结论", "answer"), "note": ("说明", "note"), "deleted": ("删除", "deleted"),
                "household_id": ("农户", "household"), "entered_by": ("录入人", "entered by"),
@@ -22,8 +22,6 @@ FIELD_NAMES = {"value": ("结论", "answer"), "note": ("说明", "note"), "delet
 KIND_NAMES = {"concurrent": ("两处修改不同", "changed differently"),
               "deleted-edited": ("一处删除、一处修改", "deleted here, edited there"),
               "after-signing": ("签字后到达", "arrived after signing")}
-#: how far ahead a laptop's clock may be before its times are marked (time zones, a clock a little fast)
-CLOCK_SLACK = timedelta(days=1)
 MARK_NAMES = {"checked": ("已查看,未发现问题", "checked, nothing found"), "na": ("不适用", "not applicable")}
 
 
@@ -32,25 +30,10 @@ def kind_name(kind: str) -> str:
 
 
 def when(at: str | None, now: datetime | None = None) -> str:
-    """A stored UTC time as the list shows it: date and minutes, marked when the laptop's clock was wrong.
-
-    Wrong: before FieldCheck kept any (a dead CMOS battery says 2001), or more than a day ahead
-    of now (a clock set to 2038). A leader choosing between two sides reads their times as
-    which came later. The change stamps cannot tell: a laptop that saw a 2038 stamp stamps
-    after it, its own clock right.
-    """
+    """A stored UTC time as the list shows it: date and minutes, marked when the laptop's clock was wrong
+    (``clock.wall_time_wrong``): a leader choosing between two sides reads their times as which came later."""
     shown = (at or "")[:16].replace("T", " ")
-    return shown + t("(设备时钟有误)", " (device clock wrong)") if at and _clock_wrong(at, now) else shown
-
-
-def _clock_wrong(at: str, now: datetime | None) -> bool:
-    try:
-        made = datetime.fromisoformat(at.replace("Z", "+00:00"))
-    except ValueError:
-        return False
-    if made.tzinfo is None:
-        made = made.replace(tzinfo=UTC)
-    return made < FIRST_EVENT or made - (now or datetime.now(UTC)) > CLOCK_SLACK
+    return shown + t("(设备时钟有误)", " (device clock wrong)") if wall_time_wrong(at, now) else shown
 
 
 def value_text(value: Any, entity: str = "", field: str = "", rule: str = "") -> str:
