@@ -220,3 +220,30 @@ def test_a_workbook_on_a_laptop_whose_clock_says_1970_is_one_sentence(inputs, tm
     out = tmp_path / "r.xlsx"
     refused(capsys, commands(inputs, str(out))[name], "本机时钟显示 1970-01-01")
     assert everything(tmp_path) == set()
+
+
+def test_a_bundle_larger_than_the_stick_holds_in_one_file_says_why(inputs, tmp_path):
+    """A FAT32 stick holds no file over 4 GB, and a whole team's photos pass that: the write fails with
+    EFBIG, which was said as "system error EFBIG". A real EFBIG here: the export runs with a file size limit."""
+    import resource
+    import shutil
+    import signal
+    import subprocess
+    import sys
+
+    db = tmp_path / "copy.db"
+    shutil.copy(inputs["db"], db)
+
+    def small_files():
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # the write fails with EFBIG instead of killing
+        resource.setrlimit(resource.RLIMIT_FSIZE, (40_000, 40_000))
+
+    out = tmp_path / "stick" / "all.fcbundle"
+    out.parent.mkdir()
+    child = subprocess.run([sys.executable, "-m", "fieldcheck", "bundle", "export", "--db", str(db), "-o", str(out),
+                            "--all"], preexec_fn=small_files, capture_output=True, text=True,
+                           env=dict(os.environ, FIELDCHECK_LANG="zh", PYTHONPATH=str(Path(__file__).parents[2])))
+    assert child.returncode == 1, child.stderr
+    assert "FAT32 格式的 U 盘最大 4 GB" in child.stderr and "EFBIG" not in child.stderr, child.stderr
+    assert len(child.stderr.strip().splitlines()) == 1, child.stderr
+    assert everything(out.parent) == set()
