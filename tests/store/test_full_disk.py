@@ -87,3 +87,44 @@ def test_a_database_on_a_full_disk_is_said_full_not_pulled_out_or_damaged(tmp_pa
     assert main(["household", "list", "--db", str(path), "--village", VILLAGE]) == 1
     err = capsys.readouterr().err
     assert "the disk is full" in err and "USB" not in err and "Traceback" not in err
+
+
+UPGRADE_UNDER_A_LIMIT = r"""
+import resource, signal, sqlite3, sys
+from fieldcheck.store import schema
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails (EFBIG) instead of killing
+conn = sqlite3.connect(sys.argv[1], isolation_level=None)
+conn.execute("PRAGMA journal_mode = WAL")
+resource.setrlimit(resource.RLIMIT_FSIZE, (40_000, 40_000))
+try:
+    schema.migrate(conn)
+except sqlite3.Error as exc:
+    print(exc.sqlite_errorname, exc)
+"""
+
+
+def test_an_upgrade_cut_off_by_the_disk_says_why_and_leaves_the_old_database(tmp_path):
+    """The disk fails in the middle of an upgrade step (a real write error: a file size limit). SQLite rolls
+    the step back itself; the migration's own ROLLBACK then failed with "cannot rollback - no transaction
+    is active", which replaced the disk's error: the user read "database error SQLITE_ERROR". The disk's
+    error is the one raised, the database stays at its old version, and the next open upgrades it."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from fieldcheck.store import schema
+
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    schema.migrate(conn, target=5)
+    conn.close()
+    child = subprocess.run([sys.executable, "-c", UPGRADE_UNDER_A_LIMIT, str(path)], capture_output=True, text=True,
+                           env=dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[2])))
+    assert child.stdout.startswith("SQLITE_IOERR"), child.stdout + child.stderr
+    conn = sqlite3.connect(path)
+    assert schema.user_version(conn) == 5 and conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    conn.close()
+    with Store.open(path, device="d", daily_backup=False, backup_on_close=False) as store:
+        assert schema.user_version(store.connection) == schema.VERSION
+
