@@ -35,6 +35,8 @@ def reason(exc: OSError) -> str:
         return t("磁盘已满", "the disk is full")
     if exc.errno == errno.EROFS:
         return t("磁盘是只读的", "the disk is read-only")
+    if exc.errno == errno.EFBIG:
+        return t("文件超过了该磁盘能存放的单个文件大小", "the file is larger than that disk can hold in one file")
     if exc.errno == errno.ELOOP:
         return t("路径中的链接绕成了一个圈", "the links in its path loop back on themselves")
     if exc.errno == errno.ENAMETOOLONG:
@@ -71,6 +73,11 @@ def cannot_write(path: str | Path, exc: OSError) -> str:
                  f"cannot write {path}: the disk is read-only; choose another place")
     if exc.errno == errno.ENAMETOOLONG:
         return t(f"无法写入 {path}:文件名太长;请用短一些的名字", f"cannot write {path}: the name is too long; give a shorter one")
+    if exc.errno == errno.EFBIG:  # a bundle of a whole team's photos on a FAT32 stick
+        return t(f"无法写入 {path}:文件超过了该磁盘能存放的单个文件大小(FAT32 格式的 U 盘最大 4 GB);"
+                 "请换用 exFAT 或 NTFS 格式的磁盘,或缩小照片后再导出",
+                 f"cannot write {path}: the file is larger than that disk can hold in one file (4 GB on a FAT32 USB "
+                 "stick); use a disk formatted exFAT or NTFS, or downsize the photos and export again")
     return t(f"无法写入 {path}(系统错误 {_code(exc)})", f"cannot write {path} (system error {_code(exc)})")
 
 

@@ -7,15 +7,19 @@ all first, so a bad second name never leaves the first written alone.
 
 ``writing`` gives a temporary file beside the destination and renames it into place when
 the block succeeds; on any failure the temporary file is removed and the destination is
-as it was, so a reader never finds half a file.
+as it was, so a reader never finds half a file. A process killed meanwhile leaves its
+temporary file: the next file of that kind written to the folder removes it.
 """
 
 from __future__ import annotations
 
+import errno
+import io
 import os
 import secrets
 import stat
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
@@ -63,8 +67,37 @@ def check(path: str | Path, *, make_folder: bool = False) -> Path:
             raise OutputError(no_folder(out, folder) if isinstance(exc, (FileNotFoundError, NotADirectoryError))
                               else cannot_write(out, exc)) from None
     if not os.access(folder, os.W_OK):
-        raise OutputError(cannot_write(out, PermissionError()))
+        raise OutputError(cannot_write(out, OSError(errno.EROFS, "") if _read_only(folder) else PermissionError()))
     return out
+
+
+#: a temporary file untouched this long was left by a writer that died (killed, the power cut, the lid
+#: shut for good): a live one writes to it all the time
+STALE_SECONDS = 600
+
+
+def remove_stale(folder: Path, pattern: str, *, seconds: float = STALE_SECONDS) -> None:
+    """Remove the files in ``folder`` that match ``pattern`` and were not written for ``seconds``.
+
+    Either way: a file stamped by a clock that said 2038 is as stale as one from yesterday.
+    """
+    now = time.time()
+    try:
+        found = list(folder.glob(pattern))
+    except OSError:
+        return
+    for path in found:
+        with suppress(OSError):
+            if abs(now - path.stat().st_mtime) > seconds:
+                path.unlink()
+
+
+def _read_only(folder: Path) -> bool:
+    """True when the disk holding ``folder`` is read-only (a stick with its lock switch on), not just the folder."""
+    try:
+        return bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+    except (OSError, AttributeError):  # no statvfs on Windows
+        return False
 
 
 @contextmanager
@@ -75,6 +108,8 @@ def writing(path: str | Path, *, make_folder: bool = False) -> Iterator[Path]:
     file never outlives the block.
     """
     out = check(path, make_folder=make_folder)
+    if out.suffix:  # what a killed write of such a file left (a bundle's on a USB stick) goes now
+        remove_stale(out.parent, f".*{out.suffix}.{'?' * 8}.tmp")
     tmp = out.with_name(f".{out.name}.{secrets.token_hex(4)}.tmp")
     try:
         yield tmp
@@ -84,6 +119,22 @@ def writing(path: str | Path, *, make_folder: bool = False) -> Iterator[Path]:
     finally:
         with suppress(OSError):
             tmp.unlink(missing_ok=True)
+
+
+def flush_folder(path: str | Path) -> None:
+    """Make the renames in the folder of ``path`` durable (a USB stick pulled right after); OutputError when
+    that fails. Where a folder cannot be opened to be flushed (Windows), nothing is done."""
+    out = Path(path)
+    try:
+        fd = os.open(out.parent, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError as exc:
+        raise OutputError(cannot_write(out, exc)) from None
+    finally:
+        os.close(fd)
 
 
 def write_bytes(path: str | Path, data: bytes) -> Path:
@@ -98,3 +149,20 @@ def write_text(path: str | Path, text: str) -> Path:
     with writing(path) as tmp:
         tmp.write_text(text, encoding="utf-8")
     return Path(path)
+
+
+def write_built(path: str | Path, build: Callable[[io.BytesIO], object]) -> Path:
+    """Write to ``path``, whole or not at all, what ``build`` writes into a buffer; return the path.
+
+    For a library that writes a zip itself (openpyxl): a full disk left its zip half-written
+    and open, and closing it when collected printed a traceback after the one sentence.
+    """
+    now = time.localtime(time.time())  # as zipfile reads the clock
+    if now.tm_year < 1980:  # the zip's member times come from the clock, and a zip cannot hold one before 1980
+        day = time.strftime("%Y-%m-%d", now)
+        raise OutputError(t(f"无法写入 {path}:本机时钟显示 {day},这种文件不能记录 1980 年以前的时间;请先把本机的日期和时间调对",
+                            f"cannot write {path}: this laptop's clock says {day}, and this kind of file cannot "
+                            "record a time before 1980; set the date and time right first"))
+    buffer = io.BytesIO()
+    build(buffer)
+    return write_bytes(path, buffer.getvalue())

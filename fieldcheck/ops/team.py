@@ -16,6 +16,7 @@ from fieldcheck.i18n import t
 from fieldcheck.signing import team as certs
 from fieldcheck.signing.keys import DeviceKey, DeviceKeyError, public_key_from_bytes
 from fieldcheck.store import Store, StoreError
+from fieldcheck.store.clock import FIRST_EVENT
 from fieldcheck.store.team import Enrolment, KnownDevice, TeamRecord
 
 
@@ -34,8 +35,23 @@ def require_team(store: Store) -> TeamRecord:
     return team
 
 
+def _clock_right() -> None:
+    """StoreError when this laptop's clock is plainly wrong: a certificate counts its years from it.
+
+    Made on a laptop whose dead CMOS battery said 2001, the team's certificates ran out in 2011
+    and 2021, and every sheet its devices signed was judged "not enrolled" on every laptop.
+    """
+    now = datetime.now(UTC)
+    if now < FIRST_EVENT:
+        raise StoreError(t(f"本机时钟显示 {now:%Y-%m-%d},检查组证书的有效期会从这一天算起,其他电脑会认为它已过期;"
+                           "请先把本机的日期和时间调对",
+                           f"this laptop's clock says {now:%Y-%m-%d}: the team's certificates would count from that "
+                           "day and other laptops would take them as expired; set the date and time right first"))
+
+
 def init_team(store: Store, name: str, folder: Path | None = None) -> TeamRecord:
     """Make the team key (in the key folder) and record the team's certificate in the database."""
+    _clock_right()
     existing = store.team.team()
     if existing is not None:
         raise StoreError(t(f"此数据库已属于检查组「{existing.name}」;用 fieldcheck team export 导出其证书",
@@ -59,6 +75,7 @@ def team_key(store: Store, folder: Path | None = None) -> certs.TeamKey:
 
 def enrol(store: Store, device: str, folder: Path | None = None, own_key: DeviceKey | None = None) -> Enrolment:
     """Certify a known device's signing key under the team; the enrolment goes out in the next bundle."""
+    _clock_right()
     team = require_team(store)
     known = _known(store, device, own_key)
     if known.state == "enrolled":

@@ -8,20 +8,25 @@ added as ranges, styled cells are ``WriteOnlyCell``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import errno
+import os
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
 from fieldcheck.engine.numbers import to_json
 from fieldcheck.engine.rubric import Item, Node
+from fieldcheck.file_errors import cannot_write
 from fieldcheck.i18n import using
-from fieldcheck.output import writing
+from fieldcheck.output import OutputError, write_built
 from fieldcheck.results.basis import basis, pending_text
 from fieldcheck.results.outcome import Results, Row
 from fieldcheck.results.rounds import RoundResult, per_person
 from fieldcheck.results.widths import display_width
 from fieldcheck.signing.content import value_text
 from fieldcheck.store import Store
+from fieldcheck.store.clock import wall_time_wrong
 
 HEADER_FONT = "宋体"
 SCORE_FORMAT = "0.00"
@@ -210,16 +215,11 @@ def finding_rows(results: Results, store: Store) -> Iterator[list[Any]]:
             out_value = "是" if f.value is True else "否" if f.value is False else value
             head = heads.get(f.household_id, f.household_id) if f.household_id else ""
             yield [place, f.item_id, titles.get(f.item_id, ""), out_value, f.note, head, f.entered_by,
-                   f.created_at[:19], photos]
+                   f.created_at[:19] + ("(设备时钟有误)" if wall_time_wrong(f.created_at) else ""), photos]
 
 
-def write_workbook(results: Results, store: Store, path: str | Path, rounds: list[RoundResult] | None = None) -> Path:
-    """Write the results workbook to ``path`` (in Chinese), whole or not at all, and return it."""
-    from openpyxl import Workbook  # lazy: openpyxl
-
-    path = Path(path)
+def _results_book(wb, buffer, results: Results, store: Store, rounds: list[RoundResult] | None) -> None:
     with using("zh"):
-        wb = Workbook(write_only=True)
         styles = _Styles()
         title = results.rubric.title
         sections = results.sections()
@@ -250,9 +250,12 @@ def write_workbook(results: Results, store: Store, path: str | Path, rounds: lis
              for x in results.losses], {2: SCORE_FORMAT})
         if rounds:
             write_ledger(wb, styles, rounds)
-        with writing(path) as tmp:
-            wb.save(tmp)
-    return path
+        wb.save(buffer)
+
+
+def write_workbook(results: Results, store: Store, path: str | Path, rounds: list[RoundResult] | None = None) -> Path:
+    """Write the results workbook to ``path`` (in Chinese), whole or not at all, and return it."""
+    return _written(path, lambda wb, buffer: _results_book(wb, buffer, results, store, rounds))
 
 
 def _group_rows(results: Results) -> list[list[Any]]:
@@ -289,12 +292,54 @@ def write_ledger(wb, styles, rounds: list[RoundResult]) -> None:
 
 def write_ledger_workbook(rounds: list[RoundResult], path: str | Path) -> Path:
     """The rounds ledger alone, for ``fieldcheck rounds ledger --xlsx``."""
+    def build(wb, buffer) -> None:
+        with using("zh"):
+            write_ledger(wb, _Styles(), rounds)
+            wb.save(buffer)
+
+    return _written(path, build)
+
+
+def _written(path: str | Path, build: Callable[[Any, Any], None]) -> Path:
+    """A write-only workbook ``build`` fills and saves into a buffer, written to ``path`` whole or not at all.
+
+    Its rows stream through temporary files on the system's disk: a full disk there fails in
+    the middle of a sheet (lxml's ``SerialisationError``, not an OSError), which is said in one
+    sentence, and the sheets' half-closed writers are closed quietly (collected, they printed
+    tracebacks after the sentence).
+    """
     from openpyxl import Workbook  # lazy: openpyxl
 
-    path = Path(path)
-    with using("zh"):
-        wb = Workbook(write_only=True)
-        write_ledger(wb, _Styles(), rounds)
-        with writing(path) as tmp:
-            wb.save(tmp)
-    return path
+    wb = Workbook(write_only=True)
+    try:
+        return write_built(path, lambda buffer: build(wb, buffer))
+    except OutputError:
+        raise
+    except (OSError, *_xml_errors()) as exc:
+        _abandon(wb)
+        raise OutputError(cannot_write(path, _as_os_error(exc))) from None
+
+
+def _xml_errors() -> tuple[type[Exception], ...]:
+    try:
+        from lxml.etree import SerialisationError  # lazy: openpyxl writes through lxml only when it is installed
+    except ImportError:
+        return ()
+    return (SerialisationError,)
+
+
+def _as_os_error(exc: Exception) -> OSError:
+    if isinstance(exc, OSError):
+        return exc
+    code = errno.ENOSPC if "ENOSPC" in str(exc) else errno.EIO  # lxml names the C error: "IO_ENOSPC"
+    return OSError(code, os.strerror(code))
+
+
+def _abandon(wb) -> None:
+    """Close the half-written sheets' writers now, their errors with them, instead of when collected."""
+    for ws in wb.worksheets:
+        writer = getattr(ws, "_writer", None)
+        for stream in (getattr(ws, "_rows", None), getattr(writer, "xf", None)):
+            if stream is not None:
+                with suppress(Exception):
+                    stream.close()

@@ -221,8 +221,8 @@ class Store:
             schema.migrate(conn)
         except sqlite3.DatabaseError as exc:
             conn.close()
-            raise StoreError(t(f"无法打开数据库 {path}:{sql_reason(exc)}",
-                               f"cannot open the database {path}: {sql_reason(exc)}")) from None
+            raise StoreError(t(f"无法打开数据库 {path}:{sql_reason(exc, path)}",
+                               f"cannot open the database {path}: {sql_reason(exc, path)}")) from None
         except BaseException:
             conn.close()
             raise
@@ -257,8 +257,14 @@ class Store:
     def __enter__(self) -> Store:
         return self
 
-    def __exit__(self, *exc) -> None:
-        self.close()
+    def __exit__(self, exc_type, *exc) -> None:
+        if exc_type is None:
+            self.close()
+            return
+        # The block failed (an edit refused by a full disk): its sentence is the one to show. The
+        # backup's "everything is saved" would replace it and claim the refused edit was kept.
+        with contextlib.suppress(StoreError):
+            self.close()
 
     def backup(self, label: str = "") -> Path:
         """A consistent copy of the database in the backup folder (online backup API); the oldest drop off."""

@@ -24,11 +24,13 @@ from pathlib import Path
 
 from fieldcheck.file_errors import reason
 from fieldcheck.i18n import t
+from fieldcheck.output import remove_stale
 from fieldcheck.store.database import StoreError
 from fieldcheck.store.sql_errors import reason as sql_reason
 
 KEEP = 10
 DAY = timedelta(days=1)
+PARTIAL_STALE_SECONDS = 60
 _STAMP = re.compile(r"-(\d{8}T\d{6}\d{6}Z)")
 
 
@@ -103,7 +105,9 @@ def take(conn: sqlite3.Connection, db_path: Path, *, keep: int = KEEP, label: st
     written = last_written(db_path)  # before the copy: a write during it leaves the files newer
     folder = backup_dir(db_path)
     folder.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    # a copy cut off by a kill or a power cut (a county's is hundreds of MB); a live one grows all the time
+    remove_stale(folder, ".partial-*", seconds=PARTIAL_STALE_SECONDS)
+    stamp = _next_stamp(db_path).strftime("%Y%m%dT%H%M%S%fZ")
     final = folder / f"{db_path.stem}-{stamp}{'-' + label if label else ''}.db"
     tmp = folder / f".partial-{final.name}"
     try:
@@ -128,13 +132,27 @@ def take(conn: sqlite3.Connection, db_path: Path, *, keep: int = KEEP, label: st
     return final
 
 
+def _next_stamp(db_path: Path) -> datetime:
+    """The time a new backup is named by: now, or just after the newest backup when the clock says earlier.
+
+    Backups are kept and dropped in the order of their names. A laptop whose clock went back
+    (a dead CMOS battery says 2001) named each new backup before the old ones, and rotation
+    deleted it at once: no backup of that laptop's work was kept at all.
+    """
+    now = datetime.now(UTC)
+    existing = backups(db_path)
+    newest = taken_at(existing[-1]) if existing else None
+    return newest + timedelta(microseconds=1) if newest is not None and now <= newest else now
+
+
 def due(db_path: Path, now: datetime | None = None) -> bool:
-    """True when there is no backup from the last day."""
+    """True when there is no backup from the last day, or the clock says the newest was taken later than now."""
     existing = backups(db_path)
     if not existing:
         return True
     now = now or datetime.now(UTC)
-    return now - taken_at(existing[-1]) >= DAY
+    newest = taken_at(existing[-1])
+    return now - newest >= DAY or now < newest  # a clock set back cannot tell how old the newest is
 
 
 def taken_at(path: Path) -> datetime:

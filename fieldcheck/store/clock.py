@@ -12,10 +12,34 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+
+#: no FieldCheck change was made before this (its event log dates from 2026): a clock that says earlier
+#: is wrong (a laptop with a dead CMOS battery says 2001 or 1970)
+FIRST_EVENT = datetime(2025, 1, 1, tzinfo=UTC)
+#: how far ahead a laptop's clock may be before its times are taken as wrong (time zones, a clock a little fast)
+CLOCK_SLACK = timedelta(days=1)
 
 
 def _now_ms() -> int:
     return time.time_ns() // 1_000_000
+
+
+def wall_time_wrong(at: str | None, now: datetime | None = None) -> bool:
+    """Whether a stored wall time (ISO, UTC) was plainly made by a wrong clock: before FieldCheck kept any
+    (a dead CMOS battery says 2001), or more than a day ahead of ``now`` (a clock set to 2038).
+
+    The change stamps cannot tell: a laptop that saw a 2038 stamp stamps after it, its own clock right.
+    """
+    if not at:
+        return False
+    try:
+        made = datetime.fromisoformat(at.replace("Z", "+00:00"))
+    except ValueError:
+        return False
+    if made.tzinfo is None:
+        made = made.replace(tzinfo=UTC)
+    return made < FIRST_EVENT or made - (now or datetime.now(UTC)) > CLOCK_SLACK
 
 
 def format_stamp(wall_ms: int, counter: int, device: str) -> str:

@@ -2,7 +2,8 @@
 
 Checks, read-only: SQLite's integrity_check, the foreign keys, and each stored photo's
 bytes against its SHA-256. Leftover temporary photo files from a crash are reported as
-notes (they are never referenced and are removed on the next open).
+notes (they are never referenced and are removed on an open once ten minutes old: until then
+they may be another process's import in flight).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from fieldcheck.i18n import t
 from fieldcheck.store import photofiles as photo_files
 from fieldcheck.store import schema
 from fieldcheck.store.database import StoreError, refuse_foreign_file
+from fieldcheck.store.sql_errors import disk_full
 from fieldcheck.store.sql_errors import reason as sql_reason
 
 
@@ -83,9 +85,13 @@ def check(path: str | Path) -> Report:
                                   "(left by an interrupted photo import; harmless)"))
         temps = list(folder.glob(photo_files.TEMP_PREFIX + "*")) if folder.is_dir() else []
         if temps:
-            report.notes.append(t(f"照片文件夹中有 {len(temps)} 个中断时留下的临时文件,下次打开时会自动清理",
-                                  f"{len(temps)} temporary file(s) left by an interruption; they are removed on the next open"))
+            report.notes.append(t(f"照片文件夹中有 {len(temps)} 个临时文件(中断时留下,或另一程序正在导入),十分钟后打开时会自动清理",
+                                  f"{len(temps)} temporary file(s) left by an interruption (or another program's import in "
+                                  "progress); an open ten minutes later removes them"))
     except sqlite3.DatabaseError as exc:
+        if disk_full(path):  # not damage: restoring a backup would throw away the edits made since
+            raise StoreError(t(f"无法检查数据库 {path}:{sql_reason(exc, path)}",
+                               f"cannot check the database {path}: {sql_reason(exc, path)}")) from None
         report.problems.append(t(f"无法读取数据库:{sql_reason(exc)}", f"cannot read the database: {sql_reason(exc)}"))
     finally:
         conn.close()

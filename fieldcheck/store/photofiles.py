@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import io
 import os
+import time
 from datetime import datetime
 from pathlib import Path
 
@@ -224,9 +225,19 @@ def _sha256_file(path: Path) -> str:
 sha256_file = _sha256_file
 
 
+#: a temporary photo file untouched this long is a crash's: a bundle import keeps its copies as temporary
+#: files while it applies the events, and another process opening the same database (a command while
+#: the window imports) removed them under it, so the import failed
+TEMP_STALE_SECONDS = 600
+
+
 def remove_temps(folder: Path) -> int:
-    """Delete temporary files a crash left in the photo folder and its print copies'; return how many."""
+    """Delete temporary files a crash left in the photo folder and its print copies'; return how many.
+
+    Only those untouched for ``TEMP_STALE_SECONDS`` (by either clock direction): a live writer's stay.
+    """
     removed = 0
+    now = time.time()
     for place in (folder, folder / PRINT_FOLDER):
         try:
             # os.listdir, not glob: a glob compiles its pattern into a regular expression at every start
@@ -235,8 +246,9 @@ def remove_temps(folder: Path) -> int:
             continue
         for name in names:
             try:
-                os.unlink(place / name)
-                removed += 1
+                if abs(now - os.stat(place / name).st_mtime) > TEMP_STALE_SECONDS:
+                    os.unlink(place / name)
+                    removed += 1
             except OSError:
                 pass
     return removed

@@ -114,7 +114,8 @@ def migrate(conn: sqlite3.Connection, target: int = VERSION) -> list[int]:
                 conn.execute(f"PRAGMA user_version = {version}")
                 conn.execute("COMMIT")
             except BaseException:
-                conn.execute("ROLLBACK")
+                if conn.in_transaction:  # a full disk: SQLite has rolled back already, and "cannot rollback"
+                    conn.execute("ROLLBACK")  # would hide why
                 raise
             applied.append(version)
     finally:

@@ -8,7 +8,9 @@ keeps only its short name (``SQLITE_IOERR_FSYNC``), something a helper can look 
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
+from pathlib import Path
 
 from fieldcheck.i18n import t
 
@@ -21,10 +23,27 @@ def _primary(exc: sqlite3.Error) -> int:
     return (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
 
 
-def reason(exc: sqlite3.Error) -> str:
-    """A few words for a sentence that already says what failed: "磁盘已满" / "the disk is full"."""
+#: less free space than this on the database's disk, and an I/O error is the disk being full
+LOW_SPACE = 1 << 20
+
+
+def disk_full(path: str | Path) -> bool:
+    """True when the disk holding ``path`` has (almost) no room left; False when that cannot be told."""
+    try:
+        return shutil.disk_usage(Path(path).parent).free < LOW_SPACE
+    except OSError:  # the folder is gone (a pulled stick): not a full disk
+        return False
+
+
+def reason(exc: sqlite3.Error, path: str | Path | None = None) -> str:
+    """A few words for a sentence that already says what failed: "磁盘已满" / "the disk is full".
+
+    ``path``, the database file: SQLite reports a full disk as a plain I/O error when it is
+    the shared-memory file that cannot grow (opening a WAL database), so that is told by the
+    space left on the disk.
+    """
     code = _primary(exc)
-    if code == _FULL:
+    if code == _FULL or (code == _IOERR and path is not None and disk_full(path)):
         return t("磁盘已满;请腾出空间后再试", "the disk is full; free some space and try again")
     if code in (_READONLY, _PERM):
         return t("数据库文件或其所在磁盘只能读、不能写;请检查文件权限,或把数据复制到可写的位置",

@@ -21,7 +21,7 @@ from typing import Any
 
 from fieldcheck import __version__
 from fieldcheck.i18n import t
-from fieldcheck.output import check, writing
+from fieldcheck.output import check, flush_folder, writing
 from fieldcheck.signing.keys import DeviceKey
 from fieldcheck.store import Store, holds_id_number
 from fieldcheck.store.events import ACTIONS, CREATE_ORDER
@@ -45,6 +45,11 @@ def _line(obj: dict[str, Any]) -> bytes:
     return json.dumps(obj, ensure_ascii=False, separators=(",", ":")).encode() + b"\n"
 
 
+#: every member's time in the zip, whatever the laptop's clock says: a zip cannot hold a time before 1980,
+#: and a laptop whose dead CMOS battery said 1970 could not export at all (a traceback)
+MEMBER_TIME = (2026, 1, 1, 0, 0, 0)
+
+
 class _Writer:
     """Writes zip members while recording each one's SHA-256 and size for the manifest."""
 
@@ -54,7 +59,7 @@ class _Writer:
 
     def write(self, name: str, chunks: Iterable[bytes], stored: bool = False) -> None:
         digest, size = hashlib.sha256(), 0
-        info = zipfile.ZipInfo(name, date_time=(2026, 1, 1, 0, 0, 0))
+        info = zipfile.ZipInfo(name, date_time=MEMBER_TIME)
         info.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
         info.external_attr = 0o644 << 16
         with self.zf.open(info, "w", force_zip64=True) as out:
@@ -226,10 +231,13 @@ def export_bundle(store: Store, out: str | Path, *, everything: bool = False, ke
                 if person:
                     manifest["inspector"] = person
                 raw = json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True).encode()
-                zf.writestr(MANIFEST, raw)
-                zf.writestr(SIGNATURE, key.sign(raw))
+                zf.writestr(zipfile.ZipInfo(MANIFEST, date_time=MEMBER_TIME), raw)
+                zf.writestr(zipfile.ZipInfo(SIGNATURE, date_time=MEMBER_TIME), key.sign(raw))
             with open(tmp, "rb+") as fh:
                 os.fsync(fh.fileno())
+        # the bundle's name on the stick too, before the folder's mark moves past its events: a stick
+        # pulled out just after could hold no bundle while the next export sent only what is newer
+        flush_folder(out)
         with store.transaction():
             if select is None:
                 conn.execute("INSERT INTO sync_exports (destination, last_seq, at) VALUES (?, ?, ?)"

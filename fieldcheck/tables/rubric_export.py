@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from fieldcheck.output import writing
+from fieldcheck.output import write_built
 from fieldcheck.tables.cells import column_letter, display_width
 from fieldcheck.tables.rubric_layout import (
     BONUS_SECTION,
@@ -193,8 +193,7 @@ def write_rubric_workbook(data: dict[str, Any], path: str | Path) -> None:
         sheet.column_dimensions["A"].width = 14
         sheet.column_dimensions["B"].width = WIDEST + 40
         _print_setup(sheet)
-    with writing(path) as tmp:
-        book.save(tmp)
+    write_built(path, book.save)
 
 
 def _print_setup(ws) -> None:

@@ -170,3 +170,80 @@ def test_a_read_only_folder_is_one_sentence(inputs, tmp_path, capsys, monkeypatc
         assert everything(folder) == set()
     finally:
         folder.chmod(0o755)
+
+
+@pytest.mark.parametrize("name", ["results --xlsx", "rounds --xlsx"])
+def test_a_full_system_disk_under_a_workbooks_rows_is_one_sentence(inputs, tmp_path, capsys, monkeypatch, name):
+    """A workbook's rows stream through temporary files on the system's disk before the file is written.
+    That disk full (/dev/full, a real device that is always full, stands in for those files): one sentence,
+    no workbook, and no traceback from the half-written sheets, then or when they are collected."""
+    import gc
+    import sys
+
+    from openpyxl.worksheet import _writer
+
+    monkeypatch.setattr(_writer, "create_temporary_file", lambda suffix="": "/dev/full")
+    unraisable: list = []
+    monkeypatch.setattr(sys, "unraisablehook", unraisable.append)
+    out = tmp_path / "r.xlsx"
+    refused(capsys, commands(inputs, str(out))[name], f"无法写入 {out}:磁盘已满;请腾出空间或换一个磁盘")
+    gc.collect()
+    assert unraisable == [] and capsys.readouterr().err == ""
+    assert everything(tmp_path) == set()
+
+
+def test_a_read_only_stick_is_said_read_only_not_a_permission(inputs, tmp_path, capsys, monkeypatch):
+    """A stick with its lock switch on: "no permission to write in the folder" sends the user to the folder's
+    permissions; the disk is read-only, and another place is what helps."""
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    real_access, real_statvfs = os.access, os.statvfs
+
+    class ReadOnly:
+        f_flag = os.ST_RDONLY
+
+    monkeypatch.setattr(os, "access", lambda p, mode, **k: False if Path(p) == stick else real_access(p, mode, **k))
+    monkeypatch.setattr(os, "statvfs", lambda p: ReadOnly() if Path(p) == stick else real_statvfs(p))
+    out = stick / "x.fcbundle"
+    refused(capsys, ["bundle", "export", "--db", inputs["db"], "-o", out, "--all"],
+            f"无法写入 {out}:该磁盘是只读的;请换一个位置")
+    assert everything(stick) == set()
+
+
+@pytest.mark.parametrize("name", ["results --xlsx", "rounds --xlsx", "rubric export-xlsx"])
+def test_a_workbook_on_a_laptop_whose_clock_says_1970_is_one_sentence(inputs, tmp_path, capsys, monkeypatch, name):
+    """A workbook is a zip, and a zip cannot hold a time before 1980: a traceback, where the person needs to
+    hear that the laptop's clock is wrong."""
+    import time
+
+    monkeypatch.setattr(time, "time", lambda: 8 * 3600.0)  # 1970-01-01 08:00, as zipfile reads the clock
+    out = tmp_path / "r.xlsx"
+    refused(capsys, commands(inputs, str(out))[name], "本机时钟显示 1970-01-01")
+    assert everything(tmp_path) == set()
+
+
+def test_a_bundle_larger_than_the_stick_holds_in_one_file_says_why(inputs, tmp_path):
+    """A FAT32 stick holds no file over 4 GB, and a whole team's photos pass that: the write fails with
+    EFBIG, which was said as "system error EFBIG". A real EFBIG here: the export runs with a file size limit."""
+    import resource
+    import shutil
+    import signal
+    import subprocess
+    import sys
+
+    db = tmp_path / "copy.db"
+    shutil.copy(inputs["db"], db)
+
+    def small_files():
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # the write fails with EFBIG instead of killing
+        resource.setrlimit(resource.RLIMIT_FSIZE, (40_000, 40_000))
+
+    out = tmp_path / "stick" / "all.fcbundle"
+    out.parent.mkdir()
+    child = subprocess.run([sys.executable, "-m", "fieldcheck", "bundle", "export", "--db", str(db), "-o", str(out),
+                            "--all"], preexec_fn=small_files, capture_output=True, text=True,
+                           env=dict(os.environ, FIELDCHECK_LANG="zh", PYTHONPATH=str(Path(__file__).parents[2])))
+    assert child.returncode == 1, child.stderr
+    assert "FAT32 格式的 U 盘最大 4 GB" in child.stderr and "EFBIG" not in child.stderr, child.stderr
+    assert len(child.stderr.strip().splitlines()) == 1, child.stderr
+    assert everything(out.parent) == set()

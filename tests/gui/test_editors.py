@@ -324,6 +324,24 @@ def test_a_note_on_every_kind_of_item(qtbot, store):
     view.close()
 
 
+def test_an_items_note_is_stored_while_the_cursor_is_still_in_it(qtbot, store):
+    """An item's note was saved only on leaving the field: with the lid shut mid-sentence and the battery
+    then dying, what was typed was lost. It is stored a moment after typing stops, as a finding's note is."""
+    inspection_id, _ = village(store)
+    view = show(qtbot, store, inspection_id)
+    view.go_to_item("2.5.4")
+    view.panel.editor.no_button.click()
+    note = view.panel.item_note
+    note.setFocus()
+    type_text(note, "台账缺页")
+    qtbot.waitUntil(lambda: store.findings.of(inspection_id, "2.5.4")[-1].note == "台账缺页")
+    assert note.text() == "台账缺页"
+    type_text(note, ",另有两户未签字")  # typing on: the next pause stores the whole note, still one finding
+    qtbot.waitUntil(lambda: store.findings.of(inspection_id, "2.5.4")[-1].note == "台账缺页,另有两户未签字")
+    assert len(store.findings.of(inspection_id, "2.5.4")) == 1
+    view.close()
+
+
 def test_a_note_longer_than_a_line_edit_holds_is_shown_whole_and_passing_through_keeps_it(qtbot, store):
     """Qt cuts a line edit at 32,767 characters: a long note (pasted, or from a bundle) was shown cut, and
     tabbing through the item's note saved the cut text over the whole one."""

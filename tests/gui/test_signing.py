@@ -271,3 +271,19 @@ def test_the_history_says_what_changed_in_the_windows_language(qtbot, make_shell
     assert "状态: 草稿 → 已签字" in details
     for english in ("item_id", "entered_by", "strokes", "image", "role", "signed_at", "True", "False", "draft"):
         assert not any(english in d for d in details), english
+
+
+def test_history_marks_a_time_from_a_laptop_whose_clock_was_wrong(qtbot, store, monkeypatch, chinese):
+    """A finding entered where a dead CMOS battery said 2001 shows 2001 in the history: marked, so nobody
+    reads it as made 25 years before the others."""
+    from fieldcheck.store import database
+
+    inspection = finished_inspection(store, photos=0, handbook_errors=1)
+    with monkeypatch.context() as m:
+        m.setattr(database, "_now", lambda: "2001-01-01T08:00:00.000000Z")
+        store.findings.add(inspection, "2.1.1", note="台账缺页")
+    dialog = HistoryDialog(store, inspection)
+    qtbot.addWidget(dialog)
+    times = [dialog.changes.item(r, 0).text() for r in range(dialog.changes.rowCount())]
+    assert "2001-01-01 08:00:00(设备时钟有误)" in times
+    assert all("设备时钟有误" not in t for t in times if not t.startswith("2001"))

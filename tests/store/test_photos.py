@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
 import random
+import time
 from datetime import datetime
 
 import pytest
@@ -135,6 +137,9 @@ def test_leftover_temp_files_are_cleaned_on_open(tmp_path, jpeg):
     (folder / "print").mkdir()
     (folder / "print" / ".tmp-cafe").write_bytes(jpeg[:1000])  # ... or of a print copy's
     (folder / "print" / "kept-640.jpg").write_bytes(jpeg)
+    then = time.time() - 3600  # opened again later: a live writer's temporary files would be fresh
+    for left in (folder / ".tmp-deadbeef", folder / "print" / ".tmp-cafe"):
+        os.utime(left, (then, then))
     Store.open(path, device="d", backup_on_close=False).close()
     assert not (folder / ".tmp-deadbeef").exists() and not (folder / "print" / ".tmp-cafe").exists()
     assert (folder / "print" / "kept-640.jpg").read_bytes() == jpeg

@@ -59,3 +59,18 @@ def test_data_folder(tmp_path, monkeypatch):
     monkeypatch.delenv("FIELDCHECK_HOME")
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
     assert paths.data_dir() == tmp_path / "xdg" / "FieldCheck"
+
+
+def test_a_wall_time_is_wrong_before_fieldcheck_or_more_than_a_day_ahead():
+    """What a dead CMOS battery (2001, 1970) or a bad setting (2038) wrote; a right clock's time is not."""
+    from datetime import UTC, datetime
+
+    from fieldcheck.store.clock import wall_time_wrong
+
+    now = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
+    assert wall_time_wrong("2001-01-01T08:00:00.000001Z", now)
+    assert wall_time_wrong("1970-01-01T08:00:00Z", now)
+    assert wall_time_wrong("2038-01-20T03:00:00Z", now)
+    assert not wall_time_wrong("2026-11-23T08:00:00Z", now)
+    assert not wall_time_wrong("2026-11-24T08:00:00Z", now)  # a clock a few hours fast, another time zone
+    assert not wall_time_wrong("", now) and not wall_time_wrong(None, now) and not wall_time_wrong("昨天", now)

@@ -79,6 +79,13 @@ class ItemPanel(QtWidgets.QScrollArea):
         self.item_note_label = QtWidgets.QLabel(self.tr("Note"))
         self.item_note = note_edit("itemNote")
         self.item_note.editingFinished.connect(self._save_item_note)
+        # and a moment after typing stops, as a finding's note is: with the lid shut while the cursor was
+        # still in the field (and the battery then dying), what was typed was lost
+        self.note_timer = QtCore.QTimer(self)
+        self.note_timer.setSingleShot(True)
+        self.note_timer.setInterval(700)
+        self.note_timer.timeout.connect(self._save_item_note)
+        self.item_note.textEdited.connect(lambda _text: self.note_timer.start())
         self.item_note_label.setBuddy(self.item_note)
         note_row.addWidget(self.item_note_label)
         note_row.addWidget(self.item_note, 1)
@@ -186,6 +193,7 @@ class ItemPanel(QtWidgets.QScrollArea):
             self.item_note.setText(finding.note if finding is not None else "")
 
     def _save_item_note(self) -> None:
+        self.note_timer.stop()
         finding = self._answer_finding()
         # only what the inspector typed is saved: moving through the field changes nothing
         if finding is not None and self.item_note.isModified() and self.item_note.text() != finding.note:
