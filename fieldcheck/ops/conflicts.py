@@ -39,10 +39,6 @@ def set_item(store: Store, inspection_id: str, item_id: str, value: Any) -> None
         node = None
     if isinstance(node, Item):
         value = read(node, value)
-        if value == "na" and node.na_reason is None:  # the window greys 不适用 out here; the score would refuse it
-            raise StoreError(t(f"{node.id} {node.title} 不能标为不适用:细则没有规定它不适用的情形,请填写它的检查结果",
-                               f"{node.id} {node.title} cannot be marked not applicable: the rubric gives no case where"
-                               " it does not apply; answer it instead"))
     if value is None or (isinstance(value, str) and (value in MARKS or value == "none")):  # a dict is a value
         store.findings.set_mark(inspection_id, item_id, None if value in (None, "none") else value)
         return
