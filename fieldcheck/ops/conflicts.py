@@ -43,10 +43,14 @@ def set_item(store: Store, inspection_id: str, item_id: str, value: Any) -> None
         store.findings.set_mark(inspection_id, item_id, None if value in (None, "none") else value)
         return
     kind = getattr(getattr(node, "rule", None), "kind", None)
-    if kind in COUNT_FORMS or kind in NAME_FORMS:  # these count occurrences: one more finding
-        store.findings.add(inspection_id, item_id, value=value)
-    else:
-        store.findings.set_value(inspection_id, item_id, value)
+    with store.transaction():  # the value and the mark it clears, or neither
+        if store.findings.marks(inspection_id).get(str(item_id)) == "na":
+            # as in the window: an answer given makes the item applicable, else 不适用 would hide it from the score
+            store.findings.set_mark(inspection_id, item_id, "checked")
+        if kind in COUNT_FORMS or kind in NAME_FORMS:  # these count occurrences: one more finding
+            store.findings.add(inspection_id, item_id, value=value)
+        else:
+            store.findings.set_value(inspection_id, item_id, value)
 
 
 def resolve(store: Store, conflict: str, *, value: Any = None, keep: str | None = None, has_value: bool = False,
