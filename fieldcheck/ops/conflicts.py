@@ -31,7 +31,8 @@ def _json_or_text(text: str) -> Any:
 
 def set_item(store: Store, inspection_id: str, item_id: str, value: Any) -> None:
     """"checked"/"na" (已检查/不适用) mark the item, "none"/null clear its mark; anything else is its value,
-    read as typed by the item's rule form (达标, 三)."""
+    read as typed by the item's rule form (达标, 三): one more finding where findings are occurrences or
+    households' ratings, else the item's one value."""
     inspection = store.inspections.get(inspection_id)
     try:
         node = inspection.rubric.node(str(item_id))
@@ -47,7 +48,9 @@ def set_item(store: Store, inspection_id: str, item_id: str, value: Any) -> None
         if store.findings.marks(inspection_id).get(str(item_id)) == "na":
             # as in the window: an answer given makes the item applicable, else 不适用 would hide it from the score
             store.findings.set_mark(inspection_id, item_id, "checked")
-        if kind in COUNT_FORMS or kind in NAME_FORMS:  # these count occurrences: one more finding
+        # these count occurrences, and a rating is one household's (the worst counts), as the window's + 满意 adds
+        # one: one more finding, never another household's rating changed
+        if kind in COUNT_FORMS or kind in NAME_FORMS or kind == "rating":
             store.findings.add(inspection_id, item_id, value=value)
         else:
             store.findings.set_value(inspection_id, item_id, value)

@@ -35,3 +35,31 @@ def test_a_value_given_on_an_item_marked_not_applicable_counts_as_in_the_window(
     code, out, _ = run(["summary", "--db", db, "--json"], capsys)
     totals = {row["id"]: row["total"] for row in json.loads(out)}
     assert totals[by_command] == totals[by_window] == 180
+
+
+def test_a_rating_given_by_command_is_one_more_household_s_as_in_the_window(qtbot, tmp_path, capsys):
+    """2.5.5 is rated per household and the worst counts: the window's + 满意 adds a rating. ``inspection set``
+    rewrote the latest one instead, so 张三's 不满意 became 满意 under his name and the item's rating rose."""
+    db = tmp_path / "fc.db"
+    with Store.open(db, device="t", backup_on_close=False) as store:
+        by_command, households = village_inspection(store)
+        by_window, _ = village_inspection(store, households=("李四",))
+        zhang = store.findings.add(by_command, "2.5.5", value="不满意", household_id=households["张三"]).id
+        store.findings.add(by_window, "2.5.5", value="不满意", household_id=store.households.find(
+            store.inspections.get(by_window).assessee_id, "李四")[0].id)
+    code, _, err = run(["inspection", "set", "--db", db, by_command, "2.5.5", "满意"], capsys)
+    assert code == 0, err
+    with Store.open(db, device="t", backup_on_close=False) as store:
+        view = show_view(qtbot, store, by_window, activate=False)
+        view.go_to_item("2.5.5")
+        view.panel.editor.add_buttons["满意"].click()  # + 满意: one household's rating
+        assert store.findings.get(zhang).value == "不满意"
+        assert [f.value for f in store.findings.of(by_command, "2.5.5")] == \
+            [f.value for f in store.findings.of(by_window, "2.5.5")] == ["不满意", "满意"]
+        assert scores.answers(store, by_command) == scores.answers(store, by_window) == {"2.5.5": "不满意"}
+        window_total = view.score_panel.total_label.text()
+        shown = show_view(qtbot, store, by_command, activate=False)
+        assert shown.score_panel.total_label.text() == window_total
+    code, out, _ = run(["summary", "--db", db, "--json"], capsys)
+    totals = {row["id"]: row["total"] for row in json.loads(out)}
+    assert totals[by_command] == totals[by_window] and f"{totals[by_command]} /" in window_total
