@@ -69,6 +69,8 @@ class Findings:
 
         try:
             value = check_value(item, value)
+            if item.rule.kind in ("metric", "proportional") and value is not None:
+                self._check_target(inspection, item, value)
         except AnswerError as exc:
             raise StoreError(str(exc)) from None
         if answer_holds_id_number(value):  # 其他 (请注明) is typed like a note, but names are kept as typed
@@ -79,6 +81,17 @@ class Findings:
             if known_households is not None:
                 known_households.add(household_id)
         return value
+
+    @staticmethod
+    def _check_target(inspection: Inspection, item: Any, value: Any) -> None:
+        """AnswerError where neither the value nor the rubric and its table give a target: the window asks for
+        one there, and a value without it could never be scored."""
+        from fieldcheck.engine.scoring import resolve_assessee  # lazy: with check_value
+
+        answer = item.rule.parse(item.id, value)
+        if getattr(item.rule, "each", False) or "target" in answer:  # the villages' form: parse checked it
+            return
+        item.rule.target(item.id, answer, resolve_assessee(inspection.rubric, inspection.assessee))
 
     def _check_household(self, inspection: Inspection, household_id: str) -> None:
         """A household a finding may name: a live one of the assessee village, as the window's picker offers."""

@@ -112,3 +112,26 @@ def test_a_finding_names_no_household_of_another_village(store):
         with pytest.raises(StoreError, match="王五.*不是这次检查所查村的农户"):
             attempt()
     assert [f.household_id for f in store.findings.of(inspection, "2.1.1")] == [own]
+
+
+def test_inspection_set_asks_for_the_target_where_the_rubric_gives_none(tmp_path, capsys):
+    """县乡 1.1 (按比例) has no target in the rubric: the window's box says "type the target too". Before,
+    ``inspection set … 1.1 12`` exited 0 and the item stayed unanswered, a value the score could not use."""
+    answers = tmp_path / "ct.json"
+    answers.write_text(json.dumps({"rubric": "county-township", "assessee": {"name": "西渡镇"}, "inspectors": ["李明"],
+                                   "answers": {}}, ensure_ascii=False), encoding="utf-8")
+    db = tmp_path / "fc.db"
+    code, out, err = run(["inspection", "add", "--db", db, answers], capsys)
+    assert code == 0, err
+    inspection = out.strip()
+    before = dump(db)
+    for typed in ("12", '{"actual": 12}'):
+        code, _, err = run(["inspection", "set", "--db", db, inspection, "1.1", typed], capsys)
+        assert code == 1 and '细则没有给出目标,请写成 {"actual": 实际值, "target": 目标值}' in err
+        _one_sentence(err)
+    assert dump(db) == before
+    code, _, err = run(["inspection", "set", "--db", db, inspection, "1.1", '{"actual": 12, "target": 15}'], capsys)
+    assert code == 0, err
+    with Store.open(db, device="t", backup_on_close=False) as store:
+        assert "1.1" not in [i for i, _ in scores.score_inspection(store, inspection).unscored]
+        assert scores.answers(store, inspection)["1.1"] == {"actual": 12, "target": 15}
