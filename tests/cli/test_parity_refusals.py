@@ -135,3 +135,19 @@ def test_inspection_set_asks_for_the_target_where_the_rubric_gives_none(tmp_path
     with Store.open(db, device="t", backup_on_close=False) as store:
         assert "1.1" not in [i for i, _ in scores.score_inspection(store, inspection).unscored]
         assert scores.answers(store, inspection)["1.1"] == {"actual": 12, "target": 15}
+
+
+def test_a_removed_household_named_again_is_said_to_be_removed(tmp_path, capsys):
+    """Removing twice (or editing after) was refused as "no household headed by '<its id>'", as if the id were a
+    name; the window offers no removed household at all. It now says the household was removed."""
+    db = tmp_path / "fc.db"
+    code, out, err = run(["household", "add", "--db", db, "--village", "衡阳县/西渡镇/梅花村", "--name", "张三"], capsys)
+    assert code == 0, err
+    household = out.strip()
+    assert run(["household", "remove", "--db", db, household], capsys)[0] == 0
+    before = dump(db)
+    for again in (["remove"], ["edit", "--members", "2"]):
+        code, _, err = run(["household", again[0], "--db", db, household, *again[1:]], capsys)
+        assert code == 1 and "农户「张三」已删除,不能再修改或删除" in err
+        _one_sentence(err)
+    assert dump(db) == before
