@@ -62,8 +62,7 @@ class Findings:
                        known_households: set[str] | None = None) -> Any:
         item = self._items(inspection).get(str(item_id))
         if item is None:
-            raise StoreError(t(f"细则「{inspection.rubric_title}」中没有项目 {item_id}",
-                               f"rubric '{inspection.rubric_title}' has no item {item_id}"))
+            raise _no_item(inspection, item_id)
         from fieldcheck.engine.answers import check_value  # lazy: the rule forms load on the first edit
         from fieldcheck.engine.rules import AnswerError  # lazy: with check_value
 
@@ -303,8 +302,7 @@ class Findings:
         except KeyError:
             node = None
         if node is None or not hasattr(node, "rule"):
-            raise StoreError(t(f"细则「{inspection.rubric_title}」中没有项目 {item_id}",
-                               f"rubric '{inspection.rubric_title}' has no item {item_id}"))
+            raise _no_item(inspection, item_id)
         return node
 
     def _check_mark(self, inspection: Inspection, item_id: str, mark: str | None) -> None:
@@ -459,3 +457,18 @@ class Findings:
         if field == "household_id" and value not in (None, ""):  # typed: a name or a stray id reached SQLite
             self._check_household(inspection, value)
         return value or None if field == "household_id" else value
+
+
+def _no_item(inspection: Inspection, item_id: str) -> StoreError:
+    """No item has this id: a section's (2.1) is named as one, with an item under it to answer instead."""
+    try:
+        node = inspection.rubric.node(str(item_id))
+    except KeyError:
+        node = None
+    under = next((i.id for i in inspection.rubric.items() if i.id.startswith(f"{item_id}.")), None)
+    if node is None or under is None:
+        return StoreError(t(f"细则「{inspection.rubric_title}」中没有项目 {shown(item_id)}",
+                            f"rubric '{inspection.rubric_title}' has no item {shown(item_id)}"))
+    return StoreError(t(f"{item_id} 是细则中的一部分,不是项目,不能单独作答;请对其下的项目(如 {under})作答",
+                        f"{item_id} is a part of the rubric, not an item, and is not answered itself; answer the "
+                        f"items under it (such as {under})"))

@@ -151,3 +151,22 @@ def test_a_removed_household_named_again_is_said_to_be_removed(tmp_path, capsys)
         assert code == 1 and "农户「张三」已删除,不能再修改或删除" in err
         _one_sentence(err)
     assert dump(db) == before
+
+
+def test_a_mark_or_value_on_a_part_of_the_rubric_names_it_as_a_part(tmp_path, capsys):
+    """The walk marks and answers items only; 2.1 (扶贫手册) is a part of the rubric. The command said the rubric
+    "has no item 2.1", which reads as a typo, where the inspector meant the items under it."""
+    answers = tmp_path / "a.json"
+    answers.write_text(json.dumps({"rubric": "village-work-team", "assessee": {"name": "衡阳县/西渡镇/梅花村"},
+                                   "inspectors": ["李明"], "answers": {}}, ensure_ascii=False), encoding="utf-8")
+    db = tmp_path / "fc.db"
+    code, out, err = run(["inspection", "add", "--db", db, answers], capsys)
+    assert code == 0, err
+    before = dump(db)
+    for typed in ("已检查", "3"):
+        code, _, err = run(["inspection", "set", "--db", db, out.strip(), "2.1", typed], capsys)
+        assert code == 1 and "2.1 是细则中的一部分,不是项目,不能单独作答;请对其下的项目(如 2.1.1)作答" in err
+        _one_sentence(err)
+    code, _, err = run(["inspection", "set", "--db", db, out.strip(), "9.9", "3"], capsys)
+    assert code == 1 and "中没有项目 9.9" in err
+    assert dump(db) == before
