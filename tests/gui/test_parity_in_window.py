@@ -7,7 +7,9 @@ import json
 from clikit import run
 from walkkit import show_view, village_inspection
 
+from fieldcheck.gui.inspections.new_inspection import NewInspectionDialog
 from fieldcheck.ops import scores
+from fieldcheck.ops.places import village_at
 from fieldcheck.store import Store
 
 
@@ -63,3 +65,28 @@ def test_a_rating_given_by_command_is_one_more_household_s_as_in_the_window(qtbo
     code, out, _ = run(["summary", "--db", db, "--json"], capsys)
     totals = {row["id"]: row["total"] for row in json.loads(out)}
     assert totals[by_command] == totals[by_window] and f"{totals[by_command]} /" in window_total
+
+
+def test_a_typed_assessee_is_the_roster_s_place_as_for_inspection_add(qtbot, store, tmp_path, capsys):
+    """``inspection add`` refuses 西渡镇 (a 乡镇 of the roster) under the 考核细则, which scores villages, and takes
+    梅花村 as the roster's village; the dialog made an inspection of either as a typed name, linked to nothing,
+    so 梅花村's households could not be entered."""
+    village = village_at(store, "衡阳县/西渡镇/梅花村")
+    dialog = NewInspectionDialog(store)
+    qtbot.addWidget(dialog)
+    dialog.ui.rubricCombo.setCurrentIndex(dialog.ui.rubricCombo.findData("village-work-team"))
+    dialog.ui.inspectorsEdit.setText("李明")
+    for typed, kind in (("西渡镇", "乡镇"), ("衡阳县", "县")):
+        dialog.ui.assesseeCombo.setEditText(typed)
+        dialog.accept()
+        assert dialog.ui.errorLabel.text() == f"「{typed}」是{kind},细则「脱贫攻坚考核方案考核细则」考核的是村;请换一个被考核单位"
+        assert dialog.inspection_id is None and store.inspections.ids() == []
+    dialog.ui.assesseeCombo.setEditText("梅花村")
+    dialog.accept()
+    made = store.inspections.get(dialog.inspection_id)
+    assert (made.assessee_id, made.assessee_name) == (village, "梅花村")
+    answers = tmp_path / "a.json"
+    answers.write_text(json.dumps({"rubric": "village-work-team", "assessee": {"name": "西渡镇"}, "inspectors": ["李明"],
+                                   "answers": {}}, ensure_ascii=False), encoding="utf-8")
+    code, _, err = run(["inspection", "add", "--db", store.path, answers], capsys)
+    assert code == 1 and "「西渡镇」是乡镇,细则「脱贫攻坚考核方案考核细则」考核的是村;请换一个被考核单位" in err
