@@ -185,7 +185,9 @@ class Findings:
             finding, inspection = self.live(finding_id)
             value = changes.get("value", finding.value)
             household = changes.get("household_id", finding.household_id)
-            value = self._check_finding(inspection, finding.item_id, value, household)
+            # the household is checked when it changes: a note edited on an old finding is not refused for it
+            value = self._check_finding(inspection, finding.item_id, value,
+                                        household if "household_id" in changes else None)
             # a note may quote a handbook's wrong ID number: only its masked form is kept
             new = {"value": value, "household_id": household, "note": mask_in_text(changes.get("note", finding.note) or "")}
             diff = {k: (getattr(finding, k), v) for k, v in new.items() if k in changes and getattr(finding, k) != v}
