@@ -90,7 +90,10 @@ class Findings:
         answer = item.rule.parse(item.id, value)
         if getattr(item.rule, "each", False) or "target" in answer:  # the villages' form: parse checked it
             return
-        item.rule.target(item.id, answer, resolve_assessee(inspection.rubric, inspection.assessee))
+        assessee = resolve_assessee(inspection.rubric, inspection.assessee)
+        if assessee.partial:  # a park's row of 附2: the score takes out an item whose target it leaves empty
+            return
+        item.rule.target(item.id, answer, assessee)
 
     def _check_household(self, inspection: Inspection, household_id: str) -> None:
         """A household a finding may name: a live one of the assessee village, as the window's picker offers."""
