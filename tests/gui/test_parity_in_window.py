@@ -5,9 +5,12 @@ from __future__ import annotations
 import json
 
 from clikit import run
+from leaderkit import Team
 from walkkit import show_view, village_inspection
 
+from fieldcheck.engine import catalog
 from fieldcheck.gui.inspections.new_inspection import NewInspectionDialog
+from fieldcheck.gui.leader.conflicts_view import ConflictsView
 from fieldcheck.ops import scores
 from fieldcheck.ops.places import village_at
 from fieldcheck.store import Store
@@ -90,3 +93,30 @@ def test_a_typed_assessee_is_the_roster_s_place_as_for_inspection_add(qtbot, sto
                                    "answers": {}}, ensure_ascii=False), encoding="utf-8")
     code, _, err = run(["inspection", "add", "--db", store.path, answers], capsys)
     assert code == 1 and "「西渡镇」是乡镇,细则「脱贫攻坚考核方案考核细则」考核的是村;请换一个被考核单位" in err
+
+
+def test_the_conflicts_view_refuses_not_applicable_where_the_walk_greys_it_out(qtbot, tmp_path, chinese):
+    """Team ▸ Conflicts decides through the same store check as ``conflicts resolve``: 2.2.1 has no 不适用 case."""
+    team = Team(tmp_path)
+    a, b = team.store("A"), team.store("B")
+    village = village_at(a, "测试县/测试镇/测试村")
+    inspection = a.inspections.create(catalog.find("village-work-team"), assessee_id=village, assessee_name="",
+                                      inspectors=["甲"], date="2026-11-20")
+    team.take("B", team.export("A", "a-to-b"))
+    a.findings.set_mark(inspection, "2.2.1", "checked")
+    b.findings.set_mark(inspection, "2.2.1", "checked")
+    b.findings.set_mark(inspection, "2.2.1", None)
+    for device in ("A", "B"):
+        team.take("L", team.export(device, "stick", everything=True))
+    leader = team.store("L")
+    try:
+        view = ConflictsView(leader)
+        qtbot.add_widget(view)
+        view.list.selectRow(0)
+        view.value.setText("不适用")
+        view.value_button.click()
+        assert view.message.text() == "2.2.1 信息一致 不能标为不适用:细则没有规定它不适用的情形,请填写它的检查结果"
+        assert len(leader.events.conflicts()) == 1 and leader.decisions.last() is None
+        assert leader.findings.marks(inspection).get("2.2.1") != "na"
+    finally:
+        team.close()
