@@ -32,3 +32,14 @@ def check_kind(place, rubric: Rubric) -> None:
         raise StoreError(t(f"「{place.name}」是{place.kind},细则「{rubric.title}」考核的是{'、'.join(kinds)};请换一个被考核单位",
                            f"'{place.name}' is a {place.kind}, but the rubric '{rubric.title}' assesses "
                            f"{', '.join(kinds)}; choose another assessee"))
+
+
+def rostered(store, rubric: Rubric, name: str) -> str | None:
+    """The id of the roster's place with this name (or at this path), or None when there is none; StoreError
+    when the rubric does not score its kind. A typed name is the roster's place when there is one, in the
+    window as in ``inspection add``: 梅花村 with its households, and 西渡镇 refused under the 考核细则."""
+    found = store.places.find(name)
+    if found is None:
+        return None
+    check_kind(found, rubric)
+    return found.id

@@ -31,7 +31,8 @@ def _json_or_text(text: str) -> Any:
 
 def set_item(store: Store, inspection_id: str, item_id: str, value: Any) -> None:
     """"checked"/"na" (已检查/不适用) mark the item, "none"/null clear its mark; anything else is its value,
-    read as typed by the item's rule form (达标, 三)."""
+    read as typed by the item's rule form (达标, 三): one more finding where findings are occurrences or
+    households' ratings, else the item's one value."""
     inspection = store.inspections.get(inspection_id)
     try:
         node = inspection.rubric.node(str(item_id))
@@ -39,18 +40,20 @@ def set_item(store: Store, inspection_id: str, item_id: str, value: Any) -> None
         node = None
     if isinstance(node, Item):
         value = read(node, value)
-        if value == "na" and node.na_reason is None:  # the window greys 不适用 out here; the score would refuse it
-            raise StoreError(t(f"{node.id} {node.title} 不能标为不适用:细则没有规定它不适用的情形,请填写它的检查结果",
-                               f"{node.id} {node.title} cannot be marked not applicable: the rubric gives no case where"
-                               " it does not apply; answer it instead"))
     if value is None or (isinstance(value, str) and (value in MARKS or value == "none")):  # a dict is a value
         store.findings.set_mark(inspection_id, item_id, None if value in (None, "none") else value)
         return
     kind = getattr(getattr(node, "rule", None), "kind", None)
-    if kind in COUNT_FORMS or kind in NAME_FORMS:  # these count occurrences: one more finding
-        store.findings.add(inspection_id, item_id, value=value)
-    else:
-        store.findings.set_value(inspection_id, item_id, value)
+    with store.transaction():  # the value and the mark it clears, or neither
+        if store.findings.marks(inspection_id).get(str(item_id)) == "na":
+            # as in the window: an answer given makes the item applicable, else 不适用 would hide it from the score
+            store.findings.set_mark(inspection_id, item_id, "checked")
+        # these count occurrences, and a rating is one household's (the worst counts), as the window's + 满意 adds
+        # one: one more finding, never another household's rating changed
+        if kind in COUNT_FORMS or kind in NAME_FORMS or kind == "rating":
+            store.findings.add(inspection_id, item_id, value=value)
+        else:
+            store.findings.set_value(inspection_id, item_id, value)
 
 
 def resolve(store: Store, conflict: str, *, value: Any = None, keep: str | None = None, has_value: bool = False,

@@ -18,7 +18,7 @@ from fieldcheck.engine.numbers import shown
 from fieldcheck.engine.rubric import Rubric
 from fieldcheck.engine.scoring import resolve_assessee, score
 from fieldcheck.i18n import t
-from fieldcheck.ops.assessees import check_kind
+from fieldcheck.ops.assessees import check_kind, rostered
 from fieldcheck.ops.places import is_village_path, village_at
 from fieldcheck.store import StoreError
 
@@ -73,10 +73,9 @@ def _day(raw: Any) -> str:
 
 def _place_for(store, rubric: Rubric, name: str, group: str | None) -> str:
     """The place named (or at the path "县/乡镇/村"), created when it is not there yet."""
-    found = store.places.find(name)
+    found = rostered(store, rubric, name)  # as assign refuses it: a 乡镇 is not scored with the village rubric
     if found is not None:
-        check_kind(found, rubric)  # as assign refuses it: a 乡镇 is not scored with the village rubric
-        return found.id
+        return found
     if is_village_path(name):
         place = village_at(store, name)
         check_kind(store.places.get(place), rubric)  # the caller's transaction takes the new places back

@@ -288,7 +288,11 @@ def test_an_answer_the_engine_cannot_score_is_explained_not_fatal(qtbot, store):
     place = store.places.add("县市区", "新区", group="区")
     inspection_id = store.inspections.create(catalog.find("hengyang-2015"), assessee_id=place, assessee_name="",
                                             inspectors=["甲"], date="2026-11-22")
-    store.findings.add(inspection_id, "4", value=3)
+    # the store refuses 3 without its target here (as the box does); another laptop's bundle can still bring it
+    with store.transaction():
+        store.findings.apply_creates("finding", [{"entity_id": "f-from-a-bundle", "inspection_id": inspection_id,
+                                                  "new": {"item_id": "4", "value": 3}, "device": "other",
+                                                  "hlc": "000000000000001-0000-other", "at": "2026-11-22T08:00:00Z"}])
     view = show(qtbot, store, inspection_id)
     assert view.message.isVisible() and "4" in view.message.text()
     assert view.tree.state_text("4").startswith("⚠")  # shown as not scored, not a crash nor a silent 0

@@ -94,7 +94,7 @@ def _mutations():
         store.findings.delete(store.findings.of(i, "2.1.1")[-1].id)
 
     def mark(store, i):
-        store.findings.set_mark(i, "2.1.2", "na")
+        store.findings.set_mark(i, "2.1.2", None)  # looked at, then not: 不适用 is refused on 2.1.2
 
     def photo(store, i):
         store.photos.add(store.findings.of(i, "2.1.1")[5].id, make_photo(random.Random(3), size=(640, 480)))

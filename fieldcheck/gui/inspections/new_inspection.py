@@ -8,7 +8,7 @@ from fieldcheck.gui.forms.ui_new_inspection import Ui_NewInspectionDialog
 from fieldcheck.gui.qt import QtCore, QtWidgets
 from fieldcheck.gui.widgets.tab_order import leave_on_tab
 from fieldcheck.gui.window.settings_dialog import inspector_name
-from fieldcheck.ops.assessees import assessee_kinds, check_kind
+from fieldcheck.ops.assessees import assessee_kinds, check_kind, rostered
 from fieldcheck.ops.demo import VILLAGE_RUBRIC
 from fieldcheck.ops.places import is_village_path, village_at
 from fieldcheck.ops.rubrics import available
@@ -172,6 +172,10 @@ class NewInspectionDialog(QtWidgets.QDialog):
         values = self.values()
         try:
             with self.store.transaction():  # a village typed as a path and its inspection, or neither
+                if values["assessee_id"] is None:  # typed: the roster's place of that name, as `inspection add` takes
+                    values["assessee_id"] = rostered(self.store, self.rubric(), values["assessee_name"])
+                    if values["assessee_id"] is not None:
+                        values["assessee_name"] = self.store.places.get(values["assessee_id"]).name
                 if values["assessee_id"] is None and is_village_path(values["assessee_name"]):
                     # as `inspection add` does: the path makes the village, so its households can be entered
                     values["assessee_id"] = village_at(self.store, values["assessee_name"])
