@@ -5,6 +5,8 @@ read in the household's own field."""
 
 from __future__ import annotations
 
+import sqlite3
+
 from doublekit import double_inspection
 from leaderkit import three_inspectors
 from sheetkit import lock_as_signed
@@ -22,7 +24,12 @@ DASHES = "４３０４２１－１９７３０４１９－５７１２"  # full-
 
 
 def _db_bytes(store) -> bytes:
-    store.db.conn.execute("PRAGMA wal_checkpoint(FULL)")
+    """Every byte the store keeps on disk: the database, its WAL and the photos."""
+    with store.db.lock:  # a view's worker may be reading on the same connection: wait for it
+        try:
+            store.db.conn.execute("PRAGMA wal_checkpoint(FULL)")
+        except sqlite3.OperationalError:  # a read still open: the WAL file is read below as it is
+            pass
     return b"".join(p.read_bytes() for p in store.path.parent.rglob("*") if p.is_file())
 
 
