@@ -13,9 +13,11 @@ from fieldcheck.engine.marks import MARKS
 from fieldcheck.engine.numbers import shown
 from fieldcheck.i18n import t
 from fieldcheck.store.database import Database, StoreError, dump, finding_summary, load
-from fieldcheck.store.id_numbers import answer_holds_id_number, mask_in_text
+from fieldcheck.store.finding_checks import FindingChecks
+from fieldcheck.store.id_numbers import mask_in_text
 from fieldcheck.store.inspections import Inspections
 from fieldcheck.store.places import Households
+from fieldcheck.store.records import Finding, Inspection
 
 #: the namespace of items' value findings, whose ids every laptop derives alike (``set_value``)
 _VALUE_FINDINGS = "6f1d2c3a-5b7e-4c1d-9a2f-0e8b7c6d5a4f"
@@ -33,18 +35,13 @@ def value_finding_id(inspection_id: str, item_id: str) -> str:
     return _uuid5(f"{inspection_id}/{item_id}")
 
 
-#: each rubric version's items by id: checking a finding looks its item up on every edit
-_ITEMS: dict[str, dict[str, Any]] = {}
-from fieldcheck.store.records import Finding, Inspection
-
-
 class Findings:
     """Findings and item marks; a finding or mark may change only while its inspection is an editable draft."""
 
     def __init__(self, db: Database, inspections: Inspections, households: Households):
         self._db = db
         self._inspections = inspections
-        self._households = households
+        self._checks = FindingChecks(households)
 
     _FINDING_COLUMNS = ("id, inspection_id, item_id, value, household_id, note, entered_by, created_at, updated_at,"
                         " device, hlc")
@@ -52,67 +49,12 @@ class Findings:
     def _finding_from_row(self, r) -> Finding:
         return Finding(r[0], r[1], r[2], load(r[3]), r[4], r[5], r[6], r[7], r[8], r[9], r[10])
 
-    def _items(self, inspection: Inspection) -> dict[str, Any]:
-        items = _ITEMS.get(inspection.rubric_version)
-        if items is None:
-            items = _ITEMS[inspection.rubric_version] = {i.id: i for i in inspection.rubric.items()}
-        return items
-
-    def _check_finding(self, inspection: Inspection, item_id: str, value: Any, household_id: str | None,
-                       known_households: set[str] | None = None) -> Any:
-        item = self._items(inspection).get(str(item_id))
-        if item is None:
-            raise _no_item(inspection, item_id)
-        from fieldcheck.engine.answers import check_value  # lazy: the rule forms load on the first edit
-        from fieldcheck.engine.rules import AnswerError  # lazy: with check_value
-
-        try:
-            value = check_value(item, value)
-            if item.rule.kind in ("metric", "proportional") and value is not None:
-                self._check_target(inspection, item, value)
-        except AnswerError as exc:
-            raise StoreError(str(exc)) from None
-        if answer_holds_id_number(value):  # 其他 (请注明) is typed like a note, but names are kept as typed
-            raise StoreError(t(f"{item_id} 的答案中含有完整的身份证号;这里只填名称,请删去身份证号",
-                               f"the answer of {item_id} holds a whole ID number; give only names and remove the number"))
-        if household_id is not None and (known_households is None or household_id not in known_households):
-            self._check_household(inspection, household_id)
-            if known_households is not None:
-                known_households.add(household_id)
-        return value
-
-    @staticmethod
-    def _check_target(inspection: Inspection, item: Any, value: Any) -> None:
-        """AnswerError where neither the value nor the rubric and its table give a target: the window asks for
-        one there, and a value without it could never be scored."""
-        from fieldcheck.engine.scoring import resolve_assessee  # lazy: with check_value
-
-        answer = item.rule.parse(item.id, value)
-        if getattr(item.rule, "each", False) or "target" in answer:  # the villages' form: parse checked it
-            return
-        assessee = resolve_assessee(inspection.rubric, inspection.assessee)
-        if assessee.partial:  # a park's row of 附2: the score takes out an item whose target it leaves empty
-            return
-        item.rule.target(item.id, answer, assessee)
-
-    def _check_household(self, inspection: Inspection, household_id: str) -> None:
-        """A household a finding may name: a live one of the assessee village, as the window's picker offers."""
-        if not isinstance(household_id, str) or not self._households.exists(household_id):
-            raise StoreError(t(f"找不到农户 {shown(household_id)}(可能已删除),请选择本村现有的农户",
-                               f"no household with id {shown(household_id)} (it may be removed); choose one of the "
-                               "village's households"))
-        household = self._households.get(household_id)
-        if household.village_id != inspection.assessee_id:
-            raise StoreError(t(f"农户「{household.head_name}」不是这次检查所查村的农户,请选择本村的农户",
-                               f"the household of {household.head_name} is not of the village this inspection "
-                               "assesses; choose one of its own households"))
-
     def add(self, inspection_id: str, item_id: str, *, value: Any = None, household_id: str | None = None,
                     note: str = "", entered_by: str | None = None) -> Finding:
         """Record one occurrence on an item; committed before it returns."""
         with self._db.transaction():
             inspection = self._inspections.require_editable(inspection_id)
-            value = self._check_finding(inspection, item_id, value, household_id)
+            value = self._checks.finding(inspection, item_id, value, household_id)
             finding_id = self._insert_finding(inspection_id, str(item_id), value, household_id, mask_in_text(note or ""),
                                               entered_by or self._db.user)
             return self.get(finding_id)
@@ -127,7 +69,7 @@ class Findings:
             for row in rows:
                 item_id = str(row["item_id"])
                 household = row.get("household_id")
-                value = self._check_finding(inspection, item_id, row.get("value"), household, households)
+                value = self._checks.finding(inspection, item_id, row.get("value"), household, households)
                 note, who = mask_in_text(row.get("note") or ""), row.get("entered_by") or self._db.user
                 finding_id = self._db.new_id()
                 hlc, at = self._db.stamp()
@@ -189,7 +131,7 @@ class Findings:
             value = changes.get("value", finding.value)
             household = changes.get("household_id", finding.household_id)
             # the household is checked when it changes: a note edited on an old finding is not refused for it
-            value = self._check_finding(inspection, finding.item_id, value,
+            value = self._checks.finding(inspection, finding.item_id, value,
                                         household if "household_id" in changes else None)
             # a note may quote a handbook's wrong ID number: only its masked form is kept
             new = {"value": value, "household_id": household, "note": mask_in_text(changes.get("note", finding.note) or "")}
@@ -293,31 +235,13 @@ class Findings:
             raise StoreError(t(f"标记「{mark}」未知,可选:checked、na", f"unknown mark '{mark}'; expected checked or na"))
         with self._db.transaction():
             inspection = self._inspections.require_editable(inspection_id)
-            self._check_mark(inspection, item_id, mark)
+            self._checks.mark(inspection, item_id, mark)
             old = self._marks(inspection_id).get(str(item_id))
             if old == mark:
                 return
             hlc, at = self._db.stamp()
             self._write_mark(inspection_id, str(item_id), mark, hlc, at)
             self._db.record(hlc, at, "update", "mark", f"{inspection_id}/{item_id}", inspection_id, str(item_id), old, mark)
-
-    def _check_finding_item(self, inspection: Inspection, item_id: str) -> Any:
-        try:
-            node = inspection.rubric.node(str(item_id))
-        except KeyError:
-            node = None
-        if node is None or not hasattr(node, "rule"):
-            raise _no_item(inspection, item_id)
-        return node
-
-    def _check_mark(self, inspection: Inspection, item_id: str, mark: str | None) -> None:
-        """A mark the item can take: 不适用 only where its rubric says when (the window greys it out elsewhere),
-        since the score refuses it there and the whole inspection could no longer be scored."""
-        node = self._check_finding_item(inspection, item_id)
-        if mark == "na" and node.na_reason is None:
-            raise StoreError(t(f"{node.id} {node.title} 不能标为不适用:细则没有规定它不适用的情形,请填写它的检查结果",
-                               f"{node.id} {node.title} cannot be marked not applicable: the rubric gives no case where"
-                               " it does not apply; answer it instead"))
 
     def _write_mark(self, inspection_id: str, item_id: str, mark: str | None, hlc: str, at: str) -> None:
         self._db.conn.execute(
@@ -383,7 +307,7 @@ class Findings:
         """
         with self._db.transaction():
             inspection = self._inspections.require_editable(inspection_id)
-            value = self._check_finding(inspection, str(item_id), value, None)
+            value = self._checks.finding(inspection, str(item_id), value, None)
             live = self._findings(inspection_id, str(item_id))
             if live:
                 return self.update(live[-1].id, value=value)
@@ -451,29 +375,15 @@ class Findings:
                 raise StoreError(t(f"标记「{shown(value)}」未知,可选:已检查(checked)、不适用(na)",
                                    f"unknown mark '{shown(value)}'; expected checked or na"))
             inspection_id, _, item_id = entity_id.partition("/")
-            self._check_mark(self._inspections.get(inspection_id), item_id, value)
+            self._checks.mark(self._inspections.get(inspection_id), item_id, value)
             return value
         finding = self.get(entity_id)
         inspection = self._inspections.get(finding.inspection_id)
         if field == "value":
-            return self._check_finding(inspection, finding.item_id, value, None)
+            return self._checks.finding(inspection, finding.item_id, value, None)
         if field == "note":
             return "" if value is None else str(value)
         if field == "household_id" and value not in (None, ""):  # typed: a name or a stray id reached SQLite
-            self._check_household(inspection, value)
+            self._checks.household(inspection, value)
         return value or None if field == "household_id" else value
 
-
-def _no_item(inspection: Inspection, item_id: str) -> StoreError:
-    """No item has this id: a section's (2.1) is named as one, with an item under it to answer instead."""
-    try:
-        node = inspection.rubric.node(str(item_id))
-    except KeyError:
-        node = None
-    under = next((i.id for i in inspection.rubric.items() if i.id.startswith(f"{item_id}.")), None)
-    if node is None or under is None:
-        return StoreError(t(f"细则「{inspection.rubric_title}」中没有项目 {shown(item_id)}",
-                            f"rubric '{inspection.rubric_title}' has no item {shown(item_id)}"))
-    return StoreError(t(f"{item_id} 是细则中的一部分,不是项目,不能单独作答;请对其下的项目(如 {under})作答",
-                        f"{item_id} is a part of the rubric, not an item, and is not answered itself; answer the "
-                        f"items under it (such as {under})"))
