@@ -31,12 +31,18 @@ def _sides(laptop) -> dict[str, str]:
     return {s["device"]: s["when"] for s in describe(laptop.store, conflict)["sides_text"]}
 
 
-def test_a_laptop_set_to_2001_merges_and_its_times_are_marked(laptops, tmp_path, monkeypatch, language):
+def _two_laptops(laptops, tmp_path, monkeypatch, language):
+    """Laptops A and B (English), B's inspection made with the right clock and already on A."""
     language("en")
     a, b = laptops("A", "B")
     with clock(b, monkeypatch, RIGHT):
         inspection = village_inspection(b.store)
         a.take(b.export(tmp_path / "b-usb"))
+    return a, b, inspection
+
+
+def test_a_laptop_set_to_2001_merges_and_its_times_are_marked(laptops, tmp_path, monkeypatch, language):
+    a, b, inspection = _two_laptops(laptops, tmp_path, monkeypatch, language)
     with clock(a, monkeypatch, datetime(2001, 1, 1, 8, 0, tzinfo=UTC)):
         a.store.findings.set_value(inspection, "2.5.4", False)  # neither has seen the other's
     with clock(b, monkeypatch, RIGHT):
@@ -60,11 +66,7 @@ def test_a_laptop_set_to_2001_merges_and_its_times_are_marked(laptops, tmp_path,
 
 
 def test_a_laptop_set_to_2038_does_not_win_over_a_later_edit(laptops, tmp_path, monkeypatch, language):
-    language("en")
-    a, b = laptops("A", "B")
-    with clock(b, monkeypatch, RIGHT):
-        inspection = village_inspection(b.store)
-        a.take(b.export(tmp_path / "b-usb"))
+    a, b, inspection = _two_laptops(laptops, tmp_path, monkeypatch, language)
     with clock(a, monkeypatch, datetime(2038, 1, 20, 3, 0, tzinfo=UTC)):
         a.store.findings.set_value(inspection, "2.5.4", False)
     b.take(a.export(tmp_path / "a-usb"))
