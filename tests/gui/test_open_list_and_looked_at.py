@@ -123,3 +123,23 @@ def test_a_finding_makes_looked_at_moot_and_removing_it_brings_nothing_found_bac
     assert view.panel.checked_box.text() == view.panel.tr("Looked at (nothing found = no deduction)")
     assert view.tree.state_text("1.1") == "✓ 0"
     view.close()
+
+
+def test_other_ways_are_stored_while_the_caret_is_still_in_the_field(qtbot, store):
+    """The 其他 field was stored only on leaving it: a lid shut with the caret still there lost the ways named.
+    It is stored a moment after typing stops, as a note is."""
+    inspection_id, _ = village_inspection(store)
+    view = show_view(qtbot, store, inspection_id)
+    view.go_to_item("2.3.2")
+    qtbot.wait(20)
+    editor = view.panel.editor
+    editor.other_box.setFocus(Qt.TabFocusReason)
+    qtbot.keyClick(editor.other_box, Qt.Key_Space)
+    assert focus() is editor.other_edit
+    type_chinese(focus(), "广播")
+    qtbot.waitUntil(lambda: scores.answers(store, inspection_id).get("2.3.2") == {"selected": [], "other": ["广播"]})
+    assert focus() is editor.other_edit and editor.other_edit.text() == "广播"  # the caret stays, the text as typed
+    type_chinese(focus(), "、微信群")
+    qtbot.waitUntil(lambda: scores.answers(store, inspection_id)["2.3.2"].get("other") == ["广播", "微信群"])
+    assert editor.other_edit.text() == "广播、微信群"
+    view.close()

@@ -8,7 +8,7 @@ by 、 or a comma. What they count for is the engine's to say (each one named co
 from __future__ import annotations
 
 from fieldcheck.engine.rules import other_names
-from fieldcheck.gui.qt import Qt, QtWidgets
+from fieldcheck.gui.qt import Qt, QtCore, QtWidgets
 from fieldcheck.gui.walk.editors.base import NAME_ROLE, Editor, checkable_list, touch
 
 
@@ -48,6 +48,11 @@ class OptionsEditor(Editor):
         self.other_box.toggled.connect(self._on_other_toggled)
         self.other_edit.editingFinished.connect(self._save)
         self.other_edit.textEdited.connect(self._on_other_typed)
+        # and a moment after typing stops, as a note is: a lid shut with the caret still here lost the ways named
+        self.other_timer = QtCore.QTimer(self)
+        self.other_timer.setSingleShot(True)
+        self.other_timer.setInterval(700)
+        self.other_timer.timeout.connect(self._save)
         row.addWidget(self.other_box)
         row.addWidget(self.other_edit, 1)
         return row
@@ -119,6 +124,8 @@ class OptionsEditor(Editor):
         return value
 
     def _save(self) -> None:
+        if self.other_box is not None:
+            self.other_timer.stop()
         value = self.value()
         if self.checked_value(value):
             self.session.set_value(self.item.id, value)
@@ -137,6 +144,7 @@ class OptionsEditor(Editor):
             self._save()  # unticked: the other ways no longer count
 
     def _on_other_typed(self, text: str) -> None:
+        self.other_timer.start()
         # typing a name ticks the box: the field is what the inspector means
         if self.other_box is not None and text.strip() and not self.other_box.isChecked():
             blocked = self.other_box.blockSignals(True)
