@@ -76,11 +76,14 @@ def check(path: str | Path, *, make_folder: bool = False) -> Path:
 STALE_SECONDS = 600
 
 
-def remove_stale(folder: Path, pattern: str, *, seconds: float = STALE_SECONDS) -> None:
-    """Remove the files in ``folder`` that match ``pattern`` and were not written for ``seconds``.
+def stale(path: Path, now: float, seconds: float = STALE_SECONDS) -> bool:
+    """Whether ``path`` was not written for ``seconds``, either way: a file stamped by a clock that said 2038
+    is as stale as one from yesterday. OSError when it cannot be looked at."""
+    return abs(now - path.stat().st_mtime) > seconds
 
-    Either way: a file stamped by a clock that said 2038 is as stale as one from yesterday.
-    """
+
+def remove_stale(folder: Path, pattern: str, *, seconds: float = STALE_SECONDS) -> None:
+    """Remove the files in ``folder`` that match ``pattern`` and are ``stale``."""
     now = time.time()
     try:
         found = list(folder.glob(pattern))
@@ -88,7 +91,7 @@ def remove_stale(folder: Path, pattern: str, *, seconds: float = STALE_SECONDS) 
         return
     for path in found:
         with suppress(OSError):
-            if abs(now - path.stat().st_mtime) > seconds:
+            if stale(path, now, seconds):
                 path.unlink()
 
 

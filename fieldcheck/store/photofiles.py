@@ -21,6 +21,7 @@ from pathlib import Path
 from fieldcheck.errors import UserError
 from fieldcheck.file_errors import reason
 from fieldcheck.i18n import t
+from fieldcheck.output import stale
 from fieldcheck.store.id_numbers import mask_in_text
 from fieldcheck.store.lazy_dataclass import lazy_dataclass
 
@@ -225,16 +226,12 @@ def _sha256_file(path: Path) -> str:
 sha256_file = _sha256_file
 
 
-#: a temporary photo file untouched this long is a crash's: a bundle import keeps its copies as temporary
-#: files while it applies the events, and another process opening the same database (a command while
-#: the window imports) removed them under it, so the import failed
-TEMP_STALE_SECONDS = 600
-
-
 def remove_temps(folder: Path) -> int:
     """Delete temporary files a crash left in the photo folder and its print copies'; return how many.
 
-    Only those untouched for ``TEMP_STALE_SECONDS`` (by either clock direction): a live writer's stay.
+    Only stale ones (``output.stale``): a bundle import keeps its copies as temporary files while it
+    applies the events, and another process opening the same database (a command while the window
+    imports) removed them under it, so the import failed.
     """
     removed = 0
     now = time.time()
@@ -246,7 +243,7 @@ def remove_temps(folder: Path) -> int:
             continue
         for name in names:
             try:
-                if abs(now - os.stat(place / name).st_mtime) > TEMP_STALE_SECONDS:
+                if stale(place / name, now):
                     os.unlink(place / name)
                     removed += 1
             except OSError:
