@@ -63,12 +63,15 @@ class FindingChecks:
     def target(inspection: Inspection, item: Any, value: Any) -> None:
         """AnswerError where neither the value nor the rubric and its table give a target: the window asks for
         one there, and a value without it could never be scored."""
-        from fieldcheck.engine.scoring import resolve_assessee  # lazy: with check_value
+        from fieldcheck.engine.scoring import AssesseeError, resolve_assessee  # lazy: with check_value
 
         answer = item.rule.parse(item.id, value)
         if getattr(item.rule, "each", False) or "target" in answer:  # the villages' form: parse checked it
             return
-        assessee = resolve_assessee(inspection.rubric, inspection.assessee)
+        try:
+            assessee = resolve_assessee(inspection.rubric, inspection.assessee)
+        except AssesseeError:  # a name the table does not know (衡南): the score says so on every item, and
+            return  # what the inspector measured is kept for when the name is put right
         if assessee.partial:  # a park's row of 附2: the score takes out an item whose target it leaves empty
             return
         item.rule.target(item.id, answer, assessee)

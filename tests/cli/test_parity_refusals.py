@@ -137,6 +137,19 @@ def test_inspection_set_asks_for_the_target_where_the_rubric_gives_none(tmp_path
         assert scores.answers(store, inspection)["1.1"] == {"actual": 12, "target": 15}
 
 
+def test_a_measured_value_is_kept_for_an_assessee_the_target_table_does_not_know(tmp_path):
+    """衡南 typed for 衡南县: the score warns on every item and the window lets the inspector measure. The
+    store refusing the value for want of the table's target would lose what was measured; it is kept,
+    and scored once the name is put right."""
+    with Store.open(tmp_path / "fc.db", device="t", backup_on_close=False) as store:
+        place = store.places.add("县市区", "衡南", group="县市")
+        inspection = store.inspections.create(catalog.find("hengyang-2015"), assessee_id=place, assessee_name="",
+                                              inspectors=["甲"], date="2026-11-22")
+        store.findings.set_value(inspection, "1.1", 16.5)
+        assert scores.answers(store, inspection)["1.1"] == 16.5
+        assert scores.score_inspection(store, inspection).warnings_for("assessee")  # said, not hidden
+
+
 def test_a_removed_household_named_again_is_said_to_be_removed(tmp_path, capsys):
     """Removing twice (or editing after) was refused as "no household headed by '<its id>'", as if the id were a
     name; the window offers no removed household at all. It now says the household was removed."""
