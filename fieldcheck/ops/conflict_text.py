@@ -7,12 +7,11 @@ and the decision history show them through here, in both languages (``t``), rend
 from __future__ import annotations
 
 import json
-from datetime import datetime
 from typing import Any
 
 from fieldcheck.i18n import t
 from fieldcheck.store import Store, StoreError
-from fieldcheck.store.clock import wall_time_wrong
+from fieldcheck.store.clock import shown_time
 
 FIELD_NAMES = {"value": ("结论", "answer"), "note": ("说明", "note"), "deleted": ("删除", "deleted"),
                "household_id": ("农户", "household"), "entered_by": ("录入人", "entered by"),
@@ -29,11 +28,9 @@ def kind_name(kind: str) -> str:
     return t(*KIND_NAMES.get(kind, (kind, kind)))
 
 
-def when(at: str | None, now: datetime | None = None) -> str:
-    """A stored UTC time as the list shows it: date and minutes, marked when the laptop's clock was wrong
-    (``clock.wall_time_wrong``): a leader choosing between two sides reads their times as which came later."""
-    shown = (at or "")[:16].replace("T", " ")
-    return shown + t("(设备时钟有误)", " (device clock wrong)") if wall_time_wrong(at, now) else shown
+def when(at: str | None) -> str:
+    """A stored UTC time as the list shows it: date and minutes, marked when a wrong clock made it."""
+    return shown_time(at)
 
 
 def value_text(value: Any, entity: str = "", field: str = "", rule: str = "") -> str:

@@ -26,7 +26,7 @@ from fieldcheck.results.rounds import RoundResult, per_person
 from fieldcheck.results.widths import display_width
 from fieldcheck.signing.content import value_text
 from fieldcheck.store import Store
-from fieldcheck.store.clock import wall_time_wrong
+from fieldcheck.store.clock import shown_time
 
 HEADER_FONT = "宋体"
 SCORE_FORMAT = "0.00"
@@ -215,7 +215,7 @@ def finding_rows(results: Results, store: Store) -> Iterator[list[Any]]:
             out_value = "是" if f.value is True else "否" if f.value is False else value
             head = heads.get(f.household_id, f.household_id) if f.household_id else ""
             yield [place, f.item_id, titles.get(f.item_id, ""), out_value, f.note, head, f.entered_by,
-                   f.created_at[:19] + ("(设备时钟有误)" if wall_time_wrong(f.created_at) else ""), photos]
+                   shown_time(f.created_at, 19), photos]
 
 
 def _results_book(wb, buffer, results: Results, store: Store, rounds: list[RoundResult] | None) -> None:

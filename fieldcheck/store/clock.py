@@ -14,6 +14,8 @@ import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
+from fieldcheck.i18n import t
+
 #: no FieldCheck change was made before this (its event log dates from 2026): a clock that says earlier
 #: is wrong (a laptop with a dead CMOS battery says 2001 or 1970)
 FIRST_EVENT = datetime(2025, 1, 1, tzinfo=UTC)
@@ -40,6 +42,13 @@ def wall_time_wrong(at: str | None, now: datetime | None = None) -> bool:
     if made.tzinfo is None:
         made = made.replace(tzinfo=UTC)
     return made < FIRST_EVENT or made - (now or datetime.now(UTC)) > CLOCK_SLACK
+
+
+def shown_time(at: str | None, width: int = 16) -> str:
+    """A stored UTC time as lists show it ("2026-11-23 09:00", ``width`` characters), marked when a wrong
+    clock made it: a leader choosing between two sides reads their times as which came later."""
+    shown = (at or "")[:width].replace("T", " ")
+    return shown + t("(设备时钟有误)", " (device clock wrong)") if wall_time_wrong(at) else shown
 
 
 def format_stamp(wall_ms: int, counter: int, device: str) -> str:

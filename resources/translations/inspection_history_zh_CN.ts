@@ -69,10 +69,6 @@
         <translation>签字(&amp;S)</translation>
     </message>
     <message>
-        <source>{0} (device clock wrong)</source>
-        <translation>{0}(设备时钟有误)</translation>
-    </message>
-    <message>
         <source>draft</source>
         <translation>草稿</translation>
     </message>

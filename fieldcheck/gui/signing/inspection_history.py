@@ -11,7 +11,7 @@ from typing import Any
 
 from fieldcheck.errors import UserError
 from fieldcheck.gui.qt import QtGui, QtWidgets
-from fieldcheck.store.clock import wall_time_wrong
+from fieldcheck.store.clock import shown_time
 from fieldcheck.store.signatures import ROLE_NAMES
 
 
@@ -46,7 +46,7 @@ class HistoryDialog(QtWidgets.QDialog):
         for entry in store.audit.entries(inspection_id):
             if entry.entity == "revision":  # the revision records that travel in bundles: "sign" and "amend" say it
                 continue
-            self._add(self.changes, [self._when(entry.at), entry.who, entry.device,
+            self._add(self.changes, [shown_time(entry.at, 19), entry.who, entry.device,
                                      self.describe(entry), self.details(entry)],
                       bold=entry.action in ("sign", "amend"))
         self.signatures = self._table([self.tr("Revision"), self.tr("Role"), self.tr("Name"), self.tr("Signed at"),
@@ -56,7 +56,7 @@ class HistoryDialog(QtWidgets.QDialog):
             state = self.tr("valid") if not signature.voided else self.tr("voided {0} by {1}: {2}").format(
                 signature.voided_at.replace("T", " ")[:16], signature.voided_by, signature.void_reason)
             self._add(self.signatures, [str(signature.revision), zh, signature.name,
-                                        self._when(signature.signed_at, 16), state], struck=signature.voided)
+                                        shown_time(signature.signed_at), state], struck=signature.voided)
         if self.changes.rowCount():  # the latest change is what one opens a history for: signing, amending
             self.changes.setCurrentCell(self.changes.rowCount() - 1, 0)
         self.tabs.addTab(self.changes, self.tr("C&hanges"))
@@ -70,11 +70,6 @@ class HistoryDialog(QtWidgets.QDialog):
         super().showEvent(event)
         if self.changes.currentItem() is not None:  # laid out only now: scrolling earlier would not reach it
             self.changes.scrollToItem(self.changes.currentItem())
-
-    def _when(self, at: str, width: int = 19) -> str:
-        """The time as stored, marked when the laptop that made it had a wrong clock (a dead CMOS battery)."""
-        shown = at.replace("T", " ")[:width]
-        return self.tr("{0} (device clock wrong)").format(shown) if wall_time_wrong(at) else shown
 
     def _status(self, status: str) -> str:
         return {"draft": self.tr("draft"), "signed": self.tr("signed"), "exported": self.tr("exported")}.get(status, status)
