@@ -8,10 +8,6 @@
         <translation>FieldCheck 脱贫攻坚考核</translation>
     </message>
     <message>
-        <source>{0} (bonus items: up to {1} more)</source>
-        <translation>{0}(加分项另计,最多 {1} 分)</translation>
-    </message>
-    <message>
         <source>Device {0}</source>
         <translation>设备 {0}</translation>
     </message>

@@ -62,8 +62,9 @@ def test_first_start_demo_opens_a_real_draft_inspection(qtbot, make_shell, home_
     assert opened.status == "draft" and home_store.findings.of(opened.id)
     assert opened.rubric_id == "village-work-team" and home_store.places.get(opened.assessee_id).kind == "村"
     result = scores.score_inspection(home_store, opened.id)
-    # not a bare 210, and not "+ 加分 10", which read as ten points earned
-    assert window.score_label.text().startswith(f"得分 {fmt(result.total)} / 200(加分项另计,最多 10 分)")
+    # out of the rubric's 满分 (bonus included), as the score panel beside it, the list and the sheet say
+    assert window.score_label.text().startswith(f"得分 {fmt(result.total)} / 210 · ")
+    assert window.view.score_panel.total_label.text() == f"{fmt(result.total)} / 210"
     assert not is_first_start(home_store, shell.settings)
 
 
@@ -380,7 +381,7 @@ def test_a_day_in_the_window_new_inspection_findings_undo_restart_and_the_cli_ag
         edit["action_add_finding"].trigger()
     result = scores.score_inspection(home_store, inspection_id)
     assert result.total == result.max - 10 - 6  # 3 × 2 here; the 10 bonus points are not earned yet
-    assert window.score_label.text().startswith(f"得分 {fmt(result.total)} / 200(加分项另计,最多 10 分) · 暂计 · ")
+    assert window.score_label.text().startswith(f"得分 {fmt(result.total)} / 210 · 暂计 · ")
     qtbot.waitExposed(window)
     window.windowHandle().requestActivate()
     qtbot.waitUntil(lambda: QtWidgets.QApplication.activeWindow() is window)
@@ -400,4 +401,4 @@ def test_a_day_in_the_window_new_inspection_findings_undo_restart_and_the_cli_ag
     done = subprocess.run([sys.executable, "-m", "fieldcheck", "score", inspection.rubric_id, str(answers),
                            "--json"], capture_output=True, text=True, timeout=60, check=True)
     cli = json.loads(done.stdout)
-    assert again.score_label.text().startswith(f"得分 {cli['total']} / {cli['max'] - 10}(加分项另计,最多 10 分)")
+    assert again.score_label.text().startswith(f"得分 {cli['total']} / {cli['max']} · ")

@@ -63,11 +63,11 @@ def test_the_walk_in_the_window_speaks_chinese_and_takes_its_keys(qtbot, home):
         view.tree.setFocus()
         qtbot.keyClick(view.tree, Qt.Key_Return, Qt.ControlModifier)
         assert len(store.findings.of(inspection_id, "2.1.1")) == 1
-        assert "198 / 200(加分项另计,最多 10 分) · 暂计 · 已答 1/30 项" in window.score_label.text()
+        assert "198 / 210 · 暂计 · 已答 1/30 项" in window.score_label.text()
         qtbot.keyClick(view.tree, Qt.Key_Z, Qt.ControlModifier)
         assert store.findings.of(inspection_id, "2.1.1") == []
         # nothing answered: a whole 200 that is not finished says so, on every item
-        assert "200 / 200(加分项另计,最多 10 分) · 暂计 · 已答 0/30 项" in window.score_label.text()
+        assert "200 / 210 · 暂计 · 已答 0/30 项" in window.score_label.text()
         qtbot.keyClick(view.tree, Qt.Key_Z, Qt.ControlModifier | Qt.ShiftModifier)
         view.go_to_item("3.2.1")
         window.close()

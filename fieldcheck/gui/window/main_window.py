@@ -201,24 +201,14 @@ class MainWindow(QtWidgets.QMainWindow):
         self.walk_toolbar.setVisible(True)
 
     def _show_score(self, result) -> None:
-        # the status bar stays in view on every item: an unfinished total says so here too, as the panel does
+        # the status bar stays in view on every item: an unfinished total says so here too, as the panel does,
+        # and out of the same maximum as the panel, the list and the sheet (the rubric's 满分, bonus included)
         if getattr(result, "provisional", False):
             state = self.tr(" · provisional")
         else:
             state = f" · {result.grade}" if getattr(result, "grade", None) else ""
         self.score_label.setText(self.tr("Score {0} / {1}{2} · {3} of {4} items").format(
-            fmt(result.total), self._out_of(result), state, result.answered, result.item_count))
-
-    def _out_of(self, result) -> str:
-        """"200 (bonus items: up to 10 more)" rather than a bare 210: the bonus is not part of the 200 an
-        assessee can lose, and "200 + bonus 10" read as ten points earned."""
-        nodes = getattr(result, "nodes", {})
-        session = getattr(self.view, "session", None)
-        sections = session.rubric.children if session is not None else []
-        bonus = sum((nodes[c.id].max for c in sections if getattr(c, "kind", "") == "bonus" and c.id in nodes), start=0)
-        if not bonus:
-            return fmt(result.max)
-        return self.tr("{0} (bonus items: up to {1} more)").format(fmt(result.max - bonus), fmt(bonus))
+            fmt(result.total), fmt(result.max), state, result.answered, result.item_count))
 
     def _update_actions(self) -> None:
         on_list = self.view is None
