@@ -3,8 +3,9 @@
 Every stored change carries an HLC stamp ``"<wall ms, 15 digits>-<counter, 4 digits>-<device>"``.
 Stamps from one device only ever grow (even when the laptop's clock is set back), and
 sorting stamps as text orders changes from many devices consistently, the device name
-breaking ties. A later merge of many laptops' data keeps, per field, the change with the
-greatest stamp (last writer wins) and never has to trust anyone's wall clock alone.
+breaking ties. A merge decides by what each change saw, not by its stamp (docs/sync.md); the
+stamp only picks, deterministically on every laptop, which side of a kept conflict is shown
+until the leader decides, and never has to trust anyone's wall clock alone.
 """
 
 from __future__ import annotations
