@@ -104,7 +104,7 @@ def open_zip(path: Path) -> zipfile.ZipFile:
                   remedy=False)
     try:
         zf = zipfile.ZipFile(path)
-    except zipfile.BadZipFile:
+    except (zipfile.BadZipFile, NotImplementedError, UnicodeDecodeError):  # a damaged directory: any of these
         raise bad(path, "不是同步包,或已损坏(可能复制不完整),请重新导出",
                    "is not a bundle or is damaged (perhaps an incomplete copy); export it again", remedy=False) from None
     except OSError as exc:
@@ -124,6 +124,9 @@ def open_zip(path: Path) -> zipfile.ZipFile:
                 raise bad(path, f"中有不应存在的文件路径 {name!r}", f"has a member path that does not belong in a bundle: {name!r}")
             if stat.S_ISLNK(info.external_attr >> 16) or info.is_dir():
                 raise bad(path, f"中的 {name} 是链接或文件夹,疑为恶意文件", f"member {name} is a link or folder, which looks malicious")
+            if info.flag_bits & _UNREADABLE_FLAGS:  # FieldCheck never sets them: a damaged copy, or not ours
+                raise bad(path, f"中的 {name} 已损坏或被加密,请重新导出", f"member {name} is damaged or encrypted; export it again",
+                          remedy=False)
             if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
                 raise bad(path, f"中的 {name} 使用了不支持的压缩方式", f"member {name} uses an unsupported compression")
             limit = MAX_MEMBER if name.startswith("photos/") else MAX_TEXT_MEMBER
@@ -138,6 +141,10 @@ def open_zip(path: Path) -> zipfile.ZipFile:
         zf.close()
         raise
     return zf
+
+
+#: encrypted, strong encryption, compressed patched data: zipfile cannot read such a member at all
+_UNREADABLE_FLAGS = 0x01 | 0x20 | 0x40
 
 
 def read_member(zf: zipfile.ZipFile, name: str, limit: int) -> bytes:
@@ -156,7 +163,7 @@ def read_manifest(path: Path, zf: zipfile.ZipFile) -> Verified:
     try:
         raw = read_member(zf, MANIFEST, MAX_MANIFEST)
         signature = read_member(zf, SIGNATURE, 4096)
-    except (zipfile.BadZipFile, OSError, EOFError, damaged()):
+    except (zipfile.BadZipFile, OSError, EOFError, *damaged()):
         raise bad(path, "已损坏(清单无法读取),请重新导出", "is damaged (its manifest cannot be read); export it again",
                    remedy=False) from None
     try:
@@ -196,10 +203,12 @@ def _count(n: Any) -> bool:
     return type(n) is int and n >= 0
 
 
-def damaged() -> type[Exception]:
+def damaged() -> tuple[type[Exception], ...]:
+    """What reading a member raises when its bytes are damaged, besides BadZipFile and EOFError: a corrupt
+    deflate stream, a local header's name that is not the UTF-8 it says."""
     import zlib  # lazy: only the exception type is needed, where a deflated member is corrupt
 
-    return zlib.error
+    return zlib.error, UnicodeDecodeError
 
 
 class Hashing(io.RawIOBase):

@@ -48,9 +48,9 @@ from fieldcheck.sync.checks import (
     checked_events,
     damaged_bundle,
     read_signed,
-    unstorable,
     verify_all_but_events_and_photos,
 )
+from fieldcheck.sync.shapes import unstorable
 from fieldcheck.sync.values import Refused
 
 Progress = Callable[[str, int, int], None]
@@ -141,7 +141,7 @@ def _import(store: Store, path: Path, trust: bool, progress: Progress | None) ->
                 raise  # the disk, the file: the store's own sentence says what to do
             finally:  # the renamed ones are gone already; a refused bundle's all remain
                 _remove(copied)
-        except (zipfile.BadZipFile, EOFError):
+        except (zipfile.BadZipFile, EOFError, *damaged()):
             raise BundleError(t(f"同步包 {path.name} 在导入时读取失败,未导入任何内容;请检查 U 盘后再导入一次",
                                 f"bundle {path.name} could not be read while importing; nothing was imported; check "
                                 "the USB stick and import it again")) from None
@@ -189,7 +189,7 @@ def _copy_photos(store: Store, zf: zipfile.ZipFile, v: Verified,
             check_member(v.path, v, name, reader)
             if progress and i % 25 == 0:
                 progress("photos", i, len(v.photos))
-    except (zipfile.BadZipFile, EOFError, damaged()):
+    except (zipfile.BadZipFile, EOFError, *damaged()):
         _remove(copied)
         raise damaged_bundle(v.path) from None
     except BaseException:
