@@ -9,7 +9,6 @@ and the transaction rolls back, leaving the database as it was.
 
 from __future__ import annotations
 
-import base64
 import io
 import re
 import zipfile
@@ -17,7 +16,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
-from fieldcheck.store import MAX_HOUSEHOLD_MEMBERS, holds_id_number
 from fieldcheck.store.clock import parse_stamp
 from fieldcheck.store.events import ACTIONS, CHANGED_FIELDS, ENTITIES, EVENT_FIELDS
 from fieldcheck.sync.bundle import (
@@ -44,6 +42,18 @@ from fieldcheck.sync.bundle import (
     read_manifest,
     unreadable,
 )
+from fieldcheck.sync.shapes import (
+    HOUSEHOLD_SHAPE,
+    HOUSEHOLD_TEXT,
+    OPTIONAL_TEXT,
+    PHOTO_SHAPE,
+    PLACE_SHAPE,
+    complete,
+    household_ok,
+    shaped,
+    storable_event,
+    unstorable,
+)
 from fieldcheck.sync.values import Refused, ValueCheck, parse_snapshot
 
 _ACTIONS, _ENTITIES = frozenset(ACTIONS), frozenset(ENTITIES)
@@ -59,19 +69,25 @@ class Records:
 
     def __init__(self, path: Path, zf: zipfile.ZipFile, v: Verified):
         self._path, self._v = path, v
-        self._places = set()
+        self._places, parents = set(), set()
         for p in lines(path, zf, PLACES, PLACE_FIELDS):
-            _shaped(path, PLACES, p, _PLACE_SHAPE)
+            shaped(path, PLACES, p, PLACE_SHAPE)
             self._places.add(p["id"])
+            parents.add(p.get("parent_id"))
+        orphan = sorted(parents - self._places - {None})  # the export carries every place's ancestors
+        if orphan:
+            raise _missing(path, orphan[0])
         self._households = set()
         for h in lines(path, zf, HOUSEHOLDS, HOUSEHOLD_FIELDS):
-            _shaped(path, HOUSEHOLDS, h, _HOUSEHOLD_SHAPE)
-            _household_ok(path, h)
+            shaped(path, HOUSEHOLDS, h, HOUSEHOLD_SHAPE)
+            household_ok(path, h)
+            if h["village_id"] not in self._places:  # the export carries each household's village
+                raise _missing(path, h["village_id"])
             self._households.add(h["id"])
         self._files = set()
         held = set()
         for p in lines(path, zf, PHOTOS, PHOTO_FIELDS):
-            _shaped(path, PHOTOS, p, _PHOTO_SHAPE)
+            shaped(path, PHOTOS, p, PHOTO_SHAPE)
             if p.get("stored_sha256", p["sha256"]) not in v.photos:
                 raise bad(path, f"缺少照片 {str(p['sha256'])[:12]} 的文件", f"lacks the file of photo {str(p['sha256'])[:12]}")
             self._files.add(p["sha256"])
@@ -103,23 +119,24 @@ class Records:
                 or e["action"] not in _ACTIONS or e["entity"] not in _ENTITIES or not isinstance(e["id"], str) \
                 or not isinstance(e["entity_id"], str) or not _stamp_ok(e["hlc"]) \
                 or not _ids(get("supersedes")) or not _ids(get("seen")) \
-                or not isinstance(get("at") or "", str) or not isinstance(get("who") or "", str) \
-                or not isinstance(get("device") or "", str) or not isinstance(get("inspection_id") or "", str) \
-                or not isinstance(get("field") or "", str) or not isinstance(get("reason") or "", str):
+                or type(get("at")) is not str or type(get("who")) is not str or type(get("device")) is not str \
+                or type(get("inspection_id")) not in OPTIONAL_TEXT or type(get("field")) not in OPTIONAL_TEXT \
+                or type(get("reason")) not in OPTIONAL_TEXT:
             raise bad(path, f"中有无法识别的修改记录 {str(e['id'])[:12]}", f"has an event it cannot understand ({str(e['id'])[:12]})")
         entity, new = e["entity"], e.get("new")
-        if not _storable_event(e["action"], e.get("field"), new):
+        if not storable_event(e["action"], e.get("field"), new):
             raise unstorable(path)
         inspection = e.get("inspection_id")
         if entity == "household":  # the same checks as the household lines: nothing the store would refuse
             if e["action"] == "create" and isinstance(new, dict):
-                _household_ok(path, {**new, "id": e["entity_id"]})
-            elif e.get("field") in _HOUSEHOLD_TEXT + ("members",):
-                _household_ok(path, {"id": e["entity_id"], e["field"]: new})
+                household_ok(path, {**new, "id": e["entity_id"]})
+            elif e.get("field") in HOUSEHOLD_TEXT + ("members", "id_masked"):
+                household_ok(path, {"id": e["entity_id"], e["field"]: new})
         created = self._created
         if e["action"] == "create":
             if not isinstance(new, dict):
                 raise bad(path, f"中的新建记录 {e['entity_id'][:12]} 缺少内容", f"has a create event without its record ({e['entity_id'][:12]})")
+            complete(path, e, entity, new)
             created[e["entity_id"]] = entity
             for ref, pool in self._needs(e, entity, new):
                 if type(ref) is not str or ref not in pool:
@@ -222,7 +239,7 @@ def _verify(path: Path, *, events: bool, photos: bool) -> tuple[Verified, Record
             if events:
                 for e in lines(path, zf, EVENTS, EVENT_FIELDS[:9]):
                     records.event(e)
-        except (zipfile.BadZipFile, EOFError, damaged()):
+        except (zipfile.BadZipFile, EOFError, *damaged()):
             raise damaged_bundle(path) from None
         except OSError as exc:  # the stick pulled out or failing while its members are read
             raise unreadable(path, exc) from None
@@ -270,7 +287,7 @@ def checked_events(zf: zipfile.ZipFile, v: Verified, records: Records) -> Iterat
                 raise
             _drain(reader)
             check_member(path, v, EVENTS, reader)
-    except (zipfile.BadZipFile, EOFError, damaged()):
+    except (zipfile.BadZipFile, EOFError, *damaged()):
         raise damaged_bundle(path) from None
 
 
@@ -284,41 +301,6 @@ def _ids(value: Any) -> bool:
     return not value or type(value) is list and all(type(x) is str for x in value)
 
 
-_TEXT, _NUMBER = (str,), (int, float)
-#: the types of a record line's fields the store keeps (None allowed unless required): a field of another
-#: type would fail in SQLite mid-import, or be stored and break whatever reads it later
-_PLACE_SHAPE = {"id": _TEXT, "kind": _TEXT, "name": _TEXT, "parent_id": _TEXT, "group": _TEXT, "device": _TEXT,
-                "hlc": _TEXT, "created_at": _TEXT}
-_HOUSEHOLD_SHAPE = {"id": _TEXT, "village_id": _TEXT, "head_name": _TEXT, "device": _TEXT, "hlc": _TEXT,
-                    "created_at": _TEXT}
-_PHOTO_SHAPE = {"sha256": _TEXT, "ext": _TEXT, "size": (int,), "width": (int,), "height": (int,),
-                "thumbnail": _TEXT, "taken_at": _TEXT, "lat": _NUMBER, "lon": _NUMBER, "stored_sha256": _TEXT,
-                "stored_ext": _TEXT}
-_REQUIRED = frozenset(("id", "sha256", "ext", "thumbnail", "village_id", "kind", "name"))
-_EXT = re.compile(r"[a-z0-9]{1,5}")
-
-
-def _shaped(path: Path, member: str, row: dict[str, Any], shape: dict[str, tuple[type, ...]]) -> None:
-    """BundleError for a record line whose fields are not of the type the store keeps them in."""
-    for key, types in shape.items():
-        value = row.get(key)
-        if value is None and key not in _REQUIRED:
-            continue
-        if type(value) is bool or not isinstance(value, types) \
-                or key in ("ext", "stored_ext") and not _EXT.fullmatch(value) \
-                or key == "thumbnail" and not _base64(value):
-            raise bad(path, f"中 {member} 的记录 {str(row.get('id', row.get('sha256')))[:12]} 的字段 {key} 无效",
-                      f"has a record in {member} ({str(row.get('id', row.get('sha256')))[:12]}) with an invalid {key}")
-
-
-def _base64(text: str) -> bool:
-    try:
-        base64.b64decode(text, validate=True)
-        return True
-    except ValueError:  # binascii.Error
-        return False
-
-
 def _stamp_ok(stamp: Any) -> bool:
     if type(stamp) is str and _STAMP.match(stamp):
         return True
@@ -329,58 +311,5 @@ def _stamp_ok(stamp: Any) -> bool:
         return False
 
 
-#: fields the store keeps as JSON text or reads as JSON (an item's value, a signature's strokes…): any JSON
-_AS_JSON = frozenset(("value", "inspectors", "items", "strokes", "revision"))
-#: fields that are a small record of their own (who voided, revoked or amended, when, why): its parts are columns
-_MARKED = frozenset(("voided", "revoked", "amended"))
-_INT64 = 1 << 63
-
-
-_SCALARS = frozenset((str, float, bool, type(None)))
-
-
-def _storable(value: Any) -> bool:
-    """Whether SQLite keeps this in a column of its own: text, a number it can hold, or nothing."""
-    kind = type(value)
-    return kind in _SCALARS or kind is int and -_INT64 <= value < _INT64
-
-
-def _storable_event(action: str, field: str | None, new: Any) -> bool:
-    """Whether the store can keep what an event carries, so that ``verify`` refuses what the import would
-    (SQLite refuses an object or a 70-digit number bound as a column's value, mid-import)."""
-    if action == "create":
-        if type(new) is dict:  # a loop, not all(): this runs for every event of a merge
-            for key, value in new.items():
-                if type(value) not in _SCALARS and key not in _AS_JSON and not _storable(value):
-                    return False
-        return True
-    if field in _AS_JSON:
-        return True
-    if field in _MARKED and type(new) is dict:
-        return all(_storable(v) for v in new.values())
-    return _storable(new)
-
-
-def unstorable(path: Path) -> Exception:
-    return bad(path, "中有本库无法保存的记录(字段类型或引用不对)",
-               "holds a record this database cannot store (a field of the wrong type or a broken reference)")
-
-
 def _missing(path: Path, ref: str) -> Exception:
     return bad(path, f"中的修改引用了包内没有的记录 {ref[:12]},包不完整", f"has an event for a record it does not carry ({ref[:12]}); it is incomplete")
-
-
-#: a household's fields a person types: a whole ID number is kept in none of them
-_HOUSEHOLD_TEXT = ("head_name", "helper", "status")
-
-
-def _household_ok(path: Path, h: dict[str, Any]) -> None:
-    """BundleError for a household record this database would not take from a person: members out of 1–99,
-    a name that is not text or holds a whole ID number (a bundle from another program, or altered)."""
-    members = h.get("members", 1)
-    texts = [h.get(k) for k in _HOUSEHOLD_TEXT if k in h]
-    if isinstance(members, bool) or not isinstance(members, int) or not 1 <= members <= MAX_HOUSEHOLD_MEMBERS \
-            or not all(isinstance(x, str) and not holds_id_number(x) for x in texts if x is not None):
-        raise bad(path, f"中的农户记录 {str(h.get('id'))[:12]} 不合理(人口应为 1 到 {MAX_HOUSEHOLD_MEMBERS},姓名中不能有身份证号)",
-                  f"has an unreasonable household record {str(h.get('id'))[:12]} (members must be 1 to "
-                  f"{MAX_HOUSEHOLD_MEMBERS}, and no name may hold an ID number)")
