@@ -119,6 +119,7 @@ def check_pdf(pdf: bytes, team_roots: tuple[x509.Certificate, ...] = ()) -> PdfS
     """
     from pyhanko.pdf_utils.misc import PdfReadError  # lazy: pyHanko
     from pyhanko.pdf_utils.reader import PdfFileReader  # lazy: pyHanko
+    from pyhanko.sign.general import CMSExtractionError  # lazy: pyHanko
     from pyhanko.sign.validation import validate_pdf_signature  # lazy: pyHanko
     from pyhanko.sign.validation.errors import SignatureValidationError  # lazy: pyHanko
     from pyhanko_certvalidator import ValidationContext  # lazy: pyHanko's validator
@@ -138,17 +139,21 @@ def check_pdf(pdf: bytes, team_roots: tuple[x509.Certificate, ...] = ()) -> PdfS
     if not ours or len(signatures) != 1:
         raise SheetInvalid(t("这份 PDF 不是 FieldCheck 签署的评分表", "this PDF is not a sheet signed by FieldCheck"))
     embedded = ours[0]
-    cert = x509.load_der_x509_certificate(embedded.signer_cert.dump())
+    damaged = SheetInvalid(t("签名数据已损坏,无法验证;这份 PDF 不能作为已签署的评分表",
+                             "the signature's data is damaged and cannot be checked; this PDF cannot stand as a "
+                             "signed sheet"))
+    try:  # the signature's DER is parsed lazily, here: a damaged byte in it fails in any of these ways
+        cert = x509.load_der_x509_certificate(embedded.signer_cert.dump())
+    except (CMSExtractionError, SignatureValidationError, ValueError, KeyError, TypeError):
+        raise damaged from None
     orgs = [a.value for a in cert.subject.get_attributes_for_oid(NameOID.ORGANIZATION_NAME)]
     if "FieldCheck" not in orgs:
         raise SheetInvalid(t("这份 PDF 的签名不是 FieldCheck 设备密钥所签", "this PDF is not signed by a FieldCheck device key"))
     try:
         context = ValidationContext(trust_roots=[embedded.signer_cert], allow_fetching=False)
         status = validate_pdf_signature(embedded, context)
-    except (SignatureValidationError, ValueError, KeyError):
-        raise SheetInvalid(t("签名数据已损坏,无法验证;这份 PDF 不能作为已签署的评分表",
-                             "the signature's data is damaged and cannot be checked; this PDF cannot stand as a "
-                             "signed sheet")) from None
+    except (CMSExtractionError, SignatureValidationError, ValueError, KeyError, TypeError, AttributeError):
+        raise damaged from None  # AttributeError: pyHanko's own, on a digest algorithm a damaged byte renamed
     if not status.intact or not status.valid:
         raise SheetInvalid(t("签名后 PDF 的内容被改动过(签名不符)", "the PDF was changed after it was signed (the signature "
                              "does not match)"))

@@ -19,6 +19,7 @@ beside the code tells.
 from __future__ import annotations
 
 import base64
+import re
 from dataclasses import dataclass
 
 from cryptography.hazmat.primitives import serialization
@@ -29,6 +30,7 @@ from fieldcheck.i18n import t
 from fieldcheck.signing.keys import DeviceKey, fingerprint, verify
 
 HEADER = "FieldCheck 评分表"
+_BASE64URL = re.compile(r"[A-Za-z0-9_-]*")
 
 
 class PayloadInvalid(UserError):
@@ -49,6 +51,9 @@ def _b64(data: bytes) -> str:
 
 
 def _unb64(text: str) -> bytes:
+    """Strictly: the decoder skips a character outside the alphabet, so a changed text would still check."""
+    if not _BASE64URL.fullmatch(text):
+        raise ValueError(text)
     return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
 
 
