@@ -6,7 +6,7 @@ import pytest
 from walkkit import show_view, village_inspection
 
 from fieldcheck.engine import catalog
-from fieldcheck.gui.qt import Qt, QtWidgets
+from fieldcheck.gui.qt import Qt, QtGui, QtWidgets
 from fieldcheck.gui.widgets.numbers import WholeNumberBox
 from fieldcheck.ops import scores
 
@@ -28,6 +28,7 @@ def tab_walk(qtbot, view, start: QtWidgets.QWidget, limit: int = 80) -> list[QtW
     for _ in range(limit):
         qtbot.keyClick(focus(), Qt.Key_Tab)
         now = focus()
+        assert now is not seen[-1], f"Tab stays on {now.objectName()}: a trap (it is no circle back to the start)"
         if now is None or now is seen[0] or not view.isAncestorOf(now):
             break
         assert now not in seen, f"Tab came back to {now.objectName()} before leaving: a trap"
@@ -196,3 +197,37 @@ def test_ctrl_z_in_a_text_field_undoes_the_typing_first(qtbot, store):
     assert view.action("undo").text().startswith("Undo: ") and "2.1.4" in view.action("undo").toolTip()
     assert view.action("undo").iconText() == "Undo"
     view.close()
+
+
+def _tab_leaves(qtbot, window, table) -> QtWidgets.QWidget:
+    """Where Tab from ``table`` puts the focus, ``window`` shown and active."""
+    window.show()
+    qtbot.waitExposed(window)
+    window.windowHandle().requestActivate()
+    qtbot.waitUntil(lambda: QtWidgets.QApplication.activeWindow() is window)
+    table.setFocus(Qt.TabFocusReason)
+    qtbot.waitUntil(lambda: focus() is table)
+    qtbot.keyClick(table, Qt.Key_Tab)
+    return focus()
+
+
+def test_tab_leaves_every_table_of_the_list_results_sync_and_shortcuts(qtbot, store):
+    """A table whose Tab moves from cell to cell never gives the focus back: the inspections list was one (Tab
+    stayed in it for good, and tab_walk above took that for a full circle), and so were the results, the
+    exchange report and the shortcuts list."""
+    from fieldcheck.gui.inspections.inspection_list import InspectionListPage
+    from fieldcheck.gui.results.results_view import ResultsView
+    from fieldcheck.gui.sync.sync_dialog import SyncDialog
+    from fieldcheck.gui.window.shortcuts_dialog import ShortcutsDialog
+
+    village_inspection(store)
+    page = InspectionListPage(store)
+    results, sync = ResultsView(store), SyncDialog(store)
+    shortcuts = ShortcutsDialog([QtGui.QAction("Open", page)])
+    for window in (page, results, sync, shortcuts):
+        qtbot.addWidget(window)
+    for window, table in ((page, page.ui.table), (results, results.table), (sync, sync.report),
+                          (shortcuts, shortcuts.ui.shortcutsTable)):
+        assert _tab_leaves(qtbot, window, table) is not table, f"Tab stays in {table.objectName()}: a trap"
+        window.close()
+    assert not results.loss_table.tabKeyNavigation()  # on a tab of its own: the same setting

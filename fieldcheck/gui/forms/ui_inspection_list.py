@@ -56,6 +56,7 @@ class Ui_InspectionList(object):
 
         self.table = QTableView(InspectionList)
         self.table.setObjectName(u"table")
+        self.table.setTabKeyNavigation(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

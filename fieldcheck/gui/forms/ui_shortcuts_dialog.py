@@ -30,6 +30,7 @@ class Ui_ShortcutsDialog(object):
         __qtablewidgetitem1 = QTableWidgetItem()
         self.shortcutsTable.setHorizontalHeaderItem(1, __qtablewidgetitem1)
         self.shortcutsTable.setObjectName(u"shortcutsTable")
+        self.shortcutsTable.setTabKeyNavigation(False)
         self.shortcutsTable.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.shortcutsTable.setColumnCount(2)
         self.shortcutsTable.verticalHeader().setVisible(False)

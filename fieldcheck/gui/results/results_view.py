@@ -87,6 +87,7 @@ class ResultsView(QtWidgets.QDialog):
         self.table.setHorizontalHeaderLabels([self.tr("Rank"), self.tr("Assessee"), self.tr("Group"), self.tr("Total"),
                                               self.tr("Grade"), self.tr("Band"), self.tr("Tier"), self.tr("Note")])
         self.table.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; the arrows move in it
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
         for column in range(7):
@@ -102,6 +103,7 @@ class ResultsView(QtWidgets.QDialog):
         self.loss_table.setHorizontalHeaderLabels([self.tr("Item"), self.tr("Points lost"), self.tr("Assessees"),
                                                    self.tr("Most common findings")])
         self.loss_table.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.loss_table.setTabKeyNavigation(False)
         self.loss_table.verticalHeader().setVisible(False)
         self.loss_table.horizontalHeader().setStretchLastSection(True)
         self.chart = ChartWidget()

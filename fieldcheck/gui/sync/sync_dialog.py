@@ -171,6 +171,7 @@ class SyncDialog(QtWidgets.QDialog):
         self.report.horizontalHeader().setSectionResizeMode(0, QtWidgets.QHeaderView.ResizeMode.Stretch)
         self.report.verticalHeader().hide()
         self.report.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.report.setTabKeyNavigation(False)  # Tab leaves the table for the buttons: no trap
         layout.addWidget(self.report, 1)
         self.message = QtWidgets.QLabel()
         self.message.setObjectName("syncMessage")
