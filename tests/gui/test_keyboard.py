@@ -231,3 +231,21 @@ def test_tab_leaves_every_table_of_the_list_results_sync_and_shortcuts(qtbot, st
         assert _tab_leaves(qtbot, window, table) is not table, f"Tab stays in {table.objectName()}: a trap"
         window.close()
     assert not results.loss_table.tabKeyNavigation()  # on a tab of its own: the same setting
+
+
+def test_the_list_tabs_in_screen_order(qtbot, store):
+    """我的任务 was added to the filter row in code, after the form's order was set: Tab went from the buttons at
+    the bottom to it, and only then to the search box at the top left."""
+    from fieldcheck.gui.inspections.inspection_list import InspectionListPage
+
+    village_inspection(store)
+    page = InspectionListPage(store)
+    qtbot.addWidget(page)
+    page.resize(1366, 700)
+    visited = [_tab_leaves(qtbot, page, page.ui.searchEdit)]
+    for _ in range(8):
+        qtbot.keyClick(focus(), Qt.Key_Tab)
+        visited.append(focus())
+    names = [w.objectName() for w in visited]
+    assert names[:names.index("searchEdit")] == ["statusCombo", "placeCombo", "mineCheck", "table", "newButton",
+                                                  "openButton", "duplicateButton", "deleteButton"]

@@ -74,6 +74,9 @@ class InspectionListPage(QtWidgets.QWidget):
         self.mine_check = QtWidgets.QCheckBox(self.tr("Assigned to &me"), self)
         self.mine_check.setObjectName("mineCheck")
         self.ui.filterLayout.addWidget(self.mine_check)
+        # Tab in screen order: added last, it came after the buttons at the bottom, before the search box
+        QtWidgets.QWidget.setTabOrder(self.ui.placeCombo, self.mine_check)
+        QtWidgets.QWidget.setTabOrder(self.mine_check, table)
         self.mine_check.toggled.connect(lambda _on: self.refilter())
         table.doubleClicked.connect(lambda _index: self.open_selected())
         table.activated.connect(lambda _index: self.open_selected())
