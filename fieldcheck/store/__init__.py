@@ -213,6 +213,10 @@ class Store:
             if tables - schema.OUR_TABLES or (version == 0 and tables):
                 raise StoreError(t(f"{path} 是 SQLite 数据库,但不是 FieldCheck 的数据库;请选择 FieldCheck 数据文件",
                                    f"{path} is a SQLite database but not a FieldCheck one; choose a FieldCheck data file"))
+            if 0 < version < schema.VERSION and tables & schema.later_tables(version):
+                raise StoreError(t(f"无法打开数据库 {path}:文件头记的数据格式 {version} 与其中的表不符,文件已损坏;请从备份恢复",
+                                   f"cannot open the database {path}: its header says data format {version} but it "
+                                   "holds a later one's tables: the file is damaged; restore a backup"))
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = FULL")
             conn.execute("PRAGMA foreign_keys = ON")

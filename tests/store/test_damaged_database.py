@@ -148,3 +148,25 @@ def test_summary_of_a_database_damaged_where_scoring_reads_is_one_sentence(path,
     err = capsys.readouterr().err
     assert err == (f"cannot read the database {path}: the file is damaged; run fieldcheck db check and restore a"
                    " backup\n")
+
+
+def test_a_damaged_format_number_is_refused_before_a_backup_or_a_migration(path, made, language):
+    """A header saying data format 5 over a current database: its "upgrade" took a backup (pushing out the oldest
+    good one, at every try) and then failed with "database error SQLITE_ERROR"."""
+    language("en")
+    data = bytearray(path.read_bytes())
+    data[60:64] = (5).to_bytes(4, "big")  # SQLite's user_version: the data format FieldCheck wrote
+    path.write_bytes(bytes(data))
+    folder = backup.backup_dir(path)
+    folder.mkdir()
+    good = [folder / f"fieldcheck-2026010{day}T000000000000Z.db" for day in (1, 2)]
+    for old in good:
+        old.write_bytes(made)
+    before = path.read_bytes()
+    for _ in range(3):  # tried again and again, as a person does
+        with pytest.raises(StoreError) as refused:
+            Store.open(path, device="x", backup_keep=2)
+        assert str(refused.value) == (f"cannot open the database {path}: its header says data format 5 but it holds a"
+                                      " later one's tables: the file is damaged; restore a backup")
+    assert path.read_bytes() == before
+    assert backup.backups(path) == good
