@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cryptography import x509
-from cryptography.exceptions import InvalidSignature
+from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
@@ -256,7 +256,9 @@ def read_team_file(data: bytes, name: str = "TEAM.pem") -> TeamFile:
         for kind, block in blocks:
             if kind == b"CERTIFICATE" and certificate is None:
                 certificate = x509.load_pem_x509_certificate(block)
-        if certificate is None or not is_team_certificate(certificate):
+        # a damaged byte in the key's curve: cryptography's UnsupportedAlgorithm when first used
+        if certificate is None or not is_team_certificate(certificate) \
+                or not isinstance(certificate.public_key(), ec.EllipticCurvePublicKey):
             raise ValueError
         for kind, block in blocks:
             if kind == b"X509 CRL":
@@ -268,7 +270,7 @@ def read_team_file(data: bytes, name: str = "TEAM.pem") -> TeamFile:
                                       f"the revocation list in {name} was not signed by its team; ask the leader for "
                                       "the file again"))
                 revoked.update({r.serial_number: r.revocation_date_utc.isoformat() for r in crl})
-    except ValueError:
+    except (ValueError, UnsupportedAlgorithm):
         raise TeamError(t(f"{name} 不是检查组证书文件(用 fieldcheck team init 或 fieldcheck team export 生成)",
                           f"{name} is not a team certificate file (made by fieldcheck team init or team export)")) from None
     return TeamFile(certificate, revoked)

@@ -14,7 +14,6 @@ from __future__ import annotations
 import contextlib
 import io
 import itertools
-import shutil
 import sqlite3
 from pathlib import Path
 
@@ -25,7 +24,7 @@ from hypothesis import strategies as st
 from fieldcheck.cli import main
 from fieldcheck.errors import UserError
 from fieldcheck.ops import demo, scores
-from fieldcheck.store import Store, StoreError, backup
+from fieldcheck.store import Store, backup
 
 FUZZ = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 PAGE = 4096
