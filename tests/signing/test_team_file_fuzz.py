@@ -31,7 +31,9 @@ from fieldcheck.signing import team as certs
 from fieldcheck.signing.keys import CERT_FILE, KEY_FILE, DeviceKey
 from fieldcheck.store import Store
 
-FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+#: each example copies the key folder and the database and writes a signed sheet
+SLOW = settings(FUZZ, max_examples=20)
 
 
 class Made:
@@ -183,7 +185,7 @@ def test_a_team_certificate_out_of_date_judges_the_sheet_by_the_chain_it_carries
 _FRESH = itertools.count()
 
 
-@FUZZ
+@SLOW
 @given(data=st.data())
 def test_a_damaged_key_folder_file_is_one_sentence_or_works(made, tmp_path, monkeypatch, data, language):
     """The team's key or certificate, or the device's, with bytes damaged: `team export` and `sheet` (which signs with
@@ -213,6 +215,25 @@ def test_a_damaged_key_folder_file_is_one_sentence_or_works(made, tmp_path, monk
             _one_sentence(code, out, err)
 
 
+def _pem(der: bytes) -> bytes:
+    body = base64.encodebytes(der).replace(b"\n", b"")
+    return b"-----BEGIN CERTIFICATE-----\n" + b"\n".join(body[i:i + 64] for i in range(0, len(body), 64)) + \
+        b"\n-----END CERTIFICATE-----\n"
+
+
+def test_a_team_certificate_damaged_where_it_still_parses_is_called_damaged(made, tmp_path, language):
+    """The fuzz found it: a byte of the certificate's key identifier changed, the file still parsed, and every sheet
+    of the team verified as "from a device the team has not enrolled", the wrong answer, said calmly."""
+    language("en")
+    cert = made.team_key.certificate
+    der = bytearray(cert.public_bytes(serialization.Encoding.DER))
+    key_id = cert.extensions.get_extension_for_class(x509.SubjectKeyIdentifier).value.digest
+    der[der.index(key_id)] ^= 0x01  # still DER; no longer what the team key signed, nor the device's issuer
+    said = _one_sentence(*_verified(made, _pem(bytes(der)), tmp_path))
+    assert said == ("the team certificate in TEAM.pem is damaged (its own signature does not match); ask the leader for"
+                    " the file again")
+
+
 P256 = bytes.fromhex("06082A8648CE3D030107")  # the curve's object identifier, in DER
 
 
@@ -224,9 +245,30 @@ def test_a_team_certificate_whose_curve_is_damaged_is_one_sentence(made, tmp_pat
     der = made.team_key.certificate.public_bytes(serialization.Encoding.DER)
     damaged = der.replace(P256, P256[:-1] + b"\x08", 1)
     assert damaged != der
-    body = base64.encodebytes(damaged).replace(b"\n", b"")
-    pem = b"-----BEGIN CERTIFICATE-----\n" + b"\n".join(body[i:i + 64] for i in range(0, len(body), 64)) + \
-        b"\n-----END CERTIFICATE-----\n"
+    pem = _pem(damaged)
     crl = made.team_pem[made.team_pem.index(b"-----BEGIN X509 CRL-----"):] if with_crl else b""
     said = _one_sentence(*_verified(made, pem + crl, tmp_path))
     assert said == "TEAM.pem is not a team certificate file (made by fieldcheck team init or team export)"
+
+
+EC_KEY = bytes.fromhex("2A8648CE3D0201")  # id-ecPublicKey, the key type's name inside a PKCS#8 key
+
+
+@pytest.mark.parametrize("file, argv", [(certs.TEAM_KEY_FILE, ["team", "export"]), (KEY_FILE, ["sheet"])])
+def test_a_key_whose_type_is_damaged_is_one_sentence(made, tmp_path, monkeypatch, file, argv, language):
+    """The fuzz found it: one byte of the key type's name changed, and cryptography's UnsupportedAlgorithm ("Unknown
+    key type") came out of `team export` and `sheet` as a traceback."""
+    language("en")
+    monkeypatch.setenv("FIELDCHECK_HOME", str(tmp_path))
+    monkeypatch.setenv("FIELDCHECK_DEVICE", "laptop1")
+    shutil.copytree(made.keys, tmp_path / "keys")
+    shutil.copy(made.db, tmp_path / "fieldcheck.db")
+    path = tmp_path / "keys" / file
+    der = base64.b64decode(b"".join(path.read_bytes().splitlines()[1:-1]))
+    damaged = base64.encodebytes(der.replace(EC_KEY, b"\x1a" + EC_KEY[1:], 1))
+    path.write_bytes(b"-----BEGIN PRIVATE KEY-----\n" + damaged + b"-----END PRIVATE KEY-----\n")
+    db = str(tmp_path / "fieldcheck.db")
+    extra = ["-o", str(tmp_path / "TEAM.pem")] if argv[0] == "team" else [made.inspection, "-o", str(tmp_path / "s.pdf")]
+    said = _one_sentence(*_run(*argv, "--db", db, *extra))
+    assert said.startswith("cannot read ") and said.endswith(f"{path}: the file is damaged; restore the folder from a "
+                                                              "backup")
