@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from fieldcheck.cli import main
 from tests.results.township import VILLAGES, scores, township
 
-FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+FUZZ = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 _FRESH = itertools.count()
 
 #: every kind of round and every way a round gives its standing
