@@ -68,6 +68,10 @@ class ReadLock:
         self._lock.acquire()
         return self
 
+    def _is_owned(self) -> bool:
+        """Whether this thread holds the lock, as ``threading.RLock`` says it."""
+        return self._lock._is_owned()
+
     def __exit__(self, exc_type, exc, tb) -> None:
         self._lock.release()
         if exc is not None and damaged(exc):
