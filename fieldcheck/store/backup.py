@@ -143,7 +143,7 @@ def _sound(copy: sqlite3.Connection) -> bool:
     """
     try:
         return copy.execute("PRAGMA integrity_check(1)").fetchone()[0] == "ok"
-    except sqlite3.DatabaseError:
+    except (sqlite3.DatabaseError, UnicodeDecodeError):  # its report quotes a damaged name's bytes
         return False
 
 

@@ -100,7 +100,13 @@ def dump(value: Any) -> str | None:
 
 
 def load(text: str | None) -> Any:
-    return None if text is None else json.loads(text)
+    """A JSON column's value; StoreError when it is not JSON, which only a damaged file makes (``dump`` wrote it)."""
+    try:
+        return None if text is None else json.loads(text)
+    except ValueError:  # json.JSONDecodeError, or bytes that are not UTF-8
+        raise StoreError(t("数据库中的一个值无法读取:文件已损坏;请运行 fieldcheck db check,并从备份恢复",
+                           "a value in the database cannot be read: the file is damaged; run fieldcheck db check and "
+                           "restore a backup")) from None
 
 
 class Database:

@@ -45,6 +45,8 @@ def check(path: str | Path) -> Report:
     except sqlite3.Error as exc:
         raise StoreError(t(f"无法打开数据库 {path}:{sql_reason(exc)}",
                            f"cannot open the database {path}: {sql_reason(exc)}")) from None
+    # the report quotes what it finds, a damaged name's bytes too: read as text, not as a UnicodeDecodeError
+    conn.text_factory = lambda data: data.decode("utf-8", "replace")
     try:
         version = schema.user_version(conn)
         if version > schema.VERSION:

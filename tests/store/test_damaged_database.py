@@ -170,3 +170,31 @@ def test_a_damaged_format_number_is_refused_before_a_backup_or_a_migration(path,
                                       " later one's tables: the file is damaged; restore a backup")
     assert path.read_bytes() == before
     assert backup.backups(path) == good
+
+
+def test_a_json_column_that_a_damaged_page_cut_is_one_sentence(path, language):
+    """The list read an inspection's inspectors with json.loads: JSONDecodeError, a traceback."""
+    language("en")
+    _sql(path, "UPDATE inspections SET inspectors = '[\"张' WHERE status = 'draft'")
+    store = _open(path)
+    try:
+        with pytest.raises(StoreError) as refused:
+            for row in store.inspections.listing():
+                scores.score_inspection(store, row.id)
+    finally:
+        store.close()
+    assert str(refused.value) == ("a value in the database cannot be read: the file is damaged; run fieldcheck db check"
+                                  " and restore a backup")
+
+
+def test_db_check_quotes_a_damaged_name_instead_of_failing_on_its_bytes(path, capsys, language):
+    """SQLite's integrity report names the damaged index in the bytes its name now has: a UnicodeDecodeError (a
+    traceback) or "database error OperationalError", never the report."""
+    language("en")
+    sql = b'CREATE INDEX "ix\xff" ON households(head_name)'  # "ix" and a byte no UTF-8 text holds
+    _sql(path, "PRAGMA writable_schema = ON",
+         f"UPDATE sqlite_master SET name = CAST(X'6978ff' AS TEXT), sql = CAST(X'{sql.hex()}' AS TEXT)"
+         " WHERE name = 'households_village'")
+    assert main(["db", "check", "--db", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "problem: database structure damaged: " in err and "ix\ufffd" in err
