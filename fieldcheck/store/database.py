@@ -70,7 +70,7 @@ class ReadLock:
 
     def _is_owned(self) -> bool:
         """Whether this thread holds the lock, as ``threading.RLock`` says it."""
-        return self._lock._is_owned()
+        return self._lock._is_owned()  # type: ignore[attr-defined]  # RLock's own, untyped
 
     def __exit__(self, exc_type, exc, tb) -> None:
         self._lock.release()
