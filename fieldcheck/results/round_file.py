@@ -96,9 +96,14 @@ def read(path: Any) -> Any:
     except UnicodeDecodeError:
         raise RoundsInvalid(t(f"{path} 不是 UTF-8 编码的文本;请用记事本或 WPS 另存为 UTF-8",
                               f"{path} is not UTF-8 text; save it as UTF-8 (Notepad or WPS can)")) from None
-    loader = _Loader(text)
+    loader: _Loader | None = None
     try:
+        loader = _Loader(text)  # the reader refuses a control character (a damaged byte) here, before parsing
         return loader.get_single_data()
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1
+        raise RoundsInvalid(fail(path, line, "有一个控制字符,不是文本;文件可能已损坏,请检查这一行",
+                                 "holds a control character, not text; the file may be damaged: check this line")) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
@@ -113,7 +118,8 @@ def read(path: Any) -> Any:
     except RecursionError:
         raise RoundsInvalid(t(f"{path} 嵌套太深,不是轮次文件", f"{path} is nested too deeply to be a rounds file")) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
 
 
 def fail(path: Any, line: int, zh: str, en: str) -> str:

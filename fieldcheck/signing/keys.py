@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cryptography import x509
-from cryptography.exceptions import InvalidSignature
+from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
@@ -120,10 +120,12 @@ class DeviceKey:
             if key_path.is_file() and cert_path.is_file():
                 private_key = serialization.load_pem_private_key(key_path.read_bytes(), password=None)
                 certificate = x509.load_pem_x509_certificate(cert_path.read_bytes())
-                if not isinstance(private_key, ec.EllipticCurvePrivateKey):
-                    raise ValueError("not an EC key")
+                # the two are a pair: a certificate damaged where it still parses is no longer this key's
+                if not isinstance(private_key, ec.EllipticCurvePrivateKey) or \
+                        certificate.public_key() != private_key.public_key():
+                    raise ValueError("not an EC key, or not the certificate's")
                 return cls(device, private_key, certificate, folder)
-        except (OSError, ValueError) as exc:
+        except (OSError, ValueError, UnsupportedAlgorithm) as exc:  # a damaged key type's name: UnsupportedAlgorithm
             why = reason(exc) if isinstance(exc, OSError) else t("文件已损坏", "the file is damaged")
             raise DeviceKeyError(t(f"无法读取本机签名密钥 {key_path}:{why};请从备份恢复该文件夹",
                               f"cannot read this device's signing key {key_path}: {why}; restore the folder "

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cryptography import x509
-from cryptography.exceptions import InvalidSignature
+from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
@@ -129,9 +129,11 @@ class TeamKey:
         try:
             private_key = serialization.load_pem_private_key(key_path.read_bytes(), password=None)
             certificate = x509.load_pem_x509_certificate(cert_path.read_bytes())
-            if not isinstance(private_key, ec.EllipticCurvePrivateKey):
-                raise ValueError("not an EC key")
-        except (OSError, ValueError) as exc:  # a key or certificate that does not parse is damaged
+            # the two are a pair: a certificate damaged where it still parses is no longer this key's
+            if not isinstance(private_key, ec.EllipticCurvePrivateKey) or \
+                    certificate.public_key() != private_key.public_key():
+                raise ValueError("not an EC key, or not the certificate's")
+        except (OSError, ValueError, UnsupportedAlgorithm) as exc:  # a damaged key type's name: UnsupportedAlgorithm
             why = reason(exc) if isinstance(exc, OSError) else t("文件已损坏", "the file is damaged")
             raise TeamError(t(f"无法读取检查组密钥 {key_path}:{why};请从备份恢复该文件夹",
                               f"cannot read the team key {key_path}: {why}; restore the folder from a backup")) from None
@@ -256,8 +258,16 @@ def read_team_file(data: bytes, name: str = "TEAM.pem") -> TeamFile:
         for kind, block in blocks:
             if kind == b"CERTIFICATE" and certificate is None:
                 certificate = x509.load_pem_x509_certificate(block)
-        if certificate is None or not is_team_certificate(certificate):
+        # a damaged byte in the key's curve: cryptography's UnsupportedAlgorithm when first used
+        if certificate is None or not is_team_certificate(certificate) \
+                or not isinstance(certificate.public_key(), ec.EllipticCurvePublicKey):
             raise ValueError
+        try:  # a damaged byte that still parses made it another team's, and every sheet "not enrolled"
+            certificate.verify_directly_issued_by(certificate)
+        except (TypeError, InvalidSignature):
+            raise TeamError(t(f"{name} 中的检查组证书已损坏(其自签名不符);请向组长重新索取",
+                              f"the team certificate in {name} is damaged (its own signature does not match); ask the "
+                              "leader for the file again")) from None
         for kind, block in blocks:
             if kind == b"X509 CRL":
                 crl = x509.load_pem_x509_crl(block)
@@ -268,7 +278,7 @@ def read_team_file(data: bytes, name: str = "TEAM.pem") -> TeamFile:
                                       f"the revocation list in {name} was not signed by its team; ask the leader for "
                                       "the file again"))
                 revoked.update({r.serial_number: r.revocation_date_utc.isoformat() for r in crl})
-    except ValueError:
+    except (ValueError, UnsupportedAlgorithm):
         raise TeamError(t(f"{name} 不是检查组证书文件(用 fieldcheck team init 或 fieldcheck team export 生成)",
                           f"{name} is not a team certificate file (made by fieldcheck team init or team export)")) from None
     return TeamFile(certificate, revoked)

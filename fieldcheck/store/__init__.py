@@ -213,12 +213,19 @@ class Store:
             if tables - schema.OUR_TABLES or (version == 0 and tables):
                 raise StoreError(t(f"{path} 是 SQLite 数据库,但不是 FieldCheck 的数据库;请选择 FieldCheck 数据文件",
                                    f"{path} is a SQLite database but not a FieldCheck one; choose a FieldCheck data file"))
+            if 0 < version < schema.VERSION and tables & schema.later_tables(version):
+                raise StoreError(t(f"无法打开数据库 {path}:文件头记的数据格式 {version} 与其中的表不符,文件已损坏;请从备份恢复",
+                                   f"cannot open the database {path}: its header says data format {version} but it "
+                                   "holds a later one's tables: the file is damaged; restore a backup"))
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = FULL")
             conn.execute("PRAGMA foreign_keys = ON")
             if 0 < version < schema.VERSION:
                 backups.take(conn, path, keep=backup_keep, label=f"before-v{schema.VERSION}")
             schema.migrate(conn)
+            # reads every table's newest stamp: a damaged page anywhere in them is found here
+            db = Database(path, conn, clean_device(device) if device else device_name(),
+                          user or saved_inspector(conn) or os_user())
         except sqlite3.DatabaseError as exc:
             conn.close()
             raise StoreError(t(f"无法打开数据库 {path}:{sql_reason(exc, path)}",
@@ -226,13 +233,12 @@ class Store:
         except BaseException:
             conn.close()
             raise
-        db = Database(path, conn, clean_device(device) if device else device_name(),
-                      user or saved_inspector(conn) or os_user())
         store = cls(db, backup_keep=backup_keep, backup_on_close=backup_on_close)
         photo_files.remove_temps(store.photo_dir)
         if daily_backup and store.daily_backup_due():
-            with contextlib.suppress(sqlite3.Error, OSError):  # a full disk must not stop the work: closing
-                store.backup()                                   # tries again, and says so if it fails
+            # a full disk, or damage in pages the work may not need, must not stop the work: closing
+            with contextlib.suppress(sqlite3.Error, OSError, StoreError):  # tries again, and says so if it fails
+                store.backup()
         return store
 
     def close(self) -> None:
@@ -246,10 +252,12 @@ class Store:
             try:
                 if self.backup_on_close and backups.written_since_backup(self.path):
                     self.backup()
-            except (sqlite3.Error, OSError):  # every edit is committed already: only the copy is missing
-                raise StoreError(t("数据已保存,但关闭时的自动备份未能完成;请检查磁盘空间,下次打开时会再备份",
-                                   "everything is saved, but the backup taken on closing could not be made; "
-                                   "check the disk space: the next start takes one")) from None
+            except (sqlite3.Error, OSError) as exc:  # every edit is committed already: only the copy is missing
+                # said by its cause: a database whose header says "read only" was told to check the disk space
+                why = reason(exc) if isinstance(exc, OSError) else sql_reason(exc, self.path)
+                raise StoreError(t(f"数据已保存,但关闭时的自动备份未能完成({why}),下次打开时会再备份",
+                                   f"everything is saved, but the backup taken on closing could not be made ({why}); "
+                                   "the next start takes one")) from None
             finally:
                 self.db.closed = True
                 self.db.conn.close()

@@ -114,6 +114,8 @@ def take(conn: sqlite3.Connection, db_path: Path, *, keep: int = KEEP, label: st
         target = sqlite3.connect(tmp)
         try:
             conn.backup(target)
+            if not _sound(target):
+                raise StoreError(damaged_message())
             target.execute("PRAGMA journal_mode=DELETE")
         finally:
             target.close()
@@ -130,6 +132,25 @@ def take(conn: sqlite3.Connection, db_path: Path, *, keep: int = KEEP, label: st
         except OSError:
             pass
     return final
+
+
+def _sound(copy: sqlite3.Connection) -> bool:
+    """Whether the copy is sound: SQLite's integrity check, which reads the indexes too (a quick check missed
+    an index that lost a row), about a fifth of the copy's own time.
+
+    The backup API copies pages as they are: a damaged database copied as the newest backup
+    made rotation delete the oldest good one, and ten closes deleted them all.
+    """
+    try:
+        return copy.execute("PRAGMA integrity_check(1)").fetchone()[0] == "ok"
+    except (sqlite3.DatabaseError, UnicodeDecodeError):  # its report quotes a damaged name's bytes
+        return False
+
+
+def damaged_message() -> str:
+    return t("数据库已损坏,没有为它做备份,以免挤掉较早的完好备份;请运行 fieldcheck db check,并从备份恢复",
+             "the database is damaged, so no backup was made of it, to keep the older good ones; run "
+             "fieldcheck db check and restore a backup")
 
 
 def _next_stamp(db_path: Path) -> datetime:

@@ -37,6 +37,49 @@ class StoreError(UserError):
     """A store operation that cannot be done; ``str(e)`` is one clear sentence in the user's language."""
 
 
+#: SQLite's primary result codes for a damaged file (https://sqlite.org/rescode.html)
+_CORRUPT, _NOTADB = 11, 26
+
+
+def damaged(exc: BaseException) -> bool:
+    """True for SQLite's words for a damaged file: a page it cannot parse, or text in it that is not UTF-8."""
+    if not isinstance(exc, sqlite3.DatabaseError):
+        return False
+    code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
+    # the decoding error is Python's, with no SQLite code: a damaged byte in a text column
+    return code in (_CORRUPT, _NOTADB) or str(exc).startswith("Could not decode to UTF-8")
+
+
+class ReadLock:
+    """The connection's lock (reentrant), held while a query or a transaction runs.
+
+    A read under it that finds the file damaged (changed under a running store, or in a page
+    the open did not read) leaves as StoreError, one sentence, not as SQLite's words in a
+    traceback: every part's reads hold this lock, so none needs its own handler.
+    """
+
+    __slots__ = ("_lock", "_path")
+
+    def __init__(self, path: Path):
+        self._lock = threading.RLock()
+        self._path = path
+
+    def __enter__(self) -> ReadLock:
+        self._lock.acquire()
+        return self
+
+    def _is_owned(self) -> bool:
+        """Whether this thread holds the lock, as ``threading.RLock`` says it."""
+        return self._lock._is_owned()  # type: ignore[attr-defined]  # RLock's own, untyped
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        self._lock.release()
+        if exc is not None and damaged(exc):
+            raise StoreError(t(f"无法读取数据库 {self._path}:文件已损坏;请运行 fieldcheck db check,并从备份恢复",
+                               f"cannot read the database {self._path}: the file is damaged; run fieldcheck db check "
+                               "and restore a backup")) from None
+
+
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="microseconds").replace("+00:00", "Z")
 
@@ -57,7 +100,13 @@ def dump(value: Any) -> str | None:
 
 
 def load(text: str | None) -> Any:
-    return None if text is None else json.loads(text)
+    """A JSON column's value; StoreError when it is not JSON, which only a damaged file makes (``dump`` wrote it)."""
+    try:
+        return None if text is None else json.loads(text)
+    except ValueError:  # json.JSONDecodeError, or bytes that are not UTF-8
+        raise StoreError(t("数据库中的一个值无法读取:文件已损坏;请运行 fieldcheck db check,并从备份恢复",
+                           "a value in the database cannot be read: the file is damaged; run fieldcheck db check and "
+                           "restore a backup")) from None
 
 
 class Database:
@@ -74,7 +123,7 @@ class Database:
         self.photo_dir = path.with_name(f"{path.stem}-photos")
         self.conn = conn
         #: held while a query or a transaction runs; the connection is shared across threads
-        self.lock = threading.RLock()
+        self.lock = ReadLock(path)
         self._depth = 0
         self.closed = False
         self.clock = HybridClock(device)

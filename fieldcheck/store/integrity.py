@@ -45,6 +45,8 @@ def check(path: str | Path) -> Report:
     except sqlite3.Error as exc:
         raise StoreError(t(f"无法打开数据库 {path}:{sql_reason(exc)}",
                            f"cannot open the database {path}: {sql_reason(exc)}")) from None
+    # the report quotes what it finds, a damaged name's bytes too: read as text, not as a UnicodeDecodeError
+    conn.text_factory = lambda data: data.decode("utf-8", "replace")
     try:
         version = schema.user_version(conn)
         if version > schema.VERSION:
@@ -88,6 +90,9 @@ def check(path: str | Path) -> Report:
             report.notes.append(t(f"照片文件夹中有 {len(temps)} 个临时文件(中断时留下,或另一程序正在导入),十分钟后打开时会自动清理",
                                   f"{len(temps)} temporary file(s) left by an interruption (or another program's import in "
                                   "progress); an open ten minutes later removes them"))
+    except UnicodeDecodeError:  # a damaged name in SQLite's own report, decoded before any text_factory sees it
+        report.problems.append(t("无法读取数据库:文件已损坏;请从备份恢复", "cannot read the database: the file is damaged; "
+                                 "restore a backup"))
     except sqlite3.DatabaseError as exc:
         if disk_full(path):  # not damage: restoring a backup would throw away the edits made since
             raise StoreError(t(f"无法检查数据库 {path}:{sql_reason(exc, path)}",

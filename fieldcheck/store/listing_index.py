@@ -16,12 +16,14 @@ import sqlite3
 from typing import Any
 
 # Every place's path ("衡阳县/西渡镇/梅花村"), from the top down, in SQL; the depth limit
-# stops a cycle a bad merge might leave (Places.path stops at a repeat the same way).
+# stops a cycle a bad merge might leave (Places.path stops at a repeat the same way). A place
+# a damaged page left without its id or name, or twice, has no path (its inspections show their
+# assessee's name) rather than a constraint's traceback: ``db check`` is what tells the damage.
 _PATHS = ("WITH RECURSIVE paths(id, path, depth) AS (SELECT id, name, 0 FROM places"
           " WHERE parent_id IS NULL OR parent_id NOT IN (SELECT id FROM places)"
           " UNION ALL SELECT p.id, paths.path || '/' || p.name, depth + 1 FROM places p"
           " JOIN paths ON p.parent_id = paths.id WHERE depth < 16)"
-          " INSERT INTO temp.listing_paths SELECT id, path FROM paths")
+          " INSERT OR IGNORE INTO temp.listing_paths SELECT id, path FROM paths")
 _SUBTREE = "subtree(id) AS (SELECT ? UNION SELECT p.id FROM places p JOIN subtree ON p.parent_id = subtree.id)"
 #: the columns of ``Listed``, over the index
 LISTED = ("r.id, r.rubric_id, r.rubric_version, r.rubric_title, r.assessee_id, r.assessee_name,"

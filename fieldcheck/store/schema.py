@@ -57,6 +57,7 @@ History:
 
 from __future__ import annotations
 
+import re
 import sqlite3
 
 from fieldcheck.store.id_numbers import mask_in_json, mask_in_text
@@ -81,6 +82,16 @@ OUR_TABLES = {"meta", "places", "households", "inspections", "findings", "photo_
               "superseded", "conflicts", "held", "devices", "sync_exports", "teams", "enrolments", "imports",
               "decisions", "undoing", "reconciliations",
               "assignments", "published_rubrics", "rubric_texts"}
+
+
+_CREATES = re.compile(r"CREATE\s+(?:VIRTUAL\s+)?TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?(\w+)", re.I)
+
+
+def later_tables(version: int) -> set[str]:
+    """The tables only a migration after ``version`` makes (none drops one): a file at ``version`` holding one has a
+    damaged format number, and migrating it would fail half-way after its backup pushed out a good one."""
+    made = [set(_CREATES.findall(MIGRATIONS[v])) for v in sorted(MIGRATIONS)]
+    return set().union(*made[version:]) - set().union(*made[:version])
 
 
 def user_version(conn: sqlite3.Connection) -> int:
