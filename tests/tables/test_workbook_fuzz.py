@@ -177,7 +177,7 @@ def assert_one_sentence_each(exc: BaseException) -> None:
     assert isinstance(exc, UserError), repr(exc)
     text = str(exc)
     assert text.strip() and "Traceback" not in text and "\r" not in text, text
-    first, *cells = text.split("\n")
+    first, *cells = text.splitlines()
     assert first.strip() and not first.startswith(" "), text
     assert all(line.startswith("  ") and line.strip() for line in cells), text
     assert not cells or isinstance(exc, TableError), text
@@ -438,3 +438,42 @@ def test_a_damaged_rubric_workbook_is_called_damaged(tmp_path, member, change):
     with pytest.raises(TableError, match="已损坏") as refused:
         read_rubric_workbook(damaged)
     assert_one_sentence_each(refused.value)
+
+
+@pytest.mark.parametrize("title", ["名单\n二", "名单\r", "名单\u2028二", "名单\x85二"])
+def test_a_sheet_name_with_a_line_break_leaves_each_bad_cell_one_line(tmp_path, title):
+    """A program may write a line break into a sheet's name; quoted whole, it split the cell's line in two."""
+    path = roster_bad(tmp_path / "bad.xlsx")
+    book = openpyxl.load_workbook(path)
+    book.worksheets[0].title = title
+    book.save(path)
+    roster = read_roster(path)
+    with pytest.raises(TableError) as refused:
+        refuse_bad_rows(roster, good_rows=False)
+    assert_one_sentence_each(refused.value)
+    assert all(len(str(p).splitlines()) == 1 for p in roster.problems)
+
+
+def test_a_hidden_sheet_named_with_a_line_break_is_named_in_one_line(tmp_path):
+    path = roster_per_village(tmp_path / "villages.xlsx")
+    book = openpyxl.load_workbook(path)
+    book.create_sheet("说明\n二", 0)
+    for ws in book.worksheets[1:]:
+        ws.title, ws.sheet_state = ws.title + "\n", "hidden"
+    book.save(path)
+    with pytest.raises(TableError) as refused:
+        read_roster(path)
+    assert_one_sentence_each(refused.value)
+    assert len(str(refused.value).splitlines()) == 1
+
+
+@pytest.mark.parametrize("typed", [FULL_ID, 4.30421199001012e17, "衡阳县 " + FULL_ID_2])
+def test_a_whole_id_number_where_a_county_is_named_is_refused_not_written_into_the_rubric(tmp_path, typed):
+    """The rubric file (sent in every bundle) took the ID number as the name of a target row."""
+    path = targets_fu2(tmp_path / "fu2.xlsx")
+    book = openpyxl.load_workbook(path)
+    book.worksheets[0]["A4"] = typed
+    book.save(path)
+    table = read_targets(path, catalog.find("hengyang-2015"))
+    assert [p.cell for p in table.problems] == ["A4"]
+    assert all(FULL_ID not in str(row["name"]) and not holds_id_number(str(row["name"])) for row in table.rows)
