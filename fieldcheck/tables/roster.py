@@ -182,6 +182,11 @@ def _read_sheet(sheet: Sheet, start: int, columns: dict[str, int], roster: Roste
                 except StoreError:
                     bad("id_number", "应为 18 位(或 15 位)身份证号,末位可为 X",
                         "expected an 18-digit (or 15-digit) ID number, the last may be X")
+        if any(holds_id_number(place[f]) for f in place if f not in columns):  # the sheet's name says it
+            problems.append(CellProblem(sheet.name, cell_ref(r, columns.get("village", columns["head"])), t(
+                "工作表的名称中有完整的身份证号,不能当作县、乡镇或村的名称;请把工作表改名为「县-乡镇-村」",
+                "the sheet's name holds a whole ID number, which cannot name a county, township or village; "
+                "rename the sheet 县-乡镇-村")))
         if not place.get("village"):
             col = columns.get("village", columns["head"])
             problems.append(CellProblem(sheet.name, cell_ref(r, col), t(
