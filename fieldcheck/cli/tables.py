@@ -9,18 +9,18 @@ from fieldcheck import output
 from fieldcheck.cli.common import db_arg, open_store, print_json
 from fieldcheck.engine import catalog
 from fieldcheck.i18n import t
-from fieldcheck.tables.cells import TableError
+from fieldcheck.tables.cells import TableError, sheet_label
 from fieldcheck.tables.roster import import_roster, read_roster, refuse_bad_rows
 from fieldcheck.tables.targets import read_targets, write_rubric_with_targets
 
 
 def cmd_roster(args: argparse.Namespace) -> int:
     roster = read_roster(args.file)  # every row checked before the database is opened
-    for name in roster.hidden:
+    for name in map(sheet_label, roster.hidden):
         print(t(f"提示:隐藏的工作表「{name}」没有导入;如需导入,请在 Excel 或 WPS 中取消隐藏后再导入",
                 f"note: the hidden sheet '{name}' was not imported; to import it, unhide it in Excel or WPS and "
                 "import again"), file=sys.stderr)
-    for name in roster.sheets_skipped:  # a village's sheet whose header says 户名 would vanish unsaid
+    for name in map(sheet_label, roster.sheets_skipped):  # a village's sheet whose header says 户名 would vanish unsaid
         print(t(f"提示:工作表「{name}」中没有找到「户主」列,没有导入;如果它是农户名单,请把户主那一列的表头改为「户主」后再导入",
                 f"note: sheet '{name}' has no 户主 (head of household) column and was not imported; if it is a "
                 "roster, name that column's header 户主 and import again"), file=sys.stderr)

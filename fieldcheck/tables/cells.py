@@ -31,6 +31,12 @@ def cell_ref(row: int, col: int) -> str:
     return f"{column_letter(col)}{row + 1}"
 
 
+def sheet_label(name: str) -> str:
+    """A sheet's name to quote in a message: a line break or control character a program put in it is shown
+    escaped (a\\nb), since it would split the message's one line; spaces, full-width ones too, stay."""
+    return "".join(repr(c)[1:-1] if unicodedata.category(c) in ("Cc", "Zl", "Zp") else c for c in name)
+
+
 @dataclass(frozen=True)
 class CellProblem:
     """One bad cell: where it is and what was expected there."""
@@ -40,8 +46,8 @@ class CellProblem:
     message: str
 
     def __str__(self) -> str:
-        return t(f"工作表「{self.sheet}」{self.cell} 单元格:{self.message}",
-                 f"sheet '{self.sheet}', cell {self.cell}: {self.message}")
+        sheet = sheet_label(self.sheet)
+        return t(f"工作表「{sheet}」{self.cell} 单元格:{self.message}", f"sheet '{sheet}', cell {self.cell}: {self.message}")
 
 
 class TableError(UserError):

@@ -13,6 +13,8 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from fieldcheck.tables.sniff import ZIP_DAMAGE
+
 _TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 _OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
 _CALCEXT = "urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0"
@@ -71,7 +73,7 @@ def ods_cells(path: Path) -> OdsCells:
                     row += _count(el.get(f"{{{_TABLE}}}number-rows-repeated"))
                     in_row = []
                     el.clear()
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, ElementTree.ParseError):
+    except (*ZIP_DAMAGE, KeyError, OSError, ValueError, ElementTree.ParseError):
         return found
     return found
 

@@ -10,7 +10,11 @@ openpyxl in normal mode.
 
 from __future__ import annotations
 
-import zipfile
+import os
+import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,7 +24,7 @@ from python_calamine import CalamineError, CalamineWorkbook, PasswordError, Shee
 from fieldcheck.i18n import t
 from fieldcheck.tables.cells import CellError, TableError
 from fieldcheck.tables.ods_cells import ods_cells
-from fieldcheck.tables.sniff import SAVE_AS, formula_errors, refuse_uncalculated, workbook_kind
+from fieldcheck.tables.sniff import SAVE_AS, ZIP_DAMAGE, formula_errors, refuse_uncalculated, workbook_kind
 
 #: a merged range as zero-based ((first row, first column), (last row, last column))
 Range = tuple[tuple[int, int], tuple[int, int]]
@@ -66,6 +70,39 @@ def _locked(path: Path) -> TableError:
                         f"{path} is protected by a password; remove it in Excel or WPS, save, and import that"))
 
 
+def _panicked(exc: BaseException) -> bool:
+    """Whether python-calamine's Rust code panicked on a damaged file (a BaseException: pyo3 makes its type,
+    PanicException, at the first panic, so there is no name to import and catch)."""
+    return type(exc).__name__ == "PanicException"
+
+
+@contextmanager
+def _panic_report_held() -> Iterator[None]:
+    """Rust prints a panic's report (and backtrace) on stderr itself, beside the sentence the user is given:
+    while calamine reads, stderr goes to a file, written out afterwards unless calamine panicked."""
+    try:
+        sys.stderr.flush()
+        saved = os.dup(2)
+    except (OSError, ValueError, AttributeError):  # no stderr (a windowed build): nothing to keep clean
+        yield
+        return
+    panicked = False
+    with tempfile.TemporaryFile() as held:
+        os.dup2(held.fileno(), 2)
+        try:
+            yield
+        except BaseException as exc:
+            panicked = _panicked(exc)
+            raise
+        finally:
+            sys.stderr.flush()
+            os.dup2(saved, 2)
+            os.close(saved)
+            if not panicked:
+                held.seek(0)
+                os.write(2, held.read())
+
+
 def read_fast(path: str | Path) -> list[Sheet]:
     """Every sheet of a workbook with python-calamine: numbers as floats, merged ranges kept.
 
@@ -83,7 +120,7 @@ def read_fast(path: str | Path) -> list[Sheet]:
         ods = ods_cells(path)
         errors, merged, percent = ods.errors, ods.merged, ods.percent
     try:
-        with path.open("rb") as f:  # from a file, calamine tells the format by content, not by the name
+        with _panic_report_held(), path.open("rb") as f:  # calamine tells the format by content, not by the name
             book = CalamineWorkbook.from_filelike(f)
             sheets = []
             for meta in book.sheets_metadata:
@@ -102,6 +139,10 @@ def read_fast(path: str | Path) -> list[Sheet]:
         raise _locked(path) from None
     except (CalamineError, OSError, ValueError):
         raise _damaged(path) from None
+    except BaseException as exc:
+        if not _panicked(exc):
+            raise
+        raise _damaged(path) from None
 
 
 def read_exact(path: str | Path) -> list[Sheet]:
@@ -119,8 +160,8 @@ def read_exact(path: str | Path) -> list[Sheet]:
     try:
         with path.open("rb") as f:  # from a file, openpyxl does not refuse a workbook for its name's suffix
             book = openpyxl.load_workbook(f, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError):
-        raise _damaged(path) from None
+    except (InvalidFileException, *ZIP_DAMAGE, KeyError, OSError, ValueError, TypeError, SyntaxError):
+        raise _damaged(path) from None  # SyntaxError: the XML parsers' (ElementTree's and lxml's)
     sheets = []
     for ws in book.worksheets:
         rows = [list(r) for r in ws.iter_rows(values_only=True)]
@@ -154,5 +195,5 @@ def mark_percent(path: str | Path, sheets: list[Sheet]) -> None:
                         if isinstance(cell.value, (int, float)) and "%" in str(cell.number_format or ""):
                             sheet.percent.add((cell.row - 1, cell.column - 1))
             book.close()
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError, AttributeError):
+    except (*ZIP_DAMAGE, KeyError, OSError, ValueError, TypeError, AttributeError, SyntaxError):
         return  # calamine read it: its values stand

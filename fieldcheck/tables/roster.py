@@ -34,6 +34,7 @@ from fieldcheck.tables.cells import (
     formula_failed,
     name_text,
     parse_number,
+    sheet_label,
 )
 from fieldcheck.tables.headers import find_header
 from fieldcheck.tables.reading import Sheet, read_fast
@@ -103,10 +104,11 @@ def read_roster(path: str | Path, sheets: list[Sheet] | None = None) -> Roster:
             continue
         _read_sheet(sheet, *header, roster)
     if not roster.rows and not roster.problems and roster.hidden:
-        raise TableError(t(f"{path} 中可见的工作表里没有农户名单(隐藏的工作表「{'」「'.join(roster.hidden)}」没有读取);"
+        hidden = [sheet_label(name) for name in roster.hidden]
+        raise TableError(t(f"{path} 中可见的工作表里没有农户名单(隐藏的工作表「{'」「'.join(hidden)}」没有读取);"
                            "如果名单在隐藏的工作表中,请在 Excel 或 WPS 中取消隐藏后再导入",
                            f"no household roster in the visible sheets of {path} (the hidden sheets "
-                           f"'{', '.join(roster.hidden)}' were not read); if the roster is on a hidden sheet, unhide it "
+                           f"'{', '.join(hidden)}' were not read); if the roster is on a hidden sheet, unhide it "
                            "in Excel or WPS and import again"))
     if not roster.rows and not roster.problems:
         raise TableError(t(f"{path} 中没有找到农户名单:需要一行表头,含「户主」等列名",
@@ -180,6 +182,11 @@ def _read_sheet(sheet: Sheet, start: int, columns: dict[str, int], roster: Roste
                 except StoreError:
                     bad("id_number", "应为 18 位(或 15 位)身份证号,末位可为 X",
                         "expected an 18-digit (or 15-digit) ID number, the last may be X")
+        if any(holds_id_number(place[f]) for f in place if f not in columns):  # the sheet's name says it
+            problems.append(CellProblem(sheet.name, cell_ref(r, columns.get("village", columns["head"])), t(
+                "工作表的名称中有完整的身份证号,不能当作县、乡镇或村的名称;请把工作表改名为「县-乡镇-村」",
+                "the sheet's name holds a whole ID number, which cannot name a county, township or village; "
+                "rename the sheet 县-乡镇-村")))
         if not place.get("village"):
             col = columns.get("village", columns["head"])
             problems.append(CellProblem(sheet.name, cell_ref(r, col), t(

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from fieldcheck.i18n import t
-from fieldcheck.tables.cells import TableError
+from fieldcheck.tables.cells import TableError, sheet_label
 from fieldcheck.tables.headers import find_header
 from fieldcheck.tables.reading import Sheet
 from fieldcheck.tables.rubric_layout import RUBRIC_SHEET, SYNONYMS
@@ -27,14 +27,14 @@ def rubric_table(path: Path, sheets: list[Sheet]) -> Sheet:
     """The one visible sheet holding a rubric table; TableError in one sentence otherwise."""
     found = [s for s in sheets if not s.hidden and _is_table(s)]
     if len(found) > 1:
-        names = "」「".join(s.name for s in found)
+        names = "」「".join(sheet_label(s.name) for s in found)
         raise TableError(t(f"{path.name} 中有 {len(found)} 张考评表(工作表「{names}」),一份细则只能有一张;"
                            "请把每张考评表单独存为一个工作簿,再分别导入",
-                           f"{path.name} holds {len(found)} rubric tables (sheets '{', '.join(s.name for s in found)}') "
+                           f"{path.name} holds {len(found)} rubric tables (sheets '{', '.join(sheet_label(s.name) for s in found)}') "
                            "and a rubric has one; save each table as a workbook of its own and import them one by one"))
     if found:
         return found[0]
-    hidden = [s.name for s in sheets if s.hidden and _is_table(s)]
+    hidden = [sheet_label(s.name) for s in sheets if s.hidden and _is_table(s)]
     if hidden:
         raise TableError(t(f"{path.name} 的考评表在隐藏的工作表「{'」「'.join(hidden)}」中,没有读取;"
                            "如果要导入它,请在 Excel 或 WPS 中取消隐藏后再导入",

@@ -11,6 +11,7 @@ from __future__ import annotations
 import errno
 import re
 import zipfile
+import zlib
 from pathlib import Path
 
 from fieldcheck.file_errors import cannot_read
@@ -22,6 +23,10 @@ _OLE = bytes.fromhex("D0CF11E0A1B11AE1")  # the compound file of .xls (and .doc,
 _ODS = b"application/vnd.oasis.opendocument.spreadsheet"
 #: a formula cell with no value after it: written by a program, never opened in Excel or WPS
 _UNCALCULATED = re.compile(rb"<f\b[^>]*?(?:/>|>[^<]*</f>)\s*(?:<v\s*/>|<v>\s*</v>|</c>)")
+
+#: what reading a damaged .xlsx or .ods raises besides BadZipFile: a deflated member cut short or corrupt, a
+#: compression method or an encryption flag no reader takes (zipfile's NotImplementedError, RuntimeError)
+ZIP_DAMAGE = (zipfile.BadZipFile, EOFError, zlib.error, NotImplementedError, RuntimeError)
 
 SAVE_AS = ("请在 Excel 或 WPS 中打开它,另存为 .xlsx 后再导入", "open it in Excel or WPS, save it as .xlsx and import that")
 
@@ -68,7 +73,7 @@ def _zip_kind(path: Path) -> str:
         with zipfile.ZipFile(path) as z:
             names = z.namelist()
             mimetype = z.read("mimetype")[:100] if "mimetype" in names else b""
-    except (zipfile.BadZipFile, OSError, KeyError, ValueError):
+    except (*ZIP_DAMAGE, OSError, KeyError, ValueError):
         raise TableError(t(f"{path} 已损坏或不完整(也许没有下载或复制完);{SAVE_AS[0]}",
                            f"{path} is damaged or incomplete (perhaps not fully downloaded or copied); {SAVE_AS[1]}")) from None
     if mimetype.startswith(_ODS):
@@ -111,19 +116,64 @@ def _decodes(head: bytes, encoding: str) -> bool:
     return False
 
 
+#: the most cells a sheet's grid, from A1 to its farthest value, may hold: python-calamine builds that grid whole
+#: (32 bytes a cell), so one stray value at ZZ100000 took 2.7 GB and one at XFD1048576 more than a laptop has;
+#: a county's roster of 200,000 households in 25 columns is well under it
+MOST_CELLS = 5_000_000
+_ROW = re.compile(rb'<row r="([0-9]{1,7})"')
+_WIDE = re.compile(rb'<c r="([A-Z]{2,3})')  # only columns past Z: most tables have none, and this stays fast
+#: a cell that holds something (a value, inline text, a formula), not one that is only formatted
+_FILLED = re.compile(rb'<c r="([A-Z]{1,3})([0-9]{1,7})"[^>/]*>\s*<[vif]')
+
+
+def _width(letters: bytes) -> int:
+    width = 0
+    for ch in letters.decode():
+        width = width * 26 + ord(ch) - 64
+    return width
+
+
+def _farthest(data: bytes) -> str | None:
+    """The cell of a sheet's value farthest from A1 when its grid would pass ``MOST_CELLS``, else None.
+
+    Every writer (Excel, WPS, LibreOffice, openpyxl) writes a cell's address first; rows and the columns past
+    Z give a bound cheaply (a tenth of calamine's read), and only a sheet that may pass it is read cell by cell.
+    """
+    rows = _ROW.findall(data)
+    wide = set(_WIDE.findall(data))
+    width = max((_width(c) for c in wide), default=26)
+    if not rows or width * max(int(r) for r in rows) <= MOST_CELLS:
+        return None
+    found = _FILLED.findall(data)  # formatted cells do not count: calamine leaves them out of its grid
+    if not found:
+        return None
+    letters = max({c for c, _ in found}, key=lambda c: (len(c), c))
+    row = max(int(r) for r in {r for _, r in found})
+    return f"{letters.decode()}{row}" if _width(letters) * row > MOST_CELLS else None
+
+
 def refuse_uncalculated(path: Path) -> None:
-    """TableError when an .xlsx has formulas without their results: the readers would see empty cells."""
+    """TableError when an .xlsx has formulas without their results (the readers would see empty cells), or a
+    value so far from the table that reading it would take more memory than a laptop has."""
     try:
         with zipfile.ZipFile(path) as z:
             for info in z.infolist():
                 if info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml"):
                     data = z.read(info)
+                    cell = _farthest(data)
+                    if cell is not None:
+                        raise TableError(t(
+                            f"{path}:工作表中直到 {cell} 单元格还有内容,离表格太远,读入会占用过多内存;请在 Excel 或 WPS "
+                            "中按 Ctrl+End 找到表格以外的内容,删去后保存,再导入",
+                            f"{path}: a sheet has something as far out as cell {cell}, too far from the table to read "
+                            "in memory; press Ctrl+End in Excel or WPS to find what lies beyond the table, delete it, "
+                            "save and import again"))
                     if b"<f" in data and _UNCALCULATED.search(data):
                         raise TableError(t(
                             f"{path}:工作簿中的公式没有计算结果;请在 Excel 或 WPS 中打开并保存一次后再导入",
                             f"{path}: the workbook's formulas have no calculated values; open it in Excel or WPS, "
                             "save it once and import it again"))
-    except (zipfile.BadZipFile, OSError, ValueError):
+    except (*ZIP_DAMAGE, OSError, ValueError):
         return  # damaged: the reader says so
 
 
@@ -163,6 +213,6 @@ def formula_errors(path: Path) -> dict[str, dict[tuple[int, int], str]]:
                             col = col * 26 + ord(ch) - 64
                         out.setdefault(sheet.get("name", ""), {})[(int(ref.group(2)) - 1, col - 1)] = (
                             value.group(1).decode("utf-8", "replace") if value else "#VALUE!")
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, ElementTree.ParseError):
+    except (*ZIP_DAMAGE, KeyError, OSError, ValueError, ElementTree.ParseError):
         return out  # damaged: the reader says so
     return out

@@ -29,6 +29,7 @@ from fieldcheck.engine.rubric import Rubric
 from fieldcheck.engine.rubric_file import check_text
 from fieldcheck.i18n import t
 from fieldcheck.output import write_text
+from fieldcheck.store import holds_id_number
 from fieldcheck.tables.cells import (
     CellProblem,
     TableError,
@@ -40,6 +41,7 @@ from fieldcheck.tables.cells import (
     name_text,
     parse_number,
     plain_number,
+    sheet_label,
 )
 from fieldcheck.tables.headers import HEADER_SEARCH_ROWS, match_header
 from fieldcheck.tables.reading import Sheet, mark_percent, read_fast
@@ -140,14 +142,14 @@ def read_targets(path: str | Path, rubric: Rubric, sheets: list[Sheet] | None = 
     if sheets is None:
         sheets = read_fast(path)
         mark_percent(path, sheets)
-    hidden = [s.name for s in sheets if s.hidden]
+    hidden = [sheet_label(s.name) for s in sheets if s.hidden]
     found = [(s, *at) for s in sheets if not s.hidden  # a hidden sheet is an old copy or a list, not the table shown
              for at in [_table_header(s)] if at is not None]
     if found:
         sheet, h, name_col, names = found[0]
         _read_sheet(sheet, h, name_col, names, rubric, table)
-        table.warnings += [t(f"只读取了工作表「{sheet.name}」;工作表「{other[0].name}」也像目标表,没有读取(需要时请单独存为一个工作簿再导入)",
-                             f"only sheet '{sheet.name}' was read; sheet '{other[0].name}' also looks like a target "
+        table.warnings += [t(f"只读取了工作表「{sheet_label(sheet.name)}」;工作表「{sheet_label(other[0].name)}」也像目标表,没有读取(需要时请单独存为一个工作簿再导入)",
+                             f"only sheet '{sheet_label(sheet.name)}' was read; sheet '{sheet_label(other[0].name)}' also looks like a target "
                              "table and was not read (save it as a workbook of its own to import it)")
                            for other in found[1:]]
         table.warnings += [t(f"隐藏的工作表「{name}」没有读取", f"the hidden sheet '{name}' was not read") for name in hidden]
@@ -192,8 +194,8 @@ def _read_sheet(sheet: Sheet, h: int, name_col: int, names: dict, rubric: Rubric
         table.columns = list(columns)
     table.matched = {col: " / ".join(dict.fromkeys(labels[c])) for col, c in columns.items()}
     for c in set(labels) - set(columns.values()):
-        table.warnings.append(t(f"工作表「{sheet.name}」{cell_ref(h, c)} 列「{' / '.join(dict.fromkeys(labels[c]))}」不是细则的目标列,已忽略",
-                                f"sheet '{sheet.name}', column {cell_ref(h, c)} '{' / '.join(dict.fromkeys(labels[c]))}' is not one of the rubric's target columns and was ignored"))
+        table.warnings.append(t(f"工作表「{sheet_label(sheet.name)}」{cell_ref(h, c)} 列「{' / '.join(dict.fromkeys(labels[c]))}」不是细则的目标列,已忽略",
+                                f"sheet '{sheet_label(sheet.name)}', column {cell_ref(h, c)} '{' / '.join(dict.fromkeys(labels[c]))}' is not one of the rubric's target columns and was ignored"))
     for col in table.columns:
         if col not in columns:
             table.warnings.append(t(f"表中没有细则的目标列「{col}」,各行都没有这一项", f"the table has no column for the rubric's '{col}'"))
@@ -205,6 +207,13 @@ def _read_sheet(sheet: Sheet, h: int, name_col: int, names: dict, rubric: Rubric
         failed = formula_failed(sheet.name, r, name_col, sheet.value(r, name_col))
         if failed is not None:
             table.problems.append(failed)
+            continue
+        raw = sheet.value(r, name_col)  # a number of 15 digits or more: an ID number Excel kept as a number
+        big = isinstance(raw, (int, float)) and not isinstance(raw, bool) and abs(raw) >= 1e14
+        if big or holds_id_number(name):  # the rubric file travels in every bundle: no whole ID number in it
+            table.problems.append(CellProblem(sheet.name, cell_ref(r, name_col), t(
+                "这里是完整的身份证号,不是县市的名称;请改为县市名后再导入",
+                "this holds a whole ID number, not a county's name; write the county's name instead and import again")))
             continue
         if name in seen:
             table.problems.append(CellProblem(sheet.name, cell_ref(r, name_col), t(
@@ -266,9 +275,9 @@ def _read_sheet(sheet: Sheet, h: int, name_col: int, names: dict, rubric: Rubric
             table.rows.append(row)
     for name in rubric.targets:  # the new file holds the sheet's rows only: a row left out is said, not lost unsaid
         if name not in seen:
-            table.warnings.append(t(f"细则原有的「{name}」一行不在工作表「{sheet.name}」中,新细则里没有它的目标;"
+            table.warnings.append(t(f"细则原有的「{name}」一行不在工作表「{sheet_label(sheet.name)}」中,新细则里没有它的目标;"
                                     "如需保留,请在表中加上这一行",
-                                    f"the rubric's row '{name}' is not on sheet '{sheet.name}', so the new rubric has no "
+                                    f"the rubric's row '{name}' is not on sheet '{sheet_label(sheet.name)}', so the new rubric has no "
                                     "targets for it; to keep them, add the row to the table"))
 
 
