@@ -14,6 +14,7 @@ import itertools
 import json
 
 import yaml
+from damagekit import damaged
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -90,18 +91,9 @@ GOOD_TEXT = yaml.safe_dump(GOOD, allow_unicode=True, sort_keys=False).encode("ut
 @FUZZ
 @given(data=st.data())
 def test_a_file_with_damaged_bytes_is_a_ledger_or_one_sentence(tmp_path, data):
-    raw = bytearray(GOOD_TEXT)
-    how = data.draw(st.sampled_from(["flip", "cut", "insert"]))
-    at = data.draw(st.integers(0, len(raw) - 1))
-    if how == "flip":
-        for spot in [at, *data.draw(st.lists(st.integers(0, len(raw) - 1), max_size=3))]:
-            raw[spot] ^= data.draw(st.integers(1, 255))
-    elif how == "cut":
-        del raw[at:]
-    else:
-        raw[at:at] = data.draw(st.binary(min_size=1, max_size=32) | st.sampled_from(
-            [b"&a x", b"*a", b"!!python/object:os.system", b"\t", b": :", b"- [", b"{", b"\xef\xbb\xbf", b"\x00"]))
-    _ledger_or_one_sentence(*_said(tmp_path, bytes(raw)))
+    raw = damaged(data, GOOD_TEXT, inserts=st.binary(min_size=1, max_size=32) | st.sampled_from(
+        [b"&a x", b"*a", b"!!python/object:os.system", b"\t", b": :", b"- [", b"{", b"\xef\xbb\xbf", b"\x00"]))
+    _ledger_or_one_sentence(*_said(tmp_path, raw))
 
 
 def test_the_fuzzed_file_is_a_ledger_as_it_stands(tmp_path):

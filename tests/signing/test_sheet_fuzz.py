@@ -4,6 +4,7 @@ sentence, or it verifies as exactly what was signed. Never a traceback, never an
 from __future__ import annotations
 
 import pytest
+from damagekit import damaged
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sheetkit import finished_inspection, signers
@@ -46,18 +47,11 @@ def _same_or_refused(call, expected) -> None:
 @given(data=st.data())
 def test_a_sheet_with_any_bytes_changed_is_refused_or_is_what_was_signed(sheet, data):
     signed, check, _ = sheet
-    raw = bytearray(signed)
-    how = data.draw(st.sampled_from(["flip", "cut", "insert"]))
     start = signed.index(b"/Contents <") + len(b"/Contents <")  # the signature itself, hex: its DER is parsed
     signature = (start, signed.index(b">", start) - 1)  # lazily, where a damaged byte once escaped as a traceback
-    at = data.draw(st.integers(0, len(raw) - 1) | st.integers(*signature))
-    if how == "flip":
-        raw[at] ^= data.draw(st.integers(1, 255))
-    elif how == "cut":
-        del raw[at:at + data.draw(st.integers(1, 64))]
-    else:
-        raw[at:at] = data.draw(st.binary(min_size=1, max_size=16))
-    _same_or_refused(lambda: signing.verify_sheet(bytes(raw)), check)
+    raw = damaged(data, signed, cut=64, flips=1, inserts=st.binary(min_size=1, max_size=16),
+                  at=st.integers(0, len(signed) - 1) | st.integers(*signature))
+    _same_or_refused(lambda: signing.verify_sheet(raw), check)
 
 
 @FUZZ

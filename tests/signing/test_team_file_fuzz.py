@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
+from damagekit import damaged as damage
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sheetkit import finished_inspection, signers
@@ -107,17 +108,9 @@ def _as_good_or_refused(made: Made, result: tuple[int, str, str], good: str) -> 
 def test_a_team_file_with_damaged_bytes_is_the_same_member_or_one_sentence(made, tmp_path, data, language):
     language("en")
     good = _verified(made, made.team_pem, tmp_path)[1]
-    raw = bytearray(made.team_pem)
-    how = data.draw(st.sampled_from(["flip", "cut", "insert"]))
-    at = data.draw(st.integers(0, len(raw) - 1))
-    if how == "flip":
-        for spot in [at, *data.draw(st.lists(st.integers(0, len(raw) - 1), max_size=3))]:
-            raw[spot] ^= data.draw(st.integers(1, 255))
-    elif how == "cut":
-        del raw[at:at + data.draw(st.integers(1, 400))]
-    else:
-        raw[at:at] = data.draw(st.binary(min_size=1, max_size=16) | st.sampled_from([b"A", b"AAAA", b"\n", b"="]))
-    _as_good_or_refused(made, _verified(made, bytes(raw), tmp_path), good)
+    raw = damage(data, made.team_pem, cut=400,
+                  inserts=st.binary(min_size=1, max_size=16) | st.sampled_from([b"A", b"AAAA", b"\n", b"="]))
+    _as_good_or_refused(made, _verified(made, raw, tmp_path), good)
 
 
 def test_the_good_file_says_the_sheet_is_an_enrolled_members(made, tmp_path, language):
@@ -197,16 +190,7 @@ def test_a_damaged_key_folder_file_is_one_sentence_or_works(made, tmp_path, monk
     monkeypatch.setenv("FIELDCHECK_HOME", str(home))
     monkeypatch.setenv("FIELDCHECK_DEVICE", "laptop1")
     damaged = home / "keys" / data.draw(st.sampled_from([certs.TEAM_KEY_FILE, certs.TEAM_CERT_FILE, KEY_FILE, CERT_FILE]))
-    raw = bytearray(damaged.read_bytes())
-    at = data.draw(st.integers(0, len(raw) - 1))
-    how = data.draw(st.sampled_from(["flip", "cut", "insert"]))
-    if how == "flip":
-        raw[at] ^= data.draw(st.integers(1, 255))
-    elif how == "cut":
-        del raw[at:at + data.draw(st.integers(1, 200))]
-    else:
-        raw[at:at] = data.draw(st.binary(min_size=1, max_size=16))
-    damaged.write_bytes(bytes(raw))
+    damaged.write_bytes(damage(data, damaged.read_bytes(), cut=200, flips=1, inserts=st.binary(min_size=1, max_size=16)))
     db = str(home / "fieldcheck.db")
     for argv in (["team", "export", "--db", db, "-o", str(home / "TEAM.pem")],
                  ["sheet", "--db", db, made.inspection, "-o", str(home / "again.pdf")]):

@@ -66,10 +66,8 @@ def test_a_damaged_page_of_a_table_whose_newest_stamp_the_open_reads_is_refused_
     assert path.read_bytes() == before
 
 
-def test_a_damaged_page_of_findings_read_when_scoring_is_one_sentence(path, language):
-    """The open and the list read no finding; scoring does: a read under the store's lock is a StoreError."""
-    language("en")
-    _zero_a_leaf_of(path, "findings")
+def _scoring_refused(path) -> str:
+    """What scoring every listed inspection of the database at ``path`` is refused with."""
     store = _open(path)
     try:
         with pytest.raises(StoreError) as refused:
@@ -77,7 +75,14 @@ def test_a_damaged_page_of_findings_read_when_scoring_is_one_sentence(path, lang
                 scores.score_inspection(store, row.id)
     finally:
         store.close()
-    assert str(refused.value) == (f"cannot read the database {path}: the file is damaged; run fieldcheck db check"
+    return str(refused.value)
+
+
+def test_a_damaged_page_of_findings_read_when_scoring_is_one_sentence(path, language):
+    """The open and the list read no finding; scoring does: a read under the store's lock is a StoreError."""
+    language("en")
+    _zero_a_leaf_of(path, "findings")
+    assert _scoring_refused(path) == (f"cannot read the database {path}: the file is damaged; run fieldcheck db check"
                                   " and restore a backup")
 
 
@@ -176,14 +181,7 @@ def test_a_json_column_that_a_damaged_page_cut_is_one_sentence(path, language):
     """The list read an inspection's inspectors with json.loads: JSONDecodeError, a traceback."""
     language("en")
     _sql(path, "UPDATE inspections SET inspectors = '[\"张' WHERE status = 'draft'")
-    store = _open(path)
-    try:
-        with pytest.raises(StoreError) as refused:
-            for row in store.inspections.listing():
-                scores.score_inspection(store, row.id)
-    finally:
-        store.close()
-    assert str(refused.value) == ("a value in the database cannot be read: the file is damaged; run fieldcheck db check"
+    assert _scoring_refused(path) == ("a value in the database cannot be read: the file is damaged; run fieldcheck db check"
                                   " and restore a backup")
 
 

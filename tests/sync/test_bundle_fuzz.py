@@ -18,6 +18,7 @@ import zipfile
 
 import pytest
 from conftest import Laptop, village_inspection
+from damagekit import damaged as damage
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_bad_bundles import _content, rebuild
@@ -74,18 +75,8 @@ def _take(b, path) -> bool:
 @given(data=st.data())
 def test_damaged_bytes_are_refused_or_change_nothing_a_user_sees(sent, tmp_path, data):
     a, b, good = sent
-    raw = bytearray(good.read_bytes())
-    how = data.draw(st.sampled_from(["flip", "cut", "insert"]))
-    at = data.draw(st.integers(0, len(raw) - 1))
-    if how == "flip":
-        for spot in [at, *data.draw(st.lists(st.integers(0, len(raw) - 1), max_size=3))]:
-            raw[spot] ^= data.draw(st.integers(1, 255))
-    elif how == "cut":
-        del raw[at:]
-    else:
-        raw[at:at] = data.draw(st.binary(min_size=1, max_size=64))
     damaged = tmp_path / "damaged.fcbundle"
-    damaged.write_bytes(bytes(raw))
+    damaged.write_bytes(damage(data, good.read_bytes()))
     seen = b.state()
     if _take(b, damaged):
         assert b.state() | {"events": 0} == seen | {"events": 0}  # the history notes the file; nothing else

@@ -28,6 +28,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from damagekit import damaged
 from hypothesis import HealthCheck, Phase, assume, given, settings
 from hypothesis import strategies as st
 from openpyxl.cell.cell import MergedCell
@@ -159,17 +160,7 @@ def _altered(template: bytes, data, path: Path) -> Path:
 
 
 def _damaged(raw: bytes, data, path: Path) -> Path:
-    raw = bytearray(raw)
-    how = data.draw(st.sampled_from(["flip", "cut", "insert"]))
-    at = data.draw(st.integers(0, len(raw) - 1))
-    if how == "flip":
-        for spot in [at, *data.draw(st.lists(st.integers(0, len(raw) - 1), max_size=3))]:
-            raw[spot] ^= data.draw(st.integers(1, 255))
-    elif how == "cut":
-        del raw[at:]
-    else:
-        raw[at:at] = data.draw(st.binary(min_size=1, max_size=64))
-    path.write_bytes(bytes(raw))
+    path.write_bytes(damaged(data, raw, inserts=st.binary(min_size=1, max_size=64)))
     return path
 
 
