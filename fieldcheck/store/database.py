@@ -23,6 +23,7 @@ from fieldcheck.file_errors import cannot_read
 from fieldcheck.i18n import t
 from fieldcheck.store.clock import HybridClock
 from fieldcheck.store.records import Finding, split_names
+from fieldcheck.store.sql_errors import damaged
 from fieldcheck.store.sql_errors import reason as sql_reason
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -35,19 +36,6 @@ HOUSEHOLD_STATUSES = ("贫困户", "脱贫户", "低保户", "五保户", "一�
 
 class StoreError(UserError):
     """A store operation that cannot be done; ``str(e)`` is one clear sentence in the user's language."""
-
-
-#: SQLite's primary result codes for a damaged file (https://sqlite.org/rescode.html)
-_CORRUPT, _NOTADB = 11, 26
-
-
-def damaged(exc: BaseException) -> bool:
-    """True for SQLite's words for a damaged file: a page it cannot parse, or text in it that is not UTF-8."""
-    if not isinstance(exc, sqlite3.DatabaseError):
-        return False
-    code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
-    # the decoding error is Python's, with no SQLite code: a damaged byte in a text column
-    return code in (_CORRUPT, _NOTADB) or str(exc).startswith("Could not decode to UTF-8")
 
 
 class ReadLock:

@@ -23,6 +23,14 @@ def _primary(exc: sqlite3.Error) -> int:
     return (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
 
 
+def damaged(exc: BaseException) -> bool:
+    """True for SQLite's words for a damaged file: a page it cannot parse, or text in it that is not UTF-8."""
+    if not isinstance(exc, sqlite3.DatabaseError):
+        return False
+    # the decoding error is Python's, with no SQLite code: a damaged byte in a text column
+    return _primary(exc) in (_CORRUPT, _NOTADB) or str(exc).startswith("Could not decode to UTF-8")
+
+
 #: less free space than this on the database's disk, and an I/O error is the disk being full
 LOW_SPACE = 1 << 20
 
